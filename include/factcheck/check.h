@@ -1,0 +1,58 @@
+/* check.h - consistency checks over claims; each result is a finding.
+ *
+ * A finding names its check, its severity, the claims it is about (indices into
+ * the claim list it was computed from), a one-sentence message, and every number
+ * it computed, so a report can show the arithmetic.
+ */
+#ifndef FACTCHECK_CHECK_H
+#define FACTCHECK_CHECK_H
+
+#include "claim.h"
+#include "doc.h"
+#include "rules.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum fc_severity { FC_SEV_INFO, FC_SEV_WARNING, FC_SEV_CONFLICT } fc_severity;
+
+#define FC_FINDING_MAX_NUMS 8
+
+/* A named number a check computed ("gap", "relative_gap", "median", ...). */
+typedef struct fc_number {
+    const char *name; /* static string */
+    double value;     /* always finite */
+} fc_number;
+
+typedef struct fc_finding {
+    char id[16];           /* stable: derived from the check and the claim ids */
+    const char *check;     /* static string, e.g. "cross_source" */
+    fc_severity severity;
+    size_t *claims;        /* indices into the claim list; owned */
+    size_t nclaims;
+    char *message;         /* owned */
+    fc_number nums[FC_FINDING_MAX_NUMS];
+    size_t nnums;
+} fc_finding;
+
+typedef struct fc_findings {
+    fc_finding *items;
+    size_t n, cap;
+} fc_findings;
+
+/* Runs every enabled check over claims (whose doc fields index docs; a NULL doc
+ * is an input that could not be read) and appends the findings to out, sorted by
+ * severity (conflicts first), then check, then id. Errors: FC_ENOMEM. */
+FC_API fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims,
+                              const fc_doc *const *docs, size_t ndocs, fc_findings *out);
+
+/* Frees every finding and the array; leaves the list empty. */
+FC_API void fc_findings_clear(fc_findings *list);
+
+FC_API const char *fc_severity_name(fc_severity s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

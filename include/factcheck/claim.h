@@ -1,0 +1,94 @@
+/* claim.h - the claim record: one quantitative assertion found in a document.
+ *
+ * This is the contract other tools read (see docs/claim-record.md). Intervals use
+ * -INFINITY / +INFINITY for an unbounded side.
+ */
+#ifndef FACTCHECK_CLAIM_H
+#define FACTCHECK_CLAIM_H
+
+#include <stddef.h>
+
+#include "status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum fc_qualifier {
+    FC_QUAL_EXACT,
+    FC_QUAL_APPROXIMATELY,
+    FC_QUAL_NEARLY,
+    FC_QUAL_AT_LEAST,
+    FC_QUAL_MORE_THAN,
+    FC_QUAL_AT_MOST,
+    FC_QUAL_LESS_THAN,
+    FC_QUAL_RANGE
+} fc_qualifier;
+
+typedef enum fc_unit {
+    FC_UNIT_COUNT,
+    FC_UNIT_PERCENT,
+    FC_UNIT_PERCENTAGE_POINT,
+    FC_UNIT_CURRENCY,
+    FC_UNIT_DURATION,
+    FC_UNIT_RATIO,
+    FC_UNIT_OTHER
+} fc_unit;
+
+typedef enum fc_per { FC_PER_NONE, FC_PER_DAY, FC_PER_WEEK, FC_PER_MONTH, FC_PER_YEAR } fc_per;
+
+typedef enum fc_modality {
+    FC_MOD_ACTUAL,
+    FC_MOD_ESTIMATE,
+    FC_MOD_TARGET,
+    FC_MOD_PROJECTION,
+    FC_MOD_POLL
+} fc_modality;
+
+/* What the number is in its sentence: a level ("46%"), the size of a stated
+ * change ("down 3 points"), or the earlier level of a change ("from 49%"). */
+typedef enum fc_role { FC_ROLE_LEVEL, FC_ROLE_CHANGE, FC_ROLE_PREVIOUS } fc_role;
+
+typedef struct fc_claim {
+    char id[16];            /* stable: derived from the document path and start offset */
+    size_t doc;             /* index of the input (document) in its corpus */
+    size_t start, end;      /* byte span of the quantity expression, end exclusive */
+    double value;           /* the number as stated, scaled ("1.1 million" = 1100000) */
+    double low, high;       /* the interval the wording implies; +-INFINITY = unbounded */
+    fc_qualifier qualifier;
+    fc_unit unit;
+    char currency[4];       /* ISO 4217 code when unit is currency, else "" */
+    fc_per per;
+    fc_modality modality;
+    fc_role role;
+    char *subject;          /* what is counted ("undocumented Koreans"); NULL if unknown */
+    char *attribution;      /* who says so; NULL = the outlet itself */
+    char *measure;          /* canonical key from the rules; NULL when none matched */
+    char *period;           /* the time the claim is about, as "YYYY", "YYYY-MM" or
+                               "YYYY-MM-DD"; NULL when the text does not say */
+} fc_claim;
+
+/* A growable list of claims; owns the claims' strings. Zero-initialise before use. */
+typedef struct fc_claims {
+    fc_claim *items;
+    size_t n, cap;
+} fc_claims;
+
+/* Appends a copy of *claim, taking ownership of its strings. FC_ENOMEM on failure
+ * (the claim's strings are then freed). */
+FC_API fc_status fc_claims_push(fc_claims *list, fc_claim *claim);
+
+/* Frees every claim's strings and the array; leaves the list empty. */
+FC_API void fc_claims_clear(fc_claims *list);
+
+/* Names used in reports and JSON ("approximately", "percentage_point", "day", ...). */
+FC_API const char *fc_qualifier_name(fc_qualifier q);
+FC_API const char *fc_unit_name(fc_unit u);
+FC_API const char *fc_per_name(fc_per p);   /* NULL for FC_PER_NONE */
+FC_API const char *fc_modality_name(fc_modality m);
+FC_API const char *fc_role_name(fc_role r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,61 @@
+/* corpus.h - a run over many inputs: which files, their documents, claims and findings.
+ *
+ * A corpus remembers every input it was given, including the ones that could not
+ * be read, so a report can list each input with its status: nothing is dropped.
+ */
+#ifndef FACTCHECK_CORPUS_H
+#define FACTCHECK_CORPUS_H
+
+#include <stddef.h>
+
+#include "check.h"
+#include "claim.h"
+#include "doc.h"
+#include "rules.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct fc_corpus fc_corpus;
+
+/* One input file and what became of it. */
+typedef struct fc_input {
+    char *path;         /* as found ("-" for standard input) */
+    fc_status status;   /* FC_OK, or why the file could not be used */
+    char *error;        /* a message naming the file when status != FC_OK, else NULL */
+    fc_doc *doc;        /* the loaded document, NULL when status != FC_OK */
+    size_t nclaims;     /* claims extracted from it */
+} fc_input;
+
+/* A new, empty corpus; NULL when out of memory. Free with fc_corpus_free. */
+FC_API fc_corpus *fc_corpus_new(void);
+FC_API void fc_corpus_free(fc_corpus *corpus);
+
+/* Adds path: a document file, "-" for standard input, or a folder, walked
+ * recursively for *.md and *.txt files in byte order of their paths (hidden
+ * entries skipped, symlink loops detected). A path that cannot be used becomes
+ * an input with an error; the return is then still FC_OK. Errors: FC_ENOMEM. */
+FC_API fc_status fc_corpus_add_path(fc_corpus *corpus, const char *path);
+
+/* Loads every input added so far and extracts its claims. Inputs that cannot be
+ * read get their status and error set; the others are processed. Errors: FC_ENOMEM. */
+FC_API fc_status fc_corpus_extract(fc_corpus *corpus, const fc_rules *rules);
+
+/* Runs the checks over all claims. Errors: FC_ENOMEM. */
+FC_API fc_status fc_corpus_check(fc_corpus *corpus, const fc_rules *rules);
+
+/* Read-only views, valid until the corpus is changed or freed. */
+FC_API size_t fc_corpus_ninputs(const fc_corpus *corpus);
+FC_API const fc_input *fc_corpus_input(const fc_corpus *corpus, size_t i);
+FC_API const fc_claims *fc_corpus_claims(const fc_corpus *corpus);
+FC_API const fc_findings *fc_corpus_findings(const fc_corpus *corpus);
+
+/* Counts over the corpus. */
+FC_API size_t fc_corpus_nfailed(const fc_corpus *corpus);            /* inputs not ok */
+FC_API size_t fc_corpus_nseverity(const fc_corpus *corpus, fc_severity s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,399 @@
+/* check.c - consistency checks over the claims of a corpus (GSL statistics).
+ *
+ * Claims are grouped by measure in O(n log n) (a sort on the measure key); each
+ * check then looks at one group at a time.
+ *
+ * cross_source: claims on the same measure and period from different documents.
+ * Two claims agree when the intervals their wording implies overlap; when they do
+ * not, the finding states the gap. With three or more documents, the finding
+ * also gives a robust centre (median) and spread (median absolute deviation).
+ */
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "factcheck/check.h"
+#include "rules_internal.h"
+#include "util.h"
+
+typedef struct group {
+    const fc_claims *claims;
+    const fc_doc *const *docs;
+    size_t ndocs;
+    const size_t *idx; /* claim indices, all with the same measure */
+    size_t n;
+    const fc_measure *measure; /* NULL when the rules no longer define it */
+} group;
+
+const char *fc_severity_name(fc_severity s)
+{
+    static const char *const names[] = {"info", "warning", "conflict"};
+    return (size_t)s < 3 ? names[s] : "info";
+}
+
+static const fc_claim *claim(const group *g, size_t k)
+{
+    return &g->claims->items[g->idx[k]];
+}
+
+static const fc_doc *doc_of(const group *g, const fc_claim *c)
+{
+    return c->doc < g->ndocs ? g->docs[c->doc] : NULL;
+}
+
+/* The months a claim can be about, as [lo, hi] in months since year 0. */
+typedef struct when {
+    bool known;
+    bool stated;   /* the text names the period */
+    long lo, hi;
+} when;
+
+/* Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" into a span of months. */
+static bool parse_period(const char *p, long *lo, long *hi)
+{
+    int y = 0, m = 0;
+    int n = p ? sscanf(p, "%4d-%2d", &y, &m) : 0;
+    if (n < 1 || y <= 0)
+        return false;
+    if (n == 2 && m >= 1 && m <= 12) {
+        *lo = *hi = y * 12L + m - 1;
+    } else {
+        *lo = y * 12L;
+        *hi = y * 12L + 11;
+    }
+    return true;
+}
+
+/* What the text states; otherwise a claim with no stated period describes the
+ * month of publication or the one before it (news reports the recent past). */
+static when when_of(const group *g, const fc_claim *c)
+{
+    when w = {false, false, 0, 0};
+    if (parse_period(c->period, &w.lo, &w.hi)) {
+        w.known = w.stated = true;
+        return w;
+    }
+    const fc_doc *d = doc_of(g, c);
+    long lo, hi;
+    if (d && parse_period(d->published, &lo, &hi) && lo == hi) {
+        w.known = true;
+        w.lo = lo - 1;
+        w.hi = hi;
+    }
+    return w;
+}
+
+/* Two claims can be compared when their periods overlap. The earlier side of a
+ * stated change ("from 49% in March") is compared only with stated periods. */
+static bool comparable(const group *g, const fc_claim *a, const fc_claim *b)
+{
+    when x = when_of(g, a), y = when_of(g, b);
+    if (a->role == FC_ROLE_PREVIOUS || b->role == FC_ROLE_PREVIOUS)
+        return x.stated && y.stated && x.lo <= y.hi && y.lo <= x.hi;
+    if (!x.known || !y.known)
+        return true;
+    return x.lo <= y.hi && y.lo <= x.hi;
+}
+
+/* ---- findings -------------------------------------------------------------- */
+
+static void finding_free(fc_finding *f)
+{
+    free(f->claims);
+    free(f->message);
+}
+
+void fc_findings_clear(fc_findings *list)
+{
+    for (size_t i = 0; i < list->n; i++)
+        finding_free(&list->items[i]);
+    free(list->items);
+    list->items = NULL;
+    list->n = list->cap = 0;
+}
+
+static void add_num(fc_finding *f, const char *name, double v)
+{
+    if (f->nnums < FC_FINDING_MAX_NUMS && isfinite(v))
+        f->nums[f->nnums++] = (fc_number){name, v};
+}
+
+/* Appends f (taking ownership of its arrays), giving it a stable id. */
+static fc_status push_finding(fc_findings *out, const fc_claims *claims, fc_finding *f)
+{
+    unsigned long h = fc_hash(f->check, strlen(f->check), 0);
+    for (size_t i = 0; i < f->nclaims; i++)
+        h = fc_hash(claims->items[f->claims[i]].id, strlen(claims->items[f->claims[i]].id), h);
+    h = fc_hash(fc_severity_name(f->severity), strlen(fc_severity_name(f->severity)), h);
+    snprintf(f->id, sizeof f->id, "f%08lx", h);
+    if (!f->message ||
+        fc_grow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items) != FC_OK) {
+        finding_free(f);
+        return FC_ENOMEM;
+    }
+    out->items[out->n++] = *f;
+    return FC_OK;
+}
+
+/* "Harbor City Ledger (claims/01.md) says nearly 1,000 (900 to 1,000)" */
+static void describe(fc_strbuf *sb, const group *g, const fc_claim *c)
+{
+    const fc_doc *d = doc_of(g, c);
+    fc_sb_puts(sb, d && d->outlet ? d->outlet : d ? d->path : "?");
+    if (c->attribution) {
+        fc_sb_puts(sb, ", citing ");
+        fc_sb_puts(sb, c->attribution);
+        fc_sb_puts(sb, ",");
+    }
+    fc_sb_puts(sb, " says ");
+    if (c->qualifier != FC_QUAL_EXACT && c->qualifier != FC_QUAL_RANGE) {
+        for (const char *q = fc_qualifier_name(c->qualifier); *q; q++)
+            fc_sb_add(sb, *q == '_' ? " " : q, 1); /* "more_than" -> "more than" */
+        fc_sb_puts(sb, " ");
+    }
+    if (c->qualifier == FC_QUAL_RANGE) {
+        fc_sb_number(sb, c->low);
+        fc_sb_puts(sb, " to ");
+        fc_sb_number(sb, c->high);
+    } else {
+        fc_sb_number(sb, c->value);
+    }
+    if (c->low != c->high && c->qualifier != FC_QUAL_RANGE) {
+        fc_sb_puts(sb, " [");
+        fc_sb_number(sb, c->low);
+        fc_sb_puts(sb, ", ");
+        if (isinf(c->high))
+            fc_sb_puts(sb, "no upper bound");
+        else
+            fc_sb_number(sb, c->high);
+        fc_sb_puts(sb, "]");
+    }
+}
+
+static const char *measure_name(const group *g, const fc_claim *c)
+{
+    return g->measure && g->measure->description ? g->measure->description : c->measure;
+}
+
+static fc_status conflict(const group *g, size_t a, size_t b, fc_severity sev, fc_findings *out)
+{
+    const fc_claim *x = claim(g, a), *y = claim(g, b);
+    if (x->low > y->high) { /* order so that x lies below y */
+        const fc_claim *t = x;
+        x = y;
+        y = t;
+        size_t ti = a;
+        a = b;
+        b = ti;
+    }
+    double gap = y->low - x->high;
+    double scale = fmax(fabs(x->value), fabs(y->value));
+    fc_finding f = {.check = "cross_source", .severity = sev};
+    if (!(f.claims = malloc(2 * sizeof *f.claims)))
+        return FC_ENOMEM;
+    f.claims[0] = g->idx[a];
+    f.claims[1] = g->idx[b];
+    f.nclaims = 2;
+    add_num(&f, "gap", gap);
+    if (scale > 0)
+        add_num(&f, "relative_gap", gap / scale);
+    add_num(&f, "low_a", x->low);
+    add_num(&f, "high_a", x->high);
+    add_num(&f, "low_b", y->low);
+    add_num(&f, "high_b", y->high);
+    fc_strbuf sb = {0};
+    fc_sb_printf(&sb, "Sources disagree on %s: ", measure_name(g, x));
+    describe(&sb, g, x);
+    fc_sb_puts(&sb, ", but ");
+    describe(&sb, g, y);
+    fc_sb_puts(&sb, "; the ranges do not overlap (gap ");
+    fc_sb_number(&sb, gap);
+    if (scale > 0)
+        fc_sb_printf(&sb, ", %.1f%% of the larger figure", 100 * gap / scale);
+    fc_sb_puts(&sb, ").");
+    f.message = fc_sb_take(&sb);
+    return push_finding(out, g->claims, &f);
+}
+
+/* A representative point of a claim's interval, for the median and MAD. */
+static double point_of(const fc_claim *c)
+{
+    if (isfinite(c->low) && isfinite(c->high))
+        return (c->low + c->high) / 2;
+    return c->value;
+}
+
+/* With agreement (or with three or more documents), one finding sums the group up. */
+static fc_status summary(const group *g, const size_t *members, size_t n, size_t nconflicts,
+                         fc_findings *out)
+{
+    fc_finding f = {.check = "cross_source", .severity = FC_SEV_INFO};
+    double *pts = malloc(n * sizeof *pts), *work = malloc(n * sizeof *work);
+    if (!pts || !work || !(f.claims = malloc(n * sizeof *f.claims))) {
+        free(pts);
+        free(work);
+        free(f.claims);
+        return FC_ENOMEM;
+    }
+    double lo = -INFINITY, hi = INFINITY;
+    for (size_t k = 0; k < n; k++) {
+        const fc_claim *c = claim(g, members[k]);
+        f.claims[k] = g->idx[members[k]];
+        pts[k] = point_of(c);
+        lo = fmax(lo, c->low);
+        hi = fmin(hi, c->high);
+    }
+    f.nclaims = n;
+    gsl_sort(pts, 1, n);
+    double median = gsl_stats_median_from_sorted_data(pts, 1, n);
+    double mad = n >= 3 ? gsl_stats_mad(pts, 1, n, work) : NAN;
+    add_num(&f, "sources", (double)n);
+    add_num(&f, "median", median);
+    if (n >= 3)
+        add_num(&f, "mad", mad);
+    fc_strbuf sb = {0};
+    const fc_claim *first = claim(g, members[0]);
+    if (nconflicts == 0) {
+        add_num(&f, "common_low", lo);
+        add_num(&f, "common_high", hi);
+        fc_sb_printf(&sb, "%zu sources agree on %s: their ranges overlap in [", n,
+                     measure_name(g, first));
+        fc_sb_number(&sb, lo);
+        fc_sb_puts(&sb, ", ");
+        if (isinf(hi))
+            fc_sb_puts(&sb, "no upper bound");
+        else
+            fc_sb_number(&sb, hi);
+        fc_sb_puts(&sb, "].");
+    } else {
+        fc_sb_printf(&sb, "%zu sources on %s: median ", n, measure_name(g, first));
+        fc_sb_number(&sb, median);
+        fc_sb_puts(&sb, ", median absolute deviation ");
+        fc_sb_number(&sb, mad);
+        size_t outliers = 0;
+        /* 1.4826 * MAD estimates the standard deviation for normal data; 3 of those
+         * is the usual outlier fence. */
+        for (size_t k = 0; k < n && mad > 0; k++)
+            outliers += fabs(point_of(claim(g, members[k])) - median) > 3 * 1.4826 * mad;
+        add_num(&f, "outliers", (double)outliers);
+        fc_sb_printf(&sb, "; %zu outlier%s beyond 3 scaled MADs.", outliers,
+                     outliers == 1 ? "" : "s");
+    }
+    free(pts);
+    free(work);
+    f.message = fc_sb_take(&sb);
+    return push_finding(out, g->claims, &f);
+}
+
+/* Clusters the group: each cluster holds the claims comparable with its first
+ * claim; pairs inside a cluster from different documents are compared. */
+static fc_status cross_source(const fc_rules *r, const group *g, fc_findings *out)
+{
+    size_t *members = malloc(g->n * sizeof *members);
+    bool *used = calloc(g->n, sizeof *used);
+    fc_status st = members && used ? FC_OK : FC_ENOMEM;
+    for (size_t k0 = 0; st == FC_OK && k0 < g->n; k0++) {
+        if (used[k0])
+            continue;
+        size_t n = 0, ndocs = 0, nconflicts = 0;
+        for (size_t k = k0; k < g->n; k++) {
+            if (used[k] || !comparable(g, claim(g, k0), claim(g, k)))
+                continue;
+            used[k] = true;
+            bool new_doc = true;
+            for (size_t m = 0; m < n; m++)
+                new_doc &= claim(g, members[m])->doc != claim(g, k)->doc;
+            ndocs += new_doc;
+            members[n++] = k;
+        }
+        if (ndocs < 2)
+            continue;
+        for (size_t a = 0; st == FC_OK && a < n; a++)
+            for (size_t b = a + 1; st == FC_OK && b < n; b++) {
+                const fc_claim *x = claim(g, members[a]), *y = claim(g, members[b]);
+                if (x->doc == y->doc || !comparable(g, x, y) ||
+                    (x->high >= y->low && y->high >= x->low))
+                    continue;
+                nconflicts++;
+                st = conflict(g, members[a], members[b], r->cross_source.severity, out);
+            }
+        if (st == FC_OK)
+            st = summary(g, members, n, nconflicts, out);
+    }
+    free(members);
+    free(used);
+    return st;
+}
+
+/* ---- grouping and running ---------------------------------------------------- */
+
+typedef struct keyed {
+    const char *key;
+    size_t idx;
+} keyed;
+
+static int by_measure(const void *pa, const void *pb)
+{
+    const keyed *a = pa, *b = pb;
+    int c = strcmp(a->key, b->key);
+    if (c)
+        return c;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static int by_severity(const void *pa, const void *pb)
+{
+    const fc_finding *a = pa, *b = pb;
+    if (a->severity != b->severity)
+        return a->severity > b->severity ? -1 : 1;
+    int c = strcmp(a->check, b->check);
+    if (c)
+        return c;
+    if (a->claims[0] != b->claims[0])
+        return a->claims[0] < b->claims[0] ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+static const fc_measure *measure_named(const fc_rules *r, const char *key)
+{
+    for (size_t i = 0; i < r->nmeasures; i++)
+        if (strcmp(r->measures[i].key, key) == 0)
+            return &r->measures[i];
+    return NULL;
+}
+
+fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims,
+                       const fc_doc *const *docs, size_t ndocs, fc_findings *out)
+{
+    size_t n = 0, first = out->n;
+    size_t *idx = malloc((claims->n ? claims->n : 1) * sizeof *idx);
+    keyed *keys = malloc((claims->n ? claims->n : 1) * sizeof *keys);
+    if (!idx || !keys) {
+        free(idx);
+        free(keys);
+        return FC_ENOMEM;
+    }
+    for (size_t i = 0; i < claims->n; i++)
+        if (claims->items[i].measure)
+            keys[n++] = (keyed){claims->items[i].measure, i};
+    qsort(keys, n, sizeof *keys, by_measure);
+    for (size_t i = 0; i < n; i++)
+        idx[i] = keys[i].idx;
+    free(keys);
+    fc_status st = FC_OK;
+    for (size_t a = 0, b; st == FC_OK && a < n; a = b) {
+        const char *key = claims->items[idx[a]].measure;
+        for (b = a + 1; b < n && strcmp(claims->items[idx[b]].measure, key) == 0; b++)
+            ;
+        group g = {claims, docs, ndocs, idx + a, b - a, measure_named(rules, key)};
+        if (rules->cross_source.enabled)
+            st = cross_source(rules, &g, out);
+    }
+    free(idx);
+    if (out->n > first)
+        qsort(out->items + first, out->n - first, sizeof *out->items, by_severity);
+    return st;
+}

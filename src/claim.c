@@ -1,0 +1,64 @@
+/* claim.c - the claim list and the names of the claim record's enumerations. */
+#include <stdlib.h>
+
+#include "factcheck/claim.h"
+#include "util.h"
+
+static void claim_free_strings(fc_claim *c)
+{
+    free(c->subject);
+    free(c->attribution);
+    free(c->measure);
+    free(c->period);
+}
+
+fc_status fc_claims_push(fc_claims *list, fc_claim *claim)
+{
+    if (fc_grow((void **)&list->items, &list->cap, list->n + 1, sizeof *list->items) != FC_OK) {
+        claim_free_strings(claim);
+        return FC_ENOMEM;
+    }
+    list->items[list->n++] = *claim;
+    return FC_OK;
+}
+
+void fc_claims_clear(fc_claims *list)
+{
+    for (size_t i = 0; i < list->n; i++)
+        claim_free_strings(&list->items[i]);
+    free(list->items);
+    list->items = NULL;
+    list->n = list->cap = 0;
+}
+
+const char *fc_qualifier_name(fc_qualifier q)
+{
+    static const char *const names[] = {"exact",     "approximately", "nearly",    "at_least",
+                                        "more_than", "at_most",       "less_than", "range"};
+    return (size_t)q < sizeof names / sizeof *names ? names[q] : "exact";
+}
+
+const char *fc_unit_name(fc_unit u)
+{
+    static const char *const names[] = {"count",    "percent", "percentage_point", "currency",
+                                        "duration", "ratio",   "other"};
+    return (size_t)u < sizeof names / sizeof *names ? names[u] : "other";
+}
+
+const char *fc_per_name(fc_per p)
+{
+    static const char *const names[] = {NULL, "day", "week", "month", "year"};
+    return (size_t)p < sizeof names / sizeof *names ? names[p] : NULL;
+}
+
+const char *fc_modality_name(fc_modality m)
+{
+    static const char *const names[] = {"actual", "estimate", "target", "projection", "poll"};
+    return (size_t)m < sizeof names / sizeof *names ? names[m] : "actual";
+}
+
+const char *fc_role_name(fc_role r)
+{
+    static const char *const names[] = {"level", "change", "previous"};
+    return (size_t)r < sizeof names / sizeof *names ? names[r] : "level";
+}

@@ -1,0 +1,226 @@
+/* doc.c - reading documents and their YAML-style front matter.
+ *
+ * The original bytes are kept unchanged; the front matter is parsed into fields
+ * and the body offset records where the text proper starts, so every offset the
+ * extractor reports is an offset into the original file.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "factcheck/doc.h"
+#include "util.h"
+
+static const char *skip_bom(const char *p, const char *end)
+{
+    if (end - p >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
+        (unsigned char)p[2] == 0xBF)
+        return p + 3;
+    return p;
+}
+
+/* The line starting at p: returns its end (before "\r\n" or "\n"), sets *next. */
+static const char *line_end(const char *p, const char *end, const char **next)
+{
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *e = nl ? nl : end;
+    *next = nl ? nl + 1 : end;
+    if (e > p && e[-1] == '\r')
+        e--;
+    return e;
+}
+
+static bool is_fence(const char *p, const char *e)
+{
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+        e--;
+    return e - p == 3 && memcmp(p, "---", 3) == 0;
+}
+
+static char **field_slot(fc_doc *doc, const char *key, size_t n)
+{
+    static const struct {
+        const char *name;
+        size_t off;
+    } fields[] = {
+        {"outlet", offsetof(fc_doc, outlet)},       {"title", offsetof(fc_doc, title)},
+        {"published", offsetof(fc_doc, published)}, {"url", offsetof(fc_doc, url)},
+        {"language", offsetof(fc_doc, language)},   {"author", offsetof(fc_doc, author)},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if (strlen(fields[i].name) == n && fc_ieq(fields[i].name, key, n))
+            return (char **)((char *)doc + fields[i].off);
+    return NULL;
+}
+
+/* Trims spaces and one pair of matching quotes. */
+static void trim_value(const char **s, const char **e)
+{
+    while (*s < *e && (**s == ' ' || **s == '\t'))
+        (*s)++;
+    while (*e > *s && ((*e)[-1] == ' ' || (*e)[-1] == '\t'))
+        (*e)--;
+    if (*e - *s >= 2 && (**s == '"' || **s == '\'') && (*e)[-1] == **s) {
+        (*s)++;
+        (*e)--;
+    }
+}
+
+/* Parses "---" ... "---" at the start of the text. Without a closing fence the
+ * whole text is body: a stray "---" line must not swallow the document. */
+static fc_status parse_front_matter(fc_doc *doc)
+{
+    const char *end = doc->text + doc->len;
+    const char *p = skip_bom(doc->text, end), *next;
+    doc->body = (size_t)(p - doc->text);
+    const char *e = line_end(p, end, &next);
+    if (!is_fence(p, e))
+        return FC_OK;
+    for (const char *q = next; q < end; q = next) {
+        e = line_end(q, end, &next);
+        if (is_fence(q, e)) {
+            doc->body = (size_t)(next - doc->text);
+            break;
+        }
+    }
+    if (doc->body == (size_t)(p - doc->text))
+        return FC_OK; /* no closing fence */
+    line_end(p, end, &next); /* past the opening fence */
+    for (const char *l = next; l < doc->text + doc->body; l = next) {
+        e = line_end(l, end, &next);
+        const char *colon = memchr(l, ':', (size_t)(e - l));
+        if (!colon || is_fence(l, e))
+            continue;
+        const char *ks = l, *ke = colon;
+        trim_value(&ks, &ke);
+        char **slot = field_slot(doc, ks, (size_t)(ke - ks));
+        if (!slot || *slot)
+            continue;
+        const char *vs = colon + 1, *ve = e;
+        trim_value(&vs, &ve);
+        if (ve > vs && !(*slot = fc_strndup(vs, (size_t)(ve - vs))))
+            return FC_ENOMEM;
+    }
+    return FC_OK;
+}
+
+fc_status fc_doc_parse(const char *path, const char *buf, size_t len, fc_doc **out,
+                       fc_diag *diag)
+{
+    *out = NULL;
+    if (len > FC_DOC_MAX_BYTES) {
+        fc_diag_set(diag, path, 0, 0, "file is larger than %zu MiB; not read",
+                    FC_DOC_MAX_BYTES >> 20);
+        return FC_EFORMAT;
+    }
+    if (len && memchr(buf, '\0', len)) {
+        size_t at = (size_t)((const char *)memchr(buf, '\0', len) - buf);
+        fc_diag_set(diag, path, 0, 0,
+                    "binary file (NUL byte at offset %zu); not a text document", at);
+        return FC_EFORMAT;
+    }
+    fc_doc *doc = calloc(1, sizeof *doc);
+    if (!doc || !(doc->path = fc_strdup(path)) || !(doc->text = fc_strndup(buf, len)))
+        goto nomem;
+    doc->len = len;
+    if (parse_front_matter(doc) != FC_OK)
+        goto nomem;
+    *out = doc;
+    return FC_OK;
+nomem:
+    fc_doc_free(doc);
+    fc_diag_set(diag, path, 0, 0, "out of memory");
+    return FC_ENOMEM;
+}
+
+static fc_status read_all(FILE *f, const char *path, char **buf, size_t *len, fc_diag *diag)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *p = malloc(cap);
+    if (!p)
+        return FC_ENOMEM;
+    for (;;) {
+        if (n == cap) {
+            if (cap > FC_DOC_MAX_BYTES) {
+                free(p);
+                fc_diag_set(diag, path, 0, 0, "file is larger than %zu MiB; not read",
+                            FC_DOC_MAX_BYTES >> 20);
+                return FC_EFORMAT;
+            }
+            char *q = realloc(p, cap * 2);
+            if (!q) {
+                free(p);
+                return FC_ENOMEM;
+            }
+            p = q;
+            cap *= 2;
+        }
+        size_t got = fread(p + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        int err = errno;
+        free(p);
+        fc_diag_set(diag, path, 0, 0, "cannot read: %s", strerror(err ? err : EIO));
+        return FC_EIO;
+    }
+    *buf = p;
+    *len = n;
+    return FC_OK;
+}
+
+fc_status fc_doc_load(const char *path, fc_doc **out, fc_diag *diag)
+{
+    *out = NULL;
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        fc_diag_set(diag, path, 0, 0, "cannot open: %s", strerror(errno));
+        return FC_EIO;
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    fc_status st = read_all(f, path, &buf, &len, diag);
+    if (!is_stdin)
+        fclose(f);
+    if (st == FC_ENOMEM)
+        fc_diag_set(diag, path, 0, 0, "out of memory");
+    if (st != FC_OK)
+        return st;
+    st = fc_doc_parse(path, buf, len, out, diag);
+    free(buf);
+    return st;
+}
+
+void fc_doc_free(fc_doc *doc)
+{
+    if (!doc)
+        return;
+    free(doc->path);
+    free(doc->text);
+    free(doc->outlet);
+    free(doc->title);
+    free(doc->published);
+    free(doc->url);
+    free(doc->language);
+    free(doc->author);
+    free(doc);
+}
+
+void fc_doc_linecol(const fc_doc *doc, size_t offset, unsigned *line, unsigned *col)
+{
+    unsigned l = 1;
+    size_t bol = 0;
+    if (offset > doc->len)
+        offset = doc->len;
+    for (size_t i = 0; i < offset; i++)
+        if (doc->text[i] == '\n') {
+            l++;
+            bol = i + 1;
+        }
+    *line = l;
+    *col = (unsigned)(offset - bol + 1);
+}

@@ -1,0 +1,918 @@
+/* extract.c - find quantitative claims in a document's body.
+ *
+ * Pipeline per document: tokens (lex.c) -> sentences -> for each number, the
+ * quantity expression around it (hedge, value, scale, range, unit, currency),
+ * then the claim's context: subject, rate, attribution, modality, period and
+ * measure. Every word list comes from the rules (rules_internal.h); this file
+ * holds only the grammar of how those words combine.
+ *
+ * Numbers that are not claims (dates, times, ages, temperatures, ordinals,
+ * names and codes with digits, URLs, e-mail addresses) are recognised and skipped.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "factcheck/extract.h"
+#include "lex.h"
+#include "rules_internal.h"
+#include "util.h"
+
+typedef struct span {
+    size_t from, to; /* token indices, to exclusive */
+} span;
+
+typedef struct ctx {
+    const fc_rules *r;
+    const fc_doc *doc;
+    const char *text;
+    fc_toks toks;
+    bool *skip;        /* per token: inside a URL or e-mail address */
+    size_t doc_index;
+    span sent;         /* the current sentence */
+    fc_claims *out;
+} ctx;
+
+static const fc_tok *tok(const ctx *c, size_t i)
+{
+    return &c->toks.items[i];
+}
+
+static bool is_punct(const ctx *c, size_t i, const char *s)
+{
+    return i < c->sent.to && tok(c, i)->kind == FC_TOK_PUNCT && fc_tok_eq(c->text, tok(c, i), s);
+}
+
+static bool is_word(const ctx *c, size_t i, const char *lower)
+{
+    return i < c->sent.to && tok(c, i)->kind == FC_TOK_WORD && fc_tok_eq(c->text, tok(c, i), lower);
+}
+
+/* Token i follows token i-1 with no space between. */
+static bool glued(const ctx *c, size_t i)
+{
+    return i > 0 && i < c->toks.n && !tok(c, i)->space_before;
+}
+
+/* ---- phrase matching ---------------------------------------------------- */
+
+/* Whether phrase p matches the tokens starting at i (within [lo, hi)). */
+static bool match_at(const ctx *c, const fc_phrase *p, size_t i, size_t hi)
+{
+    if (i + p->ntok > hi)
+        return false;
+    for (size_t k = 0; k < p->ntok; k++)
+        if (!fc_tok_eq(c->text, tok(c, i + k), p->tok[k]))
+            return false;
+    return true;
+}
+
+/* Whether phrase p ends just before token i (and starts at or after lo). */
+static bool match_before(const ctx *c, const fc_phrase *p, size_t i, size_t lo)
+{
+    return i >= lo + p->ntok && match_at(c, p, i - p->ntok, i);
+}
+
+/* The longest entry matching at i, or NULL. */
+static const fc_entry *entry_at(const ctx *c, const fc_entries *e, size_t i)
+{
+    const fc_entry *best = NULL;
+    for (size_t k = 0; k < e->n; k++)
+        if ((!best || e->items[k].phrase.ntok > best->phrase.ntok) &&
+            match_at(c, &e->items[k].phrase, i, c->sent.to))
+            best = &e->items[k];
+    return best;
+}
+
+/* The longest entry ending just before i, or NULL. */
+static const fc_entry *entry_before(const ctx *c, const fc_entries *e, size_t i)
+{
+    const fc_entry *best = NULL;
+    for (size_t k = 0; k < e->n; k++)
+        if ((!best || e->items[k].phrase.ntok > best->phrase.ntok) &&
+            match_before(c, &e->items[k].phrase, i, c->sent.from))
+            best = &e->items[k];
+    return best;
+}
+
+static size_t list_at(const ctx *c, const fc_phrase_list *l, size_t i)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < l->n; k++)
+        if (l->items[k].ntok > best && match_at(c, &l->items[k], i, c->sent.to))
+            best = l->items[k].ntok;
+    return best;
+}
+
+/* Whether any phrase of l occurs in tokens [from, to). */
+static bool list_in(const ctx *c, const fc_phrase_list *l, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        for (size_t k = 0; k < l->n; k++)
+            if (match_at(c, &l->items[k], i, to))
+                return true;
+    return false;
+}
+
+/* ---- sentences ---------------------------------------------------------- */
+
+/* Whether a full stop at token i ends a sentence: not after an abbreviation or
+ * an initial ("U.S.", "Jan."), and followed by a capital, digit or quote. */
+static bool ends_sentence(const ctx *c, size_t i)
+{
+    const fc_tok *t = tok(c, i);
+    if (t->kind != FC_TOK_PUNCT)
+        return false;
+    char ch = c->text[t->start];
+    if (ch == '!' || ch == '?')
+        return true;
+    if (ch != '.')
+        return false;
+    if (i + 1 < c->toks.n && !tok(c, i + 1)->space_before)
+        return false;
+    if (i > 0 && tok(c, i - 1)->kind == FC_TOK_WORD) {
+        const fc_tok *w = tok(c, i - 1);
+        if (w->end - w->start == 1 && !(i + 1 < c->toks.n && list_at(c, &c->r->stop_words, i + 1)))
+            return false; /* an initial: "U.S.", "J. Smith"; but "on X. The ..." ends */
+        if (list_at(c, &c->r->abbreviations, i - 1) == 1 ||
+            entry_at(c, &c->r->months, i - 1))
+            return false;
+    }
+    return true;
+}
+
+static span next_sentence(ctx *c, size_t from)
+{
+    span s = {from, c->toks.n};
+    c->sent = (span){from, c->toks.n};
+    for (size_t i = from; i < c->toks.n; i++) {
+        if (i > from && tok(c, i)->newline_before) {
+            s.to = i;
+            break;
+        }
+        if (ends_sentence(c, i)) {
+            s.to = i + 1;
+            break;
+        }
+    }
+    return s;
+}
+
+/* ---- URLs and e-mail addresses --------------------------------------------- */
+
+/* Marks tokens inside whitespace-delimited runs that look like a URL or an
+ * e-mail address; numbers there are never claims. */
+static void mark_links(ctx *c)
+{
+    const char *t = c->text;
+    size_t i = 0;
+    while (i < c->toks.n) {
+        size_t j = i + 1;
+        while (j < c->toks.n && !tok(c, j)->space_before)
+            j++;
+        size_t a = tok(c, i)->start, b = tok(c, j - 1)->end;
+        bool link = false;
+        for (size_t k = a; k + 1 < b && !link; k++)
+            link = (t[k] == ':' && t[k + 1] == '/') || t[k] == '@' ||
+                   (k + 4 <= b && memcmp(t + k, "www.", 4) == 0);
+        for (size_t k = i; k < j; k++)
+            c->skip[k] = link;
+        i = j;
+    }
+}
+
+/* ---- numbers ------------------------------------------------------------- */
+
+typedef struct quantity {
+    span sp;             /* the number tokens (with scale, range, unit) */
+    double value, low, high;
+    bool range;
+    double scale;
+} quantity;
+
+static bool is_number_word(const ctx *c, size_t i, double *v)
+{
+    if (i >= c->sent.to || tok(c, i)->kind != FC_TOK_WORD)
+        return false;
+    const fc_entry *e = entry_at(c, &c->r->number_words, i);
+    if (!e || e->phrase.ntok != 1)
+        return false;
+    *v = e->value;
+    return true;
+}
+
+/* A single number at i: digits, a number word, or "twenty-one"; sets *end. */
+static bool number_at(const ctx *c, size_t i, double *v, size_t *end)
+{
+    if (i >= c->sent.to)
+        return false;
+    if (tok(c, i)->kind == FC_TOK_NUM) {
+        *v = fc_tok_number(c->text, tok(c, i));
+        *end = i + 1;
+        return true;
+    }
+    if (!is_number_word(c, i, v))
+        return false;
+    *end = i + 1;
+    double unit;
+    if (*v >= 20 && *v < 100 && is_punct(c, i + 1, "-") && glued(c, i + 1) && glued(c, i + 2) &&
+        is_number_word(c, i + 2, &unit) && unit < 10) {
+        *v += unit;
+        *end = i + 3;
+    }
+    return true;
+}
+
+/* A scale word at i ("million", or "bn" glued to the number); multiplies *v. */
+static size_t scale_at(const ctx *c, size_t i, double *v)
+{
+    if (i >= c->sent.to || tok(c, i)->kind != FC_TOK_WORD)
+        return 0;
+    const fc_entry *e = entry_at(c, &c->r->scale_words, i);
+    if (!e)
+        return 0;
+    /* One- and two-letter abbreviations ("m", "bn") only when glued: "1.1m". */
+    if (tok(c, i)->end - tok(c, i)->start <= 2 && !glued(c, i))
+        return 0;
+    *v *= e->value;
+    return e->phrase.ntok;
+}
+
+/* Reads number [scale] [(-|–|to|and) number [scale]] starting at i. */
+static bool quantity_at(const ctx *c, size_t i, quantity *q)
+{
+    size_t j;
+    double v;
+    if (!number_at(c, i, &v, &j))
+        return false;
+    double mult = 1;
+    size_t s = scale_at(c, j, &mult);
+    memset(q, 0, sizeof *q);
+    q->scale = mult;
+    q->value = v * mult;
+    j += s;
+    /* A range: "1,200 to 1,500", "1.5-2 million", "between 3 and 5". */
+    size_t k = j;
+    bool between = i > c->sent.from && is_word(c, i - 1, "between");
+    if (is_punct(c, k, "-") || is_punct(c, k, "\xE2\x80\x93") || is_word(c, k, "to") ||
+        (between && is_word(c, k, "and"))) {
+        double v2, mult2 = 1;
+        size_t k2;
+        /* A hyphen joins like with like: "1,200-1,500", "two-three"; not "7-Eleven". */
+        bool hyphen = !is_word(c, k, "to") && !is_word(c, k, "and");
+        bool same_kind = k + 1 < c->sent.to && tok(c, i)->kind == tok(c, k + 1)->kind &&
+                         !fc_tok_is_capitalised(c->text, tok(c, k + 1));
+        if ((!hyphen || same_kind) && number_at(c, k + 1, &v2, &k2)) {
+            size_t s2 = scale_at(c, k2, &mult2);
+            if (s2 == 0)
+                mult2 = mult;           /* "1.5-2 million": the scale is shared */
+            else if (s == 0)
+                mult = mult2;
+            double lo = v * mult, hi = v2 * mult2;
+            if (lo < hi) {
+                q->range = true;
+                q->low = lo;
+                q->high = hi;
+                q->value = lo;
+                q->scale = mult2;
+                j = k2 + s2;
+            }
+        }
+    }
+    q->sp = (span){i, j};
+    return true;
+}
+
+/* ---- things that look like numbers but are not claims --------------------------- */
+
+static bool is_month(const ctx *c, size_t i)
+{
+    return i < c->toks.n && tok(c, i)->kind == FC_TOK_WORD && entry_at(c, &c->r->months, i) &&
+           (fc_tok_is_capitalised(c->text, tok(c, i)));
+}
+
+static bool is_year(const ctx *c, size_t i)
+{
+    const fc_tok *t = tok(c, i);
+    if (t->kind != FC_TOK_NUM || t->end - t->start != 4)
+        return false;
+    double v = fc_tok_number(c->text, t);
+    return v >= 1800 && v <= 2100;
+}
+
+/* Whether the number at token i is part of a date: "Jan. 28", "May 30, 2025",
+ * "28 January", "2022", "the 1990s". */
+static bool is_date(const ctx *c, size_t i)
+{
+    size_t p = i;
+    if (p > c->sent.from && is_punct(c, p - 1, "."))
+        p--;
+    if (p > c->sent.from && is_month(c, p - 1))
+        return true;
+    if (is_year(c, i))
+        return !(i + 1 < c->sent.to && (is_punct(c, i + 1, "%") ||
+                                        entry_at(c, &c->r->units, i + 1)));
+    if (i + 1 < c->sent.to && is_month(c, i + 1))
+        return true;
+    /* "May 30, 2025": the year after a day-of-month. */
+    if (i >= c->sent.from + 3 && is_punct(c, i - 1, ",") && tok(c, i - 2)->kind == FC_TOK_NUM &&
+        is_date(c, i - 2))
+        return true;
+    return false;
+}
+
+/* Times of day: "9 a.m.", "11:00", "3:23 p.m.", and "until 9" after a time. */
+static bool is_time(const ctx *c, size_t i, size_t end)
+{
+    if (is_punct(c, end, ":") && glued(c, end) && end + 1 < c->sent.to &&
+        tok(c, end + 1)->kind == FC_TOK_NUM)
+        return true;
+    if (i > c->sent.from + 1 && is_punct(c, i - 1, ":") && glued(c, i) &&
+        tok(c, i - 2)->kind == FC_TOK_NUM)
+        return true;
+    if (list_at(c, &c->r->time_suffixes, end) > 0)
+        return true;
+    /* "from 7 a.m. until 9": a bare small number joined to an earlier time. */
+    if (i > c->sent.from && (is_word(c, i - 1, "until") || is_word(c, i - 1, "till") ||
+                             is_word(c, i - 1, "to"))) {
+        double v = fc_tok_number(c->text, tok(c, i));
+        for (size_t k = i > 40 ? i - 40 : 0; k + 1 < i && v <= 12; k++)
+            if (tok(c, k)->kind == FC_TOK_NUM && list_at(c, &c->r->time_suffixes, k + 1))
+                return true;
+    }
+    return false;
+}
+
+/* Ages: "Sam Park, 41," ; "a 20-year-old"; "aged 39". */
+static bool is_age(const ctx *c, size_t i, size_t end)
+{
+    if (list_at(c, &c->r->age_words, end) > 0)
+        return true;
+    if (end < c->sent.to && is_punct(c, end, "-") && list_at(c, &c->r->age_words, end + 1))
+        return true;
+    if (i > c->sent.from && (is_word(c, i - 1, "aged") || is_word(c, i - 1, "age")))
+        return true;
+    double v = fc_tok_number(c->text, tok(c, i));
+    if (tok(c, i)->kind != FC_TOK_NUM || v > 120 || end != i + 1)
+        return false;
+    bool closes = end >= c->sent.to || is_punct(c, end, ",") || is_punct(c, end, ".") ||
+                  is_punct(c, end, ")");
+    if (!closes || i < c->sent.from + 2 || !is_punct(c, i - 1, ","))
+        return false;
+    size_t n = i - 2; /* the name's first word: "Ahn Min-seok, 72" */
+    while (n >= c->sent.from + 2 && is_punct(c, n - 1, "-") && glued(c, n) && glued(c, n - 1))
+        n -= 2;
+    return fc_tok_is_capitalised(c->text, tok(c, n)) && !is_month(c, n);
+}
+
+/* Names and codes with digits: "7-Eleven", "H-1B", "I-9", "COVID-19", "1st",
+ * "401(k)", "1990s"; and temperatures ("80.1 F"). */
+static bool is_name_or_code(const ctx *c, size_t i, size_t end)
+{
+    const char *t = c->text;
+    /* A letter glued before: "H-1B", "I-9", "COVID-19", "FY2024". */
+    if (glued(c, i) && i > 0) {
+        const fc_tok *p = tok(c, i - 1);
+        if (p->kind == FC_TOK_WORD)
+            return true;
+        if (p->kind == FC_TOK_PUNCT && t[p->start] == '-' && glued(c, i - 1) && i > 1 &&
+            tok(c, i - 2)->kind == FC_TOK_WORD)
+            return true;
+    }
+    if (end < c->toks.n && glued(c, end)) {
+        const fc_tok *n = tok(c, end);
+        /* Letters glued after: "1B", "1st", "1990s" (scale words were consumed). */
+        if (n->kind == FC_TOK_WORD)
+            return true;
+        /* "7-Eleven": a hyphen then a capitalised word. */
+        if (n->kind == FC_TOK_PUNCT && t[n->start] == '-' && end + 1 < c->toks.n &&
+            glued(c, end + 1) && fc_tok_is_capitalised(t, tok(c, end + 1)))
+            return true;
+        /* "401(k)" */
+        if (n->kind == FC_TOK_PUNCT && t[n->start] == '(' && end + 2 < c->toks.n &&
+            tok(c, end + 1)->kind == FC_TOK_WORD && tok(c, end + 1)->end - tok(c, end + 1)->start == 1)
+            return true;
+    }
+    /* Temperatures: "80.1 F", "21 °C". */
+    if (end < c->sent.to) {
+        size_t k = list_at(c, &c->r->temperature_suffixes, end);
+        if (k > 0 && tok(c, end)->kind != FC_TOK_WORD)
+            return true;
+        if (k > 0 && fc_tok_is_capitalised(t, tok(c, end)) &&
+            tok(c, end)->end - tok(c, end)->start == 1)
+            return true;
+    }
+    return false;
+}
+
+/* Phone numbers and ids: "555-1234", "(213) 555-1234". */
+static bool is_phone(const ctx *c, size_t i, const quantity *q)
+{
+    if (!q->range)
+        return false;
+    const fc_tok *a = tok(c, i), *b = tok(c, q->sp.to - 1);
+    return memchr(c->text + a->start, ',', a->end - a->start) == NULL &&
+           a->end - a->start == 3 && b->end - b->start == 4 && glued(c, i + 1);
+}
+
+/* ---- the claim around a quantity ------------------------------------------- */
+
+typedef struct found {
+    fc_claim claim;
+    size_t subj_from, subj_to;  /* subject tokens */
+    size_t last;                /* last token of the claim's expression (exclusive) */
+} found;
+
+static void apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size_t *start_tok)
+{
+    if (q->range) {
+        cl->qualifier = FC_QUAL_RANGE;
+        cl->low = q->low;
+        cl->high = q->high;
+    } else {
+        cl->low = cl->high = q->value;
+    }
+    /* A currency symbol may stand between the hedge and the number. */
+    size_t at = *start_tok;
+    const fc_entry *h = entry_before(c, &c->r->hedges, at);
+    if (!h || q->range) {
+        if (h && q->range)
+            *start_tok = at - h->phrase.ntok; /* "at least 1,200 to 1,500" keeps its range */
+        return;
+    }
+    *start_tok = at - h->phrase.ntok;
+    cl->qualifier = (fc_qualifier)h->kind;
+    if (h->modality >= 0)
+        cl->modality = (fc_modality)h->modality;
+    double v = q->value, t = h->tolerance;
+    switch (cl->qualifier) {
+    case FC_QUAL_APPROXIMATELY:
+        cl->low = v * (1 - t);
+        cl->high = v * (1 + t);
+        break;
+    case FC_QUAL_NEARLY:
+        cl->low = v * (1 - t);
+        cl->high = v;
+        break;
+    case FC_QUAL_AT_LEAST:
+    case FC_QUAL_MORE_THAN:
+        cl->low = v;
+        cl->high = INFINITY;
+        break;
+    case FC_QUAL_AT_MOST:
+    case FC_QUAL_LESS_THAN:
+        cl->low = 0;
+        cl->high = v;
+        break;
+    default:
+        break;
+    }
+}
+
+/* Unit, currency and the tokens they take after the number; returns the index
+ * of the first token after the quantity expression. */
+static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl)
+{
+    cl->unit = FC_UNIT_COUNT;
+    if (start_tok > c->sent.from) {
+        const fc_entry *cur = entry_before(c, &c->r->currencies, start_tok);
+        if (cur && cur->symbol) {
+            cl->unit = FC_UNIT_CURRENCY;
+            memcpy(cl->currency, cur->code, 4);
+        }
+    }
+    if (end < c->sent.to && is_punct(c, end, "+") && glued(c, end)) {
+        cl->qualifier = FC_QUAL_AT_LEAST;
+        cl->high = INFINITY;
+        end++;
+    }
+    const fc_entry *u = entry_at(c, &c->r->units, end);
+    if (u) {
+        cl->unit = (fc_unit)u->kind;
+        return end + u->phrase.ntok;
+    }
+    const fc_entry *cur = entry_at(c, &c->r->currencies, end);
+    if (cur && !cur->symbol) {
+        cl->unit = FC_UNIT_CURRENCY;
+        memcpy(cl->currency, cur->code, 4);
+        return end + cur->phrase.ntok;
+    }
+    return end;
+}
+
+static bool is_stop(const ctx *c, size_t i)
+{
+    return list_at(c, &c->r->stop_words, i) > 0 || entry_at(c, &c->r->rates, i) ||
+           entry_at(c, &c->r->hedges, i);
+}
+
+/* A past participle after the head noun ("migrants arrested") ends the subject. */
+static bool is_participle(const ctx *c, size_t i)
+{
+    const fc_tok *t = tok(c, i);
+    return t->end - t->start > 4 && fc_ieq(c->text + t->end - 2, "ed", 2);
+}
+
+/* The end of a subject word at i: a word, a dotted abbreviation ("U.S."), or a
+ * hyphenated name ("7-Eleven", "AP-NORC"); 0 when i starts none. */
+static size_t subject_word_end(const ctx *c, size_t i)
+{
+    size_t j = i;
+    if (j < c->sent.to && tok(c, j)->kind == FC_TOK_NUM && is_punct(c, j + 1, "-") &&
+        glued(c, j + 1) && j + 2 < c->sent.to && tok(c, j + 2)->kind == FC_TOK_WORD &&
+        glued(c, j + 2))
+        j += 3; /* "7-Eleven" */
+    else if (j < c->sent.to && tok(c, j)->kind == FC_TOK_WORD)
+        j++;
+    else
+        return 0;
+    for (;;) {
+        if (is_punct(c, j, "-") && glued(c, j) && j + 1 < c->sent.to &&
+            tok(c, j + 1)->kind == FC_TOK_WORD && glued(c, j + 1))
+            j += 2;
+        else if (is_punct(c, j, ".") && glued(c, j) && tok(c, j - 1)->end - tok(c, j - 1)->start == 1 &&
+                 j + 1 < c->sent.to && glued(c, j + 1) && tok(c, j + 1)->kind == FC_TOK_WORD)
+            j += 2; /* "U.S" */
+        else
+            break;
+    }
+    if (is_punct(c, j, ".") && glued(c, j) && tok(c, j - 1)->end - tok(c, j - 1)->start == 1 &&
+        j - i >= 3)
+        j++; /* the final dot of "U.S." */
+    return j;
+}
+
+/* The counted noun after the quantity: "110,000 undocumented Koreans",
+ * "five of those stores", "46 percent of U.S. adults". */
+static void find_subject(ctx *c, size_t i, found *f)
+{
+    if (is_word(c, i, "of")) {
+        size_t k = i + 1;
+        while (k < c->sent.to && (is_word(c, k, "those") || is_word(c, k, "the") ||
+                                  is_word(c, k, "these") || is_word(c, k, "them") ||
+                                  is_word(c, k, "its") || is_word(c, k, "their")))
+            k++;
+        if (k > i + 1 && is_word(c, k - 1, "them"))
+            return; /* "five of them": the whole is named elsewhere */
+        i = k;
+    }
+    while (i < c->sent.to && list_at(c, &c->r->subject_modifiers, i))
+        i++; /* "seven more stores" */
+    size_t from = i, j = i, words = 0;
+    while (j < c->sent.to && words < 4 && !is_stop(c, j)) {
+        if (words > 0 && is_participle(c, j))
+            break;
+        if (tok(c, j)->kind == FC_TOK_WORD && entry_at(c, &c->r->units, j))
+            break;
+        size_t e = subject_word_end(c, j);
+        if (e == 0)
+            break;
+        j = e;
+        words++;
+    }
+    if (words > 0) {
+        f->subj_from = from;
+        f->subj_to = j;
+    }
+}
+
+static void find_rate(ctx *c, size_t after, found *f)
+{
+    /* Directly after the quantity ("3,000 a day") or within a few tokens after
+     * the subject ("migrants arrested daily", "arrests per day"). */
+    size_t from = f->subj_to > after ? f->subj_to : after;
+    for (size_t i = after; i < c->sent.to && i < from + 4; i++) {
+        if (i > after && (is_punct(c, i, ",") || is_punct(c, i, ";")))
+            break;
+        const fc_entry *e = entry_at(c, &c->r->rates, i);
+        if (e && !(i > c->sent.from && list_at(c, &c->r->change_from, i - 1))) {
+            f->claim.per = (fc_per)e->kind;
+            return;
+        }
+    }
+}
+
+static char *span_text(const ctx *c, size_t from, size_t to)
+{
+    if (from >= to)
+        return NULL;
+    fc_strbuf sb = {0};
+    for (size_t i = from; i < to; i++) {
+        if (i > from && tok(c, i)->space_before)
+            fc_sb_add(&sb, " ", 1);
+        fc_sb_add(&sb, c->text + tok(c, i)->start, tok(c, i)->end - tok(c, i)->start);
+    }
+    return fc_sb_take(&sb);
+}
+
+/* Drops a leading article from an attribution span ("An AP-NORC" -> "AP-NORC"). */
+static size_t skip_article(const ctx *c, size_t s, size_t e)
+{
+    while (s + 1 < e && (is_word(c, s, "the") || is_word(c, s, "a") || is_word(c, s, "an")))
+        s++;
+    return s;
+}
+
+/* Where an attribution phrase after "according to" ends: punctuation, a clause
+ * word ("that", "who"), a participle ("data obtained through ..."), 8 tokens. */
+static size_t attribution_end(const ctx *c, size_t k, size_t hi)
+{
+    size_t e = k;
+    while (e < hi && e < k + 8 && !is_punct(c, e, ",") && !is_punct(c, e, ";") &&
+           !is_punct(c, e, "(") && !(is_punct(c, e, ".") && e + 1 == hi) &&
+           !(is_punct(c, e, ".") && !glued(c, e)) && !list_at(c, &c->r->attr_clause_ends, e) &&
+           !(e > k && tok(c, e)->kind == FC_TOK_WORD && is_participle(c, e)))
+        e++;
+    return e;
+}
+
+/* Who says so: "according to X", "as estimated by X", "X said", "an X poll". */
+static fc_status find_attribution(ctx *c, fc_claim *cl)
+{
+    const fc_rules *r = c->r;
+    size_t lo = c->sent.from, hi = c->sent.to;
+    for (size_t i = lo; i < hi; i++) {
+        size_t n = list_at(c, &r->attr_before, i);
+        if (n == 0)
+            continue;
+        size_t k = i + n, e = attribution_end(c, k, hi);
+        k = skip_article(c, k, e);
+        if (e > k)
+            return (cl->attribution = span_text(c, k, e)) ? FC_OK : FC_ENOMEM;
+    }
+    for (size_t i = lo + 1; i < hi; i++) {
+        bool noun = list_at(c, &r->attr_nouns, i) > 0;
+        if (!noun && list_at(c, &r->attr_after, i) == 0)
+            continue;
+        /* The speaker: a capitalised run ("the White House said"), or up to four
+         * plain words back to a stop word ("the foreign ministry said"). */
+        size_t e = i, s = i;
+        while (s > lo && (fc_tok_is_capitalised(c->text, tok(c, s - 1)) ||
+                          ((is_punct(c, s - 1, "-") || is_word(c, s - 1, "of") ||
+                            is_word(c, s - 1, "and")) &&
+                           s - 1 > lo && fc_tok_is_capitalised(c->text, tok(c, s - 2)))))
+            s--;
+        if (s == e && !noun)
+            while (s > lo && e - s < 4 && tok(c, s - 1)->kind == FC_TOK_WORD &&
+                   !list_at(c, &r->stop_words, s - 1))
+                s--;
+        s = skip_article(c, s, e);
+        if (s < e && !(e - s == 1 && list_at(c, &r->stop_words, s)))
+            return (cl->attribution = span_text(c, s, e)) ? FC_OK : FC_ENOMEM;
+    }
+    return FC_OK;
+}
+
+/* Modality from cue words: the nearest cue before the number in its sentence
+ * (with no other number between); a percentage in a sentence about a poll is a
+ * poll result. */
+static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
+{
+    if (cl->modality != FC_MOD_ACTUAL)
+        return;
+    const fc_entry *best = NULL;
+    for (size_t i = start; i-- > c->sent.from;) {
+        if (tok(c, i)->kind == FC_TOK_NUM)
+            break;
+        const fc_entry *e = entry_at(c, &c->r->modality_cues, i);
+        if (e && e->phrase.ntok + i <= start) {
+            best = e;
+            break;
+        }
+    }
+    if (!best && cl->unit == FC_UNIT_PERCENT)
+        for (size_t i = c->sent.from; i < c->sent.to && !best; i++) {
+            const fc_entry *e = entry_at(c, &c->r->modality_cues, i);
+            if (e && e->kind == FC_MOD_POLL)
+                best = e;
+        }
+    /* "3,000 arrests a day as a minimum": a cue right after the expression. */
+    for (size_t i = end; !best && i < c->sent.to && i < end + 4; i++) {
+        if (tok(c, i)->kind != FC_TOK_WORD)
+            break;
+        best = entry_at(c, &c->r->modality_cues_after, i);
+    }
+    if (best) {
+        fc_modality m = (fc_modality)best->kind;
+        /* "poll" only makes a percentage a poll result. */
+        if (m != FC_MOD_POLL || cl->unit == FC_UNIT_PERCENT)
+            cl->modality = m;
+    }
+}
+
+/* Whether another number (not a year or date) stands between token i and the
+ * claim's own tokens [start, end). */
+static bool number_between(const ctx *c, size_t i, size_t start, size_t end)
+{
+    size_t lo = i < start ? i + 1 : end, hi = i < start ? start : i;
+    for (size_t k = lo; k < hi; k++)
+        if (tok(c, k)->kind == FC_TOK_NUM && !is_year(c, k) && !is_date(c, k))
+            return true;
+    return false;
+}
+
+/* The period: "in March" (resolved against the publication year), "in 2022",
+ * "the 2022 figure", "fiscal year 2024", "on Sept. 4, 2025". */
+static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
+{
+    const char *pub = c->doc->published;
+    int pub_year = 0, pub_month = 0;
+    if (pub && sscanf(pub, "%4d-%2d", &pub_year, &pub_month) < 1)
+        pub_year = 0;
+    char buf[16] = "";
+    size_t best_dist = (size_t)-1;
+    for (size_t i = c->sent.from; i < c->sent.to; i++) {
+        size_t dist = i < start ? start - i : i - start;
+        if ((i >= start && i < end) || dist >= best_dist || number_between(c, i, start, end))
+            continue;
+        if (is_year(c, i) && !(i > c->sent.from && is_punct(c, i - 1, ","))) {
+            snprintf(buf, sizeof buf, "%.4s", c->text + tok(c, i)->start);
+            best_dist = dist;
+        } else if (is_month(c, i) && i > c->sent.from &&
+                   (is_word(c, i - 1, "in") || is_word(c, i - 1, "since") ||
+                    is_word(c, i - 1, "during") || is_word(c, i - 1, "of") ||
+                    is_word(c, i - 1, "for"))) {
+            int m = (int)entry_at(c, &c->r->months, i)->value;
+            size_t n = i + 1;
+            if (is_punct(c, n, "."))
+                n++;
+            if (n < c->sent.to && tok(c, n)->kind == FC_TOK_NUM && !is_year(c, n))
+                continue; /* "in Jan. 28" style dates: a day, not a period */
+            int y = pub_year;
+            if (n < c->sent.to && is_year(c, n))
+                y = (int)fc_tok_number(c->text, tok(c, n));
+            else if (pub_year && pub_month && m > pub_month)
+                y = pub_year - 1;
+            if (!y)
+                continue;
+            snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+            best_dist = dist;
+        }
+    }
+    if (buf[0] && !(cl->period = fc_strdup(buf)))
+        return FC_ENOMEM;
+    return FC_OK;
+}
+
+/* A change ("down 3 points", "a 3% drop") or the earlier level of one ("from 49%"). */
+static fc_role find_role(const ctx *c, size_t start, size_t after)
+{
+    if (start > c->sent.from && list_at(c, &c->r->change_from, start - 1) &&
+        (list_in(c, &c->r->change_before, c->sent.from, start) ||
+         list_in(c, &c->r->change_after, c->sent.from, start)))
+        return FC_ROLE_PREVIOUS;
+    for (size_t k = 0; k < c->r->change_before.n; k++)
+        if (match_before(c, &c->r->change_before.items[k], start, c->sent.from))
+            return FC_ROLE_CHANGE;
+    size_t a = start > c->sent.from && (is_word(c, start - 1, "a") || is_word(c, start - 1, "an"))
+                   ? after : c->sent.to;
+    if (a < c->sent.to && list_at(c, &c->r->change_after, a))
+        return FC_ROLE_CHANGE; /* "a 3% drop" */
+    return FC_ROLE_LEVEL;
+}
+
+static bool phrase_in(const ctx *c, const fc_phrase_list *l, size_t from, size_t to)
+{
+    return l->n == 0 || list_in(c, l, from, to);
+}
+
+static fc_status find_measure(ctx *c, const found *f, fc_claim *cl)
+{
+    for (size_t k = 0; k < c->r->nmeasures; k++) {
+        const fc_measure *m = &c->r->measures[k];
+        if ((m->unit >= 0 && m->unit != (int)cl->unit) || (m->per >= 0 && m->per != (int)cl->per) ||
+            (m->modalities && !(m->modalities & (1u << cl->modality))))
+            continue;
+        if (m->subject.n && (f->subj_to <= f->subj_from ||
+                             !list_in(c, &m->subject, f->subj_from, f->subj_to)))
+            continue;
+        bool ok = true;
+        for (size_t g = 0; g < m->ncontext && ok; g++)
+            ok = phrase_in(c, &m->context[g], c->sent.from, c->sent.to);
+        if (ok)
+            return (cl->measure = fc_strdup(m->key)) ? FC_OK : FC_ENOMEM;
+    }
+    return FC_OK;
+}
+
+static void make_id(const ctx *c, fc_claim *cl)
+{
+    char key[32];
+    int n = snprintf(key, sizeof key, ":%zu", cl->start);
+    unsigned long h = fc_hash(c->doc->path, strlen(c->doc->path), 0);
+    h = fc_hash(key, (size_t)n, h);
+    snprintf(cl->id, sizeof cl->id, "c%08lx", h);
+}
+
+/* Builds the claim for the quantity q; returns the token after it. */
+static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
+{
+    found f = {0};
+    fc_claim *cl = &f.claim;
+    cl->doc = c->doc_index;
+    cl->value = q->value;
+    size_t start_tok = q->sp.from;
+    cl->modality = FC_MOD_ACTUAL;
+    apply_hedge(c, q, cl, &start_tok);
+    size_t after = apply_unit(c, start_tok, q->sp.to, cl);
+    if (cl->unit == FC_UNIT_CURRENCY && start_tok > c->sent.from &&
+        entry_before(c, &c->r->currencies, start_tok))
+        start_tok -= entry_before(c, &c->r->currencies, start_tok)->phrase.ntok;
+    /* The hedge may come before the currency symbol: "about $2.3bn". */
+    if (cl->unit == FC_UNIT_CURRENCY && cl->qualifier == FC_QUAL_EXACT) {
+        const fc_entry *h = entry_before(c, &c->r->hedges, start_tok);
+        if (h) {
+            quantity q2 = *q;
+            size_t st = start_tok;
+            apply_hedge(c, &q2, cl, &st);
+            start_tok = st;
+        }
+    }
+    *next = after;
+    cl->role = find_role(c, start_tok, after);
+    if (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY)
+        find_subject(c, after, &f);
+    if (cl->role == FC_ROLE_LEVEL && cl->unit != FC_UNIT_RATIO && cl->unit != FC_UNIT_DURATION)
+        find_rate(c, after, &f);
+    cl->start = tok(c, start_tok)->start;
+    cl->end = tok(c, after - 1)->end;
+    make_id(c, cl);
+    fc_status st = FC_OK;
+    if (f.subj_to > f.subj_from && !(cl->subject = span_text(c, f.subj_from, f.subj_to)))
+        st = FC_ENOMEM;
+    find_modality(c, start_tok, after, cl);
+    if (st == FC_OK)
+        st = find_attribution(c, cl);
+    if (st == FC_OK)
+        st = find_period(c, start_tok, after, cl);
+    if (st == FC_OK && cl->role != FC_ROLE_CHANGE)
+        st = find_measure(c, &f, cl);
+    if (st != FC_OK) {
+        free(cl->subject);
+        free(cl->attribution);
+        free(cl->period);
+        free(cl->measure);
+        return st;
+    }
+    return fc_claims_push(c->out, cl);
+}
+
+/* Whether the quantity at q is a claim at all. */
+static bool is_claim(const ctx *c, const quantity *q)
+{
+    size_t i = q->sp.from, end = q->sp.to;
+    if (c->skip[i])
+        return false;
+    if (tok(c, i)->kind == FC_TOK_NUM)
+        return !(is_date(c, i) || is_time(c, i, end) || is_age(c, i, end) ||
+                 is_name_or_code(c, i, end) || is_phone(c, i, q));
+    /* Number words: "the two nations" is not a count claim; "five stores" is;
+     * "Eleven" glued into "7-Eleven" is a name. */
+    if ((i > c->sent.from && is_word(c, i - 1, "the")) || glued(c, i))
+        return false;
+    return !is_age(c, i, end);
+}
+
+static fc_status extract_sentences(ctx *c)
+{
+    size_t i = 0;
+    while (i < c->toks.n) {
+        span s = next_sentence(c, i);
+        c->sent = s;
+        size_t k = s.from;
+        while (k < s.to) {
+            quantity q;
+            if (!quantity_at(c, k, &q)) {
+                k++;
+                continue;
+            }
+            if (!is_claim(c, &q)) {
+                k = q.sp.to;
+                continue;
+            }
+            size_t next;
+            fc_status st = claim_for(c, &q, &next);
+            if (st != FC_OK)
+                return st;
+            k = next > k ? next : k + 1;
+        }
+        i = s.to > i ? s.to : i + 1;
+    }
+    return FC_OK;
+}
+
+fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index, fc_claims *out)
+{
+    ctx c = {.r = rules, .doc = doc, .text = doc->text, .doc_index = doc_index, .out = out};
+    fc_status st = fc_lex(doc->text, doc->body, doc->len, &c.toks);
+    if (st == FC_OK && c.toks.n && !(c.skip = calloc(c.toks.n, sizeof *c.skip)))
+        st = FC_ENOMEM;
+    if (st == FC_OK && c.toks.n) {
+        mark_links(&c);
+        st = extract_sentences(&c);
+    }
+    free(c.skip);
+    fc_toks_free(&c.toks);
+    return st;
+}

@@ -1,0 +1,51 @@
+/* lex.h - split UTF-8 text into word, number and punctuation tokens (private).
+ *
+ * Tokens are byte spans of the original text. Whitespace (including no-break and
+ * other Unicode spaces) separates tokens and is recorded as flags on the token
+ * that follows it. Used both on documents and on rule-file phrases, so a phrase
+ * matches the text exactly when their tokens match.
+ */
+#ifndef FC_LEX_H
+#define FC_LEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "factcheck/status.h"
+
+typedef enum fc_tok_kind {
+    FC_TOK_WORD,  /* letters, with inner apostrophes: "Trump's" */
+    FC_TOK_NUM,   /* digits with inner "," or "." groups: "110,000", "1.5"; ASCII or full-width */
+    FC_TOK_PUNCT  /* one punctuation or symbol character: "%", "$", "-", "–" */
+} fc_tok_kind;
+
+typedef struct fc_tok {
+    size_t start, end;     /* byte span, end exclusive */
+    unsigned char kind;    /* fc_tok_kind */
+    bool space_before;     /* whitespace (or the start of the text) precedes it */
+    bool newline_before;   /* a line break precedes it */
+} fc_tok;
+
+typedef struct fc_toks {
+    fc_tok *items;
+    size_t n, cap;
+} fc_toks;
+
+/* Appends the tokens of text[start, end) to out. Errors: FC_ENOMEM. */
+fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out);
+
+void fc_toks_free(fc_toks *toks);
+
+/* Whether token t of text equals lower (ASCII case-insensitive). */
+bool fc_tok_eq(const char *text, const fc_tok *t, const char *lower);
+
+/* Writes the lowercased token into buf (size n); returns buf. */
+char *fc_tok_lower(const char *text, const fc_tok *t, char *buf, size_t n);
+
+/* Whether the token starts with an ASCII uppercase letter. */
+bool fc_tok_is_capitalised(const char *text, const fc_tok *t);
+
+/* Value of a number token ("110,000" -> 110000, full-width digits too). */
+double fc_tok_number(const char *text, const fc_tok *t);
+
+#endif

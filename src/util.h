@@ -1,0 +1,46 @@
+/* util.h - small helpers shared by the library's modules (not public API). */
+#ifndef FC_UTIL_H
+#define FC_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "factcheck/status.h"
+
+/* A growable byte string, always NUL-terminated once anything was added. */
+typedef struct fc_strbuf {
+    char *data;
+    size_t len, cap;
+    bool failed; /* an allocation failed; further appends are ignored */
+} fc_strbuf;
+
+void fc_sb_add(fc_strbuf *sb, const char *s, size_t n);
+void fc_sb_puts(fc_strbuf *sb, const char *s);
+void fc_sb_printf(fc_strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hands the string over to the caller (who frees it); NULL if an allocation failed. */
+char *fc_sb_take(fc_strbuf *sb);
+void fc_sb_free(fc_strbuf *sb);
+
+/* Appends a number for people: thousands separators, at most two decimals
+ * ("110,000", "46", "0.25", "1.1 million" is not attempted). */
+void fc_sb_number(fc_strbuf *sb, double v);
+
+/* strdup / strndup in C11. NULL when out of memory (or s is NULL). */
+char *fc_strdup(const char *s);
+char *fc_strndup(const char *s, size_t n);
+
+/* Grows *items (of elem bytes each) so that it holds at least need elements. */
+fc_status fc_grow(void **items, size_t *cap, size_t need, size_t elem);
+
+/* Fills diag (may be NULL) with file and a printf-style message. */
+void fc_diag_set(fc_diag *diag, const char *file, unsigned line, unsigned col, const char *fmt,
+                 ...) __attribute__((format(printf, 5, 6)));
+
+/* 32-bit FNV-1a hash, for stable ids. */
+unsigned long fc_hash(const void *data, size_t n, unsigned long seed);
+
+/* ASCII case-insensitive comparison of n bytes. */
+bool fc_ieq(const char *a, const char *b, size_t n);
+
+#endif
