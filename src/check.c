@@ -47,7 +47,7 @@ static const fc_doc *doc_of(const group *g, const fc_claim *c)
 /* The months a claim can be about, as [lo, hi] in months since year 0. */
 typedef struct when {
     bool known;
-    bool stated;   /* the text names the period */
+    bool stated; /* the text names the period */
     long lo, hi;
 } when;
 
@@ -249,11 +249,15 @@ static fc_status summary(const group *g, const size_t *members, size_t n, size_t
     f.nclaims = n;
     gsl_sort(pts, 1, n);
     double median = gsl_stats_median_from_sorted_data(pts, 1, n);
-    double mad = n >= 3 ? gsl_stats_mad(pts, 1, n, work) : NAN;
+    /* gsl_stats_mad0 is the raw median absolute deviation; 1.4826 times it
+     * estimates the standard deviation for normal data (gsl_stats_mad). */
+    double mad = n >= 3 ? gsl_stats_mad0(pts, 1, n, work) : NAN;
     add_num(&f, "sources", (double)n);
     add_num(&f, "median", median);
-    if (n >= 3)
+    if (n >= 3) {
         add_num(&f, "mad", mad);
+        add_num(&f, "scaled_mad", 1.4826 * mad);
+    }
     fc_strbuf sb = {0};
     const fc_claim *first = claim(g, members[0]);
     if (nconflicts == 0) {
@@ -274,8 +278,7 @@ static fc_status summary(const group *g, const size_t *members, size_t n, size_t
         fc_sb_puts(&sb, ", median absolute deviation ");
         fc_sb_number(&sb, mad);
         size_t outliers = 0;
-        /* 1.4826 * MAD estimates the standard deviation for normal data; 3 of those
-         * is the usual outlier fence. */
+        /* The usual outlier fence: 3 scaled MADs from the median. */
         for (size_t k = 0; k < n && mad > 0; k++)
             outliers += fabs(point_of(claim(g, members[k])) - median) > 3 * 1.4826 * mad;
         add_num(&f, "outliers", (double)outliers);
@@ -365,8 +368,8 @@ static const fc_measure *measure_named(const fc_rules *r, const char *key)
     return NULL;
 }
 
-fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims,
-                       const fc_doc *const *docs, size_t ndocs, fc_findings *out)
+fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_doc *const *docs,
+                       size_t ndocs, fc_findings *out)
 {
     size_t n = 0, first = out->n;
     size_t *idx = malloc((claims->n ? claims->n : 1) * sizeof *idx);

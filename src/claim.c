@@ -40,8 +40,8 @@ const char *fc_qualifier_name(fc_qualifier q)
 
 const char *fc_unit_name(fc_unit u)
 {
-    static const char *const names[] = {"count",    "percent", "percentage_point", "currency",
-                                        "duration", "ratio",   "other"};
+    static const char *const names[] = {
+        "count", "percent", "percentage_point", "currency", "duration", "ratio", "other"};
     return (size_t)u < sizeof names / sizeof *names ? names[u] : "other";
 }
 

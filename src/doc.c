@@ -85,7 +85,7 @@ static fc_status parse_front_matter(fc_doc *doc)
         }
     }
     if (doc->body == (size_t)(p - doc->text))
-        return FC_OK; /* no closing fence */
+        return FC_OK;        /* no closing fence */
     line_end(p, end, &next); /* past the opening fence */
     for (const char *l = next; l < doc->text + doc->body; l = next) {
         e = line_end(l, end, &next);
@@ -105,8 +105,7 @@ static fc_status parse_front_matter(fc_doc *doc)
     return FC_OK;
 }
 
-fc_status fc_doc_parse(const char *path, const char *buf, size_t len, fc_doc **out,
-                       fc_diag *diag)
+fc_status fc_doc_parse(const char *path, const char *buf, size_t len, fc_doc **out, fc_diag *diag)
 {
     *out = NULL;
     if (len > FC_DOC_MAX_BYTES) {
@@ -116,8 +115,8 @@ fc_status fc_doc_parse(const char *path, const char *buf, size_t len, fc_doc **o
     }
     if (len && memchr(buf, '\0', len)) {
         size_t at = (size_t)((const char *)memchr(buf, '\0', len) - buf);
-        fc_diag_set(diag, path, 0, 0,
-                    "binary file (NUL byte at offset %zu); not a text document", at);
+        fc_diag_set(diag, path, 0, 0, "binary file (NUL byte at offset %zu); not a text document",
+                    at);
         return FC_EFORMAT;
     }
     fc_doc *doc = calloc(1, sizeof *doc);

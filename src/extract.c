@@ -28,9 +28,9 @@ typedef struct ctx {
     const fc_doc *doc;
     const char *text;
     fc_toks toks;
-    bool *skip;        /* per token: inside a URL or e-mail address */
+    bool *skip; /* per token: inside a URL or e-mail address */
     size_t doc_index;
-    span sent;         /* the current sentence */
+    span sent; /* the current sentence */
     fc_claims *out;
 } ctx;
 
@@ -135,8 +135,7 @@ static bool ends_sentence(const ctx *c, size_t i)
         const fc_tok *w = tok(c, i - 1);
         if (w->end - w->start == 1 && !(i + 1 < c->toks.n && list_at(c, &c->r->stop_words, i + 1)))
             return false; /* an initial: "U.S.", "J. Smith"; but "on X. The ..." ends */
-        if (list_at(c, &c->r->abbreviations, i - 1) == 1 ||
-            entry_at(c, &c->r->months, i - 1))
+        if (list_at(c, &c->r->abbreviations, i - 1) == 1 || entry_at(c, &c->r->months, i - 1))
             return false;
     }
     return true;
@@ -185,7 +184,7 @@ static void mark_links(ctx *c)
 /* ---- numbers ------------------------------------------------------------- */
 
 typedef struct quantity {
-    span sp;             /* the number tokens (with scale, range, unit) */
+    span sp; /* the number tokens (with scale, range, unit) */
     double value, low, high;
     bool range;
     double scale;
@@ -266,7 +265,7 @@ static bool quantity_at(const ctx *c, size_t i, quantity *q)
         if ((!hyphen || same_kind) && number_at(c, k + 1, &v2, &k2)) {
             size_t s2 = scale_at(c, k2, &mult2);
             if (s2 == 0)
-                mult2 = mult;           /* "1.5-2 million": the scale is shared */
+                mult2 = mult; /* "1.5-2 million": the scale is shared */
             else if (s == 0)
                 mult = mult2;
             double lo = v * mult, hi = v2 * mult2;
@@ -311,8 +310,8 @@ static bool is_date(const ctx *c, size_t i)
     if (p > c->sent.from && is_month(c, p - 1))
         return true;
     if (is_year(c, i))
-        return !(i + 1 < c->sent.to && (is_punct(c, i + 1, "%") ||
-                                        entry_at(c, &c->r->units, i + 1)));
+        return !(i + 1 < c->sent.to &&
+                 (is_punct(c, i + 1, "%") || entry_at(c, &c->r->units, i + 1)));
     if (i + 1 < c->sent.to && is_month(c, i + 1))
         return true;
     /* "May 30, 2025": the year after a day-of-month. */
@@ -334,8 +333,8 @@ static bool is_time(const ctx *c, size_t i, size_t end)
     if (list_at(c, &c->r->time_suffixes, end) > 0)
         return true;
     /* "from 7 a.m. until 9": a bare small number joined to an earlier time. */
-    if (i > c->sent.from && (is_word(c, i - 1, "until") || is_word(c, i - 1, "till") ||
-                             is_word(c, i - 1, "to"))) {
+    if (i > c->sent.from &&
+        (is_word(c, i - 1, "until") || is_word(c, i - 1, "till") || is_word(c, i - 1, "to"))) {
         double v = fc_tok_number(c->text, tok(c, i));
         for (size_t k = i > 40 ? i - 40 : 0; k + 1 < i && v <= 12; k++)
             if (tok(c, k)->kind == FC_TOK_NUM && list_at(c, &c->r->time_suffixes, k + 1))
@@ -391,7 +390,8 @@ static bool is_name_or_code(const ctx *c, size_t i, size_t end)
             return true;
         /* "401(k)" */
         if (n->kind == FC_TOK_PUNCT && t[n->start] == '(' && end + 2 < c->toks.n &&
-            tok(c, end + 1)->kind == FC_TOK_WORD && tok(c, end + 1)->end - tok(c, end + 1)->start == 1)
+            tok(c, end + 1)->kind == FC_TOK_WORD &&
+            tok(c, end + 1)->end - tok(c, end + 1)->start == 1)
             return true;
     }
     /* Temperatures: "80.1 F", "21 °C". */
@@ -412,16 +412,16 @@ static bool is_phone(const ctx *c, size_t i, const quantity *q)
     if (!q->range)
         return false;
     const fc_tok *a = tok(c, i), *b = tok(c, q->sp.to - 1);
-    return memchr(c->text + a->start, ',', a->end - a->start) == NULL &&
-           a->end - a->start == 3 && b->end - b->start == 4 && glued(c, i + 1);
+    return memchr(c->text + a->start, ',', a->end - a->start) == NULL && a->end - a->start == 3 &&
+           b->end - b->start == 4 && glued(c, i + 1);
 }
 
 /* ---- the claim around a quantity ------------------------------------------- */
 
 typedef struct found {
     fc_claim claim;
-    size_t subj_from, subj_to;  /* subject tokens */
-    size_t last;                /* last token of the claim's expression (exclusive) */
+    size_t subj_from, subj_to; /* subject tokens */
+    size_t last;               /* last token of the claim's expression (exclusive) */
 } found;
 
 static void apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size_t *start_tok)
@@ -514,6 +514,20 @@ static bool is_participle(const ctx *c, size_t i)
     return t->end - t->start > 4 && fc_ieq(c->text + t->end - 2, "ed", 2);
 }
 
+/* A plural noun: "-s" but not "-ss", "-us", "-is"; or a listed plural ("people"). */
+static bool is_plural(const ctx *c, size_t i)
+{
+    const fc_tok *t = tok(c, i);
+    size_t n = t->end - t->start;
+    const char *w = c->text + t->start;
+    if (t->kind != FC_TOK_WORD)
+        return false;
+    if (list_at(c, &c->r->plural_nouns, i))
+        return true;
+    return n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S') && !fc_ieq(w + n - 2, "ss", 2) &&
+           !fc_ieq(w + n - 2, "us", 2) && !fc_ieq(w + n - 2, "is", 2);
+}
+
 /* The end of a subject word at i: a word, a dotted abbreviation ("U.S."), or a
  * hyphenated name ("7-Eleven", "AP-NORC"); 0 when i starts none. */
 static size_t subject_word_end(const ctx *c, size_t i)
@@ -531,8 +545,9 @@ static size_t subject_word_end(const ctx *c, size_t i)
         if (is_punct(c, j, "-") && glued(c, j) && j + 1 < c->sent.to &&
             tok(c, j + 1)->kind == FC_TOK_WORD && glued(c, j + 1))
             j += 2;
-        else if (is_punct(c, j, ".") && glued(c, j) && tok(c, j - 1)->end - tok(c, j - 1)->start == 1 &&
-                 j + 1 < c->sent.to && glued(c, j + 1) && tok(c, j + 1)->kind == FC_TOK_WORD)
+        else if (is_punct(c, j, ".") && glued(c, j) &&
+                 tok(c, j - 1)->end - tok(c, j - 1)->start == 1 && j + 1 < c->sent.to &&
+                 glued(c, j + 1) && tok(c, j + 1)->kind == FC_TOK_WORD)
             j += 2; /* "U.S" */
         else
             break;
@@ -549,9 +564,9 @@ static void find_subject(ctx *c, size_t i, found *f)
 {
     if (is_word(c, i, "of")) {
         size_t k = i + 1;
-        while (k < c->sent.to && (is_word(c, k, "those") || is_word(c, k, "the") ||
-                                  is_word(c, k, "these") || is_word(c, k, "them") ||
-                                  is_word(c, k, "its") || is_word(c, k, "their")))
+        while (k < c->sent.to &&
+               (is_word(c, k, "those") || is_word(c, k, "the") || is_word(c, k, "these") ||
+                is_word(c, k, "them") || is_word(c, k, "its") || is_word(c, k, "their")))
             k++;
         if (k > i + 1 && is_word(c, k - 1, "them"))
             return; /* "five of them": the whole is named elsewhere */
@@ -568,8 +583,11 @@ static void find_subject(ctx *c, size_t i, found *f)
         size_t e = subject_word_end(c, j);
         if (e == 0)
             break;
+        bool head = is_plural(c, e - 1);
         j = e;
         words++;
+        if (head)
+            break; /* the counted noun ends the subject: "buses ran" -> "buses" */
     }
     if (words > 0) {
         f->subj_from = from;
@@ -641,26 +659,31 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
         if (e > k)
             return (cl->attribution = span_text(c, k, e)) ? FC_OK : FC_ENOMEM;
     }
-    for (size_t i = lo + 1; i < hi; i++) {
-        bool noun = list_at(c, &r->attr_nouns, i) > 0;
-        if (!noun && list_at(c, &r->attr_after, i) == 0)
-            continue;
-        /* The speaker: a capitalised run ("the White House said"), or up to four
-         * plain words back to a stop word ("the foreign ministry said"). */
-        size_t e = i, s = i;
-        while (s > lo && (fc_tok_is_capitalised(c->text, tok(c, s - 1)) ||
-                          ((is_punct(c, s - 1, "-") || is_word(c, s - 1, "of") ||
-                            is_word(c, s - 1, "and")) &&
-                           s - 1 > lo && fc_tok_is_capitalised(c->text, tok(c, s - 2)))))
-            s--;
-        if (s == e && !noun)
-            while (s > lo && e - s < 4 && tok(c, s - 1)->kind == FC_TOK_WORD &&
-                   !list_at(c, &r->stop_words, s - 1))
+    /* Two passes: a named speaker ("ICE said") beats a common noun ("the agency
+     * reported") in the same sentence. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = lo + 1; i < hi; i++) {
+            bool noun = list_at(c, &r->attr_nouns, i) > 0;
+            if (!noun && list_at(c, &r->attr_after, i) == 0)
+                continue;
+            if (pass == 0 && !fc_tok_is_capitalised(c->text, tok(c, i - 1)))
+                continue;
+            /* The speaker: a capitalised run ("the White House said"), or up to four
+             * plain words back to a stop word ("the foreign ministry said"). */
+            size_t e = i, s = i;
+            while (s > lo && (fc_tok_is_capitalised(c->text, tok(c, s - 1)) ||
+                              ((is_punct(c, s - 1, "-") || is_word(c, s - 1, "of") ||
+                                is_word(c, s - 1, "and")) &&
+                               s - 1 > lo && fc_tok_is_capitalised(c->text, tok(c, s - 2)))))
                 s--;
-        s = skip_article(c, s, e);
-        if (s < e && !(e - s == 1 && list_at(c, &r->stop_words, s)))
-            return (cl->attribution = span_text(c, s, e)) ? FC_OK : FC_ENOMEM;
-    }
+            if (s == e && !noun)
+                while (s > lo && e - s < 4 && tok(c, s - 1)->kind == FC_TOK_WORD &&
+                       !list_at(c, &r->stop_words, s - 1))
+                    s--;
+            s = skip_article(c, s, e);
+            if (s < e && !(e - s == 1 && list_at(c, &r->stop_words, s)))
+                return (cl->attribution = span_text(c, s, e)) ? FC_OK : FC_ENOMEM;
+        }
     return FC_OK;
 }
 
@@ -766,7 +789,8 @@ static fc_role find_role(const ctx *c, size_t start, size_t after)
         if (match_before(c, &c->r->change_before.items[k], start, c->sent.from))
             return FC_ROLE_CHANGE;
     size_t a = start > c->sent.from && (is_word(c, start - 1, "a") || is_word(c, start - 1, "an"))
-                   ? after : c->sent.to;
+                   ? after
+                   : c->sent.to;
     if (a < c->sent.to && list_at(c, &c->r->change_after, a))
         return FC_ROLE_CHANGE; /* "a 3% drop" */
     return FC_ROLE_LEVEL;
@@ -784,8 +808,8 @@ static fc_status find_measure(ctx *c, const found *f, fc_claim *cl)
         if ((m->unit >= 0 && m->unit != (int)cl->unit) || (m->per >= 0 && m->per != (int)cl->per) ||
             (m->modalities && !(m->modalities & (1u << cl->modality))))
             continue;
-        if (m->subject.n && (f->subj_to <= f->subj_from ||
-                             !list_in(c, &m->subject, f->subj_from, f->subj_to)))
+        if (m->subject.n &&
+            (f->subj_to <= f->subj_from || !list_in(c, &m->subject, f->subj_from, f->subj_to)))
             continue;
         bool ok = true;
         for (size_t g = 0; g < m->ncontext && ok; g++)
@@ -870,6 +894,9 @@ static bool is_claim(const ctx *c, const quantity *q)
     /* Number words: "the two nations" is not a count claim; "five stores" is;
      * "Eleven" glued into "7-Eleven" is a name. */
     if ((i > c->sent.from && is_word(c, i - 1, "the")) || glued(c, i))
+        return false;
+    /* A lone "one" is an article-like word ("one of them", "one user"), not a count. */
+    if (q->value == 1 && end == i + 1 && !entry_at(c, &c->r->units, end))
         return false;
     return !is_age(c, i, end);
 }

@@ -14,16 +14,16 @@
 #include "factcheck/status.h"
 
 typedef enum fc_tok_kind {
-    FC_TOK_WORD,  /* letters, with inner apostrophes: "Trump's" */
-    FC_TOK_NUM,   /* digits with inner "," or "." groups: "110,000", "1.5"; ASCII or full-width */
-    FC_TOK_PUNCT  /* one punctuation or symbol character: "%", "$", "-", "–" */
+    FC_TOK_WORD, /* letters, with inner apostrophes: "Trump's" */
+    FC_TOK_NUM,  /* digits with inner "," or "." groups: "110,000", "1.5"; ASCII or full-width */
+    FC_TOK_PUNCT /* one punctuation or symbol character: "%", "$", "-", "–" */
 } fc_tok_kind;
 
 typedef struct fc_tok {
-    size_t start, end;     /* byte span, end exclusive */
-    unsigned char kind;    /* fc_tok_kind */
-    bool space_before;     /* whitespace (or the start of the text) precedes it */
-    bool newline_before;   /* a line break precedes it */
+    size_t start, end;   /* byte span, end exclusive */
+    unsigned char kind;  /* fc_tok_kind */
+    bool space_before;   /* whitespace (or the start of the text) precedes it */
+    bool newline_before; /* a line break precedes it */
 } fc_tok;
 
 typedef struct fc_toks {

@@ -18,8 +18,7 @@ fc_status fc_format_parse(const char *name, fc_format *out)
     return FC_EINVAL;
 }
 
-fc_status fc_report_write(FILE *out, const fc_corpus *corpus, fc_format format,
-                          fc_report_kind kind)
+fc_status fc_report_write(FILE *out, const fc_corpus *corpus, fc_format format, fc_report_kind kind)
 {
     fc_status st;
     switch (format) {

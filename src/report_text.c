@@ -63,9 +63,9 @@ static void document(fc_strbuf *sb, const fc_corpus *corpus, size_t i)
     const fc_doc *d = in->doc;
     fc_sb_printf(sb, "\n%s  (%zu claim%s)\n", in->path, in->nclaims, in->nclaims == 1 ? "" : "s");
     if (d->outlet || d->title || d->published)
-        fc_sb_printf(sb, "  %s%s%s%s%s\n", d->outlet ? d->outlet : "",
-                     d->published ? ", " : "", d->published ? d->published : "",
-                     d->title ? ": " : "", d->title ? d->title : "");
+        fc_sb_printf(sb, "  %s%s%s%s%s\n", d->outlet ? d->outlet : "", d->published ? ", " : "",
+                     d->published ? d->published : "", d->title ? ": " : "",
+                     d->title ? d->title : "");
     const fc_claims *cl = fc_corpus_claims(corpus);
     for (size_t k = 0; k < cl->n; k++)
         if (cl->items[k].doc == i)
@@ -76,8 +76,7 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f)
 {
     static const char *const label[] = {"info", "WARNING", "CONFLICT"};
     const fc_claims *cl = fc_corpus_claims(corpus);
-    fc_sb_printf(sb, "\n  %s  %s  [%s]\n    %s\n", label[f->severity], f->check, f->id,
-                 f->message);
+    fc_sb_printf(sb, "\n  %s  %s  [%s]\n    %s\n", label[f->severity], f->check, f->id, f->message);
     if (f->nnums) {
         fc_sb_puts(sb, "    numbers:");
         for (size_t i = 0; i < f->nnums; i++) {

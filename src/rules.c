@@ -45,11 +45,11 @@ static fc_status fail(loader *ld, const char *where, const char *what)
     return FC_ERULES;
 }
 
-#define TRY(expr)                        \
-    do {                                 \
-        fc_status st_ = (expr);          \
-        if (st_ != FC_OK)                \
-            return st_;                  \
+#define TRY(expr)                                                                                  \
+    do {                                                                                           \
+        fc_status st_ = (expr);                                                                    \
+        if (st_ != FC_OK)                                                                          \
+            return st_;                                                                            \
     } while (0)
 
 /* ---- phrases ----------------------------------------------------------- */
@@ -130,14 +130,12 @@ static int name_index(const char *name, const char *const *names, size_t n)
     return -1;
 }
 
-static const char *const qualifier_names[] = {"exact",     "approximately", "nearly",
-                                              "at_least",  "more_than",     "at_most",
-                                              "less_than", "range"};
-static const char *const unit_names[] = {"count",    "percent", "percentage_point", "currency",
-                                         "duration", "ratio",   "other"};
+static const char *const qualifier_names[] = {"exact",     "approximately", "nearly",    "at_least",
+                                              "more_than", "at_most",       "less_than", "range"};
+static const char *const unit_names[] = {
+    "count", "percent", "percentage_point", "currency", "duration", "ratio", "other"};
 static const char *const per_names[] = {"none", "day", "week", "month", "year"};
-static const char *const modality_names[] = {"actual", "estimate", "target", "projection",
-                                             "poll"};
+static const char *const modality_names[] = {"actual", "estimate", "target", "projection", "poll"};
 static const char *const severity_names[] = {"info", "warning", "conflict"};
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
@@ -251,8 +249,7 @@ static fc_status rate_entry(loader *ld, const cJSON *obj, const char *where, fc_
 
 static fc_status cue_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
 {
-    return get_enum(ld, obj, "modality", where, modality_names, COUNT(modality_names),
-                    &e->kind);
+    return get_enum(ld, obj, "modality", where, modality_names, COUNT(modality_names), &e->kind);
 }
 
 static fc_status currency_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
@@ -290,8 +287,7 @@ static fc_status measure_load(loader *ld, const cJSON *obj, const char *where, f
     if (cJSON_GetObjectItemCaseSensitive(obj, "per"))
         TRY(get_enum(ld, obj, "per", where, per_names, COUNT(per_names), &m->per));
     snprintf(at, sizeof at, "%s.subject", where);
-    TRY(phrase_list_load(ld, cJSON_GetObjectItemCaseSensitive(obj, "subject"), at,
-                         &m->subject));
+    TRY(phrase_list_load(ld, cJSON_GetObjectItemCaseSensitive(obj, "subject"), at, &m->subject));
     const cJSON *mods = cJSON_GetObjectItemCaseSensitive(obj, "modality"), *it;
     if (mods && !cJSON_IsArray(mods)) {
         snprintf(at, sizeof at, "%s.modality", where);
@@ -299,9 +295,9 @@ static fc_status measure_load(loader *ld, const cJSON *obj, const char *where, f
     }
     cJSON_ArrayForEach(it, mods)
     {
-        int k = cJSON_IsString(it) ? name_index(it->valuestring, modality_names,
-                                                COUNT(modality_names))
-                                   : -1;
+        int k = cJSON_IsString(it)
+                    ? name_index(it->valuestring, modality_names, COUNT(modality_names))
+                    : -1;
         if (k < 0) {
             snprintf(at, sizeof at, "%s.modality", where);
             return fail(ld, at, "expected actual, estimate, target, projection or poll");
@@ -374,10 +370,26 @@ static fc_status checks_load(loader *ld, const cJSON *obj)
 
 /* ---- the file ------------------------------------------------------------ */
 
-static const char *const top_keys[] = {
-    "factcheck_rules", "description", "hedges", "number_words", "scale_words", "units",
-    "currencies", "rates", "changes", "subject_modifiers", "modality_cues", "modality_cues_after", "attribution", "traps", "months",
-    "abbreviations", "stop_words", "measures", "checks"};
+static const char *const top_keys[] = {"factcheck_rules",
+                                       "description",
+                                       "hedges",
+                                       "number_words",
+                                       "scale_words",
+                                       "units",
+                                       "currencies",
+                                       "rates",
+                                       "changes",
+                                       "subject_modifiers",
+                                       "plural_nouns",
+                                       "modality_cues",
+                                       "modality_cues_after",
+                                       "attribution",
+                                       "traps",
+                                       "months",
+                                       "abbreviations",
+                                       "stop_words",
+                                       "measures",
+                                       "checks"};
 
 static size_t edit_distance(const char *a, const char *b)
 {
@@ -439,8 +451,7 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     TRY(entries_load(ld, GET("units"), "$.units", unit_entry, &r->units));
     TRY(entries_load(ld, GET("currencies"), "$.currencies", currency_entry, &r->currencies));
     TRY(entries_load(ld, GET("rates"), "$.rates", rate_entry, &r->rates));
-    TRY(entries_load(ld, GET("modality_cues"), "$.modality_cues", cue_entry,
-                     &r->modality_cues));
+    TRY(entries_load(ld, GET("modality_cues"), "$.modality_cues", cue_entry, &r->modality_cues));
     TRY(entries_load(ld, GET("modality_cues_after"), "$.modality_cues_after", cue_entry,
                      &r->modality_cues_after));
     const cJSON *attr = GET("attribution"), *traps = GET("traps"), *chg = GET("changes");
@@ -464,6 +475,7 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     TRY(phrase_list_load(ld, SUB(chg, "from"), "$.changes.from", &r->change_from));
     TRY(phrase_list_load(ld, GET("subject_modifiers"), "$.subject_modifiers",
                          &r->subject_modifiers));
+    TRY(phrase_list_load(ld, GET("plural_nouns"), "$.plural_nouns", &r->plural_nouns));
     TRY(phrase_list_load(ld, SUB(traps, "time_suffixes"), "$.traps.time_suffixes",
                          &r->time_suffixes));
     TRY(phrase_list_load(ld, SUB(traps, "temperature_suffixes"), "$.traps.temperature_suffixes",
@@ -524,6 +536,10 @@ fc_status fc_rules_load(const char *path, fc_rules **out, fc_diag *diag)
     if (!root) {
         unsigned line, col;
         size_t off = end ? (size_t)(end - src) : 0;
+        /* cJSON reports a key that fails to start one byte late: point at the
+         * unexpected "}" or "]" itself. */
+        if (off > 0 && off <= len && (src[off - 1] == '}' || src[off - 1] == ']'))
+            off--;
         offset_linecol(src, off, &line, &col);
         fc_diag_set(diag, path, line, col, "malformed JSON");
         st = FC_ERULES;
@@ -554,16 +570,16 @@ void fc_rules_free(fc_rules *r)
 {
     if (!r)
         return;
-    fc_entries *lists[] = {&r->hedges, &r->number_words, &r->scale_words, &r->units,
-                           &r->currencies, &r->rates, &r->modality_cues, &r->modality_cues_after,
-                           &r->months};
+    fc_entries *lists[] = {&r->hedges,        &r->number_words,        &r->scale_words,
+                           &r->units,         &r->currencies,          &r->rates,
+                           &r->modality_cues, &r->modality_cues_after, &r->months};
     for (size_t i = 0; i < COUNT(lists); i++)
         entries_free(lists[i]);
-    fc_phrase_list *plists[] = {&r->attr_before,   &r->attr_after,           &r->attr_nouns,
-                                &r->attr_clause_ends, &r->change_before, &r->change_after,
-                                &r->change_from, &r->subject_modifiers,
-                                &r->time_suffixes, &r->temperature_suffixes, &r->age_words,
-                                &r->ordinal_suffixes, &r->abbreviations,     &r->stop_words};
+    fc_phrase_list *plists[] = {&r->attr_before,      &r->attr_after,           &r->attr_nouns,
+                                &r->attr_clause_ends, &r->change_before,        &r->change_after,
+                                &r->change_from,      &r->subject_modifiers,    &r->plural_nouns,
+                                &r->time_suffixes,    &r->temperature_suffixes, &r->age_words,
+                                &r->ordinal_suffixes, &r->abbreviations,        &r->stop_words};
     for (size_t i = 0; i < COUNT(plists); i++)
         phrase_list_free(plists[i]);
     for (size_t i = 0; i < r->nmeasures; i++) {

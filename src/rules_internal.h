@@ -11,8 +11,8 @@
 #include "factcheck/rules.h"
 
 typedef struct fc_phrase {
-    char *text;   /* as written in the rule file */
-    char **tok;   /* lowercased tokens */
+    char *text; /* as written in the rule file */
+    char **tok; /* lowercased tokens */
     size_t ntok;
 } fc_phrase;
 
@@ -24,13 +24,13 @@ typedef struct fc_phrase_list {
 /* A phrase with what it means; which fields are used depends on the list. */
 typedef struct fc_entry {
     fc_phrase phrase;
-    double value;         /* number and scale words: the value; months: 1..12 */
-    double tolerance;     /* hedges: relative half-width (approximately, nearly) */
-    int kind;             /* hedges: fc_qualifier; units: fc_unit; rates: fc_per;
-                             modality cues: fc_modality */
-    int modality;         /* hedges: the modality the hedge implies, or -1 */
-    char code[4];         /* currencies: ISO 4217 code */
-    bool symbol;          /* currencies: written before the number ("$") */
+    double value;     /* number and scale words: the value; months: 1..12 */
+    double tolerance; /* hedges: relative half-width (approximately, nearly) */
+    int kind;         /* hedges: fc_qualifier; units: fc_unit; rates: fc_per;
+                         modality cues: fc_modality */
+    int modality;     /* hedges: the modality the hedge implies, or -1 */
+    char code[4];     /* currencies: ISO 4217 code */
+    bool symbol;      /* currencies: written before the number ("$") */
 } fc_entry;
 
 typedef struct fc_entries {
@@ -44,17 +44,17 @@ typedef struct fc_measure {
     fc_phrase_list subject;  /* any of these in the claim's subject; empty = any */
     fc_phrase_list *context; /* groups: each needs one phrase in the sentence */
     size_t ncontext;
-    int unit;                /* fc_unit, or -1 for any */
-    int per;                 /* fc_per, or -1 for any */
-    unsigned modalities;     /* bit (1 << fc_modality); 0 = any */
+    int unit;            /* fc_unit, or -1 for any */
+    int per;             /* fc_per, or -1 for any */
+    unsigned modalities; /* bit (1 << fc_modality); 0 = any */
 } fc_measure;
 
 struct fc_rules {
-    char *source;            /* the file the rules came from */
+    char *source; /* the file the rules came from */
     fc_entries hedges, number_words, scale_words, units, currencies, rates, modality_cues,
         modality_cues_after, months;
     fc_phrase_list attr_before, attr_after, attr_nouns, attr_clause_ends;
-    fc_phrase_list change_before, change_after, change_from, subject_modifiers;
+    fc_phrase_list change_before, change_after, change_from, subject_modifiers, plural_nouns;
     fc_phrase_list time_suffixes, temperature_suffixes, age_words, ordinal_suffixes;
     fc_phrase_list abbreviations, stop_words;
     fc_measure *measures;

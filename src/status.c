@@ -6,12 +6,18 @@
 const char *fc_status_str(fc_status status)
 {
     switch (status) {
-    case FC_OK: return "ok";
-    case FC_ENOMEM: return "out of memory";
-    case FC_EIO: return "cannot read";
-    case FC_EFORMAT: return "not a usable text document";
-    case FC_EINVAL: return "invalid argument";
-    case FC_ERULES: return "invalid rule file";
+    case FC_OK:
+        return "ok";
+    case FC_ENOMEM:
+        return "out of memory";
+    case FC_EIO:
+        return "cannot read";
+    case FC_EFORMAT:
+        return "not a usable text document";
+    case FC_EINVAL:
+        return "invalid argument";
+    case FC_ERULES:
+        return "invalid rule file";
     }
     return "unknown status";
 }

@@ -114,8 +114,7 @@ fc_status fc_grow(void **items, size_t *cap, size_t need, size_t elem)
     return FC_OK;
 }
 
-void fc_diag_set(fc_diag *diag, const char *file, unsigned line, unsigned col, const char *fmt,
-                 ...)
+void fc_diag_set(fc_diag *diag, const char *file, unsigned line, unsigned col, const char *fmt, ...)
 {
     if (!diag)
         return;

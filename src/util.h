@@ -34,8 +34,8 @@ char *fc_strndup(const char *s, size_t n);
 fc_status fc_grow(void **items, size_t *cap, size_t need, size_t elem);
 
 /* Fills diag (may be NULL) with file and a printf-style message. */
-void fc_diag_set(fc_diag *diag, const char *file, unsigned line, unsigned col, const char *fmt,
-                 ...) __attribute__((format(printf, 5, 6)));
+void fc_diag_set(fc_diag *diag, const char *file, unsigned line, unsigned col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 /* 32-bit FNV-1a hash, for stable ids. */
 unsigned long fc_hash(const void *data, size_t n, unsigned long seed);

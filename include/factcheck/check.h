@@ -26,12 +26,12 @@ typedef struct fc_number {
 } fc_number;
 
 typedef struct fc_finding {
-    char id[16];           /* stable: derived from the check and the claim ids */
-    const char *check;     /* static string, e.g. "cross_source" */
+    char id[16];       /* stable: derived from the check and the claim ids */
+    const char *check; /* static string, e.g. "cross_source" */
     fc_severity severity;
-    size_t *claims;        /* indices into the claim list; owned */
+    size_t *claims; /* indices into the claim list; owned */
     size_t nclaims;
-    char *message;         /* owned */
+    char *message; /* owned */
     fc_number nums[FC_FINDING_MAX_NUMS];
     size_t nnums;
 } fc_finding;

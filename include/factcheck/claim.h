@@ -50,22 +50,22 @@ typedef enum fc_modality {
 typedef enum fc_role { FC_ROLE_LEVEL, FC_ROLE_CHANGE, FC_ROLE_PREVIOUS } fc_role;
 
 typedef struct fc_claim {
-    char id[16];            /* stable: derived from the document path and start offset */
-    size_t doc;             /* index of the input (document) in its corpus */
-    size_t start, end;      /* byte span of the quantity expression, end exclusive */
-    double value;           /* the number as stated, scaled ("1.1 million" = 1100000) */
-    double low, high;       /* the interval the wording implies; +-INFINITY = unbounded */
+    char id[16];       /* stable: derived from the document path and start offset */
+    size_t doc;        /* index of the input (document) in its corpus */
+    size_t start, end; /* byte span of the quantity expression, end exclusive */
+    double value;      /* the number as stated, scaled ("1.1 million" = 1100000) */
+    double low, high;  /* the interval the wording implies; +-INFINITY = unbounded */
     fc_qualifier qualifier;
     fc_unit unit;
-    char currency[4];       /* ISO 4217 code when unit is currency, else "" */
+    char currency[4]; /* ISO 4217 code when unit is currency, else "" */
     fc_per per;
     fc_modality modality;
     fc_role role;
-    char *subject;          /* what is counted ("undocumented Koreans"); NULL if unknown */
-    char *attribution;      /* who says so; NULL = the outlet itself */
-    char *measure;          /* canonical key from the rules; NULL when none matched */
-    char *period;           /* the time the claim is about, as "YYYY", "YYYY-MM" or
-                               "YYYY-MM-DD"; NULL when the text does not say */
+    char *subject;     /* what is counted ("undocumented Koreans"); NULL if unknown */
+    char *attribution; /* who says so; NULL = the outlet itself */
+    char *measure;     /* canonical key from the rules; NULL when none matched */
+    char *period;      /* the time the claim is about, as "YYYY", "YYYY-MM" or
+                          "YYYY-MM-DD"; NULL when the text does not say */
 } fc_claim;
 
 /* A growable list of claims; owns the claims' strings. Zero-initialise before use. */
@@ -84,7 +84,7 @@ FC_API void fc_claims_clear(fc_claims *list);
 /* Names used in reports and JSON ("approximately", "percentage_point", "day", ...). */
 FC_API const char *fc_qualifier_name(fc_qualifier q);
 FC_API const char *fc_unit_name(fc_unit u);
-FC_API const char *fc_per_name(fc_per p);   /* NULL for FC_PER_NONE */
+FC_API const char *fc_per_name(fc_per p); /* NULL for FC_PER_NONE */
 FC_API const char *fc_modality_name(fc_modality m);
 FC_API const char *fc_role_name(fc_role r);
 

@@ -21,11 +21,11 @@ typedef struct fc_corpus fc_corpus;
 
 /* One input file and what became of it. */
 typedef struct fc_input {
-    char *path;         /* as found ("-" for standard input) */
-    fc_status status;   /* FC_OK, or why the file could not be used */
-    char *error;        /* a message naming the file when status != FC_OK, else NULL */
-    fc_doc *doc;        /* the loaded document, NULL when status != FC_OK */
-    size_t nclaims;     /* claims extracted from it */
+    char *path;       /* as found ("-" for standard input) */
+    fc_status status; /* FC_OK, or why the file could not be used */
+    char *error;      /* a message naming the file when status != FC_OK, else NULL */
+    fc_doc *doc;      /* the loaded document, NULL when status != FC_OK */
+    size_t nclaims;   /* claims extracted from it */
 } fc_input;
 
 /* A new, empty corpus; NULL when out of memory. Free with fc_corpus_free. */
@@ -52,7 +52,7 @@ FC_API const fc_claims *fc_corpus_claims(const fc_corpus *corpus);
 FC_API const fc_findings *fc_corpus_findings(const fc_corpus *corpus);
 
 /* Counts over the corpus. */
-FC_API size_t fc_corpus_nfailed(const fc_corpus *corpus);            /* inputs not ok */
+FC_API size_t fc_corpus_nfailed(const fc_corpus *corpus); /* inputs not ok */
 FC_API size_t fc_corpus_nseverity(const fc_corpus *corpus, fc_severity s);
 
 #ifdef __cplusplus

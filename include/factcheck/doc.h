@@ -18,10 +18,10 @@ extern "C" {
 #endif
 
 typedef struct fc_doc {
-    char *path;      /* as given by the caller ("-" for standard input) */
-    char *text;      /* the original bytes, with a NUL added after the last one */
-    size_t len;      /* number of original bytes */
-    size_t body;     /* offset of the first byte after the front matter */
+    char *path;  /* as given by the caller ("-" for standard input) */
+    char *text;  /* the original bytes, with a NUL added after the last one */
+    size_t len;  /* number of original bytes */
+    size_t body; /* offset of the first byte after the front matter */
     /* Front matter values; NULL when absent. */
     char *outlet;
     char *title;

@@ -11,9 +11,9 @@ extern "C" {
 #endif
 
 typedef enum fc_format {
-    FC_FORMAT_TEXT,   /* the readable report */
-    FC_FORMAT_JSON,   /* one JSON object */
-    FC_FORMAT_JSONL   /* one JSON object a line, each with a "type" */
+    FC_FORMAT_TEXT, /* the readable report */
+    FC_FORMAT_JSON, /* one JSON object */
+    FC_FORMAT_JSONL /* one JSON object a line, each with a "type" */
 } fc_format;
 
 /* What to write: the whole report, or only the claims. */

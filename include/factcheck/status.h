@@ -20,12 +20,12 @@ extern "C" {
 #endif
 
 typedef enum fc_status {
-    FC_OK = 0,      /* success */
-    FC_ENOMEM,      /* out of memory */
-    FC_EIO,         /* a file or folder could not be opened or read */
-    FC_EFORMAT,     /* the input is not something factcheck can use (binary, malformed) */
-    FC_EINVAL,      /* a bad argument or value */
-    FC_ERULES       /* a rule file is malformed or invalid */
+    FC_OK = 0,  /* success */
+    FC_ENOMEM,  /* out of memory */
+    FC_EIO,     /* a file or folder could not be opened or read */
+    FC_EFORMAT, /* the input is not something factcheck can use (binary, malformed) */
+    FC_EINVAL,  /* a bad argument or value */
+    FC_ERULES   /* a rule file is malformed or invalid */
 } fc_status;
 
 /* Where and why something failed. line and col count from 1; 0 means unknown. */

@@ -1,0 +1,26 @@
+/* consumer.c - a program that uses the installed libfactcheck, built by
+ * tests/install_test.sh with pkg-config. Usage: consumer RULES.json
+ * Prints "claims=N measure=KEY" for a fixed sentence. */
+#include <factcheck/factcheck.h>
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char **argv)
+{
+    const char *text = "More than 300 Korean workers were detained in the raid.";
+    fc_rules *rules = NULL;
+    fc_doc *doc = NULL;
+    fc_diag diag = {0};
+    fc_claims claims = {0};
+    if (argc != 2 || fc_rules_load(argv[1], &rules, &diag) != FC_OK ||
+        fc_doc_parse("s.md", text, strlen(text), &doc, &diag) != FC_OK ||
+        fc_extract(rules, doc, 0, &claims) != FC_OK) {
+        fprintf(stderr, "consumer: %s\n", diag.message);
+        return 1;
+    }
+    printf("claims=%zu measure=%s\n", claims.n, claims.n ? claims.items[0].measure : "-");
+    fc_claims_clear(&claims);
+    fc_doc_free(doc);
+    fc_rules_free(rules);
+    return 0;
+}

@@ -1,0 +1,184 @@
+/* test_check.c - the cross-source check, on hand-built claims.
+ * Expected numbers are computed by hand in the comments, or with R where named. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "util.h"
+
+#define MEASURE "raid.hyundai_ga.korean_detained"
+
+static fc_doc docs_store[4];
+static const fc_doc *docs[4];
+
+static void setup_docs(void)
+{
+    static char *paths[] = {"a.md", "b.md", "c.md", "d.md"};
+    for (int i = 0; i < 4; i++) {
+        memset(&docs_store[i], 0, sizeof docs_store[i]);
+        docs_store[i].path = paths[i];
+        docs_store[i].published = "2025-09-10";
+        docs[i] = &docs_store[i];
+    }
+}
+
+static void add(fc_claims *cl, size_t doc, double v, double lo, double hi, const char *measure,
+                const char *period, fc_role role)
+{
+    fc_claim c = {0};
+    snprintf(c.id, sizeof c.id, "c%zu", cl->n);
+    c.doc = doc;
+    c.start = cl->n * 10;
+    c.value = v;
+    c.low = lo;
+    c.high = hi;
+    c.qualifier = lo == hi ? FC_QUAL_EXACT : FC_QUAL_APPROXIMATELY;
+    c.role = role;
+    c.measure = fc_strdup(measure);
+    c.period = fc_strdup(period);
+    cr_assert_eq(fc_claims_push(cl, &c), FC_OK);
+}
+
+static double num(const fc_finding *f, const char *name)
+{
+    for (size_t i = 0; i < f->nnums; i++)
+        if (strcmp(f->nums[i].name, name) == 0)
+            return f->nums[i].value;
+    cr_assert_fail("finding has no number %s", name);
+    return NAN;
+}
+
+static void run(const fc_claims *cl, fc_findings *out)
+{
+    cr_assert_eq(fc_check_run(test_rules(), cl, docs, 4, out), FC_OK);
+}
+
+Test(check, non_overlapping_intervals_are_a_conflict_with_the_gap, .init = setup_docs)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    add(&cl, 0, 250, 225, 275, MEASURE, NULL, FC_ROLE_LEVEL); /* "about 250" */
+    add(&cl, 1, 317, 317, 317, MEASURE, NULL, FC_ROLE_LEVEL);
+    run(&cl, &fs);
+    cr_assert_eq(fs.n, 2); /* the conflict, then the group summary */
+    const fc_finding *f = &fs.items[0];
+    cr_assert_eq(f->severity, FC_SEV_CONFLICT);
+    cr_assert_str_eq(f->check, "cross_source");
+    cr_assert_eq(f->nclaims, 2);
+    /* gap = 317 - 275 = 42; relative to the larger figure: 42 / 317 = 0.132492... */
+    cr_assert_float_eq(num(f, "gap"), 42, 1e-9);
+    cr_assert_float_eq(num(f, "relative_gap"), 42.0 / 317.0, 1e-12);
+    cr_assert(strstr(f->message, "gap 42, 13.2% of the larger figure"), "%s", f->message);
+    cr_assert_eq(fs.items[1].severity, FC_SEV_INFO);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(check, overlapping_intervals_agree_with_the_common_range, .init = setup_docs)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    add(&cl, 0, 1000, 900, 1000, MEASURE, NULL, FC_ROLE_LEVEL); /* "nearly 1,000" */
+    add(&cl, 1, 1000, 900, 1100, MEASURE, NULL, FC_ROLE_LEVEL); /* "about 1,000" */
+    run(&cl, &fs);
+    cr_assert_eq(fs.n, 1);
+    const fc_finding *f = &fs.items[0];
+    cr_assert_eq(f->severity, FC_SEV_INFO);
+    cr_assert_float_eq(num(f, "common_low"), 900, 1e-9);
+    cr_assert_float_eq(num(f, "common_high"), 1000, 1e-9);
+    /* midpoints 950 and 1000: median 975 */
+    cr_assert_float_eq(num(f, "median"), 975, 1e-9);
+    cr_assert(strstr(f->message, "2 sources agree"));
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(check, three_sources_get_median_and_mad, .init = setup_docs)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    add(&cl, 0, 250, 225, 275, MEASURE, NULL, FC_ROLE_LEVEL);      /* point 250 */
+    add(&cl, 1, 300, 300, INFINITY, MEASURE, NULL, FC_ROLE_LEVEL); /* "more than 300": 300 */
+    add(&cl, 2, 317, 317, 317, MEASURE, NULL, FC_ROLE_LEVEL);
+    run(&cl, &fs);
+    cr_assert_eq(fs.n, 3); /* 250 conflicts with both others; one summary */
+    const fc_finding *s = &fs.items[2];
+    cr_assert_eq(s->severity, FC_SEV_INFO);
+    /* median(250, 300, 317) = 300; |deviations| = 50, 0, 17 -> MAD 17.
+     * R: mad(c(250, 300, 317)) = 25.2042 (scaled by 1.4826). */
+    cr_assert_float_eq(num(s, "median"), 300, 1e-9);
+    cr_assert_float_eq(num(s, "mad"), 17, 1e-9);
+    cr_assert_float_eq(num(s, "scaled_mad"), 25.2042, 1e-4);
+    cr_assert_float_eq(num(s, "outliers"), 0, 1e-9);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(check, claims_in_one_document_are_not_compared, .init = setup_docs)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    add(&cl, 0, 250, 250, 250, MEASURE, NULL, FC_ROLE_LEVEL);
+    add(&cl, 0, 317, 317, 317, MEASURE, NULL, FC_ROLE_LEVEL);
+    run(&cl, &fs);
+    cr_assert_eq(fs.n, 0);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(check, different_stated_periods_are_not_compared, .init = setup_docs)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    add(&cl, 0, 311, 311, 311, MEASURE, "2024", FC_ROLE_LEVEL);
+    add(&cl, 1, 665, 665, 665, MEASURE, "2025-04", FC_ROLE_LEVEL);
+    /* no stated period: the month of publication (2025-09) or the one before */
+    add(&cl, 2, 900, 900, 900, MEASURE, NULL, FC_ROLE_LEVEL);
+    run(&cl, &fs);
+    cr_assert_eq(fs.n, 0);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(check, earlier_side_of_a_change_is_not_compared_with_the_present, .init = setup_docs)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    add(&cl, 0, 46, 46, 46, MEASURE, NULL, FC_ROLE_LEVEL);
+    add(&cl, 1, 49, 49, 49, MEASURE, "2025-08", FC_ROLE_PREVIOUS); /* "from 49% in August" */
+    run(&cl, &fs);
+    cr_assert_eq(fs.n, 0);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(check, claims_without_a_measure_are_never_compared, .init = setup_docs)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    fc_claim c = {.doc = 0, .value = 1, .low = 1, .high = 1};
+    cr_assert_eq(fc_claims_push(&cl, &c), FC_OK);
+    c.doc = 1;
+    c.value = c.low = c.high = 999;
+    cr_assert_eq(fc_claims_push(&cl, &c), FC_OK);
+    run(&cl, &fs);
+    cr_assert_eq(fs.n, 0);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(check, findings_never_carry_non_finite_numbers, .init = setup_docs)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    add(&cl, 0, 300, 300, INFINITY, MEASURE, NULL, FC_ROLE_LEVEL);
+    add(&cl, 1, 100, 0, 100, MEASURE, NULL, FC_ROLE_LEVEL); /* "fewer than 100" */
+    run(&cl, &fs);
+    cr_assert_geq(fs.n, 1);
+    for (size_t i = 0; i < fs.n; i++)
+        for (size_t k = 0; k < fs.items[i].nnums; k++)
+            cr_assert(isfinite(fs.items[i].nums[k].value), "%s", fs.items[i].nums[k].name);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}

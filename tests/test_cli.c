@@ -1,0 +1,299 @@
+/* test_cli.c - the factcheck program end to end: the corpus, JSON, errors, exit codes. */
+#include <cjson/cJSON.h>
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "helpers.h"
+
+static cJSON *run_json(const char *args, int want_status)
+{
+    char *out, *err;
+    int st = test_run(args, &out, &err);
+    cr_assert_eq(st, want_status, "exit %d, expected %d; stderr: %s", st, want_status, err);
+    cJSON *j = cJSON_Parse(out);
+    cr_assert_not_null(j, "output is not JSON: %.200s", out);
+    free(out);
+    free(err);
+    return j;
+}
+
+static const cJSON *find_claim(const cJSON *report, const char *id)
+{
+    const cJSON *c;
+    cJSON_ArrayForEach(c, cJSON_GetObjectItem(report, "claims"))
+    {
+        if (strcmp(cJSON_GetObjectItem(c, "id")->valuestring, id) == 0)
+            return c;
+    }
+    return NULL;
+}
+
+static int by_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+Test(cli, json_report_lists_every_corpus_file_in_order)
+{
+    cJSON *j = run_json("--format json claims/", 1); /* the corpus sets up conflicts */
+    const cJSON *tool = cJSON_GetObjectItem(j, "tool");
+    cr_assert_str_eq(cJSON_GetObjectItem(tool, "name")->valuestring, "factcheck");
+    cr_assert_str_eq(cJSON_GetObjectItem(tool, "version")->valuestring, fc_version());
+
+    /* The expected inputs: every .md file in claims/, sorted. */
+    char *names[64];
+    size_t n = 0;
+    DIR *d = opendir("claims");
+    struct dirent *e;
+    while ((e = readdir(d)) && n < 64) {
+        size_t len = strlen(e->d_name);
+        if (len > 3 && strcmp(e->d_name + len - 3, ".md") == 0)
+            names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, by_str);
+    cr_assert_geq(n, 10);
+    const cJSON *inputs = cJSON_GetObjectItem(j, "inputs");
+    cr_assert_eq((size_t)cJSON_GetArraySize(inputs), n);
+    for (size_t i = 0; i < n; i++) {
+        const cJSON *in = cJSON_GetArrayItem(inputs, (int)i);
+        char want[300];
+        snprintf(want, sizeof want, "claims/%s", names[i]);
+        cr_assert_str_eq(cJSON_GetObjectItem(in, "path")->valuestring, want);
+        cr_assert_str_eq(cJSON_GetObjectItem(in, "status")->valuestring, "ok");
+        cr_assert_gt(cJSON_GetObjectItem(in, "claims")->valuedouble, 0);
+        free(names[i]);
+    }
+    const cJSON *sum = cJSON_GetObjectItem(j, "summary");
+    cr_assert_eq(cJSON_GetObjectItem(sum, "inputs")->valuedouble, (double)n);
+    cr_assert_eq(cJSON_GetObjectItem(sum, "inputs_failed")->valuedouble, 0);
+    cJSON_Delete(j);
+}
+
+Test(cli, json_claims_carry_the_contract_fields_and_unique_ids)
+{
+    static const char *fields[] = {"id",       "doc",   "start",   "end",         "text",
+                                   "value",    "low",   "high",    "qualifier",   "unit",
+                                   "currency", "per",   "subject", "attribution", "modality",
+                                   "measure",  "period"};
+    cJSON *j = run_json("--format json claims/", 1);
+    const cJSON *c, *claims = cJSON_GetObjectItem(j, "claims");
+    cr_assert_gt(cJSON_GetArraySize(claims), 30);
+    cJSON_ArrayForEach(c, claims)
+    {
+        for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+            cr_assert_not_null(cJSON_GetObjectItem(c, fields[i]), "claim lacks %s", fields[i]);
+        const char *id = cJSON_GetObjectItem(c, "id")->valuestring;
+        cr_assert_eq(find_claim(j, id), c, "duplicate claim id %s", id);
+        /* The span text is the original bytes at [start, end). */
+        char *doc = test_slurp(cJSON_GetObjectItem(c, "doc")->valuestring);
+        size_t s = (size_t)cJSON_GetObjectItem(c, "start")->valuedouble;
+        size_t e = (size_t)cJSON_GetObjectItem(c, "end")->valuedouble;
+        const char *text = cJSON_GetObjectItem(c, "text")->valuestring;
+        cr_assert(e > s && strlen(text) == e - s && memcmp(doc + s, text, e - s) == 0);
+        free(doc);
+    }
+    cJSON_Delete(j);
+}
+
+/* The finding of this severity on this measure whose claims come from both docs. */
+static const cJSON *finding_between(const cJSON *j, const char *severity, const char *measure,
+                                    const char *doc_a, const char *doc_b)
+{
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItem(j, "findings"))
+    {
+        if (strcmp(cJSON_GetObjectItem(f, "severity")->valuestring, severity) != 0)
+            continue;
+        bool a = false, b = false;
+        const cJSON *id;
+        cJSON_ArrayForEach(id, cJSON_GetObjectItem(f, "claims"))
+        {
+            const cJSON *c = find_claim(j, id->valuestring);
+            const char *doc = cJSON_GetObjectItem(c, "doc")->valuestring;
+            const cJSON *m = cJSON_GetObjectItem(c, "measure");
+            if (!cJSON_IsString(m) || strcmp(m->valuestring, measure) != 0)
+                break;
+            a |= strstr(doc, doc_a) != NULL;
+            b |= strstr(doc, doc_b) != NULL;
+        }
+        if (a && b)
+            return f;
+    }
+    return NULL;
+}
+
+Test(cli, corpus_conflict_on_the_raid_count_is_found_with_its_gap)
+{
+    cJSON *j = run_json("--format json claims/", 1);
+    /* 09 says "about 250" Korean workers (225..275), 10 says 317: gap 317 - 275 = 42. */
+    const cJSON *f = finding_between(j, "conflict", "raid.hyundai_ga.korean_detained",
+                                     "09-korean-workers", "10-envoy-regret");
+    cr_assert_not_null(f);
+    cr_assert_str_eq(cJSON_GetObjectItem(f, "check")->valuestring, "cross_source");
+    const cJSON *nums = cJSON_GetObjectItem(f, "numbers");
+    cr_assert_float_eq(cJSON_GetObjectItem(nums, "gap")->valuedouble, 42, 1e-9);
+    cr_assert_not_null(strstr(cJSON_GetObjectItem(f, "message")->valuestring, "317"));
+    /* 08 says "more than 300" and 10 says 317: they agree, no conflict between them. */
+    cr_assert_null(finding_between(j, "conflict", "raid.hyundai_ga.korean_detained",
+                                   "08-battery-plant", "10-envoy-regret"));
+    cJSON_Delete(j);
+}
+
+Test(cli, agreeing_sources_get_no_conflict)
+{
+    cJSON *j = run_json("--format json claims/", 1);
+    /* "nearly 1,000" (01) and "about 1,000" (02) arrests a day agree. */
+    cr_assert_null(finding_between(j, "conflict", "ice.arrests.per_day", "01-korean-community",
+                                   "02-koreatown-shops"));
+    cr_assert_not_null(finding_between(j, "info", "ice.arrests.per_day", "01-korean-community",
+                                       "02-koreatown-shops"));
+    /* "about 100" 7-Eleven stores (11) and ICE's 98 (12) agree too. */
+    cr_assert_null(finding_between(j, "conflict", "raid.seven_eleven.stores", "11-koreatown",
+                                   "12-ice-audits"));
+    cr_assert_not_null(
+        finding_between(j, "info", "raid.seven_eleven.stores", "11-koreatown", "12-ice-audits"));
+    cJSON_Delete(j);
+}
+
+static char *make_tmpdir(void)
+{
+    char *dir = strdup("/tmp/fc-cli-XXXXXX");
+    cr_assert_not_null(mkdtemp(dir));
+    return dir;
+}
+
+static void write_file(const char *dir, const char *name, const char *data, size_t n)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f);
+    fwrite(data, 1, n, f);
+    fclose(f);
+}
+
+Test(cli, unreadable_inputs_are_reported_and_the_rest_processed)
+{
+    char *dir = make_tmpdir();
+    const char good[] = "Agents made 12 arrests.\n";
+    const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    write_file(dir, "a-good.md", good, sizeof good - 1);
+    write_file(dir, "b-image.md", png, sizeof png - 1);
+    char link[512], args[1200];
+    snprintf(link, sizeof link, "%s/c-dangling.md", dir);
+    cr_assert_eq(symlink("/nonexistent/target.md", link), 0);
+    snprintf(args, sizeof args, "--format json %s %s/missing.md", dir, dir);
+    char *out, *err;
+    int st = test_run(args, &out, &err);
+    cr_assert_eq(st, 2);
+    cJSON *j = cJSON_Parse(out);
+    cr_assert_not_null(j);
+    const cJSON *inputs = cJSON_GetObjectItem(j, "inputs");
+    cr_assert_eq(cJSON_GetArraySize(inputs), 4);
+    const char *want_status[] = {"ok", "error", "error", "error"};
+    for (int i = 0; i < 4; i++) {
+        const cJSON *in = cJSON_GetArrayItem(inputs, i);
+        cr_assert_str_eq(cJSON_GetObjectItem(in, "status")->valuestring, want_status[i]);
+        if (i > 0) {
+            const char *msg = cJSON_GetObjectItem(in, "error")->valuestring;
+            cr_assert_not_null(strstr(msg, cJSON_GetObjectItem(in, "path")->valuestring),
+                               "error does not name the file: %s", msg);
+            cr_assert_not_null(strstr(err, msg), "stderr lacks: %s", msg);
+        }
+    }
+    cr_assert_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(inputs, 0), "claims")->valuedouble, 1);
+    cr_assert_not_null(strstr(err, "binary file"));
+    cr_assert_not_null(strstr(err, "No such file or directory"));
+    cJSON_Delete(j);
+    free(out);
+    free(err);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    cr_assert_eq(system(cmd), 0);
+    free(dir);
+}
+
+Test(cli, extract_jsonl_prints_one_claim_a_line)
+{
+    char *out, *err;
+    cr_assert_eq(
+        test_run("extract --format jsonl claims/08-battery-plant-raid-georgia.md", &out, &err), 0);
+    size_t lines = 0;
+    for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+        cJSON *c = cJSON_Parse(line);
+        cr_assert_not_null(c, "not JSON: %s", line);
+        cr_assert_not_null(cJSON_GetObjectItem(c, "value"));
+        cr_assert_null(cJSON_GetObjectItem(c, "type"));
+        cJSON_Delete(c);
+        lines++;
+    }
+    cr_assert_geq(lines, 3);
+    free(out);
+    free(err);
+}
+
+Test(cli, reads_standard_input)
+{
+    char *out, *err;
+    cr_assert_eq(
+        test_run("extract --format jsonl - < claims/09-korean-workers-held-early-report.md", &out,
+                 &err),
+        0);
+    cr_assert_not_null(strstr(out, "\"doc\":\"-\""));
+    cr_assert_not_null(strstr(out, "\"text\":\"About 250\""));
+    free(out);
+    free(err);
+}
+
+Test(cli, output_option_writes_the_file)
+{
+    char *out, *err;
+    char path[] = "/tmp/fc-cli-out-XXXXXX";
+    int fd = mkstemp(path);
+    close(fd);
+    char args[200];
+    snprintf(args, sizeof args, "-o %s claims/", path);
+    cr_assert_eq(test_run(args, &out, &err), 1);
+    cr_assert_str_eq(out, "");
+    char *report = test_slurp(path);
+    cr_assert_not_null(strstr(report, "Summary: 12 inputs"), "%.300s", report);
+    cr_assert_not_null(strstr(report, "CONFLICT"));
+    unlink(path);
+    free(report);
+    free(out);
+    free(err);
+}
+
+Test(cli, help_version_and_usage_errors)
+{
+    char *out, *err;
+    cr_assert_eq(test_run("--help", &out, &err), 0);
+    cr_assert_eq(strncmp(out, "Usage: factcheck", 16), 0);
+    cr_assert_not_null(strstr(out, "Exit status:"));
+    free(out);
+    free(err);
+    cr_assert_eq(test_run("--version", &out, &err), 0);
+    char want[64];
+    snprintf(want, sizeof want, "factcheck %s\n", fc_version());
+    cr_assert_str_eq(out, want);
+    free(out);
+    free(err);
+    cr_assert_eq(test_run("--bogus claims/", &out, &err), 2);
+    cr_assert_str_eq(out, "");
+    cr_assert_not_null(strstr(err, "Try 'factcheck --help' for more information."));
+    free(out);
+    free(err);
+    cr_assert_eq(test_run("--format yaml claims/", &out, &err), 2);
+    cr_assert_not_null(strstr(err, "unknown format 'yaml'"));
+    free(out);
+    free(err);
+    cr_assert_eq(test_run("", &out, &err), 2);
+    cr_assert_not_null(strstr(err, "no input given"));
+    free(out);
+    free(err);
+}
