@@ -57,13 +57,13 @@ static bool glued(const ctx *c, size_t i)
 
 /* ---- phrase matching ---------------------------------------------------- */
 
-/* Whether phrase p matches the tokens starting at i (within [lo, hi)). */
+/* Whether phrase p matches the tokens starting at i (ending before hi). */
 static bool match_at(const ctx *c, const fc_phrase *p, size_t i, size_t hi)
 {
     if (i + p->ntok > hi)
         return false;
     for (size_t k = 0; k < p->ntok; k++)
-        if (!fc_tok_eq(c->text, tok(c, i + k), p->tok[k]))
+        if (p->hash[k] != tok(c, i + k)->hash || !fc_tok_eq(c->text, tok(c, i + k), p->tok[k]))
             return false;
     return true;
 }
@@ -74,35 +74,49 @@ static bool match_before(const ctx *c, const fc_phrase *p, size_t i, size_t lo)
     return i >= lo + p->ntok && match_at(c, p, i - p->ntok, i);
 }
 
+/* The longest phrase of an indexed list matching at token i (before: ending just
+ * before i); items are phrases of size stride from base. NULL when none. */
+static const fc_phrase *lookup(const ctx *c, const fc_index *ix, const void *base, size_t stride,
+                               size_t i, bool before)
+{
+    if (!ix->start || (before ? i <= c->sent.from : i >= c->sent.to))
+        return NULL;
+    uint32_t b = tok(c, before ? i - 1 : i)->hash & ix->mask;
+    const fc_phrase *best = NULL;
+    for (uint32_t k = ix->start[b]; k < ix->start[b + 1]; k++) {
+        const fc_phrase *p = (const fc_phrase *)((const char *)base + ix->item[k] * stride);
+        if ((!best || p->ntok > best->ntok) &&
+            (before ? match_before(c, p, i, c->sent.from) : match_at(c, p, i, c->sent.to)))
+            best = p;
+    }
+    return best;
+}
+
+_Static_assert(offsetof(fc_entry, phrase) == 0, "an fc_entry starts with its phrase");
+
 /* The longest entry matching at i, or NULL. */
 static const fc_entry *entry_at(const ctx *c, const fc_entries *e, size_t i)
 {
-    const fc_entry *best = NULL;
-    for (size_t k = 0; k < e->n; k++)
-        if ((!best || e->items[k].phrase.ntok > best->phrase.ntok) &&
-            match_at(c, &e->items[k].phrase, i, c->sent.to))
-            best = &e->items[k];
-    return best;
+    return (const fc_entry *)lookup(c, &e->first, e->items, sizeof *e->items, i, false);
 }
 
 /* The longest entry ending just before i, or NULL. */
 static const fc_entry *entry_before(const ctx *c, const fc_entries *e, size_t i)
 {
-    const fc_entry *best = NULL;
-    for (size_t k = 0; k < e->n; k++)
-        if ((!best || e->items[k].phrase.ntok > best->phrase.ntok) &&
-            match_before(c, &e->items[k].phrase, i, c->sent.from))
-            best = &e->items[k];
-    return best;
+    return (const fc_entry *)lookup(c, &e->last, e->items, sizeof *e->items, i, true);
 }
 
+/* Whether a phrase of l ends just before token i. */
+static bool list_before(const ctx *c, const fc_phrase_list *l, size_t i)
+{
+    return lookup(c, &l->last, l->items, sizeof *l->items, i, true) != NULL;
+}
+
+/* The length in tokens of the longest phrase of l at i; 0 when none. */
 static size_t list_at(const ctx *c, const fc_phrase_list *l, size_t i)
 {
-    size_t best = 0;
-    for (size_t k = 0; k < l->n; k++)
-        if (l->items[k].ntok > best && match_at(c, &l->items[k], i, c->sent.to))
-            best = l->items[k].ntok;
-    return best;
+    const fc_phrase *p = lookup(c, &l->first, l->items, sizeof *l->items, i, false);
+    return p ? p->ntok : 0;
 }
 
 /* Whether any phrase of l occurs in tokens [from, to). */
@@ -785,9 +799,8 @@ static fc_role find_role(const ctx *c, size_t start, size_t after)
         (list_in(c, &c->r->change_before, c->sent.from, start) ||
          list_in(c, &c->r->change_after, c->sent.from, start)))
         return FC_ROLE_PREVIOUS;
-    for (size_t k = 0; k < c->r->change_before.n; k++)
-        if (match_before(c, &c->r->change_before.items[k], start, c->sent.from))
-            return FC_ROLE_CHANGE;
+    if (list_before(c, &c->r->change_before, start))
+        return FC_ROLE_CHANGE;
     size_t a = start > c->sent.from && (is_word(c, start - 1, "a") || is_word(c, start - 1, "an"))
                    ? after
                    : c->sent.to;

@@ -133,7 +133,7 @@ fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out)
             s.p += len;
             continue;
         }
-        fc_tok t = {(size_t)((const char *)s.p - text), 0, FC_TOK_PUNCT, space, newline};
+        fc_tok t = {(size_t)((const char *)s.p - text), 0, 0, FC_TOK_PUNCT, space, newline};
         if (c == C_LETTER) {
             t.kind = FC_TOK_WORD;
             scan_word(&s);
@@ -144,12 +144,25 @@ fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out)
             s.p += len;
         }
         t.end = (size_t)((const char *)s.p - text);
+        t.hash = fc_lower_hash(text + t.start, t.end - t.start);
         if (fc_grow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items) != FC_OK)
             return FC_ENOMEM;
         out->items[out->n++] = t;
         space = newline = false;
     }
     return FC_OK;
+}
+
+uint32_t fc_lower_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch - 'A' + 'a');
+        h = (h ^ ch) * 16777619u;
+    }
+    return h;
 }
 
 void fc_toks_free(fc_toks *toks)

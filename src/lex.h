@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "factcheck/status.h"
 
@@ -21,6 +22,7 @@ typedef enum fc_tok_kind {
 
 typedef struct fc_tok {
     size_t start, end;   /* byte span, end exclusive */
+    uint32_t hash;       /* fc_lower_hash of the token's bytes */
     unsigned char kind;  /* fc_tok_kind */
     bool space_before;   /* whitespace (or the start of the text) precedes it */
     bool newline_before; /* a line break precedes it */
@@ -35,6 +37,10 @@ typedef struct fc_toks {
 fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out);
 
 void fc_toks_free(fc_toks *toks);
+
+/* FNV-1a hash of n bytes with ASCII letters lowercased: tokens and rule phrases
+ * are looked up by it. */
+uint32_t fc_lower_hash(const char *s, size_t n);
 
 /* Whether token t of text equals lower (ASCII case-insensitive). */
 bool fc_tok_eq(const char *text, const fc_tok *t, const char *lower);

@@ -66,7 +66,8 @@ static fc_status phrase_make(loader *ld, const char *where, const char *text, fc
     }
     out->text = fc_strdup(text);
     out->tok = calloc(toks.n, sizeof *out->tok);
-    if (!out->text || !out->tok)
+    out->hash = calloc(toks.n, sizeof *out->hash);
+    if (!out->text || !out->tok || !out->hash)
         goto nomem;
     out->ntok = toks.n;
     for (size_t i = 0; i < toks.n; i++) {
@@ -74,6 +75,7 @@ static fc_status phrase_make(loader *ld, const char *where, const char *text, fc
         if (!(out->tok[i] = malloc(n)))
             goto nomem;
         fc_tok_lower(text, &toks.items[i], out->tok[i], n);
+        out->hash[i] = toks.items[i].hash;
     }
     fc_toks_free(&toks);
     return FC_OK;
@@ -87,6 +89,7 @@ static void phrase_free(fc_phrase *p)
     for (size_t i = 0; i < p->ntok; i++)
         free(p->tok[i]);
     free(p->tok);
+    free(p->hash);
     free(p->text);
 }
 
@@ -95,6 +98,54 @@ static void phrase_list_free(fc_phrase_list *l)
     for (size_t i = 0; i < l->n; i++)
         phrase_free(&l->items[i]);
     free(l->items);
+    fc_index_free(&l->first);
+    fc_index_free(&l->last);
+}
+
+/* ---- lookup indices ------------------------------------------------------ */
+
+static fc_status index_one(fc_index *ix, const void *base, size_t n, size_t stride, bool last)
+{
+    uint32_t nb = 8;
+    while (nb < 2 * n)
+        nb *= 2;
+    ix->mask = nb - 1;
+    ix->start = calloc(nb + 1, sizeof *ix->start);
+    ix->item = malloc((n ? n : 1) * sizeof *ix->item);
+    uint32_t *cursor = malloc((size_t)nb * sizeof *cursor);
+    if (!ix->start || !ix->item || !cursor) {
+        free(cursor);
+        return FC_ENOMEM;
+    }
+#define PHRASE(i) ((const fc_phrase *)((const char *)base + (i) * stride))
+#define BUCKET(p) ((p)->hash[last ? (p)->ntok - 1 : 0] & ix->mask)
+    for (size_t i = 0; i < n; i++)
+        ix->start[BUCKET(PHRASE(i)) + 1]++;
+    for (uint32_t b = 1; b <= nb; b++)
+        ix->start[b] += ix->start[b - 1];
+    memcpy(cursor, ix->start, (size_t)nb * sizeof *cursor);
+    for (size_t i = 0; i < n; i++)
+        ix->item[cursor[BUCKET(PHRASE(i))]++] = (uint32_t)i;
+#undef BUCKET
+#undef PHRASE
+    free(cursor);
+    return FC_OK;
+}
+
+fc_status fc_index_build(fc_index *first, fc_index *last, const void *base, size_t n,
+                         size_t stride)
+{
+    if (index_one(first, base, n, stride, false) != FC_OK ||
+        index_one(last, base, n, stride, true) != FC_OK)
+        return FC_ENOMEM;
+    return FC_OK;
+}
+
+void fc_index_free(fc_index *ix)
+{
+    free(ix->start);
+    free(ix->item);
+    ix->start = ix->item = NULL;
 }
 
 static fc_status phrase_list_load(loader *ld, const cJSON *arr, const char *where,
@@ -437,6 +488,8 @@ static fc_status check_top_keys(loader *ld, const cJSON *root)
     return FC_OK;
 }
 
+static fc_status index_all(fc_rules *r);
+
 static fc_status load_tree(loader *ld, const cJSON *root)
 {
     fc_rules *r = ld->rules;
@@ -489,7 +542,7 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     TRY(checks_load(ld, GET("checks")));
 #undef SUB
 #undef GET
-    return FC_OK;
+    return index_all(r);
 }
 
 static fc_status read_file(const char *path, char **out, size_t *len, fc_diag *diag)
@@ -564,24 +617,66 @@ static void entries_free(fc_entries *e)
     for (size_t i = 0; i < e->n; i++)
         phrase_free(&e->items[i].phrase);
     free(e->items);
+    fc_index_free(&e->first);
+    fc_index_free(&e->last);
+}
+
+/* Every word list of the rules, for indexing and freeing them alike. */
+static size_t entry_lists(fc_rules *r, fc_entries **out)
+{
+    fc_entries *lists[] = {&r->hedges,        &r->number_words,        &r->scale_words,
+                           &r->units,         &r->currencies,          &r->rates,
+                           &r->modality_cues, &r->modality_cues_after, &r->months};
+    memcpy(out, lists, sizeof lists);
+    return COUNT(lists);
+}
+
+static size_t phrase_lists(fc_rules *r, fc_phrase_list **out)
+{
+    fc_phrase_list *lists[] = {
+        &r->attr_before,      &r->attr_after,         &r->attr_nouns,
+        &r->attr_clause_ends, &r->change_before,      &r->change_after,
+        &r->change_from,      &r->subject_modifiers,  &r->plural_nouns,
+        &r->time_suffixes,    &r->temperature_suffixes, &r->age_words,
+        &r->ordinal_suffixes, &r->abbreviations,      &r->stop_words};
+    memcpy(out, lists, sizeof lists);
+    return COUNT(lists);
+}
+
+#define MAX_LISTS 32
+
+static fc_status phrase_list_index(fc_phrase_list *l)
+{
+    return fc_index_build(&l->first, &l->last, l->items, l->n, sizeof *l->items);
+}
+
+static fc_status index_all(fc_rules *r)
+{
+    fc_entries *el[MAX_LISTS];
+    fc_phrase_list *pl[MAX_LISTS];
+    for (size_t i = 0, n = entry_lists(r, el); i < n; i++)
+        TRY(fc_index_build(&el[i]->first, &el[i]->last, el[i]->items, el[i]->n,
+                           sizeof *el[i]->items));
+    for (size_t i = 0, n = phrase_lists(r, pl); i < n; i++)
+        TRY(phrase_list_index(pl[i]));
+    for (size_t i = 0; i < r->nmeasures; i++) {
+        TRY(phrase_list_index(&r->measures[i].subject));
+        for (size_t j = 0; j < r->measures[i].ncontext; j++)
+            TRY(phrase_list_index(&r->measures[i].context[j]));
+    }
+    return FC_OK;
 }
 
 void fc_rules_free(fc_rules *r)
 {
     if (!r)
         return;
-    fc_entries *lists[] = {&r->hedges,        &r->number_words,        &r->scale_words,
-                           &r->units,         &r->currencies,          &r->rates,
-                           &r->modality_cues, &r->modality_cues_after, &r->months};
-    for (size_t i = 0; i < COUNT(lists); i++)
-        entries_free(lists[i]);
-    fc_phrase_list *plists[] = {&r->attr_before,      &r->attr_after,           &r->attr_nouns,
-                                &r->attr_clause_ends, &r->change_before,        &r->change_after,
-                                &r->change_from,      &r->subject_modifiers,    &r->plural_nouns,
-                                &r->time_suffixes,    &r->temperature_suffixes, &r->age_words,
-                                &r->ordinal_suffixes, &r->abbreviations,        &r->stop_words};
-    for (size_t i = 0; i < COUNT(plists); i++)
-        phrase_list_free(plists[i]);
+    fc_entries *el[MAX_LISTS];
+    fc_phrase_list *pl[MAX_LISTS];
+    for (size_t i = 0, n = entry_lists(r, el); i < n; i++)
+        entries_free(el[i]);
+    for (size_t i = 0, n = phrase_lists(r, pl); i < n; i++)
+        phrase_list_free(pl[i]);
     for (size_t i = 0; i < r->nmeasures; i++) {
         fc_measure *m = &r->measures[i];
         free(m->key);

@@ -5,20 +5,32 @@
 #define FC_RULES_INTERNAL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "factcheck/check.h"
 #include "factcheck/claim.h"
 #include "factcheck/rules.h"
 
 typedef struct fc_phrase {
-    char *text; /* as written in the rule file */
-    char **tok; /* lowercased tokens */
+    char *text;     /* as written in the rule file */
+    char **tok;     /* lowercased tokens */
+    uint32_t *hash; /* fc_lower_hash of each token */
     size_t ntok;
 } fc_phrase;
+
+/* Phrases bucketed by the hash of their first (or last) token, so a lookup at a
+ * token looks only at the phrases that can match there. Bucket b holds the item
+ * indices item[start[b] .. start[b + 1]). */
+typedef struct fc_index {
+    uint32_t mask;
+    uint32_t *start;
+    uint32_t *item;
+} fc_index;
 
 typedef struct fc_phrase_list {
     fc_phrase *items;
     size_t n;
+    fc_index first, last;
 } fc_phrase_list;
 
 /* A phrase with what it means; which fields are used depends on the list. */
@@ -36,7 +48,14 @@ typedef struct fc_entry {
 typedef struct fc_entries {
     fc_entry *items;
     size_t n;
+    fc_index first, last;
 } fc_entries;
+
+/* Builds l->first and l->last (the phrase of item i is at base + i * stride).
+ * Errors: FC_ENOMEM. */
+fc_status fc_index_build(fc_index *first, fc_index *last, const void *base, size_t n,
+                         size_t stride);
+void fc_index_free(fc_index *ix);
 
 typedef struct fc_measure {
     char *key;
