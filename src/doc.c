@@ -89,7 +89,7 @@ static fc_status parse_front_matter(fc_doc *doc)
     line_end(p, end, &next); /* past the opening fence */
     for (const char *l = next; l < doc->text + doc->body; l = next) {
         e = line_end(l, end, &next);
-        const char *colon = memchr(l, ':', (size_t)(e - l));
+        const char *colon = e > l ? memchr(l, ':', (size_t)(e - l)) : NULL;
         if (!colon || is_fence(l, e))
             continue;
         const char *ks = l, *ke = colon;
@@ -113,10 +113,11 @@ fc_status fc_doc_parse(const char *path, const char *buf, size_t len, fc_doc **o
                     FC_DOC_MAX_BYTES >> 20);
         return FC_EFORMAT;
     }
-    if (len && memchr(buf, '\0', len)) {
-        size_t at = (size_t)((const char *)memchr(buf, '\0', len) - buf);
-        fc_diag_set(diag, path, 0, 0, "binary file (NUL byte at offset %zu); not a text document",
-                    at);
+    const char *nul = memchr(buf, '\0', len);
+    if (nul) {
+        fc_diag_set(diag, path, 0, 0,
+                    "binary file (NUL byte at offset %zu); not a text document",
+                    (size_t)(nul - buf));
         return FC_EFORMAT;
     }
     fc_doc *doc = calloc(1, sizeof *doc);

@@ -32,6 +32,12 @@ typedef struct ctx {
     size_t doc_index;
     span sent; /* the current sentence */
     fc_claims *out;
+    /* What is known of the current sentence, computed on its first claim. */
+    struct {
+        bool done;
+        size_t attr_from, attr_to; /* the attribution's tokens; from == to: none */
+        unsigned char *context;    /* per measure: 0 unknown, 1 context absent, 2 present */
+    } about;
 } ctx;
 
 static const fc_tok *tok(const ctx *c, size_t i)
@@ -62,9 +68,12 @@ static bool match_at(const ctx *c, const fc_phrase *p, size_t i, size_t hi)
 {
     if (i + p->ntok > hi)
         return false;
-    for (size_t k = 0; k < p->ntok; k++)
-        if (p->hash[k] != tok(c, i + k)->hash || !fc_tok_eq(c->text, tok(c, i + k), p->tok[k]))
+    for (size_t k = 0; k < p->ntok; k++) {
+        const fc_tok *t = tok(c, i + k);
+        if (p->hash[k] != t->hash || t->end - t->start != p->len[k] ||
+            !fc_ieq(c->text + t->start, p->tok[k], p->len[k]))
             return false;
+    }
     return true;
 }
 
@@ -81,7 +90,10 @@ static const fc_phrase *lookup(const ctx *c, const fc_index *ix, const void *bas
 {
     if (!ix->start || (before ? i <= c->sent.from : i >= c->sent.to))
         return NULL;
-    uint32_t b = tok(c, before ? i - 1 : i)->hash & ix->mask;
+    uint32_t h = tok(c, before ? i - 1 : i)->hash;
+    if (!(ix->bloom[(h >> 24) >> 6 & 3] >> ((h >> 24) & 63) & 1))
+        return NULL;
+    uint32_t b = h & ix->mask;
     const fc_phrase *best = NULL;
     for (uint32_t k = ix->start[b]; k < ix->start[b + 1]; k++) {
         const fc_phrase *p = (const fc_phrase *)((const char *)base + ix->item[k] * stride);
@@ -660,9 +672,10 @@ static size_t attribution_end(const ctx *c, size_t k, size_t hi)
 }
 
 /* Who says so: "according to X", "as estimated by X", "X said", "an X poll". */
-static fc_status find_attribution(ctx *c, fc_claim *cl)
+static void attribution_span(ctx *c, size_t *from, size_t *to)
 {
     const fc_rules *r = c->r;
+    *from = *to = 0;
     size_t lo = c->sent.from, hi = c->sent.to;
     for (size_t i = lo; i < hi; i++) {
         size_t n = list_at(c, &r->attr_before, i);
@@ -670,8 +683,11 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
             continue;
         size_t k = i + n, e = attribution_end(c, k, hi);
         k = skip_article(c, k, e);
-        if (e > k)
-            return (cl->attribution = span_text(c, k, e)) ? FC_OK : FC_ENOMEM;
+        if (e > k) {
+            *from = k;
+            *to = e;
+            return;
+        }
     }
     /* Two passes: a named speaker ("ICE said") beats a common noun ("the agency
      * reported") in the same sentence. */
@@ -695,9 +711,24 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
                        !list_at(c, &r->stop_words, s - 1))
                     s--;
             s = skip_article(c, s, e);
-            if (s < e && !(e - s == 1 && list_at(c, &r->stop_words, s)))
-                return (cl->attribution = span_text(c, s, e)) ? FC_OK : FC_ENOMEM;
+            if (s < e && !(e - s == 1 && list_at(c, &r->stop_words, s))) {
+                *from = s;
+                *to = e;
+                return;
+            }
         }
+}
+
+/* The sentence's attribution, found once per sentence. */
+static fc_status find_attribution(ctx *c, fc_claim *cl)
+{
+    if (!c->about.done) {
+        attribution_span(c, &c->about.attr_from, &c->about.attr_to);
+        c->about.done = true;
+    }
+    if (c->about.attr_to > c->about.attr_from &&
+        !(cl->attribution = span_text(c, c->about.attr_from, c->about.attr_to)))
+        return FC_ENOMEM;
     return FC_OK;
 }
 
@@ -824,10 +855,14 @@ static fc_status find_measure(ctx *c, const found *f, fc_claim *cl)
         if (m->subject.n &&
             (f->subj_to <= f->subj_from || !list_in(c, &m->subject, f->subj_from, f->subj_to)))
             continue;
-        bool ok = true;
-        for (size_t g = 0; g < m->ncontext && ok; g++)
-            ok = phrase_in(c, &m->context[g], c->sent.from, c->sent.to);
-        if (ok)
+        /* The context is a property of the sentence: computed once. */
+        if (c->about.context[k] == 0) {
+            bool ok = true;
+            for (size_t g = 0; g < m->ncontext && ok; g++)
+                ok = phrase_in(c, &m->context[g], c->sent.from, c->sent.to);
+            c->about.context[k] = ok ? 2 : 1;
+        }
+        if (c->about.context[k] == 2)
             return (cl->measure = fc_strdup(m->key)) ? FC_OK : FC_ENOMEM;
     }
     return FC_OK;
@@ -920,6 +955,9 @@ static fc_status extract_sentences(ctx *c)
     while (i < c->toks.n) {
         span s = next_sentence(c, i);
         c->sent = s;
+        c->about.done = false;
+        if (c->r->nmeasures)
+            memset(c->about.context, 0, c->r->nmeasures);
         size_t k = s.from;
         while (k < s.to) {
             quantity q;
@@ -946,13 +984,16 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
 {
     ctx c = {.r = rules, .doc = doc, .text = doc->text, .doc_index = doc_index, .out = out};
     fc_status st = fc_lex(doc->text, doc->body, doc->len, &c.toks);
-    if (st == FC_OK && c.toks.n && !(c.skip = calloc(c.toks.n, sizeof *c.skip)))
+    if (st == FC_OK && c.toks.n &&
+        (!(c.skip = calloc(c.toks.n, sizeof *c.skip)) ||
+         !(c.about.context = calloc(rules->nmeasures + 1, 1))))
         st = FC_ENOMEM;
     if (st == FC_OK && c.toks.n) {
         mark_links(&c);
         st = extract_sentences(&c);
     }
     free(c.skip);
+    free(c.about.context);
     fc_toks_free(&c.toks);
     return st;
 }

@@ -68,6 +68,31 @@ static cclass classify(long cp)
     return C_LETTER;
 }
 
+/* Classes of ASCII bytes (S space, N newline, L letter, D digit, A apostrophe,
+ * P punctuation), so the common case needs no decoding. */
+#define S C_SPACE
+#define N C_NEWLINE
+#define L C_LETTER
+#define D C_DIGIT
+#define A C_APOS
+#define P C_PUNCT
+static const unsigned char ascii_class[128] = {
+    S, S, S, S, S, S, S, S, S, S, N, S, S, S, S, S,
+    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+    S, P, P, P, P, P, P, A, P, P, P, P, P, P, P, P,
+    D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
+    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, S,
+};
+#undef S
+#undef N
+#undef L
+#undef D
+#undef A
+#undef P
+
 typedef struct scanner {
     const unsigned char *p, *end;
 } scanner;
@@ -77,6 +102,10 @@ static cclass peek(const scanner *s, size_t *len)
     if (s->p >= s->end) {
         *len = 0;
         return C_SPACE;
+    }
+    if (*s->p < 0x80) {
+        *len = 1;
+        return (cclass)ascii_class[*s->p];
     }
     return classify(decode(s->p, s->end, len));
 }

@@ -67,7 +67,8 @@ static fc_status phrase_make(loader *ld, const char *where, const char *text, fc
     out->text = fc_strdup(text);
     out->tok = calloc(toks.n, sizeof *out->tok);
     out->hash = calloc(toks.n, sizeof *out->hash);
-    if (!out->text || !out->tok || !out->hash)
+    out->len = calloc(toks.n, sizeof *out->len);
+    if (!out->text || !out->tok || !out->hash || !out->len)
         goto nomem;
     out->ntok = toks.n;
     for (size_t i = 0; i < toks.n; i++) {
@@ -76,6 +77,7 @@ static fc_status phrase_make(loader *ld, const char *where, const char *text, fc
             goto nomem;
         fc_tok_lower(text, &toks.items[i], out->tok[i], n);
         out->hash[i] = toks.items[i].hash;
+        out->len[i] = n - 1;
     }
     fc_toks_free(&toks);
     return FC_OK;
@@ -90,6 +92,7 @@ static void phrase_free(fc_phrase *p)
         free(p->tok[i]);
     free(p->tok);
     free(p->hash);
+    free(p->len);
     free(p->text);
 }
 
@@ -119,8 +122,12 @@ static fc_status index_one(fc_index *ix, const void *base, size_t n, size_t stri
     }
 #define PHRASE(i) ((const fc_phrase *)((const char *)base + (i) * stride))
 #define BUCKET(p) ((p)->hash[last ? (p)->ntok - 1 : 0] & ix->mask)
-    for (size_t i = 0; i < n; i++)
-        ix->start[BUCKET(PHRASE(i)) + 1]++;
+    for (size_t i = 0; i < n; i++) {
+        const fc_phrase *p = PHRASE(i);
+        uint32_t h = p->hash[last ? p->ntok - 1 : 0];
+        ix->bloom[(h >> 24) >> 6 & 3] |= (uint64_t)1 << ((h >> 24) & 63);
+        ix->start[BUCKET(p) + 1]++;
+    }
     for (uint32_t b = 1; b <= nb; b++)
         ix->start[b] += ix->start[b - 1];
     memcpy(cursor, ix->start, (size_t)nb * sizeof *cursor);

@@ -15,6 +15,7 @@ typedef struct fc_phrase {
     char *text;     /* as written in the rule file */
     char **tok;     /* lowercased tokens */
     uint32_t *hash; /* fc_lower_hash of each token */
+    size_t *len;    /* byte length of each token */
     size_t ntok;
 } fc_phrase;
 
@@ -22,6 +23,8 @@ typedef struct fc_phrase {
  * token looks only at the phrases that can match there. Bucket b holds the item
  * indices item[start[b] .. start[b + 1]). */
 typedef struct fc_index {
+    uint64_t bloom[4]; /* bit (hash >> 24) & 255 set for every key: most tokens
+                          are in no list, and one bit test says so */
     uint32_t mask;
     uint32_t *start;
     uint32_t *item;
