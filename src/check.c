@@ -51,7 +51,8 @@ typedef struct when {
     long lo, hi;
 } when;
 
-/* Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" into a span of months. */
+/* Parses "YYYY", "YYYY-MM", "YYYY-MM-DD", or an interval "A/B" of those, into
+ * a span of months. */
 static bool parse_period(const char *p, long *lo, long *hi)
 {
     int y = 0, m = 0;
@@ -64,7 +65,9 @@ static bool parse_period(const char *p, long *lo, long *hi)
         *lo = y * 12L;
         *hi = y * 12L + 11;
     }
-    return true;
+    const char *slash = strchr(p, '/');
+    long lo2;
+    return !slash || parse_period(slash + 1, &lo2, hi);
 }
 
 /* What the text states; otherwise a claim with no stated period describes the

@@ -62,3 +62,8 @@ const char *fc_role_name(fc_role r)
     static const char *const names[] = {"level", "change", "previous"};
     return (size_t)r < sizeof names / sizeof *names ? names[r] : "level";
 }
+
+const char *fc_direction_name(fc_direction d)
+{
+    return d == FC_DIR_UP ? "up" : d == FC_DIR_DOWN ? "down" : NULL;
+}

@@ -115,8 +115,7 @@ fc_status fc_doc_parse(const char *path, const char *buf, size_t len, fc_doc **o
     }
     const char *nul = memchr(buf, '\0', len);
     if (nul) {
-        fc_diag_set(diag, path, 0, 0,
-                    "binary file (NUL byte at offset %zu); not a text document",
+        fc_diag_set(diag, path, 0, 0, "binary file (NUL byte at offset %zu); not a text document",
                     (size_t)(nul - buf));
         return FC_EFORMAT;
     }

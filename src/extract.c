@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "factcheck/extract.h"
 #include "lex.h"
 #include "rules_internal.h"
@@ -209,11 +210,24 @@ static void mark_links(ctx *c)
 
 /* ---- numbers ------------------------------------------------------------- */
 
+/* The kinds of quantity expression. */
+typedef enum qkind {
+    Q_NUMBER,     /* digits or number words: "110,000", "twenty-one", "1.1 million" */
+    Q_VAGUE,      /* "hundreds", "tens of thousands" */
+    Q_FRACTION,   /* "a third of", "two-thirds", "half of", "one in five" */
+    Q_MULTIPLIER, /* "doubled", "twice" */
+    Q_ARTICLE     /* "a dozen", "a million", hedged "a week" */
+} qkind;
+
 typedef struct quantity {
     span sp; /* the number tokens (with scale, range, unit) */
     double value, low, high;
     bool range;
     double scale;
+    qkind kind;
+    size_t num; /* Q_NUMBER: the first number token (after any sign) */
+    int unit;   /* fc_unit the expression itself fixes, or -1 */
+    fc_direction direction;
 } quantity;
 
 static bool is_number_word(const ctx *c, size_t i, double *v)
@@ -265,15 +279,15 @@ static size_t scale_at(const ctx *c, size_t i, double *v)
 }
 
 /* Reads number [scale] [(-|–|to|and) number [scale]] starting at i. */
-static bool quantity_at(const ctx *c, size_t i, quantity *q)
+static bool number_quantity_at(const ctx *c, size_t i, quantity *q)
 {
     size_t j;
     double v;
     if (!number_at(c, i, &v, &j))
         return false;
+    q->num = i;
     double mult = 1;
     size_t s = scale_at(c, j, &mult);
-    memset(q, 0, sizeof *q);
     q->scale = mult;
     q->value = v * mult;
     j += s;
@@ -305,8 +319,140 @@ static bool quantity_at(const ctx *c, size_t i, quantity *q)
             }
         }
     }
+    /* A sign: "-5%", "\xE2\x88\x92" (U+2212), "minus 5"; not the hyphen of a range. */
+    if (i > c->sent.from && tok(c, i)->kind == FC_TOK_NUM) {
+        bool sign = (is_punct(c, i - 1, "-") || is_punct(c, i - 1, "\xE2\x88\x92")) &&
+                    glued(c, i) && tok(c, i - 1)->space_before;
+        if (sign || is_word(c, i - 1, "minus")) {
+            q->value = -q->value;
+            if (q->range) {
+                double lo = q->low;
+                q->low = -q->high;
+                q->high = -lo;
+            }
+            i--;
+        }
+    }
     q->sp = (span){i, j};
     return true;
+}
+
+static bool is_article(const ctx *c, size_t i)
+{
+    return is_word(c, i, "a") || is_word(c, i, "an");
+}
+
+static bool is_year(const ctx *c, size_t i);
+
+/* A fraction word at i ("third", "thirds", "half"); sets *f. */
+static bool fraction_word(const ctx *c, size_t i, double *f)
+{
+    const fc_entry *e = i < c->sent.to ? entry_at(c, &c->r->fractions, i) : NULL;
+    if (e)
+        *f = e->value;
+    return e != NULL;
+}
+
+/* "a third of", "two-thirds", "one-third", "half of", "nearly half", "one in five",
+ * "1 in 4", "one out of three". */
+static bool fraction_at(const ctx *c, size_t i, quantity *q)
+{
+    double n = 1, d, f;
+    size_t j = i;
+    bool hedged = entry_before(c, &c->r->hedges, i) != NULL;
+    if (is_article(c, i)) {
+        j = i + 1;
+    } else if (number_at(c, i, &n, &j)) {
+        /* "one in five", "1 out of 4" */
+        size_t k = j;
+        if (is_word(c, k, "in"))
+            k++;
+        else if (is_word(c, k, "out") && is_word(c, k + 1, "of"))
+            k += 2;
+        size_t e;
+        if (k > j && number_at(c, k, &d, &e) && d > n && d >= 2 && !is_year(c, k)) {
+            q->value = q->low = q->high = n / d;
+            q->sp = (span){i, e};
+            return true;
+        }
+        if (is_punct(c, j, "-") && glued(c, j) && glued(c, j + 1))
+            j++; /* "two-thirds" */
+    } else if (!fraction_word(c, i, &f) || tok(c, i)->end - tok(c, i)->start != 4) {
+        return false; /* a bare fraction word must be "half" */
+    }
+    if (!fraction_word(c, j, &f))
+        return false;
+    /* "a third of", "half of", "nearly half"; "two-thirds" stands alone. A bare
+     * "third" or "quarter" is an ordinal or a period ("the third quarter"). */
+    bool of = is_word(c, j + 1, "of");
+    if (j == i ? !(of || hedged) : (is_article(c, i) ? !of : false))
+        return false;
+    q->value = q->low = q->high = n * f;
+    q->sp = (span){i, j + 1};
+    return true;
+}
+
+/* "a dozen", "a hundred", "a million"; "a week" when a hedge precedes it
+ * ("nearly a week"): the article counts as one. */
+static bool article_at(const ctx *c, size_t i, quantity *q)
+{
+    if (!is_article(c, i))
+        return false;
+    double v = 1;
+    const fc_entry *w = entry_at(c, &c->r->number_words, i + 1);
+    if (w && (w->value == 12 || w->value == 100)) {
+        v = w->value;
+    } else if (scale_at(c, i + 1, &v) == 0) {
+        const fc_entry *u = entry_at(c, &c->r->units, i + 1);
+        if (!u || u->kind != FC_UNIT_DURATION || !entry_before(c, &c->r->hedges, i))
+            return false;
+        q->value = q->low = q->high = 1;
+        q->sp = (span){i, i + 1}; /* the unit word is read as a unit */
+        return true;
+    }
+    size_t j = i + 2;
+    double mult = 1;
+    j += scale_at(c, j, &mult); /* "a hundred thousand" */
+    q->value = q->low = q->high = v * mult;
+    q->sp = (span){i, j};
+    return true;
+}
+
+/* The quantity expression starting at token i, if any. */
+static bool quantity_at(const ctx *c, size_t i, quantity *q)
+{
+    memset(q, 0, sizeof *q);
+    q->unit = -1;
+    if (i >= c->sent.to || (tok(c, i)->kind != FC_TOK_NUM && tok(c, i)->kind != FC_TOK_WORD))
+        return false;
+    const fc_entry *e = entry_at(c, &c->r->vague_quantities, i);
+    if (e) {
+        q->kind = Q_VAGUE;
+        q->range = true;
+        q->value = q->low = e->low;
+        q->high = e->high;
+        q->sp = (span){i, i + e->phrase.ntok};
+        return true;
+    }
+    if ((e = entry_at(c, &c->r->multipliers, i))) {
+        q->kind = Q_MULTIPLIER;
+        q->value = q->low = q->high = e->value;
+        q->unit = FC_UNIT_RATIO;
+        q->direction = (fc_direction)e->kind;
+        q->sp = (span){i, i + e->phrase.ntok};
+        return true;
+    }
+    if (fraction_at(c, i, q)) {
+        q->kind = Q_FRACTION;
+        q->unit = FC_UNIT_RATIO;
+        return true;
+    }
+    if (article_at(c, i, q)) {
+        q->kind = Q_ARTICLE;
+        return true;
+    }
+    q->kind = Q_NUMBER;
+    return number_quantity_at(c, i, q);
 }
 
 /* ---- things that look like numbers but are not claims --------------------------- */
@@ -432,9 +578,66 @@ static bool is_name_or_code(const ctx *c, size_t i, size_t end)
     return false;
 }
 
+/* A label before the number: "No. 10", "Route 66", "Title 42", "Form 1040". */
+static bool is_label(const ctx *c, size_t i)
+{
+    size_t p = i;
+    if (p > c->sent.from && is_punct(c, p - 1, "."))
+        p--;
+    return p > c->sent.from && fc_tok_is_capitalised(c->text, tok(c, p - 1)) &&
+           list_at(c, &c->r->label_words, p - 1) == 1;
+}
+
+/* A street address: "1600 Pennsylvania Ave.", "123 Main Street". */
+static bool is_address(const ctx *c, size_t i, size_t end)
+{
+    const fc_tok *t = tok(c, i);
+    if (end != i + 1 || memchr(c->text + t->start, ',', t->end - t->start) ||
+        memchr(c->text + t->start, '.', t->end - t->start))
+        return false;
+    for (size_t k = end; k < c->sent.to && k < end + 4; k++) {
+        if (!fc_tok_is_capitalised(c->text, tok(c, k)))
+            return false;
+        if (k > end && list_at(c, &c->r->street_suffixes, k))
+            return true;
+    }
+    return false;
+}
+
+/* Scores and tallies glued by a hyphen, larger first: "won 3-2", "a 7-2 vote". */
+static bool is_score(const ctx *c, size_t i)
+{
+    size_t a = i, b = i + 2;
+    if (i >= c->sent.from + 2 && is_punct(c, i - 1, "-") && glued(c, i) && glued(c, i - 1) &&
+        tok(c, i - 2)->kind == FC_TOK_NUM) {
+        a = i - 2;
+        b = i;
+    }
+    if (b >= c->sent.to || !is_punct(c, a + 1, "-") || !glued(c, a + 1) || !glued(c, b) ||
+        tok(c, b)->kind != FC_TOK_NUM)
+        return false;
+    double x = fc_tok_number(c->text, tok(c, a)), y = fc_tok_number(c->text, tok(c, b));
+    return x >= y && x <= 200;
+}
+
+/* Whether token i is on a line of page furniture ("Advertisement", "Updated 3:45
+ * p.m.", "Photo 2 of 12"). */
+static bool in_furniture(const ctx *c, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && k + 40 > i && !tok(c, k)->newline_before)
+        k--;
+    return tok(c, k)->newline_before && list_at(c, &c->r->furniture_lines, k) > 0;
+}
+
 /* Phone numbers and ids: "555-1234", "(213) 555-1234". */
 static bool is_phone(const ctx *c, size_t i, const quantity *q)
 {
+    /* The area code: "(213)" before a number. */
+    if (!q->range && i > c->sent.from && is_punct(c, i - 1, "(") && is_punct(c, i + 1, ")") &&
+        i + 2 < c->sent.to && tok(c, i + 2)->kind == FC_TOK_NUM &&
+        tok(c, i)->end - tok(c, i)->start == 3)
+        return true;
     if (!q->range)
         return false;
     const fc_tok *a = tok(c, i), *b = tok(c, q->sp.to - 1);
@@ -514,6 +717,10 @@ static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl)
         end++;
     }
     const fc_entry *u = entry_at(c, &c->r->units, end);
+    /* Some unit words need context: "points" are percentage points only in a
+     * sentence about percentages ("30 points" in a game are not). */
+    if (u && u->requires && !list_in(c, u->requires, c->sent.from, c->sent.to))
+        u = NULL;
     if (u) {
         cl->unit = (fc_unit)u->kind;
         return end + u->phrase.ntok;
@@ -689,6 +896,21 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             return;
         }
     }
+    /* Inverted speech after a quote: '..." said Kim Joo-young, 52' */
+    for (size_t i = lo + 1; i + 1 < hi; i++) {
+        if (tok(c, i - 1)->kind != FC_TOK_PUNCT || list_at(c, &r->attr_after, i) != 1)
+            continue;
+        size_t k = skip_article(c, i + 1, hi), e = k;
+        while (e < hi && (fc_tok_is_capitalised(c->text, tok(c, e)) ||
+                          (e > k && is_punct(c, e, "-") && glued(c, e) && e + 1 < hi &&
+                           glued(c, e + 1) && tok(c, e + 1)->kind == FC_TOK_WORD)))
+            e += is_punct(c, e, "-") ? 2 : 1;
+        if (e > k) {
+            *from = k;
+            *to = e;
+            return;
+        }
+    }
     /* Two passes: a named speaker ("ICE said") beats a common noun ("the agency
      * reported") in the same sentence. */
     for (int pass = 0; pass < 2; pass++)
@@ -733,8 +955,8 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
 }
 
 /* Modality from cue words: the nearest cue before the number in its sentence
- * (with no other number between); a percentage in a sentence about a poll is a
- * poll result. */
+ * (with no other number between), else a poll or estimate cue anywhere in it,
+ * else a cue right after the expression. */
 static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
 {
     if (cl->modality != FC_MOD_ACTUAL)
@@ -749,12 +971,14 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
             break;
         }
     }
-    if (!best && cl->unit == FC_UNIT_PERCENT)
-        for (size_t i = c->sent.from; i < c->sent.to && !best; i++) {
-            const fc_entry *e = entry_at(c, &c->r->modality_cues, i);
-            if (e && e->kind == FC_MOD_POLL)
-                best = e;
-        }
+    /* Anywhere in the sentence: a poll makes a percentage a poll result; an
+     * estimate verb ("as estimated by Pew") makes a figure an estimate. */
+    for (size_t i = c->sent.from; i < c->sent.to && !best; i++) {
+        const fc_entry *e = entry_at(c, &c->r->modality_cues, i);
+        if (e &&
+            (e->kind == FC_MOD_POLL ? cl->unit == FC_UNIT_PERCENT : e->kind == FC_MOD_ESTIMATE))
+            best = e;
+    }
     /* "3,000 arrests a day as a minimum": a cue right after the expression. */
     for (size_t i = end; !best && i < c->sent.to && i < end + 4; i++) {
         if (tok(c, i)->kind != FC_TOK_WORD)
@@ -782,39 +1006,119 @@ static bool number_between(const ctx *c, size_t i, size_t start, size_t end)
 
 /* The period: "in March" (resolved against the publication year), "in 2022",
  * "the 2022 figure", "fiscal year 2024", "on Sept. 4, 2025". */
+/* Writes the period a relative phrase names, resolved against the publication
+ * day pub (days since 1970); false when it cannot be resolved. */
+static bool relative_period(fc_period_kind kind, long pub, char *buf, size_t n)
+{
+    int y, m, d, y2, m2, d2;
+    fc_civil_from_days(pub, &y, &m, &d);
+    long from = pub, to = pub;
+    switch (kind) {
+    case FC_PERIOD_LAST_WEEK: /* Monday to Sunday of the week before */
+        from = pub - fc_weekday(pub) - 7;
+        to = from + 6;
+        break;
+    case FC_PERIOD_THIS_WEEK:
+        from = pub - fc_weekday(pub);
+        break;
+    case FC_PERIOD_PAST_WEEK:
+        from = pub - 7;
+        break;
+    case FC_PERIOD_PAST_MONTH:
+        from = pub - 30;
+        break;
+    case FC_PERIOD_PAST_YEAR:
+        from = pub - 365;
+        break;
+    case FC_PERIOD_YESTERDAY:
+        from = to = pub - 1;
+        break;
+    case FC_PERIOD_TODAY:
+        break;
+    case FC_PERIOD_LAST_MONTH:
+        m = m == 1 ? 12 : m - 1;
+        y = m == 12 ? y - 1 : y;
+        snprintf(buf, n, "%04d-%02d", y, m);
+        return true;
+    case FC_PERIOD_THIS_MONTH:
+        snprintf(buf, n, "%04d-%02d", y, m);
+        return true;
+    case FC_PERIOD_LAST_YEAR:
+        snprintf(buf, n, "%04d", y - 1);
+        return true;
+    case FC_PERIOD_THIS_YEAR:
+        snprintf(buf, n, "%04d", y);
+        return true;
+    default:
+        return false;
+    }
+    fc_civil_from_days(from, &y, &m, &d);
+    fc_civil_from_days(to, &y2, &m2, &d2);
+    if (from == to)
+        snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+    else
+        snprintf(buf, n, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, d, y2, m2, d2);
+    return true;
+}
+
+/* The period named at token i, if any: "in March" (the year from the text or the
+ * publication date), "since January" (to publication), "in 2022", "the 2022
+ * figure", "last week". Writes it to buf. */
+static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf, size_t n)
+{
+    int py = 0, pm = 0, pd = 0;
+    if (have_pub)
+        fc_civil_from_days(pub, &py, &pm, &pd);
+    const fc_entry *prep = i > c->sent.from ? entry_before(c, &c->r->period_preps, i) : NULL;
+    bool since = prep && prep->kind == FC_PERIOD_SINCE;
+    if (is_year(c, i) && !(i > c->sent.from && is_punct(c, i - 1, ",")) &&
+        !(i > c->sent.from && is_month(c, i - 1))) {
+        int y = (int)fc_tok_number(c->text, tok(c, i));
+        if (since && have_pub)
+            snprintf(buf, n, "%04d-01-01/%04d-%02d-%02d", y, py, pm, pd);
+        else
+            snprintf(buf, n, "%04d", y);
+        return true;
+    }
+    if (is_month(c, i) && prep) {
+        int m = (int)entry_at(c, &c->r->months, i)->value;
+        size_t k = i + 1;
+        if (is_punct(c, k, "."))
+            k++;
+        if (k < c->sent.to && tok(c, k)->kind == FC_TOK_NUM && !is_year(c, k))
+            return false; /* "on Jan. 28": a day, handled as a date */
+        int y = py;
+        if (k < c->sent.to && is_year(c, k))
+            y = (int)fc_tok_number(c->text, tok(c, k));
+        else if (have_pub && m > pm)
+            y = py - 1; /* "in December", written in February */
+        if (!y)
+            return false;
+        if (since && have_pub)
+            snprintf(buf, n, "%04d-%02d-01/%04d-%02d-%02d", y, m, py, pm, pd);
+        else
+            snprintf(buf, n, "%04d-%02d", y, m);
+        return true;
+    }
+    const fc_entry *rel = entry_at(c, &c->r->relative_periods, i);
+    return rel && have_pub && relative_period((fc_period_kind)rel->kind, pub, buf, n);
+}
+
+/* The period of the claim at [start, end): the nearest period phrase in the
+ * sentence with no other number between them. */
 static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
 {
-    const char *pub = c->doc->published;
-    int pub_year = 0, pub_month = 0;
-    if (pub && sscanf(pub, "%4d-%2d", &pub_year, &pub_month) < 1)
-        pub_year = 0;
-    char buf[16] = "";
+    int y, m, d;
+    bool have_pub = fc_date_parse(c->doc->published, &y, &m, &d);
+    long pub = have_pub ? fc_days_from_civil(y, m, d) : 0;
+    char buf[40] = "", cand[40];
     size_t best_dist = (size_t)-1;
     for (size_t i = c->sent.from; i < c->sent.to; i++) {
         size_t dist = i < start ? start - i : i - start;
         if ((i >= start && i < end) || dist >= best_dist || number_between(c, i, start, end))
             continue;
-        if (is_year(c, i) && !(i > c->sent.from && is_punct(c, i - 1, ","))) {
-            snprintf(buf, sizeof buf, "%.4s", c->text + tok(c, i)->start);
-            best_dist = dist;
-        } else if (is_month(c, i) && i > c->sent.from &&
-                   (is_word(c, i - 1, "in") || is_word(c, i - 1, "since") ||
-                    is_word(c, i - 1, "during") || is_word(c, i - 1, "of") ||
-                    is_word(c, i - 1, "for"))) {
-            int m = (int)entry_at(c, &c->r->months, i)->value;
-            size_t n = i + 1;
-            if (is_punct(c, n, "."))
-                n++;
-            if (n < c->sent.to && tok(c, n)->kind == FC_TOK_NUM && !is_year(c, n))
-                continue; /* "in Jan. 28" style dates: a day, not a period */
-            int y = pub_year;
-            if (n < c->sent.to && is_year(c, n))
-                y = (int)fc_tok_number(c->text, tok(c, n));
-            else if (pub_year && pub_month && m > pub_month)
-                y = pub_year - 1;
-            if (!y)
-                continue;
-            snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+        if (period_at(c, i, have_pub, pub, cand, sizeof cand)) {
+            memcpy(buf, cand, sizeof buf);
             best_dist = dist;
         }
     }
@@ -823,21 +1127,29 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
     return FC_OK;
 }
 
-/* A change ("down 3 points", "a 3% drop") or the earlier level of one ("from 49%"). */
-static fc_role find_role(const ctx *c, size_t start, size_t after)
+/* A change ("down 3 points", "a 3% drop") or the earlier level of one ("from
+ * 49%"); sets the direction of a change or comparison ("three times higher"). */
+static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
 {
-    if (start > c->sent.from && list_at(c, &c->r->change_from, start - 1) &&
-        (list_in(c, &c->r->change_before, c->sent.from, start) ||
-         list_in(c, &c->r->change_after, c->sent.from, start)))
+    const fc_rules *r = c->r;
+    if (start > c->sent.from && list_at(c, &r->change_from, start - 1) &&
+        (list_in(c, &r->up_before, c->sent.from, start) ||
+         list_in(c, &r->down_before, c->sent.from, start) ||
+         list_in(c, &r->up_after, c->sent.from, start) ||
+         list_in(c, &r->down_after, c->sent.from, start)))
         return FC_ROLE_PREVIOUS;
-    if (list_before(c, &c->r->change_before, start))
+    if (list_before(c, &r->up_before, start) || list_before(c, &r->down_before, start)) {
+        cl->direction = list_before(c, &r->up_before, start) ? FC_DIR_UP : FC_DIR_DOWN;
         return FC_ROLE_CHANGE;
-    size_t a = start > c->sent.from && (is_word(c, start - 1, "a") || is_word(c, start - 1, "an"))
-                   ? after
-                   : c->sent.to;
-    if (a < c->sent.to && list_at(c, &c->r->change_after, a))
-        return FC_ROLE_CHANGE; /* "a 3% drop" */
-    return FC_ROLE_LEVEL;
+    }
+    bool up = list_at(c, &r->up_after, after), down = list_at(c, &r->down_after, after);
+    if (!up && !down)
+        return FC_ROLE_LEVEL;
+    cl->direction = up ? FC_DIR_UP : FC_DIR_DOWN;
+    /* "a 3% drop" is a change; "three times higher than" a comparison. */
+    bool article =
+        start > c->sent.from && (is_word(c, start - 1, "a") || is_word(c, start - 1, "an"));
+    return article ? FC_ROLE_CHANGE : FC_ROLE_LEVEL;
 }
 
 static bool phrase_in(const ctx *c, const fc_phrase_list *l, size_t from, size_t to)
@@ -884,10 +1196,14 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     fc_claim *cl = &f.claim;
     cl->doc = c->doc_index;
     cl->value = q->value;
+    cl->from = NAN;
+    cl->direction = q->direction;
     size_t start_tok = q->sp.from;
     cl->modality = FC_MOD_ACTUAL;
     apply_hedge(c, q, cl, &start_tok);
     size_t after = apply_unit(c, start_tok, q->sp.to, cl);
+    if (q->unit >= 0 && cl->unit == FC_UNIT_COUNT)
+        cl->unit = (fc_unit)q->unit;
     if (cl->unit == FC_UNIT_CURRENCY && start_tok > c->sent.from &&
         entry_before(c, &c->r->currencies, start_tok))
         start_tok -= entry_before(c, &c->r->currencies, start_tok)->phrase.ntok;
@@ -902,10 +1218,15 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
         }
     }
     *next = after;
-    cl->role = find_role(c, start_tok, after);
-    if (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY)
+    if (q->kind == Q_MULTIPLIER && q->direction)
+        cl->role = FC_ROLE_CHANGE; /* "doubled" */
+    else
+        cl->role = find_role(c, start_tok, after, cl);
+    if (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY ||
+        (q->kind == Q_FRACTION && is_word(c, after, "of")))
         find_subject(c, after, &f);
-    if (cl->role == FC_ROLE_LEVEL && cl->unit != FC_UNIT_RATIO && cl->unit != FC_UNIT_DURATION)
+    if (cl->role == FC_ROLE_LEVEL && cl->unit != FC_UNIT_DURATION &&
+        (cl->unit != FC_UNIT_RATIO || q->kind == Q_MULTIPLIER))
         find_rate(c, after, &f);
     cl->start = tok(c, start_tok)->start;
     cl->end = tok(c, after - 1)->end;
@@ -934,11 +1255,16 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
 static bool is_claim(const ctx *c, const quantity *q)
 {
     size_t i = q->sp.from, end = q->sp.to;
-    if (c->skip[i])
+    if (c->skip[i] || in_furniture(c, i))
         return false;
-    if (tok(c, i)->kind == FC_TOK_NUM)
+    if (q->kind == Q_NUMBER && tok(c, q->num)->kind == FC_TOK_NUM) {
+        i = q->num;
         return !(is_date(c, i) || is_time(c, i, end) || is_age(c, i, end) ||
-                 is_name_or_code(c, i, end) || is_phone(c, i, q));
+                 is_name_or_code(c, i, end) || is_phone(c, i, q) || is_label(c, i) ||
+                 is_address(c, i, end) || is_score(c, i));
+    }
+    if (q->kind != Q_NUMBER)
+        return !glued(c, i) || tok(c, i - 1)->kind == FC_TOK_PUNCT;
     /* Number words: "the two nations" is not a count claim; "five stores" is;
      * "Eleven" glued into "7-Eleven" is a name. */
     if ((i > c->sent.from && is_word(c, i - 1, "the")) || glued(c, i))
@@ -947,6 +1273,22 @@ static bool is_claim(const ctx *c, const quantity *q)
     if (q->value == 1 && end == i + 1 && !entry_at(c, &c->r->units, end))
         return false;
     return !is_age(c, i, end);
+}
+
+/* After a sentence's claims are built: a change takes the value of the earlier
+ * level stated with it ("down 3 points from 49%": from = 49). */
+static void link_changes(fc_claims *out, size_t first)
+{
+    for (size_t k = first; k < out->n; k++) {
+        fc_claim *ch = &out->items[k];
+        if (ch->role != FC_ROLE_CHANGE)
+            continue;
+        for (size_t m = k + 1; m < out->n; m++)
+            if (out->items[m].role == FC_ROLE_PREVIOUS) {
+                ch->from = out->items[m].value;
+                break;
+            }
+    }
 }
 
 static fc_status extract_sentences(ctx *c)
@@ -958,7 +1300,7 @@ static fc_status extract_sentences(ctx *c)
         c->about.done = false;
         if (c->r->nmeasures)
             memset(c->about.context, 0, c->r->nmeasures);
-        size_t k = s.from;
+        size_t k = s.from, first = c->out->n;
         while (k < s.to) {
             quantity q;
             if (!quantity_at(c, k, &q)) {
@@ -975,6 +1317,7 @@ static fc_status extract_sentences(ctx *c)
                 return st;
             k = next > k ? next : k + 1;
         }
+        link_changes(c->out, first);
         i = s.to > i ? s.to : i + 1;
     }
     return FC_OK;

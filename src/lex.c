@@ -77,14 +77,10 @@ static cclass classify(long cp)
 #define A C_APOS
 #define P C_PUNCT
 static const unsigned char ascii_class[128] = {
-    S, S, S, S, S, S, S, S, S, S, N, S, S, S, S, S,
-    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
-    S, P, P, P, P, P, P, A, P, P, P, P, P, P, P, P,
-    D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
-    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
-    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
-    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
-    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, S,
+    S, S, S, S, S, S, S, S, S, S, N, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+    S, P, P, P, P, P, P, A, P, P, P, P, P, P, P, P, D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
+    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, S,
 };
 #undef S
 #undef N

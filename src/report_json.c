@@ -64,6 +64,8 @@ static cJSON *claim_json(const fc_corpus *corpus, const fc_claim *c)
     add_str(o, "attribution", c->attribution);
     cJSON_AddStringToObject(o, "modality", fc_modality_name(c->modality));
     cJSON_AddStringToObject(o, "role", fc_role_name(c->role));
+    add_str(o, "direction", fc_direction_name(c->direction));
+    add_num(o, "from", c->from);
     add_str(o, "measure", c->measure);
     add_str(o, "period", c->period);
     return o;

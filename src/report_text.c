@@ -43,6 +43,12 @@ static void claim_line(fc_strbuf *sb, const fc_corpus *corpus, const fc_input *i
     fc_sb_printf(sb, "  %s", fc_modality_name(c->modality));
     if (c->role != FC_ROLE_LEVEL)
         fc_sb_printf(sb, "  (%s)", fc_role_name(c->role));
+    if (c->direction)
+        fc_sb_printf(sb, " %s", fc_direction_name(c->direction));
+    if (!isnan(c->from)) {
+        fc_sb_puts(sb, " from ");
+        fc_sb_number(sb, c->from);
+    }
     fc_sb_puts(sb, "\n");
     fc_sb_printf(sb, "           subject: %s  source: %s", c->subject ? c->subject : "-",
                  c->attribution ? c->attribution : "(the outlet)");

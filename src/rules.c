@@ -120,7 +120,7 @@ static fc_status index_one(fc_index *ix, const void *base, size_t n, size_t stri
         free(cursor);
         return FC_ENOMEM;
     }
-#define PHRASE(i) ((const fc_phrase *)((const char *)base + (i) * stride))
+#define PHRASE(i) ((const fc_phrase *)((const char *)base + (i)*stride))
 #define BUCKET(p) ((p)->hash[last ? (p)->ntok - 1 : 0] & ix->mask)
     for (size_t i = 0; i < n; i++) {
         const fc_phrase *p = PHRASE(i);
@@ -139,8 +139,7 @@ static fc_status index_one(fc_index *ix, const void *base, size_t n, size_t stri
     return FC_OK;
 }
 
-fc_status fc_index_build(fc_index *first, fc_index *last, const void *base, size_t n,
-                         size_t stride)
+fc_status fc_index_build(fc_index *first, fc_index *last, const void *base, size_t n, size_t stride)
 {
     if (index_one(first, base, n, stride, false) != FC_OK ||
         index_one(last, base, n, stride, true) != FC_OK)
@@ -297,7 +296,91 @@ static fc_status hedge_entry(loader *ld, const cJSON *obj, const char *where, fc
 
 static fc_status unit_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
 {
-    return get_enum(ld, obj, "unit", where, unit_names, COUNT(unit_names), &e->kind);
+    TRY(get_enum(ld, obj, "unit", where, unit_names, COUNT(unit_names), &e->kind));
+    const cJSON *req = cJSON_GetObjectItemCaseSensitive(obj, "requires");
+    if (!req)
+        return FC_OK;
+    char at[200];
+    snprintf(at, sizeof at, "%s.requires", where);
+    if (!(e->requires = calloc(1, sizeof *e->requires)))
+        return FC_ENOMEM;
+    return phrase_list_load(ld, req, at, e->requires);
+}
+
+static fc_status number_field(loader *ld, const cJSON *obj, const char *key, const char *where,
+                              double *out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || v->valuedouble < 0) {
+        char at[200];
+        snprintf(at, sizeof at, "%s.%s", where, key);
+        return fail(ld, at, "expected a number, 0 or more");
+    }
+    *out = v->valuedouble;
+    return FC_OK;
+}
+
+static fc_status vague_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
+{
+    TRY(number_field(ld, obj, "low", where, &e->low));
+    TRY(number_field(ld, obj, "high", where, &e->high));
+    if (e->high < e->low) {
+        char at[200];
+        snprintf(at, sizeof at, "%s.high", where);
+        return fail(ld, at, "must not be below low");
+    }
+    e->value = e->low;
+    return FC_OK;
+}
+
+static const char *const direction_names[] = {"none", "up", "down"};
+
+/* In the order of fc_period_kind. */
+static const char *const period_names[] = {
+    "at",        "since",     "last_week",  "last_month", "last_year", "this_week", "this_month",
+    "this_year", "past_week", "past_month", "past_year",  "yesterday", "today"};
+
+static fc_status relative_period_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
+{
+    TRY(get_enum(ld, obj, "period", where, period_names + 2, COUNT(period_names) - 2, &e->kind));
+    e->kind += 2; /* relative kinds follow "at" and "since" in fc_period_kind */
+    return FC_OK;
+}
+
+/* {"in": "at", "since": "since", ...} */
+static fc_status period_preps_load(loader *ld, const cJSON *obj, fc_entries *out)
+{
+    char at[160];
+    if (!obj)
+        return FC_OK;
+    if (!cJSON_IsObject(obj))
+        return fail(ld, "$.periods.prepositions", "expected an object of \"at\" or \"since\"");
+    size_t n = (size_t)cJSON_GetArraySize(obj);
+    if (n && !(out->items = calloc(n, sizeof *out->items)))
+        return FC_ENOMEM;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, obj)
+    {
+        snprintf(at, sizeof at, "$.periods.prepositions.%s", it->string);
+        int k = cJSON_IsString(it) ? name_index(it->valuestring, period_names, 2) : -1;
+        if (k < 0)
+            return fail(ld, at, "expected \"at\" or \"since\"");
+        fc_entry *e = &out->items[out->n];
+        e->modality = -1;
+        TRY(phrase_make(ld, at, it->string, &e->phrase));
+        e->kind = k;
+        out->n++;
+    }
+    return FC_OK;
+}
+
+static fc_status multiplier_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
+{
+    TRY(number_field(ld, obj, "value", where, &e->value));
+    if (cJSON_GetObjectItemCaseSensitive(obj, "direction"))
+        TRY(get_enum(ld, obj, "direction", where, direction_names, COUNT(direction_names),
+                     &e->kind));
+    return FC_OK;
 }
 
 static fc_status rate_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
@@ -433,6 +516,9 @@ static const char *const top_keys[] = {"factcheck_rules",
                                        "hedges",
                                        "number_words",
                                        "scale_words",
+                                       "vague_quantities",
+                                       "fractions",
+                                       "multipliers",
                                        "units",
                                        "currencies",
                                        "rates",
@@ -444,6 +530,7 @@ static const char *const top_keys[] = {"factcheck_rules",
                                        "attribution",
                                        "traps",
                                        "months",
+                                       "periods",
                                        "abbreviations",
                                        "stop_words",
                                        "measures",
@@ -508,6 +595,17 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     TRY(values_load(ld, GET("number_words"), "$.number_words", &r->number_words));
     TRY(values_load(ld, GET("scale_words"), "$.scale_words", &r->scale_words));
     TRY(values_load(ld, GET("months"), "$.months", &r->months));
+    TRY(values_load(ld, GET("fractions"), "$.fractions", &r->fractions));
+    const cJSON *periods = GET("periods");
+    if (periods && !cJSON_IsObject(periods))
+        return fail(ld, "$.periods", "expected an object");
+    TRY(period_preps_load(ld, cJSON_GetObjectItemCaseSensitive(periods, "prepositions"),
+                          &r->period_preps));
+    TRY(entries_load(ld, cJSON_GetObjectItemCaseSensitive(periods, "relative"),
+                     "$.periods.relative", relative_period_entry, &r->relative_periods));
+    TRY(entries_load(ld, GET("vague_quantities"), "$.vague_quantities", vague_entry,
+                     &r->vague_quantities));
+    TRY(entries_load(ld, GET("multipliers"), "$.multipliers", multiplier_entry, &r->multipliers));
     TRY(entries_load(ld, GET("units"), "$.units", unit_entry, &r->units));
     TRY(entries_load(ld, GET("currencies"), "$.currencies", currency_entry, &r->currencies));
     TRY(entries_load(ld, GET("rates"), "$.rates", rate_entry, &r->rates));
@@ -530,8 +628,10 @@ static fc_status load_tree(loader *ld, const cJSON *root)
                          &r->attr_nouns));
     TRY(phrase_list_load(ld, SUB(attr, "clause_ends"), "$.attribution.clause_ends",
                          &r->attr_clause_ends));
-    TRY(phrase_list_load(ld, SUB(chg, "before"), "$.changes.before", &r->change_before));
-    TRY(phrase_list_load(ld, SUB(chg, "after"), "$.changes.after", &r->change_after));
+    TRY(phrase_list_load(ld, SUB(chg, "up_before"), "$.changes.up_before", &r->up_before));
+    TRY(phrase_list_load(ld, SUB(chg, "up_after"), "$.changes.up_after", &r->up_after));
+    TRY(phrase_list_load(ld, SUB(chg, "down_before"), "$.changes.down_before", &r->down_before));
+    TRY(phrase_list_load(ld, SUB(chg, "down_after"), "$.changes.down_after", &r->down_after));
     TRY(phrase_list_load(ld, SUB(chg, "from"), "$.changes.from", &r->change_from));
     TRY(phrase_list_load(ld, GET("subject_modifiers"), "$.subject_modifiers",
                          &r->subject_modifiers));
@@ -543,6 +643,11 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     TRY(phrase_list_load(ld, SUB(traps, "age_words"), "$.traps.age_words", &r->age_words));
     TRY(phrase_list_load(ld, SUB(traps, "ordinal_suffixes"), "$.traps.ordinal_suffixes",
                          &r->ordinal_suffixes));
+    TRY(phrase_list_load(ld, SUB(traps, "label_words"), "$.traps.label_words", &r->label_words));
+    TRY(phrase_list_load(ld, SUB(traps, "street_suffixes"), "$.traps.street_suffixes",
+                         &r->street_suffixes));
+    TRY(phrase_list_load(ld, SUB(traps, "furniture_lines"), "$.traps.furniture_lines",
+                         &r->furniture_lines));
     TRY(phrase_list_load(ld, GET("abbreviations"), "$.abbreviations", &r->abbreviations));
     TRY(phrase_list_load(ld, GET("stop_words"), "$.stop_words", &r->stop_words));
     TRY(measures_load(ld, GET("measures")));
@@ -621,8 +726,13 @@ done:
 
 static void entries_free(fc_entries *e)
 {
-    for (size_t i = 0; i < e->n; i++)
+    for (size_t i = 0; i < e->n; i++) {
         phrase_free(&e->items[i].phrase);
+        if (e->items[i].requires) {
+            phrase_list_free(e->items[i].requires);
+            free(e->items[i].requires);
+        }
+    }
     free(e->items);
     fc_index_free(&e->first);
     fc_index_free(&e->last);
@@ -631,21 +741,33 @@ static void entries_free(fc_entries *e)
 /* Every word list of the rules, for indexing and freeing them alike. */
 static size_t entry_lists(fc_rules *r, fc_entries **out)
 {
-    fc_entries *lists[] = {&r->hedges,        &r->number_words,        &r->scale_words,
-                           &r->units,         &r->currencies,          &r->rates,
-                           &r->modality_cues, &r->modality_cues_after, &r->months};
+    fc_entries *lists[] = {&r->hedges,
+                           &r->number_words,
+                           &r->scale_words,
+                           &r->vague_quantities,
+                           &r->fractions,
+                           &r->multipliers,
+                           &r->units,
+                           &r->currencies,
+                           &r->rates,
+                           &r->period_preps,
+                           &r->relative_periods,
+                           &r->modality_cues,
+                           &r->modality_cues_after,
+                           &r->months};
     memcpy(out, lists, sizeof lists);
     return COUNT(lists);
 }
 
 static size_t phrase_lists(fc_rules *r, fc_phrase_list **out)
 {
-    fc_phrase_list *lists[] = {
-        &r->attr_before,      &r->attr_after,         &r->attr_nouns,
-        &r->attr_clause_ends, &r->change_before,      &r->change_after,
-        &r->change_from,      &r->subject_modifiers,  &r->plural_nouns,
-        &r->time_suffixes,    &r->temperature_suffixes, &r->age_words,
-        &r->ordinal_suffixes, &r->abbreviations,      &r->stop_words};
+    fc_phrase_list *lists[] = {&r->attr_before,          &r->attr_after,      &r->attr_nouns,
+                               &r->attr_clause_ends,     &r->up_before,       &r->up_after,
+                               &r->down_before,          &r->down_after,      &r->change_from,
+                               &r->subject_modifiers,    &r->plural_nouns,    &r->time_suffixes,
+                               &r->temperature_suffixes, &r->age_words,       &r->ordinal_suffixes,
+                               &r->label_words,          &r->street_suffixes, &r->furniture_lines,
+                               &r->abbreviations,        &r->stop_words};
     memcpy(out, lists, sizeof lists);
     return COUNT(lists);
 }
@@ -664,6 +786,9 @@ static fc_status index_all(fc_rules *r)
     for (size_t i = 0, n = entry_lists(r, el); i < n; i++)
         TRY(fc_index_build(&el[i]->first, &el[i]->last, el[i]->items, el[i]->n,
                            sizeof *el[i]->items));
+    for (size_t i = 0; i < r->units.n; i++)
+        if (r->units.items[i].requires)
+            TRY(phrase_list_index(r->units.items[i].requires));
     for (size_t i = 0, n = phrase_lists(r, pl); i < n; i++)
         TRY(phrase_list_index(pl[i]));
     for (size_t i = 0; i < r->nmeasures; i++) {

@@ -39,13 +39,16 @@ typedef struct fc_phrase_list {
 /* A phrase with what it means; which fields are used depends on the list. */
 typedef struct fc_entry {
     fc_phrase phrase;
-    double value;     /* number and scale words: the value; months: 1..12 */
-    double tolerance; /* hedges: relative half-width (approximately, nearly) */
-    int kind;         /* hedges: fc_qualifier; units: fc_unit; rates: fc_per;
-                         modality cues: fc_modality */
-    int modality;     /* hedges: the modality the hedge implies, or -1 */
-    char code[4];     /* currencies: ISO 4217 code */
-    bool symbol;      /* currencies: written before the number ("$") */
+    double value;                    /* number, scale, fraction words and multipliers: the value;
+                                        months: 1..12 */
+    double low, high;                /* vague quantities ("hundreds"): the interval */
+    double tolerance;                /* hedges: relative half-width (approximately, nearly) */
+    int kind;                        /* hedges: fc_qualifier; units: fc_unit; rates: fc_per;
+                                        modality cues: fc_modality; multipliers: fc_direction */
+    int modality;                    /* hedges: the modality the hedge implies, or -1 */
+    char code[4];                    /* currencies: ISO 4217 code */
+    bool symbol;                     /* currencies: written before the number ("$") */
+    struct fc_phrase_list *requires; /* units: one of these must be in the sentence */
 } fc_entry;
 
 typedef struct fc_entries {
@@ -60,6 +63,23 @@ fc_status fc_index_build(fc_index *first, fc_index *last, const void *base, size
                          size_t stride);
 void fc_index_free(fc_index *ix);
 
+/* How a period phrase relates to the publication date. */
+typedef enum fc_period_kind {
+    FC_PERIOD_AT,    /* "in March": the named month or year */
+    FC_PERIOD_SINCE, /* "since January": from then to publication */
+    FC_PERIOD_LAST_WEEK,
+    FC_PERIOD_LAST_MONTH,
+    FC_PERIOD_LAST_YEAR,
+    FC_PERIOD_THIS_WEEK,
+    FC_PERIOD_THIS_MONTH,
+    FC_PERIOD_THIS_YEAR,
+    FC_PERIOD_PAST_WEEK,
+    FC_PERIOD_PAST_MONTH,
+    FC_PERIOD_PAST_YEAR,
+    FC_PERIOD_YESTERDAY,
+    FC_PERIOD_TODAY
+} fc_period_kind;
+
 typedef struct fc_measure {
     char *key;
     char *description;
@@ -73,11 +93,14 @@ typedef struct fc_measure {
 
 struct fc_rules {
     char *source; /* the file the rules came from */
-    fc_entries hedges, number_words, scale_words, units, currencies, rates, modality_cues,
-        modality_cues_after, months;
+    fc_entries hedges, number_words, scale_words, vague_quantities, fractions, multipliers, units,
+        currencies, rates, period_preps, relative_periods, modality_cues, modality_cues_after,
+        months;
     fc_phrase_list attr_before, attr_after, attr_nouns, attr_clause_ends;
-    fc_phrase_list change_before, change_after, change_from, subject_modifiers, plural_nouns;
+    fc_phrase_list up_before, up_after, down_before, down_after, change_from;
+    fc_phrase_list subject_modifiers, plural_nouns;
     fc_phrase_list time_suffixes, temperature_suffixes, age_words, ordinal_suffixes;
+    fc_phrase_list label_words, street_suffixes, furniture_lines;
     fc_phrase_list abbreviations, stop_words;
     fc_measure *measures;
     size_t nmeasures;

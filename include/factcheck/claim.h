@@ -49,6 +49,9 @@ typedef enum fc_modality {
  * change ("down 3 points"), or the earlier level of a change ("from 49%"). */
 typedef enum fc_role { FC_ROLE_LEVEL, FC_ROLE_CHANGE, FC_ROLE_PREVIOUS } fc_role;
 
+/* Which way a change or comparison goes ("down 3", "three times higher"). */
+typedef enum fc_direction { FC_DIR_NONE, FC_DIR_UP, FC_DIR_DOWN } fc_direction;
+
 typedef struct fc_claim {
     char id[16];       /* stable: derived from the document path and start offset */
     size_t doc;        /* index of the input (document) in its corpus */
@@ -61,6 +64,9 @@ typedef struct fc_claim {
     fc_per per;
     fc_modality modality;
     fc_role role;
+    fc_direction direction; /* for changes and comparisons; FC_DIR_NONE otherwise */
+    double from;            /* a change's earlier level when the sentence states it
+                               ("down 3 points from 49%": 49), else NAN */
     char *subject;     /* what is counted ("undocumented Koreans"); NULL if unknown */
     char *attribution; /* who says so; NULL = the outlet itself */
     char *measure;     /* canonical key from the rules; NULL when none matched */
@@ -87,6 +93,7 @@ FC_API const char *fc_unit_name(fc_unit u);
 FC_API const char *fc_per_name(fc_per p); /* NULL for FC_PER_NONE */
 FC_API const char *fc_modality_name(fc_modality m);
 FC_API const char *fc_role_name(fc_role r);
+FC_API const char *fc_direction_name(fc_direction d); /* NULL for FC_DIR_NONE */
 
 #ifdef __cplusplus
 }
