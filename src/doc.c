@@ -105,6 +105,8 @@ static fc_status parse_front_matter(fc_doc *doc)
     return FC_OK;
 }
 
+static fc_status map_lines(fc_doc *doc);
+
 fc_status fc_doc_parse(const char *path, const char *buf, size_t len, fc_doc **out, fc_diag *diag)
 {
     *out = NULL;
@@ -123,7 +125,7 @@ fc_status fc_doc_parse(const char *path, const char *buf, size_t len, fc_doc **o
     if (!doc || !(doc->path = fc_strdup(path)) || !(doc->text = fc_strndup(buf, len)))
         goto nomem;
     doc->len = len;
-    if (parse_front_matter(doc) != FC_OK)
+    if (parse_front_matter(doc) != FC_OK || map_lines(doc) != FC_OK)
         goto nomem;
     *out = doc;
     return FC_OK;
@@ -206,20 +208,40 @@ void fc_doc_free(fc_doc *doc)
     free(doc->url);
     free(doc->language);
     free(doc->author);
+    free(doc->line_starts);
     free(doc);
 }
 
 void fc_doc_linecol(const fc_doc *doc, size_t offset, unsigned *line, unsigned *col)
 {
-    unsigned l = 1;
-    size_t bol = 0;
     if (offset > doc->len)
         offset = doc->len;
-    for (size_t i = 0; i < offset; i++)
-        if (doc->text[i] == '\n') {
-            l++;
-            bol = i + 1;
-        }
-    *line = l;
-    *col = (unsigned)(offset - bol + 1);
+    /* The last line start at or before offset (binary search). */
+    size_t lo = 0, hi = doc->nlines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->line_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *line = (unsigned)(lo + 1);
+    *col = (unsigned)(offset - (doc->nlines ? doc->line_starts[lo] : 0) + 1);
+}
+
+/* Records where every line starts. */
+static fc_status map_lines(fc_doc *doc)
+{
+    size_t n = 1;
+    for (const char *p = doc->text, *end = doc->text + doc->len;
+         (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        n++;
+    if (!(doc->line_starts = malloc(n * sizeof *doc->line_starts)))
+        return FC_ENOMEM;
+    doc->line_starts[0] = 0;
+    doc->nlines = 1;
+    for (const char *p = doc->text, *end = doc->text + doc->len;
+         (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        doc->line_starts[doc->nlines++] = (size_t)(p + 1 - doc->text);
+    return FC_OK;
 }

@@ -93,7 +93,7 @@ static const fc_phrase *lookup(const ctx *c, const fc_index *ix, const void *bas
         return NULL;
     uint32_t h = tok(c, before ? i - 1 : i)->hash;
     if (!(ix->bloom[(h >> 24) >> 6 & 3] >> ((h >> 24) & 63) & 1))
-        return NULL;
+        return NULL; /* see maybe_in */
     uint32_t b = h & ix->mask;
     const fc_phrase *best = NULL;
     for (uint32_t k = ix->start[b]; k < ix->start[b + 1]; k++) {
@@ -168,11 +168,16 @@ static bool ends_sentence(const ctx *c, size_t i)
     return true;
 }
 
+/* The longest sentence, in tokens; longer runs (lists, tables, text with no
+ * full stops) are cut, which keeps every per-claim scan of a sentence bounded. */
+#define FC_MAX_SENTENCE 256
+
 static span next_sentence(ctx *c, size_t from)
 {
-    span s = {from, c->toks.n};
-    c->sent = (span){from, c->toks.n};
-    for (size_t i = from; i < c->toks.n; i++) {
+    size_t limit = c->toks.n - from > FC_MAX_SENTENCE ? from + FC_MAX_SENTENCE : c->toks.n;
+    span s = {from, limit};
+    c->sent = (span){from, limit};
+    for (size_t i = from; i < limit; i++) {
         if (i > from && tok(c, i)->newline_before) {
             s.to = i;
             break;
@@ -359,7 +364,6 @@ static bool fraction_at(const ctx *c, size_t i, quantity *q)
 {
     double n = 1, d, f;
     size_t j = i;
-    bool hedged = entry_before(c, &c->r->hedges, i) != NULL;
     if (is_article(c, i)) {
         j = i + 1;
     } else if (number_at(c, i, &n, &j)) {
@@ -385,7 +389,7 @@ static bool fraction_at(const ctx *c, size_t i, quantity *q)
     /* "a third of", "half of", "nearly half"; "two-thirds" stands alone. A bare
      * "third" or "quarter" is an ordinal or a period ("the third quarter"). */
     bool of = is_word(c, j + 1, "of");
-    if (j == i ? !(of || hedged) : (is_article(c, i) ? !of : false))
+    if (j == i ? !(of || entry_before(c, &c->r->hedges, i)) : (is_article(c, i) ? !of : false))
         return false;
     q->value = q->low = q->high = n * f;
     q->sp = (span){i, j + 1};
@@ -418,13 +422,28 @@ static bool article_at(const ctx *c, size_t i, quantity *q)
     return true;
 }
 
+/* Whether the bloom filter of index ix may hold hash h. */
+static bool maybe_in(const fc_index *ix, uint32_t h)
+{
+    return ix->bloom[(h >> 24) >> 6 & 3] >> ((h >> 24) & 63) & 1;
+}
+
 /* The quantity expression starting at token i, if any. */
 static bool quantity_at(const ctx *c, size_t i, quantity *q)
 {
+    if (i >= c->sent.to)
+        return false;
+    const fc_tok *t = tok(c, i);
+    const fc_rules *r = c->r;
+    /* Most words start no quantity: one bloom test per word list says so. */
+    if (t->kind == FC_TOK_PUNCT ||
+        (t->kind == FC_TOK_WORD && !maybe_in(&r->number_words.first, t->hash) &&
+         !maybe_in(&r->vague_quantities.first, t->hash) &&
+         !maybe_in(&r->multipliers.first, t->hash) && !maybe_in(&r->fractions.first, t->hash) &&
+         !is_article(c, i)))
+        return false;
     memset(q, 0, sizeof *q);
     q->unit = -1;
-    if (i >= c->sent.to || (tok(c, i)->kind != FC_TOK_NUM && tok(c, i)->kind != FC_TOK_WORD))
-        return false;
     const fc_entry *e = entry_at(c, &c->r->vague_quantities, i);
     if (e) {
         q->kind = Q_VAGUE;
@@ -506,7 +525,8 @@ static bool is_time(const ctx *c, size_t i, size_t end)
         return true;
     /* "from 7 a.m. until 9": a bare small number joined to an earlier time. */
     if (i > c->sent.from &&
-        (is_word(c, i - 1, "until") || is_word(c, i - 1, "till") || is_word(c, i - 1, "to"))) {
+        (is_word(c, i - 1, "until") || is_word(c, i - 1, "till") || is_word(c, i - 1, "to") ||
+         is_word(c, i - 1, "at") || is_word(c, i - 1, "by"))) {
         double v = fc_tok_number(c->text, tok(c, i));
         for (size_t k = i > 40 ? i - 40 : 0; k + 1 < i && v <= 12; k++)
             if (tok(c, k)->kind == FC_TOK_NUM && list_at(c, &c->r->time_suffixes, k + 1))
@@ -630,19 +650,34 @@ static bool in_furniture(const ctx *c, size_t i)
     return tok(c, k)->newline_before && list_at(c, &c->r->furniture_lines, k) > 0;
 }
 
-/* Phone numbers and ids: "555-1234", "(213) 555-1234". */
-static bool is_phone(const ctx *c, size_t i, const quantity *q)
+/* Digits in a token, or 0 when it has a comma or a decimal point. */
+static size_t plain_digits(const ctx *c, size_t k)
 {
-    /* The area code: "(213)" before a number. */
-    if (!q->range && i > c->sent.from && is_punct(c, i - 1, "(") && is_punct(c, i + 1, ")") &&
-        i + 2 < c->sent.to && tok(c, i + 2)->kind == FC_TOK_NUM &&
-        tok(c, i)->end - tok(c, i)->start == 3)
+    const fc_tok *t = tok(c, k);
+    if (t->kind != FC_TOK_NUM || memchr(c->text + t->start, ',', t->end - t->start) ||
+        memchr(c->text + t->start, '.', t->end - t->start))
+        return 0;
+    return t->end - t->start;
+}
+
+/* Phone numbers: "555-0142", "1-800-555-0100", "(213) 555-0142": digit groups
+ * glued by hyphens, ending in a group of four after a group of three. */
+static bool is_phone(const ctx *c, size_t i)
+{
+    /* The whole glued run of number groups around token i. */
+    size_t a = i, b = i;
+    while (a >= c->sent.from + 2 && is_punct(c, a - 1, "-") && glued(c, a) && glued(c, a - 1) &&
+           tok(c, a - 2)->kind == FC_TOK_NUM)
+        a -= 2;
+    while (b + 2 < c->sent.to && is_punct(c, b + 1, "-") && glued(c, b + 1) && glued(c, b + 2) &&
+           tok(c, b + 2)->kind == FC_TOK_NUM)
+        b += 2;
+    if (b >= a + 2 && plain_digits(c, b) == 4 && plain_digits(c, b - 2) == 3)
         return true;
-    if (!q->range)
-        return false;
-    const fc_tok *a = tok(c, i), *b = tok(c, q->sp.to - 1);
-    return memchr(c->text + a->start, ',', a->end - a->start) == NULL && a->end - a->start == 3 &&
-           b->end - b->start == 4 && glued(c, i + 1);
+    /* The area code: "(213)" before such a number. */
+    return plain_digits(c, i) == 3 && i > c->sent.from && is_punct(c, i - 1, "(") &&
+           is_punct(c, i + 1, ")") && i + 4 < c->sent.to && plain_digits(c, i + 2) == 3 &&
+           is_punct(c, i + 3, "-") && plain_digits(c, i + 4) == 4;
 }
 
 /* ---- the claim around a quantity ------------------------------------------- */
@@ -776,8 +811,10 @@ static size_t subject_word_end(const ctx *c, size_t i)
         return 0;
     for (;;) {
         if (is_punct(c, j, "-") && glued(c, j) && j + 1 < c->sent.to &&
-            tok(c, j + 1)->kind == FC_TOK_WORD && glued(c, j + 1))
-            j += 2;
+            tok(c, j + 1)->kind != FC_TOK_PUNCT && glued(c, j + 1))
+            j += 2; /* "AP-NORC", "H-1B" */
+        else if (j < c->sent.to && glued(c, j) && tok(c, j)->kind != FC_TOK_PUNCT)
+            j++; /* "1B" in "H-1B" */
         else if (is_punct(c, j, ".") && glued(c, j) &&
                  tok(c, j - 1)->end - tok(c, j - 1)->start == 1 && j + 1 < c->sent.to &&
                  glued(c, j + 1) && tok(c, j + 1)->kind == FC_TOK_WORD)
@@ -993,17 +1030,6 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
     }
 }
 
-/* Whether another number (not a year or date) stands between token i and the
- * claim's own tokens [start, end). */
-static bool number_between(const ctx *c, size_t i, size_t start, size_t end)
-{
-    size_t lo = i < start ? i + 1 : end, hi = i < start ? start : i;
-    for (size_t k = lo; k < hi; k++)
-        if (tok(c, k)->kind == FC_TOK_NUM && !is_year(c, k) && !is_date(c, k))
-            return true;
-    return false;
-}
-
 /* The period: "in March" (resolved against the publication year), "in 2022",
  * "the 2022 figure", "fiscal year 2024", "on Sept. 4, 2025". */
 /* Writes the period a relative phrase names, resolved against the publication
@@ -1104,25 +1130,62 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
     return rel && have_pub && relative_period((fc_period_kind)rel->kind, pub, buf, n);
 }
 
+/* Whether token k is a number other than a year or a date. */
+static bool other_number(const ctx *c, size_t k)
+{
+    return tok(c, k)->kind == FC_TOK_NUM && !is_year(c, k) && !is_date(c, k);
+}
+
+/* Whether the period phrase at token p is nearer to another number than to the
+ * claim at [start, end): "400 patients in March, and 900 more" gives March to
+ * the 400 only. On a tie the number before the phrase owns it ("44% in May"). */
+static bool owned_by_other(const ctx *c, size_t p, size_t start, size_t end)
+{
+    if (p < start) {
+        for (size_t k = p; k-- > c->sent.from && p - k <= start - p;)
+            if (other_number(c, k))
+                return true;
+        return false;
+    }
+    for (size_t k = p + 1; k < c->sent.to && k - p < p - (end - 1); k++)
+        if (other_number(c, k))
+            return true;
+    return false;
+}
+
 /* The period of the claim at [start, end): the nearest period phrase in the
- * sentence with no other number between them. */
+ * sentence with no other number between them, looking both ways. */
 static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
 {
     int y, m, d;
     bool have_pub = fc_date_parse(c->doc->published, &y, &m, &d);
     long pub = have_pub ? fc_days_from_civil(y, m, d) : 0;
-    char buf[40] = "", cand[40];
-    size_t best_dist = (size_t)-1;
-    for (size_t i = c->sent.from; i < c->sent.to; i++) {
-        size_t dist = i < start ? start - i : i - start;
-        if ((i >= start && i < end) || dist >= best_dist || number_between(c, i, start, end))
-            continue;
-        if (period_at(c, i, have_pub, pub, cand, sizeof cand)) {
-            memcpy(buf, cand, sizeof buf);
-            best_dist = dist;
+    char left[40] = "", right[40] = "";
+    size_t dl = (size_t)-1, dr = (size_t)-1;
+    for (size_t i = start; i-- > c->sent.from;) {
+        if (period_at(c, i, have_pub, pub, left, sizeof left)) {
+            if (owned_by_other(c, i, start, end))
+                left[0] = '\0';
+            else
+                dl = start - i;
+            break;
         }
+        if (other_number(c, i))
+            break;
     }
-    if (buf[0] && !(cl->period = fc_strdup(buf)))
+    for (size_t i = end; i < c->sent.to && i - start < dl; i++) {
+        if (period_at(c, i, have_pub, pub, right, sizeof right)) {
+            if (owned_by_other(c, i, start, end))
+                right[0] = '\0';
+            else
+                dr = i - start;
+            break;
+        }
+        if (other_number(c, i))
+            break;
+    }
+    const char *best = dl <= dr ? left : right;
+    if (best[0] && !(cl->period = fc_strdup(best)))
         return FC_ENOMEM;
     return FC_OK;
 }
@@ -1223,11 +1286,13 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     else
         cl->role = find_role(c, start_tok, after, cl);
     if (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY ||
-        (q->kind == Q_FRACTION && is_word(c, after, "of")))
-        find_subject(c, after, &f);
+        ((q->kind == Q_FRACTION || cl->unit == FC_UNIT_PERCENT) && is_word(c, after, "of")))
+        find_subject(c, after, &f); /* "30% of seats", "a third of voters" */
     if (cl->role == FC_ROLE_LEVEL && cl->unit != FC_UNIT_DURATION &&
         (cl->unit != FC_UNIT_RATIO || q->kind == Q_MULTIPLIER))
         find_rate(c, after, &f);
+    else if (cl->unit == FC_UNIT_DURATION && entry_at(c, &c->r->rates, after))
+        cl->per = (fc_per)entry_at(c, &c->r->rates, after)->kind; /* "40 hours a week" */
     cl->start = tok(c, start_tok)->start;
     cl->end = tok(c, after - 1)->end;
     make_id(c, cl);
@@ -1260,7 +1325,7 @@ static bool is_claim(const ctx *c, const quantity *q)
     if (q->kind == Q_NUMBER && tok(c, q->num)->kind == FC_TOK_NUM) {
         i = q->num;
         return !(is_date(c, i) || is_time(c, i, end) || is_age(c, i, end) ||
-                 is_name_or_code(c, i, end) || is_phone(c, i, q) || is_label(c, i) ||
+                 is_name_or_code(c, i, end) || is_phone(c, i) || is_label(c, i) ||
                  is_address(c, i, end) || is_score(c, i));
     }
     if (q->kind != Q_NUMBER)
@@ -1323,17 +1388,54 @@ static fc_status extract_sentences(ctx *c)
     return FC_OK;
 }
 
+/* Documents are read in blocks of about this many bytes, cut at a line break
+ * where there is one (sentences never cross lines), so memory for tokens stays
+ * small however large the document. */
+#define FC_BLOCK_BYTES (64 * 1024)
+
+/* The end of the block starting at pos: after the last line break in its second
+ * half, else after the last space, else at a UTF-8 character boundary. */
+static size_t block_end(const char *text, size_t pos, size_t len)
+{
+    if (len - pos <= FC_BLOCK_BYTES)
+        return len;
+    size_t lim = pos + FC_BLOCK_BYTES, half = pos + FC_BLOCK_BYTES / 2;
+    for (size_t k = lim; k > half; k--)
+        if (text[k - 1] == '\n')
+            return k;
+    for (size_t k = lim; k > half; k--)
+        if (text[k - 1] == ' ' || text[k - 1] == '\t')
+            return k;
+    while (lim > pos + 1 && ((unsigned char)text[lim] & 0xC0) == 0x80)
+        lim--;
+    return lim;
+}
+
 fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index, fc_claims *out)
 {
     ctx c = {.r = rules, .doc = doc, .text = doc->text, .doc_index = doc_index, .out = out};
-    fc_status st = fc_lex(doc->text, doc->body, doc->len, &c.toks);
-    if (st == FC_OK && c.toks.n &&
-        (!(c.skip = calloc(c.toks.n, sizeof *c.skip)) ||
-         !(c.about.context = calloc(rules->nmeasures + 1, 1))))
+    size_t skip_cap = 0;
+    fc_status st = FC_OK;
+    if (!(c.about.context = calloc(rules->nmeasures + 1, 1)))
         st = FC_ENOMEM;
-    if (st == FC_OK && c.toks.n) {
-        mark_links(&c);
-        st = extract_sentences(&c);
+    for (size_t pos = doc->body; st == FC_OK && pos < doc->len;) {
+        size_t end = block_end(doc->text, pos, doc->len);
+        c.toks.n = 0;
+        st = fc_lex(doc->text, pos, end, &c.toks);
+        if (st == FC_OK && c.toks.n > skip_cap) {
+            bool *p = realloc(c.skip, c.toks.n * sizeof *c.skip);
+            if (p) {
+                c.skip = p;
+                skip_cap = c.toks.n;
+            } else {
+                st = FC_ENOMEM;
+            }
+        }
+        if (st == FC_OK && c.toks.n) {
+            mark_links(&c);
+            st = extract_sentences(&c);
+        }
+        pos = end;
     }
     free(c.skip);
     free(c.about.context);

@@ -197,12 +197,6 @@ void fc_toks_free(fc_toks *toks)
     toks->n = toks->cap = 0;
 }
 
-bool fc_tok_eq(const char *text, const fc_tok *t, const char *lower)
-{
-    size_t n = strlen(lower);
-    return t->end - t->start == n && fc_ieq(text + t->start, lower, n);
-}
-
 char *fc_tok_lower(const char *text, const fc_tok *t, char *buf, size_t n)
 {
     size_t len = t->end - t->start;

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "factcheck/status.h"
 
@@ -42,8 +43,22 @@ void fc_toks_free(fc_toks *toks);
  * are looked up by it. */
 uint32_t fc_lower_hash(const char *s, size_t n);
 
-/* Whether token t of text equals lower (ASCII case-insensitive). */
-bool fc_tok_eq(const char *text, const fc_tok *t, const char *lower);
+/* Whether token t of text equals lower (ASCII case-insensitive). Inline so that
+ * strlen of a literal folds to a constant. */
+static inline bool fc_tok_eq(const char *text, const fc_tok *t, const char *lower)
+{
+    size_t n = strlen(lower);
+    if (t->end - t->start != n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)text[t->start + i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch - 'A' + 'a');
+        if (ch != (unsigned char)lower[i])
+            return false;
+    }
+    return true;
+}
 
 /* Writes the lowercased token into buf (size n); returns buf. */
 char *fc_tok_lower(const char *text, const fc_tok *t, char *buf, size_t n);

@@ -73,9 +73,17 @@ static void document(fc_strbuf *sb, const fc_corpus *corpus, size_t i)
                      d->published ? d->published : "", d->title ? ": " : "",
                      d->title ? d->title : "");
     const fc_claims *cl = fc_corpus_claims(corpus);
-    for (size_t k = 0; k < cl->n; k++)
-        if (cl->items[k].doc == i)
-            claim_line(sb, corpus, in, &cl->items[k]);
+    /* Claims are stored in input order: this input's claims are one run. */
+    size_t lo = 0, hi = cl->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cl->items[mid].doc < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < cl->n && cl->items[k].doc == i; k++)
+        claim_line(sb, corpus, in, &cl->items[k]);
 }
 
 static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f)

@@ -36,6 +36,8 @@ static char *field_str(const fc_claim *c, const char *key, const fc_doc *doc)
         v = c->measure;
     else if (strcmp(key, "period") == 0)
         v = c->period;
+    else if (strcmp(key, "direction") == 0)
+        v = fc_direction_name(c->direction);
     else
         cr_assert_fail("unknown field %s in sentences.jsonl", key);
     return fc_strdup(v);
@@ -49,13 +51,16 @@ static double field_num(const fc_claim *c, const char *key)
         return c->low;
     if (strcmp(key, "high") == 0)
         return c->high;
+    if (strcmp(key, "from") == 0)
+        return c->from;
     cr_assert_fail("unknown numeric field %s", key);
     return NAN;
 }
 
 static bool is_numeric(const char *key)
 {
-    return !strcmp(key, "value") || !strcmp(key, "low") || !strcmp(key, "high");
+    return !strcmp(key, "value") || !strcmp(key, "low") || !strcmp(key, "high") ||
+           !strcmp(key, "from");
 }
 
 /* Checks one sentence; returns the number of mismatches, printing each. */

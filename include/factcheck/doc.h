@@ -29,6 +29,9 @@ typedef struct fc_doc {
     char *url;
     char *language;
     char *author;
+    /* Offsets where lines start (line_starts[0] = 0), for fc_doc_linecol. */
+    size_t *line_starts;
+    size_t nlines;
 } fc_doc;
 
 /* Largest document factcheck reads (bytes); larger files are refused with FC_EFORMAT. */
