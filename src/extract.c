@@ -32,6 +32,8 @@ typedef struct ctx {
     bool *skip; /* per token: inside a URL or e-mail address */
     size_t doc_index;
     span sent; /* the current sentence */
+    bool have_pub; /* the document's publication date is known: */
+    long pub;      /* its day number (date.h) */
     fc_claims *out;
     /* What is known of the current sentence, computed on its first claim. */
     struct {
@@ -1157,9 +1159,8 @@ static bool owned_by_other(const ctx *c, size_t p, size_t start, size_t end)
  * sentence with no other number between them, looking both ways. */
 static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
 {
-    int y, m, d;
-    bool have_pub = fc_date_parse(c->doc->published, &y, &m, &d);
-    long pub = have_pub ? fc_days_from_civil(y, m, d) : 0;
+    bool have_pub = c->have_pub;
+    long pub = c->pub;
     char left[40] = "", right[40] = "";
     size_t dl = (size_t)-1, dr = (size_t)-1;
     for (size_t i = start; i-- > c->sent.from;) {
@@ -1416,6 +1417,9 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
     ctx c = {.r = rules, .doc = doc, .text = doc->text, .doc_index = doc_index, .out = out};
     size_t skip_cap = 0;
     fc_status st = FC_OK;
+    int y, m, d;
+    if ((c.have_pub = fc_date_parse(doc->published, &y, &m, &d)))
+        c.pub = fc_days_from_civil(y, m, d);
     if (!(c.about.context = calloc(rules->nmeasures + 1, 1)))
         st = FC_ENOMEM;
     for (size_t pos = doc->body; st == FC_OK && pos < doc->len;) {

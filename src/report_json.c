@@ -132,27 +132,52 @@ static fc_status emit(FILE *out, cJSON *v, bool pretty)
     return rc < 0 ? FC_EIO : FC_OK;
 }
 
+/* Prints one array member on a line of its own, then deletes it. */
+static fc_status member(FILE *out, cJSON *v, bool first)
+{
+    char *str = cJSON_PrintUnformatted(v);
+    cJSON_Delete(v);
+    if (!str)
+        return FC_ENOMEM;
+    int rc = fprintf(out, "%s\n    %s", first ? "" : ",", str);
+    cJSON_free(str);
+    return rc < 0 ? FC_EIO : FC_OK;
+}
+
+/* The report object is written piece by piece, one input, claim or finding a
+ * line, so memory does not grow with the size of the output. */
 fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind)
 {
-    cJSON *root = cJSON_CreateObject();
-    cJSON *tool = cJSON_AddObjectToObject(root, "tool");
-    cJSON_AddStringToObject(tool, "name", "factcheck");
-    cJSON_AddStringToObject(tool, "version", fc_version());
-    cJSON *inputs = cJSON_AddArrayToObject(root, "inputs");
-    for (size_t i = 0; i < fc_corpus_ninputs(corpus); i++)
-        cJSON_AddItemToArray(inputs, input_json(fc_corpus_input(corpus, i)));
-    cJSON *claims = cJSON_AddArrayToObject(root, "claims");
+    fc_status st = FC_OK;
+    if (fprintf(out, "{\n  \"tool\": {\"name\": \"factcheck\", \"version\": \"%s\"},\n"
+                     "  \"inputs\": [",
+                fc_version()) < 0)
+        return FC_EIO;
+    size_t n = fc_corpus_ninputs(corpus);
+    for (size_t i = 0; st == FC_OK && i < n; i++)
+        st = member(out, input_json(fc_corpus_input(corpus, i)), i == 0);
+    if (st == FC_OK && fputs("\n  ],\n  \"claims\": [", out) < 0)
+        st = FC_EIO;
     const fc_claims *cl = fc_corpus_claims(corpus);
-    for (size_t i = 0; i < cl->n; i++)
-        cJSON_AddItemToArray(claims, claim_json(corpus, &cl->items[i]));
-    if (kind == FC_REPORT_FULL) {
-        cJSON *findings = cJSON_AddArrayToObject(root, "findings");
+    for (size_t i = 0; st == FC_OK && i < cl->n; i++)
+        st = member(out, claim_json(corpus, &cl->items[i]), i == 0);
+    if (st == FC_OK && kind == FC_REPORT_FULL) {
+        if (fputs("\n  ],\n  \"findings\": [", out) < 0)
+            st = FC_EIO;
         const fc_findings *fs = fc_corpus_findings(corpus);
-        for (size_t i = 0; i < fs->n; i++)
-            cJSON_AddItemToArray(findings, finding_json(corpus, &fs->items[i]));
+        for (size_t i = 0; st == FC_OK && i < fs->n; i++)
+            st = member(out, finding_json(corpus, &fs->items[i]), i == 0);
     }
-    cJSON_AddItemToObject(root, "summary", summary_json(corpus));
-    return emit(out, root, true);
+    if (st != FC_OK)
+        return st;
+    cJSON *summary = summary_json(corpus);
+    char *str = cJSON_PrintUnformatted(summary);
+    cJSON_Delete(summary);
+    if (!str)
+        return FC_ENOMEM;
+    int rc = fprintf(out, "\n  ],\n  \"summary\": %s\n}\n", str);
+    cJSON_free(str);
+    return rc < 0 ? FC_EIO : FC_OK;
 }
 
 fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kind)

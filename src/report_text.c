@@ -110,36 +110,54 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f)
     fc_sb_puts(sb, "\n");
 }
 
+/* Writes what sb holds and empties it. */
+static fc_status flush(FILE *out, fc_strbuf *sb)
+{
+    if (sb->failed) {
+        fc_sb_free(sb);
+        return FC_ENOMEM;
+    }
+    int rc = sb->len ? fputs(sb->data, out) : 0;
+    sb->len = 0;
+    if (sb->data)
+        sb->data[0] = '\0';
+    return rc < 0 ? FC_EIO : FC_OK;
+}
+
+/* The report is written a document at a time, so memory does not grow with the
+ * size of the output. */
 fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind)
 {
     fc_strbuf sb = {0};
+    fc_status st = FC_OK;
     size_t n = fc_corpus_ninputs(corpus), failed = fc_corpus_nfailed(corpus);
     fc_sb_printf(&sb, "factcheck %s: %s over %zu input%s\n", fc_version(),
                  kind == FC_REPORT_FULL ? "consistency report" : "claims", n, n == 1 ? "" : "s");
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; st == FC_OK && i < n; i++) {
         document(&sb, corpus, i);
+        st = flush(out, &sb);
+    }
     const fc_findings *fs = fc_corpus_findings(corpus);
-    if (kind == FC_REPORT_FULL) {
+    if (st == FC_OK && kind == FC_REPORT_FULL) {
         fc_sb_printf(&sb, "\nFindings (%zu)\n", fs->n);
         if (fs->n == 0)
             fc_sb_puts(&sb, "  none\n");
-        for (size_t i = 0; i < fs->n; i++)
+        for (size_t i = 0; st == FC_OK && i < fs->n; i++) {
             finding(&sb, corpus, &fs->items[i]);
+            st = flush(out, &sb);
+        }
     }
+    size_t conflicts = fc_corpus_nseverity(corpus, FC_SEV_CONFLICT);
+    size_t warnings = fc_corpus_nseverity(corpus, FC_SEV_WARNING);
     fc_sb_printf(&sb, "\nSummary: %zu input%s (%zu ok, %zu failed), %zu claims", n,
                  n == 1 ? "" : "s", n - failed, failed, fc_corpus_claims(corpus)->n);
     if (kind == FC_REPORT_FULL)
-        fc_sb_printf(&sb, ", %zu conflict%s, %zu warning%s, %zu info",
-                     fc_corpus_nseverity(corpus, FC_SEV_CONFLICT),
-                     fc_corpus_nseverity(corpus, FC_SEV_CONFLICT) == 1 ? "" : "s",
-                     fc_corpus_nseverity(corpus, FC_SEV_WARNING),
-                     fc_corpus_nseverity(corpus, FC_SEV_WARNING) == 1 ? "" : "s",
+        fc_sb_printf(&sb, ", %zu conflict%s, %zu warning%s, %zu info", conflicts,
+                     conflicts == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
                      fc_corpus_nseverity(corpus, FC_SEV_INFO));
     fc_sb_puts(&sb, "\n");
-    char *s = fc_sb_take(&sb);
-    if (!s)
-        return FC_ENOMEM;
-    int rc = fputs(s, out);
-    free(s);
-    return rc < 0 ? FC_EIO : FC_OK;
+    if (st == FC_OK)
+        st = flush(out, &sb);
+    fc_sb_free(&sb);
+    return st;
 }
