@@ -181,7 +181,8 @@ static const char *measure_name(const group *g, const fc_claim *c)
     return g->measure && g->measure->description ? g->measure->description : c->measure;
 }
 
-static fc_status conflict(const group *g, size_t a, size_t b, fc_severity sev, fc_findings *out)
+static fc_status conflict(const group *g, size_t a, size_t b, fc_severity sev, double tol,
+                          fc_findings *out)
 {
     const fc_claim *x = claim(g, a), *y = claim(g, b);
     if (x->low > y->high) { /* order so that x lies below y */
@@ -207,18 +208,33 @@ static fc_status conflict(const group *g, size_t a, size_t b, fc_severity sev, f
     add_num(&f, "high_a", x->high);
     add_num(&f, "low_b", y->low);
     add_num(&f, "high_b", y->high);
+    if (tol > 0)
+        add_num(&f, "tolerance", tol);
     fc_strbuf sb = {0};
     fc_sb_printf(&sb, "Sources disagree on %s: ", measure_name(g, x));
     describe(&sb, g, x);
     fc_sb_puts(&sb, ", but ");
     describe(&sb, g, y);
-    fc_sb_puts(&sb, "; the ranges do not overlap (gap ");
+    if (tol > 0)
+        fc_sb_printf(&sb, "; even with %g%% tolerance each way, the ranges do not overlap (gap ",
+                     100 * tol);
+    else
+        fc_sb_puts(&sb, "; the ranges do not overlap (gap ");
     fc_sb_number(&sb, gap);
     if (scale > 0)
         fc_sb_printf(&sb, ", %.1f%% of the larger figure", 100 * gap / scale);
     fc_sb_puts(&sb, ").");
     f.message = fc_sb_take(&sb);
     return push_finding(out, g->claims, &f);
+}
+
+/* Whether two intervals overlap once each is widened by tol times its value
+ * (the rules' tolerance for this check; 0 compares the intervals as worded). */
+static bool overlap(const fc_claim *x, const fc_claim *y, double tol)
+{
+    double xl = x->low - tol * fabs(x->value), xh = x->high + tol * fabs(x->value);
+    double yl = y->low - tol * fabs(y->value), yh = y->high + tol * fabs(y->value);
+    return xh >= yl && yh >= xl;
 }
 
 /* A representative point of a claim's interval, for the median and MAD. */
@@ -321,10 +337,11 @@ static fc_status cross_source(const fc_rules *r, const group *g, fc_findings *ou
             for (size_t b = a + 1; st == FC_OK && b < n; b++) {
                 const fc_claim *x = claim(g, members[a]), *y = claim(g, members[b]);
                 if (x->doc == y->doc || !comparable(g, x, y) ||
-                    (x->high >= y->low && y->high >= x->low))
+                    overlap(x, y, r->cross_source.tolerance))
                     continue;
                 nconflicts++;
-                st = conflict(g, members[a], members[b], r->cross_source.severity, out);
+                st = conflict(g, members[a], members[b], r->cross_source.severity,
+                              r->cross_source.tolerance, out);
             }
         if (st == FC_OK)
             st = summary(g, members, n, nconflicts, out);

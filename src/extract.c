@@ -17,6 +17,7 @@
 #include "date.h"
 #include "factcheck/extract.h"
 #include "lex.h"
+#include "pattern.h"
 #include "rules_internal.h"
 #include "util.h"
 
@@ -31,7 +32,7 @@ typedef struct ctx {
     fc_toks toks;
     bool *skip; /* per token: inside a URL or e-mail address */
     size_t doc_index;
-    span sent; /* the current sentence */
+    span sent;     /* the current sentence */
     bool have_pub; /* the document's publication date is known: */
     long pub;      /* its day number (date.h) */
     fc_claims *out;
@@ -964,7 +965,7 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             size_t e = i, s = i;
             while (s > lo && (fc_tok_is_capitalised(c->text, tok(c, s - 1)) ||
                               ((is_punct(c, s - 1, "-") || is_word(c, s - 1, "of") ||
-                                is_word(c, s - 1, "and")) &&
+                                is_word(c, s - 1, "for") || is_word(c, s - 1, "and")) &&
                                s - 1 > lo && fc_tok_is_capitalised(c->text, tok(c, s - 2)))))
                 s--;
             if (s == e && !noun)
@@ -1221,6 +1222,58 @@ static bool phrase_in(const ctx *c, const fc_phrase_list *l, size_t from, size_t
     return l->n == 0 || list_in(c, l, from, to);
 }
 
+/* Whether phrase `part` occurs, token for token, inside phrase `whole`. */
+static bool phrase_contains(const fc_phrase *whole, const fc_phrase *part)
+{
+    for (size_t i = 0; i + part->ntok <= whole->ntok; i++) {
+        size_t k = 0;
+        while (k < part->ntok && strcmp(whole->tok[i + k], part->tok[k]) == 0)
+            k++;
+        if (k == part->ntok)
+            return true;
+    }
+    return false;
+}
+
+/* The canonical phrase an alias leads to, following chains (the rules refuse
+ * cycles, and the walk is bounded anyway). */
+static const fc_phrase *canonical(const fc_rules *r, const fc_alias *a)
+{
+    const fc_phrase *p = &a->canonical;
+    for (size_t steps = 0; steps < r->naliases; steps++) {
+        const fc_alias *next = NULL;
+        for (size_t k = 0; k < r->naliases && !next; k++)
+            if (r->aliases[k].phrase.ntok == p->ntok && phrase_contains(&r->aliases[k].phrase, p))
+                next = &r->aliases[k];
+        if (!next)
+            break;
+        p = &next->canonical;
+    }
+    return p;
+}
+
+/* Whether the subject tokens [from, to) name one of the measure's subjects,
+ * directly or through an alias ("migrants" -> "undocumented immigrants"). */
+static bool subject_matches(const ctx *c, const fc_measure *m, size_t from, size_t to)
+{
+    if (list_in(c, &m->subject, from, to))
+        return true;
+    const fc_rules *r = c->r;
+    for (size_t k = 0; k < r->naliases; k++) {
+        const fc_phrase *a = &r->aliases[k].phrase;
+        bool present = false;
+        for (size_t i = from; i < to && !present; i++)
+            present = match_at(c, a, i, to);
+        if (!present)
+            continue;
+        const fc_phrase *canon = canonical(r, &r->aliases[k]);
+        for (size_t j = 0; j < m->subject.n; j++)
+            if (phrase_contains(canon, &m->subject.items[j]))
+                return true;
+    }
+    return false;
+}
+
 static fc_status find_measure(ctx *c, const found *f, fc_claim *cl)
 {
     for (size_t k = 0; k < c->r->nmeasures; k++) {
@@ -1229,7 +1282,7 @@ static fc_status find_measure(ctx *c, const found *f, fc_claim *cl)
             (m->modalities && !(m->modalities & (1u << cl->modality))))
             continue;
         if (m->subject.n &&
-            (f->subj_to <= f->subj_from || !list_in(c, &m->subject, f->subj_from, f->subj_to)))
+            (f->subj_to <= f->subj_from || !subject_matches(c, m, f->subj_from, f->subj_to)))
             continue;
         /* The context is a property of the sentence: computed once. */
         if (c->about.context[k] == 0) {
@@ -1389,6 +1442,65 @@ static fc_status extract_sentences(ctx *c)
     return FC_OK;
 }
 
+/* ---- custom claim shapes from the rules (PCRE2) ------------------------------ */
+
+static int by_start(const void *a, const void *b)
+{
+    const fc_claim *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Runs the rules' patterns over text[from, to); each match becomes a claim and
+ * replaces the claims of this block that it overlaps. */
+static fc_status apply_patterns(ctx *c, size_t from, size_t to, size_t first)
+{
+    const fc_rules *r = c->r;
+    fc_claims *out = c->out;
+    bool added = false;
+    for (size_t k = 0; k < r->npatterns; k++) {
+        const fc_pattern *p = &r->patterns[k];
+        fc_regex_match m;
+        for (size_t pos = from; pos < to && fc_regex_next(p->code, c->text, pos, to, &m);
+             pos = m.end) {
+            for (size_t i = first; i < out->n;) {
+                fc_claim *o = &out->items[i];
+                if (o->start < m.end && m.start < o->end) {
+                    free(o->subject);
+                    free(o->attribution);
+                    free(o->measure);
+                    free(o->period);
+                    *o = out->items[--out->n];
+                } else {
+                    i++;
+                }
+            }
+            fc_tok num = {m.num_start, m.num_end, 0, FC_TOK_NUM, false, false};
+            fc_claim cl = {0};
+            cl.doc = c->doc_index;
+            cl.start = m.start;
+            cl.end = m.end;
+            cl.value = cl.low = cl.high = fc_tok_number(c->text, &num);
+            cl.from = NAN;
+            cl.unit = (fc_unit)p->unit;
+            cl.per = (fc_per)p->per;
+            cl.modality = (fc_modality)p->modality;
+            make_id(c, &cl);
+            if ((p->subject && !(cl.subject = fc_strdup(p->subject))) ||
+                (p->measure && !(cl.measure = fc_strdup(p->measure)))) {
+                free(cl.subject);
+                return FC_ENOMEM;
+            }
+            fc_status st = fc_claims_push(out, &cl);
+            if (st != FC_OK)
+                return st;
+            added = true;
+        }
+    }
+    if (added)
+        qsort(out->items + first, out->n - first, sizeof *out->items, by_start);
+    return FC_OK;
+}
+
 /* Documents are read in blocks of about this many bytes, cut at a line break
  * where there is one (sentences never cross lines), so memory for tokens stays
  * small however large the document. */
@@ -1437,7 +1549,10 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
         }
         if (st == FC_OK && c.toks.n) {
             mark_links(&c);
+            size_t first = out->n;
             st = extract_sentences(&c);
+            if (st == FC_OK && rules->npatterns)
+                st = apply_patterns(&c, pos, end, first);
         }
         pos = end;
     }

@@ -19,10 +19,14 @@ enum {
     EXIT_TROUBLE = 2   /* usage error, unreadable input, or bad rules */
 };
 
+typedef enum command { CMD_CHECK, CMD_EXTRACT, CMD_RULES, CMD_RULES_CHECK } command;
+
 typedef struct options {
+    command cmd;
     fc_format format;
-    fc_report_kind kind;
     const char *output;
+    const char **rules; /* --rules FILE, in order */
+    size_t nrules;
 } options;
 
 static void usage(int status)
@@ -33,14 +37,22 @@ static void usage(int status)
     }
     fputs("Usage: factcheck [OPTION]... PATH...\n"
           "       factcheck extract [OPTION]... PATH...\n"
+          "       factcheck rules [--rules FILE]... [PATH]...\n"
+          "       factcheck rules check FILE...\n"
           "\n"
           "Read news documents (.md/.txt files, folders of them, or - for standard input),\n"
           "extract every quantitative claim, and check the claims for consistency.\n"
-          "'extract' prints the claims only.\n"
+          "'extract' prints the claims only. 'rules' lists the rules in force and where each\n"
+          "came from; 'rules check' validates rule files.\n"
+          "\n"
+          "Rules come from the built-in defaults, then a factcheck.rules.json in each PATH\n"
+          "that is a folder, then every --rules FILE in order; later ones extend or override\n"
+          "earlier ones. A bad rule file stops the run before any document is read.\n"
           "\n"
           "Options:\n"
           "  -f, --format FORMAT  text (default), json, or jsonl (one JSON object a line)\n"
           "  -o, --output FILE    write the report to FILE instead of standard output\n"
+          "  -r, --rules FILE     add a rule file (may be repeated)\n"
           "  -h, --help           show this help and exit\n"
           "  -V, --version        show the version and exit\n"
           "\n"
@@ -59,13 +71,12 @@ static void usage(int status)
 
 static int parse_options(int argc, char **argv, options *opt)
 {
-    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {"version", no_argument, NULL, 'V'},
-                                             {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+        {"rules", required_argument, NULL, 'r'},  {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0}};
     int ch;
-    while ((ch = getopt_long(argc, argv, "f:o:hV", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "f:o:r:hV", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f':
             if (fc_format_parse(optarg, &opt->format) != FC_OK) {
@@ -75,6 +86,9 @@ static int parse_options(int argc, char **argv, options *opt)
             break;
         case 'o':
             opt->output = optarg;
+            break;
+        case 'r':
+            opt->rules[opt->nrules++] = optarg;
             break;
         case 'h':
             usage(EXIT_CLEAN);
@@ -89,72 +103,148 @@ static int parse_options(int argc, char **argv, options *opt)
     return optind;
 }
 
-static void die_status(fc_status st)
+/* The subcommand, if any, taken off the front of argv. */
+static command take_command(int *argc, char ***argv)
 {
-    fprintf(stderr, "factcheck: %s\n", fc_status_str(st));
-    exit(EXIT_TROUBLE);
+    static const struct {
+        const char *words[2];
+        command cmd;
+    } commands[] = {{{"rules", "check"}, CMD_RULES_CHECK},
+                    {{"rules", NULL}, CMD_RULES},
+                    {{"extract", NULL}, CMD_EXTRACT},
+                    {{"check", NULL}, CMD_CHECK}};
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        int n = commands[i].words[1] ? 2 : 1;
+        if (*argc > n && strcmp((*argv)[1], commands[i].words[0]) == 0 &&
+            (n == 1 || strcmp((*argv)[2], commands[i].words[1]) == 0)) {
+            (*argv)[n] = (*argv)[0];
+            *argc -= n;
+            *argv += n;
+            return commands[i].cmd;
+        }
+    }
+    return CMD_CHECK;
 }
 
-int main(int argc, char **argv)
+static int rules_error(const fc_diag *diag)
 {
-    options opt = {FC_FORMAT_TEXT, FC_REPORT_FULL, NULL};
-    gsl_set_error_handler_off();
-    if (argc > 1 && strcmp(argv[1], "extract") == 0) {
-        opt.kind = FC_REPORT_CLAIMS;
-        argv[1] = argv[0];
-        argc--;
-        argv++;
-    }
-    int first = parse_options(argc, argv, &opt);
-    if (first >= argc) {
-        fputs("factcheck: no input given\n", stderr);
-        usage(EXIT_TROUBLE);
-    }
-
-    fc_diag diag = {0};
-    fc_rules *rules = NULL;
     char msg[1100];
-    if (fc_rules_load_default(&rules, &diag) != FC_OK) {
-        fprintf(stderr, "%s\n", fc_diag_format(&diag, msg, sizeof msg));
+    fprintf(stderr, "%s\n", fc_diag_format(diag, msg, sizeof msg));
+    return EXIT_TROUBLE;
+}
+
+/* Builds the rules in force: defaults, folder files of the paths, --rules files. */
+static int load_rules(const options *opt, char **paths, int npaths, fc_rules **out)
+{
+    fc_diag diag = {0};
+    fc_rules_builder *b = fc_rules_builder_new();
+    if (!b) {
+        fputs("factcheck: out of memory\n", stderr);
         return EXIT_TROUBLE;
     }
-    fc_corpus *corpus = fc_corpus_new();
-    if (!corpus)
-        die_status(FC_ENOMEM);
-    fc_status st = FC_OK;
-    for (int i = first; st == FC_OK && i < argc; i++)
-        st = fc_corpus_add_path(corpus, argv[i]);
+    fc_status st = fc_rules_builder_add(b, fc_rules_default_path(), &diag);
+    for (int i = 0; st == FC_OK && i < npaths; i++)
+        st = fc_rules_builder_add_folder(b, paths[i], &diag);
+    for (size_t i = 0; st == FC_OK && i < opt->nrules; i++)
+        st = fc_rules_builder_add(b, opt->rules[i], &diag);
     if (st == FC_OK)
-        st = fc_corpus_extract(corpus, rules);
-    if (st == FC_OK && opt.kind == FC_REPORT_FULL)
-        st = fc_corpus_check(corpus, rules);
-    if (st != FC_OK)
-        die_status(st);
+        st = fc_rules_builder_build(b, out, &diag);
+    fc_rules_builder_free(b);
+    return st == FC_OK ? EXIT_CLEAN : rules_error(&diag);
+}
 
-    for (size_t i = 0; i < fc_corpus_ninputs(corpus); i++) {
-        const fc_input *in = fc_corpus_input(corpus, i);
-        if (in->status != FC_OK)
-            fprintf(stderr, "factcheck: %s\n", in->error);
+/* factcheck rules check FILE...: each file on top of the defaults. */
+static int check_rule_files(char **files, int n)
+{
+    int code = EXIT_CLEAN;
+    for (int i = 0; i < n; i++) {
+        fc_diag diag = {0};
+        fc_rules_builder *b = fc_rules_builder_new();
+        fc_status st = b ? fc_rules_builder_add(b, fc_rules_default_path(), &diag) : FC_ENOMEM;
+        if (st == FC_OK)
+            st = fc_rules_builder_add(b, files[i], &diag);
+        fc_rules_builder_free(b);
+        if (st == FC_OK) {
+            printf("%s: ok\n", files[i]);
+        } else {
+            code = rules_error(&diag);
+        }
     }
+    return code;
+}
 
-    FILE *out = opt.output ? fopen(opt.output, "w") : stdout;
+static int report(const options *opt, fc_corpus *corpus)
+{
+    FILE *out = opt->output ? fopen(opt->output, "w") : stdout;
     if (!out) {
-        fprintf(stderr, "factcheck: cannot write %s\n", opt.output);
+        fprintf(stderr, "factcheck: cannot write %s\n", opt->output);
         return EXIT_TROUBLE;
     }
-    st = fc_report_write(out, corpus, opt.format, opt.kind);
-    if (opt.output && fclose(out) != 0 && st == FC_OK)
+    fc_report_kind kind = opt->cmd == CMD_EXTRACT ? FC_REPORT_CLAIMS : FC_REPORT_FULL;
+    fc_status st = fc_report_write(out, corpus, opt->format, kind);
+    if (opt->output && fclose(out) != 0 && st == FC_OK)
         st = FC_EIO;
     if (st != FC_OK) {
         fprintf(stderr, "factcheck: cannot write the report: %s\n", fc_status_str(st));
         return EXIT_TROUBLE;
     }
-
-    int code = EXIT_CLEAN;
     if (fc_corpus_nfailed(corpus) > 0)
+        return EXIT_TROUBLE;
+    if (kind == FC_REPORT_FULL && fc_corpus_nseverity(corpus, FC_SEV_CONFLICT) > 0)
+        return EXIT_CONFLICT;
+    return EXIT_CLEAN;
+}
+
+int main(int argc, char **argv)
+{
+    const char *rule_files[argc > 0 ? argc : 1];
+    options opt = {CMD_CHECK, FC_FORMAT_TEXT, NULL, rule_files, 0};
+    gsl_set_error_handler_off();
+    opt.cmd = take_command(&argc, &argv);
+    int first = parse_options(argc, argv, &opt);
+    char **paths = argv + first;
+    int npaths = argc - first;
+
+    if (opt.cmd == CMD_RULES_CHECK) {
+        if (npaths == 0) {
+            fputs("factcheck: no rule file given\n", stderr);
+            usage(EXIT_TROUBLE);
+        }
+        return check_rule_files(paths, npaths);
+    }
+    if (npaths == 0 && opt.cmd != CMD_RULES) {
+        fputs("factcheck: no input given\n", stderr);
+        usage(EXIT_TROUBLE);
+    }
+    fc_rules *rules = NULL;
+    int code = load_rules(&opt, paths, npaths, &rules);
+    if (code != EXIT_CLEAN)
+        return code;
+    if (opt.cmd == CMD_RULES) {
+        code = fc_rules_write_listing(rules, stdout) == FC_OK ? EXIT_CLEAN : EXIT_TROUBLE;
+        fc_rules_free(rules);
+        return code;
+    }
+
+    fc_corpus *corpus = fc_corpus_new();
+    fc_status st = corpus ? FC_OK : FC_ENOMEM;
+    for (int i = 0; st == FC_OK && i < npaths; i++)
+        st = fc_corpus_add_path(corpus, paths[i]);
+    if (st == FC_OK)
+        st = fc_corpus_extract(corpus, rules);
+    if (st == FC_OK && opt.cmd == CMD_CHECK)
+        st = fc_corpus_check(corpus, rules);
+    if (st != FC_OK) {
+        fprintf(stderr, "factcheck: %s\n", fc_status_str(st));
         code = EXIT_TROUBLE;
-    else if (opt.kind == FC_REPORT_FULL && fc_corpus_nseverity(corpus, FC_SEV_CONFLICT) > 0)
-        code = EXIT_CONFLICT;
+    } else {
+        for (size_t i = 0; i < fc_corpus_ninputs(corpus); i++) {
+            const fc_input *in = fc_corpus_input(corpus, i);
+            if (in->status != FC_OK)
+                fprintf(stderr, "factcheck: %s\n", in->error);
+        }
+        code = report(&opt, corpus);
+    }
     fc_corpus_free(corpus);
     fc_rules_free(rules);
     return code;

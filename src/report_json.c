@@ -149,8 +149,9 @@ static fc_status member(FILE *out, cJSON *v, bool first)
 fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind)
 {
     fc_status st = FC_OK;
-    if (fprintf(out, "{\n  \"tool\": {\"name\": \"factcheck\", \"version\": \"%s\"},\n"
-                     "  \"inputs\": [",
+    if (fprintf(out,
+                "{\n  \"tool\": {\"name\": \"factcheck\", \"version\": \"%s\"},\n"
+                "  \"inputs\": [",
                 fc_version()) < 0)
         return FC_EIO;
     size_t n = fc_corpus_ninputs(corpus);

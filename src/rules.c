@@ -1,663 +1,51 @@
-/* rules.c - load JSON rule files (cJSON) into the structures in rules_internal.h.
+/* rules.c - rule files in layers: read, validate, merge, and build the rules.
  *
- * The cJSON tree is copied into fc_ structures at once and then deleted. Any
- * error frees everything built so far: a bad rule file is never half-applied.
+ * The built-in defaults are a rule file; a claims folder may carry one
+ * (factcheck.rules.json); every --rules FILE comes after. Each file is validated
+ * on its own (rules_load.c), then merged into the layers below it at the JSON
+ * level: objects member by member, arrays of objects by id ("id", else the
+ * "phrase", "symbol", "word" or "key"), arrays of strings by value; a null member
+ * and the "remove" section delete. The merged tree is validated again (for what
+ * spans files, like alias cycles) before the file counts as added, so a bad file
+ * changes nothing. Every entry remembers the file, line and column it came from.
  */
 #include <cjson/cJSON.h>
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "lex.h"
+#include "jsonpos.h"
 #include "rules_internal.h"
 #include "util.h"
 
-typedef struct loader {
-    const char *path;
-    const char *src;
-    fc_diag *diag;
-    fc_rules *rules;
-} loader;
+struct fc_rules_builder {
+    cJSON *tree;    /* the merged rules */
+    cJSON *origins; /* "$.section/id" or "$.section.member" -> "file:line:col" */
+    char *sources;  /* the files added, comma-separated */
+};
 
-/* ---- errors ------------------------------------------------------------ */
+/* ---- reading one file ---------------------------------------------------------- */
 
-static void offset_linecol(const char *src, size_t off, unsigned *line, unsigned *col)
+typedef struct rule_file {
+    char *path;
+    char *text;
+    size_t len;
+    cJSON *root;
+    fc_jsonpos *pos;
+} rule_file;
+
+static void rule_file_free(rule_file *f)
 {
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < off && src[i]; i++) {
-        if (src[i] == '\n') {
-            (*line)++;
-            *col = 1;
-        } else {
-            (*col)++;
-        }
-    }
+    free(f->path);
+    free(f->text);
+    cJSON_Delete(f->root);
+    fc_jsonpos_free(f->pos);
 }
 
-static fc_status fail(loader *ld, const char *where, const char *what)
-{
-    fc_diag_set(ld->diag, ld->path, 0, 0, "%s: %s", where, what);
-    return FC_ERULES;
-}
-
-#define TRY(expr)                                                                                  \
-    do {                                                                                           \
-        fc_status st_ = (expr);                                                                    \
-        if (st_ != FC_OK)                                                                          \
-            return st_;                                                                            \
-    } while (0)
-
-/* ---- phrases ----------------------------------------------------------- */
-
-static fc_status phrase_make(loader *ld, const char *where, const char *text, fc_phrase *out)
-{
-    fc_toks toks = {0};
-    memset(out, 0, sizeof *out);
-    if (fc_lex(text, 0, strlen(text), &toks) != FC_OK)
-        return FC_ENOMEM;
-    if (toks.n == 0) {
-        fc_toks_free(&toks);
-        return fail(ld, where, "empty phrase");
-    }
-    out->text = fc_strdup(text);
-    out->tok = calloc(toks.n, sizeof *out->tok);
-    out->hash = calloc(toks.n, sizeof *out->hash);
-    out->len = calloc(toks.n, sizeof *out->len);
-    if (!out->text || !out->tok || !out->hash || !out->len)
-        goto nomem;
-    out->ntok = toks.n;
-    for (size_t i = 0; i < toks.n; i++) {
-        size_t n = toks.items[i].end - toks.items[i].start + 1;
-        if (!(out->tok[i] = malloc(n)))
-            goto nomem;
-        fc_tok_lower(text, &toks.items[i], out->tok[i], n);
-        out->hash[i] = toks.items[i].hash;
-        out->len[i] = n - 1;
-    }
-    fc_toks_free(&toks);
-    return FC_OK;
-nomem:
-    fc_toks_free(&toks);
-    return FC_ENOMEM;
-}
-
-static void phrase_free(fc_phrase *p)
-{
-    for (size_t i = 0; i < p->ntok; i++)
-        free(p->tok[i]);
-    free(p->tok);
-    free(p->hash);
-    free(p->len);
-    free(p->text);
-}
-
-static void phrase_list_free(fc_phrase_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        phrase_free(&l->items[i]);
-    free(l->items);
-    fc_index_free(&l->first);
-    fc_index_free(&l->last);
-}
-
-/* ---- lookup indices ------------------------------------------------------ */
-
-static fc_status index_one(fc_index *ix, const void *base, size_t n, size_t stride, bool last)
-{
-    uint32_t nb = 8;
-    while (nb < 2 * n)
-        nb *= 2;
-    ix->mask = nb - 1;
-    ix->start = calloc(nb + 1, sizeof *ix->start);
-    ix->item = malloc((n ? n : 1) * sizeof *ix->item);
-    uint32_t *cursor = malloc((size_t)nb * sizeof *cursor);
-    if (!ix->start || !ix->item || !cursor) {
-        free(cursor);
-        return FC_ENOMEM;
-    }
-#define PHRASE(i) ((const fc_phrase *)((const char *)base + (i)*stride))
-#define BUCKET(p) ((p)->hash[last ? (p)->ntok - 1 : 0] & ix->mask)
-    for (size_t i = 0; i < n; i++) {
-        const fc_phrase *p = PHRASE(i);
-        uint32_t h = p->hash[last ? p->ntok - 1 : 0];
-        ix->bloom[(h >> 24) >> 6 & 3] |= (uint64_t)1 << ((h >> 24) & 63);
-        ix->start[BUCKET(p) + 1]++;
-    }
-    for (uint32_t b = 1; b <= nb; b++)
-        ix->start[b] += ix->start[b - 1];
-    memcpy(cursor, ix->start, (size_t)nb * sizeof *cursor);
-    for (size_t i = 0; i < n; i++)
-        ix->item[cursor[BUCKET(PHRASE(i))]++] = (uint32_t)i;
-#undef BUCKET
-#undef PHRASE
-    free(cursor);
-    return FC_OK;
-}
-
-fc_status fc_index_build(fc_index *first, fc_index *last, const void *base, size_t n, size_t stride)
-{
-    if (index_one(first, base, n, stride, false) != FC_OK ||
-        index_one(last, base, n, stride, true) != FC_OK)
-        return FC_ENOMEM;
-    return FC_OK;
-}
-
-void fc_index_free(fc_index *ix)
-{
-    free(ix->start);
-    free(ix->item);
-    ix->start = ix->item = NULL;
-}
-
-static fc_status phrase_list_load(loader *ld, const cJSON *arr, const char *where,
-                                  fc_phrase_list *out)
-{
-    char at[160];
-    if (!arr)
-        return FC_OK;
-    if (!cJSON_IsArray(arr))
-        return fail(ld, where, "expected an array of strings");
-    size_t n = (size_t)cJSON_GetArraySize(arr);
-    if (n && !(out->items = calloc(n, sizeof *out->items)))
-        return FC_ENOMEM;
-    const cJSON *it;
-    cJSON_ArrayForEach(it, arr)
-    {
-        snprintf(at, sizeof at, "%s[%zu]", where, out->n);
-        if (!cJSON_IsString(it))
-            return fail(ld, at, "expected a string");
-        TRY(phrase_make(ld, at, it->valuestring, &out->items[out->n]));
-        out->n++;
-    }
-    return FC_OK;
-}
-
-/* ---- named values ------------------------------------------------------- */
-
-static int name_index(const char *name, const char *const *names, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (names[i] && strcmp(name, names[i]) == 0)
-            return (int)i;
-    return -1;
-}
-
-static const char *const qualifier_names[] = {"exact",     "approximately", "nearly",    "at_least",
-                                              "more_than", "at_most",       "less_than", "range"};
-static const char *const unit_names[] = {
-    "count", "percent", "percentage_point", "currency", "duration", "ratio", "other"};
-static const char *const per_names[] = {"none", "day", "week", "month", "year"};
-static const char *const modality_names[] = {"actual", "estimate", "target", "projection", "poll"};
-static const char *const severity_names[] = {"info", "warning", "conflict"};
-#define COUNT(a) (sizeof(a) / sizeof *(a))
-
-static fc_status get_enum(loader *ld, const cJSON *obj, const char *key, const char *where,
-                          const char *const *names, size_t n, int *out)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    char at[200];
-    snprintf(at, sizeof at, "%s.%s", where, key);
-    if (!v)
-        return fail(ld, at, "missing");
-    if (!cJSON_IsString(v) || (*out = name_index(v->valuestring, names, n)) < 0) {
-        char msg[300] = "expected one of:";
-        for (size_t i = 0; i < n; i++) {
-            strncat(msg, " ", sizeof msg - strlen(msg) - 1);
-            strncat(msg, names[i], sizeof msg - strlen(msg) - 1);
-        }
-        return fail(ld, at, msg);
-    }
-    return FC_OK;
-}
-
-/* Loads an array of objects {"phrase"|"symbol"|"word": ..., ...} into entries,
- * calling each() to read the rest of every object. */
-typedef fc_status (*entry_fn)(loader *ld, const cJSON *obj, const char *where, fc_entry *e);
-
-static fc_status entries_load(loader *ld, const cJSON *arr, const char *where, entry_fn each,
-                              fc_entries *out)
-{
-    char at[160];
-    if (!arr)
-        return FC_OK;
-    if (!cJSON_IsArray(arr))
-        return fail(ld, where, "expected an array of objects");
-    size_t n = (size_t)cJSON_GetArraySize(arr);
-    if (n && !(out->items = calloc(n, sizeof *out->items)))
-        return FC_ENOMEM;
-    const cJSON *obj;
-    cJSON_ArrayForEach(obj, arr)
-    {
-        fc_entry *e = &out->items[out->n];
-        snprintf(at, sizeof at, "%s[%zu]", where, out->n);
-        if (!cJSON_IsObject(obj))
-            return fail(ld, at, "expected an object");
-        const cJSON *ph = cJSON_GetObjectItemCaseSensitive(obj, "phrase");
-        if (!ph)
-            ph = cJSON_GetObjectItemCaseSensitive(obj, "symbol");
-        if (!ph)
-            ph = cJSON_GetObjectItemCaseSensitive(obj, "word");
-        if (!cJSON_IsString(ph))
-            return fail(ld, at, "needs a \"phrase\" string");
-        e->modality = -1;
-        TRY(phrase_make(ld, at, ph->valuestring, &e->phrase));
-        out->n++;
-        TRY(each(ld, obj, at, e));
-    }
-    return FC_OK;
-}
-
-/* Loads an object {"word": number, ...}. */
-static fc_status values_load(loader *ld, const cJSON *obj, const char *where, fc_entries *out)
-{
-    char at[160];
-    if (!obj)
-        return FC_OK;
-    if (!cJSON_IsObject(obj))
-        return fail(ld, where, "expected an object of numbers");
-    size_t n = (size_t)cJSON_GetArraySize(obj);
-    if (n && !(out->items = calloc(n, sizeof *out->items)))
-        return FC_ENOMEM;
-    const cJSON *it;
-    cJSON_ArrayForEach(it, obj)
-    {
-        snprintf(at, sizeof at, "%s.%s", where, it->string);
-        if (!cJSON_IsNumber(it) || !isfinite(it->valuedouble) || it->valuedouble <= 0)
-            return fail(ld, at, "expected a positive number");
-        fc_entry *e = &out->items[out->n];
-        e->modality = -1;
-        TRY(phrase_make(ld, at, it->string, &e->phrase));
-        e->value = it->valuedouble;
-        out->n++;
-    }
-    return FC_OK;
-}
-
-static fc_status hedge_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
-{
-    TRY(get_enum(ld, obj, "kind", where, qualifier_names, COUNT(qualifier_names), &e->kind));
-    const cJSON *tol = cJSON_GetObjectItemCaseSensitive(obj, "tolerance");
-    if (tol && (!cJSON_IsNumber(tol) || tol->valuedouble < 0 || tol->valuedouble >= 1)) {
-        char at[200];
-        snprintf(at, sizeof at, "%s.tolerance", where);
-        return fail(ld, at, "expected a number from 0 to below 1");
-    }
-    e->tolerance = tol ? tol->valuedouble : 0;
-    if (cJSON_GetObjectItemCaseSensitive(obj, "modality"))
-        TRY(get_enum(ld, obj, "modality", where, modality_names, COUNT(modality_names),
-                     &e->modality));
-    return FC_OK;
-}
-
-static fc_status unit_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
-{
-    TRY(get_enum(ld, obj, "unit", where, unit_names, COUNT(unit_names), &e->kind));
-    const cJSON *req = cJSON_GetObjectItemCaseSensitive(obj, "requires");
-    if (!req)
-        return FC_OK;
-    char at[200];
-    snprintf(at, sizeof at, "%s.requires", where);
-    if (!(e->requires = calloc(1, sizeof *e->requires)))
-        return FC_ENOMEM;
-    return phrase_list_load(ld, req, at, e->requires);
-}
-
-static fc_status number_field(loader *ld, const cJSON *obj, const char *key, const char *where,
-                              double *out)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || v->valuedouble < 0) {
-        char at[200];
-        snprintf(at, sizeof at, "%s.%s", where, key);
-        return fail(ld, at, "expected a number, 0 or more");
-    }
-    *out = v->valuedouble;
-    return FC_OK;
-}
-
-static fc_status vague_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
-{
-    TRY(number_field(ld, obj, "low", where, &e->low));
-    TRY(number_field(ld, obj, "high", where, &e->high));
-    if (e->high < e->low) {
-        char at[200];
-        snprintf(at, sizeof at, "%s.high", where);
-        return fail(ld, at, "must not be below low");
-    }
-    e->value = e->low;
-    return FC_OK;
-}
-
-static const char *const direction_names[] = {"none", "up", "down"};
-
-/* In the order of fc_period_kind. */
-static const char *const period_names[] = {
-    "at",        "since",     "last_week",  "last_month", "last_year", "this_week", "this_month",
-    "this_year", "past_week", "past_month", "past_year",  "yesterday", "today"};
-
-static fc_status relative_period_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
-{
-    TRY(get_enum(ld, obj, "period", where, period_names + 2, COUNT(period_names) - 2, &e->kind));
-    e->kind += 2; /* relative kinds follow "at" and "since" in fc_period_kind */
-    return FC_OK;
-}
-
-/* {"in": "at", "since": "since", ...} */
-static fc_status period_preps_load(loader *ld, const cJSON *obj, fc_entries *out)
-{
-    char at[160];
-    if (!obj)
-        return FC_OK;
-    if (!cJSON_IsObject(obj))
-        return fail(ld, "$.periods.prepositions", "expected an object of \"at\" or \"since\"");
-    size_t n = (size_t)cJSON_GetArraySize(obj);
-    if (n && !(out->items = calloc(n, sizeof *out->items)))
-        return FC_ENOMEM;
-    const cJSON *it;
-    cJSON_ArrayForEach(it, obj)
-    {
-        snprintf(at, sizeof at, "$.periods.prepositions.%s", it->string);
-        int k = cJSON_IsString(it) ? name_index(it->valuestring, period_names, 2) : -1;
-        if (k < 0)
-            return fail(ld, at, "expected \"at\" or \"since\"");
-        fc_entry *e = &out->items[out->n];
-        e->modality = -1;
-        TRY(phrase_make(ld, at, it->string, &e->phrase));
-        e->kind = k;
-        out->n++;
-    }
-    return FC_OK;
-}
-
-static fc_status multiplier_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
-{
-    TRY(number_field(ld, obj, "value", where, &e->value));
-    if (cJSON_GetObjectItemCaseSensitive(obj, "direction"))
-        TRY(get_enum(ld, obj, "direction", where, direction_names, COUNT(direction_names),
-                     &e->kind));
-    return FC_OK;
-}
-
-static fc_status rate_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
-{
-    return get_enum(ld, obj, "per", where, per_names, COUNT(per_names), &e->kind);
-}
-
-static fc_status cue_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
-{
-    return get_enum(ld, obj, "modality", where, modality_names, COUNT(modality_names), &e->kind);
-}
-
-static fc_status currency_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
-{
-    const cJSON *code = cJSON_GetObjectItemCaseSensitive(obj, "code");
-    if (!cJSON_IsString(code) || strlen(code->valuestring) != 3) {
-        char at[200];
-        snprintf(at, sizeof at, "%s.code", where);
-        return fail(ld, at, "expected a three-letter ISO 4217 code");
-    }
-    memcpy(e->code, code->valuestring, 4);
-    e->symbol = cJSON_GetObjectItemCaseSensitive(obj, "symbol") != NULL;
-    return FC_OK;
-}
-
-/* ---- measures and checks ----------------------------------------------- */
-
-static fc_status measure_load(loader *ld, const cJSON *obj, const char *where, fc_measure *m)
-{
-    char at[200];
-    if (!cJSON_IsObject(obj))
-        return fail(ld, where, "expected an object");
-    const cJSON *key = cJSON_GetObjectItemCaseSensitive(obj, "key");
-    if (!cJSON_IsString(key) || !key->valuestring[0]) {
-        snprintf(at, sizeof at, "%s.key", where);
-        return fail(ld, at, "expected a non-empty string");
-    }
-    const cJSON *desc = cJSON_GetObjectItemCaseSensitive(obj, "description");
-    if (!(m->key = fc_strdup(key->valuestring)) ||
-        (cJSON_IsString(desc) && !(m->description = fc_strdup(desc->valuestring))))
-        return FC_ENOMEM;
-    m->unit = m->per = -1;
-    if (cJSON_GetObjectItemCaseSensitive(obj, "unit"))
-        TRY(get_enum(ld, obj, "unit", where, unit_names, COUNT(unit_names), &m->unit));
-    if (cJSON_GetObjectItemCaseSensitive(obj, "per"))
-        TRY(get_enum(ld, obj, "per", where, per_names, COUNT(per_names), &m->per));
-    snprintf(at, sizeof at, "%s.subject", where);
-    TRY(phrase_list_load(ld, cJSON_GetObjectItemCaseSensitive(obj, "subject"), at, &m->subject));
-    const cJSON *mods = cJSON_GetObjectItemCaseSensitive(obj, "modality"), *it;
-    if (mods && !cJSON_IsArray(mods)) {
-        snprintf(at, sizeof at, "%s.modality", where);
-        return fail(ld, at, "expected an array of modality names");
-    }
-    cJSON_ArrayForEach(it, mods)
-    {
-        int k = cJSON_IsString(it)
-                    ? name_index(it->valuestring, modality_names, COUNT(modality_names))
-                    : -1;
-        if (k < 0) {
-            snprintf(at, sizeof at, "%s.modality", where);
-            return fail(ld, at, "expected actual, estimate, target, projection or poll");
-        }
-        m->modalities |= 1u << k;
-    }
-    const cJSON *ctx = cJSON_GetObjectItemCaseSensitive(obj, "context");
-    if (!ctx)
-        return FC_OK;
-    snprintf(at, sizeof at, "%s.context", where);
-    if (!cJSON_IsArray(ctx))
-        return fail(ld, at, "expected an array of arrays of phrases");
-    size_t n = (size_t)cJSON_GetArraySize(ctx);
-    if (n && !(m->context = calloc(n, sizeof *m->context)))
-        return FC_ENOMEM;
-    cJSON_ArrayForEach(it, ctx)
-    {
-        snprintf(at, sizeof at, "%s.context[%zu]", where, m->ncontext);
-        TRY(phrase_list_load(ld, it, at, &m->context[m->ncontext]));
-        m->ncontext++;
-    }
-    return FC_OK;
-}
-
-static fc_status measures_load(loader *ld, const cJSON *arr)
-{
-    char at[160];
-    if (!arr)
-        return FC_OK;
-    if (!cJSON_IsArray(arr))
-        return fail(ld, "$.measures", "expected an array of objects");
-    size_t n = (size_t)cJSON_GetArraySize(arr);
-    fc_rules *r = ld->rules;
-    if (n && !(r->measures = calloc(n, sizeof *r->measures)))
-        return FC_ENOMEM;
-    const cJSON *obj;
-    cJSON_ArrayForEach(obj, arr)
-    {
-        snprintf(at, sizeof at, "$.measures[%zu]", r->nmeasures);
-        r->nmeasures++;
-        TRY(measure_load(ld, obj, at, &r->measures[r->nmeasures - 1]));
-    }
-    return FC_OK;
-}
-
-static fc_status checks_load(loader *ld, const cJSON *obj)
-{
-    fc_rules *r = ld->rules;
-    r->cross_source.enabled = true;
-    r->cross_source.severity = FC_SEV_CONFLICT;
-    if (!obj)
-        return FC_OK;
-    if (!cJSON_IsObject(obj))
-        return fail(ld, "$.checks", "expected an object");
-    const cJSON *cs = cJSON_GetObjectItemCaseSensitive(obj, "cross_source");
-    if (!cs)
-        return FC_OK;
-    const cJSON *en = cJSON_GetObjectItemCaseSensitive(cs, "enabled");
-    if (en && !cJSON_IsBool(en))
-        return fail(ld, "$.checks.cross_source.enabled", "expected true or false");
-    r->cross_source.enabled = !en || cJSON_IsTrue(en);
-    if (cJSON_GetObjectItemCaseSensitive(cs, "severity")) {
-        int sev;
-        TRY(get_enum(ld, cs, "severity", "$.checks.cross_source", severity_names,
-                     COUNT(severity_names), &sev));
-        r->cross_source.severity = (fc_severity)sev;
-    }
-    return FC_OK;
-}
-
-/* ---- the file ------------------------------------------------------------ */
-
-static const char *const top_keys[] = {"factcheck_rules",
-                                       "description",
-                                       "hedges",
-                                       "number_words",
-                                       "scale_words",
-                                       "vague_quantities",
-                                       "fractions",
-                                       "multipliers",
-                                       "units",
-                                       "currencies",
-                                       "rates",
-                                       "changes",
-                                       "subject_modifiers",
-                                       "plural_nouns",
-                                       "modality_cues",
-                                       "modality_cues_after",
-                                       "attribution",
-                                       "traps",
-                                       "months",
-                                       "periods",
-                                       "abbreviations",
-                                       "stop_words",
-                                       "measures",
-                                       "checks"};
-
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), prev[64], cur[64];
-    if (la >= 63 || lb >= 63)
-        return 99;
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
-            size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-        }
-        memcpy(prev, cur, sizeof cur);
-    }
-    return prev[lb];
-}
-
-static fc_status check_top_keys(loader *ld, const cJSON *root)
-{
-    const cJSON *it;
-    cJSON_ArrayForEach(it, root)
-    {
-        if (name_index(it->string, top_keys, COUNT(top_keys)) >= 0)
-            continue;
-        const char *best = NULL;
-        size_t bestd = 3;
-        for (size_t i = 0; i < COUNT(top_keys); i++) {
-            size_t d = edit_distance(it->string, top_keys[i]);
-            if (d < bestd) {
-                bestd = d;
-                best = top_keys[i];
-            }
-        }
-        char msg[300];
-        if (best)
-            snprintf(msg, sizeof msg, "unknown field \"%s\" (did you mean \"%s\"?)", it->string,
-                     best);
-        else
-            snprintf(msg, sizeof msg, "unknown field \"%s\"", it->string);
-        return fail(ld, "$", msg);
-    }
-    return FC_OK;
-}
-
-static fc_status index_all(fc_rules *r);
-
-static fc_status load_tree(loader *ld, const cJSON *root)
-{
-    fc_rules *r = ld->rules;
-    if (!cJSON_IsObject(root))
-        return fail(ld, "$", "expected a JSON object");
-    TRY(check_top_keys(ld, root));
-#define GET(k) cJSON_GetObjectItemCaseSensitive(root, k)
-    TRY(entries_load(ld, GET("hedges"), "$.hedges", hedge_entry, &r->hedges));
-    TRY(values_load(ld, GET("number_words"), "$.number_words", &r->number_words));
-    TRY(values_load(ld, GET("scale_words"), "$.scale_words", &r->scale_words));
-    TRY(values_load(ld, GET("months"), "$.months", &r->months));
-    TRY(values_load(ld, GET("fractions"), "$.fractions", &r->fractions));
-    const cJSON *periods = GET("periods");
-    if (periods && !cJSON_IsObject(periods))
-        return fail(ld, "$.periods", "expected an object");
-    TRY(period_preps_load(ld, cJSON_GetObjectItemCaseSensitive(periods, "prepositions"),
-                          &r->period_preps));
-    TRY(entries_load(ld, cJSON_GetObjectItemCaseSensitive(periods, "relative"),
-                     "$.periods.relative", relative_period_entry, &r->relative_periods));
-    TRY(entries_load(ld, GET("vague_quantities"), "$.vague_quantities", vague_entry,
-                     &r->vague_quantities));
-    TRY(entries_load(ld, GET("multipliers"), "$.multipliers", multiplier_entry, &r->multipliers));
-    TRY(entries_load(ld, GET("units"), "$.units", unit_entry, &r->units));
-    TRY(entries_load(ld, GET("currencies"), "$.currencies", currency_entry, &r->currencies));
-    TRY(entries_load(ld, GET("rates"), "$.rates", rate_entry, &r->rates));
-    TRY(entries_load(ld, GET("modality_cues"), "$.modality_cues", cue_entry, &r->modality_cues));
-    TRY(entries_load(ld, GET("modality_cues_after"), "$.modality_cues_after", cue_entry,
-                     &r->modality_cues_after));
-    const cJSON *attr = GET("attribution"), *traps = GET("traps"), *chg = GET("changes");
-    if (attr && !cJSON_IsObject(attr))
-        return fail(ld, "$.attribution", "expected an object");
-    if (chg && !cJSON_IsObject(chg))
-        return fail(ld, "$.changes", "expected an object");
-    if (traps && !cJSON_IsObject(traps))
-        return fail(ld, "$.traps", "expected an object");
-#define SUB(o, k) cJSON_GetObjectItemCaseSensitive(o, k)
-    TRY(phrase_list_load(ld, SUB(attr, "before_source"), "$.attribution.before_source",
-                         &r->attr_before));
-    TRY(phrase_list_load(ld, SUB(attr, "after_source"), "$.attribution.after_source",
-                         &r->attr_after));
-    TRY(phrase_list_load(ld, SUB(attr, "source_nouns"), "$.attribution.source_nouns",
-                         &r->attr_nouns));
-    TRY(phrase_list_load(ld, SUB(attr, "clause_ends"), "$.attribution.clause_ends",
-                         &r->attr_clause_ends));
-    TRY(phrase_list_load(ld, SUB(chg, "up_before"), "$.changes.up_before", &r->up_before));
-    TRY(phrase_list_load(ld, SUB(chg, "up_after"), "$.changes.up_after", &r->up_after));
-    TRY(phrase_list_load(ld, SUB(chg, "down_before"), "$.changes.down_before", &r->down_before));
-    TRY(phrase_list_load(ld, SUB(chg, "down_after"), "$.changes.down_after", &r->down_after));
-    TRY(phrase_list_load(ld, SUB(chg, "from"), "$.changes.from", &r->change_from));
-    TRY(phrase_list_load(ld, GET("subject_modifiers"), "$.subject_modifiers",
-                         &r->subject_modifiers));
-    TRY(phrase_list_load(ld, GET("plural_nouns"), "$.plural_nouns", &r->plural_nouns));
-    TRY(phrase_list_load(ld, SUB(traps, "time_suffixes"), "$.traps.time_suffixes",
-                         &r->time_suffixes));
-    TRY(phrase_list_load(ld, SUB(traps, "temperature_suffixes"), "$.traps.temperature_suffixes",
-                         &r->temperature_suffixes));
-    TRY(phrase_list_load(ld, SUB(traps, "age_words"), "$.traps.age_words", &r->age_words));
-    TRY(phrase_list_load(ld, SUB(traps, "ordinal_suffixes"), "$.traps.ordinal_suffixes",
-                         &r->ordinal_suffixes));
-    TRY(phrase_list_load(ld, SUB(traps, "label_words"), "$.traps.label_words", &r->label_words));
-    TRY(phrase_list_load(ld, SUB(traps, "street_suffixes"), "$.traps.street_suffixes",
-                         &r->street_suffixes));
-    TRY(phrase_list_load(ld, SUB(traps, "furniture_lines"), "$.traps.furniture_lines",
-                         &r->furniture_lines));
-    TRY(phrase_list_load(ld, GET("abbreviations"), "$.abbreviations", &r->abbreviations));
-    TRY(phrase_list_load(ld, GET("stop_words"), "$.stop_words", &r->stop_words));
-    TRY(measures_load(ld, GET("measures")));
-    TRY(checks_load(ld, GET("checks")));
-#undef SUB
-#undef GET
-    return index_all(r);
-}
-
-static fc_status read_file(const char *path, char **out, size_t *len, fc_diag *diag)
+static fc_status read_text(const char *path, char **out, size_t *len, fc_diag *diag)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -677,150 +65,367 @@ static fc_status read_file(const char *path, char **out, size_t *len, fc_diag *d
         return FC_EIO;
     }
     *len = sb.len;
-    if (!(*out = fc_sb_take(&sb)))
+    return (*out = fc_sb_take(&sb)) ? FC_OK : FC_ENOMEM;
+}
+
+/* Reads, parses and validates one file on its own. */
+static fc_status rule_file_read(const char *path, rule_file *f, fc_diag *diag)
+{
+    memset(f, 0, sizeof *f);
+    fc_status st = read_text(path, &f->text, &f->len, diag);
+    if (st != FC_OK)
+        return st;
+    if (!(f->path = fc_strdup(path)) || !(f->pos = fc_jsonpos_scan(f->text, f->len)))
         return FC_ENOMEM;
+    const char *end = NULL;
+    f->root = cJSON_ParseWithLengthOpts(f->text, f->len, &end, false);
+    if (!f->root) {
+        size_t off = end ? (size_t)(end - f->text) : 0;
+        /* cJSON reports a key that fails to start one byte late: point at the
+         * unexpected "}" or "]" itself. */
+        if (off > 0 && off <= f->len && (f->text[off - 1] == '}' || f->text[off - 1] == ']'))
+            off--;
+        unsigned line, col;
+        fc_jsonpos_linecol(f->text, off, &line, &col);
+        fc_diag_set(diag, path, line, col, "malformed JSON");
+        return FC_ERULES;
+    }
+    char *dir = fc_strdup(path), *slash = dir ? strrchr(dir, '/') : NULL;
+    if (slash)
+        *slash = '\0';
+    fc_rules_source src = {path, f->text, f->pos, NULL, slash ? dir : "."};
+    fc_rules *alone = NULL;
+    st = fc_rules_compile(f->root, &src, &alone, diag);
+    fc_rules_free(alone);
+    free(dir);
+    return st;
+}
+
+/* ---- merging ---------------------------------------------------------------- */
+
+static const char *entry_id(const cJSON *v)
+{
+    static const char *const fields[] = {"id", "phrase", "symbol", "word", "key"};
+    if (cJSON_IsString(v))
+        return v->valuestring;
+    for (size_t i = 0; cJSON_IsObject(v) && i < sizeof fields / sizeof *fields; i++) {
+        const cJSON *f = cJSON_GetObjectItemCaseSensitive(v, fields[i]);
+        if (cJSON_IsString(f))
+            return f->valuestring;
+    }
+    return NULL;
+}
+
+typedef struct merger {
+    const rule_file *file;
+    cJSON *origins;
+    bool failed;
+} merger;
+
+/* Records that the entry named key came from the value at path of the file. */
+static void note(merger *m, const char *key, const char *path)
+{
+    size_t off = 0;
+    unsigned line = 0, col = 0;
+    if (fc_jsonpos_find(m->file->pos, path, false, &off))
+        fc_jsonpos_linecol(m->file->text, off, &line, &col);
+    char where[1200];
+    snprintf(where, sizeof where, "%s:%u:%u", m->file->path, line, col);
+    cJSON_DeleteItemFromObjectCaseSensitive(m->origins, key);
+    if (!cJSON_AddStringToObject(m->origins, key, where))
+        m->failed = true;
+}
+
+/* Notes the origin of every entry of a value just added (one level of sections
+ * inside, as in "attribution" or "checks"). */
+static void note_all(merger *m, const cJSON *v, const char *key, const char *path, int depth)
+{
+    char k[1000], p[1000];
+    int i = 0;
+    const cJSON *it;
+    if (cJSON_IsArray(v)) {
+        cJSON_ArrayForEach(it, v)
+        {
+            fc_path_id(k, sizeof k, key, entry_id(it) ? entry_id(it) : "?");
+            fc_path_index(p, sizeof p, path, (size_t)(i++));
+            note(m, k, p);
+        }
+    } else if (cJSON_IsObject(v) && depth < 2) {
+        cJSON_ArrayForEach(it, v)
+        {
+            fc_path_key(k, sizeof k, key, it->string);
+            fc_path_key(p, sizeof p, path, it->string);
+            if (cJSON_IsArray(it) || (cJSON_IsObject(it) && depth == 0))
+                note_all(m, it, k, p, depth + 1);
+            else
+                note(m, k, p);
+        }
+    } else {
+        note(m, key, path);
+    }
+}
+
+static void merge_array(merger *m, cJSON *acc, const cJSON *layer, const char *path)
+{
+    const cJSON *it;
+    int i = 0;
+    cJSON_ArrayForEach(it, layer)
+    {
+        char k[1000], p[1000];
+        const char *id = entry_id(it);
+        fc_path_id(k, sizeof k, path, id ? id : "?");
+        fc_path_index(p, sizeof p, path, (size_t)(i++));
+        cJSON *copy = cJSON_Duplicate(it, true), *same = NULL, *cur;
+        if (!copy) {
+            m->failed = true;
+            return;
+        }
+        cJSON_ArrayForEach(cur, acc)
+        {
+            if (id && entry_id(cur) && strcmp(entry_id(cur), id) == 0) {
+                same = cur;
+                break;
+            }
+        }
+        if (same)
+            cJSON_ReplaceItemViaPointer(acc, same, copy);
+        else
+            cJSON_AddItemToArray(acc, copy);
+        note(m, k, p);
+    }
+}
+
+/* Merges layer into acc (both objects at path). */
+static void merge_object(merger *m, cJSON *acc, const cJSON *layer, const char *path)
+{
+    const cJSON *it;
+    cJSON_ArrayForEach(it, layer)
+    {
+        char p[1000];
+        fc_path_key(p, sizeof p, path, it->string);
+        if (strcmp(p, "$.remove") == 0)
+            continue;
+        cJSON *cur = cJSON_GetObjectItemCaseSensitive(acc, it->string);
+        if (cJSON_IsNull(it)) {
+            cJSON_DeleteItemFromObjectCaseSensitive(acc, it->string);
+            continue;
+        }
+        if (cur && cJSON_IsObject(cur) && cJSON_IsObject(it)) {
+            merge_object(m, cur, it, p);
+        } else if (cur && cJSON_IsArray(cur) && cJSON_IsArray(it)) {
+            merge_array(m, cur, it, p);
+        } else {
+            cJSON *copy = cJSON_Duplicate(it, true);
+            if (!copy) {
+                m->failed = true;
+                return;
+            }
+            if (cur)
+                cJSON_ReplaceItemViaPointer(acc, cur, copy);
+            else
+                cJSON_AddItemToObject(acc, it->string, copy);
+            note_all(m, it, p, p, path[1] == '\0' ? 0 : 1);
+        }
+    }
+}
+
+/* "remove": {"hedges": ["over"], "stop_words": ["may"], "number_words": ["one"]} */
+static void apply_removals(cJSON *acc, const cJSON *remove)
+{
+    const cJSON *sec, *id;
+    cJSON_ArrayForEach(sec, remove)
+    {
+        cJSON *target = cJSON_GetObjectItemCaseSensitive(acc, sec->string);
+        cJSON_ArrayForEach(id, sec)
+        {
+            if (!cJSON_IsString(id) || !target)
+                continue;
+            if (cJSON_IsObject(target)) {
+                cJSON_DeleteItemFromObjectCaseSensitive(target, id->valuestring);
+                continue;
+            }
+            cJSON *cur = target->child;
+            while (cur) {
+                cJSON *next = cur->next;
+                if (entry_id(cur) && strcmp(entry_id(cur), id->valuestring) == 0)
+                    cJSON_Delete(cJSON_DetachItemViaPointer(target, cur));
+                cur = next;
+            }
+        }
+    }
+}
+
+/* ---- the builder -------------------------------------------------------------- */
+
+fc_rules_builder *fc_rules_builder_new(void)
+{
+    fc_rules_builder *b = calloc(1, sizeof *b);
+    if (b && (!(b->tree = cJSON_CreateObject()) || !(b->origins = cJSON_CreateObject()))) {
+        fc_rules_builder_free(b);
+        return NULL;
+    }
+    return b;
+}
+
+void fc_rules_builder_free(fc_rules_builder *b)
+{
+    if (!b)
+        return;
+    cJSON_Delete(b->tree);
+    cJSON_Delete(b->origins);
+    free(b->sources);
+    free(b);
+}
+
+static fc_status build(const cJSON *tree, const cJSON *origins, fc_rules **out, fc_diag *diag)
+{
+    fc_rules_source src = {NULL, NULL, NULL, origins, "."};
+    return fc_rules_compile(tree, &src, out, diag);
+}
+
+fc_status fc_rules_builder_add(fc_rules_builder *b, const char *path, fc_diag *diag)
+{
+    rule_file f;
+    fc_status st = rule_file_read(path, &f, diag);
+    cJSON *tree = NULL, *origins = NULL;
+    fc_rules *check = NULL;
+    if (st == FC_OK && (!(tree = cJSON_Duplicate(b->tree, true)) ||
+                        !(origins = cJSON_Duplicate(b->origins, true))))
+        st = FC_ENOMEM;
+    if (st == FC_OK) {
+        merger m = {&f, origins, false};
+        merge_object(&m, tree, f.root, "$");
+        apply_removals(tree, cJSON_GetObjectItemCaseSensitive(f.root, "remove"));
+        st = m.failed ? FC_ENOMEM : build(tree, origins, &check, diag);
+    }
+    fc_rules_free(check);
+    if (st == FC_OK) {
+        fc_strbuf sb = {0};
+        fc_sb_printf(&sb, "%s%s%s", b->sources ? b->sources : "", b->sources ? ", " : "", path);
+        char *sources = fc_sb_take(&sb);
+        if (!sources) {
+            st = FC_ENOMEM;
+        } else {
+            free(b->sources);
+            b->sources = sources;
+            cJSON_Delete(b->tree);
+            cJSON_Delete(b->origins);
+            b->tree = tree;
+            b->origins = origins;
+            tree = origins = NULL;
+        }
+    }
+    if (st == FC_ENOMEM)
+        fc_diag_set(diag, path, 0, 0, "out of memory");
+    cJSON_Delete(tree);
+    cJSON_Delete(origins);
+    rule_file_free(&f);
+    return st;
+}
+
+fc_status fc_rules_builder_add_folder(fc_rules_builder *b, const char *dir, fc_diag *diag)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return FC_OK;
+    char path[4200];
+    snprintf(path, sizeof path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+             FC_FOLDER_RULES);
+    if (stat(path, &st) != 0)
+        return FC_OK;
+    return fc_rules_builder_add(b, path, diag);
+}
+
+/* The listing: every section, every entry, and where it came from. */
+static char *make_listing(const cJSON *tree, const cJSON *origins, const char *sources)
+{
+    fc_strbuf sb = {0};
+    fc_sb_printf(&sb, "# rules from: %s\n", sources ? sources : "(none)");
+    const cJSON *sec, *it, *sub;
+    cJSON_ArrayForEach(sec, tree)
+    {
+        char key[1000];
+        if (!cJSON_IsArray(sec) && !cJSON_IsObject(sec)) {
+            char *v = cJSON_PrintUnformatted(sec);
+            snprintf(key, sizeof key, "$.%s", sec->string);
+            const cJSON *o = cJSON_GetObjectItemCaseSensitive(origins, key);
+            fc_sb_printf(&sb, "\n%s: %s  (%s)\n", sec->string, v ? v : "",
+                         cJSON_IsString(o) ? o->valuestring : "?");
+            cJSON_free(v);
+            continue;
+        }
+        fc_sb_printf(&sb, "\n%s (%d)\n", sec->string, cJSON_GetArraySize(sec));
+        cJSON_ArrayForEach(it, sec)
+        {
+            const cJSON *list =
+                cJSON_IsObject(sec) && (cJSON_IsArray(it) || cJSON_IsObject(it)) ? it : NULL;
+            if (list && cJSON_IsObject(sec) && cJSON_IsArray(it) && it->string) {
+                /* a nested list ("attribution": {"before_source": [...]}) */
+                fc_sb_printf(&sb, "  %s:\n", it->string);
+                cJSON_ArrayForEach(sub, it)
+                {
+                    char sec_path[400], list_path[800];
+                    snprintf(sec_path, sizeof sec_path, "$.%s", sec->string);
+                    fc_path_key(list_path, sizeof list_path, sec_path, it->string);
+                    fc_path_id(key, sizeof key, list_path, entry_id(sub) ? entry_id(sub) : "?");
+                    const cJSON *o = cJSON_GetObjectItemCaseSensitive(origins, key);
+                    char *v = cJSON_PrintUnformatted(sub);
+                    fc_sb_printf(&sb, "    %-28s %s\n", v ? v : "",
+                                 cJSON_IsString(o) ? o->valuestring : "?");
+                    cJSON_free(v);
+                }
+                continue;
+            }
+            char base[400];
+            snprintf(base, sizeof base, "$.%s", sec->string);
+            if (cJSON_IsArray(sec))
+                fc_path_id(key, sizeof key, base, entry_id(it) ? entry_id(it) : "?");
+            else
+                fc_path_key(key, sizeof key, base, it->string);
+            const cJSON *o = cJSON_GetObjectItemCaseSensitive(origins, key);
+            char *v = cJSON_PrintUnformatted(it);
+            if (cJSON_IsObject(sec))
+                fc_sb_printf(&sb, "  %-26s %-40s %s\n", it->string, v ? v : "",
+                             cJSON_IsString(o) ? o->valuestring : "?");
+            else
+                fc_sb_printf(&sb, "  %-66s %s\n", v ? v : "",
+                             cJSON_IsString(o) ? o->valuestring : "?");
+            cJSON_free(v);
+        }
+    }
+    return fc_sb_take(&sb);
+}
+
+fc_status fc_rules_builder_build(const fc_rules_builder *b, fc_rules **out, fc_diag *diag)
+{
+    fc_status st = build(b->tree, b->origins, out, diag);
+    if (st != FC_OK)
+        return st;
+    if (!((*out)->source = fc_strdup(b->sources ? b->sources : "")) ||
+        !((*out)->listing = make_listing(b->tree, b->origins, b->sources))) {
+        fc_rules_free(*out);
+        *out = NULL;
+        return FC_ENOMEM;
+    }
     return FC_OK;
 }
 
 fc_status fc_rules_load(const char *path, fc_rules **out, fc_diag *diag)
 {
     *out = NULL;
-    char *src = NULL;
-    size_t len = 0;
-    fc_status st = read_file(path, &src, &len, diag);
-    if (st != FC_OK)
-        return st;
-    loader ld = {path, src, diag, calloc(1, sizeof(fc_rules))};
-    const char *end = NULL;
-    cJSON *root = NULL;
-    if (!ld.rules || !(ld.rules->source = fc_strdup(path))) {
-        st = FC_ENOMEM;
-        goto done;
-    }
-    root = cJSON_ParseWithLengthOpts(src, len, &end, false);
-    if (!root) {
-        unsigned line, col;
-        size_t off = end ? (size_t)(end - src) : 0;
-        /* cJSON reports a key that fails to start one byte late: point at the
-         * unexpected "}" or "]" itself. */
-        if (off > 0 && off <= len && (src[off - 1] == '}' || src[off - 1] == ']'))
-            off--;
-        offset_linecol(src, off, &line, &col);
-        fc_diag_set(diag, path, line, col, "malformed JSON");
-        st = FC_ERULES;
-        goto done;
-    }
-    st = load_tree(&ld, root);
-done:
-    if (st == FC_ENOMEM)
-        fc_diag_set(diag, path, 0, 0, "out of memory");
-    cJSON_Delete(root);
-    free(src);
-    if (st != FC_OK) {
-        fc_rules_free(ld.rules);
-        return st;
-    }
-    *out = ld.rules;
-    return FC_OK;
+    fc_rules_builder *b = fc_rules_builder_new();
+    if (!b)
+        return FC_ENOMEM;
+    fc_status st = fc_rules_builder_add(b, path, diag);
+    if (st == FC_OK)
+        st = fc_rules_builder_build(b, out, diag);
+    fc_rules_builder_free(b);
+    return st;
 }
 
-static void entries_free(fc_entries *e)
+fc_status fc_rules_write_listing(const fc_rules *rules, FILE *out)
 {
-    for (size_t i = 0; i < e->n; i++) {
-        phrase_free(&e->items[i].phrase);
-        if (e->items[i].requires) {
-            phrase_list_free(e->items[i].requires);
-            free(e->items[i].requires);
-        }
-    }
-    free(e->items);
-    fc_index_free(&e->first);
-    fc_index_free(&e->last);
-}
-
-/* Every word list of the rules, for indexing and freeing them alike. */
-static size_t entry_lists(fc_rules *r, fc_entries **out)
-{
-    fc_entries *lists[] = {&r->hedges,
-                           &r->number_words,
-                           &r->scale_words,
-                           &r->vague_quantities,
-                           &r->fractions,
-                           &r->multipliers,
-                           &r->units,
-                           &r->currencies,
-                           &r->rates,
-                           &r->period_preps,
-                           &r->relative_periods,
-                           &r->modality_cues,
-                           &r->modality_cues_after,
-                           &r->months};
-    memcpy(out, lists, sizeof lists);
-    return COUNT(lists);
-}
-
-static size_t phrase_lists(fc_rules *r, fc_phrase_list **out)
-{
-    fc_phrase_list *lists[] = {&r->attr_before,          &r->attr_after,      &r->attr_nouns,
-                               &r->attr_clause_ends,     &r->up_before,       &r->up_after,
-                               &r->down_before,          &r->down_after,      &r->change_from,
-                               &r->subject_modifiers,    &r->plural_nouns,    &r->time_suffixes,
-                               &r->temperature_suffixes, &r->age_words,       &r->ordinal_suffixes,
-                               &r->label_words,          &r->street_suffixes, &r->furniture_lines,
-                               &r->abbreviations,        &r->stop_words};
-    memcpy(out, lists, sizeof lists);
-    return COUNT(lists);
-}
-
-#define MAX_LISTS 32
-
-static fc_status phrase_list_index(fc_phrase_list *l)
-{
-    return fc_index_build(&l->first, &l->last, l->items, l->n, sizeof *l->items);
-}
-
-static fc_status index_all(fc_rules *r)
-{
-    fc_entries *el[MAX_LISTS];
-    fc_phrase_list *pl[MAX_LISTS];
-    for (size_t i = 0, n = entry_lists(r, el); i < n; i++)
-        TRY(fc_index_build(&el[i]->first, &el[i]->last, el[i]->items, el[i]->n,
-                           sizeof *el[i]->items));
-    for (size_t i = 0; i < r->units.n; i++)
-        if (r->units.items[i].requires)
-            TRY(phrase_list_index(r->units.items[i].requires));
-    for (size_t i = 0, n = phrase_lists(r, pl); i < n; i++)
-        TRY(phrase_list_index(pl[i]));
-    for (size_t i = 0; i < r->nmeasures; i++) {
-        TRY(phrase_list_index(&r->measures[i].subject));
-        for (size_t j = 0; j < r->measures[i].ncontext; j++)
-            TRY(phrase_list_index(&r->measures[i].context[j]));
-    }
-    return FC_OK;
-}
-
-void fc_rules_free(fc_rules *r)
-{
-    if (!r)
-        return;
-    fc_entries *el[MAX_LISTS];
-    fc_phrase_list *pl[MAX_LISTS];
-    for (size_t i = 0, n = entry_lists(r, el); i < n; i++)
-        entries_free(el[i]);
-    for (size_t i = 0, n = phrase_lists(r, pl); i < n; i++)
-        phrase_list_free(pl[i]);
-    for (size_t i = 0; i < r->nmeasures; i++) {
-        fc_measure *m = &r->measures[i];
-        free(m->key);
-        free(m->description);
-        phrase_list_free(&m->subject);
-        for (size_t j = 0; j < m->ncontext; j++)
-            phrase_list_free(&m->context[j]);
-        free(m->context);
-    }
-    free(r->measures);
-    free(r->source);
-    free(r);
+    return fputs(rules->listing ? rules->listing : "", out) < 0 ? FC_EIO : FC_OK;
 }
 
 /* ---- where the defaults live --------------------------------------------- */
@@ -847,17 +452,26 @@ const char *fc_datadir(void)
         if (slash) {
             *slash = '\0';
             snprintf(dir, sizeof dir, "%s/../share/factcheck", exe);
-            if (is_dir(dir))
+            char *real = is_dir(dir) ? realpath(dir, NULL) : NULL;
+            if (real) {
+                snprintf(dir, sizeof dir, "%s", real);
+                free(real);
                 return dir;
+            }
         }
     }
     snprintf(dir, sizeof dir, "%s", FC_INSTALL_DATADIR);
     return dir;
 }
 
+const char *fc_rules_default_path(void)
+{
+    static char path[4400];
+    snprintf(path, sizeof path, "%s/rules/default.json", fc_datadir());
+    return path;
+}
+
 fc_status fc_rules_load_default(fc_rules **out, fc_diag *diag)
 {
-    char path[4200];
-    snprintf(path, sizeof path, "%s/rules/default.json", fc_datadir());
-    return fc_rules_load(path, out, diag);
+    return fc_rules_load(fc_rules_default_path(), out, diag);
 }

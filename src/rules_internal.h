@@ -91,8 +91,35 @@ typedef struct fc_measure {
     unsigned modalities; /* bit (1 << fc_modality); 0 = any */
 } fc_measure;
 
+/* A custom claim shape from a rule file: a regular expression (PCRE2) and what a
+ * match means. The compiled code lives in pattern.c. */
+typedef struct fc_pattern {
+    char *id;
+    char *regex;
+    struct fc_regex *code; /* compiled, owned */
+    int unit;              /* fc_unit */
+    int per;               /* fc_per */
+    int modality;          /* fc_modality */
+    char *subject;         /* may be NULL */
+    char *measure;         /* may be NULL */
+} fc_pattern;
+
+/* A subject alias: claims about `phrase` are about `canonical` ("migrants" ->
+ * "undocumented immigrants") when matched against measures. */
+typedef struct fc_alias {
+    fc_phrase phrase;
+    fc_phrase canonical;
+} fc_alias;
+
+/* Poll defaults per pollster, said as an assumption when a check uses them. */
+typedef struct fc_pollster {
+    char *name;
+    double sample_size;
+} fc_pollster;
+
 struct fc_rules {
-    char *source; /* the file the rules came from */
+    char *source;  /* the files the rules came from, comma-separated */
+    char *listing; /* every rule in force with where it came from (fc_rules_write_listing) */
     fc_entries hedges, number_words, scale_words, vague_quantities, fractions, multipliers, units,
         currencies, rates, period_preps, relative_periods, modality_cues, modality_cues_after,
         months;
@@ -104,10 +131,40 @@ struct fc_rules {
     fc_phrase_list abbreviations, stop_words;
     fc_measure *measures;
     size_t nmeasures;
+    fc_alias *aliases;
+    size_t naliases;
+    fc_pattern *patterns;
+    size_t npatterns;
+    fc_pollster *pollsters;
+    size_t npollsters;
+    char **datasets; /* reference dataset files (paths as resolved at load) */
+    size_t ndatasets;
     struct {
         bool enabled;
         fc_severity severity;
+        double tolerance; /* relative slack added to each interval before comparing */
     } cross_source;
 };
+
+/* ---- between rules.c (files, layers, merging) and rules_load.c (validation
+ * and compilation of one tree) ---- */
+
+struct cJSON;
+struct fc_jsonpos;
+
+/* Where a tree came from, for error positions. For a merged tree, origins maps
+ * "section/id" to "file:line:col" of the entry that put it there. */
+typedef struct fc_rules_source {
+    const char *path;             /* the file, or NULL for a merged tree */
+    const char *text;             /* its JSON text */
+    const struct fc_jsonpos *pos; /* positions in text */
+    const struct cJSON *origins;  /* merged trees: origin of each entry */
+    const char *dir;              /* the folder relative dataset paths resolve from */
+} fc_rules_source;
+
+/* Validates a rule tree and compiles it into new rules. Errors: FC_ERULES with
+ * diag set to "file:line:col: message", FC_ENOMEM. Nothing is returned on error. */
+fc_status fc_rules_compile(const struct cJSON *root, const fc_rules_source *src, fc_rules **out,
+                           fc_diag *diag);
 
 #endif

@@ -178,3 +178,18 @@ void fc_sb_number(fc_strbuf *sb, double v)
     if (end > intlen + 1)
         fc_sb_add(sb, dot, end - intlen);
 }
+
+void fc_path_key(char *out, size_t n, const char *base, const char *key)
+{
+    snprintf(out, n, "%s.%s", base, key);
+}
+
+void fc_path_index(char *out, size_t n, const char *base, size_t i)
+{
+    snprintf(out, n, "%s[%zu]", base, i);
+}
+
+void fc_path_id(char *out, size_t n, const char *base, const char *id)
+{
+    snprintf(out, n, "%s/%s", base, id);
+}

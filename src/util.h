@@ -37,6 +37,12 @@ fc_status fc_grow(void **items, size_t *cap, size_t need, size_t elem);
 void fc_diag_set(fc_diag *diag, const char *file, unsigned line, unsigned col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
+/* JSON paths for messages: base + "." + key, and base + "[i]" (truncated to n). */
+void fc_path_key(char *out, size_t n, const char *base, const char *key);
+void fc_path_index(char *out, size_t n, const char *base, size_t i);
+/* base + "/" + id: how an entry of a list is named in the origins of rules. */
+void fc_path_id(char *out, size_t n, const char *base, const char *id);
+
 /* 32-bit FNV-1a hash, for stable ids. */
 unsigned long fc_hash(const void *data, size_t n, unsigned long seed);
 

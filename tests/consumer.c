@@ -1,6 +1,6 @@
 /* consumer.c - a program that uses the installed libfactcheck, built by
  * tests/install_test.sh with pkg-config. Usage: consumer RULES.json
- * Prints "claims=N measure=KEY" for a fixed sentence. */
+ * Prints "claims=N low=L qualifier=Q" for a fixed sentence. */
 #include <factcheck/factcheck.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,7 +18,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "consumer: %s\n", diag.message);
         return 1;
     }
-    printf("claims=%zu measure=%s\n", claims.n, claims.n ? claims.items[0].measure : "-");
+    if (claims.n)
+        printf("claims=%zu low=%g qualifier=%s\n", claims.n, claims.items[0].low,
+               fc_qualifier_name(claims.items[0].qualifier));
     fc_claims_clear(&claims);
     fc_doc_free(doc);
     fc_rules_free(rules);

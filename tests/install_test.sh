@@ -35,5 +35,5 @@ export PKG_CONFIG_PATH="$pc"
 cc -std=c11 ${CONSUMER_CFLAGS:-} -o "$prefix/consumer" "$src/tests/consumer.c" \
    $(pkg-config --define-prefix --cflags --libs factcheck)
 out=$(LD_LIBRARY_PATH="$(dirname "$pc")" "$prefix/consumer" "$prefix/share/factcheck/rules/default.json")
-[ "$out" = "claims=1 measure=raid.hyundai_ga.korean_detained" ] || { echo "consumer printed: $out"; exit 1; }
+[ "$out" = "claims=1 low=300 qualifier=more_than" ] || { echo "consumer printed: $out"; exit 1; }
 echo "install test: ok"

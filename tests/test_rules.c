@@ -1,19 +1,76 @@
-/* test_rules.c - loading rule files, and the exact errors for bad ones. */
+/* test_rules.c - rule files: loading, layering, and the exact errors for bad ones.
+ * Expected line:column positions were computed independently from the fixture
+ * files (python: the 1-based line and column of the offending token). */
+#include <cjson/cJSON.h>
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "helpers.h"
 #include "rules_internal.h"
 
-static void expect_error(const char *name, const char *want)
+/* Each bad fixture and the one message it must give, "file:line:col: message". */
+static const struct {
+    const char *file, *message;
+} bad_files[] = {
+    {"malformed.json", "tests/data/rules/malformed.json:3:48: malformed JSON"},
+    {"unknown-field.json", "tests/data/rules/unknown-field.json:2:3: unknown field \"measurse\" "
+                           "(did you mean \"measures\"?)"},
+    {"beat.json", "tests/data/rules/beat.json:14:7: unknown field \"tolerence\" "
+                  "(did you mean \"tolerance\"?)"},
+    {"bad-kind.json", "tests/data/rules/bad-kind.json:3:38: $.hedges[0].kind: expected one of: "
+                      "exact approximately nearly at_least more_than at_most less_than range"},
+    {"bad-type.json",
+     "tests/data/rules/bad-type.json:2:30: $.scale_words.million: expected a positive number"},
+    {"dup-id.json", "tests/data/rules/dup-id.json:5:5: $.hedges[2]: duplicate id \"about\" (also "
+                    "at $.hedges[0])"},
+    /* PCRE2's own message and offset; column 78 is the end of the pattern in the
+     * JSON text (the escapes \\d and \\. each take two columns). */
+    {"bad-regex.json", "tests/data/rules/bad-regex.json:3:78: $.patterns[0].regex: regular "
+                       "expression error at offset 41: missing closing parenthesis"},
+    {"alias-cycle.json", "tests/data/rules/alias-cycle.json:3:5: alias cycle: \"migrants\" -> "
+                         "\"undocumented immigrants\" -> \"immigrants\" -> \"migrants\""},
+};
+
+Test(rules, every_bad_file_gives_its_exact_message)
 {
-    char path[512], msg[1100];
-    snprintf(path, sizeof path, "tests/data/rules/%s", name);
-    fc_rules *r = NULL;
-    fc_diag diag = {0};
-    cr_assert_eq(fc_rules_load(path, &r, &diag), FC_ERULES);
-    cr_assert_null(r);
-    cr_assert_str_eq(fc_diag_format(&diag, msg, sizeof msg), want);
+    for (size_t i = 0; i < sizeof bad_files / sizeof *bad_files; i++) {
+        char path[512], msg[1100];
+        snprintf(path, sizeof path, "tests/data/rules/%s", bad_files[i].file);
+        fc_rules *r = NULL;
+        fc_diag diag = {0};
+        cr_assert_eq(fc_rules_load(path, &r, &diag), FC_ERULES, "%s", path);
+        cr_assert_null(r);
+        cr_assert_str_eq(fc_diag_format(&diag, msg, sizeof msg), bad_files[i].message);
+    }
+}
+
+Test(rules, a_bad_rule_file_stops_the_run_before_any_document_is_read)
+{
+    for (size_t i = 0; i < sizeof bad_files / sizeof *bad_files; i++) {
+        char args[600], want[1200], *out, *err;
+        snprintf(args, sizeof args, "--rules tests/data/rules/%s claims/", bad_files[i].file);
+        cr_assert_eq(test_run(args, &out, &err), 2, "%s", bad_files[i].file);
+        cr_assert_str_eq(out, "", "a report was written for %s", bad_files[i].file);
+        snprintf(want, sizeof want, "%s\n", bad_files[i].message);
+        cr_assert_str_eq(err, want);
+        free(out);
+        free(err);
+    }
+}
+
+Test(rules, rules_check_reports_each_file)
+{
+    char *out, *err;
+    cr_assert_eq(test_run("rules check tests/data/rules/overlay.json tests/data/rules/beat.json "
+                          "claims/factcheck.rules.json",
+                          &out, &err),
+                 2);
+    cr_assert_str_eq(out, "tests/data/rules/overlay.json: ok\nclaims/factcheck.rules.json: ok\n");
+    cr_assert_str_eq(err, "tests/data/rules/beat.json:14:7: unknown field \"tolerence\" (did you "
+                          "mean \"tolerance\"?)\n");
+    free(out);
+    free(err);
 }
 
 Test(rules, default_rules_load_with_every_list_filled)
@@ -23,8 +80,8 @@ Test(rules, default_rules_load_with_every_list_filled)
     cr_assert_gt(r->number_words.n, 20);
     cr_assert_gt(r->units.n, 5);
     cr_assert_gt(r->rates.n, 5);
-    cr_assert_gt(r->nmeasures, 3);
     cr_assert(r->cross_source.enabled);
+    cr_assert_eq(r->nmeasures, 0, "measures belong to a beat's rule file, not the defaults");
 }
 
 Test(rules, phrases_are_tokenized_like_text)
@@ -41,34 +98,6 @@ Test(rules, phrases_are_tokenized_like_text)
     cr_assert(found);
 }
 
-Test(rules, malformed_json_gives_line_and_column)
-{
-    /* Line 3 is `    {"phrase": "some", "kind": "approximately",}`: the parser
-     * fails at the "}" after the trailing comma, column 48. */
-    expect_error("malformed.json", "tests/data/rules/malformed.json:3:48: malformed JSON");
-}
-
-Test(rules, unknown_field_suggests_the_closest_name)
-{
-    expect_error("unknown-field.json",
-                 "tests/data/rules/unknown-field.json: $: unknown field \"measurse\" "
-                 "(did you mean \"measures\"?)");
-}
-
-Test(rules, unknown_hedge_kind_lists_the_valid_ones)
-{
-    expect_error("bad-kind.json",
-                 "tests/data/rules/bad-kind.json: $.hedges[0].kind: expected one of: exact "
-                 "approximately nearly at_least more_than at_most less_than range");
-}
-
-Test(rules, wrong_type_names_the_path)
-{
-    expect_error(
-        "bad-type.json",
-        "tests/data/rules/bad-type.json: $.scale_words.million: expected a positive number");
-}
-
 Test(rules, missing_file_is_an_io_error)
 {
     fc_rules *r = NULL;
@@ -77,28 +106,110 @@ Test(rules, missing_file_is_an_io_error)
     cr_assert_str_eq(diag.file, "tests/data/rules/none.json");
 }
 
-Test(rules, a_rule_file_alone_teaches_a_new_hedge_and_measure)
+/* Defaults, then the overlay: returns the claims of text. */
+static fc_rules *layered(const char *overlay)
 {
-    fc_rules *r = NULL;
+    fc_rules_builder *b = fc_rules_builder_new();
     fc_diag diag = {0};
-    cr_assert_eq(fc_rules_load("tests/data/rules/minimal.json", &r, &diag), FC_OK);
-    const char *text = "They made 500 widgets, give or take 40 widgets a day.";
-    fc_doc *doc = NULL;
-    cr_assert_eq(fc_doc_parse("m.md", text, strlen(text), &doc, NULL), FC_OK);
-    fc_claims cl = {0};
-    cr_assert_eq(fc_extract(r, doc, 0, &cl), FC_OK);
-    cr_assert_eq(cl.n, 2);
-    cr_assert_str_eq(cl.items[0].measure, "test.widgets");
-    cr_assert_eq(cl.items[1].qualifier, FC_QUAL_APPROXIMATELY);
-    /* 40 give or take 20 % -> [32, 48] */
-    cr_assert_float_eq(cl.items[1].low, 32, 1e-9);
-    cr_assert_float_eq(cl.items[1].high, 48, 1e-9);
-    fc_claims_clear(&cl);
-    fc_doc_free(doc);
+    char msg[1100];
+    cr_assert_eq(fc_rules_builder_add(b, fc_rules_default_path(), &diag), FC_OK);
+    if (overlay)
+        cr_assert_eq(fc_rules_builder_add(b, overlay, &diag), FC_OK, "%s",
+                     fc_diag_format(&diag, msg, sizeof msg));
+    fc_rules *r = NULL;
+    cr_assert_eq(fc_rules_builder_build(b, &r, &diag), FC_OK);
+    fc_rules_builder_free(b);
+    return r;
+}
+
+static void extract_with(const fc_rules *r, const char *text, fc_claims *cl, fc_doc **doc)
+{
+    cr_assert_eq(fc_doc_parse("t.md", text, strlen(text), doc, NULL), FC_OK);
+    cr_assert_eq(fc_extract(r, *doc, 0, cl), FC_OK);
+}
+
+Test(rules, a_rule_file_alone_adds_a_hedge_a_measure_with_aliases_and_overrides)
+{
+    const char *text = "Clinics gave in the region of 4,000 jabs. About 100 shots were wasted. "
+                       "Over 50 people queued.";
+    fc_rules *base = layered(NULL), *r = layered("tests/data/rules/overlay.json");
+    fc_claims a = {0}, b = {0};
+    fc_doc *d1, *d2;
+    extract_with(base, text, &a, &d1);
+    extract_with(r, text, &b, &d2);
+    cr_assert_eq(a.n, 3);
+    cr_assert_eq(b.n, 3);
+    /* The new hedge: approximately, +-15 % -> [3,400, 4,600]; unknown to the defaults. */
+    cr_assert_eq(a.items[0].qualifier, FC_QUAL_EXACT);
+    cr_assert_eq(b.items[0].qualifier, FC_QUAL_APPROXIMATELY);
+    cr_assert_float_eq(b.items[0].low, 3400, 1e-9);
+    cr_assert_float_eq(b.items[0].high, 4600, 1e-9);
+    /* The measure reached through the aliases "jabs" and "shots". */
+    cr_assert_null(a.items[0].measure);
+    cr_assert_str_eq(b.items[0].measure, "health.vaccine_doses");
+    cr_assert_str_eq(b.items[1].measure, "health.vaccine_doses");
+    /* "about" overridden by id: +-20 % -> [80, 120] instead of [90, 110]. */
+    cr_assert_float_eq(a.items[1].low, 90, 1e-9);
+    cr_assert_float_eq(b.items[1].low, 80, 1e-9);
+    cr_assert_float_eq(b.items[1].high, 120, 1e-9);
+    /* "over" removed: 50 is no longer a lower bound. */
+    cr_assert_eq(a.items[2].qualifier, FC_QUAL_MORE_THAN);
+    cr_assert_eq(b.items[2].qualifier, FC_QUAL_EXACT);
+    cr_assert_float_eq(r->cross_source.tolerance, 0.2, 1e-12);
+    fc_claims_clear(&a);
+    fc_claims_clear(&b);
+    fc_doc_free(d1);
+    fc_doc_free(d2);
+    fc_rules_free(base);
     fc_rules_free(r);
+}
+
+/* The number of conflict findings between the raid reports of 09 and 10. */
+static int raid_conflicts(const char *args)
+{
+    char *out, *err;
+    test_run(args, &out, &err);
+    cJSON *j = cJSON_Parse(out);
+    cr_assert_not_null(j, "%s", err);
+    int n = 0;
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItem(j, "findings"))
+    {
+        n += strcmp(cJSON_GetObjectItem(f, "severity")->valuestring, "conflict") == 0 &&
+             strstr(cJSON_GetObjectItem(f, "message")->valuestring, "approximately 250") != NULL;
+    }
+    cJSON_Delete(j);
+    free(out);
+    free(err);
+    return n;
+}
+
+Test(rules, a_check_tolerance_in_a_rule_file_changes_the_report)
+{
+    /* Without it, "about 250" (09) conflicts with 317 (10) and "more than 300" (08).
+     * With 20 % tolerance each way, [225, 275] widens to [175, 325] and 317 to
+     * [253.6, 380.4]: they overlap, and so do [175, 325] and [240, ...]. */
+    cr_assert_eq(raid_conflicts("--format json claims/"), 2);
+    cr_assert_eq(raid_conflicts("--format json --rules tests/data/rules/overlay.json claims/"), 0);
+}
+
+Test(rules, the_listing_names_where_each_rule_came_from)
+{
+    char *out, *err;
+    cr_assert_eq(test_run("rules --rules tests/data/rules/overlay.json claims/", &out, &err), 0);
+    /* "about" now comes from the overlay, line 6 column 5; "some" from the defaults. */
+    cr_assert_not_null(
+        strstr(out, "\"phrase\":\"about\",\"kind\":\"approximately\",\"tolerance\":0.2}"));
+    cr_assert_not_null(strstr(out, "tests/data/rules/overlay.json:6:5"), "%s", out);
+    cr_assert_not_null(strstr(out, "rules/default.json:5:5"));
+    cr_assert_not_null(strstr(out, "claims/factcheck.rules.json"));
+    cr_assert_null(strstr(out, "\"phrase\":\"over\""), "a removed hedge is still listed");
+    free(out);
+    free(err);
 }
 
 Test(rules, free_null_is_harmless)
 {
     fc_rules_free(NULL);
+    fc_rules_builder_free(NULL);
 }

@@ -1,12 +1,18 @@
 /* rules.h - what factcheck recognises and checks, read from JSON rule files.
  *
  * Every word list the extractor uses (hedges, scale and number words, units,
- * rate phrases, modality and attribution cues, measures) and every check setting
- * comes from rule files; the built-in defaults are the files installed under
- * <datadir>/rules/. An fc_rules handle is immutable once loaded.
+ * rate phrases, modality and attribution cues, traps), every measure, alias,
+ * custom pattern and check setting comes from rule files; the built-in defaults
+ * are the files installed under <datadir>/rules/. Rule files come in layers: the
+ * defaults, then a claims folder's factcheck.rules.json, then each --rules FILE;
+ * a later layer extends or overrides an earlier one entry by entry (by id).
+ * docs/rules.md describes the format; schema/rules.schema.json is its JSON Schema.
+ * An fc_rules handle is immutable once built, and may be shared by threads.
  */
 #ifndef FACTCHECK_RULES_H
 #define FACTCHECK_RULES_H
+
+#include <stdio.h>
 
 #include "status.h"
 
@@ -15,24 +21,52 @@ extern "C" {
 #endif
 
 typedef struct fc_rules fc_rules;
+typedef struct fc_rules_builder fc_rules_builder;
 
-/* Loads one rule file. On success *out owns new rules (free with fc_rules_free).
- * Errors: FC_EIO (cannot read), FC_ERULES (malformed or invalid; diag gives
- * file:line:col and the reason), FC_ENOMEM. Nothing is half-loaded. */
+/* The name of the rule file a claims folder may carry. */
+#define FC_FOLDER_RULES "factcheck.rules.json"
+
+/* A builder with no rules yet; NULL when out of memory. */
+FC_API fc_rules_builder *fc_rules_builder_new(void);
+
+/* Reads, validates and adds the rule file at path on top of the files added so
+ * far. Errors: FC_EIO (cannot read), FC_ERULES (malformed or invalid: diag gives
+ * "file:line:col: message"), FC_ENOMEM. A file with an error changes nothing. */
+FC_API fc_status fc_rules_builder_add(fc_rules_builder *b, const char *path, fc_diag *diag);
+
+/* Adds <dir>/factcheck.rules.json when dir is a folder that has one; does
+ * nothing (FC_OK) otherwise. Errors as fc_rules_builder_add. */
+FC_API fc_status fc_rules_builder_add_folder(fc_rules_builder *b, const char *dir,
+                                             fc_diag *diag);
+
+/* Builds the rules from the files added; *out is freed with fc_rules_free. */
+FC_API fc_status fc_rules_builder_build(const fc_rules_builder *b, fc_rules **out,
+                                        fc_diag *diag);
+
+/* Frees a builder; fc_rules_builder_free(NULL) does nothing. */
+FC_API void fc_rules_builder_free(fc_rules_builder *b);
+
+/* Loads one rule file alone (a builder with one file). */
 FC_API fc_status fc_rules_load(const char *path, fc_rules **out, fc_diag *diag);
 
-/* Loads the built-in default rules: <datadir>/rules/default.json, where datadir
- * is fc_datadir(). */
+/* Loads the built-in default rules: fc_rules_default_path(). */
 FC_API fc_status fc_rules_load_default(fc_rules **out, fc_diag *diag);
 
 /* Frees rules; fc_rules_free(NULL) does nothing. */
 FC_API void fc_rules_free(fc_rules *rules);
+
+/* Writes every rule in force, one a line, with the file:line:col it came from.
+ * Errors: FC_EIO. */
+FC_API fc_status fc_rules_write_listing(const fc_rules *rules, FILE *out);
 
 /* The folder holding factcheck's data (rules/, datasets/). In order: the
  * FACTCHECK_DATADIR environment variable; ../share/factcheck next to the running
  * program, when that folder exists; the install location chosen at build time.
  * The returned string is static storage, valid until the next call. */
 FC_API const char *fc_datadir(void);
+
+/* <datadir>/rules/default.json; static storage, valid until the next call. */
+FC_API const char *fc_rules_default_path(void);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,32 @@
+/* pattern.h - regular expressions for custom claim shapes, with PCRE2 (private).
+ *
+ * A rule file may add claim shapes the built-in grammar does not know ("12.5
+ * cases per 100,000"). The expression must have a group named "value" (or, else,
+ * a first group) holding the number. */
+#ifndef FC_PATTERN_H
+#define FC_PATTERN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "factcheck/status.h"
+
+typedef struct fc_regex fc_regex;
+
+/* Compiles regex (UTF-8, case-insensitive). On error returns NULL, writes PCRE2's
+ * message to msg (size n) and the byte offset in regex where it failed to *offset. */
+fc_regex *fc_regex_compile(const char *regex, char *msg, size_t n, size_t *offset);
+
+void fc_regex_free(fc_regex *re);
+
+/* One match: the whole match and the number's span, as offsets into the text. */
+typedef struct fc_regex_match {
+    size_t start, end;
+    size_t num_start, num_end;
+} fc_regex_match;
+
+/* Finds the first match in text[from, to) (offsets into text); false when none
+ * or when matching failed (e.g. hit its limits). */
+bool fc_regex_next(const fc_regex *re, const char *text, size_t from, size_t to, fc_regex_match *m);
+
+#endif

@@ -1,0 +1,1043 @@
+/* rules_load.c - validate one rule tree (cJSON) and compile it into fc_rules.
+ *
+ * Every object is checked for unknown fields (with the nearest known name as a
+ * suggestion), every value for its type, every name for the set it belongs to;
+ * every error names the file, line and column (positions from jsonpos.c) and the
+ * JSON path. The tree is copied into fc_ structures; on any error everything
+ * built so far is freed, so a bad rule file is never half-applied.
+ */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonpos.h"
+#include "lex.h"
+#include "pattern.h"
+#include "rules_internal.h"
+#include "util.h"
+
+typedef struct loader {
+    const fc_rules_source *src;
+    fc_diag *diag;
+    fc_rules *rules;
+} loader;
+
+#define TRY(expr)                                                                                  \
+    do {                                                                                           \
+        fc_status st_ = (expr);                                                                    \
+        if (st_ != FC_OK)                                                                          \
+            return st_;                                                                            \
+    } while (0)
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+/* ---- errors -------------------------------------------------------------- */
+
+/* Fills the diagnostic for the value at path (or its key): "file:line:col". */
+static fc_status fail_at(loader *ld, const char *path, bool key, size_t extra, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static fc_status fail_at(loader *ld, const char *path, bool key, size_t extra, const char *fmt, ...)
+{
+    char msg[480];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    const fc_rules_source *s = ld->src;
+    size_t off;
+    unsigned line = 0, col = 0;
+    if (s->path && fc_jsonpos_find(s->pos, path, key, &off)) {
+        fc_jsonpos_linecol(s->text, off + extra, &line, &col);
+    }
+    fc_diag_set(ld->diag, s->path ? s->path : "rules", line, col, "%s", msg);
+    return FC_ERULES;
+}
+
+/* "$.path: message" at the value's position. */
+static fc_status fail(loader *ld, const char *where, const char *what)
+{
+    return fail_at(ld, where, false, 0, "%s: %s", where, what);
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), prev[64], cur[64];
+    if (la >= 63 || lb >= 63)
+        return 99;
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+            size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+        }
+        memcpy(prev, cur, sizeof cur);
+    }
+    return prev[lb];
+}
+
+static int name_index(const char *name, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (names[i] && strcmp(name, names[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Rejects members of obj not in allowed, suggesting the nearest allowed name. */
+static fc_status check_keys(loader *ld, const cJSON *obj, const char *where,
+                            const char *const *allowed, size_t n)
+{
+    const cJSON *it;
+    cJSON_ArrayForEach(it, obj)
+    {
+        if (name_index(it->string, allowed, n) >= 0)
+            continue;
+        const char *best = NULL;
+        size_t bestd = 3;
+        for (size_t i = 0; i < n; i++) {
+            size_t d = edit_distance(it->string, allowed[i]);
+            if (d < bestd) {
+                bestd = d;
+                best = allowed[i];
+            }
+        }
+        char path[400];
+        fc_path_key(path, sizeof path, where, it->string);
+        if (best)
+            return fail_at(ld, path, true, 0, "unknown field \"%s\" (did you mean \"%s\"?)",
+                           it->string, best);
+        return fail_at(ld, path, true, 0, "unknown field \"%s\"", it->string);
+    }
+    return FC_OK;
+}
+
+/* ---- phrases ----------------------------------------------------------- */
+
+static fc_status phrase_make(loader *ld, const char *where, const char *text, fc_phrase *out)
+{
+    fc_toks toks = {0};
+    memset(out, 0, sizeof *out);
+    if (fc_lex(text, 0, strlen(text), &toks) != FC_OK)
+        return FC_ENOMEM;
+    if (toks.n == 0) {
+        fc_toks_free(&toks);
+        return fail(ld, where, "empty phrase");
+    }
+    out->text = fc_strdup(text);
+    out->tok = calloc(toks.n, sizeof *out->tok);
+    out->hash = calloc(toks.n, sizeof *out->hash);
+    out->len = calloc(toks.n, sizeof *out->len);
+    if (!out->text || !out->tok || !out->hash || !out->len)
+        goto nomem;
+    out->ntok = toks.n;
+    for (size_t i = 0; i < toks.n; i++) {
+        size_t n = toks.items[i].end - toks.items[i].start + 1;
+        if (!(out->tok[i] = malloc(n)))
+            goto nomem;
+        fc_tok_lower(text, &toks.items[i], out->tok[i], n);
+        out->hash[i] = toks.items[i].hash;
+        out->len[i] = n - 1;
+    }
+    fc_toks_free(&toks);
+    return FC_OK;
+nomem:
+    fc_toks_free(&toks);
+    return FC_ENOMEM;
+}
+
+static void phrase_free(fc_phrase *p)
+{
+    for (size_t i = 0; i < p->ntok; i++)
+        free(p->tok[i]);
+    free(p->tok);
+    free(p->hash);
+    free(p->len);
+    free(p->text);
+}
+
+static void phrase_list_free(fc_phrase_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        phrase_free(&l->items[i]);
+    free(l->items);
+    fc_index_free(&l->first);
+    fc_index_free(&l->last);
+}
+
+/* An array of strings; a repeated phrase is an error (at the repeat). */
+static fc_status phrase_list_load(loader *ld, const cJSON *arr, const char *where,
+                                  fc_phrase_list *out)
+{
+    char at[400];
+    if (!arr)
+        return FC_OK;
+    if (!cJSON_IsArray(arr))
+        return fail(ld, where, "expected an array of strings");
+    size_t n = (size_t)cJSON_GetArraySize(arr);
+    if (n && !(out->items = calloc(n, sizeof *out->items)))
+        return FC_ENOMEM;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        fc_path_index(at, sizeof at, where, out->n);
+        if (!cJSON_IsString(it))
+            return fail(ld, at, "expected a string");
+        for (size_t k = 0; k < out->n; k++)
+            if (strcmp(out->items[k].text, it->valuestring) == 0)
+                return fail_at(ld, at, false, 0, "%s: duplicate \"%s\" (also at %s[%zu])", at,
+                               it->valuestring, where, k);
+        TRY(phrase_make(ld, at, it->valuestring, &out->items[out->n]));
+        out->n++;
+    }
+    return FC_OK;
+}
+
+/* ---- named values ------------------------------------------------------- */
+
+static const char *const qualifier_names[] = {"exact",     "approximately", "nearly",    "at_least",
+                                              "more_than", "at_most",       "less_than", "range"};
+static const char *const unit_names[] = {
+    "count", "percent", "percentage_point", "currency", "duration", "ratio", "other"};
+static const char *const per_names[] = {"none", "day", "week", "month", "year"};
+static const char *const modality_names[] = {"actual", "estimate", "target", "projection", "poll"};
+static const char *const severity_names[] = {"info", "warning", "conflict"};
+static const char *const direction_names[] = {"none", "up", "down"};
+/* In the order of fc_period_kind. */
+static const char *const period_names[] = {
+    "at",        "since",     "last_week",  "last_month", "last_year", "this_week", "this_month",
+    "this_year", "past_week", "past_month", "past_year",  "yesterday", "today"};
+
+static fc_status name_value(loader *ld, const cJSON *v, const char *at, const char *const *names,
+                            size_t n, int *out)
+{
+    if (cJSON_IsString(v) && (*out = name_index(v->valuestring, names, n)) >= 0)
+        return FC_OK;
+    char msg[300] = "expected one of:";
+    for (size_t i = 0; i < n; i++) {
+        strncat(msg, " ", sizeof msg - strlen(msg) - 1);
+        strncat(msg, names[i], sizeof msg - strlen(msg) - 1);
+    }
+    return fail(ld, at, msg);
+}
+
+static fc_status get_enum(loader *ld, const cJSON *obj, const char *key, const char *where,
+                          const char *const *names, size_t n, int *out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    char at[400];
+    fc_path_key(at, sizeof at, where, key);
+    if (!v)
+        return fail_at(ld, where, false, 0, "%s: missing \"%s\"", where, key);
+    return name_value(ld, v, at, names, n, out);
+}
+
+static fc_status number_field(loader *ld, const cJSON *obj, const char *key, const char *where,
+                              double lo, double hi, double *out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    char at[400];
+    fc_path_key(at, sizeof at, where, key);
+    if (!v)
+        return fail_at(ld, where, false, 0, "%s: missing \"%s\"", where, key);
+    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || v->valuedouble < lo ||
+        v->valuedouble > hi) {
+        char msg[120];
+        snprintf(msg, sizeof msg, "expected a number from %g to %g", lo, hi);
+        return fail(ld, at, msg);
+    }
+    *out = v->valuedouble;
+    return FC_OK;
+}
+
+static fc_status string_field(loader *ld, const cJSON *obj, const char *key, const char *where,
+                              bool required, char **out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    char at[400];
+    fc_path_key(at, sizeof at, where, key);
+    if (!v) {
+        if (required)
+            return fail_at(ld, where, false, 0, "%s: missing \"%s\"", where, key);
+        return FC_OK;
+    }
+    if (!cJSON_IsString(v) || !v->valuestring[0])
+        return fail(ld, at, "expected a non-empty string");
+    return (*out = fc_strdup(v->valuestring)) ? FC_OK : FC_ENOMEM;
+}
+
+/* ---- entry lists ---------------------------------------------------------- */
+
+typedef fc_status (*entry_fn)(loader *ld, const cJSON *obj, const char *where, fc_entry *e);
+
+/* One section made of objects: its allowed fields, and the function reading the
+ * fields beyond the phrase. Every object has "phrase" ("symbol" or "word" for
+ * currencies) and may have "id" (default: the phrase). */
+typedef struct section {
+    const char *const *keys;
+    size_t nkeys;
+    entry_fn read;
+} section;
+
+static const char *entry_id(const cJSON *obj)
+{
+    static const char *const id_fields[] = {"id", "phrase", "symbol", "word", "key"};
+    for (size_t i = 0; i < COUNT(id_fields); i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, id_fields[i]);
+        if (cJSON_IsString(v))
+            return v->valuestring;
+    }
+    return NULL;
+}
+
+static fc_status entries_load(loader *ld, const cJSON *arr, const char *where, const section *sec,
+                              fc_entries *out)
+{
+    char at[400];
+    if (!arr)
+        return FC_OK;
+    if (!cJSON_IsArray(arr))
+        return fail(ld, where, "expected an array of objects");
+    size_t n = (size_t)cJSON_GetArraySize(arr);
+    if (n && !(out->items = calloc(n, sizeof *out->items)))
+        return FC_ENOMEM;
+    const cJSON *obj;
+    size_t k = 0;
+    cJSON_ArrayForEach(obj, arr)
+    {
+        fc_entry *e = &out->items[out->n];
+        fc_path_index(at, sizeof at, where, k);
+        if (!cJSON_IsObject(obj))
+            return fail(ld, at, "expected an object");
+        TRY(check_keys(ld, obj, at, sec->keys, sec->nkeys));
+        const cJSON *ph = cJSON_GetObjectItemCaseSensitive(obj, "phrase");
+        if (!ph)
+            ph = cJSON_GetObjectItemCaseSensitive(obj, "symbol");
+        if (!ph)
+            ph = cJSON_GetObjectItemCaseSensitive(obj, "word");
+        if (!cJSON_IsString(ph))
+            return fail_at(ld, at, false, 0, "%s: missing \"phrase\"", at);
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
+        if (id && (!cJSON_IsString(id) || !id->valuestring[0])) {
+            snprintf(at + strlen(at), sizeof at - strlen(at), ".id");
+            return fail(ld, at, "expected a non-empty string");
+        }
+        const char *mine = entry_id(obj);
+        size_t j = 0;
+        for (const cJSON *prev = arr->child; prev != obj; prev = prev->next, j++)
+            if (cJSON_IsObject(prev) && entry_id(prev) && strcmp(entry_id(prev), mine) == 0)
+                return fail_at(ld, at, false, 0, "%s: duplicate id \"%s\" (also at %s[%zu])", at,
+                               mine, where, j);
+        e->modality = -1;
+        TRY(phrase_make(ld, at, ph->valuestring, &e->phrase));
+        out->n++;
+        TRY(sec->read(ld, obj, at, e));
+        k++;
+    }
+    return FC_OK;
+}
+
+/* An object {"word": number, ...}. */
+static fc_status values_load(loader *ld, const cJSON *obj, const char *where, fc_entries *out)
+{
+    char at[400];
+    if (!obj)
+        return FC_OK;
+    if (!cJSON_IsObject(obj))
+        return fail(ld, where, "expected an object of numbers");
+    size_t n = (size_t)cJSON_GetArraySize(obj);
+    if (n && !(out->items = calloc(n, sizeof *out->items)))
+        return FC_ENOMEM;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, obj)
+    {
+        fc_path_key(at, sizeof at, where, it->string);
+        if (!cJSON_IsNumber(it) || !isfinite(it->valuedouble) || it->valuedouble <= 0)
+            return fail(ld, at, "expected a positive number");
+        fc_entry *e = &out->items[out->n];
+        e->modality = -1;
+        TRY(phrase_make(ld, at, it->string, &e->phrase));
+        e->value = it->valuedouble;
+        out->n++;
+    }
+    return FC_OK;
+}
+
+static fc_status hedge_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
+{
+    TRY(get_enum(ld, obj, "kind", where, qualifier_names, COUNT(qualifier_names), &e->kind));
+    if (cJSON_GetObjectItemCaseSensitive(obj, "tolerance"))
+        TRY(number_field(ld, obj, "tolerance", where, 0, 0.99, &e->tolerance));
+    if (cJSON_GetObjectItemCaseSensitive(obj, "modality"))
+        TRY(get_enum(ld, obj, "modality", where, modality_names, COUNT(modality_names),
+                     &e->modality));
+    return FC_OK;
+}
+
+static fc_status unit_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
+{
+    TRY(get_enum(ld, obj, "unit", where, unit_names, COUNT(unit_names), &e->kind));
+    const cJSON *req = cJSON_GetObjectItemCaseSensitive(obj, "requires");
+    if (!req)
+        return FC_OK;
+    char at[400];
+    fc_path_key(at, sizeof at, where, "requires");
+    if (!(e->requires = calloc(1, sizeof *e->requires)))
+        return FC_ENOMEM;
+    return phrase_list_load(ld, req, at, e->requires);
+}
+
+static fc_status vague_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
+{
+    TRY(number_field(ld, obj, "low", where, 0, 1e15, &e->low));
+    TRY(number_field(ld, obj, "high", where, 0, 1e15, &e->high));
+    if (e->high < e->low) {
+        char at[400];
+        fc_path_key(at, sizeof at, where, "high");
+        return fail(ld, at, "must not be below low");
+    }
+    e->value = e->low;
+    return FC_OK;
+}
+
+static fc_status multiplier_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
+{
+    TRY(number_field(ld, obj, "value", where, 0, 1e6, &e->value));
+    if (cJSON_GetObjectItemCaseSensitive(obj, "direction"))
+        TRY(get_enum(ld, obj, "direction", where, direction_names, COUNT(direction_names),
+                     &e->kind));
+    return FC_OK;
+}
+
+static fc_status rate_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
+{
+    return get_enum(ld, obj, "per", where, per_names, COUNT(per_names), &e->kind);
+}
+
+static fc_status cue_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
+{
+    return get_enum(ld, obj, "modality", where, modality_names, COUNT(modality_names), &e->kind);
+}
+
+static fc_status relative_period_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
+{
+    TRY(get_enum(ld, obj, "period", where, period_names + 2, COUNT(period_names) - 2, &e->kind));
+    e->kind += 2; /* relative kinds follow "at" and "since" in fc_period_kind */
+    return FC_OK;
+}
+
+static fc_status currency_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
+{
+    const cJSON *code = cJSON_GetObjectItemCaseSensitive(obj, "code");
+    if (!cJSON_IsString(code) || strlen(code->valuestring) != 3) {
+        char at[400];
+        fc_path_key(at, sizeof at, where, "code");
+        return fail(ld, at, "expected a three-letter ISO 4217 code");
+    }
+    memcpy(e->code, code->valuestring, 4);
+    e->symbol = cJSON_GetObjectItemCaseSensitive(obj, "symbol") != NULL;
+    return FC_OK;
+}
+
+#define KEYS(...)                                                                                  \
+    (const char *const[]){"id", __VA_ARGS__}, COUNT(((const char *const[]){"id", __VA_ARGS__}))
+
+static const section hedges_sec = {KEYS("phrase", "kind", "tolerance", "modality"), hedge_entry};
+static const section units_sec = {KEYS("phrase", "unit", "requires"), unit_entry};
+static const section vague_sec = {KEYS("phrase", "low", "high"), vague_entry};
+static const section multiplier_sec = {KEYS("phrase", "value", "direction"), multiplier_entry};
+static const section rates_sec = {KEYS("phrase", "per"), rate_entry};
+static const section cues_sec = {KEYS("phrase", "modality"), cue_entry};
+static const section relative_sec = {KEYS("phrase", "period"), relative_period_entry};
+static const section currencies_sec = {KEYS("symbol", "word", "code"), currency_entry};
+
+/* {"in": "at", "since": "since", ...} */
+static fc_status period_preps_load(loader *ld, const cJSON *obj, fc_entries *out)
+{
+    char at[400];
+    if (!obj)
+        return FC_OK;
+    if (!cJSON_IsObject(obj))
+        return fail(ld, "$.periods.prepositions", "expected an object");
+    size_t n = (size_t)cJSON_GetArraySize(obj);
+    if (n && !(out->items = calloc(n, sizeof *out->items)))
+        return FC_ENOMEM;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, obj)
+    {
+        snprintf(at, sizeof at, "$.periods.prepositions.%s", it->string);
+        fc_entry *e = &out->items[out->n];
+        TRY(name_value(ld, it, at, period_names, 2, &e->kind));
+        e->modality = -1;
+        TRY(phrase_make(ld, at, it->string, &e->phrase));
+        out->n++;
+    }
+    return FC_OK;
+}
+
+/* ---- measures, aliases, patterns, pollsters, datasets, checks ---------------- */
+
+static fc_status measure_load(loader *ld, const cJSON *obj, const char *where, fc_measure *m)
+{
+    static const char *const keys[] = {"key",  "description", "subject", "context",
+                                       "unit", "per",         "modality"};
+    char at[400];
+    if (!cJSON_IsObject(obj))
+        return fail(ld, where, "expected an object");
+    TRY(check_keys(ld, obj, where, keys, COUNT(keys)));
+    TRY(string_field(ld, obj, "key", where, true, &m->key));
+    TRY(string_field(ld, obj, "description", where, false, &m->description));
+    m->unit = m->per = -1;
+    if (cJSON_GetObjectItemCaseSensitive(obj, "unit"))
+        TRY(get_enum(ld, obj, "unit", where, unit_names, COUNT(unit_names), &m->unit));
+    if (cJSON_GetObjectItemCaseSensitive(obj, "per"))
+        TRY(get_enum(ld, obj, "per", where, per_names, COUNT(per_names), &m->per));
+    fc_path_key(at, sizeof at, where, "subject");
+    TRY(phrase_list_load(ld, cJSON_GetObjectItemCaseSensitive(obj, "subject"), at, &m->subject));
+    const cJSON *mods = cJSON_GetObjectItemCaseSensitive(obj, "modality"), *it;
+    fc_path_key(at, sizeof at, where, "modality");
+    if (mods && !cJSON_IsArray(mods))
+        return fail(ld, at, "expected an array of modality names");
+    size_t k = 0;
+    cJSON_ArrayForEach(it, mods)
+    {
+        int mod;
+        char item[420];
+        fc_path_index(item, sizeof item, at, k++);
+        TRY(name_value(ld, it, item, modality_names, COUNT(modality_names), &mod));
+        m->modalities |= 1u << mod;
+    }
+    const cJSON *ctx = cJSON_GetObjectItemCaseSensitive(obj, "context");
+    if (!ctx)
+        return FC_OK;
+    fc_path_key(at, sizeof at, where, "context");
+    if (!cJSON_IsArray(ctx))
+        return fail(ld, at, "expected an array of arrays of phrases");
+    size_t n = (size_t)cJSON_GetArraySize(ctx);
+    if (n && !(m->context = calloc(n, sizeof *m->context)))
+        return FC_ENOMEM;
+    cJSON_ArrayForEach(it, ctx)
+    {
+        char item[420];
+        fc_path_index(item, sizeof item, at, m->ncontext);
+        TRY(phrase_list_load(ld, it, item, &m->context[m->ncontext]));
+        m->ncontext++;
+    }
+    return FC_OK;
+}
+
+static fc_status measures_load(loader *ld, const cJSON *arr)
+{
+    char at[400];
+    if (!arr)
+        return FC_OK;
+    if (!cJSON_IsArray(arr))
+        return fail(ld, "$.measures", "expected an array of objects");
+    fc_rules *r = ld->rules;
+    size_t n = (size_t)cJSON_GetArraySize(arr);
+    if (n && !(r->measures = calloc(n, sizeof *r->measures)))
+        return FC_ENOMEM;
+    const cJSON *obj;
+    cJSON_ArrayForEach(obj, arr)
+    {
+        snprintf(at, sizeof at, "$.measures[%zu]", r->nmeasures);
+        fc_measure *m = &r->measures[r->nmeasures++];
+        TRY(measure_load(ld, obj, at, m));
+        for (size_t j = 0; j + 1 < r->nmeasures; j++)
+            if (strcmp(r->measures[j].key, m->key) == 0)
+                return fail_at(ld, at, false, 0,
+                               "%s: duplicate measure key \"%s\" (also at $.measures[%zu])", at,
+                               m->key, j);
+    }
+    return FC_OK;
+}
+
+/* An alias cycle, at the alias that starts it: in this file, or (merged trees)
+ * at the file:line:col it came from. */
+static fc_status fail_alias(loader *ld, const char *name, const char *chain)
+{
+    char path[400];
+    fc_path_key(path, sizeof path, "$.aliases", name);
+    const cJSON *o =
+        ld->src->origins ? cJSON_GetObjectItemCaseSensitive(ld->src->origins, path) : NULL;
+    if (!ld->src->path && cJSON_IsString(o)) {
+        /* The origin already reads "file:line:col"; diag.file carries all of it. */
+        fc_diag_set(ld->diag, o->valuestring, 0, 0, "alias cycle: %s", chain);
+        return FC_ERULES;
+    }
+    return fail_at(ld, path, true, 0, "alias cycle: %s", chain);
+}
+
+/* {"migrants": "undocumented immigrants", ...}; chains are followed, cycles refused. */
+static fc_status aliases_load(loader *ld, const cJSON *obj)
+{
+    fc_rules *r = ld->rules;
+    if (!obj)
+        return FC_OK;
+    if (!cJSON_IsObject(obj))
+        return fail(ld, "$.aliases", "expected an object of \"alias\": \"canonical phrase\"");
+    size_t n = (size_t)cJSON_GetArraySize(obj);
+    if (n && !(r->aliases = calloc(n, sizeof *r->aliases)))
+        return FC_ENOMEM;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, obj)
+    {
+        char at[400];
+        snprintf(at, sizeof at, "$.aliases.%s", it->string);
+        if (!cJSON_IsString(it) || !it->valuestring[0])
+            return fail(ld, at, "expected a non-empty string");
+        fc_alias *a = &r->aliases[r->naliases];
+        TRY(phrase_make(ld, at, it->string, &a->phrase));
+        r->naliases++;
+        TRY(phrase_make(ld, at, it->valuestring, &a->canonical));
+    }
+    /* A chain a -> b -> ... must end: walk each alias at most n steps. */
+    cJSON_ArrayForEach(it, obj)
+    {
+        fc_strbuf chain = {0};
+        fc_sb_printf(&chain, "\"%s\"", it->string);
+        const cJSON *cur = it;
+        for (size_t steps = 0; cur && steps <= n; steps++) {
+            fc_sb_printf(&chain, " -> \"%s\"", cur->valuestring);
+            const cJSON *next = cJSON_GetObjectItemCaseSensitive(obj, cur->valuestring);
+            if (next == it) {
+                fc_status st = chain.failed ? FC_ENOMEM : fail_alias(ld, it->string, chain.data);
+                fc_sb_free(&chain);
+                return st;
+            }
+            cur = next;
+        }
+        fc_sb_free(&chain);
+    }
+    return FC_OK;
+}
+
+static fc_status pattern_load(loader *ld, const cJSON *obj, const char *where, fc_pattern *p)
+{
+    static const char *const keys[] = {"id",       "regex",   "unit",   "per",
+                                       "modality", "subject", "measure"};
+    if (!cJSON_IsObject(obj))
+        return fail(ld, where, "expected an object");
+    TRY(check_keys(ld, obj, where, keys, COUNT(keys)));
+    TRY(string_field(ld, obj, "id", where, true, &p->id));
+    TRY(string_field(ld, obj, "regex", where, true, &p->regex));
+    TRY(string_field(ld, obj, "subject", where, false, &p->subject));
+    TRY(string_field(ld, obj, "measure", where, false, &p->measure));
+    p->unit = FC_UNIT_COUNT;
+    p->per = FC_PER_NONE;
+    p->modality = FC_MOD_ACTUAL;
+    if (cJSON_GetObjectItemCaseSensitive(obj, "unit"))
+        TRY(get_enum(ld, obj, "unit", where, unit_names, COUNT(unit_names), &p->unit));
+    if (cJSON_GetObjectItemCaseSensitive(obj, "per"))
+        TRY(get_enum(ld, obj, "per", where, per_names, COUNT(per_names), &p->per));
+    if (cJSON_GetObjectItemCaseSensitive(obj, "modality"))
+        TRY(get_enum(ld, obj, "modality", where, modality_names, COUNT(modality_names),
+                     &p->modality));
+    char msg[256];
+    size_t off = 0;
+    if (!(p->code = fc_regex_compile(p->regex, msg, sizeof msg, &off))) {
+        /* Point at the failing character: the string's opening quote, plus one,
+         * plus the offset counted in the JSON text (escapes widen it). */
+        char at[400];
+        fc_path_key(at, sizeof at, where, "regex");
+        size_t start, extra = 1;
+        if (ld->src->path && fc_jsonpos_find(ld->src->pos, at, false, &start)) {
+            const char *s = ld->src->text + start + 1;
+            for (size_t decoded = 0; decoded < off && *s && *s != '"'; decoded++) {
+                size_t w = *s == '\\' ? (s[1] == 'u' ? 6 : 2) : 1;
+                s += w;
+                extra += w;
+            }
+        }
+        return fail_at(ld, at, false, extra, "%s: regular expression error at offset %zu: %s", at,
+                       off, msg);
+    }
+    return FC_OK;
+}
+
+static fc_status patterns_load(loader *ld, const cJSON *arr)
+{
+    fc_rules *r = ld->rules;
+    if (!arr)
+        return FC_OK;
+    if (!cJSON_IsArray(arr))
+        return fail(ld, "$.patterns", "expected an array of objects");
+    size_t n = (size_t)cJSON_GetArraySize(arr);
+    if (n && !(r->patterns = calloc(n, sizeof *r->patterns)))
+        return FC_ENOMEM;
+    const cJSON *obj;
+    cJSON_ArrayForEach(obj, arr)
+    {
+        char at[400];
+        snprintf(at, sizeof at, "$.patterns[%zu]", r->npatterns);
+        fc_pattern *p = &r->patterns[r->npatterns++];
+        TRY(pattern_load(ld, obj, at, p));
+        for (size_t j = 0; j + 1 < r->npatterns; j++)
+            if (strcmp(r->patterns[j].id, p->id) == 0)
+                return fail_at(ld, at, false, 0,
+                               "%s: duplicate pattern id \"%s\" (also at $.patterns[%zu])", at,
+                               p->id, j);
+    }
+    return FC_OK;
+}
+
+/* {"AP-NORC": {"sample_size": 1000}, ...} */
+static fc_status pollsters_load(loader *ld, const cJSON *obj)
+{
+    static const char *const keys[] = {"sample_size", "note"};
+    fc_rules *r = ld->rules;
+    if (!obj)
+        return FC_OK;
+    if (!cJSON_IsObject(obj))
+        return fail(ld, "$.pollsters", "expected an object of pollsters");
+    size_t n = (size_t)cJSON_GetArraySize(obj);
+    if (n && !(r->pollsters = calloc(n, sizeof *r->pollsters)))
+        return FC_ENOMEM;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, obj)
+    {
+        char at[400];
+        snprintf(at, sizeof at, "$.pollsters.%s", it->string);
+        if (!cJSON_IsObject(it))
+            return fail(ld, at, "expected an object");
+        TRY(check_keys(ld, it, at, keys, COUNT(keys)));
+        fc_pollster *p = &r->pollsters[r->npollsters];
+        if (!(p->name = fc_strdup(it->string)))
+            return FC_ENOMEM;
+        r->npollsters++;
+        TRY(number_field(ld, it, "sample_size", at, 1, 1e9, &p->sample_size));
+    }
+    return FC_OK;
+}
+
+/* ["immigration-2025.csv", ...]: reference datasets, relative to datasets/ in
+ * the data folder or to the rule file's folder. */
+static fc_status datasets_load(loader *ld, const cJSON *arr)
+{
+    fc_rules *r = ld->rules;
+    if (!arr)
+        return FC_OK;
+    if (!cJSON_IsArray(arr))
+        return fail(ld, "$.datasets", "expected an array of file names");
+    size_t n = (size_t)cJSON_GetArraySize(arr);
+    if (n && !(r->datasets = calloc(n, sizeof *r->datasets)))
+        return FC_ENOMEM;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        char at[400];
+        snprintf(at, sizeof at, "$.datasets[%zu]", r->ndatasets);
+        if (!cJSON_IsString(it) || !it->valuestring[0])
+            return fail(ld, at, "expected a file name");
+        if (!(r->datasets[r->ndatasets++] = fc_strdup(it->valuestring)))
+            return FC_ENOMEM;
+    }
+    return FC_OK;
+}
+
+static fc_status checks_load(loader *ld, const cJSON *obj)
+{
+    static const char *const checks[] = {"cross_source"};
+    static const char *const keys[] = {"enabled", "severity", "tolerance"};
+    fc_rules *r = ld->rules;
+    r->cross_source.enabled = true;
+    r->cross_source.severity = FC_SEV_CONFLICT;
+    if (!obj)
+        return FC_OK;
+    if (!cJSON_IsObject(obj))
+        return fail(ld, "$.checks", "expected an object");
+    TRY(check_keys(ld, obj, "$.checks", checks, COUNT(checks)));
+    const cJSON *cs = cJSON_GetObjectItemCaseSensitive(obj, "cross_source");
+    if (!cs)
+        return FC_OK;
+    if (!cJSON_IsObject(cs))
+        return fail(ld, "$.checks.cross_source", "expected an object");
+    TRY(check_keys(ld, cs, "$.checks.cross_source", keys, COUNT(keys)));
+    const cJSON *en = cJSON_GetObjectItemCaseSensitive(cs, "enabled");
+    if (en && !cJSON_IsBool(en))
+        return fail(ld, "$.checks.cross_source.enabled", "expected true or false");
+    r->cross_source.enabled = !en || cJSON_IsTrue(en);
+    if (cJSON_GetObjectItemCaseSensitive(cs, "severity")) {
+        int sev;
+        TRY(get_enum(ld, cs, "severity", "$.checks.cross_source", severity_names,
+                     COUNT(severity_names), &sev));
+        r->cross_source.severity = (fc_severity)sev;
+    }
+    if (cJSON_GetObjectItemCaseSensitive(cs, "tolerance"))
+        TRY(number_field(ld, cs, "tolerance", "$.checks.cross_source", 0, 1,
+                         &r->cross_source.tolerance));
+    return FC_OK;
+}
+
+/* ---- the tree ------------------------------------------------------------ */
+
+static const char *const top_keys[] = {"factcheck_rules",
+                                       "description",
+                                       "hedges",
+                                       "number_words",
+                                       "scale_words",
+                                       "vague_quantities",
+                                       "fractions",
+                                       "multipliers",
+                                       "units",
+                                       "currencies",
+                                       "rates",
+                                       "changes",
+                                       "subject_modifiers",
+                                       "plural_nouns",
+                                       "modality_cues",
+                                       "modality_cues_after",
+                                       "attribution",
+                                       "traps",
+                                       "months",
+                                       "periods",
+                                       "abbreviations",
+                                       "stop_words",
+                                       "measures",
+                                       "aliases",
+                                       "patterns",
+                                       "pollsters",
+                                       "datasets",
+                                       "checks",
+                                       "remove"};
+
+/* A nested object of phrase lists ("attribution", "traps", "changes"). */
+static fc_status phrase_group_load(loader *ld, const cJSON *obj, const char *where,
+                                   const char *const *keys, fc_phrase_list *const *lists, size_t n)
+{
+    if (!obj)
+        return FC_OK;
+    if (!cJSON_IsObject(obj))
+        return fail(ld, where, "expected an object");
+    TRY(check_keys(ld, obj, where, keys, n));
+    for (size_t i = 0; i < n; i++) {
+        char at[400];
+        fc_path_key(at, sizeof at, where, keys[i]);
+        TRY(phrase_list_load(ld, cJSON_GetObjectItemCaseSensitive(obj, keys[i]), at, lists[i]));
+    }
+    return FC_OK;
+}
+
+static fc_status index_all(fc_rules *r);
+
+static fc_status load_tree(loader *ld, const cJSON *root)
+{
+    fc_rules *r = ld->rules;
+    if (!cJSON_IsObject(root))
+        return fail(ld, "$", "expected a JSON object");
+    TRY(check_keys(ld, root, "$", top_keys, COUNT(top_keys)));
+    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "factcheck_rules");
+    if (version && (!cJSON_IsNumber(version) || version->valuedouble != 1))
+        return fail(ld, "$.factcheck_rules", "expected 1 (the rule file format version)");
+#define GET(k) cJSON_GetObjectItemCaseSensitive(root, k)
+    TRY(entries_load(ld, GET("hedges"), "$.hedges", &hedges_sec, &r->hedges));
+    TRY(values_load(ld, GET("number_words"), "$.number_words", &r->number_words));
+    TRY(values_load(ld, GET("scale_words"), "$.scale_words", &r->scale_words));
+    TRY(values_load(ld, GET("months"), "$.months", &r->months));
+    TRY(values_load(ld, GET("fractions"), "$.fractions", &r->fractions));
+    TRY(entries_load(ld, GET("vague_quantities"), "$.vague_quantities", &vague_sec,
+                     &r->vague_quantities));
+    TRY(entries_load(ld, GET("multipliers"), "$.multipliers", &multiplier_sec, &r->multipliers));
+    TRY(entries_load(ld, GET("units"), "$.units", &units_sec, &r->units));
+    TRY(entries_load(ld, GET("currencies"), "$.currencies", &currencies_sec, &r->currencies));
+    TRY(entries_load(ld, GET("rates"), "$.rates", &rates_sec, &r->rates));
+    TRY(entries_load(ld, GET("modality_cues"), "$.modality_cues", &cues_sec, &r->modality_cues));
+    TRY(entries_load(ld, GET("modality_cues_after"), "$.modality_cues_after", &cues_sec,
+                     &r->modality_cues_after));
+    const cJSON *periods = GET("periods");
+    static const char *const period_keys[] = {"prepositions", "relative"};
+    if (periods && !cJSON_IsObject(periods))
+        return fail(ld, "$.periods", "expected an object");
+    if (periods)
+        TRY(check_keys(ld, periods, "$.periods", period_keys, COUNT(period_keys)));
+    TRY(period_preps_load(ld, cJSON_GetObjectItemCaseSensitive(periods, "prepositions"),
+                          &r->period_preps));
+    TRY(entries_load(ld, cJSON_GetObjectItemCaseSensitive(periods, "relative"),
+                     "$.periods.relative", &relative_sec, &r->relative_periods));
+
+    static const char *const attr_keys[] = {"before_source", "after_source", "source_nouns",
+                                            "clause_ends"};
+    fc_phrase_list *const attr_lists[] = {&r->attr_before, &r->attr_after, &r->attr_nouns,
+                                          &r->attr_clause_ends};
+    TRY(phrase_group_load(ld, GET("attribution"), "$.attribution", attr_keys, attr_lists, 4));
+    static const char *const change_keys[] = {"up_before", "up_after", "down_before", "down_after",
+                                              "from"};
+    fc_phrase_list *const change_lists[] = {&r->up_before, &r->up_after, &r->down_before,
+                                            &r->down_after, &r->change_from};
+    TRY(phrase_group_load(ld, GET("changes"), "$.changes", change_keys, change_lists, 5));
+    static const char *const trap_keys[] = {
+        "time_suffixes", "temperature_suffixes", "age_words",      "ordinal_suffixes",
+        "label_words",   "street_suffixes",      "furniture_lines"};
+    fc_phrase_list *const trap_lists[] = {
+        &r->time_suffixes, &r->temperature_suffixes, &r->age_words,      &r->ordinal_suffixes,
+        &r->label_words,   &r->street_suffixes,      &r->furniture_lines};
+    TRY(phrase_group_load(ld, GET("traps"), "$.traps", trap_keys, trap_lists, 7));
+    TRY(phrase_list_load(ld, GET("subject_modifiers"), "$.subject_modifiers",
+                         &r->subject_modifiers));
+    TRY(phrase_list_load(ld, GET("plural_nouns"), "$.plural_nouns", &r->plural_nouns));
+    TRY(phrase_list_load(ld, GET("abbreviations"), "$.abbreviations", &r->abbreviations));
+    TRY(phrase_list_load(ld, GET("stop_words"), "$.stop_words", &r->stop_words));
+    TRY(measures_load(ld, GET("measures")));
+    TRY(aliases_load(ld, GET("aliases")));
+    TRY(patterns_load(ld, GET("patterns")));
+    TRY(pollsters_load(ld, GET("pollsters")));
+    TRY(datasets_load(ld, GET("datasets")));
+    TRY(checks_load(ld, GET("checks")));
+    const cJSON *remove = GET("remove");
+    if (remove && !cJSON_IsObject(remove))
+        return fail(ld, "$.remove", "expected an object: section name -> ids to remove");
+    const cJSON *it;
+    cJSON_ArrayForEach(it, remove)
+    {
+        char at[400];
+        snprintf(at, sizeof at, "$.remove.%s", it->string);
+        if (name_index(it->string, top_keys, COUNT(top_keys)) < 2 || !cJSON_IsArray(it))
+            return fail(ld, at, "expected a section name with an array of ids");
+    }
+#undef GET
+    return index_all(r);
+}
+
+/* ---- indices and freeing ----------------------------------------------------- */
+
+static void entries_free(fc_entries *e)
+{
+    for (size_t i = 0; i < e->n; i++) {
+        phrase_free(&e->items[i].phrase);
+        if (e->items[i].requires) {
+            phrase_list_free(e->items[i].requires);
+            free(e->items[i].requires);
+        }
+    }
+    free(e->items);
+    fc_index_free(&e->first);
+    fc_index_free(&e->last);
+}
+
+/* Every word list of the rules, for indexing and freeing them alike. */
+static size_t entry_lists(fc_rules *r, fc_entries **out)
+{
+    fc_entries *lists[] = {&r->hedges,
+                           &r->number_words,
+                           &r->scale_words,
+                           &r->vague_quantities,
+                           &r->fractions,
+                           &r->multipliers,
+                           &r->units,
+                           &r->currencies,
+                           &r->rates,
+                           &r->period_preps,
+                           &r->relative_periods,
+                           &r->modality_cues,
+                           &r->modality_cues_after,
+                           &r->months};
+    memcpy(out, lists, sizeof lists);
+    return COUNT(lists);
+}
+
+static size_t phrase_lists(fc_rules *r, fc_phrase_list **out)
+{
+    fc_phrase_list *lists[] = {&r->attr_before,          &r->attr_after,      &r->attr_nouns,
+                               &r->attr_clause_ends,     &r->up_before,       &r->up_after,
+                               &r->down_before,          &r->down_after,      &r->change_from,
+                               &r->subject_modifiers,    &r->plural_nouns,    &r->time_suffixes,
+                               &r->temperature_suffixes, &r->age_words,       &r->ordinal_suffixes,
+                               &r->label_words,          &r->street_suffixes, &r->furniture_lines,
+                               &r->abbreviations,        &r->stop_words};
+    memcpy(out, lists, sizeof lists);
+    return COUNT(lists);
+}
+
+#define MAX_LISTS 32
+
+static fc_status phrase_list_index(fc_phrase_list *l)
+{
+    return fc_index_build(&l->first, &l->last, l->items, l->n, sizeof *l->items);
+}
+
+static fc_status index_all(fc_rules *r)
+{
+    fc_entries *el[MAX_LISTS];
+    fc_phrase_list *pl[MAX_LISTS];
+    for (size_t i = 0, n = entry_lists(r, el); i < n; i++)
+        TRY(fc_index_build(&el[i]->first, &el[i]->last, el[i]->items, el[i]->n,
+                           sizeof *el[i]->items));
+    for (size_t i = 0; i < r->units.n; i++)
+        if (r->units.items[i].requires)
+            TRY(phrase_list_index(r->units.items[i].requires));
+    for (size_t i = 0, n = phrase_lists(r, pl); i < n; i++)
+        TRY(phrase_list_index(pl[i]));
+    for (size_t i = 0; i < r->nmeasures; i++) {
+        TRY(phrase_list_index(&r->measures[i].subject));
+        for (size_t j = 0; j < r->measures[i].ncontext; j++)
+            TRY(phrase_list_index(&r->measures[i].context[j]));
+    }
+    return FC_OK;
+}
+
+void fc_rules_free(fc_rules *r)
+{
+    if (!r)
+        return;
+    fc_entries *el[MAX_LISTS];
+    fc_phrase_list *pl[MAX_LISTS];
+    for (size_t i = 0, n = entry_lists(r, el); i < n; i++)
+        entries_free(el[i]);
+    for (size_t i = 0, n = phrase_lists(r, pl); i < n; i++)
+        phrase_list_free(pl[i]);
+    for (size_t i = 0; i < r->nmeasures; i++) {
+        fc_measure *m = &r->measures[i];
+        free(m->key);
+        free(m->description);
+        phrase_list_free(&m->subject);
+        for (size_t j = 0; j < m->ncontext; j++)
+            phrase_list_free(&m->context[j]);
+        free(m->context);
+    }
+    free(r->measures);
+    for (size_t i = 0; i < r->naliases; i++) {
+        phrase_free(&r->aliases[i].phrase);
+        phrase_free(&r->aliases[i].canonical);
+    }
+    free(r->aliases);
+    for (size_t i = 0; i < r->npatterns; i++) {
+        fc_pattern *p = &r->patterns[i];
+        free(p->id);
+        free(p->regex);
+        fc_regex_free(p->code);
+        free(p->subject);
+        free(p->measure);
+    }
+    free(r->patterns);
+    for (size_t i = 0; i < r->npollsters; i++)
+        free(r->pollsters[i].name);
+    free(r->pollsters);
+    for (size_t i = 0; i < r->ndatasets; i++)
+        free(r->datasets[i]);
+    free(r->datasets);
+    free(r->source);
+    free(r->listing);
+    free(r);
+}
+
+fc_status fc_rules_compile(const cJSON *root, const fc_rules_source *src, fc_rules **out,
+                           fc_diag *diag)
+{
+    *out = NULL;
+    loader ld = {src, diag, calloc(1, sizeof(fc_rules))};
+    if (!ld.rules)
+        return FC_ENOMEM;
+    fc_status st = load_tree(&ld, root);
+    if (st != FC_OK) {
+        if (st == FC_ENOMEM)
+            fc_diag_set(diag, src->path ? src->path : "rules", 0, 0, "out of memory");
+        fc_rules_free(ld.rules);
+        return st;
+    }
+    *out = ld.rules;
+    return FC_OK;
+}
