@@ -28,9 +28,9 @@ static uint32_t rnd(uint32_t n)
 
 #define PICK(a) (a)[rnd(sizeof(a) / sizeof *(a))]
 
-static const char *const hedges[] = {"some", "about", "around", "nearly", "more than",
-                                     "at least", "fewer than", "up to", "roughly",
-                                     "an estimated", "almost", "over", "close to", "exactly"};
+static const char *const hedges[] = {
+    "some",  "about",   "around",       "nearly", "more than", "at least", "fewer than",
+    "up to", "roughly", "an estimated", "almost", "over",      "close to", "exactly"};
 
 /* The document being built; written out whole, so the output size is known. */
 static char *doc;
@@ -54,24 +54,30 @@ static void add(const char *fmt, ...)
             exit(1);
     }
 }
-static const char *const nouns[] = {"workers", "residents", "migrants", "students", "stores",
-                                    "families", "officers", "voters", "patients", "clinics",
-                                    "arrests", "complaints", "applications", "households"};
-static const char *const sources[] = {"the Pew Research Center", "city officials",
-                                      "the health department", "the Census Bureau",
-                                      "a union spokesperson", "state data", "the ministry",
-                                      "police", "the company", "researchers"};
-static const char *const speakers[] = {"Officials", "The agency", "Researchers", "The mayor",
-                                       "A spokesperson", "Analysts", "The report"};
+static const char *const nouns[] = {
+    "workers", "residents", "migrants", "students", "stores",     "families",     "officers",
+    "voters",  "patients",  "clinics",  "arrests",  "complaints", "applications", "households"};
+static const char *const sources[] = {"the Pew Research Center",
+                                      "city officials",
+                                      "the health department",
+                                      "the Census Bureau",
+                                      "a union spokesperson",
+                                      "state data",
+                                      "the ministry",
+                                      "police",
+                                      "the company",
+                                      "researchers"};
+static const char *const speakers[] = {"Officials",      "The agency", "Researchers", "The mayor",
+                                       "A spokesperson", "Analysts",   "The report"};
 static const char *const verbs[] = {"said", "estimated", "reported", "found", "announced"};
-static const char *const months[] = {"Jan.", "Feb.", "March", "April", "May", "June",
-                                     "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."};
+static const char *const months[] = {"Jan.", "Feb.", "March", "April", "May",  "June",
+                                     "July", "Aug.", "Sept.", "Oct.",  "Nov.", "Dec."};
 static const char *const names[] = {"Dana Park", "Min-jun Lee", "Carlos Ruiz", "Grace Kim",
-                                    "Sam Ortiz", "Ahn Ji-woo", "Ruth Adler", "Omar Haddad"};
+                                    "Sam Ortiz", "Ahn Ji-woo",  "Ruth Adler",  "Omar Haddad"};
 static const char *const places[] = {"Koreatown", "the county", "the state", "the district",
-                                     "Atlanta", "the valley", "the port", "downtown"};
-static const char *const rates[] = {"a day", "per day", "daily", "each week", "a month",
-                                    "per year", "annually"};
+                                     "Atlanta",   "the valley", "the port",  "downtown"};
+static const char *const rates[] = {"a day",   "per day",  "daily",   "each week",
+                                    "a month", "per year", "annually"};
 static const char *const cues[] = {"ordered officials to reach", "set a goal of",
                                    "is expected to reach", "plans to hire", "counted"};
 static const char *const changes[] = {"rose", "fell", "dipped", "climbed", "slipped"};
@@ -95,7 +101,9 @@ static int number(char *buf, size_t n)
     case 2:
         return snprintf(buf, n, "%u.%u million", 1 + rnd(20), rnd(10));
     case 3:
-        return snprintf(buf, n, "%s", PICK(((const char *const[]){"five", "a dozen", "twenty-one", "hundreds of", "three"})));
+        return snprintf(
+            buf, n, "%s",
+            PICK(((const char *const[]){"five", "a dozen", "twenty-one", "hundreds of", "three"})));
     case 4:
         return snprintf(buf, n, "%u to %u", 10 + rnd(40), 60 + rnd(40));
     default:
@@ -112,51 +120,51 @@ static void sentence(void)
      * articles, so the figures it gives are on the pessimistic side. */
     switch (rnd(24) < 12 ? rnd(12) : 11) {
     case 0:
-        add("%s %s %s live in %s, according to %s.", rnd(2) ? "Some" : "About", num,
-            PICK(nouns), PICK(places), PICK(sources));
+        add("%s %s %s live in %s, according to %s.", rnd(2) ? "Some" : "About", num, PICK(nouns),
+            PICK(places), PICK(sources));
         break;
     case 1:
-        add("%s %s %s %s %s %s.", PICK(speakers), PICK(verbs), PICK(hedges), num,
-                PICK(nouns), PICK(rates));
+        add("%s %s %s %s %s %s.", PICK(speakers), PICK(verbs), PICK(hedges), num, PICK(nouns),
+            PICK(rates));
         break;
     case 2:
         add("Support %s to %u%%, %s %u percentage points from %u%% in %s, a poll found.",
-                PICK(changes), 30 + rnd(40), rnd(2) ? "down" : "up", 1 + rnd(6), 30 + rnd(40),
-                PICK(months));
+            PICK(changes), 30 + rnd(40), rnd(2) ? "down" : "up", 1 + rnd(6), 30 + rnd(40),
+            PICK(months));
         break;
     case 3:
         add("The city spent $%u.%u million on the program, %s %s.", 1 + rnd(90), rnd(10),
-                PICK(sources), PICK(verbs));
+            PICK(sources), PICK(verbs));
         break;
     case 4:
         add("%s, %u, who has lived in %s since %u, said the wait was long.", PICK(names),
-                19 + rnd(70), PICK(places), 1970 + rnd(50));
+            19 + rnd(70), PICK(places), 1970 + rnd(50));
         break;
     case 5:
-        add("On %s %u, %u, the office opened at %u a.m. and closed at %u:%02u p.m.",
-                PICK(months), 1 + rnd(28), 2015 + rnd(10), 7 + rnd(3), 4 + rnd(5), rnd(60));
+        add("On %s %u, %u, the office opened at %u a.m. and closed at %u:%02u p.m.", PICK(months),
+            1 + rnd(28), 2015 + rnd(10), 7 + rnd(3), 4 + rnd(5), rnd(60));
         break;
     case 6:
         add("The agency %s %s %s a day, %s the pace %s.", PICK(cues), num, PICK(nouns),
-                rnd(2) ? "three times" : "twice", "set last year");
+            rnd(2) ? "three times" : "twice", "set last year");
         break;
     case 7:
         add("Workers at a 7-Eleven and holders of H-1B visas filed Form I-9 papers; "
-                     "details at https://example.org/%u/%u or news%u@example.org.",
-                2020 + rnd(6), rnd(10000), rnd(100));
+            "details at https://example.org/%u/%u or news%u@example.org.",
+            2020 + rnd(6), rnd(10000), rnd(100));
         break;
     case 8:
         number(num2, sizeof num2);
-        add("Between %u and %u %s were detained, and %s of those were later released.",
-                2 + rnd(20), 30 + rnd(50), PICK(nouns), num2);
+        add("Between %u and %u %s were detained, and %s of those were later released.", 2 + rnd(20),
+            30 + rnd(50), PICK(nouns), num2);
         break;
     case 9:
-        add("It was %u.%u F in %s as a %u-year-old volunteer handed out flyers.",
-                50 + rnd(50), rnd(10), PICK(places), 18 + rnd(60));
+        add("It was %u.%u F in %s as a %u-year-old volunteer handed out flyers.", 50 + rnd(50),
+            rnd(10), PICK(places), 18 + rnd(60));
         break;
     case 10:
         add("It has been %u days since the policy took effect, the %s time in %u years.",
-                10 + rnd(300), rnd(2) ? "first" : "second", 2 + rnd(30));
+            10 + rnd(300), rnd(2) ? "first" : "second", 2 + rnd(30));
         break;
     default:
         add("%s", PICK(filler));

@@ -247,7 +247,7 @@ static double point_of(const fc_claim *c)
 
 /* With agreement (or with three or more documents), one finding sums the group up. */
 static fc_status summary(const group *g, const size_t *members, size_t n, size_t nconflicts,
-                         fc_findings *out)
+                         double tol, fc_findings *out)
 {
     fc_finding f = {.check = "cross_source", .severity = FC_SEV_INFO};
     double *pts = malloc(n * sizeof *pts), *work = malloc(n * sizeof *work);
@@ -262,8 +262,9 @@ static fc_status summary(const group *g, const size_t *members, size_t n, size_t
         const fc_claim *c = claim(g, members[k]);
         f.claims[k] = g->idx[members[k]];
         pts[k] = point_of(c);
-        lo = fmax(lo, c->low);
-        hi = fmin(hi, c->high);
+        /* Each interval widened by the check's tolerance, as the comparison was. */
+        lo = fmax(lo, c->low - tol * fabs(c->value));
+        hi = fmin(hi, c->high + tol * fabs(c->value));
     }
     f.nclaims = n;
     gsl_sort(pts, 1, n);
@@ -290,7 +291,10 @@ static fc_status summary(const group *g, const size_t *members, size_t n, size_t
             fc_sb_puts(&sb, "no upper bound");
         else
             fc_sb_number(&sb, hi);
-        fc_sb_puts(&sb, "].");
+        fc_sb_puts(&sb, "]");
+        if (tol > 0)
+            fc_sb_printf(&sb, " (each widened by the %g%% tolerance)", 100 * tol);
+        fc_sb_puts(&sb, ".");
     } else {
         fc_sb_printf(&sb, "%zu sources on %s: median ", n, measure_name(g, first));
         fc_sb_number(&sb, median);
@@ -344,7 +348,7 @@ static fc_status cross_source(const fc_rules *r, const group *g, fc_findings *ou
                               r->cross_source.tolerance, out);
             }
         if (st == FC_OK)
-            st = summary(g, members, n, nconflicts, out);
+            st = summary(g, members, n, nconflicts, r->cross_source.tolerance, out);
     }
     free(members);
     free(used);

@@ -36,6 +36,9 @@ typedef struct ctx {
     bool have_pub; /* the document's publication date is known: */
     long pub;      /* its day number (date.h) */
     fc_claims *out;
+    /* Matches of the rules' patterns in the current block, by start. */
+    struct pmatch *matches;
+    size_t nmatches, cap_matches, next_match;
     /* What is known of the current sentence, computed on its first claim. */
     struct {
         bool done;
@@ -171,6 +174,22 @@ static bool ends_sentence(const ctx *c, size_t i)
     return true;
 }
 
+/* Whether the line starting at token i continues the sentence of the line
+ * before: hard-wrapped copy ("... in the region of\n1,900 admissions"). Not after
+ * an empty line or a line ending in punctuation, and only when the new line
+ * starts with a lowercase letter or a digit (a capital may start a headline,
+ * a caption or a new paragraph). */
+static bool continues_line(const ctx *c, size_t i)
+{
+    const fc_tok *t = tok(c, i), *p = tok(c, i - 1);
+    if (t->blank_before)
+        return false;
+    char last = c->text[p->end - 1], first = c->text[t->start];
+    if (p->kind == FC_TOK_PUNCT && strchr(".!?:;\"", last))
+        return false;
+    return (first >= 'a' && first <= 'z') || (first >= '0' && first <= '9');
+}
+
 /* The longest sentence, in tokens; longer runs (lists, tables, text with no
  * full stops) are cut, which keeps every per-claim scan of a sentence bounded. */
 #define FC_MAX_SENTENCE 256
@@ -181,7 +200,7 @@ static span next_sentence(ctx *c, size_t from)
     span s = {from, limit};
     c->sent = (span){from, limit};
     for (size_t i = from; i < limit; i++) {
-        if (i > from && tok(c, i)->newline_before) {
+        if (i > from && tok(c, i)->newline_before && !continues_line(c, i)) {
             s.to = i;
             break;
         }
@@ -1410,6 +1429,98 @@ static void link_changes(fc_claims *out, size_t first)
     }
 }
 
+/* ---- custom claim shapes from the rules (PCRE2) ------------------------------ */
+
+typedef struct pmatch {
+    fc_regex_match m;
+    const fc_pattern *p;
+} pmatch;
+
+static int by_match_start(const void *a, const void *b)
+{
+    const pmatch *x = a, *y = b;
+    if (x->m.start != y->m.start)
+        return x->m.start < y->m.start ? -1 : 1;
+    return x->m.end > y->m.end ? -1 : x->m.end < y->m.end; /* longer first */
+}
+
+/* Collects every match of every pattern in text[from, to), by start; a match
+ * that overlaps an earlier one is dropped. */
+static fc_status find_pattern_matches(ctx *c, size_t from, size_t to)
+{
+    c->nmatches = c->next_match = 0;
+    for (size_t k = 0; k < c->r->npatterns; k++) {
+        const fc_pattern *p = &c->r->patterns[k];
+        fc_regex_match m;
+        for (size_t pos = from; pos < to && fc_regex_next(p->code, c->text, pos, to, &m);
+             pos = m.end) {
+            if (fc_grow((void **)&c->matches, &c->cap_matches, c->nmatches + 1,
+                        sizeof *c->matches) != FC_OK)
+                return FC_ENOMEM;
+            c->matches[c->nmatches++] = (pmatch){m, p};
+        }
+    }
+    if (c->nmatches == 0)
+        return FC_OK;
+    qsort(c->matches, c->nmatches, sizeof *c->matches, by_match_start);
+    size_t kept = 1;
+    for (size_t i = 1; i < c->nmatches; i++)
+        if (c->matches[i].m.start >= c->matches[kept - 1].m.end)
+            c->matches[kept++] = c->matches[i];
+    c->nmatches = kept;
+    return FC_OK;
+}
+
+/* The claim for a pattern match starting at token k: its fields from the rule,
+ * its context (attribution, modality, period) from the sentence, as for any claim. */
+static fc_status pattern_claim(ctx *c, const pmatch *pm, size_t k, size_t *next)
+{
+    const fc_pattern *p = pm->p;
+    size_t end = k;
+    while (end < c->sent.to && tok(c, end)->start < pm->m.end)
+        end++;
+    fc_tok num = {pm->m.num_start, pm->m.num_end, 0, FC_TOK_NUM, false, false, false};
+    fc_claim cl = {0};
+    cl.doc = c->doc_index;
+    cl.start = pm->m.start;
+    cl.end = pm->m.end;
+    cl.value = cl.low = cl.high = fc_tok_number(c->text, &num);
+    cl.from = NAN;
+    cl.unit = (fc_unit)p->unit;
+    cl.per = (fc_per)p->per;
+    cl.modality = (fc_modality)p->modality;
+    make_id(c, &cl);
+    *next = end > k ? end : k + 1;
+    find_modality(c, k, end, &cl);
+    fc_status st = FC_OK;
+    if ((p->subject && !(cl.subject = fc_strdup(p->subject))) ||
+        (p->measure && !(cl.measure = fc_strdup(p->measure))))
+        st = FC_ENOMEM;
+    if (st == FC_OK)
+        st = find_attribution(c, &cl);
+    if (st == FC_OK)
+        st = find_period(c, k, end, &cl);
+    if (st != FC_OK) {
+        free(cl.subject);
+        free(cl.measure);
+        free(cl.attribution);
+        free(cl.period);
+        return st;
+    }
+    return fc_claims_push(c->out, &cl);
+}
+
+/* The pattern match starting at or before token k (and not before it ended), if any. */
+static const pmatch *match_at_token(ctx *c, size_t k)
+{
+    const fc_tok *t = tok(c, k);
+    while (c->next_match < c->nmatches && c->matches[c->next_match].m.end <= t->start)
+        c->next_match++; /* a match inside a skipped span, or across a sentence cut */
+    if (c->next_match < c->nmatches && c->matches[c->next_match].m.start <= t->start)
+        return &c->matches[c->next_match++];
+    return NULL;
+}
+
 static fc_status extract_sentences(ctx *c)
 {
     size_t i = 0;
@@ -1422,6 +1533,15 @@ static fc_status extract_sentences(ctx *c)
         size_t k = s.from, first = c->out->n;
         while (k < s.to) {
             quantity q;
+            const pmatch *pm = c->nmatches ? match_at_token(c, k) : NULL;
+            if (pm && !c->skip[k]) {
+                size_t next;
+                fc_status st = pattern_claim(c, pm, k, &next);
+                if (st != FC_OK)
+                    return st;
+                k = next;
+                continue;
+            }
             if (!quantity_at(c, k, &q)) {
                 k++;
                 continue;
@@ -1439,65 +1559,6 @@ static fc_status extract_sentences(ctx *c)
         link_changes(c->out, first);
         i = s.to > i ? s.to : i + 1;
     }
-    return FC_OK;
-}
-
-/* ---- custom claim shapes from the rules (PCRE2) ------------------------------ */
-
-static int by_start(const void *a, const void *b)
-{
-    const fc_claim *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
-
-/* Runs the rules' patterns over text[from, to); each match becomes a claim and
- * replaces the claims of this block that it overlaps. */
-static fc_status apply_patterns(ctx *c, size_t from, size_t to, size_t first)
-{
-    const fc_rules *r = c->r;
-    fc_claims *out = c->out;
-    bool added = false;
-    for (size_t k = 0; k < r->npatterns; k++) {
-        const fc_pattern *p = &r->patterns[k];
-        fc_regex_match m;
-        for (size_t pos = from; pos < to && fc_regex_next(p->code, c->text, pos, to, &m);
-             pos = m.end) {
-            for (size_t i = first; i < out->n;) {
-                fc_claim *o = &out->items[i];
-                if (o->start < m.end && m.start < o->end) {
-                    free(o->subject);
-                    free(o->attribution);
-                    free(o->measure);
-                    free(o->period);
-                    *o = out->items[--out->n];
-                } else {
-                    i++;
-                }
-            }
-            fc_tok num = {m.num_start, m.num_end, 0, FC_TOK_NUM, false, false};
-            fc_claim cl = {0};
-            cl.doc = c->doc_index;
-            cl.start = m.start;
-            cl.end = m.end;
-            cl.value = cl.low = cl.high = fc_tok_number(c->text, &num);
-            cl.from = NAN;
-            cl.unit = (fc_unit)p->unit;
-            cl.per = (fc_per)p->per;
-            cl.modality = (fc_modality)p->modality;
-            make_id(c, &cl);
-            if ((p->subject && !(cl.subject = fc_strdup(p->subject))) ||
-                (p->measure && !(cl.measure = fc_strdup(p->measure)))) {
-                free(cl.subject);
-                return FC_ENOMEM;
-            }
-            fc_status st = fc_claims_push(out, &cl);
-            if (st != FC_OK)
-                return st;
-            added = true;
-        }
-    }
-    if (added)
-        qsort(out->items + first, out->n - first, sizeof *out->items, by_start);
     return FC_OK;
 }
 
@@ -1549,15 +1610,15 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
         }
         if (st == FC_OK && c.toks.n) {
             mark_links(&c);
-            size_t first = out->n;
-            st = extract_sentences(&c);
-            if (st == FC_OK && rules->npatterns)
-                st = apply_patterns(&c, pos, end, first);
+            st = find_pattern_matches(&c, pos, end);
+            if (st == FC_OK)
+                st = extract_sentences(&c);
         }
         pos = end;
     }
     free(c.skip);
     free(c.about.context);
+    free(c.matches);
     fc_toks_free(&c.toks);
     return st;
 }

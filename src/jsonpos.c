@@ -16,10 +16,15 @@ typedef struct entry {
 } entry;
 
 struct fc_jsonpos {
-    entry *items;
+    entry *items; /* sorted by path after the scan, for binary search */
     size_t n, cap;
     bool failed;
 };
+
+static int by_path(const void *a, const void *b)
+{
+    return strcmp(((const entry *)a)->path, ((const entry *)b)->path);
+}
 
 typedef struct walker {
     const char *s;
@@ -168,17 +173,21 @@ fc_jsonpos *fc_jsonpos_scan(const char *text, size_t len)
         fc_jsonpos_free(m);
         return NULL;
     }
+    if (m->n)
+        qsort(m->items, m->n, sizeof *m->items, by_path);
     return m;
 }
 
 bool fc_jsonpos_find(const fc_jsonpos *m, const char *path, bool key, size_t *offset)
 {
-    for (size_t i = 0; m && i < m->n; i++)
-        if (strcmp(m->items[i].path, path) == 0) {
-            *offset = key && m->items[i].key != (size_t)-1 ? m->items[i].key : m->items[i].value;
-            return true;
-        }
-    return false;
+    if (!m || m->n == 0)
+        return false;
+    entry probe = {(char *)path, 0, 0};
+    const entry *e = bsearch(&probe, m->items, m->n, sizeof *m->items, by_path);
+    if (!e)
+        return false;
+    *offset = key && e->key != (size_t)-1 ? e->key : e->value;
+    return true;
 }
 
 void fc_jsonpos_linecol(const char *text, size_t offset, unsigned *line, unsigned *col)

@@ -149,16 +149,19 @@ fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out)
 {
     scanner s = {(const unsigned char *)text + start, (const unsigned char *)text + end};
     bool space = true, newline = true;
+    int newlines = 2;
     while (s.p < s.end) {
         size_t len;
         cclass c = peek(&s, &len);
         if (c == C_SPACE || c == C_NEWLINE) {
             space = true;
             newline |= c == C_NEWLINE;
+            newlines += c == C_NEWLINE;
             s.p += len;
             continue;
         }
-        fc_tok t = {(size_t)((const char *)s.p - text), 0, 0, FC_TOK_PUNCT, space, newline};
+        fc_tok t = {
+            (size_t)((const char *)s.p - text), 0, 0, FC_TOK_PUNCT, space, newline, newlines >= 2};
         if (c == C_LETTER) {
             t.kind = FC_TOK_WORD;
             scan_word(&s);
@@ -174,6 +177,7 @@ fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out)
             return FC_ENOMEM;
         out->items[out->n++] = t;
         space = newline = false;
+        newlines = 0;
     }
     return FC_OK;
 }

@@ -27,6 +27,7 @@ typedef struct fc_tok {
     unsigned char kind;  /* fc_tok_kind */
     bool space_before;   /* whitespace (or the start of the text) precedes it */
     bool newline_before; /* a line break precedes it */
+    bool blank_before;   /* an empty line precedes it (a paragraph break) */
 } fc_tok;
 
 typedef struct fc_toks {

@@ -28,6 +28,9 @@ static void claim_line(fc_strbuf *sb, const fc_corpus *corpus, const fc_input *i
     unsigned line, col;
     fc_doc_linecol(in->doc, c->start, &line, &col);
     char *text = fc_claim_text(corpus, c);
+    for (char *p = text; p && *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            *p = ' '; /* a claim may span a wrapped line */
     fc_sb_printf(sb, "  %4u:%-3u \"%s\"\n", line, col, text ? text : "");
     free(text);
     fc_sb_puts(sb, "           = ");

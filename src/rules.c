@@ -21,11 +21,65 @@
 #include "rules_internal.h"
 #include "util.h"
 
-struct fc_rules_builder {
-    cJSON *tree;    /* the merged rules */
-    cJSON *origins; /* "$.section/id" or "$.section.member" -> "file:line:col" */
-    char *sources;  /* the files added, comma-separated */
+/* Where an entry came from: the file (index into files) and the byte offset. */
+typedef struct origin {
+    char *key; /* "$.hedges/about", "$.number_words.two", ... */
+    size_t file, offset;
+} origin;
+
+typedef struct src_file {
+    char *path;
+    char *text;
+} src_file;
+
+struct fc_rules_info {
+    cJSON *tree;     /* the merged rules */
+    origin *origins; /* in the order entries were added; a later one wins */
+    size_t norigins, cap;
+    src_file *files;
+    size_t nfiles, cap_files;
 };
+
+struct fc_rules_builder {
+    fc_rules_info *info;
+    fc_rules *compiled; /* the rules as of the last file added */
+};
+
+void fc_rules_info_free(fc_rules_info *info)
+{
+    if (!info)
+        return;
+    cJSON_Delete(info->tree);
+    for (size_t i = 0; i < info->norigins; i++)
+        free(info->origins[i].key);
+    free(info->origins);
+    for (size_t i = 0; i < info->nfiles; i++) {
+        free(info->files[i].path);
+        free(info->files[i].text);
+    }
+    free(info->files);
+    free(info);
+}
+
+static const origin *find_origin(const fc_rules_info *info, const char *key)
+{
+    for (size_t i = info->norigins; i-- > 0;)
+        if (strcmp(info->origins[i].key, key) == 0)
+            return &info->origins[i];
+    return NULL;
+}
+
+bool fc_rules_info_origin(const fc_rules_info *info, const char *key, char *buf, size_t n)
+{
+    const origin *o = find_origin(info, key);
+    if (!o)
+        return false;
+    unsigned line, col;
+    const src_file *f = &info->files[o->file];
+    fc_jsonpos_linecol(f->text, o->offset, &line, &col);
+    snprintf(buf, n, "%s:%u:%u", f->path, line, col);
+    return true;
+}
 
 /* ---- reading one file ---------------------------------------------------------- */
 
@@ -69,7 +123,9 @@ static fc_status read_text(const char *path, char **out, size_t *len, fc_diag *d
 }
 
 /* Reads, parses and validates one file on its own. */
-static fc_status rule_file_read(const char *path, rule_file *f, fc_diag *diag)
+/* Reads and parses a file; when check is true also validates it on its own (the
+ * first file of a builder is validated as the merged tree instead). */
+static fc_status rule_file_read(const char *path, rule_file *f, bool check, fc_diag *diag)
 {
     memset(f, 0, sizeof *f);
     fc_status st = read_text(path, &f->text, &f->len, diag);
@@ -90,14 +146,12 @@ static fc_status rule_file_read(const char *path, rule_file *f, fc_diag *diag)
         fc_diag_set(diag, path, line, col, "malformed JSON");
         return FC_ERULES;
     }
-    char *dir = fc_strdup(path), *slash = dir ? strrchr(dir, '/') : NULL;
-    if (slash)
-        *slash = '\0';
-    fc_rules_source src = {path, f->text, f->pos, NULL, slash ? dir : "."};
+    if (!check)
+        return FC_OK;
+    fc_rules_source src = {path, f->text, f->pos, NULL, "."};
     fc_rules *alone = NULL;
     st = fc_rules_compile(f->root, &src, &alone, diag);
     fc_rules_free(alone);
-    free(dir);
     return st;
 }
 
@@ -118,7 +172,8 @@ static const char *entry_id(const cJSON *v)
 
 typedef struct merger {
     const rule_file *file;
-    cJSON *origins;
+    fc_rules_info *info; /* origins are appended here */
+    size_t file_index;   /* the index the file will have in info->files */
     bool failed;
 } merger;
 
@@ -126,14 +181,17 @@ typedef struct merger {
 static void note(merger *m, const char *key, const char *path)
 {
     size_t off = 0;
-    unsigned line = 0, col = 0;
-    if (fc_jsonpos_find(m->file->pos, path, false, &off))
-        fc_jsonpos_linecol(m->file->text, off, &line, &col);
-    char where[1200];
-    snprintf(where, sizeof where, "%s:%u:%u", m->file->path, line, col);
-    cJSON_DeleteItemFromObjectCaseSensitive(m->origins, key);
-    if (!cJSON_AddStringToObject(m->origins, key, where))
+    fc_jsonpos_find(m->file->pos, path, false, &off);
+    fc_rules_info *info = m->info;
+    if (fc_grow((void **)&info->origins, &info->cap, info->norigins + 1, sizeof *info->origins) !=
+            FC_OK ||
+        !(info->origins[info->norigins].key = fc_strdup(key))) {
         m->failed = true;
+        return;
+    }
+    info->origins[info->norigins].file = m->file_index;
+    info->origins[info->norigins].offset = off;
+    info->norigins++;
 }
 
 /* Notes the origin of every entry of a value just added (one level of sections
@@ -260,7 +318,7 @@ static void apply_removals(cJSON *acc, const cJSON *remove)
 fc_rules_builder *fc_rules_builder_new(void)
 {
     fc_rules_builder *b = calloc(1, sizeof *b);
-    if (b && (!(b->tree = cJSON_CreateObject()) || !(b->origins = cJSON_CreateObject()))) {
+    if (b && (!(b->info = calloc(1, sizeof *b->info)) || !(b->info->tree = cJSON_CreateObject()))) {
         fc_rules_builder_free(b);
         return NULL;
     }
@@ -271,54 +329,58 @@ void fc_rules_builder_free(fc_rules_builder *b)
 {
     if (!b)
         return;
-    cJSON_Delete(b->tree);
-    cJSON_Delete(b->origins);
-    free(b->sources);
+    fc_rules_info_free(b->info);
+    fc_rules_free(b->compiled);
     free(b);
-}
-
-static fc_status build(const cJSON *tree, const cJSON *origins, fc_rules **out, fc_diag *diag)
-{
-    fc_rules_source src = {NULL, NULL, NULL, origins, "."};
-    return fc_rules_compile(tree, &src, out, diag);
 }
 
 fc_status fc_rules_builder_add(fc_rules_builder *b, const char *path, fc_diag *diag)
 {
+    if (!b->info)
+        return FC_EINVAL; /* built already */
+    fc_rules_info *info = b->info;
+    size_t norigins = info->norigins;
     rule_file f;
-    fc_status st = rule_file_read(path, &f, diag);
-    cJSON *tree = NULL, *origins = NULL;
-    fc_rules *check = NULL;
-    if (st == FC_OK && (!(tree = cJSON_Duplicate(b->tree, true)) ||
-                        !(origins = cJSON_Duplicate(b->origins, true))))
+    fc_status st = rule_file_read(path, &f, info->nfiles > 0, diag);
+    cJSON *tree = NULL;
+    if (st == FC_OK && (!(tree = cJSON_Duplicate(info->tree, true)) ||
+                        fc_grow((void **)&info->files, &info->cap_files, info->nfiles + 1,
+                                sizeof *info->files) != FC_OK))
         st = FC_ENOMEM;
     if (st == FC_OK) {
-        merger m = {&f, origins, false};
+        merger m = {&f, info, info->nfiles, false};
         merge_object(&m, tree, f.root, "$");
         apply_removals(tree, cJSON_GetObjectItemCaseSensitive(f.root, "remove"));
-        st = m.failed ? FC_ENOMEM : build(tree, origins, &check, diag);
+        st = m.failed ? FC_ENOMEM : FC_OK;
     }
-    fc_rules_free(check);
     if (st == FC_OK) {
-        fc_strbuf sb = {0};
-        fc_sb_printf(&sb, "%s%s%s", b->sources ? b->sources : "", b->sources ? ", " : "", path);
-        char *sources = fc_sb_take(&sb);
-        if (!sources) {
-            st = FC_ENOMEM;
+        /* Validate the merged tree: with this file's positions when it is the
+         * only file, else through the origins of its entries. */
+        cJSON *old = info->tree;
+        info->tree = tree;
+        info->files[info->nfiles++] = (src_file){f.path, f.text};
+        fc_rules_source alone = {f.path, f.text, f.pos, NULL, "."};
+        fc_rules_source whole = {NULL, NULL, NULL, info, "."};
+        fc_rules *compiled = NULL;
+        st = fc_rules_compile(tree, info->nfiles == 1 ? &alone : &whole, &compiled, diag);
+        if (st == FC_OK) {
+            cJSON_Delete(old);
+            tree = NULL;
+            f.path = f.text = NULL; /* owned by info->files now */
+            fc_rules_free(b->compiled);
+            b->compiled = compiled;
         } else {
-            free(b->sources);
-            b->sources = sources;
-            cJSON_Delete(b->tree);
-            cJSON_Delete(b->origins);
-            b->tree = tree;
-            b->origins = origins;
-            tree = origins = NULL;
+            info->tree = old;
+            info->nfiles--;
         }
+    }
+    if (st != FC_OK) { /* nothing of the file stays */
+        cJSON_Delete(tree);
+        while (info->norigins > norigins)
+            free(info->origins[--info->norigins].key);
     }
     if (st == FC_ENOMEM)
         fc_diag_set(diag, path, 0, 0, "out of memory");
-    cJSON_Delete(tree);
-    cJSON_Delete(origins);
     rule_file_free(&f);
     return st;
 }
@@ -336,77 +398,30 @@ fc_status fc_rules_builder_add_folder(fc_rules_builder *b, const char *dir, fc_d
     return fc_rules_builder_add(b, path, diag);
 }
 
-/* The listing: every section, every entry, and where it came from. */
-static char *make_listing(const cJSON *tree, const cJSON *origins, const char *sources)
+fc_status fc_rules_builder_build(fc_rules_builder *b, fc_rules **out, fc_diag *diag)
 {
-    fc_strbuf sb = {0};
-    fc_sb_printf(&sb, "# rules from: %s\n", sources ? sources : "(none)");
-    const cJSON *sec, *it, *sub;
-    cJSON_ArrayForEach(sec, tree)
-    {
-        char key[1000];
-        if (!cJSON_IsArray(sec) && !cJSON_IsObject(sec)) {
-            char *v = cJSON_PrintUnformatted(sec);
-            snprintf(key, sizeof key, "$.%s", sec->string);
-            const cJSON *o = cJSON_GetObjectItemCaseSensitive(origins, key);
-            fc_sb_printf(&sb, "\n%s: %s  (%s)\n", sec->string, v ? v : "",
-                         cJSON_IsString(o) ? o->valuestring : "?");
-            cJSON_free(v);
-            continue;
-        }
-        fc_sb_printf(&sb, "\n%s (%d)\n", sec->string, cJSON_GetArraySize(sec));
-        cJSON_ArrayForEach(it, sec)
-        {
-            const cJSON *list =
-                cJSON_IsObject(sec) && (cJSON_IsArray(it) || cJSON_IsObject(it)) ? it : NULL;
-            if (list && cJSON_IsObject(sec) && cJSON_IsArray(it) && it->string) {
-                /* a nested list ("attribution": {"before_source": [...]}) */
-                fc_sb_printf(&sb, "  %s:\n", it->string);
-                cJSON_ArrayForEach(sub, it)
-                {
-                    char sec_path[400], list_path[800];
-                    snprintf(sec_path, sizeof sec_path, "$.%s", sec->string);
-                    fc_path_key(list_path, sizeof list_path, sec_path, it->string);
-                    fc_path_id(key, sizeof key, list_path, entry_id(sub) ? entry_id(sub) : "?");
-                    const cJSON *o = cJSON_GetObjectItemCaseSensitive(origins, key);
-                    char *v = cJSON_PrintUnformatted(sub);
-                    fc_sb_printf(&sb, "    %-28s %s\n", v ? v : "",
-                                 cJSON_IsString(o) ? o->valuestring : "?");
-                    cJSON_free(v);
-                }
-                continue;
-            }
-            char base[400];
-            snprintf(base, sizeof base, "$.%s", sec->string);
-            if (cJSON_IsArray(sec))
-                fc_path_id(key, sizeof key, base, entry_id(it) ? entry_id(it) : "?");
-            else
-                fc_path_key(key, sizeof key, base, it->string);
-            const cJSON *o = cJSON_GetObjectItemCaseSensitive(origins, key);
-            char *v = cJSON_PrintUnformatted(it);
-            if (cJSON_IsObject(sec))
-                fc_sb_printf(&sb, "  %-26s %-40s %s\n", it->string, v ? v : "",
-                             cJSON_IsString(o) ? o->valuestring : "?");
-            else
-                fc_sb_printf(&sb, "  %-66s %s\n", v ? v : "",
-                             cJSON_IsString(o) ? o->valuestring : "?");
-            cJSON_free(v);
-        }
+    *out = NULL;
+    if (!b->info)
+        return FC_EINVAL; /* built already */
+    fc_status st = FC_OK;
+    if (!b->compiled) { /* no file added: empty rules */
+        fc_rules_source whole = {NULL, NULL, NULL, b->info, "."};
+        st = fc_rules_compile(b->info->tree, &whole, &b->compiled, diag);
     }
-    return fc_sb_take(&sb);
-}
-
-fc_status fc_rules_builder_build(const fc_rules_builder *b, fc_rules **out, fc_diag *diag)
-{
-    fc_status st = build(b->tree, b->origins, out, diag);
     if (st != FC_OK)
         return st;
-    if (!((*out)->source = fc_strdup(b->sources ? b->sources : "")) ||
-        !((*out)->listing = make_listing(b->tree, b->origins, b->sources))) {
-        fc_rules_free(*out);
-        *out = NULL;
+    fc_strbuf sb = {0};
+    for (size_t i = 0; i < b->info->nfiles; i++)
+        fc_sb_printf(&sb, "%s%s", i ? ", " : "", b->info->files[i].path);
+    fc_rules *r = b->compiled;
+    if (!(r->source = sb.len ? fc_sb_take(&sb) : fc_strdup(""))) {
+        fc_sb_free(&sb);
         return FC_ENOMEM;
     }
+    r->info = b->info; /* the rules take the tree and origins along for the listing */
+    b->info = NULL;
+    b->compiled = NULL;
+    *out = r;
     return FC_OK;
 }
 
@@ -423,9 +438,75 @@ fc_status fc_rules_load(const char *path, fc_rules **out, fc_diag *diag)
     return st;
 }
 
+/* The origin of key as "file:line:col", or "?". */
+static const char *origin_text(const fc_rules_info *info, const char *key, char *buf, size_t n)
+{
+    return fc_rules_info_origin(info, key, buf, n) ? buf : "?";
+}
+
+/* Every section, every entry, and where it came from. */
+static char *make_listing(const fc_rules_info *info, const char *sources)
+{
+    fc_strbuf sb = {0};
+    char where[1200];
+    fc_sb_printf(&sb, "# rules from: %s\n", sources && *sources ? sources : "(none)");
+    const cJSON *sec, *it, *sub;
+    cJSON_ArrayForEach(sec, info->tree)
+    {
+        char key[1000], sec_path[400];
+        snprintf(sec_path, sizeof sec_path, "$.%s", sec->string);
+        if (!cJSON_IsArray(sec) && !cJSON_IsObject(sec)) {
+            char *v = cJSON_PrintUnformatted(sec);
+            fc_sb_printf(&sb, "\n%s: %s  (%s)\n", sec->string, v ? v : "",
+                         origin_text(info, sec_path, where, sizeof where));
+            cJSON_free(v);
+            continue;
+        }
+        fc_sb_printf(&sb, "\n%s (%d)\n", sec->string, cJSON_GetArraySize(sec));
+        cJSON_ArrayForEach(it, sec)
+        {
+            if (cJSON_IsObject(sec) && cJSON_IsArray(it)) {
+                /* a nested list ("attribution": {"before_source": [...]}) */
+                char list_path[800];
+                fc_path_key(list_path, sizeof list_path, sec_path, it->string);
+                fc_sb_printf(&sb, "  %s:\n", it->string);
+                cJSON_ArrayForEach(sub, it)
+                {
+                    fc_path_id(key, sizeof key, list_path, entry_id(sub) ? entry_id(sub) : "?");
+                    char *v = cJSON_PrintUnformatted(sub);
+                    fc_sb_printf(&sb, "    %-28s %s\n", v ? v : "",
+                                 origin_text(info, key, where, sizeof where));
+                    cJSON_free(v);
+                }
+                continue;
+            }
+            if (cJSON_IsArray(sec))
+                fc_path_id(key, sizeof key, sec_path, entry_id(it) ? entry_id(it) : "?");
+            else
+                fc_path_key(key, sizeof key, sec_path, it->string);
+            char *v = cJSON_PrintUnformatted(it);
+            if (cJSON_IsObject(sec))
+                fc_sb_printf(&sb, "  %-26s %-40s %s\n", it->string, v ? v : "",
+                             origin_text(info, key, where, sizeof where));
+            else
+                fc_sb_printf(&sb, "  %-66s %s\n", v ? v : "",
+                             origin_text(info, key, where, sizeof where));
+            cJSON_free(v);
+        }
+    }
+    return fc_sb_take(&sb);
+}
+
 fc_status fc_rules_write_listing(const fc_rules *rules, FILE *out)
 {
-    return fputs(rules->listing ? rules->listing : "", out) < 0 ? FC_EIO : FC_OK;
+    if (!rules->info)
+        return fputs("# rules from: (none)\n", out) < 0 ? FC_EIO : FC_OK;
+    char *text = make_listing(rules->info, rules->source);
+    if (!text)
+        return FC_ENOMEM;
+    int rc = fputs(text, out);
+    free(text);
+    return rc < 0 ? FC_EIO : FC_OK;
 }
 
 /* ---- where the defaults live --------------------------------------------- */

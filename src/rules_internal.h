@@ -117,9 +117,18 @@ typedef struct fc_pollster {
     double sample_size;
 } fc_pollster;
 
+/* The merged rule tree, where each entry came from, and the files: what the
+ * listing and error positions in merged trees need (rules.c). */
+typedef struct fc_rules_info fc_rules_info;
+
+/* Writes "file:line:col" of the entry named key ("$.aliases.x", "$.hedges/about")
+ * to buf; false when unknown. */
+bool fc_rules_info_origin(const fc_rules_info *info, const char *key, char *buf, size_t n);
+void fc_rules_info_free(fc_rules_info *info);
+
 struct fc_rules {
-    char *source;  /* the files the rules came from, comma-separated */
-    char *listing; /* every rule in force with where it came from (fc_rules_write_listing) */
+    char *source;        /* the files the rules came from, comma-separated */
+    fc_rules_info *info; /* for fc_rules_write_listing; owned */
     fc_entries hedges, number_words, scale_words, vague_quantities, fractions, multipliers, units,
         currencies, rates, period_preps, relative_periods, modality_cues, modality_cues_after,
         months;
@@ -152,13 +161,13 @@ struct fc_rules {
 struct cJSON;
 struct fc_jsonpos;
 
-/* Where a tree came from, for error positions. For a merged tree, origins maps
- * "section/id" to "file:line:col" of the entry that put it there. */
+/* Where a tree came from, for error positions: one file (path, text, pos), or a
+ * merged tree (path NULL, info). */
 typedef struct fc_rules_source {
     const char *path;             /* the file, or NULL for a merged tree */
     const char *text;             /* its JSON text */
     const struct fc_jsonpos *pos; /* positions in text */
-    const struct cJSON *origins;  /* merged trees: origin of each entry */
+    const fc_rules_info *info;    /* merged trees: where each entry came from */
     const char *dir;              /* the folder relative dataset paths resolve from */
 } fc_rules_source;
 

@@ -562,11 +562,11 @@ static fc_status fail_alias(loader *ld, const char *name, const char *chain)
 {
     char path[400];
     fc_path_key(path, sizeof path, "$.aliases", name);
-    const cJSON *o =
-        ld->src->origins ? cJSON_GetObjectItemCaseSensitive(ld->src->origins, path) : NULL;
-    if (!ld->src->path && cJSON_IsString(o)) {
+    char where[1200];
+    if (!ld->src->path && ld->src->info &&
+        fc_rules_info_origin(ld->src->info, path, where, sizeof where)) {
         /* The origin already reads "file:line:col"; diag.file carries all of it. */
-        fc_diag_set(ld->diag, o->valuestring, 0, 0, "alias cycle: %s", chain);
+        fc_diag_set(ld->diag, where, 0, 0, "alias cycle: %s", chain);
         return FC_ERULES;
     }
     return fail_at(ld, path, true, 0, "alias cycle: %s", chain);
@@ -1020,7 +1020,7 @@ void fc_rules_free(fc_rules *r)
         free(r->datasets[i]);
     free(r->datasets);
     free(r->source);
-    free(r->listing);
+    fc_rules_info_free(r->info);
     free(r);
 }
 

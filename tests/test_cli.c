@@ -352,3 +352,53 @@ Test(cli, bad_input_never_loses_the_other_files, .timeout = 600)
     cr_assert_eq(system(cmd), 0);
     free(dir);
 }
+
+/* The worked example of docs/rules.md: a public-health desk's rule file adds a
+ * hedge, a custom claim shape (PCRE2), aliases and measures, and a tolerance. */
+Test(cli, the_public_health_example_works_as_documented)
+{
+    cJSON *j = run_json("--format json --rules docs/examples/public-health.rules.json "
+                        "docs/examples/health/",
+                        0);
+    const cJSON *c, *claims = cJSON_GetObjectItem(j, "claims");
+    int per100k = 0, region = 0, admissions = 0;
+    cJSON_ArrayForEach(c, claims)
+    {
+        const cJSON *m = cJSON_GetObjectItem(c, "measure");
+        const char *text = cJSON_GetObjectItem(c, "text")->valuestring;
+        if (cJSON_IsString(m) && strcmp(m->valuestring, "health.cases.per_100k") == 0) {
+            per100k++;
+            cr_assert_str_eq(text, "48.2 cases per 100,000 residents");
+            cr_assert_float_eq(cJSON_GetObjectItem(c, "value")->valuedouble, 48.2, 1e-9);
+            cr_assert_str_eq(cJSON_GetObjectItem(c, "attribution")->valuestring,
+                             "health department");
+            /* published Friday 2025-01-17: last week is Monday 6 to Sunday 12 January */
+            cr_assert_str_eq(cJSON_GetObjectItem(c, "period")->valuestring,
+                             "2025-01-06/2025-01-12");
+        }
+        if (strncmp(text, "in the region of", 16) == 0) {
+            region++; /* the new hedge, across a wrapped line: 1,900 +- 15 % */
+            cr_assert_float_eq(cJSON_GetObjectItem(c, "low")->valuedouble, 1615, 1e-9);
+            cr_assert_float_eq(cJSON_GetObjectItem(c, "high")->valuedouble, 2185, 1e-9);
+        }
+        if (cJSON_IsString(m) && strcmp(m->valuestring, "health.hospitalisations.per_week") == 0)
+            admissions++; /* "hospitalizations" and "hospital admissions", by alias */
+    }
+    cr_assert_eq(per100k, 1);
+    cr_assert_eq(region, 1);
+    cr_assert_eq(admissions, 2);
+    /* 212 and about 240 [216, 264] a week agree only with the 5 % tolerance:
+     * widened, [201.4, 222.6] and [204, 276] share [204, 222.6]. */
+    const cJSON *f;
+    int agree = 0;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItem(j, "findings"))
+    {
+        const char *msg = cJSON_GetObjectItem(f, "message")->valuestring;
+        if (strstr(msg, "Hospital admissions a week")) {
+            agree++;
+            cr_assert_not_null(strstr(msg, "[204, 222.6]"), "%s", msg);
+        }
+    }
+    cr_assert_eq(agree, 1);
+    cJSON_Delete(j);
+}

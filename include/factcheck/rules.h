@@ -39,8 +39,10 @@ FC_API fc_status fc_rules_builder_add(fc_rules_builder *b, const char *path, fc_
 FC_API fc_status fc_rules_builder_add_folder(fc_rules_builder *b, const char *dir,
                                              fc_diag *diag);
 
-/* Builds the rules from the files added; *out is freed with fc_rules_free. */
-FC_API fc_status fc_rules_builder_build(const fc_rules_builder *b, fc_rules **out,
+/* Builds the rules from the files added; *out is freed with fc_rules_free. The
+ * builder hands its state over: afterwards it only accepts fc_rules_builder_free
+ * (other calls return FC_EINVAL). */
+FC_API fc_status fc_rules_builder_build(fc_rules_builder *b, fc_rules **out,
                                         fc_diag *diag);
 
 /* Frees a builder; fc_rules_builder_free(NULL) does nothing. */
