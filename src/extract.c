@@ -318,31 +318,43 @@ static bool number_quantity_at(const ctx *c, size_t i, quantity *q)
     q->scale = mult;
     q->value = v * mult;
     j += s;
-    /* A range: "1,200 to 1,500", "1.5-2 million", "between 3 and 5". */
+    /* A range: "1,200 to 1,500", "1.5-2 million", "between 3 and 5", with the unit
+     * written once or on both ends: "55% to 60%", "$4.6 billion to $4.8 billion". */
     size_t k = j;
+    const fc_entry *u1 = entry_at(c, &c->r->units, k);
+    if (u1)
+        k += u1->phrase.ntok;
     bool between = i > c->sent.from && is_word(c, i - 1, "between");
     if (is_punct(c, k, "-") || is_punct(c, k, "\xE2\x80\x93") || is_word(c, k, "to") ||
         (between && is_word(c, k, "and"))) {
         double v2, mult2 = 1;
-        size_t k2;
+        size_t k2, n2 = k + 1;
+        const fc_entry *sym = entry_at(c, &c->r->currencies, n2);
+        if (sym && sym->symbol)
+            n2 += sym->phrase.ntok; /* "$10 to $25" */
         /* A hyphen joins like with like: "1,200-1,500", "two-three"; not "7-Eleven". */
         bool hyphen = !is_word(c, k, "to") && !is_word(c, k, "and");
-        bool same_kind = k + 1 < c->sent.to && tok(c, i)->kind == tok(c, k + 1)->kind &&
-                         !fc_tok_is_capitalised(c->text, tok(c, k + 1));
-        if ((!hyphen || same_kind) && number_at(c, k + 1, &v2, &k2)) {
+        bool same_kind = n2 < c->sent.to && tok(c, i)->kind == tok(c, n2)->kind &&
+                         !fc_tok_is_capitalised(c->text, tok(c, n2));
+        if ((!hyphen || same_kind) && number_at(c, n2, &v2, &k2)) {
             size_t s2 = scale_at(c, k2, &mult2);
             if (s2 == 0)
                 mult2 = mult; /* "1.5-2 million": the scale is shared */
             else if (s == 0)
                 mult = mult2;
             double lo = v * mult, hi = v2 * mult2;
-            if (lo < hi) {
+            const fc_entry *u2 = entry_at(c, &c->r->units, k2 + s2);
+            bool units_agree = !u1 || (u2 && u2->kind == u1->kind);
+            if (lo < hi && units_agree) {
                 q->range = true;
                 q->low = lo;
                 q->high = hi;
                 q->value = lo;
                 q->scale = mult2;
                 j = k2 + s2;
+            } else if (!u1 && v2 == 1 && v > 1 && is_word(c, k, "to")) {
+                q->unit = FC_UNIT_RATIO; /* "two to one", "3-to-1" odds or margins */
+                j = k2;
             }
         }
     }
@@ -350,7 +362,9 @@ static bool number_quantity_at(const ctx *c, size_t i, quantity *q)
     if (i > c->sent.from && tok(c, i)->kind == FC_TOK_NUM) {
         bool sign = (is_punct(c, i - 1, "-") || is_punct(c, i - 1, "\xE2\x88\x92")) &&
                     glued(c, i) && tok(c, i - 1)->space_before;
-        if (sign || is_word(c, i - 1, "minus")) {
+        bool margin = is_word(c, i - 1, "minus") && i >= c->sent.from + 3 &&
+                      is_word(c, i - 2, "or") && is_word(c, i - 3, "plus");
+        if ((sign || is_word(c, i - 1, "minus")) && !margin) {
             q->value = -q->value;
             if (q->range) {
                 double lo = q->low;
@@ -410,8 +424,13 @@ static bool fraction_at(const ctx *c, size_t i, quantity *q)
         return false;
     /* "a third of", "half of", "nearly half"; "two-thirds" stands alone. A bare
      * "third" or "quarter" is an ordinal or a period ("the third quarter"). */
+    /* "a third of voters", "about a third said", "half of", "nearly half"; not "a
+     * third term" or "the third quarter", where a noun follows. */
     bool of = is_word(c, j + 1, "of");
-    if (j == i ? !(of || entry_before(c, &c->r->hedges, i)) : (is_article(c, i) ? !of : false))
+    bool hedged = entry_before(c, &c->r->hedges, i) != NULL;
+    bool alone = j + 1 >= c->sent.to || tok(c, j + 1)->kind == FC_TOK_PUNCT ||
+                 list_at(c, &c->r->stop_words, j + 1) || list_at(c, &c->r->attr_after, j + 1);
+    if (j == i ? !(of || hedged) : (is_article(c, i) ? !(of || hedged || alone) : false))
         return false;
     q->value = q->low = q->high = n * f;
     q->sp = (span){i, j + 1};
@@ -527,6 +546,10 @@ static bool is_date(const ctx *c, size_t i)
                  (is_punct(c, i + 1, "%") || entry_at(c, &c->r->units, i + 1)));
     if (i + 1 < c->sent.to && is_month(c, i + 1))
         return true;
+    /* A span of years: "the 2024-25 school year" (the "25"). */
+    if (i >= c->sent.from + 2 && is_punct(c, i - 1, "-") && glued(c, i) && glued(c, i - 1) &&
+        is_year(c, i - 2) && tok(c, i)->end - tok(c, i)->start == 2)
+        return true;
     /* "May 30, 2025": the year after a day-of-month. */
     if (i >= c->sent.from + 3 && is_punct(c, i - 1, ",") && tok(c, i - 2)->kind == FC_TOK_NUM &&
         is_date(c, i - 2))
@@ -564,8 +587,9 @@ static bool is_age(const ctx *c, size_t i, size_t end)
         return true;
     if (end < c->sent.to && is_punct(c, end, "-") && list_at(c, &c->r->age_words, end + 1))
         return true;
-    if (i > c->sent.from && (is_word(c, i - 1, "aged") || is_word(c, i - 1, "age")))
-        return true;
+    if (i > c->sent.from && lookup(c, &c->r->age_before.last, c->r->age_before.items,
+                                   sizeof *c->r->age_before.items, i, true))
+        return true; /* "younger than 18", "aged 39", "ages 5 to 11" */
     double v = fc_tok_number(c->text, tok(c, i));
     if (tok(c, i)->kind != FC_TOK_NUM || v > 120 || end != i + 1)
         return false;
@@ -611,8 +635,8 @@ static bool is_name_or_code(const ctx *c, size_t i, size_t end)
     /* Temperatures: "80.1 F", "21 °C". */
     if (end < c->sent.to) {
         size_t k = list_at(c, &c->r->temperature_suffixes, end);
-        if (k > 0 && tok(c, end)->kind != FC_TOK_WORD)
-            return true;
+        if (k > 0 && (tok(c, end)->kind != FC_TOK_WORD || tok(c, end)->end - tok(c, end)->start > 1))
+            return true; /* "21 °C", "91 degrees" */
         if (k > 0 && fc_tok_is_capitalised(t, tok(c, end)) &&
             tok(c, end)->end - tok(c, end)->start == 1)
             return true;
@@ -626,8 +650,18 @@ static bool is_label(const ctx *c, size_t i)
     size_t p = i;
     if (p > c->sent.from && is_punct(c, p - 1, "."))
         p--;
-    return p > c->sent.from && fc_tok_is_capitalised(c->text, tok(c, p - 1)) &&
-           list_at(c, &c->r->label_words, p - 1) == 1;
+    if (p == c->sent.from)
+        return false;
+    if ((fc_tok_is_capitalised(c->text, tok(c, p - 1)) &&
+         list_at(c, &c->r->label_words, p - 1) == 1) ||
+        list_at(c, &c->r->lowercase_labels, p - 1) == 1)
+        return true;
+    /* The second of a list of labels: "exits 49 and 68", "Rooms 101-103". */
+    if (p >= c->sent.from + 2 && (is_word(c, p - 1, "and") || is_word(c, p - 1, "or") ||
+                                  is_punct(c, p - 1, ",") || is_punct(c, p - 1, "-")) &&
+        tok(c, p - 2)->kind == FC_TOK_NUM)
+        return is_label(c, p - 2);
+    return false;
 }
 
 /* A street address: "1600 Pennsylvania Ave.", "123 Main Street". */
@@ -637,8 +671,19 @@ static bool is_address(const ctx *c, size_t i, size_t end)
     if (end != i + 1 || memchr(c->text + t->start, ',', t->end - t->start) ||
         memchr(c->text + t->start, '.', t->end - t->start))
         return false;
-    for (size_t k = end; k < c->sent.to && k < end + 4; k++) {
-        if (!fc_tok_is_capitalised(c->text, tok(c, k)))
+    if (end < c->sent.to && is_word(c, end, "block") && is_word(c, end + 1, "of"))
+        return true; /* "the 1400 block of Mercer Road" */
+    for (size_t k = end; k < c->sent.to && k < end + 6; k++) {
+        const fc_tok *w = tok(c, k);
+        bool ordinal = w->kind == FC_TOK_NUM && k + 1 < c->sent.to && glued(c, k + 1) &&
+                       list_at(c, &c->r->ordinal_suffixes, k + 1);
+        if (ordinal) { /* "2200 W. 4th St." */
+            k++;
+            continue;
+        }
+        if (is_punct(c, k, ".") && k > end)
+            continue;
+        if (!fc_tok_is_capitalised(c->text, w))
             return false;
         if (k > end && list_at(c, &c->r->street_suffixes, k))
             return true;
@@ -774,13 +819,21 @@ static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl)
         end++;
     }
     const fc_entry *u = entry_at(c, &c->r->units, end);
+    size_t skip = 0;
+    if (!u && list_at(c, &c->r->subject_modifiers, end) == 1) {
+        const fc_entry *after = entry_at(c, &c->r->units, end + 1);
+        if (after && after->kind == FC_UNIT_DURATION) {
+            u = after; /* "three more weeks" */
+            skip = 1;
+        }
+    }
     /* Some unit words need context: "points" are percentage points only in a
      * sentence about percentages ("30 points" in a game are not). */
     if (u && u->requires && !list_in(c, u->requires, c->sent.from, c->sent.to))
         u = NULL;
     if (u) {
         cl->unit = (fc_unit)u->kind;
-        return end + u->phrase.ntok;
+        return end + skip + u->phrase.ntok;
     }
     const fc_entry *cur = entry_at(c, &c->r->currencies, end);
     if (cur && !cur->symbol) {
@@ -938,6 +991,94 @@ static size_t attribution_end(const ctx *c, size_t k, size_t hi)
 }
 
 /* Who says so: "according to X", "as estimated by X", "X said", "an X poll". */
+/* Whether token k can be part of a name: a capitalised word that is not a month
+ * or a day ("said Thursday", "the July poll"). */
+static bool name_word(const ctx *c, size_t k)
+{
+    return fc_tok_is_capitalised(c->text, tok(c, k)) && !is_month(c, k) &&
+           !list_at(c, &c->r->day_names, k);
+}
+
+/* Whether token k (a full stop) ends an abbreviation inside a name ("Dr.", "Inc."). */
+static bool name_dot(const ctx *c, size_t k, size_t lo)
+{
+    return is_punct(c, k, ".") && k > lo && glued(c, k) &&
+           (list_at(c, &c->r->abbreviations, k - 1) == 1 ||
+            tok(c, k - 1)->end - tok(c, k - 1)->start == 1);
+}
+
+/* The end of a name starting at k: name words, glued hyphen parts ("Joo-young"),
+ * abbreviation dots, and "of", "for", "and", "&" between name words. */
+static size_t name_forward(const ctx *c, size_t k, size_t hi)
+{
+    size_t e = k;
+    while (e < hi) {
+        if (name_word(c, e))
+            e++;
+        else if (e > k && is_punct(c, e, "-") && glued(c, e) && e + 1 < hi && glued(c, e + 1) &&
+                 tok(c, e + 1)->kind == FC_TOK_WORD)
+            e += 2;
+        else if (e > k && name_dot(c, e, k) && e + 1 < hi && name_word(c, e + 1))
+            e++;
+        else if (e > k && e + 1 < hi &&
+                 (is_word(c, e, "of") || is_word(c, e, "for") || is_word(c, e, "and") ||
+                  is_punct(c, e, "&")) &&
+                 name_word(c, e + 1))
+            e++;
+        else
+            break;
+    }
+    return e;
+}
+
+/* The start of a name ending just before e (the same parts, read backwards). */
+static size_t name_backward(const ctx *c, size_t e, size_t lo)
+{
+    size_t s = e;
+    if (s > lo + 1 && name_dot(c, s - 1, lo))
+        s--; /* "Harbor Foods Inc." */
+    while (s > lo) {
+        if (name_word(c, s - 1))
+            s--;
+        else if (s < e && s - 1 > lo &&
+                 (is_word(c, s - 1, "of") || is_word(c, s - 1, "for") ||
+                  is_word(c, s - 1, "and") || is_punct(c, s - 1, "&")) &&
+                 name_word(c, s - 2))
+            s--;
+        else if (s < e && s - 1 > lo && is_punct(c, s - 1, "-") && glued(c, s - 1) && glued(c, s))
+            s--;
+        else if (s < e && s - 1 > lo && name_dot(c, s - 1, lo))
+            s--;
+        else
+            break;
+    }
+    return s;
+}
+
+/* Drops the titles before a person's name ("Public Works Director Tom Becker",
+ * "Analyst Megan Cho of Lindqvist Partners" -> "Tom Becker", "Megan Cho"). */
+static void strip_titles(const ctx *c, size_t *s, size_t *e)
+{
+    size_t cut = *s;
+    for (size_t k = *s; k < *e; k++) {
+        size_t n = list_at(c, &c->r->attr_titles, k);
+        if (n && k + n < *e)
+            cut = k + n;
+    }
+    if (cut == *s)
+        return;
+    while (cut < *e && is_punct(c, cut, "."))
+        cut++;
+    if (cut >= *e || !name_word(c, cut))
+        return;
+    *s = cut;
+    for (size_t k = cut; k < *e; k++) /* a person's affiliation: "of Lindqvist Partners" */
+        if (is_word(c, k, "of")) {
+            *e = k;
+            break;
+        }
+}
+
 static void attribution_span(ctx *c, size_t *from, size_t *to)
 {
     const fc_rules *r = c->r;
@@ -949,21 +1090,33 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             continue;
         size_t k = i + n, e = attribution_end(c, k, hi);
         k = skip_article(c, k, e);
+        /* "a new Prairie Institute poll" -> "Prairie Institute"; "UC Berkeley data"
+         * -> "UC Berkeley"; "the state hospital association" stays. */
+        for (size_t j = k; j < e; j++)
+            if (name_word(c, j)) {
+                k = j;
+                break;
+            }
+        if (e > k + 1 && list_at(c, &r->attr_nouns, e - 1) == 1)
+            e--;
         if (e > k) {
             *from = k;
             *to = e;
             return;
         }
     }
-    /* Inverted speech after a quote: '..." said Kim Joo-young, 52' */
+    /* Inverted speech after a quote or comma: '..." said Kim Joo-young, 52',
+     * ', said coach Marisol Reyes'. */
     for (size_t i = lo + 1; i + 1 < hi; i++) {
-        if (tok(c, i - 1)->kind != FC_TOK_PUNCT || list_at(c, &r->attr_after, i) != 1)
+        if (!(is_punct(c, i - 1, ",") || is_punct(c, i - 1, "\"") ||
+              is_punct(c, i - 1, "\xE2\x80\x9D") || is_punct(c, i - 1, "'")) ||
+            list_at(c, &r->attr_after, i) != 1)
             continue;
-        size_t k = skip_article(c, i + 1, hi), e = k;
-        while (e < hi && (fc_tok_is_capitalised(c->text, tok(c, e)) ||
-                          (e > k && is_punct(c, e, "-") && glued(c, e) && e + 1 < hi &&
-                           glued(c, e + 1) && tok(c, e + 1)->kind == FC_TOK_WORD)))
-            e += is_punct(c, e, "-") ? 2 : 1;
+        size_t k = skip_article(c, i + 1, hi);
+        while (k < hi && k < i + 4 && !name_word(c, k) && list_at(c, &r->attr_titles, k))
+            k++; /* a lowercase title: "said coach Marisol Reyes" */
+        size_t e = name_forward(c, k, hi);
+        strip_titles(c, &k, &e);
         if (e > k) {
             *from = k;
             *to = e;
@@ -977,21 +1130,22 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             bool noun = list_at(c, &r->attr_nouns, i) > 0;
             if (!noun && list_at(c, &r->attr_after, i) == 0)
                 continue;
-            if (pass == 0 && !fc_tok_is_capitalised(c->text, tok(c, i - 1)))
+            /* The speaker, skipping an age: "Police Chief Darnell Hughes, 58, said". */
+            size_t e = i;
+            if (!noun && e >= lo + 3 && is_punct(c, e - 1, ",") &&
+                tok(c, e - 2)->kind == FC_TOK_NUM && is_punct(c, e - 3, ","))
+                e -= 3;
+            size_t s = name_backward(c, e, lo);
+            if (pass == 0 && s == e)
                 continue;
-            /* The speaker: a capitalised run ("the White House said"), or up to four
-             * plain words back to a stop word ("the foreign ministry said"). */
-            size_t e = i, s = i;
-            while (s > lo && (fc_tok_is_capitalised(c->text, tok(c, s - 1)) ||
-                              ((is_punct(c, s - 1, "-") || is_word(c, s - 1, "of") ||
-                                is_word(c, s - 1, "for") || is_word(c, s - 1, "and")) &&
-                               s - 1 > lo && fc_tok_is_capitalised(c->text, tok(c, s - 2)))))
-                s--;
+            /* Else up to four plain words back to a stop word ("the foreign
+             * ministry said"). */
             if (s == e && !noun)
                 while (s > lo && e - s < 4 && tok(c, s - 1)->kind == FC_TOK_WORD &&
                        !list_at(c, &r->stop_words, s - 1))
                     s--;
             s = skip_article(c, s, e);
+            strip_titles(c, &s, &e);
             if (s < e && !(e - s == 1 && list_at(c, &r->stop_words, s))) {
                 *from = s;
                 *to = e;
@@ -1013,16 +1167,27 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
     return FC_OK;
 }
 
-/* Modality from cue words: the nearest cue before the number in its sentence
- * (with no other number between), else a poll or estimate cue anywhere in it,
- * else a cue right after the expression. */
+/* Modality from cue words: the nearest cue before the number in its clause
+ * (with no other number between), else a poll or estimate cue anywhere in the
+ * sentence, else a cue right after the expression. */
+static bool other_number(const ctx *c, size_t k);
+
+/* Units a poll reports: shares, changes in points, and counts of respondents. */
+static bool poll_unit(fc_unit u)
+{
+    return u == FC_UNIT_PERCENT || u == FC_UNIT_PERCENTAGE_POINT || u == FC_UNIT_COUNT;
+}
+
 static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
 {
     if (cl->modality != FC_MOD_ACTUAL)
         return;
     const fc_entry *best = NULL;
     for (size_t i = start; i-- > c->sent.from;) {
-        if (tok(c, i)->kind == FC_TOK_NUM)
+        /* The cue must be in the claim's own clause ("ordered to evacuate as the
+         * storm dropped up to 9 inches" orders no rain), with no other figure
+         * between (a year does not count). */
+        if (other_number(c, i) || list_at(c, &c->r->clause_breaks, i))
             break;
         const fc_entry *e = entry_at(c, &c->r->modality_cues, i);
         if (e && e->phrase.ntok + i <= start) {
@@ -1034,8 +1199,7 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
      * estimate verb ("as estimated by Pew") makes a figure an estimate. */
     for (size_t i = c->sent.from; i < c->sent.to && !best; i++) {
         const fc_entry *e = entry_at(c, &c->r->modality_cues, i);
-        if (e &&
-            (e->kind == FC_MOD_POLL ? cl->unit == FC_UNIT_PERCENT : e->kind == FC_MOD_ESTIMATE))
+        if (e && (e->kind == FC_MOD_POLL ? poll_unit(cl->unit) : e->kind == FC_MOD_ESTIMATE))
             best = e;
     }
     /* "3,000 arrests a day as a minimum": a cue right after the expression. */
@@ -1046,8 +1210,7 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
     }
     if (best) {
         fc_modality m = (fc_modality)best->kind;
-        /* "poll" only makes a percentage a poll result. */
-        if (m != FC_MOD_POLL || cl->unit == FC_UNIT_PERCENT)
+        if (m != FC_MOD_POLL || poll_unit(cl->unit))
             cl->modality = m;
     }
 }
@@ -1155,7 +1318,8 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
 /* Whether token k is a number other than a year or a date. */
 static bool other_number(const ctx *c, size_t k)
 {
-    return tok(c, k)->kind == FC_TOK_NUM && !is_year(c, k) && !is_date(c, k);
+    return tok(c, k)->kind == FC_TOK_NUM && !is_year(c, k) && !is_date(c, k) &&
+           !list_at(c, &c->r->special_numbers, k);
 }
 
 /* Whether the period phrase at token p is nearer to another number than to the
@@ -1325,6 +1489,11 @@ static void make_id(const ctx *c, fc_claim *cl)
     snprintf(cl->id, sizeof cl->id, "c%08lx", h);
 }
 
+static void drop_subject(found *f)
+{
+    f->subj_from = f->subj_to = 0;
+}
+
 /* Builds the claim for the quantity q; returns the token after it. */
 static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
 {
@@ -1361,6 +1530,22 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     if (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY ||
         ((q->kind == Q_FRACTION || cl->unit == FC_UNIT_PERCENT) && is_word(c, after, "of")))
         find_subject(c, after, &f); /* "30% of seats", "a third of voters" */
+    /* A rate per head of population: "61.2 cases per 100,000 residents". */
+    size_t tail = f.subj_to > after ? f.subj_to : after;
+    if (cl->unit == FC_UNIT_COUNT && is_word(c, tail, "per") && tail + 1 < c->sent.to &&
+        tok(c, tail + 1)->kind == FC_TOK_NUM)
+        cl->unit = FC_UNIT_OTHER;
+    /* "tens of millions of dollars" */
+    const fc_entry *cur = q->kind == Q_VAGUE && is_word(c, after, "of")
+                              ? entry_at(c, &c->r->currencies, after + 1)
+                              : NULL;
+    if (cur && !cur->symbol) {
+        cl->unit = FC_UNIT_CURRENCY;
+        memcpy(cl->currency, cur->code, 4);
+        drop_subject(&f);
+        after += 1 + cur->phrase.ntok;
+        *next = after;
+    }
     if (cl->role == FC_ROLE_LEVEL && cl->unit != FC_UNIT_DURATION &&
         (cl->unit != FC_UNIT_RATIO || q->kind == Q_MULTIPLIER))
         find_rate(c, after, &f);
@@ -1397,6 +1582,11 @@ static bool is_claim(const ctx *c, const quantity *q)
         return false;
     if (q->kind == Q_NUMBER && tok(c, q->num)->kind == FC_TOK_NUM) {
         i = q->num;
+        if (list_at(c, &c->r->special_numbers, i) == 1 && end == i + 1)
+            return false; /* "calls to 911" */
+        /* A denominator: "61.2 cases per 100,000" (read with the claim before it). */
+        if (i > c->sent.from && is_word(c, i - 1, "per"))
+            return false;
         return !(is_date(c, i) || is_time(c, i, end) || is_age(c, i, end) ||
                  is_name_or_code(c, i, end) || is_phone(c, i) || is_label(c, i) ||
                  is_address(c, i, end) || is_score(c, i));

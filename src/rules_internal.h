@@ -132,11 +132,13 @@ struct fc_rules {
     fc_entries hedges, number_words, scale_words, vague_quantities, fractions, multipliers, units,
         currencies, rates, period_preps, relative_periods, modality_cues, modality_cues_after,
         months;
-    fc_phrase_list attr_before, attr_after, attr_nouns, attr_clause_ends;
+    fc_phrase_list attr_before, attr_after, attr_nouns, attr_clause_ends, attr_titles;
+    fc_phrase_list clause_breaks;
     fc_phrase_list up_before, up_after, down_before, down_after, change_from;
     fc_phrase_list subject_modifiers, plural_nouns;
     fc_phrase_list time_suffixes, temperature_suffixes, age_words, ordinal_suffixes;
-    fc_phrase_list label_words, street_suffixes, furniture_lines;
+    fc_phrase_list label_words, street_suffixes, furniture_lines, age_before, lowercase_labels,
+        special_numbers, day_names;
     fc_phrase_list abbreviations, stop_words;
     fc_measure *measures;
     size_t nmeasures;

@@ -776,6 +776,7 @@ static fc_status checks_load(loader *ld, const cJSON *obj)
 /* ---- the tree ------------------------------------------------------------ */
 
 static const char *const top_keys[] = {"factcheck_rules",
+                                       "clause_breaks",
                                        "description",
                                        "hedges",
                                        "number_words",
@@ -860,22 +861,25 @@ static fc_status load_tree(loader *ld, const cJSON *root)
                      "$.periods.relative", &relative_sec, &r->relative_periods));
 
     static const char *const attr_keys[] = {"before_source", "after_source", "source_nouns",
-                                            "clause_ends"};
+                                            "clause_ends", "titles"};
     fc_phrase_list *const attr_lists[] = {&r->attr_before, &r->attr_after, &r->attr_nouns,
-                                          &r->attr_clause_ends};
-    TRY(phrase_group_load(ld, GET("attribution"), "$.attribution", attr_keys, attr_lists, 4));
+                                          &r->attr_clause_ends, &r->attr_titles};
+    TRY(phrase_group_load(ld, GET("attribution"), "$.attribution", attr_keys, attr_lists, 5));
     static const char *const change_keys[] = {"up_before", "up_after", "down_before", "down_after",
                                               "from"};
     fc_phrase_list *const change_lists[] = {&r->up_before, &r->up_after, &r->down_before,
                                             &r->down_after, &r->change_from};
     TRY(phrase_group_load(ld, GET("changes"), "$.changes", change_keys, change_lists, 5));
     static const char *const trap_keys[] = {
-        "time_suffixes", "temperature_suffixes", "age_words",      "ordinal_suffixes",
-        "label_words",   "street_suffixes",      "furniture_lines"};
+        "time_suffixes", "temperature_suffixes", "age_words",     "ordinal_suffixes", "label_words",
+        "street_suffixes", "furniture_lines",    "age_before",    "lowercase_labels", "special_numbers",
+        "day_names"};
     fc_phrase_list *const trap_lists[] = {
-        &r->time_suffixes, &r->temperature_suffixes, &r->age_words,      &r->ordinal_suffixes,
-        &r->label_words,   &r->street_suffixes,      &r->furniture_lines};
-    TRY(phrase_group_load(ld, GET("traps"), "$.traps", trap_keys, trap_lists, 7));
+        &r->time_suffixes,   &r->temperature_suffixes, &r->age_words,        &r->ordinal_suffixes,
+        &r->label_words,     &r->street_suffixes,      &r->furniture_lines,  &r->age_before,
+        &r->lowercase_labels, &r->special_numbers, &r->day_names};
+    TRY(phrase_group_load(ld, GET("traps"), "$.traps", trap_keys, trap_lists, 11));
+    TRY(phrase_list_load(ld, GET("clause_breaks"), "$.clause_breaks", &r->clause_breaks));
     TRY(phrase_list_load(ld, GET("subject_modifiers"), "$.subject_modifiers",
                          &r->subject_modifiers));
     TRY(phrase_list_load(ld, GET("plural_nouns"), "$.plural_nouns", &r->plural_nouns));
@@ -895,7 +899,9 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     {
         char at[400];
         snprintf(at, sizeof at, "$.remove.%s", it->string);
-        if (name_index(it->string, top_keys, COUNT(top_keys)) < 2 || !cJSON_IsArray(it))
+        static const char *const not_lists[] = {"factcheck_rules", "description", "remove"};
+        if (name_index(it->string, top_keys, COUNT(top_keys)) < 0 ||
+            name_index(it->string, not_lists, COUNT(not_lists)) >= 0 || !cJSON_IsArray(it))
             return fail(ld, at, "expected a section name with an array of ids");
     }
 #undef GET
@@ -941,7 +947,9 @@ static size_t entry_lists(fc_rules *r, fc_entries **out)
 
 static size_t phrase_lists(fc_rules *r, fc_phrase_list **out)
 {
-    fc_phrase_list *lists[] = {&r->attr_before,          &r->attr_after,      &r->attr_nouns,
+    fc_phrase_list *lists[] = {
+        &r->attr_titles, &r->clause_breaks, &r->age_before, &r->lowercase_labels,
+        &r->special_numbers, &r->day_names,&r->attr_before,          &r->attr_after,      &r->attr_nouns,
                                &r->attr_clause_ends,     &r->up_before,       &r->up_after,
                                &r->down_before,          &r->down_after,      &r->change_from,
                                &r->subject_modifiers,    &r->plural_nouns,    &r->time_suffixes,
