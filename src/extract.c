@@ -42,8 +42,11 @@ typedef struct ctx {
     /* What is known of the current sentence, computed on its first claim. */
     struct {
         bool done;
-        size_t attr_from, attr_to; /* the attribution's tokens; from == to: none */
-        unsigned char *context;    /* per measure: 0 unknown, 1 context absent, 2 present */
+        size_t attr_from, attr_to;              /* the attribution's tokens; from == to: none */
+        bool cues_done;                         /* poll and estimate below are known */
+        const struct fc_entry *poll, *estimate; /* cues anywhere in the sentence, */
+        size_t poll_at, estimate_at;            /* and where */
+        unsigned char *context; /* per measure: 0 unknown, 1 context absent, 2 present */
     } about;
 } ctx;
 
@@ -635,7 +638,8 @@ static bool is_name_or_code(const ctx *c, size_t i, size_t end)
     /* Temperatures: "80.1 F", "21 °C". */
     if (end < c->sent.to) {
         size_t k = list_at(c, &c->r->temperature_suffixes, end);
-        if (k > 0 && (tok(c, end)->kind != FC_TOK_WORD || tok(c, end)->end - tok(c, end)->start > 1))
+        if (k > 0 &&
+            (tok(c, end)->kind != FC_TOK_WORD || tok(c, end)->end - tok(c, end)->start > 1))
             return true; /* "21 °C", "91 degrees" */
         if (k > 0 && fc_tok_is_capitalised(t, tok(c, end)) &&
             tok(c, end)->end - tok(c, end)->start == 1)
@@ -657,8 +661,9 @@ static bool is_label(const ctx *c, size_t i)
         list_at(c, &c->r->lowercase_labels, p - 1) == 1)
         return true;
     /* The second of a list of labels: "exits 49 and 68", "Rooms 101-103". */
-    if (p >= c->sent.from + 2 && (is_word(c, p - 1, "and") || is_word(c, p - 1, "or") ||
-                                  is_punct(c, p - 1, ",") || is_punct(c, p - 1, "-")) &&
+    if (p >= c->sent.from + 2 &&
+        (is_word(c, p - 1, "and") || is_word(c, p - 1, "or") || is_punct(c, p - 1, ",") ||
+         is_punct(c, p - 1, "-")) &&
         tok(c, p - 2)->kind == FC_TOK_NUM)
         return is_label(c, p - 2);
     return false;
@@ -1041,8 +1046,8 @@ static size_t name_backward(const ctx *c, size_t e, size_t lo)
         if (name_word(c, s - 1))
             s--;
         else if (s < e && s - 1 > lo &&
-                 (is_word(c, s - 1, "of") || is_word(c, s - 1, "for") ||
-                  is_word(c, s - 1, "and") || is_punct(c, s - 1, "&")) &&
+                 (is_word(c, s - 1, "of") || is_word(c, s - 1, "for") || is_word(c, s - 1, "and") ||
+                  is_punct(c, s - 1, "&")) &&
                  name_word(c, s - 2))
             s--;
         else if (s < e && s - 1 > lo && is_punct(c, s - 1, "-") && glued(c, s - 1) && glued(c, s))
@@ -1196,11 +1201,27 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
         }
     }
     /* Anywhere in the sentence: a poll makes a percentage a poll result; an
-     * estimate verb ("as estimated by Pew") makes a figure an estimate. */
-    for (size_t i = c->sent.from; i < c->sent.to && !best; i++) {
-        const fc_entry *e = entry_at(c, &c->r->modality_cues, i);
-        if (e && (e->kind == FC_MOD_POLL ? poll_unit(cl->unit) : e->kind == FC_MOD_ESTIMATE))
-            best = e;
+     * estimate verb ("as estimated by Pew") makes a figure an estimate. Looked up
+     * once per sentence. */
+    if (!c->about.cues_done) {
+        c->about.poll = c->about.estimate = NULL;
+        for (size_t i = c->sent.from; i < c->sent.to; i++) {
+            const fc_entry *e = entry_at(c, &c->r->modality_cues, i);
+            if (e && e->kind == FC_MOD_POLL && !c->about.poll) {
+                c->about.poll = e;
+                c->about.poll_at = i;
+            }
+            if (e && e->kind == FC_MOD_ESTIMATE && !c->about.estimate) {
+                c->about.estimate = e;
+                c->about.estimate_at = i;
+            }
+        }
+        c->about.cues_done = true;
+    }
+    if (!best) {
+        const fc_entry *p = poll_unit(cl->unit) ? c->about.poll : NULL, *e = c->about.estimate;
+        /* the earlier of the two in the sentence wins */
+        best = p && (!e || c->about.poll_at < c->about.estimate_at) ? p : e;
     }
     /* "3,000 arrests a day as a minimum": a cue right after the expression. */
     for (size_t i = end; !best && i < c->sent.to && i < end + 4; i++) {
@@ -1718,6 +1739,7 @@ static fc_status extract_sentences(ctx *c)
         span s = next_sentence(c, i);
         c->sent = s;
         c->about.done = false;
+        c->about.cues_done = false;
         if (c->r->nmeasures)
             memset(c->about.context, 0, c->r->nmeasures);
         size_t k = s.from, first = c->out->n;

@@ -120,6 +120,9 @@ static void scan_word(scanner *s)
 {
     size_t len;
     for (;;) {
+        /* Fast path: a run of ASCII letters. */
+        while (s->p < s->end && *s->p < 0x80 && ascii_class[*s->p] == C_LETTER)
+            s->p++;
         cclass c = peek(s, &len);
         if (c == C_LETTER)
             s->p += len;

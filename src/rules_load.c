@@ -871,13 +871,13 @@ static fc_status load_tree(loader *ld, const cJSON *root)
                                             &r->down_after, &r->change_from};
     TRY(phrase_group_load(ld, GET("changes"), "$.changes", change_keys, change_lists, 5));
     static const char *const trap_keys[] = {
-        "time_suffixes", "temperature_suffixes", "age_words",     "ordinal_suffixes", "label_words",
-        "street_suffixes", "furniture_lines",    "age_before",    "lowercase_labels", "special_numbers",
-        "day_names"};
+        "time_suffixes",    "temperature_suffixes", "age_words",       "ordinal_suffixes",
+        "label_words",      "street_suffixes",      "furniture_lines", "age_before",
+        "lowercase_labels", "special_numbers",      "day_names"};
     fc_phrase_list *const trap_lists[] = {
-        &r->time_suffixes,   &r->temperature_suffixes, &r->age_words,        &r->ordinal_suffixes,
-        &r->label_words,     &r->street_suffixes,      &r->furniture_lines,  &r->age_before,
-        &r->lowercase_labels, &r->special_numbers, &r->day_names};
+        &r->time_suffixes,    &r->temperature_suffixes, &r->age_words,       &r->ordinal_suffixes,
+        &r->label_words,      &r->street_suffixes,      &r->furniture_lines, &r->age_before,
+        &r->lowercase_labels, &r->special_numbers,      &r->day_names};
     TRY(phrase_group_load(ld, GET("traps"), "$.traps", trap_keys, trap_lists, 11));
     TRY(phrase_list_load(ld, GET("clause_breaks"), "$.clause_breaks", &r->clause_breaks));
     TRY(phrase_list_load(ld, GET("subject_modifiers"), "$.subject_modifiers",
@@ -947,9 +947,9 @@ static size_t entry_lists(fc_rules *r, fc_entries **out)
 
 static size_t phrase_lists(fc_rules *r, fc_phrase_list **out)
 {
-    fc_phrase_list *lists[] = {
-        &r->attr_titles, &r->clause_breaks, &r->age_before, &r->lowercase_labels,
-        &r->special_numbers, &r->day_names,&r->attr_before,          &r->attr_after,      &r->attr_nouns,
+    fc_phrase_list *lists[] = {&r->attr_titles,          &r->clause_breaks,   &r->age_before,
+                               &r->lowercase_labels,     &r->special_numbers, &r->day_names,
+                               &r->attr_before,          &r->attr_after,      &r->attr_nouns,
                                &r->attr_clause_ends,     &r->up_before,       &r->up_after,
                                &r->down_before,          &r->down_after,      &r->change_from,
                                &r->subject_modifiers,    &r->plural_nouns,    &r->time_suffixes,
