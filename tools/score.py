@@ -18,7 +18,8 @@ interval, unit, per, attribution, modality); then every miss, every spurious
 claim, every trap that was reported, and every field that differs.
 
 Usage: score.py --gold DIR --docs DIR [--factcheck BIN] [--min-f1 X] [--min-value X]
-Exit status: 0, or 1 when a --min-* threshold is not met, or any trap is hit.
+Exit status: 0, or 1 when a --min-* threshold is not met, or more traps are hit
+than --max-traps (default 0).
 """
 import argparse
 import json
@@ -153,6 +154,8 @@ def main():
     ap.add_argument("--min-f1", type=float, default=None)
     ap.add_argument("--min-value", type=float, default=None,
                     help="minimum accuracy of value and of interval over matched claims")
+    ap.add_argument("--max-traps", type=int, default=0,
+                    help="how many traps may be reported as claims before failing (default 0)")
     a = ap.parse_args()
 
     total = [0, 0, 0]
@@ -188,7 +191,9 @@ def main():
     if report:
         print("details:")
         print("\n".join(report))
-    failed = traps > 0
+    failed = traps > a.max_traps
+    if failed:
+        print(f"{traps} traps reported as claims, more than {a.max_traps}")
     if a.min_f1 is not None and f1 < a.min_f1:
         print(f"F1 {f1:.3f} is below {a.min_f1}")
         failed = True
