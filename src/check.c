@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_internal.h"
 #include "factcheck/check.h"
 #include "rules_internal.h"
 #include "util.h"
@@ -89,6 +90,24 @@ static when when_of(const group *g, const fc_claim *c)
     return w;
 }
 
+bool fc_check_comparable(const fc_claim *a, const fc_doc *da, const fc_claim *b, const fc_doc *db)
+{
+    group ga = {0}, gb = {0};
+    const fc_doc *const docs_a[] = {da}, *const docs_b[] = {db};
+    fc_claim ca = *a, cb = *b;
+    ca.doc = cb.doc = 0;
+    ga.docs = docs_a;
+    ga.ndocs = 1;
+    gb.docs = docs_b;
+    gb.ndocs = 1;
+    when x = when_of(&ga, &ca), y = when_of(&gb, &cb);
+    if (a->role == FC_ROLE_PREVIOUS || b->role == FC_ROLE_PREVIOUS)
+        return x.stated && y.stated && x.lo <= y.hi && y.lo <= x.hi;
+    if (!x.known || !y.known)
+        return true;
+    return x.lo <= y.hi && y.lo <= x.hi;
+}
+
 /* Two claims can be compared when their periods overlap. The earlier side of a
  * stated change ("from 49% in March") is compared only with stated periods. */
 static bool comparable(const group *g, const fc_claim *a, const fc_claim *b)
@@ -118,14 +137,14 @@ void fc_findings_clear(fc_findings *list)
     list->n = list->cap = 0;
 }
 
-static void add_num(fc_finding *f, const char *name, double v)
+void fc_check_add_num(fc_finding *f, const char *name, double v)
 {
     if (f->nnums < FC_FINDING_MAX_NUMS && isfinite(v))
         f->nums[f->nnums++] = (fc_number){name, v};
 }
 
 /* Appends f (taking ownership of its arrays), giving it a stable id. */
-static fc_status push_finding(fc_findings *out, const fc_claims *claims, fc_finding *f)
+fc_status fc_check_push(fc_findings *out, const fc_claims *claims, fc_finding *f)
 {
     unsigned long h = fc_hash(f->check, strlen(f->check), 0);
     for (size_t i = 0; i < f->nclaims; i++)
@@ -142,9 +161,8 @@ static fc_status push_finding(fc_findings *out, const fc_claims *claims, fc_find
 }
 
 /* "Harbor City Ledger (claims/01.md) says nearly 1,000 (900 to 1,000)" */
-static void describe(fc_strbuf *sb, const group *g, const fc_claim *c)
+void fc_check_describe(fc_strbuf *sb, const fc_doc *d, const fc_claim *c)
 {
-    const fc_doc *d = doc_of(g, c);
     fc_sb_puts(sb, d && d->outlet ? d->outlet : d ? d->path : "?");
     if (c->attribution) {
         fc_sb_puts(sb, ", citing ");
@@ -201,20 +219,20 @@ static fc_status conflict(const group *g, size_t a, size_t b, fc_severity sev, d
     f.claims[0] = g->idx[a];
     f.claims[1] = g->idx[b];
     f.nclaims = 2;
-    add_num(&f, "gap", gap);
+    fc_check_add_num(&f, "gap", gap);
     if (scale > 0)
-        add_num(&f, "relative_gap", gap / scale);
-    add_num(&f, "low_a", x->low);
-    add_num(&f, "high_a", x->high);
-    add_num(&f, "low_b", y->low);
-    add_num(&f, "high_b", y->high);
+        fc_check_add_num(&f, "relative_gap", gap / scale);
+    fc_check_add_num(&f, "low_a", x->low);
+    fc_check_add_num(&f, "high_a", x->high);
+    fc_check_add_num(&f, "low_b", y->low);
+    fc_check_add_num(&f, "high_b", y->high);
     if (tol > 0)
-        add_num(&f, "tolerance", tol);
+        fc_check_add_num(&f, "tolerance", tol);
     fc_strbuf sb = {0};
     fc_sb_printf(&sb, "Sources disagree on %s: ", measure_name(g, x));
-    describe(&sb, g, x);
+    fc_check_describe(&sb, doc_of(g, x), x);
     fc_sb_puts(&sb, ", but ");
-    describe(&sb, g, y);
+    fc_check_describe(&sb, doc_of(g, y), y);
     if (tol > 0)
         fc_sb_printf(&sb, "; even with %g%% tolerance each way, the ranges do not overlap (gap ",
                      100 * tol);
@@ -225,7 +243,7 @@ static fc_status conflict(const group *g, size_t a, size_t b, fc_severity sev, d
         fc_sb_printf(&sb, ", %.1f%% of the larger figure", 100 * gap / scale);
     fc_sb_puts(&sb, ").");
     f.message = fc_sb_take(&sb);
-    return push_finding(out, g->claims, &f);
+    return fc_check_push(out, g->claims, &f);
 }
 
 /* Whether two intervals overlap once each is widened by tol times its value
@@ -272,17 +290,17 @@ static fc_status summary(const group *g, const size_t *members, size_t n, size_t
     /* gsl_stats_mad0 is the raw median absolute deviation; 1.4826 times it
      * estimates the standard deviation for normal data (gsl_stats_mad). */
     double mad = n >= 3 ? gsl_stats_mad0(pts, 1, n, work) : NAN;
-    add_num(&f, "sources", (double)n);
-    add_num(&f, "median", median);
+    fc_check_add_num(&f, "sources", (double)n);
+    fc_check_add_num(&f, "median", median);
     if (n >= 3) {
-        add_num(&f, "mad", mad);
-        add_num(&f, "scaled_mad", 1.4826 * mad);
+        fc_check_add_num(&f, "mad", mad);
+        fc_check_add_num(&f, "scaled_mad", 1.4826 * mad);
     }
     fc_strbuf sb = {0};
     const fc_claim *first = claim(g, members[0]);
     if (nconflicts == 0) {
-        add_num(&f, "common_low", lo);
-        add_num(&f, "common_high", hi);
+        fc_check_add_num(&f, "common_low", lo);
+        fc_check_add_num(&f, "common_high", hi);
         fc_sb_printf(&sb, "%zu sources agree on %s: their ranges overlap in [", n,
                      measure_name(g, first));
         fc_sb_number(&sb, lo);
@@ -304,14 +322,14 @@ static fc_status summary(const group *g, const size_t *members, size_t n, size_t
         /* The usual outlier fence: 3 scaled MADs from the median. */
         for (size_t k = 0; k < n && mad > 0; k++)
             outliers += fabs(point_of(claim(g, members[k])) - median) > 3 * 1.4826 * mad;
-        add_num(&f, "outliers", (double)outliers);
+        fc_check_add_num(&f, "outliers", (double)outliers);
         fc_sb_printf(&sb, "; %zu outlier%s beyond 3 scaled MADs.", outliers,
                      outliers == 1 ? "" : "s");
     }
     free(pts);
     free(work);
     f.message = fc_sb_take(&sb);
-    return push_finding(out, g->claims, &f);
+    return fc_check_push(out, g->claims, &f);
 }
 
 /* Clusters the group: each cluster holds the claims comparable with its first
@@ -420,6 +438,15 @@ fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_
             st = cross_source(rules, &g, out);
     }
     free(idx);
+    fc_check_ctx x = {rules, claims, docs, ndocs, out};
+    if (st == FC_OK && rules->percent_points)
+        st = fc_check_percent_points(&x);
+    if (st == FC_OK && rules->polls)
+        st = fc_check_polls(&x);
+    if (st == FC_OK && rules->targets)
+        st = fc_check_targets(&x);
+    if (st == FC_OK && rules->shares)
+        st = fc_check_shares(&x);
     if (out->n > first)
         qsort(out->items + first, out->n - first, sizeof *out->items, by_severity);
     return st;

@@ -32,9 +32,11 @@ typedef struct ctx {
     fc_toks toks;
     bool *skip; /* per token: inside a URL or e-mail address */
     size_t doc_index;
-    span sent;     /* the current sentence */
-    bool have_pub; /* the document's publication date is known: */
-    long pub;      /* its day number (date.h) */
+    span sent;         /* the current sentence */
+    size_t sentence;   /* its index in the document */
+    bool any_sentence; /* a sentence was read before this one */
+    bool have_pub;     /* the document's publication date is known: */
+    long pub;          /* its day number (date.h) */
     fc_claims *out;
     /* Matches of the rules' patterns in the current block, by start. */
     struct pmatch *matches;
@@ -756,6 +758,7 @@ static bool is_phone(const ctx *c, size_t i)
 
 typedef struct found {
     fc_claim claim;
+    bool partitive;            /* "five of those stores", "five of them" */
     size_t subj_from, subj_to; /* subject tokens */
     size_t last;               /* last token of the claim's expression (exclusive) */
 } found;
@@ -918,6 +921,9 @@ static void find_subject(ctx *c, size_t i, found *f)
                (is_word(c, k, "those") || is_word(c, k, "the") || is_word(c, k, "these") ||
                 is_word(c, k, "them") || is_word(c, k, "its") || is_word(c, k, "their")))
             k++;
+        /* "of those", "of them", "of these": a part of a whole named before. */
+        f->partitive = k > i + 1 && !is_word(c, i + 1, "the") && !is_word(c, i + 1, "its") &&
+                       !is_word(c, i + 1, "their");
         if (k > i + 1 && is_word(c, k - 1, "them"))
             return; /* "five of them": the whole is named elsewhere */
         i = k;
@@ -1510,6 +1516,22 @@ static void make_id(const ctx *c, fc_claim *cl)
     snprintf(cl->id, sizeof cl->id, "c%08lx", h);
 }
 
+/* A part names its whole: the last count claim of this document in the same or
+ * the previous sentence ("About 100 7-Eleven stores were raided. Five of those
+ * stores were in Los Angeles."). */
+static void link_whole(ctx *c, fc_claim *cl)
+{
+    for (size_t k = c->out->n; k-- > 0;) {
+        const fc_claim *w = &c->out->items[k];
+        if (w->doc != cl->doc || w->sentence + 1 < cl->sentence)
+            break;
+        if (w->unit == FC_UNIT_COUNT && w->role == FC_ROLE_LEVEL && w->value > 0) {
+            memcpy(cl->part_of, w->id, sizeof cl->part_of);
+            return;
+        }
+    }
+}
+
 static void drop_subject(found *f)
 {
     f->subj_from = f->subj_to = 0;
@@ -1521,6 +1543,7 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     found f = {0};
     fc_claim *cl = &f.claim;
     cl->doc = c->doc_index;
+    cl->sentence = c->sentence;
     cl->value = q->value;
     cl->from = NAN;
     cl->direction = q->direction;
@@ -1575,6 +1598,8 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     cl->start = tok(c, start_tok)->start;
     cl->end = tok(c, after - 1)->end;
     make_id(c, cl);
+    if (f.partitive)
+        link_whole(c, cl);
     fc_status st = FC_OK;
     if (f.subj_to > f.subj_from && !(cl->subject = span_text(c, f.subj_from, f.subj_to)))
         st = FC_ENOMEM;
@@ -1693,6 +1718,7 @@ static fc_status pattern_claim(ctx *c, const pmatch *pm, size_t k, size_t *next)
     fc_tok num = {pm->m.num_start, pm->m.num_end, 0, FC_TOK_NUM, false, false, false};
     fc_claim cl = {0};
     cl.doc = c->doc_index;
+    cl.sentence = c->sentence;
     cl.start = pm->m.start;
     cl.end = pm->m.end;
     cl.value = cl.low = cl.high = fc_tok_number(c->text, &num);
@@ -1738,6 +1764,9 @@ static fc_status extract_sentences(ctx *c)
     while (i < c->toks.n) {
         span s = next_sentence(c, i);
         c->sent = s;
+        if (c->any_sentence)
+            c->sentence++;
+        c->any_sentence = true;
         c->about.done = false;
         c->about.cues_done = false;
         if (c->r->nmeasures)

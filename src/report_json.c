@@ -68,6 +68,8 @@ static cJSON *claim_json(const fc_corpus *corpus, const fc_claim *c)
     add_num(o, "from", c->from);
     add_str(o, "measure", c->measure);
     add_str(o, "period", c->period);
+    cJSON_AddNumberToObject(o, "sentence", (double)c->sentence);
+    add_str(o, "part_of", c->part_of[0] ? c->part_of : NULL);
     return o;
 }
 

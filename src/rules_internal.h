@@ -89,6 +89,7 @@ typedef struct fc_measure {
     int unit;            /* fc_unit, or -1 for any */
     int per;             /* fc_per, or -1 for any */
     unsigned modalities; /* bit (1 << fc_modality); 0 = any */
+    char *target_of;     /* for a measure of targets: the measure of the actual figures */
 } fc_measure;
 
 /* A custom claim shape from a rule file: a regular expression (PCRE2) and what a
@@ -155,6 +156,8 @@ struct fc_rules {
         fc_severity severity;
         double tolerance; /* relative slack added to each interval before comparing */
     } cross_source;
+    /* The other checks, on or off: percent_points, polls, targets, shares. */
+    bool percent_points, polls, targets, shares;
 };
 
 /* ---- between rules.c (files, layers, merging) and rules_load.c (validation

@@ -483,14 +483,15 @@ static fc_status period_preps_load(loader *ld, const cJSON *obj, fc_entries *out
 
 static fc_status measure_load(loader *ld, const cJSON *obj, const char *where, fc_measure *m)
 {
-    static const char *const keys[] = {"key",  "description", "subject", "context",
-                                       "unit", "per",         "modality"};
+    static const char *const keys[] = {"key",  "description", "subject",  "context",
+                                       "unit", "per",         "modality", "target_of"};
     char at[400];
     if (!cJSON_IsObject(obj))
         return fail(ld, where, "expected an object");
     TRY(check_keys(ld, obj, where, keys, COUNT(keys)));
     TRY(string_field(ld, obj, "key", where, true, &m->key));
     TRY(string_field(ld, obj, "description", where, false, &m->description));
+    TRY(string_field(ld, obj, "target_of", where, false, &m->target_of));
     m->unit = m->per = -1;
     if (cJSON_GetObjectItemCaseSensitive(obj, "unit"))
         TRY(get_enum(ld, obj, "unit", where, unit_names, COUNT(unit_names), &m->unit));
@@ -739,18 +740,46 @@ static fc_status datasets_load(loader *ld, const cJSON *arr)
     return FC_OK;
 }
 
+/* {"enabled": false} for one of the checks without settings of their own. */
+static fc_status toggle_load(loader *ld, const cJSON *checks, const char *name, bool *on)
+{
+    static const char *const keys[] = {"enabled"};
+    const cJSON *obj = cJSON_GetObjectItemCaseSensitive(checks, name);
+    char at[200];
+    fc_path_key(at, sizeof at, "$.checks", name);
+    *on = true;
+    if (!obj)
+        return FC_OK;
+    if (!cJSON_IsObject(obj))
+        return fail(ld, at, "expected an object");
+    TRY(check_keys(ld, obj, at, keys, COUNT(keys)));
+    const cJSON *en = cJSON_GetObjectItemCaseSensitive(obj, "enabled");
+    if (en && !cJSON_IsBool(en)) {
+        fc_path_key(at, sizeof at, at, "enabled");
+        return fail(ld, at, "expected true or false");
+    }
+    *on = !en || cJSON_IsTrue(en);
+    return FC_OK;
+}
+
 static fc_status checks_load(loader *ld, const cJSON *obj)
 {
-    static const char *const checks[] = {"cross_source"};
+    static const char *const checks[] = {"cross_source", "percent_points", "polls", "targets",
+                                         "shares"};
     static const char *const keys[] = {"enabled", "severity", "tolerance"};
     fc_rules *r = ld->rules;
     r->cross_source.enabled = true;
     r->cross_source.severity = FC_SEV_CONFLICT;
+    r->percent_points = r->polls = r->targets = r->shares = true;
     if (!obj)
         return FC_OK;
     if (!cJSON_IsObject(obj))
         return fail(ld, "$.checks", "expected an object");
     TRY(check_keys(ld, obj, "$.checks", checks, COUNT(checks)));
+    TRY(toggle_load(ld, obj, "percent_points", &r->percent_points));
+    TRY(toggle_load(ld, obj, "polls", &r->polls));
+    TRY(toggle_load(ld, obj, "targets", &r->targets));
+    TRY(toggle_load(ld, obj, "shares", &r->shares));
     const cJSON *cs = cJSON_GetObjectItemCaseSensitive(obj, "cross_source");
     if (!cs)
         return FC_OK;
@@ -1001,6 +1030,7 @@ void fc_rules_free(fc_rules *r)
         fc_measure *m = &r->measures[i];
         free(m->key);
         free(m->description);
+        free(m->target_of);
         phrase_list_free(&m->subject);
         for (size_t j = 0; j < m->ncontext; j++)
             phrase_list_free(&m->context[j]);

@@ -402,3 +402,59 @@ Test(cli, the_public_health_example_works_as_documented)
     cr_assert_eq(agree, 1);
     cJSON_Delete(j);
 }
+
+/* The consistency checks on the example corpus (issue #5): each finding the
+ * corpus sets up, with its numbers. */
+static const cJSON *finding_of(const cJSON *j, const char *check, const char *text)
+{
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItem(j, "findings"))
+    {
+        if (strcmp(cJSON_GetObjectItem(f, "check")->valuestring, check) == 0 &&
+            strstr(cJSON_GetObjectItem(f, "message")->valuestring, text))
+            return f;
+    }
+    return NULL;
+}
+
+static double number_of(const cJSON *f, const char *name)
+{
+    const cJSON *v = cJSON_GetObjectItem(cJSON_GetObjectItem(f, "numbers"), name);
+    cr_assert_not_null(v, "no number %s", name);
+    return v->valuedouble;
+}
+
+Test(cli, the_corpus_findings_show_their_arithmetic)
+{
+    cJSON *j = run_json("--format json claims/", 1);
+    /* 46 % vs 49 %, n = 1,100 each (the AP-NORC default in claims/factcheck.rules.json):
+     * prop.test(c(539, 506), c(1100, 1100), correct = FALSE)$p.value = 0.158868602290209 */
+    const cJSON *f = finding_of(j, "poll_change", "Pacific Wire Digest");
+    cr_assert_not_null(f);
+    cr_assert_str_eq(cJSON_GetObjectItem(f, "severity")->valuestring, "warning");
+    cr_assert_float_eq(number_of(f, "p"), 0.158868602290209, 1e-9);
+    cr_assert_float_eq(number_of(f, "n"), 1100, 1e-9);
+    /* "a 3% drop" next to 46 %: 49 % before as points (another source gives 49 %). */
+    f = finding_of(j, "percent_points", "percentage points, not percent");
+    cr_assert_not_null(f);
+    cr_assert_float_eq(number_of(f, "before_reported"), 49, 1e-9);
+    /* "three times" the earlier goal: 3,000 / 3 = 1,000, against 1,200 to 1,500 reported. */
+    f = finding_of(j, "stated_ratio", "three times");
+    cr_assert_not_null(f);
+    cr_assert_float_eq(number_of(f, "implied"), 1000, 1e-9);
+    /* The target of 3,000 a day against actual figures; and 04's "actual" 3,000. */
+    cr_assert_not_null(finding_of(j, "target_vs_actual", "The target of 3,000"));
+    cr_assert_not_null(finding_of(j, "target_as_actual", "Northgate Evening Ledger"));
+    /* Five of about 100 stores: 5 %. */
+    f = finding_of(j, "share", "5 of 100");
+    cr_assert_not_null(f);
+    cr_assert_float_eq(number_of(f, "share_percent"), 5, 1e-9);
+    /* No finding carries a number that is not finite: JSON has no NaN, and cJSON
+     * would print null; every number must be a number. */
+    const cJSON *it, *n;
+    cJSON_ArrayForEach(it, cJSON_GetObjectItem(j, "findings"))
+    {
+        cJSON_ArrayForEach(n, cJSON_GetObjectItem(it, "numbers")) cr_assert(cJSON_IsNumber(n));
+    }
+    cJSON_Delete(j);
+}

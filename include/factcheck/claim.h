@@ -56,6 +56,7 @@ typedef struct fc_claim {
     char id[16];       /* stable: derived from the document path and start offset */
     size_t doc;        /* index of the input (document) in its corpus */
     size_t start, end; /* byte span of the quantity expression, end exclusive */
+    size_t sentence;   /* index of its sentence in the document, from 0 */
     double value;      /* the number as stated, scaled ("1.1 million" = 1100000) */
     double low, high;  /* the interval the wording implies; +-INFINITY = unbounded */
     fc_qualifier qualifier;
@@ -70,6 +71,7 @@ typedef struct fc_claim {
     char *subject;     /* what is counted ("undocumented Koreans"); NULL if unknown */
     char *attribution; /* who says so; NULL = the outlet itself */
     char *measure;     /* canonical key from the rules; NULL when none matched */
+    char part_of[16]; /* id of the whole this is a part of ("five of those stores"), or "" */
     char *period;      /* the time the claim is about, as "YYYY", "YYYY-MM" or
                           "YYYY-MM-DD"; NULL when the text does not say */
 } fc_claim;

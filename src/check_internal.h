@@ -1,0 +1,42 @@
+/* check_internal.h - what the check modules share (private). Each check reads
+ * the claims and appends findings; check.c runs them in turn. */
+#ifndef FC_CHECK_INTERNAL_H
+#define FC_CHECK_INTERNAL_H
+
+#include "factcheck/check.h"
+#include "util.h"
+
+typedef struct fc_check_ctx {
+    const fc_rules *rules;
+    const fc_claims *claims;
+    const fc_doc *const *docs;
+    size_t ndocs;
+    fc_findings *out;
+} fc_check_ctx;
+
+/* The document of a claim, or NULL. */
+static inline const fc_doc *fc_check_doc(const fc_check_ctx *x, const fc_claim *c)
+{
+    return c->doc < x->ndocs ? x->docs[c->doc] : NULL;
+}
+
+/* Adds a named number to a finding (ignored when not finite or when full). */
+void fc_check_add_num(fc_finding *f, const char *name, double v);
+
+/* Appends f (taking ownership of its arrays and message), giving it a stable id.
+ * Errors: FC_ENOMEM (f is freed). */
+fc_status fc_check_push(fc_findings *out, const fc_claims *claims, fc_finding *f);
+
+/* "Harbor City Ledger, citing Pew, says approximately 110,000 [99,000, 121,000]" */
+void fc_check_describe(fc_strbuf *sb, const fc_doc *d, const fc_claim *c);
+
+/* Whether two claims can be about the same period (see docs/claim-record.md). */
+bool fc_check_comparable(const fc_claim *a, const fc_doc *da, const fc_claim *b, const fc_doc *db);
+
+/* The checks besides cross_source (check_relation.c, check_poll.c). */
+fc_status fc_check_percent_points(const fc_check_ctx *x);
+fc_status fc_check_polls(const fc_check_ctx *x);
+fc_status fc_check_targets(const fc_check_ctx *x);
+fc_status fc_check_shares(const fc_check_ctx *x);
+
+#endif

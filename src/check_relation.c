@@ -1,0 +1,434 @@
+/* check_relation.c - checks that recompute what a text says about relations
+ * between figures.
+ *
+ * percent_points: "down 3%" next to a level of 46% means 49% before if the 3 is
+ *   percentage points, or 47.4% if it is a relative change; which reading do the
+ *   other figures (a stated earlier level, another source) support?
+ * targets: a stated ratio ("three times the earlier goal") implies a figure that
+ *   is compared with what the sources report; a target is set against the actual
+ *   pace; an actual figure equal to a target elsewhere is flagged.
+ * shares: a part ("five of those stores") never exceeds its whole, and parts of
+ *   one whole add up to no more than it.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_internal.h"
+#include "rules_internal.h"
+
+static const fc_claim *claim_at(const fc_check_ctx *x, size_t i)
+{
+    return &x->claims->items[i];
+}
+
+static fc_status finish(const fc_check_ctx *x, fc_finding *f, fc_strbuf *sb)
+{
+    f->message = fc_sb_take(sb);
+    return fc_check_push(x->out, x->claims, f);
+}
+
+static fc_status start(fc_finding *f, const char *check, fc_severity sev, size_t n)
+{
+    memset(f, 0, sizeof *f);
+    f->check = check;
+    f->severity = sev;
+    return (f->claims = malloc(n * sizeof *f->claims)) ? FC_OK : FC_ENOMEM;
+}
+
+/* Appends the claim's own words ("three times"), as the document has them. */
+static void words(fc_strbuf *sb, const fc_check_ctx *x, const fc_claim *c)
+{
+    const fc_doc *d = fc_check_doc(x, c);
+    if (d && c->end <= d->len && c->start < c->end)
+        fc_sb_add(sb, d->text + c->start, c->end - c->start);
+}
+
+/* "1,200" or "1,200 to 1,500" */
+static void figure(fc_strbuf *sb, const fc_claim *c)
+{
+    fc_sb_number(sb, c->qualifier == FC_QUAL_RANGE ? c->low : c->value);
+    if (c->qualifier == FC_QUAL_RANGE) {
+        fc_sb_puts(sb, " to ");
+        fc_sb_number(sb, c->high);
+    }
+}
+
+static const char *outlet(const fc_check_ctx *x, const fc_claim *c)
+{
+    const fc_doc *d = fc_check_doc(x, c);
+    return d && d->outlet ? d->outlet : d ? d->path : "?";
+}
+
+/* The level a change in the same sentence refers to: the nearest percentage
+ * before it ("46%, down 3 points"), or after it ("down 3% to 46%"). */
+static const fc_claim *level_for(const fc_check_ctx *x, size_t k, size_t *li)
+{
+    const fc_claim *c = claim_at(x, k), *best = NULL;
+    for (size_t i = 0; i < x->claims->n; i++) {
+        const fc_claim *l = claim_at(x, i);
+        if (l->doc != c->doc || l->sentence != c->sentence || l->role != FC_ROLE_LEVEL ||
+            l->unit != FC_UNIT_PERCENT)
+            continue;
+        if (!best || (l->start < c->start && l->start > best->start)) {
+            best = l;
+            *li = i;
+        }
+    }
+    return best;
+}
+
+/* ---- percent or points ------------------------------------------------------------ */
+
+fc_status fc_check_percent_points(const fc_check_ctx *x)
+{
+    for (size_t k = 0; k < x->claims->n; k++) {
+        const fc_claim *c = claim_at(x, k);
+        size_t li = 0;
+        const fc_claim *l;
+        if (c->role != FC_ROLE_CHANGE || c->unit != FC_UNIT_PERCENT || !c->direction ||
+            !(l = level_for(x, k, &li)))
+            continue;
+        double d = c->value, sign = c->direction == FC_DIR_DOWN ? 1 : -1;
+        double if_points = l->value + sign * d;
+        double if_relative = l->value / (1 - sign * d / 100);
+        /* Evidence of the earlier level: stated with the change, or the earlier
+         * side of a change on the same measure in any source. */
+        double evidence = c->from;
+        size_t ei = (size_t)-1;
+        for (size_t i = 0; isnan(evidence) && l->measure && i < x->claims->n; i++) {
+            const fc_claim *e = claim_at(x, i);
+            if (e->role == FC_ROLE_PREVIOUS && e->measure && strcmp(e->measure, l->measure) == 0) {
+                evidence = e->value;
+                ei = i;
+            }
+        }
+        bool points = !isnan(evidence) && fabs(evidence - if_points) <= 0.5;
+        bool relative = !isnan(evidence) && fabs(evidence - if_relative) <= 0.5;
+        fc_finding f;
+        fc_status st =
+            start(&f, "percent_points", points != relative ? FC_SEV_INFO : FC_SEV_WARNING, 3);
+        if (st != FC_OK)
+            return st;
+        f.claims[f.nclaims++] = k;
+        f.claims[f.nclaims++] = li;
+        if (ei != (size_t)-1)
+            f.claims[f.nclaims++] = ei;
+        if (points)
+            f.severity = FC_SEV_WARNING; /* the text says "%" where it means points */
+        fc_check_add_num(&f, "level", l->value);
+        fc_check_add_num(&f, "change", d);
+        fc_check_add_num(&f, "before_if_points", if_points);
+        fc_check_add_num(&f, "before_if_relative", if_relative);
+        if (!isnan(evidence))
+            fc_check_add_num(&f, "before_reported", evidence);
+        fc_strbuf sb = {0};
+        fc_sb_printf(&sb, "\"%s %g%%\" next to %g%%: as percentage points the figure was ",
+                     c->direction == FC_DIR_DOWN ? "down" : "up", d, l->value);
+        fc_sb_number(&sb, if_points);
+        fc_sb_puts(&sb, "% before; as a relative change it was ");
+        fc_sb_number(&sb, round(if_relative * 10) / 10);
+        fc_sb_puts(&sb, "%");
+        if (isnan(evidence)) {
+            fc_sb_puts(&sb, "; no source gives the earlier figure, so the change is ambiguous.");
+        } else {
+            fc_sb_puts(&sb, ". ");
+            fc_sb_puts(&sb, ei == (size_t)-1 ? "The same sentence" : outlet(x, claim_at(x, ei)));
+            fc_sb_puts(&sb, " gives ");
+            fc_sb_number(&sb, evidence);
+            fc_sb_printf(&sb, "%%: %s.",
+                         points && !relative   ? "the change is in percentage points, "
+                                                 "not percent"
+                         : relative && !points ? "a relative change fits"
+                         : points              ? "both readings fit"
+                                               : "neither reading fits");
+        }
+        if ((st = finish(x, &f, &sb)) != FC_OK)
+            return st;
+    }
+    return FC_OK;
+}
+
+/* ---- targets, actuals and stated ratios ------------------------------------------------ */
+
+static const fc_measure *measure_named(const fc_rules *r, const char *key)
+{
+    for (size_t i = 0; key && i < r->nmeasures; i++)
+        if (strcmp(r->measures[i].key, key) == 0)
+            return &r->measures[i];
+    return NULL;
+}
+
+/* The median of the points of the claims on a measure (for "about 1,000 a day"). */
+static bool median_of(const fc_check_ctx *x, const char *measure, double *median, size_t *n,
+                      size_t *example)
+{
+    double *v = malloc((x->claims->n + 1) * sizeof *v);
+    if (!v)
+        return false;
+    *n = 0;
+    for (size_t i = 0; i < x->claims->n; i++) {
+        const fc_claim *c = claim_at(x, i);
+        if (c->measure && strcmp(c->measure, measure) == 0 && c->role == FC_ROLE_LEVEL) {
+            v[(*n)++] = isfinite(c->high) ? (c->low + c->high) / 2 : c->value;
+            *example = i;
+        }
+    }
+    if (*n) {
+        /* insertion sort: groups are small */
+        for (size_t i = 1; i < *n; i++)
+            for (size_t j = i; j > 0 && v[j - 1] > v[j]; j--) {
+                double t = v[j];
+                v[j] = v[j - 1];
+                v[j - 1] = t;
+            }
+        *median = *n % 2 ? v[*n / 2] : (v[*n / 2 - 1] + v[*n / 2]) / 2;
+    }
+    free(v);
+    return *n > 0;
+}
+
+/* A stated ratio: the claim it multiplies is the last claim with a measure in
+ * the same document, at most five sentences before. */
+static fc_status stated_ratio(const fc_check_ctx *x, size_t k)
+{
+    const fc_claim *r = claim_at(x, k), *base = NULL;
+    size_t bi = 0;
+    for (size_t i = k; i-- > 0;) {
+        const fc_claim *c = claim_at(x, i);
+        if (c->doc != r->doc || c->sentence + 5 < r->sentence)
+            break;
+        if (c->measure && c->unit == FC_UNIT_COUNT && c->role == FC_ROLE_LEVEL) {
+            base = c;
+            bi = i;
+            break;
+        }
+    }
+    if (!base)
+        return FC_OK;
+    double implied = base->value / r->value;
+    double implied_plus = base->value / (r->value + 1); /* "three times higher" = x4 */
+    /* What the sources say of the earlier figure: the same measure, another claim. */
+    for (size_t i = 0; i < x->claims->n; i++) {
+        const fc_claim *e = claim_at(x, i);
+        if (i == bi || !e->measure || strcmp(e->measure, base->measure) != 0 ||
+            e->role != FC_ROLE_LEVEL || e->doc == base->doc)
+            continue;
+        bool fits = implied >= e->low && implied <= e->high;
+        bool fits_plus =
+            r->direction == FC_DIR_UP && implied_plus >= e->low && implied_plus <= e->high;
+        fc_finding f;
+        fc_status st =
+            start(&f, "stated_ratio", fits || fits_plus ? FC_SEV_INFO : FC_SEV_WARNING, 3);
+        if (st != FC_OK)
+            return st;
+        f.claims[f.nclaims++] = k;
+        f.claims[f.nclaims++] = bi;
+        f.claims[f.nclaims++] = i;
+        fc_check_add_num(&f, "ratio", r->value);
+        fc_check_add_num(&f, "figure", base->value);
+        fc_check_add_num(&f, "implied", implied);
+        if (r->direction == FC_DIR_UP)
+            fc_check_add_num(&f, "implied_if_n_plus_1", implied_plus);
+        fc_check_add_num(&f, "reported_low", e->low);
+        fc_check_add_num(&f, "reported_high", e->high);
+        if (isfinite(e->high) && e->high > 0)
+            fc_check_add_num(&f, "actual_ratio_low", base->value / e->high);
+        if (e->low > 0)
+            fc_check_add_num(&f, "actual_ratio_high", base->value / e->low);
+        fc_strbuf sb = {0};
+        fc_sb_puts(&sb, "\"");
+        words(&sb, x, r);
+        fc_sb_puts(&sb, "\" applied to ");
+        fc_sb_number(&sb, base->value);
+        fc_sb_puts(&sb, " implies ");
+        fc_sb_number(&sb, implied);
+        if (r->direction == FC_DIR_UP) {
+            fc_sb_puts(&sb, " (or ");
+            fc_sb_number(&sb, round(implied_plus));
+            fc_sb_printf(&sb, " if \"%g times higher\" means %g times as much)", r->value,
+                         r->value + 1);
+        }
+        fc_sb_puts(&sb, "; ");
+        fc_check_describe(&sb, fc_check_doc(x, e), e);
+        if (fits || fits_plus) {
+            fc_sb_printf(&sb, ": the %s reading fits.", fits ? "stated" : "N+1");
+        } else {
+            fc_sb_puts(&sb, ", which would make the ratio ");
+            fc_sb_number(&sb,
+                         round(base->value / (isfinite(e->high) ? e->high : e->low) * 10) / 10);
+            if (isfinite(e->high) && e->low > 0 && e->low != e->high) {
+                fc_sb_puts(&sb, " to ");
+                fc_sb_number(&sb, round(base->value / e->low * 10) / 10);
+            }
+            fc_sb_puts(&sb, ": the stated ratio does not fit.");
+        }
+        if ((st = finish(x, &f, &sb)) != FC_OK)
+            return st;
+    }
+    return FC_OK;
+}
+
+/* A target against the actual figures of its measure, and actual figures that
+ * equal a target. */
+static fc_status target_vs_actual(const fc_check_ctx *x, size_t k, const fc_measure *m)
+{
+    const fc_claim *t = claim_at(x, k);
+    double median;
+    size_t n, example;
+    if (!median_of(x, m->target_of, &median, &n, &example) || median <= 0)
+        return FC_OK;
+    /* Actual figures within 5 % of the target, far above the others. */
+    double others_sum = 0;
+    size_t others = 0;
+    for (size_t i = 0; i < x->claims->n; i++) {
+        const fc_claim *a = claim_at(x, i);
+        if (!a->measure || strcmp(a->measure, m->target_of) != 0 || a->role != FC_ROLE_LEVEL)
+            continue;
+        if (fabs(a->value - t->value) <= 0.05 * t->value)
+            continue;
+        others_sum += a->value;
+        others++;
+    }
+    for (size_t i = 0; i < x->claims->n; i++) {
+        const fc_claim *a = claim_at(x, i);
+        if (!a->measure || strcmp(a->measure, m->target_of) != 0 || a->role != FC_ROLE_LEVEL ||
+            fabs(a->value - t->value) > 0.05 * t->value || others == 0 ||
+            others_sum / others > 0.6 * t->value)
+            continue;
+        fc_finding f;
+        fc_status st = start(&f, "target_as_actual", FC_SEV_WARNING, 2);
+        if (st != FC_OK)
+            return st;
+        f.claims[f.nclaims++] = i;
+        f.claims[f.nclaims++] = k;
+        fc_check_add_num(&f, "actual_claimed", a->value);
+        fc_check_add_num(&f, "target", t->value);
+        fc_check_add_num(&f, "others_mean", others_sum / others);
+        fc_strbuf sb = {0};
+        fc_sb_puts(&sb, outlet(x, a));
+        fc_sb_puts(&sb, " gives ");
+        fc_sb_number(&sb, a->value);
+        fc_sb_puts(&sb, " as an actual figure, but that is the target ");
+        fc_sb_puts(&sb, outlet(x, t));
+        fc_sb_puts(&sb, " reports; the other sources' actual figures average ");
+        fc_sb_number(&sb, round(others_sum / others));
+        fc_sb_puts(&sb, ": a target reported as an actual?");
+        if ((st = finish(x, &f, &sb)) != FC_OK)
+            return st;
+    }
+    fc_finding f;
+    fc_status st = start(&f, "target_vs_actual", FC_SEV_INFO, 2);
+    if (st != FC_OK)
+        return st;
+    f.claims[f.nclaims++] = k;
+    f.claims[f.nclaims++] = example;
+    fc_check_add_num(&f, "target", t->value);
+    fc_check_add_num(&f, "actual_median", median);
+    fc_check_add_num(&f, "actual_sources", (double)n);
+    fc_check_add_num(&f, "ratio", t->value / median);
+    if (t->qualifier == FC_QUAL_RANGE)
+        fc_check_add_num(&f, "ratio_high", t->high / median);
+    fc_strbuf sb = {0};
+    fc_sb_puts(&sb, "The target of ");
+    figure(&sb, t);
+    fc_sb_printf(&sb, " (%s) is ", outlet(x, t));
+    fc_sb_number(&sb, round(t->value / median * 10) / 10);
+    if (t->qualifier == FC_QUAL_RANGE) {
+        fc_sb_puts(&sb, " to ");
+        fc_sb_number(&sb, round(t->high / median * 10) / 10);
+    }
+    fc_sb_puts(&sb, " times the actual figures reported (median ");
+    fc_sb_number(&sb, median);
+    fc_sb_printf(&sb, " over %zu claim%s).", n, n == 1 ? "" : "s");
+    return finish(x, &f, &sb);
+}
+
+/* Whether an earlier claim of the same document repeats this target. */
+static bool repeated(const fc_check_ctx *x, size_t k)
+{
+    const fc_claim *c = claim_at(x, k);
+    for (size_t i = 0; i < k; i++) {
+        const fc_claim *o = claim_at(x, i);
+        if (o->doc == c->doc && o->modality == c->modality && o->value == c->value && o->measure &&
+            c->measure && strcmp(o->measure, c->measure) == 0)
+            return true;
+    }
+    return false;
+}
+
+fc_status fc_check_targets(const fc_check_ctx *x)
+{
+    for (size_t k = 0; k < x->claims->n; k++) {
+        const fc_claim *c = claim_at(x, k);
+        fc_status st = FC_OK;
+        if (c->unit == FC_UNIT_RATIO && c->role == FC_ROLE_LEVEL && c->value > 1 &&
+            c->qualifier == FC_QUAL_EXACT)
+            st = stated_ratio(x, k);
+        const fc_measure *m = measure_named(x->rules, c->measure);
+        if (st == FC_OK && m && m->target_of && c->modality == FC_MOD_TARGET && !repeated(x, k))
+            st = target_vs_actual(x, k, m);
+        if (st != FC_OK)
+            return st;
+    }
+    return FC_OK;
+}
+
+/* ---- parts and wholes ---------------------------------------------------------------- */
+
+fc_status fc_check_shares(const fc_check_ctx *x)
+{
+    for (size_t k = 0; k < x->claims->n; k++) {
+        const fc_claim *p = claim_at(x, k);
+        if (!p->part_of[0])
+            continue;
+        size_t wi = 0;
+        const fc_claim *w = NULL;
+        for (size_t i = k; i-- > 0 && !w;)
+            if (strcmp(claim_at(x, i)->id, p->part_of) == 0) {
+                w = claim_at(x, i);
+                wi = i;
+            }
+        if (!w || w->value <= 0)
+            continue;
+        bool exceeds = p->low > w->high;
+        fc_finding f;
+        fc_status st = start(&f, "share", exceeds ? FC_SEV_CONFLICT : FC_SEV_INFO, 2);
+        if (st != FC_OK)
+            return st;
+        f.claims[f.nclaims++] = k;
+        f.claims[f.nclaims++] = wi;
+        double share = 100 * p->value / w->value;
+        fc_check_add_num(&f, "part", p->value);
+        fc_check_add_num(&f, "whole", w->value);
+        fc_check_add_num(&f, "share_percent", share);
+        if (w->low > 0 && isfinite(w->high) && w->low != w->high) {
+            fc_check_add_num(&f, "share_low", 100 * p->value / w->high);
+            fc_check_add_num(&f, "share_high", 100 * p->value / w->low);
+        }
+        fc_strbuf sb = {0};
+        fc_sb_number(&sb, p->value);
+        fc_sb_puts(&sb, " of ");
+        fc_sb_number(&sb, w->value);
+        if (w->subject)
+            fc_sb_printf(&sb, " %s", w->subject);
+        if (exceeds) {
+            fc_sb_puts(&sb, ": the part is larger than the whole.");
+        } else {
+            fc_sb_puts(&sb, " is ");
+            fc_sb_number(&sb, round(share * 10) / 10);
+            fc_sb_puts(&sb, "%");
+            if (w->low > 0 && isfinite(w->high) && w->low != w->high) {
+                fc_sb_puts(&sb, " (");
+                fc_sb_number(&sb, round(1000 * p->value / w->high) / 10);
+                fc_sb_puts(&sb, "% to ");
+                fc_sb_number(&sb, round(1000 * p->value / w->low) / 10);
+                fc_sb_puts(&sb, "% given the hedge)");
+            }
+            fc_sb_puts(&sb, ".");
+        }
+        if ((st = finish(x, &f, &sb)) != FC_OK)
+            return st;
+    }
+    return FC_OK;
+}

@@ -1,0 +1,272 @@
+/* test_relations.c - the relation checks (percent or points, polls, stated
+ * ratios, targets, shares) on hand-built claims. Expected numbers: by hand in
+ * the comments, or from R where the call is given. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "util.h"
+
+static fc_doc docs_store[3];
+static const fc_doc *docs[3];
+
+static void setup(void)
+{
+    static char *paths[] = {"a.md", "b.md", "c.md"};
+    static char *outlets[] = {"Alpha Times", "Beta Wire", "Gamma Post"};
+    for (int i = 0; i < 3; i++) {
+        memset(&docs_store[i], 0, sizeof docs_store[i]);
+        docs_store[i].path = paths[i];
+        docs_store[i].outlet = outlets[i];
+        docs_store[i].published = "2025-04-25";
+        docs[i] = &docs_store[i];
+    }
+}
+
+/* A claim; the caller sets what else it needs. */
+static fc_claim *add(fc_claims *cl, size_t doc, size_t sentence, double v, fc_unit unit,
+                     fc_role role)
+{
+    fc_claim c = {0};
+    snprintf(c.id, sizeof c.id, "c%zu", cl->n);
+    c.doc = doc;
+    c.sentence = sentence;
+    c.start = 100 * sentence + cl->n;
+    c.value = c.low = c.high = v;
+    c.from = NAN;
+    c.unit = unit;
+    c.role = role;
+    cr_assert_eq(fc_claims_push(cl, &c), FC_OK);
+    return &cl->items[cl->n - 1];
+}
+
+static const fc_finding *only(const fc_findings *fs, const char *check)
+{
+    const fc_finding *f = NULL;
+    for (size_t i = 0; i < fs->n; i++)
+        if (strcmp(fs->items[i].check, check) == 0) {
+            cr_assert_null(f, "two %s findings", check);
+            f = &fs->items[i];
+        }
+    cr_assert_not_null(f, "no %s finding", check);
+    return f;
+}
+
+static double num(const fc_finding *f, const char *name)
+{
+    for (size_t i = 0; i < f->nnums; i++)
+        if (strcmp(f->nums[i].name, name) == 0)
+            return f->nums[i].value;
+    cr_assert_fail("no number %s in %s", name, f->message);
+    return NAN;
+}
+
+#define NEAR(got, want)                                                                            \
+    cr_assert(fabs((double)(got) - (double)(want)) <= 1e-9 * fmax(1, fabs((double)(want))),        \
+              "got %.15g, want %.15g", (got), (want))
+
+static void run(const fc_rules *r, fc_claims *cl, fc_findings *fs)
+{
+    cr_assert_eq(fc_check_run(r, cl, docs, 3, fs), FC_OK);
+}
+
+Test(relations, down_3_percent_that_is_really_points, .init = setup)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    add(&cl, 0, 0, 46, FC_UNIT_PERCENT, FC_ROLE_LEVEL)->measure = fc_strdup("m");
+    add(&cl, 0, 0, 3, FC_UNIT_PERCENT, FC_ROLE_CHANGE)->direction = FC_DIR_DOWN;
+    add(&cl, 1, 0, 49, FC_UNIT_PERCENT, FC_ROLE_PREVIOUS)->measure = fc_strdup("m");
+    run(test_rules(), &cl, &fs);
+    const fc_finding *f = only(&fs, "percent_points");
+    cr_assert_eq(f->severity, FC_SEV_WARNING);
+    NEAR(num(f, "before_if_points"), 49);                 /* 46 + 3 */
+    NEAR(num(f, "before_if_relative"), 47.4226804123711); /* R: 46 / 0.97 */
+    NEAR(num(f, "before_reported"), 49);
+    cr_assert(strstr(f->message, "percentage points, not percent"), "%s", f->message);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(relations, a_change_with_no_earlier_figure_is_ambiguous, .init = setup)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    add(&cl, 0, 0, 46, FC_UNIT_PERCENT, FC_ROLE_LEVEL);
+    add(&cl, 0, 0, 3, FC_UNIT_PERCENT, FC_ROLE_CHANGE)->direction = FC_DIR_DOWN;
+    run(test_rules(), &cl, &fs);
+    const fc_finding *f = only(&fs, "percent_points");
+    cr_assert_eq(f->severity, FC_SEV_WARNING);
+    cr_assert(strstr(f->message, "ambiguous"), "%s", f->message);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(relations, a_relative_change_that_fits_is_information, .init = setup)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    add(&cl, 0, 0, 46, FC_UNIT_PERCENT, FC_ROLE_LEVEL);
+    fc_claim *c = add(&cl, 0, 0, 3, FC_UNIT_PERCENT, FC_ROLE_CHANGE);
+    c->direction = FC_DIR_DOWN;
+    c->from = 47.4; /* "down 3% from 47.4%" */
+    run(test_rules(), &cl, &fs);
+    cr_assert_eq(only(&fs, "percent_points")->severity, FC_SEV_INFO);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(relations, a_poll_change_within_the_noise, .init = setup)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    add(&cl, 0, 0, 46, FC_UNIT_PERCENT, FC_ROLE_LEVEL)->modality = FC_MOD_POLL;
+    fc_claim *c = add(&cl, 0, 0, 3, FC_UNIT_PERCENTAGE_POINT, FC_ROLE_CHANGE);
+    c->direction = FC_DIR_DOWN;
+    c->modality = FC_MOD_POLL;
+    c->from = 49;
+    run(test_rules(), &cl, &fs); /* no sample size: the default rules assume 1,000 */
+    const fc_finding *f = only(&fs, "poll_change");
+    cr_assert_eq(f->severity, FC_SEV_WARNING);
+    NEAR(num(f, "n"), 1000);
+    /* p <- prop.test(c(490, 460), c(1000, 1000), correct = FALSE)
+     * sqrt(p$statistic) = 1.34332098851893, p$p.value = 0.179168058773798
+     * qnorm(0.975) * sqrt(0.49 * 0.51 / 1000 + 0.46 * 0.54 / 1000) = 0.0437515591762383 */
+    NEAR(num(f, "z"), 1.34332098851893);
+    NEAR(num(f, "p"), 0.179168058773798);
+    NEAR(num(f, "moe_difference_points"), 4.37515591762383);
+    cr_assert(strstr(f->message, "assumed"), "%s", f->message);
+    cr_assert(strstr(f->message, "not significant"), "%s", f->message);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(relations, a_small_stated_sample_uses_the_exact_test, .init = setup)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    fc_claim *n = add(&cl, 0, 0, 50, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+    n->modality = FC_MOD_POLL;
+    n->subject = fc_strdup("adults");
+    add(&cl, 0, 1, 46, FC_UNIT_PERCENT, FC_ROLE_LEVEL)->modality = FC_MOD_POLL;
+    fc_claim *c = add(&cl, 0, 1, 3, FC_UNIT_PERCENTAGE_POINT, FC_ROLE_CHANGE);
+    c->direction = FC_DIR_DOWN;
+    c->modality = FC_MOD_POLL;
+    c->from = 49;
+    run(test_rules(), &cl, &fs);
+    const fc_finding *f = only(&fs, "poll_change");
+    NEAR(num(f, "n"), 50);
+    /* 46 % of 50 is 23: binom.test(23, 50, 0.49)$p.value = 0.777597161683966 */
+    NEAR(num(f, "p_exact"), 0.777597161683966);
+    cr_assert(strstr(f->message, "n=50 (stated)"), "%s", f->message);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(relations, a_percentage_impossible_for_the_stated_sample, .init = setup)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    fc_claim *n = add(&cl, 0, 0, 13, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+    n->modality = FC_MOD_POLL;
+    n->subject = fc_strdup("residents");
+    add(&cl, 0, 1, 50, FC_UNIT_PERCENT, FC_ROLE_LEVEL)->modality = FC_MOD_POLL;
+    add(&cl, 0, 1, 46, FC_UNIT_PERCENT, FC_ROLE_LEVEL)->modality = FC_MOD_POLL; /* 6/13 */
+    run(test_rules(), &cl, &fs);
+    /* 50 % of 13 would be 6.5 people: 6/13 = 46.15 %, 7/13 = 53.85 % */
+    const fc_finding *f = only(&fs, "poll_granularity");
+    NEAR(num(f, "percent"), 50);
+    NEAR(num(f, "nearest_count"), 7);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(relations, a_stated_ratio_against_the_reported_earlier_goal, .init = setup)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    fc_claim *t = add(&cl, 0, 0, 3000, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+    t->measure = fc_strdup("t.arrests.target");
+    t->modality = FC_MOD_TARGET;
+    add(&cl, 0, 2, 3, FC_UNIT_RATIO, FC_ROLE_LEVEL)->modality = FC_MOD_TARGET;
+    fc_claim *g = add(&cl, 1, 0, 1200, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+    g->high = 1500;
+    g->qualifier = FC_QUAL_RANGE;
+    g->measure = fc_strdup("t.arrests.target");
+    run(test_rules(), &cl, &fs);
+    const fc_finding *f = only(&fs, "stated_ratio");
+    cr_assert_eq(f->severity, FC_SEV_WARNING);
+    NEAR(num(f, "implied"), 1000);          /* 3,000 / 3 */
+    NEAR(num(f, "actual_ratio_low"), 2);    /* 3,000 / 1,500 */
+    NEAR(num(f, "actual_ratio_high"), 2.5); /* 3,000 / 1,200 */
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(relations, targets_against_actuals_and_a_target_reported_as_actual, .init = setup)
+{
+    fc_rules_builder *b = fc_rules_builder_new();
+    fc_diag diag = {0};
+    cr_assert_eq(fc_rules_builder_add(b, fc_rules_default_path(), &diag), FC_OK);
+    cr_assert_eq(fc_rules_builder_add(b, "tests/data/rules/targets.json", &diag), FC_OK);
+    fc_rules *r = NULL;
+    cr_assert_eq(fc_rules_builder_build(b, &r, &diag), FC_OK);
+    fc_rules_builder_free(b);
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    fc_claim *t = add(&cl, 0, 0, 3000, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+    t->measure = fc_strdup("t.arrests.target");
+    t->modality = FC_MOD_TARGET;
+    fc_claim *a = add(&cl, 1, 0, 1000, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+    a->low = 900;
+    a->measure = fc_strdup("t.arrests");
+    a = add(&cl, 2, 0, 900, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+    a->measure = fc_strdup("t.arrests");
+    a = add(&cl, 2, 1, 3000, FC_UNIT_COUNT, FC_ROLE_LEVEL); /* an "actual" 3,000 */
+    a->measure = fc_strdup("t.arrests");
+    run(r, &cl, &fs);
+    /* actual points: [900, 1000] -> 950, 900, 3000: median 950; 3000 / 950 = 3.157894... */
+    const fc_finding *f = only(&fs, "target_vs_actual");
+    NEAR(num(f, "actual_median"), 950);
+    NEAR(num(f, "ratio"), 3000.0 / 950.0);
+    /* the 3,000 "actual" equals the target; the others average (1000 + 900) / 2 = 950 */
+    f = only(&fs, "target_as_actual");
+    cr_assert_eq(f->severity, FC_SEV_WARNING);
+    NEAR(num(f, "others_mean"), 950);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+    fc_rules_free(r);
+}
+
+Test(relations, a_share_of_a_hedged_whole, .init = setup)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    fc_claim *w = add(&cl, 0, 0, 100, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+    w->low = 90;
+    w->high = 110; /* "about 100" */
+    add(&cl, 0, 1, 5, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+    memcpy(cl.items[1].part_of, cl.items[0].id, sizeof cl.items[0].id);
+    run(test_rules(), &cl, &fs);
+    const fc_finding *f = only(&fs, "share");
+    cr_assert_eq(f->severity, FC_SEV_INFO);
+    NEAR(num(f, "share_percent"), 5);
+    NEAR(num(f, "share_low"), 4.54545454545455);  /* R: 5 / 110 * 100 */
+    NEAR(num(f, "share_high"), 5.55555555555556); /* R: 5 / 90 * 100 */
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(relations, a_part_larger_than_its_whole_is_a_conflict, .init = setup)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    add(&cl, 0, 0, 47, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+    add(&cl, 0, 1, 52, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+    memcpy(cl.items[1].part_of, cl.items[0].id, sizeof cl.items[0].id);
+    run(test_rules(), &cl, &fs);
+    cr_assert_eq(only(&fs, "share")->severity, FC_SEV_CONFLICT);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
