@@ -108,6 +108,25 @@ bool fc_check_comparable(const fc_claim *a, const fc_doc *da, const fc_claim *b,
     return x.lo <= y.hi && y.lo <= x.hi;
 }
 
+bool fc_check_period_months(const char *p, long *lo, long *hi)
+{
+    return parse_period(p, lo, hi);
+}
+
+bool fc_check_months(const fc_claim *c, const fc_doc *d, long *lo, long *hi)
+{
+    group g = {0};
+    const fc_doc *const docs[] = {d};
+    fc_claim copy = *c;
+    copy.doc = 0;
+    g.docs = docs;
+    g.ndocs = 1;
+    when w = when_of(&g, &copy);
+    *lo = w.lo;
+    *hi = w.hi;
+    return w.known;
+}
+
 /* Two claims can be compared when their periods overlap. The earlier side of a
  * stated change ("from 49% in March") is compared only with stated periods. */
 static bool comparable(const group *g, const fc_claim *a, const fc_claim *b)
@@ -126,6 +145,7 @@ static void finding_free(fc_finding *f)
 {
     free(f->claims);
     free(f->message);
+    free(f->source);
 }
 
 void fc_findings_clear(fc_findings *list)
@@ -397,8 +417,9 @@ static int by_severity(const void *pa, const void *pb)
     int c = strcmp(a->check, b->check);
     if (c)
         return c;
-    if (a->claims[0] != b->claims[0])
-        return a->claims[0] < b->claims[0] ? -1 : 1;
+    size_t ca = a->nclaims ? a->claims[0] : 0, cb = b->nclaims ? b->claims[0] : 0;
+    if (ca != cb)
+        return ca < cb ? -1 : 1;
     return strcmp(a->id, b->id);
 }
 
@@ -447,6 +468,8 @@ fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_
         st = fc_check_targets(&x);
     if (st == FC_OK && rules->shares)
         st = fc_check_shares(&x);
+    if (st == FC_OK && rules->reference && rules->ndatasets)
+        st = fc_check_reference(&x);
     if (out->n > first)
         qsort(out->items + first, out->n - first, sizeof *out->items, by_severity);
     return st;

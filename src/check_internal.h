@@ -38,5 +38,13 @@ fc_status fc_check_percent_points(const fc_check_ctx *x);
 fc_status fc_check_polls(const fc_check_ctx *x);
 fc_status fc_check_targets(const fc_check_ctx *x);
 fc_status fc_check_shares(const fc_check_ctx *x);
+fc_status fc_check_reference(const fc_check_ctx *x); /* check_reference.c */
+
+/* The months a claim can be about, [lo, hi] in months since year 0: its stated
+ * period, else the month of publication and the one before; false when unknown. */
+bool fc_check_months(const fc_claim *c, const fc_doc *d, long *lo, long *hi);
+
+/* The months of a period text ("2022", "2025-01-23", "2025-01/2025-02"). */
+bool fc_check_period_months(const char *p, long *lo, long *hi);
 
 #endif

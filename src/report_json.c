@@ -84,6 +84,7 @@ static cJSON *finding_json(const fc_corpus *corpus, const fc_finding *f)
     for (size_t i = 0; i < f->nclaims; i++)
         cJSON_AddItemToArray(ids, cJSON_CreateString(claims->items[f->claims[i]].id));
     add_str(o, "message", f->message);
+    add_str(o, "source", f->source);
     cJSON *nums = cJSON_AddObjectToObject(o, "numbers");
     for (size_t i = 0; i < f->nnums; i++)
         add_num(nums, f->nums[i].name, f->nums[i].value);

@@ -94,6 +94,8 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f)
     static const char *const label[] = {"info", "WARNING", "CONFLICT"};
     const fc_claims *cl = fc_corpus_claims(corpus);
     fc_sb_printf(sb, "\n  %s  %s  [%s]\n    %s\n", label[f->severity], f->check, f->id, f->message);
+    if (f->source)
+        fc_sb_printf(sb, "    source: %s\n", f->source);
     if (f->nnums) {
         fc_sb_puts(sb, "    numbers:");
         for (size_t i = 0; i < f->nnums; i++) {

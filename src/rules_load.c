@@ -764,13 +764,13 @@ static fc_status toggle_load(loader *ld, const cJSON *checks, const char *name, 
 
 static fc_status checks_load(loader *ld, const cJSON *obj)
 {
-    static const char *const checks[] = {"cross_source", "percent_points", "polls", "targets",
-                                         "shares"};
+    static const char *const checks[] = {"cross_source", "percent_points", "polls",
+                                         "targets",      "shares",         "reference"};
     static const char *const keys[] = {"enabled", "severity", "tolerance"};
     fc_rules *r = ld->rules;
     r->cross_source.enabled = true;
     r->cross_source.severity = FC_SEV_CONFLICT;
-    r->percent_points = r->polls = r->targets = r->shares = true;
+    r->percent_points = r->polls = r->targets = r->shares = r->reference = true;
     if (!obj)
         return FC_OK;
     if (!cJSON_IsObject(obj))
@@ -780,6 +780,7 @@ static fc_status checks_load(loader *ld, const cJSON *obj)
     TRY(toggle_load(ld, obj, "polls", &r->polls));
     TRY(toggle_load(ld, obj, "targets", &r->targets));
     TRY(toggle_load(ld, obj, "shares", &r->shares));
+    TRY(toggle_load(ld, obj, "reference", &r->reference));
     const cJSON *cs = cJSON_GetObjectItemCaseSensitive(obj, "cross_source");
     if (!cs)
         return FC_OK;

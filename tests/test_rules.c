@@ -176,6 +176,7 @@ static int raid_conflicts(const char *args)
     cJSON_ArrayForEach(f, cJSON_GetObjectItem(j, "findings"))
     {
         n += strcmp(cJSON_GetObjectItem(f, "severity")->valuestring, "conflict") == 0 &&
+             strcmp(cJSON_GetObjectItem(f, "check")->valuestring, "cross_source") == 0 &&
              strstr(cJSON_GetObjectItem(f, "message")->valuestring, "approximately 250") != NULL;
     }
     cJSON_Delete(j);

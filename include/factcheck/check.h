@@ -32,6 +32,8 @@ typedef struct fc_finding {
     size_t *claims; /* indices into the claim list; owned */
     size_t nclaims;
     char *message; /* owned */
+    char *source;          /* the reference the finding cites (publisher, title, date,
+                              URL, dataset row), or NULL; owned */
     fc_number nums[FC_FINDING_MAX_NUMS];
     size_t nnums;
 } fc_finding;

@@ -1,0 +1,204 @@
+/* dataset.c - a small RFC 4180 reader for the reference datasets (quoted fields
+ * with commas, doubled quotes and line breaks; CRLF or LF). */
+#include "dataset.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+typedef struct record {
+    char **fields;
+    size_t n, cap;
+} record;
+
+static void record_clear(record *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        free(r->fields[i]);
+    r->n = 0;
+}
+
+/* Reads one record starting at *p; false at the end of the text. */
+static bool next_record(const char **p, const char *end, record *r, bool *ok)
+{
+    record_clear(r);
+    *ok = true;
+    if (*p >= end)
+        return false;
+    for (;;) {
+        fc_strbuf f = {0};
+        const char *s = *p;
+        if (s < end && *s == '"') {
+            s++;
+            for (;;) {
+                if (s >= end) {
+                    *ok = false; /* unterminated quote */
+                    break;
+                }
+                if (*s == '"' && s + 1 < end && s[1] == '"') {
+                    fc_sb_add(&f, "\"", 1);
+                    s += 2;
+                } else if (*s == '"') {
+                    s++;
+                    break;
+                } else {
+                    fc_sb_add(&f, s++, 1);
+                }
+            }
+        } else {
+            const char *e = s;
+            while (e < end && *e != ',' && *e != '\n' && *e != '\r')
+                e++;
+            fc_sb_add(&f, s, (size_t)(e - s));
+            s = e;
+        }
+        char *text = fc_sb_take(&f);
+        if (!text || fc_grow((void **)&r->fields, &r->cap, r->n + 1, sizeof *r->fields) != FC_OK) {
+            free(text);
+            *ok = false;
+            return true;
+        }
+        r->fields[r->n++] = text;
+        if (s < end && *s == ',') {
+            *p = s + 1;
+            continue;
+        }
+        if (s < end && *s == '\r')
+            s++;
+        if (s < end && *s == '\n')
+            s++;
+        *p = s;
+        return true;
+    }
+}
+
+static int column(const record *header, const char *name)
+{
+    for (size_t i = 0; i < header->n; i++)
+        if (strcmp(header->fields[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static double number(const char *s)
+{
+    if (!s || !*s)
+        return NAN;
+    char *end;
+    double v = strtod(s, &end);
+    return *end || !isfinite(v) ? NAN : v;
+}
+
+fc_status fc_dataset_load(fc_dataset *set, const char *path, fc_diag *diag)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fc_diag_set(diag, path, 0, 0, "cannot open dataset: %s", strerror(errno));
+        return FC_EIO;
+    }
+    fc_strbuf sb = {0};
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        fc_sb_add(&sb, chunk, n);
+    fclose(f);
+    size_t len = sb.len;
+    char *text = fc_sb_take(&sb);
+    char *file = fc_strdup(path);
+    if (!text || !file ||
+        fc_grow((void **)&set->files, &set->cap_files, set->nfiles + 1, sizeof *set->files) !=
+            FC_OK) {
+        free(text);
+        free(file);
+        return FC_ENOMEM;
+    }
+    set->files[set->nfiles] = file;
+    const char *p = text, *end = text + len;
+    record header = {0}, rec = {0};
+    bool ok;
+    static const char *const names[] = {"key",   "measure",      "value",      "low",
+                                        "high",  "period_start", "period_end", "publisher",
+                                        "title", "published",    "url"};
+    int col[11];
+    fc_status st = FC_OK;
+    unsigned line = 1;
+    if (!next_record(&p, end, &header, &ok) || !ok) {
+        fc_diag_set(diag, path, 1, 1, "no header row");
+        st = FC_EFORMAT;
+    }
+    for (size_t i = 0; st == FC_OK && i < 11; i++)
+        if ((col[i] = column(&header, names[i])) < 0) {
+            fc_diag_set(diag, path, 1, 1, "no column \"%s\"", names[i]);
+            st = FC_EFORMAT;
+        }
+    while (st == FC_OK && next_record(&p, end, &rec, &ok)) {
+        line++;
+        if (!ok || rec.n != header.n) {
+            fc_diag_set(diag, path, line, 1, "expected %zu fields, found %zu", header.n, rec.n);
+            st = FC_EFORMAT;
+            break;
+        }
+        if (fc_grow((void **)&set->rows, &set->cap, set->n + 1, sizeof *set->rows) != FC_OK) {
+            st = FC_ENOMEM;
+            break;
+        }
+        fc_ref_row *row = &set->rows[set->n];
+        char **slots[] = {&row->key,
+                          &row->measure,
+                          NULL,
+                          NULL,
+                          NULL,
+                          &row->period_start,
+                          &row->period_end,
+                          &row->publisher,
+                          &row->title,
+                          &row->published,
+                          &row->url};
+        memset(row, 0, sizeof *row);
+        for (size_t i = 0; i < 11; i++)
+            if (slots[i] && !(*slots[i] = fc_strdup(rec.fields[col[i]])))
+                st = FC_ENOMEM;
+        row->value = number(rec.fields[col[2]]);
+        row->low = number(rec.fields[col[3]]);
+        row->high = number(rec.fields[col[4]]);
+        if (!isnan(row->value)) {
+            if (isnan(row->low))
+                row->low = row->value;
+            if (isnan(row->high))
+                row->high = row->value;
+        } else if (isnan(row->low) && !isnan(row->high)) {
+            row->low = 0; /* "fewer than 600" */
+        } else if (!isnan(row->low) && isnan(row->high)) {
+            row->high = INFINITY;
+        }
+        row->file = file;
+        set->n++;
+    }
+    set->nfiles++;
+    record_clear(&header);
+    record_clear(&rec);
+    free(header.fields);
+    free(rec.fields);
+    free(text);
+    return st;
+}
+
+void fc_dataset_clear(fc_dataset *set)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        fc_ref_row *r = &set->rows[i];
+        char *strings[] = {r->key,       r->measure, r->period_start, r->period_end,
+                           r->publisher, r->title,   r->published,    r->url};
+        for (size_t k = 0; k < sizeof strings / sizeof *strings; k++)
+            free(strings[k]);
+    }
+    free(set->rows);
+    for (size_t i = 0; i < set->nfiles; i++)
+        free(set->files[i]);
+    free(set->files);
+    memset(set, 0, sizeof *set);
+}

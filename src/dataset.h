@@ -1,0 +1,33 @@
+/* dataset.h - reference figures from CSV files (in datasets/), each row with
+ * its source (private). */
+#ifndef FC_DATASET_H
+#define FC_DATASET_H
+
+#include <stddef.h>
+
+#include "factcheck/status.h"
+
+typedef struct fc_ref_row {
+    char *key, *measure;
+    double value, low, high;         /* NAN when empty; low/high from the bounds */
+    char *period_start, *period_end; /* "YYYY", "YYYY-MM" or "YYYY-MM-DD"; may be "" */
+    char *publisher, *title, *published, *url;
+    const char *file; /* the dataset it came from (owned by the set) */
+} fc_ref_row;
+
+typedef struct fc_dataset {
+    char **files;
+    size_t nfiles, cap_files;
+    fc_ref_row *rows;
+    size_t n, cap;
+} fc_dataset;
+
+/* Reads an RFC 4180 CSV file with a header row naming at least key, measure,
+ * value, low, high, period_start, period_end, publisher, title, published, url,
+ * and appends its rows to set. Errors: FC_EIO, FC_EFORMAT (diag names the file
+ * and line), FC_ENOMEM. */
+fc_status fc_dataset_load(fc_dataset *set, const char *path, fc_diag *diag);
+
+void fc_dataset_clear(fc_dataset *set);
+
+#endif
