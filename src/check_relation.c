@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check_internal.h"
 #include "rules_internal.h"
@@ -429,6 +430,89 @@ fc_status fc_check_shares(const fc_check_ctx *x)
         }
         if ((st = finish(x, &f, &sb)) != FC_OK)
             return st;
+    }
+    return FC_OK;
+}
+
+/* ---- rates and totals ------------------------------------------------------------ */
+
+/* Days in the duration a claim's words name ("100 days", "six weeks"); 0 if none. */
+static double duration_days(const fc_check_ctx *x, const fc_claim *d)
+{
+    static const struct {
+        const char *word;
+        double days;
+    } units[] = {{"hour", 1.0 / 24},   {"day", 1},         {"week", 7},
+                 {"month", 30.436875}, {"year", 365.2425}, {"decade", 3652.425}};
+    const fc_doc *doc = fc_check_doc(x, d);
+    if (!doc || d->end > doc->len)
+        return 0;
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
+        size_t n = strlen(units[i].word);
+        for (size_t k = d->start; k + n <= d->end; k++)
+            if (strncasecmp(doc->text + k, units[i].word, n) == 0)
+                return d->value * units[i].days;
+    }
+    return 0;
+}
+
+static double per_days(fc_per p)
+{
+    static const double days[] = {0, 1, 7, 30.436875, 365.2425};
+    return (size_t)p < sizeof days / sizeof *days ? days[p] : 0;
+}
+
+static bool same_subject(const fc_claim *a, const fc_claim *b)
+{
+    return a->subject && b->subject && strcasecmp(a->subject, b->subject) == 0;
+}
+
+/* A total over a stated duration ("66,463 arrests in the first 100 days") against
+ * a rate of the same thing in the document ("roughly 665 arrests a day"). */
+fc_status fc_check_rates(const fc_check_ctx *x)
+{
+    for (size_t k = 0; k < x->claims->n; k++) {
+        const fc_claim *t = claim_at(x, k), *d = NULL;
+        if (t->unit != FC_UNIT_COUNT || t->per || t->role != FC_ROLE_LEVEL || !t->subject)
+            continue;
+        for (size_t i = 0; i < x->claims->n && !d; i++) {
+            const fc_claim *o = claim_at(x, i);
+            if (o->doc == t->doc && o->sentence == t->sentence && o->unit == FC_UNIT_DURATION)
+                d = o;
+        }
+        double days = d ? duration_days(x, d) : 0;
+        if (days <= 0)
+            continue;
+        for (size_t i = 0; i < x->claims->n; i++) {
+            const fc_claim *r = claim_at(x, i);
+            if (r->doc != t->doc || !r->per || !same_subject(r, t) || r->role != FC_ROLE_LEVEL)
+                continue;
+            double implied = t->value / (days / per_days(r->per));
+            /* The rate as written is rounded: allow half a unit either side. */
+            bool fits = implied >= r->low - 0.5 && implied <= r->high + 0.5;
+            fc_finding f;
+            fc_status st = start(&f, "rate_total", fits ? FC_SEV_INFO : FC_SEV_WARNING, 3);
+            if (st != FC_OK)
+                return st;
+            f.claims[f.nclaims++] = k;
+            f.claims[f.nclaims++] = (size_t)(d - x->claims->items);
+            f.claims[f.nclaims++] = i;
+            fc_check_add_num(&f, "total", t->value);
+            fc_check_add_num(&f, "days", days);
+            fc_check_add_num(&f, "implied_rate", implied);
+            fc_check_add_num(&f, "stated_rate", r->value);
+            fc_strbuf sb = {0};
+            fc_sb_number(&sb, t->value);
+            fc_sb_printf(&sb, " %s over ", t->subject);
+            words(&sb, x, d);
+            fc_sb_puts(&sb, " is ");
+            fc_sb_number(&sb, round(implied * 10) / 10);
+            fc_sb_printf(&sb, " a %s; the text says ", fc_per_name(r->per));
+            words(&sb, x, r);
+            fc_sb_puts(&sb, fits ? ": consistent." : ": they do not match.");
+            if ((st = finish(x, &f, &sb)) != FC_OK)
+                return st;
+        }
     }
     return FC_OK;
 }

@@ -157,7 +157,7 @@ struct fc_rules {
         double tolerance; /* relative slack added to each interval before comparing */
     } cross_source;
     /* The other checks, on or off: percent_points, polls, targets, shares. */
-    bool percent_points, polls, targets, shares, reference;
+    bool percent_points, polls, targets, shares, reference, rate_totals;
 };
 
 /* ---- between rules.c (files, layers, merging) and rules_load.c (validation

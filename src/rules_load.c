@@ -770,7 +770,7 @@ static fc_status checks_load(loader *ld, const cJSON *obj)
     fc_rules *r = ld->rules;
     r->cross_source.enabled = true;
     r->cross_source.severity = FC_SEV_CONFLICT;
-    r->percent_points = r->polls = r->targets = r->shares = r->reference = true;
+    r->percent_points = r->polls = r->targets = r->shares = r->reference = r->rate_totals = true;
     if (!obj)
         return FC_OK;
     if (!cJSON_IsObject(obj))
@@ -781,6 +781,7 @@ static fc_status checks_load(loader *ld, const cJSON *obj)
     TRY(toggle_load(ld, obj, "targets", &r->targets));
     TRY(toggle_load(ld, obj, "shares", &r->shares));
     TRY(toggle_load(ld, obj, "reference", &r->reference));
+    TRY(toggle_load(ld, obj, "rates", &r->rate_totals));
     const cJSON *cs = cJSON_GetObjectItemCaseSensitive(obj, "cross_source");
     if (!cs)
         return FC_OK;

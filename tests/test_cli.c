@@ -445,6 +445,11 @@ Test(cli, the_corpus_findings_show_their_arithmetic)
     /* The target of 3,000 a day against actual figures; and 04's "actual" 3,000. */
     cr_assert_not_null(finding_of(j, "target_vs_actual", "The target of 3,000"));
     cr_assert_not_null(finding_of(j, "target_as_actual", "Northgate Evening Ledger"));
+    /* 66,463 arrests over 100 days = 664.63 a day, against "roughly 665 a day". */
+    f = finding_of(j, "rate_total", "66,463 arrests over 100 days");
+    cr_assert_not_null(f);
+    cr_assert_str_eq(cJSON_GetObjectItem(f, "severity")->valuestring, "info");
+    cr_assert_float_eq(number_of(f, "implied_rate"), 664.63, 1e-9);
     /* Five of about 100 stores: 5 %. */
     f = finding_of(j, "share", "5 of 100");
     cr_assert_not_null(f);
