@@ -10,6 +10,7 @@
  */
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,11 +57,18 @@ typedef struct when {
  * a span of months. */
 static bool parse_period(const char *p, long *lo, long *hi)
 {
-    int y = 0, m = 0;
-    int n = p ? sscanf(p, "%4d-%2d", &y, &m) : 0;
-    if (n < 1 || y <= 0)
+    /* "YYYY", "YYYY-MM", "YYYY-MM-DD", or "A/B" of those; digits read by hand
+     * (this runs for every pair of claims compared). */
+    if (!p)
         return false;
-    if (n == 2 && m >= 1 && m <= 12) {
+    int y = 0, m = 0, i = 0;
+    for (; i < 4 && p[i] >= '0' && p[i] <= '9'; i++)
+        y = y * 10 + (p[i] - '0');
+    if (i != 4 || y <= 0)
+        return false;
+    if (p[4] == '-' && p[5] >= '0' && p[5] <= '9' && p[6] >= '0' && p[6] <= '9')
+        m = (p[5] - '0') * 10 + (p[6] - '0');
+    if (m >= 1 && m <= 12) {
         *lo = *hi = y * 12L + m - 1;
     } else {
         *lo = y * 12L;
@@ -129,9 +137,8 @@ bool fc_check_months(const fc_claim *c, const fc_doc *d, long *lo, long *hi)
 
 /* Two claims can be compared when their periods overlap. The earlier side of a
  * stated change ("from 49% in March") is compared only with stated periods. */
-static bool comparable(const group *g, const fc_claim *a, const fc_claim *b)
+static bool comparable_when(const fc_claim *a, when x, const fc_claim *b, when y)
 {
-    when x = when_of(g, a), y = when_of(g, b);
     if (a->role == FC_ROLE_PREVIOUS || b->role == FC_ROLE_PREVIOUS)
         return x.stated && y.stated && x.lo <= y.hi && y.lo <= x.hi;
     if (!x.known || !y.known)
@@ -352,44 +359,131 @@ static fc_status summary(const group *g, const size_t *members, size_t n, size_t
     return fc_check_push(out, g->claims, &f);
 }
 
+/* A claim away from the consensus of a large cluster (more sources than are
+ * worth comparing pair by pair): its interval misses the median of the others. */
+static fc_status off_consensus(const group *g, size_t a, double median, size_t n, fc_severity sev,
+                               double tol, fc_findings *out)
+{
+    const fc_claim *x = claim(g, a);
+    double gap = x->low > median ? x->low - median : median - x->high;
+    fc_finding f = {.check = "cross_source", .severity = sev};
+    if (!(f.claims = malloc(sizeof *f.claims)))
+        return FC_ENOMEM;
+    f.claims[0] = g->idx[a];
+    f.nclaims = 1;
+    fc_check_add_num(&f, "median", median);
+    fc_check_add_num(&f, "sources", (double)n);
+    fc_check_add_num(&f, "gap", gap);
+    if (tol > 0)
+        fc_check_add_num(&f, "tolerance", tol);
+    fc_strbuf sb = {0};
+    fc_check_describe(&sb, doc_of(g, x), x);
+    fc_sb_printf(&sb, ", away from the %zu sources on %s (median ", n, measure_name(g, x));
+    fc_sb_number(&sb, median);
+    fc_sb_puts(&sb, "; gap ");
+    fc_sb_number(&sb, gap);
+    fc_sb_puts(&sb, ").");
+    f.message = fc_sb_take(&sb);
+    return fc_check_push(out, g->claims, &f);
+}
+
+typedef struct member {
+    size_t k;
+    long lo;
+} member;
+
+static int by_lo(const void *pa, const void *pb)
+{
+    const member *a = pa, *b = pb;
+    if (a->lo != b->lo)
+        return a->lo < b->lo ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k;
+}
+
+static int by_size(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
 /* Clusters the group: each cluster holds the claims comparable with its first
- * claim; pairs inside a cluster from different documents are compared. */
+ * claim (claims are visited by the first month they can be about, so the scan
+ * for a cluster stops at the first claim that starts after it). Up to
+ * PAIRWISE_MAX documents, every pair from different documents is compared;
+ * beyond, each claim is compared with the median of the cluster. */
+#define PAIRWISE_MAX 16
+
 static fc_status cross_source(const fc_rules *r, const group *g, fc_findings *out)
 {
-    size_t *members = malloc(g->n * sizeof *members);
+    size_t *members = malloc(g->n * sizeof *members), *docs = malloc(g->n * sizeof *docs);
+    member *order = malloc(g->n * sizeof *order);
+    when *whens = malloc(g->n * sizeof *whens); /* each claim's period, worked out once */
     bool *used = calloc(g->n, sizeof *used);
-    fc_status st = members && used ? FC_OK : FC_ENOMEM;
-    for (size_t k0 = 0; st == FC_OK && k0 < g->n; k0++) {
+    double *pts = malloc(g->n * sizeof *pts);
+    fc_status st = members && docs && order && used && pts && whens ? FC_OK : FC_ENOMEM;
+    for (size_t k = 0; st == FC_OK && k < g->n; k++) {
+        whens[k] = when_of(g, claim(g, k));
+        order[k] = (member){k, whens[k].known ? whens[k].lo : LONG_MIN};
+    }
+    if (st == FC_OK)
+        qsort(order, g->n, sizeof *order, by_lo);
+    double tol = r->cross_source.tolerance;
+    for (size_t p0 = 0; st == FC_OK && p0 < g->n; p0++) {
+        size_t k0 = order[p0].k;
         if (used[k0])
             continue;
+        when w0 = whens[k0];
         size_t n = 0, ndocs = 0, nconflicts = 0;
-        for (size_t k = k0; k < g->n; k++) {
-            if (used[k] || !comparable(g, claim(g, k0), claim(g, k)))
+        for (size_t p = p0; p < g->n; p++) {
+            size_t k = order[p].k;
+            if (w0.known && order[p].lo != LONG_MIN && order[p].lo > w0.hi)
+                break;
+            if (used[k] || !comparable_when(claim(g, k0), w0, claim(g, k), whens[k]))
                 continue;
             used[k] = true;
-            bool new_doc = true;
-            for (size_t m = 0; m < n; m++)
-                new_doc &= claim(g, members[m])->doc != claim(g, k)->doc;
-            ndocs += new_doc;
+            docs[n] = claim(g, k)->doc;
             members[n++] = k;
         }
+        qsort(docs, n, sizeof *docs, by_size);
+        for (size_t m = 0; m < n; m++)
+            ndocs += m == 0 || docs[m] != docs[m - 1];
         if (ndocs < 2)
             continue;
-        for (size_t a = 0; st == FC_OK && a < n; a++)
-            for (size_t b = a + 1; st == FC_OK && b < n; b++) {
-                const fc_claim *x = claim(g, members[a]), *y = claim(g, members[b]);
-                if (x->doc == y->doc || !comparable(g, x, y) ||
-                    overlap(x, y, r->cross_source.tolerance))
+        if (ndocs <= PAIRWISE_MAX) {
+            for (size_t a = 0; st == FC_OK && a < n; a++)
+                for (size_t b = a + 1; st == FC_OK && b < n; b++) {
+                    const fc_claim *x = claim(g, members[a]), *y = claim(g, members[b]);
+                    if (x->doc == y->doc ||
+                        !comparable_when(x, whens[members[a]], y, whens[members[b]]) ||
+                        overlap(x, y, tol))
+                        continue;
+                    nconflicts++;
+                    st = conflict(g, members[a], members[b], r->cross_source.severity, tol, out);
+                }
+        } else {
+            for (size_t m = 0; m < n; m++)
+                pts[m] = point_of(claim(g, members[m]));
+            gsl_sort(pts, 1, n);
+            double median = gsl_stats_median_from_sorted_data(pts, 1, n);
+            for (size_t m = 0; st == FC_OK && m < n; m++) {
+                const fc_claim *x = claim(g, members[m]);
+                if (x->low - tol * fabs(x->value) <= median &&
+                    x->high + tol * fabs(x->value) >= median)
                     continue;
                 nconflicts++;
-                st = conflict(g, members[a], members[b], r->cross_source.severity,
-                              r->cross_source.tolerance, out);
+                st =
+                    off_consensus(g, members[m], median, ndocs, r->cross_source.severity, tol, out);
             }
+        }
         if (st == FC_OK)
-            st = summary(g, members, n, nconflicts, r->cross_source.tolerance, out);
+            st = summary(g, members, n, nconflicts, tol, out);
     }
     free(members);
+    free(docs);
+    free(order);
     free(used);
+    free(pts);
+    free(whens);
     return st;
 }
 
@@ -431,6 +525,66 @@ static const fc_measure *measure_named(const fc_rules *r, const char *key)
     return NULL;
 }
 
+void fc_check_measure_range(const fc_check_ctx *x, const char *key, size_t *from, size_t *to)
+{
+    size_t lo = 0, hi = x->nby_measure;
+    while (lo < hi) { /* first claim with measure >= key */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(x->claims->items[x->by_measure[mid]].measure, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *from = lo;
+    while (lo < x->nby_measure && strcmp(x->claims->items[x->by_measure[lo]].measure, key) == 0)
+        lo++;
+    *to = lo;
+}
+
+typedef struct doc_key {
+    size_t doc, start, idx;
+} doc_key;
+
+static int by_doc_start(const void *pa, const void *pb)
+{
+    const doc_key *a = pa, *b = pb;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* Claim indices ordered by document and position, with each document's range. */
+static fc_status index_docs(const fc_claims *claims, size_t ndocs, size_t **by_doc,
+                            size_t **doc_from)
+{
+    size_t n = claims->n;
+    doc_key *keys = malloc((n ? n : 1) * sizeof *keys);
+    *by_doc = malloc((n ? n : 1) * sizeof **by_doc);
+    *doc_from = calloc(ndocs + 2, sizeof **doc_from);
+    if (!keys || !*by_doc || !*doc_from) {
+        free(keys);
+        return FC_ENOMEM;
+    }
+    bool sorted = true;
+    for (size_t i = 0; i < n; i++) {
+        keys[i] = (doc_key){claims->items[i].doc, claims->items[i].start, i};
+        sorted = sorted && (i == 0 || by_doc_start(&keys[i - 1], &keys[i]) <= 0);
+    }
+    if (!sorted) /* the corpus extracts in order; other callers may not */
+        qsort(keys, n, sizeof *keys, by_doc_start);
+    for (size_t i = 0; i < n; i++) {
+        (*by_doc)[i] = keys[i].idx;
+        if (keys[i].doc < ndocs)
+            (*doc_from)[keys[i].doc + 1]++;
+    }
+    for (size_t d = 1; d <= ndocs; d++)
+        (*doc_from)[d] += (*doc_from)[d - 1];
+    free(keys);
+    return FC_OK;
+}
+
 fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_doc *const *docs,
                        size_t ndocs, fc_findings *out)
 {
@@ -458,8 +612,10 @@ fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_
         if (rules->cross_source.enabled)
             st = cross_source(rules, &g, out);
     }
-    free(idx);
-    fc_check_ctx x = {rules, claims, docs, ndocs, out};
+    size_t *by_doc = NULL, *doc_from = NULL;
+    if (st == FC_OK)
+        st = index_docs(claims, ndocs, &by_doc, &doc_from);
+    fc_check_ctx x = {rules, claims, docs, ndocs, out, by_doc, doc_from, idx, n};
     if (st == FC_OK && rules->percent_points)
         st = fc_check_percent_points(&x);
     if (st == FC_OK && rules->polls)
@@ -472,6 +628,9 @@ fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_
         st = fc_check_rates(&x);
     if (st == FC_OK && rules->reference && rules->ndatasets)
         st = fc_check_reference(&x);
+    free(idx);
+    free(by_doc);
+    free(doc_from);
     if (out->n > first)
         qsort(out->items + first, out->n - first, sizeof *out->items, by_severity);
     return st;

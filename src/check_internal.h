@@ -12,7 +12,25 @@ typedef struct fc_check_ctx {
     const fc_doc *const *docs;
     size_t ndocs;
     fc_findings *out;
+    /* Indices into claims: by document then position, and by measure (claims
+     * with a measure only), so checks look at one document or one measure
+     * instead of every claim. */
+    const size_t *by_doc;
+    size_t *doc_from; /* ndocs + 1 entries: the claims of doc d are by_doc[doc_from[d] ..
+                         doc_from[d + 1]) */
+    const size_t *by_measure;
+    size_t nby_measure;
 } fc_check_ctx;
+
+/* The range [*from, *to) of x->by_doc holding the claims of document doc. */
+static inline void fc_check_doc_range(const fc_check_ctx *x, size_t doc, size_t *from, size_t *to)
+{
+    *from = doc < x->ndocs ? x->doc_from[doc] : 0;
+    *to = doc < x->ndocs ? x->doc_from[doc + 1] : 0;
+}
+
+/* The range [*from, *to) of x->by_measure holding the claims on measure key. */
+void fc_check_measure_range(const fc_check_ctx *x, const char *key, size_t *from, size_t *to);
 
 /* The document of a claim, or NULL. */
 static inline const fc_doc *fc_check_doc(const fc_check_ctx *x, const fc_claim *c)

@@ -27,9 +27,11 @@ static const fc_claim *claim_at(const fc_check_ctx *x, size_t i)
  * 1,050 parents"). */
 static const fc_claim *stated_sample(const fc_check_ctx *x, size_t doc)
 {
-    for (size_t i = 0; i < x->claims->n; i++) {
-        const fc_claim *c = claim_at(x, i);
-        if (c->doc == doc && c->modality == FC_MOD_POLL && c->unit == FC_UNIT_COUNT &&
+    size_t from, to;
+    fc_check_doc_range(x, doc, &from, &to);
+    for (size_t j = from; j < to; j++) {
+        const fc_claim *c = claim_at(x, x->by_doc[j]);
+        if (c->modality == FC_MOD_POLL && c->unit == FC_UNIT_COUNT &&
             c->qualifier == FC_QUAL_EXACT && c->value >= 1 && c->subject)
             return c;
     }
@@ -53,11 +55,13 @@ static const fc_pollster *pollster_for(const fc_rules *r, const char *source)
 static fc_status poll_change(const fc_check_ctx *x, size_t k)
 {
     const fc_claim *c = claim_at(x, k), *l = NULL;
-    size_t li = 0;
-    for (size_t i = 0; i < x->claims->n; i++) { /* the level the change is about */
+    size_t li = 0, from, to;
+    fc_check_doc_range(x, c->doc, &from, &to);
+    for (size_t j = from; j < to; j++) { /* the level the change is about */
+        size_t i = x->by_doc[j];
         const fc_claim *o = claim_at(x, i);
-        if (o->doc == c->doc && o->sentence == c->sentence && o->role == FC_ROLE_LEVEL &&
-            o->unit == FC_UNIT_PERCENT && (!l || o->start < c->start)) {
+        if (o->sentence == c->sentence && o->role == FC_ROLE_LEVEL && o->unit == FC_UNIT_PERCENT &&
+            (!l || o->start < c->start)) {
             l = o;
             li = i;
         }
@@ -132,11 +136,14 @@ static fc_status poll_change(const fc_check_ctx *x, size_t k)
 static fc_status granularity(const fc_check_ctx *x, size_t doc, const fc_claim *sample)
 {
     unsigned n = (unsigned)lround(sample->value);
-    for (size_t i = 0; i < x->claims->n; i++) {
+    size_t from, to;
+    fc_check_doc_range(x, doc, &from, &to);
+    for (size_t j = from; j < to; j++) {
+        size_t i = x->by_doc[j];
         const fc_claim *c = claim_at(x, i);
         unsigned k;
-        if (c->doc != doc || c->modality != FC_MOD_POLL || c->unit != FC_UNIT_PERCENT ||
-            c->role != FC_ROLE_LEVEL || c->qualifier != FC_QUAL_EXACT)
+        if (c->modality != FC_MOD_POLL || c->unit != FC_UNIT_PERCENT || c->role != FC_ROLE_LEVEL ||
+            c->qualifier != FC_QUAL_EXACT)
             continue;
         int decimals = fabs(c->value - round(c->value)) < 1e-9 ? 0 : 1;
         if (fc_stats_granular(c->value, decimals, n, &k))
@@ -164,18 +171,17 @@ static fc_status granularity(const fc_check_ctx *x, size_t doc, const fc_claim *
 
 fc_status fc_check_polls(const fc_check_ctx *x)
 {
-    size_t last_doc = (size_t)-1;
+    for (size_t d = 0; d < x->ndocs; d++) {
+        const fc_claim *sample = stated_sample(x, d);
+        fc_status st = sample ? granularity(x, d, sample) : FC_OK;
+        if (st != FC_OK)
+            return st;
+    }
     for (size_t k = 0; k < x->claims->n; k++) {
         const fc_claim *c = claim_at(x, k);
         fc_status st = FC_OK;
-        if (c->doc != last_doc) {
-            last_doc = c->doc;
-            const fc_claim *sample = stated_sample(x, c->doc);
-            if (sample)
-                st = granularity(x, c->doc, sample);
-        }
-        if (st == FC_OK && c->role == FC_ROLE_CHANGE && c->modality == FC_MOD_POLL &&
-            c->direction && (c->unit == FC_UNIT_PERCENTAGE_POINT || c->unit == FC_UNIT_PERCENT))
+        if (c->role == FC_ROLE_CHANGE && c->modality == FC_MOD_POLL && c->direction &&
+            (c->unit == FC_UNIT_PERCENTAGE_POINT || c->unit == FC_UNIT_PERCENT))
             st = poll_change(x, k);
         if (st != FC_OK)
             return st;

@@ -66,7 +66,10 @@ static const char *outlet(const fc_check_ctx *x, const fc_claim *c)
 static const fc_claim *level_for(const fc_check_ctx *x, size_t k, size_t *li)
 {
     const fc_claim *c = claim_at(x, k), *best = NULL;
-    for (size_t i = 0; i < x->claims->n; i++) {
+    size_t from, to;
+    fc_check_doc_range(x, c->doc, &from, &to);
+    for (size_t j = from; j < to; j++) {
+        size_t i = x->by_doc[j];
         const fc_claim *l = claim_at(x, i);
         if (l->doc != c->doc || l->sentence != c->sentence || l->role != FC_ROLE_LEVEL ||
             l->unit != FC_UNIT_PERCENT)
@@ -96,8 +99,11 @@ fc_status fc_check_percent_points(const fc_check_ctx *x)
         /* Evidence of the earlier level: stated with the change, or the earlier
          * side of a change on the same measure in any source. */
         double evidence = c->from;
-        size_t ei = (size_t)-1;
-        for (size_t i = 0; isnan(evidence) && l->measure && i < x->claims->n; i++) {
+        size_t ei = (size_t)-1, mfrom = 0, mto = 0;
+        if (l->measure)
+            fc_check_measure_range(x, l->measure, &mfrom, &mto);
+        for (size_t j = mfrom; isnan(evidence) && j < mto; j++) {
+            size_t i = x->by_measure[j];
             const fc_claim *e = claim_at(x, i);
             if (e->role == FC_ROLE_PREVIOUS && e->measure && strcmp(e->measure, l->measure) == 0) {
                 evidence = e->value;
@@ -160,15 +166,24 @@ static const fc_measure *measure_named(const fc_rules *r, const char *key)
     return NULL;
 }
 
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
 /* The median of the points of the claims on a measure (for "about 1,000 a day"). */
 static bool median_of(const fc_check_ctx *x, const char *measure, double *median, size_t *n,
                       size_t *example)
 {
-    double *v = malloc((x->claims->n + 1) * sizeof *v);
+    size_t from, to;
+    fc_check_measure_range(x, measure, &from, &to);
+    double *v = malloc((to - from + 1) * sizeof *v);
     if (!v)
         return false;
     *n = 0;
-    for (size_t i = 0; i < x->claims->n; i++) {
+    for (size_t j = from; j < to; j++) {
+        size_t i = x->by_measure[j];
         const fc_claim *c = claim_at(x, i);
         if (c->measure && strcmp(c->measure, measure) == 0 && c->role == FC_ROLE_LEVEL) {
             v[(*n)++] = isfinite(c->high) ? (c->low + c->high) / 2 : c->value;
@@ -176,13 +191,7 @@ static bool median_of(const fc_check_ctx *x, const char *measure, double *median
         }
     }
     if (*n) {
-        /* insertion sort: groups are small */
-        for (size_t i = 1; i < *n; i++)
-            for (size_t j = i; j > 0 && v[j - 1] > v[j]; j--) {
-                double t = v[j];
-                v[j] = v[j - 1];
-                v[j - 1] = t;
-            }
+        qsort(v, *n, sizeof *v, by_value);
         *median = *n % 2 ? v[*n / 2] : (v[*n / 2 - 1] + v[*n / 2]) / 2;
     }
     free(v);
@@ -194,15 +203,17 @@ static bool median_of(const fc_check_ctx *x, const char *measure, double *median
 static fc_status stated_ratio(const fc_check_ctx *x, size_t k)
 {
     const fc_claim *r = claim_at(x, k), *base = NULL;
-    size_t bi = 0;
-    for (size_t i = k; i-- > 0;) {
+    size_t bi = 0, from, to;
+    fc_check_doc_range(x, r->doc, &from, &to);
+    for (size_t j = from; j < to; j++) { /* the last such claim before the ratio */
+        size_t i = x->by_doc[j];
         const fc_claim *c = claim_at(x, i);
-        if (c->doc != r->doc || c->sentence + 5 < r->sentence)
+        if (c->start >= r->start)
             break;
-        if (c->measure && c->unit == FC_UNIT_COUNT && c->role == FC_ROLE_LEVEL) {
+        if (c->sentence + 5 >= r->sentence && c->measure && c->unit == FC_UNIT_COUNT &&
+            c->role == FC_ROLE_LEVEL) {
             base = c;
             bi = i;
-            break;
         }
     }
     if (!base)
@@ -210,7 +221,9 @@ static fc_status stated_ratio(const fc_check_ctx *x, size_t k)
     double implied = base->value / r->value;
     double implied_plus = base->value / (r->value + 1); /* "three times higher" = x4 */
     /* What the sources say of the earlier figure: the same measure, another claim. */
-    for (size_t i = 0; i < x->claims->n; i++) {
+    fc_check_measure_range(x, base->measure, &from, &to);
+    for (size_t j = from; j < to; j++) {
+        size_t i = x->by_measure[j];
         const fc_claim *e = claim_at(x, i);
         if (i == bi || !e->measure || strcmp(e->measure, base->measure) != 0 ||
             e->role != FC_ROLE_LEVEL || e->doc == base->doc)
@@ -281,9 +294,10 @@ static fc_status target_vs_actual(const fc_check_ctx *x, size_t k, const fc_meas
         return FC_OK;
     /* Actual figures within 5 % of the target, far above the others. */
     double others_sum = 0;
-    size_t others = 0;
-    for (size_t i = 0; i < x->claims->n; i++) {
-        const fc_claim *a = claim_at(x, i);
+    size_t others = 0, from, to;
+    fc_check_measure_range(x, m->target_of, &from, &to);
+    for (size_t j = from; j < to; j++) {
+        const fc_claim *a = claim_at(x, x->by_measure[j]);
         if (!a->measure || strcmp(a->measure, m->target_of) != 0 || a->role != FC_ROLE_LEVEL)
             continue;
         if (fabs(a->value - t->value) <= 0.05 * t->value)
@@ -291,7 +305,8 @@ static fc_status target_vs_actual(const fc_check_ctx *x, size_t k, const fc_meas
         others_sum += a->value;
         others++;
     }
-    for (size_t i = 0; i < x->claims->n; i++) {
+    for (size_t j = from; j < to; j++) {
+        size_t i = x->by_measure[j];
         const fc_claim *a = claim_at(x, i);
         if (!a->measure || strcmp(a->measure, m->target_of) != 0 || a->role != FC_ROLE_LEVEL ||
             fabs(a->value - t->value) > 0.05 * t->value || others == 0 ||
@@ -349,8 +364,13 @@ static fc_status target_vs_actual(const fc_check_ctx *x, size_t k, const fc_meas
 static bool repeated(const fc_check_ctx *x, size_t k)
 {
     const fc_claim *c = claim_at(x, k);
-    for (size_t i = 0; i < k; i++) {
+    size_t from, to;
+    fc_check_doc_range(x, c->doc, &from, &to);
+    for (size_t j = from; j < to; j++) {
+        size_t i = x->by_doc[j];
         const fc_claim *o = claim_at(x, i);
+        if (o->start >= c->start)
+            break;
         if (o->doc == c->doc && o->modality == c->modality && o->value == c->value && o->measure &&
             c->measure && strcmp(o->measure, c->measure) == 0)
             return true;
@@ -383,12 +403,13 @@ fc_status fc_check_shares(const fc_check_ctx *x)
         const fc_claim *p = claim_at(x, k);
         if (!p->part_of[0])
             continue;
-        size_t wi = 0;
+        size_t wi = 0, from, to;
         const fc_claim *w = NULL;
-        for (size_t i = k; i-- > 0 && !w;)
-            if (strcmp(claim_at(x, i)->id, p->part_of) == 0) {
-                w = claim_at(x, i);
-                wi = i;
+        fc_check_doc_range(x, p->doc, &from, &to);
+        for (size_t j = from; j < to && !w; j++)
+            if (strcmp(claim_at(x, x->by_doc[j])->id, p->part_of) == 0) {
+                wi = x->by_doc[j];
+                w = claim_at(x, wi);
             }
         if (!w || w->value <= 0)
             continue;
@@ -475,17 +496,20 @@ fc_status fc_check_rates(const fc_check_ctx *x)
         const fc_claim *t = claim_at(x, k), *d = NULL;
         if (t->unit != FC_UNIT_COUNT || t->per || t->role != FC_ROLE_LEVEL || !t->subject)
             continue;
-        for (size_t i = 0; i < x->claims->n && !d; i++) {
-            const fc_claim *o = claim_at(x, i);
-            if (o->doc == t->doc && o->sentence == t->sentence && o->unit == FC_UNIT_DURATION)
+        size_t from, to;
+        fc_check_doc_range(x, t->doc, &from, &to);
+        for (size_t j = from; j < to && !d; j++) {
+            const fc_claim *o = claim_at(x, x->by_doc[j]);
+            if (o->sentence == t->sentence && o->unit == FC_UNIT_DURATION)
                 d = o;
         }
         double days = d ? duration_days(x, d) : 0;
         if (days <= 0)
             continue;
-        for (size_t i = 0; i < x->claims->n; i++) {
+        for (size_t j = from; j < to; j++) {
+            size_t i = x->by_doc[j];
             const fc_claim *r = claim_at(x, i);
-            if (r->doc != t->doc || !r->per || !same_subject(r, t) || r->role != FC_ROLE_LEVEL)
+            if (!r->per || !same_subject(r, t) || r->role != FC_ROLE_LEVEL)
                 continue;
             double implied = t->value / (days / per_days(r->per));
             /* The rate as written is rounded: allow half a unit either side. */
