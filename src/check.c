@@ -626,6 +626,8 @@ fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_
         st = fc_check_shares(&x);
     if (st == FC_OK && rules->rate_totals)
         st = fc_check_rates(&x);
+    if (st == FC_OK && rules->dates && rules->nevents)
+        st = fc_check_dates(&x);
     if (st == FC_OK && rules->reference && rules->ndatasets)
         st = fc_check_reference(&x);
     free(idx);

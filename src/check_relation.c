@@ -16,6 +16,8 @@
 #include <strings.h>
 
 #include "check_internal.h"
+#include "dataset.h"
+#include "date.h"
 #include "rules_internal.h"
 
 static const fc_claim *claim_at(const fc_check_ctx *x, size_t i)
@@ -539,4 +541,95 @@ fc_status fc_check_rates(const fc_check_ctx *x)
         }
     }
     return FC_OK;
+}
+
+/* ---- dates: "100 days since the inauguration", "more than seven decades" ---------- */
+
+/* Whether the line around [start, end) of the document names one of phrases
+ * ("a|b|c"), case-insensitive. */
+static bool line_names(const fc_doc *d, size_t start, size_t end, const char *phrases)
+{
+    size_t a = start, b = end;
+    while (a > d->body && d->text[a - 1] != '\n')
+        a--;
+    while (b < d->len && d->text[b] != '\n')
+        b++;
+    for (const char *p = phrases; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        for (size_t k = a; n && k + n <= b; k++)
+            if (strncasecmp(d->text + k, p, n) == 0)
+                return true;
+        p += n + (bar ? 1 : 0);
+    }
+    return false;
+}
+
+fc_status fc_check_dates(const fc_check_ctx *x)
+{
+    fc_events events = {0};
+    fc_status st = FC_OK;
+    for (size_t i = 0; st == FC_OK && i < x->rules->nevents; i++) {
+        char path[4400];
+        snprintf(path, sizeof path, "%s/datasets/%s", fc_datadir(), x->rules->events[i]);
+        fc_diag diag = {0};
+        st = fc_events_load(&events, path, &diag);
+        if (st != FC_OK && st != FC_ENOMEM)
+            st = FC_OK; /* an events file that cannot be read only means no date checks */
+    }
+    for (size_t k = 0; st == FC_OK && k < x->claims->n; k++) {
+        const fc_claim *c = claim_at(x, k);
+        const fc_doc *d = fc_check_doc(x, c);
+        int y, m, dd, ey, em, ed;
+        if (c->unit != FC_UNIT_DURATION || c->role != FC_ROLE_LEVEL || !d ||
+            !fc_date_parse(d->published, &y, &m, &dd))
+            continue;
+        double unit_days = c->value > 0 ? duration_days(x, c) / c->value : 0;
+        if (unit_days <= 0)
+            continue;
+        for (size_t e = 0; st == FC_OK && e < events.n; e++) {
+            const fc_event *ev = &events.items[e];
+            if (!fc_date_parse(ev->date, &ey, &em, &ed) ||
+                !line_names(d, c->start, c->end, ev->phrases))
+                continue;
+            long elapsed = fc_days_from_civil(y, m, dd) - fc_days_from_civil(ey, em, ed);
+            /* "Day 100" counts the first day as day 1: elapsed + 1 fits too. */
+            double lo = c->low * unit_days, hi = c->high * unit_days;
+            double slack = unit_days >= 365 ? 0 : 0.5;
+            bool fits = elapsed >= lo - slack && elapsed <= hi + slack;
+            bool fits_inclusive = !fits && elapsed + 1 >= lo - slack && elapsed + 1 <= hi + slack;
+            fc_finding f;
+            if ((st = start(&f, "elapsed", fits || fits_inclusive ? FC_SEV_INFO : FC_SEV_WARNING,
+                            1)) != FC_OK)
+                break;
+            f.claims[f.nclaims++] = k;
+            fc_check_add_num(&f, "elapsed_days", (double)elapsed);
+            fc_check_add_num(&f, "elapsed_units", (double)elapsed / unit_days);
+            fc_check_add_num(&f, "stated", c->value);
+            fc_strbuf src = {0};
+            fc_sb_printf(&src, "%s%s%s%s%s, %s [%s]", ev->publisher, ev->title[0] ? ", \"" : "",
+                         ev->title, ev->title[0] ? "\"" : "", ev->published[0] ? "" : "", ev->url,
+                         ev->key);
+            f.source = fc_sb_take(&src);
+            fc_strbuf sb = {0};
+            fc_sb_puts(&sb, "\"");
+            words(&sb, x, c);
+            fc_sb_printf(&sb, "\" counted from %s (%s) to publication on %s: %ld days", ev->key,
+                         ev->date, d->published, elapsed);
+            if (unit_days >= 365)
+                fc_sb_printf(&sb, ", %.1f years", (double)elapsed / 365.2425);
+            if (fits)
+                fc_sb_puts(&sb, ": consistent.");
+            else if (fits_inclusive)
+                fc_sb_printf(&sb,
+                             "; the publication day is day %ld counting %s as day 1: "
+                             "consistent.",
+                             elapsed + 1, ev->date);
+            else
+                fc_sb_puts(&sb, ": they do not match.");
+            st = finish(x, &f, &sb);
+        }
+    }
+    fc_events_clear(&events);
+    return st;
 }

@@ -202,3 +202,77 @@ void fc_dataset_clear(fc_dataset *set)
     free(set->files);
     memset(set, 0, sizeof *set);
 }
+
+fc_status fc_events_load(fc_events *set, const char *path, fc_diag *diag)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fc_diag_set(diag, path, 0, 0, "cannot open events: %s", strerror(errno));
+        return FC_EIO;
+    }
+    fc_strbuf sb = {0};
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        fc_sb_add(&sb, chunk, n);
+    fclose(f);
+    size_t len = sb.len;
+    char *text = fc_sb_take(&sb);
+    if (!text)
+        return FC_ENOMEM;
+    static const char *const names[] = {"key",   "date",      "phrases", "publisher",
+                                        "title", "published", "url"};
+    const char *p = text, *end = text + len;
+    record header = {0}, rec = {0};
+    bool ok;
+    int col[7];
+    fc_status st = FC_OK;
+    unsigned line = 1;
+    if (!next_record(&p, end, &header, &ok) || !ok) {
+        fc_diag_set(diag, path, 1, 1, "no header row");
+        st = FC_EFORMAT;
+    }
+    for (size_t i = 0; st == FC_OK && i < 7; i++)
+        if ((col[i] = column(&header, names[i])) < 0) {
+            fc_diag_set(diag, path, 1, 1, "no column \"%s\"", names[i]);
+            st = FC_EFORMAT;
+        }
+    while (st == FC_OK && next_record(&p, end, &rec, &ok)) {
+        line++;
+        if (!ok || rec.n != header.n) {
+            fc_diag_set(diag, path, line, 1, "expected %zu fields, found %zu", header.n, rec.n);
+            st = FC_EFORMAT;
+            break;
+        }
+        if (fc_grow((void **)&set->items, &set->cap, set->n + 1, sizeof *set->items) != FC_OK) {
+            st = FC_ENOMEM;
+            break;
+        }
+        fc_event *e = &set->items[set->n++];
+        char **slots[] = {&e->key,   &e->date,      &e->phrases, &e->publisher,
+                          &e->title, &e->published, &e->url};
+        memset(e, 0, sizeof *e);
+        for (size_t i = 0; i < 7; i++)
+            if (!(*slots[i] = fc_strdup(rec.fields[col[i]])))
+                st = FC_ENOMEM;
+    }
+    record_clear(&header);
+    record_clear(&rec);
+    free(header.fields);
+    free(rec.fields);
+    free(text);
+    return st;
+}
+
+void fc_events_clear(fc_events *set)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        fc_event *e = &set->items[i];
+        char *strings[] = {e->key,   e->date,      e->phrases, e->publisher,
+                           e->title, e->published, e->url};
+        for (size_t k = 0; k < sizeof strings / sizeof *strings; k++)
+            free(strings[k]);
+    }
+    free(set->items);
+    memset(set, 0, sizeof *set);
+}

@@ -30,4 +30,19 @@ fc_status fc_dataset_load(fc_dataset *set, const char *path, fc_diag *diag);
 
 void fc_dataset_clear(fc_dataset *set);
 
+/* A dated event a text may count from ("the inauguration", 2025-01-20): the
+ * phrases that name it, and its source. From an events CSV with the columns
+ * key, date, phrases ("a|b|c"), publisher, title, published, url. */
+typedef struct fc_event {
+    char *key, *date, *phrases, *publisher, *title, *published, *url;
+} fc_event;
+
+typedef struct fc_events {
+    fc_event *items;
+    size_t n, cap;
+} fc_events;
+
+fc_status fc_events_load(fc_events *set, const char *path, fc_diag *diag);
+void fc_events_clear(fc_events *set);
+
 #endif

@@ -149,15 +149,17 @@ struct fc_rules {
     size_t npatterns;
     fc_pollster *pollsters;
     size_t npollsters;
-    char **datasets; /* reference dataset files (paths as resolved at load) */
+    char **datasets; /* reference dataset files (names, found in <datadir>/datasets/) */
     size_t ndatasets;
+    char **events; /* dated events ("the inauguration") for the date check, likewise */
+    size_t nevents;
     struct {
         bool enabled;
         fc_severity severity;
         double tolerance; /* relative slack added to each interval before comparing */
     } cross_source;
     /* The other checks, on or off: percent_points, polls, targets, shares. */
-    bool percent_points, polls, targets, shares, reference, rate_totals;
+    bool percent_points, polls, targets, shares, reference, rate_totals, dates;
 };
 
 /* ---- between rules.c (files, layers, merging) and rules_load.c (validation

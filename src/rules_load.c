@@ -717,24 +717,24 @@ static fc_status pollsters_load(loader *ld, const cJSON *obj)
 
 /* ["immigration-2025.csv", ...]: reference datasets, relative to datasets/ in
  * the data folder or to the rule file's folder. */
-static fc_status datasets_load(loader *ld, const cJSON *arr)
+static fc_status files_load(loader *ld, const cJSON *arr, const char *where, char ***out,
+                            size_t *nout)
 {
-    fc_rules *r = ld->rules;
     if (!arr)
         return FC_OK;
     if (!cJSON_IsArray(arr))
-        return fail(ld, "$.datasets", "expected an array of file names");
+        return fail(ld, where, "expected an array of file names");
     size_t n = (size_t)cJSON_GetArraySize(arr);
-    if (n && !(r->datasets = calloc(n, sizeof *r->datasets)))
+    if (n && !(*out = calloc(n, sizeof **out)))
         return FC_ENOMEM;
     const cJSON *it;
     cJSON_ArrayForEach(it, arr)
     {
         char at[400];
-        snprintf(at, sizeof at, "$.datasets[%zu]", r->ndatasets);
+        fc_path_index(at, sizeof at, where, *nout);
         if (!cJSON_IsString(it) || !it->valuestring[0])
             return fail(ld, at, "expected a file name");
-        if (!(r->datasets[r->ndatasets++] = fc_strdup(it->valuestring)))
+        if (!((*out)[(*nout)++] = fc_strdup(it->valuestring)))
             return FC_ENOMEM;
     }
     return FC_OK;
@@ -770,7 +770,8 @@ static fc_status checks_load(loader *ld, const cJSON *obj)
     fc_rules *r = ld->rules;
     r->cross_source.enabled = true;
     r->cross_source.severity = FC_SEV_CONFLICT;
-    r->percent_points = r->polls = r->targets = r->shares = r->reference = r->rate_totals = true;
+    r->percent_points = r->polls = r->targets = r->shares = r->reference = r->rate_totals =
+        r->dates = true;
     if (!obj)
         return FC_OK;
     if (!cJSON_IsObject(obj))
@@ -782,6 +783,7 @@ static fc_status checks_load(loader *ld, const cJSON *obj)
     TRY(toggle_load(ld, obj, "shares", &r->shares));
     TRY(toggle_load(ld, obj, "reference", &r->reference));
     TRY(toggle_load(ld, obj, "rates", &r->rate_totals));
+    TRY(toggle_load(ld, obj, "dates", &r->dates));
     const cJSON *cs = cJSON_GetObjectItemCaseSensitive(obj, "cross_source");
     if (!cs)
         return FC_OK;
@@ -808,6 +810,7 @@ static fc_status checks_load(loader *ld, const cJSON *obj)
 
 static const char *const top_keys[] = {"factcheck_rules",
                                        "clause_breaks",
+                                       "events",
                                        "description",
                                        "hedges",
                                        "number_words",
@@ -920,7 +923,8 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     TRY(aliases_load(ld, GET("aliases")));
     TRY(patterns_load(ld, GET("patterns")));
     TRY(pollsters_load(ld, GET("pollsters")));
-    TRY(datasets_load(ld, GET("datasets")));
+    TRY(files_load(ld, GET("datasets"), "$.datasets", &r->datasets, &r->ndatasets));
+    TRY(files_load(ld, GET("events"), "$.events", &r->events, &r->nevents));
     TRY(checks_load(ld, GET("checks")));
     const cJSON *remove = GET("remove");
     if (remove && !cJSON_IsObject(remove))
@@ -1059,6 +1063,9 @@ void fc_rules_free(fc_rules *r)
     for (size_t i = 0; i < r->ndatasets; i++)
         free(r->datasets[i]);
     free(r->datasets);
+    for (size_t i = 0; i < r->nevents; i++)
+        free(r->events[i]);
+    free(r->events);
     free(r->source);
     fc_rules_info_free(r->info);
     free(r);

@@ -450,6 +450,17 @@ Test(cli, the_corpus_findings_show_their_arithmetic)
     cr_assert_not_null(f);
     cr_assert_str_eq(cJSON_GetObjectItem(f, "severity")->valuestring, "info");
     cr_assert_float_eq(number_of(f, "implied_rate"), 664.63, 1e-9);
+    /* "100 days since" the oath, published 2025-04-29: 99 days after Jan. 20 (Python:
+     * (date(2025, 4, 29) - date(2025, 1, 20)).days), day 100 counting Jan. 20 as day 1. */
+    f = finding_of(j, "elapsed", "day 100 counting 2025-01-20 as day 1");
+    cr_assert_not_null(f);
+    cr_assert_float_eq(number_of(f, "elapsed_days"), 99, 1e-9);
+    /* "more than seven decades" since the treaty of 1953-10-01, published 2025-09-15:
+     * 26282 days, 7.2 decades. */
+    f = finding_of(j, "elapsed", "more than seven decades");
+    cr_assert_not_null(f);
+    cr_assert_float_eq(number_of(f, "elapsed_days"), 26282, 1e-9);
+    cr_assert_not_null(cJSON_GetObjectItem(f, "source"));
     /* Five of about 100 stores: 5 %. */
     f = finding_of(j, "share", "5 of 100");
     cr_assert_not_null(f);
