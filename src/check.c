@@ -624,6 +624,10 @@ fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_
         st = fc_check_targets(&x);
     if (st == FC_OK && rules->shares)
         st = fc_check_shares(&x);
+    if (st == FC_OK && rules->shares)
+        st = fc_check_part_sums(&x);
+    if (st == FC_OK && rules->targets)
+        st = fc_check_multiples(&x);
     if (st == FC_OK && rules->rate_totals)
         st = fc_check_rates(&x);
     if (st == FC_OK && rules->dates && rules->nevents)

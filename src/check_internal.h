@@ -58,6 +58,8 @@ fc_status fc_check_targets(const fc_check_ctx *x);
 fc_status fc_check_shares(const fc_check_ctx *x);
 fc_status fc_check_rates(const fc_check_ctx *x);
 fc_status fc_check_dates(const fc_check_ctx *x);
+fc_status fc_check_multiples(const fc_check_ctx *x);
+fc_status fc_check_part_sums(const fc_check_ctx *x);
 fc_status fc_check_reference(const fc_check_ctx *x); /* check_reference.c */
 
 /* The months a claim can be about, [lo, hi] in months since year 0: its stated

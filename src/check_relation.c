@@ -633,3 +633,100 @@ fc_status fc_check_dates(const fc_check_ctx *x)
     fc_events_clear(&events);
     return st;
 }
+
+/* ---- "doubled", "tripled": the stated multiple against the figures given ---------- */
+
+/* "Profit doubled to $84.6 million from $40 million": 84.6 / 40 = 2.1 against 2. */
+fc_status fc_check_multiples(const fc_check_ctx *x)
+{
+    for (size_t k = 0; k < x->claims->n; k++) {
+        const fc_claim *c = claim_at(x, k), *now = NULL, *before = NULL;
+        if (c->unit != FC_UNIT_RATIO || c->role != FC_ROLE_CHANGE || c->value <= 0)
+            continue;
+        size_t from, to, ni = 0, bi = 0;
+        fc_check_doc_range(x, c->doc, &from, &to);
+        for (size_t j = from; j < to; j++) {
+            size_t i = x->by_doc[j];
+            const fc_claim *o = claim_at(x, i);
+            if (o->sentence != c->sentence || i == k || o->unit == FC_UNIT_RATIO)
+                continue;
+            if (o->role == FC_ROLE_PREVIOUS && !before) {
+                before = o;
+                bi = i;
+            } else if (o->role == FC_ROLE_LEVEL && !now) {
+                now = o;
+                ni = i;
+            }
+        }
+        if (!now || !before || before->value <= 0)
+            continue;
+        double actual = now->value / before->value;
+        /* The words are rounded: "doubled" covers about 1.9 to 2.1 times. */
+        bool fits = fabs(actual - c->value) <= 0.05 * c->value + 1e-9;
+        fc_finding f;
+        fc_status st = start(&f, "stated_multiple", fits ? FC_SEV_INFO : FC_SEV_WARNING, 3);
+        if (st != FC_OK)
+            return st;
+        f.claims[f.nclaims++] = k;
+        f.claims[f.nclaims++] = ni;
+        f.claims[f.nclaims++] = bi;
+        fc_check_add_num(&f, "stated", c->value);
+        fc_check_add_num(&f, "actual", actual);
+        fc_strbuf sb = {0};
+        fc_sb_puts(&sb, "\"");
+        words(&sb, x, c);
+        fc_sb_puts(&sb, "\": ");
+        fc_sb_number(&sb, now->value);
+        fc_sb_puts(&sb, " from ");
+        fc_sb_number(&sb, before->value);
+        fc_sb_puts(&sb, " is ");
+        fc_sb_number(&sb, round(actual * 100) / 100);
+        fc_sb_printf(&sb, " times: %s",
+                     fits ? "consistent." : "the words overstate or understate it.");
+        if ((st = finish(x, &f, &sb)) != FC_OK)
+            return st;
+    }
+    return FC_OK;
+}
+
+/* Parts of one whole that add up to more than it ("Four were in Los Angeles and
+ * three in Culver City" of five stores). */
+fc_status fc_check_part_sums(const fc_check_ctx *x)
+{
+    for (size_t k = 0; k < x->claims->n; k++) {
+        const fc_claim *w = claim_at(x, k);
+        size_t from, to, nparts = 0;
+        double sum = 0;
+        fc_check_doc_range(x, w->doc, &from, &to);
+        for (size_t j = from; j < to; j++) {
+            const fc_claim *p = claim_at(x, x->by_doc[j]);
+            if (p->part_of[0] && strcmp(p->part_of, w->id) == 0) {
+                sum += p->value;
+                nparts++;
+            }
+        }
+        if (nparts < 2 || sum <= w->high)
+            continue;
+        fc_finding f;
+        fc_status st = start(&f, "share", FC_SEV_CONFLICT, nparts + 1);
+        if (st != FC_OK)
+            return st;
+        f.claims[f.nclaims++] = k;
+        for (size_t j = from; j < to; j++) {
+            size_t i = x->by_doc[j];
+            if (claim_at(x, i)->part_of[0] && strcmp(claim_at(x, i)->part_of, w->id) == 0)
+                f.claims[f.nclaims++] = i;
+        }
+        fc_check_add_num(&f, "whole", w->value);
+        fc_check_add_num(&f, "sum_of_parts", sum);
+        fc_strbuf sb = {0};
+        fc_sb_printf(&sb, "%zu parts add up to ", nparts);
+        fc_sb_number(&sb, sum);
+        fc_sb_puts(&sb, ", more than the whole of ");
+        fc_sb_number(&sb, w->value);
+        fc_sb_puts(&sb, ".");
+        if ((st = finish(x, &f, &sb)) != FC_OK)
+            return st;
+    }
+    return FC_OK;
+}

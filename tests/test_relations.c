@@ -270,3 +270,42 @@ Test(relations, a_part_larger_than_its_whole_is_a_conflict, .init = setup)
     fc_findings_clear(&fs);
     fc_claims_clear(&cl);
 }
+
+Test(relations, doubled_against_the_figures_given, .init = setup)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    fc_claim *m = add(&cl, 0, 0, 2, FC_UNIT_RATIO, FC_ROLE_CHANGE); /* "doubled" */
+    m->direction = FC_DIR_UP;
+    add(&cl, 0, 0, 84.6, FC_UNIT_CURRENCY, FC_ROLE_LEVEL);
+    add(&cl, 0, 0, 35, FC_UNIT_CURRENCY, FC_ROLE_PREVIOUS);
+    run(test_rules(), &cl, &fs);
+    const fc_finding *f = only(&fs, "stated_multiple");
+    /* 84.6 / 35 = 2.417142857..., more than 5 % from 2 */
+    cr_assert_eq(f->severity, FC_SEV_WARNING);
+    NEAR(num(f, "actual"), 84.6 / 35);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+Test(relations, parts_that_add_up_to_more_than_the_whole, .init = setup)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    add(&cl, 0, 0, 5, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+    add(&cl, 0, 1, 4, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+    add(&cl, 0, 1, 3, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+    memcpy(cl.items[1].part_of, cl.items[0].id, sizeof cl.items[0].id);
+    memcpy(cl.items[2].part_of, cl.items[0].id, sizeof cl.items[0].id);
+    run(test_rules(), &cl, &fs);
+    /* 4 + 3 = 7 > 5: one conflict for the sum (each part alone fits) */
+    size_t conflicts = 0;
+    for (size_t i = 0; i < fs.n; i++)
+        if (strcmp(fs.items[i].check, "share") == 0 && fs.items[i].severity == FC_SEV_CONFLICT) {
+            conflicts++;
+            NEAR(num(&fs.items[i], "sum_of_parts"), 7);
+        }
+    cr_assert_eq(conflicts, 1);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
