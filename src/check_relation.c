@@ -114,6 +114,8 @@ fc_status fc_check_percent_points(const fc_check_ctx *x)
         }
         bool points = !isnan(evidence) && fabs(evidence - if_points) <= 0.5;
         bool relative = !isnan(evidence) && fabs(evidence - if_relative) <= 0.5;
+        if (isnan(evidence) && (if_points < 0 || if_points > 100))
+            continue; /* only the relative reading is possible: nothing to flag */
         fc_finding f;
         fc_status st =
             start(&f, "percent_points", points != relative ? FC_SEV_INFO : FC_SEV_WARNING, 3);

@@ -1413,6 +1413,9 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
          list_in(c, &r->up_after, c->sent.from, start) ||
          list_in(c, &r->down_after, c->sent.from, start)))
         return FC_ROLE_PREVIOUS;
+    /* "made up 6.1%", "down to 46%": the word is not a change here. */
+    if (list_before(c, &r->not_changes, start))
+        return FC_ROLE_LEVEL;
     if (list_before(c, &r->up_before, start) || list_before(c, &r->down_before, start)) {
         cl->direction = list_before(c, &r->up_before, start) ? FC_DIR_UP : FC_DIR_DOWN;
         return FC_ROLE_CHANGE;

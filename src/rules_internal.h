@@ -135,7 +135,7 @@ struct fc_rules {
         months;
     fc_phrase_list attr_before, attr_after, attr_nouns, attr_clause_ends, attr_titles;
     fc_phrase_list clause_breaks;
-    fc_phrase_list up_before, up_after, down_before, down_after, change_from;
+    fc_phrase_list up_before, up_after, down_before, down_after, change_from, not_changes;
     fc_phrase_list subject_modifiers, plural_nouns;
     fc_phrase_list time_suffixes, temperature_suffixes, age_words, ordinal_suffixes;
     fc_phrase_list label_words, street_suffixes, furniture_lines, age_before, lowercase_labels,

@@ -899,11 +899,11 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     fc_phrase_list *const attr_lists[] = {&r->attr_before, &r->attr_after, &r->attr_nouns,
                                           &r->attr_clause_ends, &r->attr_titles};
     TRY(phrase_group_load(ld, GET("attribution"), "$.attribution", attr_keys, attr_lists, 5));
-    static const char *const change_keys[] = {"up_before", "up_after", "down_before", "down_after",
-                                              "from"};
-    fc_phrase_list *const change_lists[] = {&r->up_before, &r->up_after, &r->down_before,
-                                            &r->down_after, &r->change_from};
-    TRY(phrase_group_load(ld, GET("changes"), "$.changes", change_keys, change_lists, 5));
+    static const char *const change_keys[] = {"up_before",  "up_after", "down_before",
+                                              "down_after", "from",     "not_changes"};
+    fc_phrase_list *const change_lists[] = {&r->up_before,  &r->up_after,    &r->down_before,
+                                            &r->down_after, &r->change_from, &r->not_changes};
+    TRY(phrase_group_load(ld, GET("changes"), "$.changes", change_keys, change_lists, 6));
     static const char *const trap_keys[] = {
         "time_suffixes",    "temperature_suffixes", "age_words",       "ordinal_suffixes",
         "label_words",      "street_suffixes",      "furniture_lines", "age_before",
@@ -982,15 +982,14 @@ static size_t entry_lists(fc_rules *r, fc_entries **out)
 
 static size_t phrase_lists(fc_rules *r, fc_phrase_list **out)
 {
-    fc_phrase_list *lists[] = {&r->attr_titles,          &r->clause_breaks,   &r->age_before,
-                               &r->lowercase_labels,     &r->special_numbers, &r->day_names,
-                               &r->attr_before,          &r->attr_after,      &r->attr_nouns,
-                               &r->attr_clause_ends,     &r->up_before,       &r->up_after,
-                               &r->down_before,          &r->down_after,      &r->change_from,
-                               &r->subject_modifiers,    &r->plural_nouns,    &r->time_suffixes,
-                               &r->temperature_suffixes, &r->age_words,       &r->ordinal_suffixes,
-                               &r->label_words,          &r->street_suffixes, &r->furniture_lines,
-                               &r->abbreviations,        &r->stop_words};
+    fc_phrase_list *lists[] = {
+        &r->attr_titles,       &r->clause_breaks,    &r->age_before,       &r->lowercase_labels,
+        &r->special_numbers,   &r->day_names,        &r->not_changes,      &r->attr_before,
+        &r->attr_after,        &r->attr_nouns,       &r->attr_clause_ends, &r->up_before,
+        &r->up_after,          &r->down_before,      &r->down_after,       &r->change_from,
+        &r->subject_modifiers, &r->plural_nouns,     &r->time_suffixes,    &r->temperature_suffixes,
+        &r->age_words,         &r->ordinal_suffixes, &r->label_words,      &r->street_suffixes,
+        &r->furniture_lines,   &r->abbreviations,    &r->stop_words};
     memcpy(out, lists, sizeof lists);
     return COUNT(lists);
 }
