@@ -93,44 +93,29 @@ static double number(const char *s)
     return *end || !isfinite(v) ? NAN : v;
 }
 
-fc_status fc_dataset_load(fc_dataset *set, const char *path, fc_diag *diag)
+/* Reads a CSV table whose header has at least the columns names[0..ncols), and
+ * calls row() with each record's fields in that order. */
+typedef fc_status (*row_fn)(void *ctx, char *const *fields);
+
+static fc_status read_table(const char *path, const char *what, const char *const *names,
+                            size_t ncols, row_fn row, void *ctx, fc_diag *diag)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fc_diag_set(diag, path, 0, 0, "cannot open dataset: %s", strerror(errno));
-        return FC_EIO;
-    }
-    fc_strbuf sb = {0};
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        fc_sb_add(&sb, chunk, n);
-    fclose(f);
-    size_t len = sb.len;
-    char *text = fc_sb_take(&sb);
-    char *file = fc_strdup(path);
-    if (!text || !file ||
-        fc_grow((void **)&set->files, &set->cap_files, set->nfiles + 1, sizeof *set->files) !=
-            FC_OK) {
-        free(text);
-        free(file);
-        return FC_ENOMEM;
-    }
-    set->files[set->nfiles] = file;
+    char *text;
+    size_t len;
+    fc_status st = fc_read_file(path, what, &text, &len, diag);
+    if (st != FC_OK)
+        return st;
     const char *p = text, *end = text + len;
     record header = {0}, rec = {0};
     bool ok;
-    static const char *const names[] = {"key",   "measure",      "value",      "low",
-                                        "high",  "period_start", "period_end", "publisher",
-                                        "title", "published",    "url"};
-    int col[11];
-    fc_status st = FC_OK;
+    int col[16];
+    char *fields[16];
     unsigned line = 1;
-    if (!next_record(&p, end, &header, &ok) || !ok) {
+    if (ncols > 16 || !next_record(&p, end, &header, &ok) || !ok) {
         fc_diag_set(diag, path, 1, 1, "no header row");
         st = FC_EFORMAT;
     }
-    for (size_t i = 0; st == FC_OK && i < 11; i++)
+    for (size_t i = 0; st == FC_OK && i < ncols; i++)
         if ((col[i] = column(&header, names[i])) < 0) {
             fc_diag_set(diag, path, 1, 1, "no column \"%s\"", names[i]);
             st = FC_EFORMAT;
@@ -142,49 +127,76 @@ fc_status fc_dataset_load(fc_dataset *set, const char *path, fc_diag *diag)
             st = FC_EFORMAT;
             break;
         }
-        if (fc_grow((void **)&set->rows, &set->cap, set->n + 1, sizeof *set->rows) != FC_OK) {
-            st = FC_ENOMEM;
-            break;
-        }
-        fc_ref_row *row = &set->rows[set->n];
-        char **slots[] = {&row->key,
-                          &row->measure,
-                          NULL,
-                          NULL,
-                          NULL,
-                          &row->period_start,
-                          &row->period_end,
-                          &row->publisher,
-                          &row->title,
-                          &row->published,
-                          &row->url};
-        memset(row, 0, sizeof *row);
-        for (size_t i = 0; i < 11; i++)
-            if (slots[i] && !(*slots[i] = fc_strdup(rec.fields[col[i]])))
-                st = FC_ENOMEM;
-        row->value = number(rec.fields[col[2]]);
-        row->low = number(rec.fields[col[3]]);
-        row->high = number(rec.fields[col[4]]);
-        if (!isnan(row->value)) {
-            if (isnan(row->low))
-                row->low = row->value;
-            if (isnan(row->high))
-                row->high = row->value;
-        } else if (isnan(row->low) && !isnan(row->high)) {
-            row->low = 0; /* "fewer than 600" */
-        } else if (!isnan(row->low) && isnan(row->high)) {
-            row->high = INFINITY;
-        }
-        row->file = file;
-        set->n++;
+        for (size_t i = 0; i < ncols; i++)
+            fields[i] = rec.fields[col[i]];
+        st = row(ctx, fields);
     }
-    set->nfiles++;
     record_clear(&header);
     record_clear(&rec);
     free(header.fields);
     free(rec.fields);
     free(text);
     return st;
+}
+
+typedef struct dataset_ctx {
+    fc_dataset *set;
+    const char *file;
+} dataset_ctx;
+
+static fc_status dataset_row(void *ctx, char *const *f)
+{
+    dataset_ctx *dc = ctx;
+    fc_dataset *set = dc->set;
+    if (fc_grow((void **)&set->rows, &set->cap, set->n + 1, sizeof *set->rows) != FC_OK)
+        return FC_ENOMEM;
+    fc_ref_row *row = &set->rows[set->n++];
+    memset(row, 0, sizeof *row);
+    row->file = dc->file;
+    char **slots[] = {&row->key,
+                      &row->measure,
+                      NULL,
+                      NULL,
+                      NULL,
+                      &row->period_start,
+                      &row->period_end,
+                      &row->publisher,
+                      &row->title,
+                      &row->published,
+                      &row->url};
+    for (size_t i = 0; i < 11; i++)
+        if (slots[i] && !(*slots[i] = fc_strdup(f[i])))
+            return FC_ENOMEM;
+    row->value = number(f[2]);
+    row->low = number(f[3]);
+    row->high = number(f[4]);
+    if (!isnan(row->value)) {
+        if (isnan(row->low))
+            row->low = row->value;
+        if (isnan(row->high))
+            row->high = row->value;
+    } else if (isnan(row->low) && !isnan(row->high)) {
+        row->low = 0; /* "fewer than 600" */
+    } else if (!isnan(row->low) && isnan(row->high)) {
+        row->high = INFINITY;
+    }
+    return FC_OK;
+}
+
+fc_status fc_dataset_load(fc_dataset *set, const char *path, fc_diag *diag)
+{
+    static const char *const names[] = {"key",   "measure",      "value",      "low",
+                                        "high",  "period_start", "period_end", "publisher",
+                                        "title", "published",    "url"};
+    char *file = fc_strdup(path);
+    if (!file || fc_grow((void **)&set->files, &set->cap_files, set->nfiles + 1,
+                         sizeof *set->files) != FC_OK) {
+        free(file);
+        return FC_ENOMEM;
+    }
+    set->files[set->nfiles++] = file;
+    dataset_ctx ctx = {set, file};
+    return read_table(path, "dataset", names, 11, dataset_row, &ctx, diag);
 }
 
 void fc_dataset_clear(fc_dataset *set)
@@ -203,65 +215,26 @@ void fc_dataset_clear(fc_dataset *set)
     memset(set, 0, sizeof *set);
 }
 
+static fc_status event_row(void *ctx, char *const *f)
+{
+    fc_events *set = ctx;
+    if (fc_grow((void **)&set->items, &set->cap, set->n + 1, sizeof *set->items) != FC_OK)
+        return FC_ENOMEM;
+    fc_event *e = &set->items[set->n++];
+    memset(e, 0, sizeof *e);
+    char **slots[] = {&e->key,   &e->date,      &e->phrases, &e->publisher,
+                      &e->title, &e->published, &e->url};
+    for (size_t i = 0; i < 7; i++)
+        if (!(*slots[i] = fc_strdup(f[i])))
+            return FC_ENOMEM;
+    return FC_OK;
+}
+
 fc_status fc_events_load(fc_events *set, const char *path, fc_diag *diag)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fc_diag_set(diag, path, 0, 0, "cannot open events: %s", strerror(errno));
-        return FC_EIO;
-    }
-    fc_strbuf sb = {0};
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        fc_sb_add(&sb, chunk, n);
-    fclose(f);
-    size_t len = sb.len;
-    char *text = fc_sb_take(&sb);
-    if (!text)
-        return FC_ENOMEM;
     static const char *const names[] = {"key",   "date",      "phrases", "publisher",
                                         "title", "published", "url"};
-    const char *p = text, *end = text + len;
-    record header = {0}, rec = {0};
-    bool ok;
-    int col[7];
-    fc_status st = FC_OK;
-    unsigned line = 1;
-    if (!next_record(&p, end, &header, &ok) || !ok) {
-        fc_diag_set(diag, path, 1, 1, "no header row");
-        st = FC_EFORMAT;
-    }
-    for (size_t i = 0; st == FC_OK && i < 7; i++)
-        if ((col[i] = column(&header, names[i])) < 0) {
-            fc_diag_set(diag, path, 1, 1, "no column \"%s\"", names[i]);
-            st = FC_EFORMAT;
-        }
-    while (st == FC_OK && next_record(&p, end, &rec, &ok)) {
-        line++;
-        if (!ok || rec.n != header.n) {
-            fc_diag_set(diag, path, line, 1, "expected %zu fields, found %zu", header.n, rec.n);
-            st = FC_EFORMAT;
-            break;
-        }
-        if (fc_grow((void **)&set->items, &set->cap, set->n + 1, sizeof *set->items) != FC_OK) {
-            st = FC_ENOMEM;
-            break;
-        }
-        fc_event *e = &set->items[set->n++];
-        char **slots[] = {&e->key,   &e->date,      &e->phrases, &e->publisher,
-                          &e->title, &e->published, &e->url};
-        memset(e, 0, sizeof *e);
-        for (size_t i = 0; i < 7; i++)
-            if (!(*slots[i] = fc_strdup(rec.fields[col[i]])))
-                st = FC_ENOMEM;
-    }
-    record_clear(&header);
-    record_clear(&rec);
-    free(header.fields);
-    free(rec.fields);
-    free(text);
-    return st;
+    return read_table(path, "events", names, 7, event_row, set, diag);
 }
 
 void fc_events_clear(fc_events *set)

@@ -1339,6 +1339,9 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
         return true;
     }
     const fc_entry *rel = entry_at(c, &c->r->relative_periods, i);
+    /* "the last week of January" is January's, not last week. */
+    if (rel && is_word(c, i + rel->phrase.ntok, "of"))
+        return false;
     return rel && have_pub && relative_period((fc_period_kind)rel->kind, pub, buf, n);
 }
 

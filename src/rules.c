@@ -99,36 +99,12 @@ static void rule_file_free(rule_file *f)
     fc_jsonpos_free(f->pos);
 }
 
-static fc_status read_text(const char *path, char **out, size_t *len, fc_diag *diag)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fc_diag_set(diag, path, 0, 0, "cannot open rule file: %s", strerror(errno));
-        return FC_EIO;
-    }
-    fc_strbuf sb = {0};
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        fc_sb_add(&sb, chunk, n);
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        fc_sb_free(&sb);
-        fc_diag_set(diag, path, 0, 0, "cannot read rule file");
-        return FC_EIO;
-    }
-    *len = sb.len;
-    return (*out = fc_sb_take(&sb)) ? FC_OK : FC_ENOMEM;
-}
-
-/* Reads, parses and validates one file on its own. */
 /* Reads and parses a file; when check is true also validates it on its own (the
  * first file of a builder is validated as the merged tree instead). */
 static fc_status rule_file_read(const char *path, rule_file *f, bool check, fc_diag *diag)
 {
     memset(f, 0, sizeof *f);
-    fc_status st = read_text(path, &f->text, &f->len, diag);
+    fc_status st = fc_read_file(path, "rule file", &f->text, &f->len, diag);
     if (st != FC_OK)
         return st;
     if (!(f->path = fc_strdup(path)) || !(f->pos = fc_jsonpos_scan(f->text, f->len)))

@@ -1,4 +1,5 @@
 /* strbuf.c - growable strings and other small helpers (see util.h). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,4 +193,27 @@ void fc_path_index(char *out, size_t n, const char *base, size_t i)
 void fc_path_id(char *out, size_t n, const char *base, const char *id)
 {
     snprintf(out, n, "%s/%s", base, id);
+}
+
+fc_status fc_read_file(const char *path, const char *what, char **text, size_t *len, fc_diag *diag)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fc_diag_set(diag, path, 0, 0, "cannot open %s: %s", what, strerror(errno));
+        return FC_EIO;
+    }
+    fc_strbuf sb = {0};
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        fc_sb_add(&sb, chunk, n);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        fc_sb_free(&sb);
+        fc_diag_set(diag, path, 0, 0, "cannot read %s", what);
+        return FC_EIO;
+    }
+    *len = sb.len;
+    return (*text = fc_sb_take(&sb)) ? FC_OK : FC_ENOMEM;
 }

@@ -26,6 +26,11 @@ void fc_sb_free(fc_strbuf *sb);
  * ("110,000", "46", "0.25", "1.1 million" is not attempted). */
 void fc_sb_number(fc_strbuf *sb, double v);
 
+/* Reads a whole (small) file into *text (NUL-terminated, the caller frees it).
+ * what names the kind of file in messages ("rule file"). Errors: FC_EIO (diag
+ * names the file), FC_ENOMEM. */
+fc_status fc_read_file(const char *path, const char *what, char **text, size_t *len, fc_diag *diag);
+
 /* strdup / strndup in C11. NULL when out of memory (or s is NULL). */
 char *fc_strdup(const char *s);
 char *fc_strndup(const char *s, size_t n);
