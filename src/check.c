@@ -555,15 +555,35 @@ static int by_doc_start(const void *pa, const void *pb)
     return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
+void fc_check_near(const fc_check_ctx *x, size_t k, size_t before, size_t after, size_t *from,
+                   size_t *to)
+{
+    const fc_claim *c = &x->claims->items[k];
+    size_t lo, hi, p = x->pos[k];
+    fc_check_doc_range(x, c->doc, &lo, &hi);
+    if (p < lo || p >= hi) { /* a claim of no document in the run */
+        *from = *to = p;
+        return;
+    }
+    size_t a = p, b = p + 1;
+    while (a > lo && x->claims->items[x->by_doc[a - 1]].sentence + before >= c->sentence)
+        a--;
+    while (b < hi && x->claims->items[x->by_doc[b]].sentence <= c->sentence + after)
+        b++;
+    *from = a;
+    *to = b;
+}
+
 /* Claim indices ordered by document and position, with each document's range. */
 static fc_status index_docs(const fc_claims *claims, size_t ndocs, size_t **by_doc,
-                            size_t **doc_from)
+                            size_t **doc_from, size_t **pos)
 {
     size_t n = claims->n;
     doc_key *keys = malloc((n ? n : 1) * sizeof *keys);
     *by_doc = malloc((n ? n : 1) * sizeof **by_doc);
     *doc_from = calloc(ndocs + 2, sizeof **doc_from);
-    if (!keys || !*by_doc || !*doc_from) {
+    *pos = malloc((n ? n : 1) * sizeof **pos);
+    if (!keys || !*by_doc || !*doc_from || !*pos) {
         free(keys);
         return FC_ENOMEM;
     }
@@ -576,6 +596,7 @@ static fc_status index_docs(const fc_claims *claims, size_t ndocs, size_t **by_d
         qsort(keys, n, sizeof *keys, by_doc_start);
     for (size_t i = 0; i < n; i++) {
         (*by_doc)[i] = keys[i].idx;
+        (*pos)[keys[i].idx] = i;
         if (keys[i].doc < ndocs)
             (*doc_from)[keys[i].doc + 1]++;
     }
@@ -612,10 +633,10 @@ fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_
         if (rules->cross_source.enabled)
             st = cross_source(rules, &g, out);
     }
-    size_t *by_doc = NULL, *doc_from = NULL;
+    size_t *by_doc = NULL, *doc_from = NULL, *pos = NULL;
     if (st == FC_OK)
-        st = index_docs(claims, ndocs, &by_doc, &doc_from);
-    fc_check_ctx x = {rules, claims, docs, ndocs, out, by_doc, doc_from, idx, n};
+        st = index_docs(claims, ndocs, &by_doc, &doc_from, &pos);
+    fc_check_ctx x = {rules, claims, docs, ndocs, out, by_doc, doc_from, idx, n, pos};
     if (st == FC_OK && rules->percent_points)
         st = fc_check_percent_points(&x);
     if (st == FC_OK && rules->polls)
@@ -637,6 +658,7 @@ fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_
     free(idx);
     free(by_doc);
     free(doc_from);
+    free(pos);
     if (out->n > first)
         qsort(out->items + first, out->n - first, sizeof *out->items, by_severity);
     return st;

@@ -20,7 +20,14 @@ typedef struct fc_check_ctx {
                          doc_from[d + 1]) */
     const size_t *by_measure;
     size_t nby_measure;
+    const size_t *pos; /* pos[k]: where claim k stands in by_doc */
 } fc_check_ctx;
+
+/* The range [*from, *to) of x->by_doc holding the claims of claim k's document
+ * whose sentence is at most `before` sentences before k's and `after` after it
+ * (the scan costs the size of that window, not of the document). */
+void fc_check_near(const fc_check_ctx *x, size_t k, size_t before, size_t after, size_t *from,
+                   size_t *to);
 
 /* The range [*from, *to) of x->by_doc holding the claims of document doc. */
 static inline void fc_check_doc_range(const fc_check_ctx *x, size_t doc, size_t *from, size_t *to)

@@ -56,7 +56,7 @@ static fc_status poll_change(const fc_check_ctx *x, size_t k)
 {
     const fc_claim *c = claim_at(x, k), *l = NULL;
     size_t li = 0, from, to;
-    fc_check_doc_range(x, c->doc, &from, &to);
+    fc_check_near(x, k, 0, 0, &from, &to);
     for (size_t j = from; j < to; j++) { /* the level the change is about */
         size_t i = x->by_doc[j];
         const fc_claim *o = claim_at(x, i);

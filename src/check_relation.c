@@ -69,7 +69,7 @@ static const fc_claim *level_for(const fc_check_ctx *x, size_t k, size_t *li)
 {
     const fc_claim *c = claim_at(x, k), *best = NULL;
     size_t from, to;
-    fc_check_doc_range(x, c->doc, &from, &to);
+    fc_check_near(x, k, 0, 0, &from, &to);
     for (size_t j = from; j < to; j++) {
         size_t i = x->by_doc[j];
         const fc_claim *l = claim_at(x, i);
@@ -208,7 +208,7 @@ static fc_status stated_ratio(const fc_check_ctx *x, size_t k)
 {
     const fc_claim *r = claim_at(x, k), *base = NULL;
     size_t bi = 0, from, to;
-    fc_check_doc_range(x, r->doc, &from, &to);
+    fc_check_near(x, k, 5, 0, &from, &to);
     for (size_t j = from; j < to; j++) { /* the last such claim before the ratio */
         size_t i = x->by_doc[j];
         const fc_claim *c = claim_at(x, i);
@@ -409,7 +409,7 @@ fc_status fc_check_shares(const fc_check_ctx *x)
             continue;
         size_t wi = 0, from, to;
         const fc_claim *w = NULL;
-        fc_check_doc_range(x, p->doc, &from, &to);
+        fc_check_near(x, k, 2, 0, &from, &to); /* the whole is named just before */
         for (size_t j = from; j < to && !w; j++)
             if (strcmp(claim_at(x, x->by_doc[j])->id, p->part_of) == 0) {
                 wi = x->by_doc[j];
@@ -501,7 +501,7 @@ fc_status fc_check_rates(const fc_check_ctx *x)
         if (t->unit != FC_UNIT_COUNT || t->per || t->role != FC_ROLE_LEVEL || !t->subject)
             continue;
         size_t from, to;
-        fc_check_doc_range(x, t->doc, &from, &to);
+        fc_check_near(x, k, 0, 0, &from, &to);
         for (size_t j = from; j < to && !d; j++) {
             const fc_claim *o = claim_at(x, x->by_doc[j]);
             if (o->sentence == t->sentence && o->unit == FC_UNIT_DURATION)
@@ -510,6 +510,7 @@ fc_status fc_check_rates(const fc_check_ctx *x)
         double days = d ? duration_days(x, d) : 0;
         if (days <= 0)
             continue;
+        fc_check_near(x, k, 5, 5, &from, &to); /* the rate is given nearby */
         for (size_t j = from; j < to; j++) {
             size_t i = x->by_doc[j];
             const fc_claim *r = claim_at(x, i);
@@ -552,9 +553,10 @@ fc_status fc_check_rates(const fc_check_ctx *x)
 static bool line_names(const fc_doc *d, size_t start, size_t end, const char *phrases)
 {
     size_t a = start, b = end;
-    while (a > d->body && d->text[a - 1] != '\n')
+    /* The line, but no more than 600 bytes either way (a document may be one line). */
+    while (a > d->body && d->text[a - 1] != '\n' && start - a < 600)
         a--;
-    while (b < d->len && d->text[b] != '\n')
+    while (b < d->len && d->text[b] != '\n' && b - end < 600)
         b++;
     for (const char *p = phrases; *p;) {
         const char *bar = strchr(p, '|');
@@ -646,7 +648,7 @@ fc_status fc_check_multiples(const fc_check_ctx *x)
         if (c->unit != FC_UNIT_RATIO || c->role != FC_ROLE_CHANGE || c->value <= 0)
             continue;
         size_t from, to, ni = 0, bi = 0;
-        fc_check_doc_range(x, c->doc, &from, &to);
+        fc_check_near(x, k, 0, 0, &from, &to);
         for (size_t j = from; j < to; j++) {
             size_t i = x->by_doc[j];
             const fc_claim *o = claim_at(x, i);
@@ -695,30 +697,44 @@ fc_status fc_check_multiples(const fc_check_ctx *x)
  * three in Culver City" of five stores). */
 fc_status fc_check_part_sums(const fc_check_ctx *x)
 {
+    /* Parts in document order: the parts of one whole follow it closely, so a
+     * whole's parts are collected from the claims after it in a bounded window. */
     for (size_t k = 0; k < x->claims->n; k++) {
-        const fc_claim *w = claim_at(x, k);
-        size_t from, to, nparts = 0;
+        const fc_claim *p = claim_at(x, k);
+        if (!p->part_of[0])
+            continue;
+        /* Handle each whole once: at its first part. */
+        size_t from, to, nparts = 0, first = (size_t)-1;
+        fc_check_near(x, k, 3, 3, &from, &to);
         double sum = 0;
-        fc_check_doc_range(x, w->doc, &from, &to);
         for (size_t j = from; j < to; j++) {
-            const fc_claim *p = claim_at(x, x->by_doc[j]);
-            if (p->part_of[0] && strcmp(p->part_of, w->id) == 0) {
-                sum += p->value;
+            const fc_claim *o = claim_at(x, x->by_doc[j]);
+            if (strcmp(o->part_of, p->part_of) == 0) {
+                if (first == (size_t)-1)
+                    first = x->by_doc[j];
+                sum += o->value;
                 nparts++;
             }
         }
-        if (nparts < 2 || sum <= w->high)
+        if (first != k || nparts < 2)
+            continue;
+        const fc_claim *w = NULL;
+        size_t wi = 0;
+        for (size_t j = from; j < to && !w; j++)
+            if (strcmp(claim_at(x, x->by_doc[j])->id, p->part_of) == 0) {
+                wi = x->by_doc[j];
+                w = claim_at(x, wi);
+            }
+        if (!w || sum <= w->high)
             continue;
         fc_finding f;
         fc_status st = start(&f, "share", FC_SEV_CONFLICT, nparts + 1);
         if (st != FC_OK)
             return st;
-        f.claims[f.nclaims++] = k;
-        for (size_t j = from; j < to; j++) {
-            size_t i = x->by_doc[j];
-            if (claim_at(x, i)->part_of[0] && strcmp(claim_at(x, i)->part_of, w->id) == 0)
-                f.claims[f.nclaims++] = i;
-        }
+        f.claims[f.nclaims++] = wi;
+        for (size_t j = from; j < to; j++)
+            if (strcmp(claim_at(x, x->by_doc[j])->part_of, p->part_of) == 0)
+                f.claims[f.nclaims++] = x->by_doc[j];
         fc_check_add_num(&f, "whole", w->value);
         fc_check_add_num(&f, "sum_of_parts", sum);
         fc_strbuf sb = {0};
