@@ -98,24 +98,6 @@ static when when_of(const group *g, const fc_claim *c)
     return w;
 }
 
-bool fc_check_comparable(const fc_claim *a, const fc_doc *da, const fc_claim *b, const fc_doc *db)
-{
-    group ga = {0}, gb = {0};
-    const fc_doc *const docs_a[] = {da}, *const docs_b[] = {db};
-    fc_claim ca = *a, cb = *b;
-    ca.doc = cb.doc = 0;
-    ga.docs = docs_a;
-    ga.ndocs = 1;
-    gb.docs = docs_b;
-    gb.ndocs = 1;
-    when x = when_of(&ga, &ca), y = when_of(&gb, &cb);
-    if (a->role == FC_ROLE_PREVIOUS || b->role == FC_ROLE_PREVIOUS)
-        return x.stated && y.stated && x.lo <= y.hi && y.lo <= x.hi;
-    if (!x.known || !y.known)
-        return true;
-    return x.lo <= y.hi && y.lo <= x.hi;
-}
-
 bool fc_check_period_months(const char *p, long *lo, long *hi)
 {
     return parse_period(p, lo, hi);

@@ -55,9 +55,6 @@ fc_status fc_check_push(fc_findings *out, const fc_claims *claims, fc_finding *f
 /* "Harbor City Ledger, citing Pew, says approximately 110,000 [99,000, 121,000]" */
 void fc_check_describe(fc_strbuf *sb, const fc_doc *d, const fc_claim *c);
 
-/* Whether two claims can be about the same period (see docs/claim-record.md). */
-bool fc_check_comparable(const fc_claim *a, const fc_doc *da, const fc_claim *b, const fc_doc *db);
-
 /* The checks besides cross_source (check_relation.c, check_poll.c). */
 fc_status fc_check_percent_points(const fc_check_ctx *x);
 fc_status fc_check_polls(const fc_check_ctx *x);

@@ -124,9 +124,9 @@ static cJSON *summary_json(const fc_corpus *corpus)
 }
 
 /* Prints one JSON value and a newline, then deletes it. */
-static fc_status emit(FILE *out, cJSON *v, bool pretty)
+static fc_status emit(FILE *out, cJSON *v)
 {
-    char *s = pretty ? cJSON_Print(v) : cJSON_PrintUnformatted(v);
+    char *s = cJSON_PrintUnformatted(v);
     cJSON_Delete(v);
     if (!s)
         return FC_ENOMEM;
@@ -192,25 +192,25 @@ fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kin
         cJSON *o = claim_json(corpus, &cl->items[i]);
         if (kind == FC_REPORT_FULL)
             cJSON_AddStringToObject(o, "type", "claim");
-        st = emit(out, o, false);
+        st = emit(out, o);
     }
     if (kind == FC_REPORT_CLAIMS)
         return st;
     for (size_t i = 0; st == FC_OK && i < fc_corpus_ninputs(corpus); i++) {
         cJSON *o = input_json(fc_corpus_input(corpus, i));
         cJSON_AddStringToObject(o, "type", "input");
-        st = emit(out, o, false);
+        st = emit(out, o);
     }
     const fc_findings *fs = fc_corpus_findings(corpus);
     for (size_t i = 0; st == FC_OK && i < fs->n; i++) {
         cJSON *o = finding_json(corpus, &fs->items[i]);
         cJSON_AddStringToObject(o, "type", "finding");
-        st = emit(out, o, false);
+        st = emit(out, o);
     }
     if (st == FC_OK) {
         cJSON *o = summary_json(corpus);
         cJSON_AddStringToObject(o, "type", "summary");
-        st = emit(out, o, false);
+        st = emit(out, o);
     }
     return st;
 }

@@ -124,7 +124,7 @@ static fc_status rule_file_read(const char *path, rule_file *f, bool check, fc_d
     }
     if (!check)
         return FC_OK;
-    fc_rules_source src = {path, f->text, f->pos, NULL, "."};
+    fc_rules_source src = {path, f->text, f->pos, NULL};
     fc_rules *alone = NULL;
     st = fc_rules_compile(f->root, &src, &alone, diag);
     fc_rules_free(alone);
@@ -335,8 +335,8 @@ fc_status fc_rules_builder_add(fc_rules_builder *b, const char *path, fc_diag *d
         cJSON *old = info->tree;
         info->tree = tree;
         info->files[info->nfiles++] = (src_file){f.path, f.text};
-        fc_rules_source alone = {f.path, f.text, f.pos, NULL, "."};
-        fc_rules_source whole = {NULL, NULL, NULL, info, "."};
+        fc_rules_source alone = {f.path, f.text, f.pos, NULL};
+        fc_rules_source whole = {NULL, NULL, NULL, info};
         fc_rules *compiled = NULL;
         st = fc_rules_compile(tree, info->nfiles == 1 ? &alone : &whole, &compiled, diag);
         if (st == FC_OK) {
@@ -381,7 +381,7 @@ fc_status fc_rules_builder_build(fc_rules_builder *b, fc_rules **out, fc_diag *d
         return FC_EINVAL; /* built already */
     fc_status st = FC_OK;
     if (!b->compiled) { /* no file added: empty rules */
-        fc_rules_source whole = {NULL, NULL, NULL, b->info, "."};
+        fc_rules_source whole = {NULL, NULL, NULL, b->info};
         st = fc_rules_compile(b->info->tree, &whole, &b->compiled, diag);
     }
     if (st != FC_OK)

@@ -175,7 +175,6 @@ typedef struct fc_rules_source {
     const char *text;             /* its JSON text */
     const struct fc_jsonpos *pos; /* positions in text */
     const fc_rules_info *info;    /* merged trees: where each entry came from */
-    const char *dir;              /* the folder relative dataset paths resolve from */
 } fc_rules_source;
 
 /* Validates a rule tree and compiles it into new rules. Errors: FC_ERULES with
