@@ -454,8 +454,10 @@ static bool article_at(const ctx *c, size_t i, quantity *q)
         v = w->value;
     } else if (scale_at(c, i + 1, &v) == 0) {
         const fc_entry *u = entry_at(c, &c->r->units, i + 1);
-        if (!u || u->kind != FC_UNIT_DURATION || !entry_before(c, &c->r->hedges, i))
-            return false;
+        bool licensed =
+            entry_before(c, &c->r->hedges, i) || (i > c->sent.from && is_word(c, i - 1, "for"));
+        if (!u || u->kind != FC_UNIT_DURATION || !licensed)
+            return false; /* "nearly a week", "for a decade"; not "a week later" */
         q->value = q->low = q->high = 1;
         q->sp = (span){i, i + 1}; /* the unit word is read as a unit */
         return true;
@@ -847,6 +849,11 @@ static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl)
     if (cur && !cur->symbol) {
         cl->unit = FC_UNIT_CURRENCY;
         memcpy(cl->currency, cur->code, 4);
+        if (cur->value > 0) { /* "14.2 cents" = 0.142 USD */
+            cl->value *= cur->value;
+            cl->low *= cur->value;
+            cl->high *= cur->value;
+        }
         return end + cur->phrase.ntok;
     }
     return end;
@@ -960,7 +967,8 @@ static void find_rate(ctx *c, size_t after, found *f)
         if (i > after && (is_punct(c, i, ",") || is_punct(c, i, ";")))
             break;
         const fc_entry *e = entry_at(c, &c->r->rates, i);
-        if (e && !(i > c->sent.from && list_at(c, &c->r->change_from, i - 1))) {
+        if (e && !(i > c->sent.from && list_at(c, &c->r->change_from, i - 1)) &&
+            !list_at(c, &c->r->time_references, i + e->phrase.ntok)) { /* not "a year ago" */
             f->claim.per = (fc_per)e->kind;
             return;
         }
@@ -1147,13 +1155,19 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
                 tok(c, e - 2)->kind == FC_TOK_NUM && is_punct(c, e - 3, ","))
                 e -= 3;
             size_t s = name_backward(c, e, lo);
+            /* "Shoplifting reports rose": "reports" is a noun when a change word
+             * follows it, and the word before it no speaker. */
+            if (!noun && i + 1 < hi &&
+                (list_at(c, &r->up_before, i + 1) || list_at(c, &r->down_before, i + 1)))
+                continue;
             if (pass == 0 && s == e)
                 continue;
             /* Else up to four plain words back to a stop word ("the foreign
              * ministry said"). */
             if (s == e && !noun)
                 while (s > lo && e - s < 4 && tok(c, s - 1)->kind == FC_TOK_WORD &&
-                       !list_at(c, &r->stop_words, s - 1))
+                       !list_at(c, &r->stop_words, s - 1) &&
+                       !entry_at(c, &r->number_words, s - 1) && !entry_at(c, &r->fractions, s - 1))
                     s--;
             s = skip_article(c, s, e);
             strip_titles(c, &s, &e);
@@ -1186,7 +1200,8 @@ static bool other_number(const ctx *c, size_t k);
 /* Units a poll reports: shares, changes in points, and counts of respondents. */
 static bool poll_unit(fc_unit u)
 {
-    return u == FC_UNIT_PERCENT || u == FC_UNIT_PERCENTAGE_POINT || u == FC_UNIT_COUNT;
+    return u == FC_UNIT_PERCENT || u == FC_UNIT_PERCENTAGE_POINT || u == FC_UNIT_COUNT ||
+           u == FC_UNIT_RATIO; /* "two-thirds said" in a survey */
 }
 
 static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
@@ -1626,11 +1641,19 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     return fc_claims_push(c->out, cl);
 }
 
+/* "four years ago", "two years earlier": a time reference, not a duration claim. */
+static bool is_time_reference(const ctx *c, size_t end)
+{
+    const fc_entry *u = end < c->sent.to ? entry_at(c, &c->r->units, end) : NULL;
+    return u && u->kind == FC_UNIT_DURATION &&
+           list_at(c, &c->r->time_references, end + u->phrase.ntok);
+}
+
 /* Whether the quantity at q is a claim at all. */
 static bool is_claim(const ctx *c, const quantity *q)
 {
     size_t i = q->sp.from, end = q->sp.to;
-    if (c->skip[i] || in_furniture(c, i))
+    if (c->skip[i] || in_furniture(c, i) || is_time_reference(c, end))
         return false;
     if (q->kind == Q_NUMBER && tok(c, q->num)->kind == FC_TOK_NUM) {
         i = q->num;

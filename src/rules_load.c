@@ -440,6 +440,8 @@ static fc_status currency_entry(loader *ld, const cJSON *obj, const char *where,
     }
     memcpy(e->code, code->valuestring, 4);
     e->symbol = cJSON_GetObjectItemCaseSensitive(obj, "symbol") != NULL;
+    if (cJSON_GetObjectItemCaseSensitive(obj, "scale"))
+        TRY(number_field(ld, obj, "scale", where, 1e-9, 1e9, &e->value));
     return FC_OK;
 }
 
@@ -453,7 +455,7 @@ static const section multiplier_sec = {KEYS("phrase", "value", "direction"), mul
 static const section rates_sec = {KEYS("phrase", "per"), rate_entry};
 static const section cues_sec = {KEYS("phrase", "modality"), cue_entry};
 static const section relative_sec = {KEYS("phrase", "period"), relative_period_entry};
-static const section currencies_sec = {KEYS("symbol", "word", "code"), currency_entry};
+static const section currencies_sec = {KEYS("symbol", "word", "code", "scale"), currency_entry};
 
 /* {"in": "at", "since": "since", ...} */
 static fc_status period_preps_load(loader *ld, const cJSON *obj, fc_entries *out)
@@ -907,12 +909,12 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     static const char *const trap_keys[] = {
         "time_suffixes",    "temperature_suffixes", "age_words",       "ordinal_suffixes",
         "label_words",      "street_suffixes",      "furniture_lines", "age_before",
-        "lowercase_labels", "special_numbers",      "day_names"};
+        "lowercase_labels", "special_numbers",      "day_names",       "time_references"};
     fc_phrase_list *const trap_lists[] = {
         &r->time_suffixes,    &r->temperature_suffixes, &r->age_words,       &r->ordinal_suffixes,
         &r->label_words,      &r->street_suffixes,      &r->furniture_lines, &r->age_before,
-        &r->lowercase_labels, &r->special_numbers,      &r->day_names};
-    TRY(phrase_group_load(ld, GET("traps"), "$.traps", trap_keys, trap_lists, 11));
+        &r->lowercase_labels, &r->special_numbers,      &r->day_names,       &r->time_references};
+    TRY(phrase_group_load(ld, GET("traps"), "$.traps", trap_keys, trap_lists, 12));
     TRY(phrase_list_load(ld, GET("clause_breaks"), "$.clause_breaks", &r->clause_breaks));
     TRY(phrase_list_load(ld, GET("subject_modifiers"), "$.subject_modifiers",
                          &r->subject_modifiers));
@@ -982,14 +984,16 @@ static size_t entry_lists(fc_rules *r, fc_entries **out)
 
 static size_t phrase_lists(fc_rules *r, fc_phrase_list **out)
 {
-    fc_phrase_list *lists[] = {
-        &r->attr_titles,       &r->clause_breaks,    &r->age_before,       &r->lowercase_labels,
-        &r->special_numbers,   &r->day_names,        &r->not_changes,      &r->attr_before,
-        &r->attr_after,        &r->attr_nouns,       &r->attr_clause_ends, &r->up_before,
-        &r->up_after,          &r->down_before,      &r->down_after,       &r->change_from,
-        &r->subject_modifiers, &r->plural_nouns,     &r->time_suffixes,    &r->temperature_suffixes,
-        &r->age_words,         &r->ordinal_suffixes, &r->label_words,      &r->street_suffixes,
-        &r->furniture_lines,   &r->abbreviations,    &r->stop_words};
+    fc_phrase_list *lists[] = {&r->attr_titles,      &r->clause_breaks,    &r->age_before,
+                               &r->lowercase_labels, &r->special_numbers,  &r->day_names,
+                               &r->not_changes,      &r->time_references,  &r->attr_before,
+                               &r->attr_after,       &r->attr_nouns,       &r->attr_clause_ends,
+                               &r->up_before,        &r->up_after,         &r->down_before,
+                               &r->down_after,       &r->change_from,      &r->subject_modifiers,
+                               &r->plural_nouns,     &r->time_suffixes,    &r->temperature_suffixes,
+                               &r->age_words,        &r->ordinal_suffixes, &r->label_words,
+                               &r->street_suffixes,  &r->furniture_lines,  &r->abbreviations,
+                               &r->stop_words};
     memcpy(out, lists, sizeof lists);
     return COUNT(lists);
 }
