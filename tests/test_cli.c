@@ -167,6 +167,14 @@ static char *make_tmpdir(void)
     return dir;
 }
 
+static void remove_tmpdir(char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    cr_assert_eq(system(cmd), 0);
+    free(dir);
+}
+
 static void write_file(const char *dir, const char *name, const char *data, size_t n)
 {
     char path[512];
@@ -212,10 +220,7 @@ Test(cli, unreadable_inputs_are_reported_and_the_rest_processed)
     cJSON_Delete(j);
     free(out);
     free(err);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    cr_assert_eq(system(cmd), 0);
-    free(dir);
+    remove_tmpdir(dir);
 }
 
 Test(cli, extract_jsonl_prints_one_claim_a_line)
@@ -347,10 +352,7 @@ Test(cli, bad_input_never_loses_the_other_files, .timeout = 600)
     cJSON_Delete(j);
     free(out);
     free(err);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    cr_assert_eq(system(cmd), 0);
-    free(dir);
+    remove_tmpdir(dir);
 }
 
 /* The worked example of docs/rules.md: a public-health desk's rule file adds a
