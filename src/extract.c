@@ -1565,6 +1565,8 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     fc_claim *cl = &f.claim;
     cl->doc = c->doc_index;
     cl->sentence = c->sentence;
+    cl->sentence_start = tok(c, c->sent.from)->start;
+    cl->sentence_end = tok(c, c->sent.to - 1)->end;
     cl->value = q->value;
     cl->from = NAN;
     cl->direction = q->direction;
@@ -1748,6 +1750,8 @@ static fc_status pattern_claim(ctx *c, const pmatch *pm, size_t k, size_t *next)
     fc_claim cl = {0};
     cl.doc = c->doc_index;
     cl.sentence = c->sentence;
+    cl.sentence_start = tok(c, c->sent.from)->start;
+    cl.sentence_end = tok(c, c->sent.to - 1)->end;
     cl.start = pm->m.start;
     cl.end = pm->m.end;
     cl.value = cl.low = cl.high = fc_tok_number(c->text, &num);

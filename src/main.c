@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "factcheck/factcheck.h"
 
@@ -21,12 +22,19 @@ enum {
 
 typedef enum command { CMD_CHECK, CMD_EXTRACT, CMD_RULES, CMD_RULES_CHECK } command;
 
+/* Which findings make the exit status 1 (--fail-on). */
+typedef enum fail_on { FAIL_ON_CONFLICT, FAIL_ON_WARNING, FAIL_ON_NEVER } fail_on;
+
+typedef enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_when;
+
 typedef struct options {
     command cmd;
     fc_format format;
-    const char *output;
+    const char *output; /* NULL or "-": standard output */
     const char **rules; /* --rules FILE, in order */
     size_t nrules;
+    fail_on fail;
+    color_when color;
 } options;
 
 static void usage(int status)
@@ -50,39 +58,77 @@ static void usage(int status)
           "earlier ones. A bad rule file stops the run before any document is read.\n"
           "\n"
           "Options:\n"
-          "  -f, --format FORMAT  text (default), json, or jsonl (one JSON object a line)\n"
-          "  -o, --output FILE    write the report to FILE instead of standard output\n"
-          "  -r, --rules FILE     add a rule file (may be repeated)\n"
-          "  -h, --help           show this help and exit\n"
-          "  -V, --version        show the version and exit\n"
+          "  -f, --format FORMAT   text (default), json, jsonl, csv, claimreview or html\n"
+          "  -o, --output FILE     write the report to FILE ('-': standard output, the default)\n"
+          "  -r, --rules FILE      add a rule file (may be repeated)\n"
+          "      --fail-on LEVEL   conflict (default), warning or never: which findings make\n"
+          "                        the exit status 1\n"
+          "      --color[=WHEN]    colour the text report: auto (default: when writing to a\n"
+          "                        terminal and NO_COLOR is unset), always, or never\n"
+          "  -h, --help            show this help and exit\n"
+          "  -V, --version         show the version and exit\n"
+          "\n"
+          "Formats:\n"
+          "  text         the readable report: documents and claims, findings, summary\n"
+          "  json         one JSON object (schema/report.schema.json)\n"
+          "  jsonl        one JSON object a line, each with a \"type\"\n"
+          "  csv          RFC 4180 CSV, a row per input, claim and finding\n"
+          "  claimreview  schema.org ClaimReview JSON-LD, one per finding with a verdict\n"
+          "  html         one self-contained page: findings, charts, highlighted documents\n"
           "\n"
           "Exit status:\n"
-          "  0  no conflict found\n"
-          "  1  conflicts found\n"
+          "  0  no finding at the --fail-on level\n"
+          "  1  findings at the --fail-on level (by default: conflicts found)\n"
           "  2  usage error, an input that could not be read, or invalid rules\n"
           "     (the other inputs are still processed and reported)\n"
           "\n"
           "Environment:\n"
           "  FACTCHECK_DATADIR  folder holding rules/ and datasets/ (default: ../share/factcheck\n"
-          "                     next to the program, then the install location)\n",
+          "                     next to the program, then the install location)\n"
+          "  NO_COLOR           when set and not empty, --color=auto means no colour\n",
           stdout);
     exit(EXIT_CLEAN);
 }
 
+/* The index of word in names[3]; a usage error naming the option otherwise. */
+static int pick(const char *word, const char *const names[3], const char *option)
+{
+    for (int i = 0; i < 3; i++)
+        if (strcmp(word, names[i]) == 0)
+            return i;
+    fprintf(stderr, "factcheck: %s: unknown value '%s' (%s, %s or %s)\n", option, word, names[0],
+            names[1], names[2]);
+    usage(EXIT_TROUBLE);
+    return 0;
+}
+
 static int parse_options(int argc, char **argv, options *opt)
 {
-    static const struct option longopts[] = {
-        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-        {"rules", required_argument, NULL, 'r'},  {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0}};
+    enum { OPT_FAIL_ON = 256, OPT_COLOR };
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"rules", required_argument, NULL, 'r'},
+                                             {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+                                             {"color", optional_argument, NULL, OPT_COLOR},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {"version", no_argument, NULL, 'V'},
+                                             {NULL, 0, NULL, 0}};
+    static const char *const fail_names[] = {"conflict", "warning", "never"};
+    static const char *const color_names[] = {"auto", "always", "never"};
     int ch;
     while ((ch = getopt_long(argc, argv, "f:o:r:hV", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f':
             if (fc_format_parse(optarg, &opt->format) != FC_OK) {
-                fprintf(stderr, "factcheck: unknown format '%s' (text, json, jsonl)\n", optarg);
+                fprintf(stderr, "factcheck: unknown format '%s' (%s)\n", optarg, fc_format_names());
                 usage(EXIT_TROUBLE);
             }
+            break;
+        case OPT_FAIL_ON:
+            opt->fail = (fail_on)pick(optarg, fail_names, "--fail-on");
+            break;
+        case OPT_COLOR:
+            opt->color = optarg ? (color_when)pick(optarg, color_names, "--color") : COLOR_ALWAYS;
             break;
         case 'o':
             opt->output = optarg;
@@ -173,16 +219,29 @@ static int check_rule_files(char **files, int n)
     return code;
 }
 
+/* Whether the text report gets colour: --color, else a terminal without NO_COLOR
+ * (https://no-color.org) or TERM=dumb. */
+static bool want_color(const options *opt, FILE *out)
+{
+    if (opt->color != COLOR_AUTO)
+        return opt->color == COLOR_ALWAYS;
+    const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+    return isatty(fileno(out)) && !(no_color && *no_color) && !(term && strcmp(term, "dumb") == 0);
+}
+
 static int report(const options *opt, fc_corpus *corpus)
 {
-    FILE *out = opt->output ? fopen(opt->output, "w") : stdout;
+    bool to_stdout = !opt->output || strcmp(opt->output, "-") == 0;
+    FILE *out = to_stdout ? stdout : fopen(opt->output, "w");
     if (!out) {
         fprintf(stderr, "factcheck: cannot write %s\n", opt->output);
         return EXIT_TROUBLE;
     }
-    fc_report_kind kind = opt->cmd == CMD_EXTRACT ? FC_REPORT_CLAIMS : FC_REPORT_FULL;
-    fc_status st = fc_report_write(out, corpus, opt->format, kind);
-    if (opt->output && fclose(out) != 0 && st == FC_OK)
+    fc_report_options ro = {opt->format,
+                            opt->cmd == CMD_EXTRACT ? FC_REPORT_CLAIMS : FC_REPORT_FULL,
+                            want_color(opt, out)};
+    fc_status st = fc_report_write(out, corpus, &ro);
+    if (!to_stdout && fclose(out) != 0 && st == FC_OK)
         st = FC_EIO;
     if (st != FC_OK) {
         fprintf(stderr, "factcheck: cannot write the report: %s\n", fc_status_str(st));
@@ -190,15 +249,18 @@ static int report(const options *opt, fc_corpus *corpus)
     }
     if (fc_corpus_nfailed(corpus) > 0)
         return EXIT_TROUBLE;
-    if (kind == FC_REPORT_FULL && fc_corpus_nseverity(corpus, FC_SEV_CONFLICT) > 0)
-        return EXIT_CONFLICT;
-    return EXIT_CLEAN;
+    if (ro.kind == FC_REPORT_CLAIMS || opt->fail == FAIL_ON_NEVER)
+        return EXIT_CLEAN;
+    size_t failing = fc_corpus_nseverity(corpus, FC_SEV_CONFLICT);
+    if (opt->fail == FAIL_ON_WARNING)
+        failing += fc_corpus_nseverity(corpus, FC_SEV_WARNING);
+    return failing > 0 ? EXIT_CONFLICT : EXIT_CLEAN;
 }
 
 int main(int argc, char **argv)
 {
     const char *rule_files[argc > 0 ? argc : 1];
-    options opt = {CMD_CHECK, FC_FORMAT_TEXT, NULL, rule_files, 0};
+    options opt = {CMD_CHECK, FC_FORMAT_TEXT, NULL, rule_files, 0, FAIL_ON_CONFLICT, COLOR_AUTO};
     gsl_set_error_handler_off();
     opt.cmd = take_command(&argc, &argv);
     int first = parse_options(argc, argv, &opt);
@@ -211,6 +273,11 @@ int main(int argc, char **argv)
             usage(EXIT_TROUBLE);
         }
         return check_rule_files(paths, npaths);
+    }
+    if (opt.cmd == CMD_EXTRACT && opt.format == FC_FORMAT_CLAIMREVIEW) {
+        fputs("factcheck: claimreview reviews findings; 'extract' finds none (use the check)\n",
+              stderr);
+        usage(EXIT_TROUBLE);
     }
     if (npaths == 0 && opt.cmd != CMD_RULES) {
         fputs("factcheck: no input given\n", stderr);

@@ -4,12 +4,18 @@
 #include "factcheck/report.h"
 #include "report_internal.h"
 
+static const struct {
+    const char *name;
+    fc_format format;
+} formats[] = {{"text", FC_FORMAT_TEXT},
+               {"json", FC_FORMAT_JSON},
+               {"jsonl", FC_FORMAT_JSONL},
+               {"csv", FC_FORMAT_CSV},
+               {"claimreview", FC_FORMAT_CLAIMREVIEW},
+               {"html", FC_FORMAT_HTML}};
+
 fc_status fc_format_parse(const char *name, fc_format *out)
 {
-    static const struct {
-        const char *name;
-        fc_format format;
-    } formats[] = {{"text", FC_FORMAT_TEXT}, {"json", FC_FORMAT_JSON}, {"jsonl", FC_FORMAT_JSONL}};
     for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
         if (strcmp(name, formats[i].name) == 0) {
             *out = formats[i].format;
@@ -18,18 +24,32 @@ fc_status fc_format_parse(const char *name, fc_format *out)
     return FC_EINVAL;
 }
 
-fc_status fc_report_write(FILE *out, const fc_corpus *corpus, fc_format format, fc_report_kind kind)
+const char *fc_format_names(void)
+{
+    return "text, json, jsonl, csv, claimreview, html";
+}
+
+fc_status fc_report_write(FILE *out, const fc_corpus *corpus, const fc_report_options *opt)
 {
     fc_status st;
-    switch (format) {
+    switch (opt->format) {
     case FC_FORMAT_JSON:
-        st = fc_report_json(out, corpus, kind);
+        st = fc_report_json(out, corpus, opt->kind);
         break;
     case FC_FORMAT_JSONL:
-        st = fc_report_jsonl(out, corpus, kind);
+        st = fc_report_jsonl(out, corpus, opt->kind);
+        break;
+    case FC_FORMAT_CSV:
+        st = fc_report_csv(out, corpus, opt->kind);
+        break;
+    case FC_FORMAT_CLAIMREVIEW:
+        st = fc_report_claimreview(out, corpus);
+        break;
+    case FC_FORMAT_HTML:
+        st = fc_report_html(out, corpus, opt->kind);
         break;
     default:
-        st = fc_report_text(out, corpus, kind);
+        st = fc_report_text(out, corpus, opt->kind, opt->color);
         break;
     }
     if (st == FC_OK && (fflush(out) != 0 || ferror(out)))

@@ -3,10 +3,26 @@
 #define FC_REPORT_INTERNAL_H
 
 #include "factcheck/report.h"
+#include "util.h"
 
-fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind);
+fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool color);
 fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind);
 fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kind);
+fc_status fc_report_csv(FILE *out, const fc_corpus *corpus, fc_report_kind kind);
+fc_status fc_report_claimreview(FILE *out, const fc_corpus *corpus);
+fc_status fc_report_html(FILE *out, const fc_corpus *corpus, fc_report_kind kind);
+
+/* Writes what sb holds and empties it; FC_ENOMEM (and sb freed) when an append
+ * to it failed, FC_EIO when the write failed. */
+fc_status fc_report_flush(FILE *out, fc_strbuf *sb);
+
+/* The sentence a claim was found in, copied from its document with line breaks
+ * and tabs turned into spaces ("" when the document is gone); NULL when out of
+ * memory. */
+char *fc_claim_context(const fc_corpus *corpus, const fc_claim *claim);
+
+/* The document a claim comes from; NULL when its input could not be read. */
+const fc_doc *fc_claim_doc(const fc_corpus *corpus, const fc_claim *claim);
 
 /* The quoted expression of a claim, copied from its document ("some 110,000"). */
 char *fc_claim_text(const fc_corpus *corpus, const fc_claim *claim);

@@ -12,12 +12,45 @@
 #include "report_internal.h"
 #include "util.h"
 
-char *fc_claim_text(const fc_corpus *corpus, const fc_claim *claim)
+const fc_doc *fc_claim_doc(const fc_corpus *corpus, const fc_claim *claim)
 {
     const fc_input *in = fc_corpus_input(corpus, claim->doc);
-    if (!in || !in->doc || claim->end > in->doc->len || claim->start > claim->end)
+    return in ? in->doc : NULL;
+}
+
+/* A copy of doc's bytes [start, end), or "" when the range is not in it. */
+static char *copy_span(const fc_doc *doc, size_t start, size_t end)
+{
+    if (!doc || end > doc->len || start > end)
         return fc_strdup("");
-    return fc_strndup(in->doc->text + claim->start, claim->end - claim->start);
+    return fc_strndup(doc->text + start, end - start);
+}
+
+char *fc_claim_text(const fc_corpus *corpus, const fc_claim *claim)
+{
+    return copy_span(fc_claim_doc(corpus, claim), claim->start, claim->end);
+}
+
+char *fc_claim_context(const fc_corpus *corpus, const fc_claim *claim)
+{
+    char *s = copy_span(fc_claim_doc(corpus, claim), claim->sentence_start, claim->sentence_end);
+    for (char *p = s; p && *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            *p = ' ';
+    return s;
+}
+
+fc_status fc_report_flush(FILE *out, fc_strbuf *sb)
+{
+    if (sb->failed) {
+        fc_sb_free(sb);
+        return FC_ENOMEM;
+    }
+    int rc = sb->len ? fputs(sb->data, out) : 0;
+    sb->len = 0;
+    if (sb->data)
+        sb->data[0] = '\0';
+    return rc < 0 ? FC_EIO : FC_OK;
 }
 
 /* Adds a string, or null for NULL. */
@@ -153,9 +186,10 @@ fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind
 {
     fc_status st = FC_OK;
     if (fprintf(out,
-                "{\n  \"tool\": {\"name\": \"factcheck\", \"version\": \"%s\"},\n"
+                "{\n  \"version\": \"%s\",\n"
+                "  \"tool\": {\"name\": \"factcheck\", \"version\": \"%s\"},\n"
                 "  \"inputs\": [",
-                fc_version()) < 0)
+                FC_REPORT_VERSION, fc_version()) < 0)
         return FC_EIO;
     size_t n = fc_corpus_ninputs(corpus);
     for (size_t i = 0; st == FC_OK && i < n; i++)

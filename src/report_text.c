@@ -1,5 +1,6 @@
 /* report_text.c - the readable report: per document, its claims; then the
- * findings with their arithmetic; then a summary. Stable order, plain text. */
+ * findings with their arithmetic; then a summary. Stable order; plain text, or
+ * with ANSI colours (SGR sequences) on severities and errors when asked. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,15 @@
 #include "factcheck/factcheck.h"
 #include "report_internal.h"
 #include "util.h"
+
+/* ANSI SGR sequences, or nothing when colour is off. */
+typedef struct style {
+    const char *conflict, *warning, *info, *error, *bold, *reset;
+} style;
+
+static const style plain = {"", "", "", "", "", ""};
+static const style ansi = {"\033[1;31m", "\033[33m", "\033[36m",
+                           "\033[1;31m", "\033[1m",  "\033[0m"};
 
 static void interval(fc_strbuf *sb, const fc_claim *c)
 {
@@ -62,15 +72,17 @@ static void claim_line(fc_strbuf *sb, const fc_corpus *corpus, const fc_input *i
     fc_sb_printf(sb, "  [%s]\n", c->id);
 }
 
-static void document(fc_strbuf *sb, const fc_corpus *corpus, size_t i)
+static void document(fc_strbuf *sb, const fc_corpus *corpus, size_t i, const style *st)
 {
     const fc_input *in = fc_corpus_input(corpus, i);
     if (in->status != FC_OK) {
-        fc_sb_printf(sb, "\n%s  ERROR\n  %s\n", in->path, in->error ? in->error : "");
+        fc_sb_printf(sb, "\n%s%s%s  %sERROR%s\n  %s\n", st->bold, in->path, st->reset, st->error,
+                     st->reset, in->error ? in->error : "");
         return;
     }
     const fc_doc *d = in->doc;
-    fc_sb_printf(sb, "\n%s  (%zu claim%s)\n", in->path, in->nclaims, in->nclaims == 1 ? "" : "s");
+    fc_sb_printf(sb, "\n%s%s%s  (%zu claim%s)\n", st->bold, in->path, st->reset, in->nclaims,
+                 in->nclaims == 1 ? "" : "s");
     if (d->outlet || d->title || d->published)
         fc_sb_printf(sb, "  %s%s%s%s%s\n", d->outlet ? d->outlet : "", d->published ? ", " : "",
                      d->published ? d->published : "", d->title ? ": " : "",
@@ -89,11 +101,13 @@ static void document(fc_strbuf *sb, const fc_corpus *corpus, size_t i)
         claim_line(sb, corpus, in, &cl->items[k]);
 }
 
-static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f)
+static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f, const style *st)
 {
     static const char *const label[] = {"info", "WARNING", "CONFLICT"};
+    const char *colour[] = {st->info, st->warning, st->conflict};
     const fc_claims *cl = fc_corpus_claims(corpus);
-    fc_sb_printf(sb, "\n  %s  %s  [%s]\n    %s\n", label[f->severity], f->check, f->id, f->message);
+    fc_sb_printf(sb, "\n  %s%s%s  %s  [%s]\n    %s\n", colour[f->severity], label[f->severity],
+                 st->reset, f->check, f->id, f->message);
     if (f->source)
         fc_sb_printf(sb, "    source: %s\n", f->source);
     if (f->nnums) {
@@ -115,54 +129,44 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f)
     fc_sb_puts(sb, "\n");
 }
 
-/* Writes what sb holds and empties it. */
-static fc_status flush(FILE *out, fc_strbuf *sb)
-{
-    if (sb->failed) {
-        fc_sb_free(sb);
-        return FC_ENOMEM;
-    }
-    int rc = sb->len ? fputs(sb->data, out) : 0;
-    sb->len = 0;
-    if (sb->data)
-        sb->data[0] = '\0';
-    return rc < 0 ? FC_EIO : FC_OK;
-}
-
 /* The report is written a document at a time, so memory does not grow with the
  * size of the output. */
-fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind)
+fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool color)
 {
+    const style *sty = color ? &ansi : &plain;
     fc_strbuf sb = {0};
     fc_status st = FC_OK;
     size_t n = fc_corpus_ninputs(corpus), failed = fc_corpus_nfailed(corpus);
     fc_sb_printf(&sb, "factcheck %s: %s over %zu input%s\n", fc_version(),
                  kind == FC_REPORT_FULL ? "consistency report" : "claims", n, n == 1 ? "" : "s");
     for (size_t i = 0; st == FC_OK && i < n; i++) {
-        document(&sb, corpus, i);
-        st = flush(out, &sb);
+        document(&sb, corpus, i, sty);
+        st = fc_report_flush(out, &sb);
     }
     const fc_findings *fs = fc_corpus_findings(corpus);
     if (st == FC_OK && kind == FC_REPORT_FULL) {
-        fc_sb_printf(&sb, "\nFindings (%zu)\n", fs->n);
+        fc_sb_printf(&sb, "\n%sFindings (%zu)%s\n", sty->bold, fs->n, sty->reset);
         if (fs->n == 0)
             fc_sb_puts(&sb, "  none\n");
         for (size_t i = 0; st == FC_OK && i < fs->n; i++) {
-            finding(&sb, corpus, &fs->items[i]);
-            st = flush(out, &sb);
+            finding(&sb, corpus, &fs->items[i], sty);
+            st = fc_report_flush(out, &sb);
         }
     }
     size_t conflicts = fc_corpus_nseverity(corpus, FC_SEV_CONFLICT);
     size_t warnings = fc_corpus_nseverity(corpus, FC_SEV_WARNING);
-    fc_sb_printf(&sb, "\nSummary: %zu input%s (%zu ok, %zu failed), %zu claims", n,
-                 n == 1 ? "" : "s", n - failed, failed, fc_corpus_claims(corpus)->n);
+    fc_sb_printf(&sb, "\n%sSummary:%s %zu input%s (%zu ok, %s%zu failed%s), %zu claims", sty->bold,
+                 sty->reset, n, n == 1 ? "" : "s", n - failed, failed ? sty->error : "", failed,
+                 failed ? sty->reset : "", fc_corpus_claims(corpus)->n);
     if (kind == FC_REPORT_FULL)
-        fc_sb_printf(&sb, ", %zu conflict%s, %zu warning%s, %zu info", conflicts,
-                     conflicts == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+        fc_sb_printf(&sb, ", %s%zu conflict%s%s, %s%zu warning%s%s, %zu info",
+                     conflicts ? sty->conflict : "", conflicts, conflicts == 1 ? "" : "s",
+                     conflicts ? sty->reset : "", warnings ? sty->warning : "", warnings,
+                     warnings == 1 ? "" : "s", warnings ? sty->reset : "",
                      fc_corpus_nseverity(corpus, FC_SEV_INFO));
     fc_sb_puts(&sb, "\n");
     if (st == FC_OK)
-        st = flush(out, &sb);
+        st = fc_report_flush(out, &sb);
     fc_sb_free(&sb);
     return st;
 }

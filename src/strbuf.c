@@ -1,5 +1,6 @@
 /* strbuf.c - growable strings and other small helpers (see util.h). */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,6 +179,17 @@ void fc_sb_number(fc_strbuf *sb, double v)
         end--;
     if (end > intlen + 1)
         fc_sb_add(sb, dot, end - intlen);
+}
+
+void fc_sb_exact(fc_strbuf *sb, double v)
+{
+    if (!isfinite(v))
+        return;
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, sizeof buf, "%.17g", v);
+    fc_sb_puts(sb, buf);
 }
 
 void fc_path_key(char *out, size_t n, const char *base, const char *key)

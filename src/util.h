@@ -26,6 +26,10 @@ void fc_sb_free(fc_strbuf *sb);
  * ("110,000", "46", "0.25", "1.1 million" is not attempted). */
 void fc_sb_number(fc_strbuf *sb, double v);
 
+/* Appends a number for machines: the shortest of %.15g / %.17g that reads back
+ * as the same double; nothing for a non-finite value. */
+void fc_sb_exact(fc_strbuf *sb, double v);
+
 /* Reads a whole (small) file into *text (NUL-terminated, the caller frees it).
  * what names the kind of file in messages ("rule file"). Errors: FC_EIO (diag
  * names the file), FC_ENOMEM. */

@@ -2,6 +2,7 @@
 #ifndef FACTCHECK_REPORT_H
 #define FACTCHECK_REPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "corpus.h"
@@ -11,20 +12,37 @@ extern "C" {
 #endif
 
 typedef enum fc_format {
-    FC_FORMAT_TEXT, /* the readable report */
-    FC_FORMAT_JSON, /* one JSON object */
-    FC_FORMAT_JSONL /* one JSON object a line, each with a "type" */
+    FC_FORMAT_TEXT,        /* the readable report */
+    FC_FORMAT_JSON,        /* one JSON object (schema/report.schema.json) */
+    FC_FORMAT_JSONL,       /* one JSON object a line, each with a "type" */
+    FC_FORMAT_CSV,         /* RFC 4180 CSV: one row per input, claim and finding */
+    FC_FORMAT_CLAIMREVIEW, /* schema.org ClaimReview JSON-LD, one per finding */
+    FC_FORMAT_HTML         /* one self-contained HTML page */
 } fc_format;
 
 /* What to write: the whole report, or only the claims. */
 typedef enum fc_report_kind { FC_REPORT_FULL, FC_REPORT_CLAIMS } fc_report_kind;
 
-/* Parses a format name ("text", "json", "jsonl"); FC_EINVAL when unknown. */
+typedef struct fc_report_options {
+    fc_format format;
+    fc_report_kind kind;
+    bool color; /* text format: ANSI colours for severities and errors */
+} fc_report_options;
+
+/* The version of the JSON report's shape (its "version" field); raised when a
+ * field changes meaning or goes away, not when one is added. */
+#define FC_REPORT_VERSION "1.0"
+
+/* Parses a format name ("text", "json", "jsonl", "csv", "claimreview", "html");
+ * FC_EINVAL when unknown. */
 FC_API fc_status fc_format_parse(const char *name, fc_format *out);
 
+/* The names fc_format_parse accepts, separated by ", " (for messages). */
+FC_API const char *fc_format_names(void);
+
 /* Writes the report to out. Errors: FC_ENOMEM, FC_EIO (a write failed). */
-FC_API fc_status fc_report_write(FILE *out, const fc_corpus *corpus, fc_format format,
-                                 fc_report_kind kind);
+FC_API fc_status fc_report_write(FILE *out, const fc_corpus *corpus,
+                                 const fc_report_options *options);
 
 #ifdef __cplusplus
 }

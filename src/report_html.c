@@ -1,0 +1,555 @@
+/* report_html.c - the report as one self-contained HTML page.
+ *
+ * Findings first, each with its message, the numbers it computed and links to
+ * its claims; then, for each measure reported by two documents or more, a chart
+ * of the claims' intervals side by side (inline SVG); then every input, with its
+ * text and each claim highlighted at its byte span.
+ *
+ * Self-contained and inert: no script, no external resource, and a
+ * Content-Security-Policy that forbids both, so the page works offline and a
+ * document cannot make it fetch anything. Every byte that comes from a document
+ * or a rule file goes through esc(), so a document cannot inject markup.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "factcheck/factcheck.h"
+#include "report_internal.h"
+#include "util.h"
+
+/* Most claims drawn in one chart; the rest are counted under it. */
+#define CHART_MAX_ROWS 40
+/* Longest row label in a chart, in bytes (about what fits left of the plot). */
+#define LABEL_MAX 44
+
+/* Appends n bytes of s, escaped for HTML text and attribute values. */
+static void esc_n(fc_strbuf *sb, const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *rep = NULL;
+        switch (s[i]) {
+        case '&':
+            rep = "&amp;";
+            break;
+        case '<':
+            rep = "&lt;";
+            break;
+        case '>':
+            rep = "&gt;";
+            break;
+        case '"':
+            rep = "&quot;";
+            break;
+        case '\'':
+            rep = "&#39;";
+            break;
+        case '\0':
+            rep = "\xEF\xBF\xBD";
+            break; /* U+FFFD */
+        default:
+            break;
+        }
+        if (!rep)
+            continue;
+        fc_sb_add(sb, s + run, i - run);
+        fc_sb_puts(sb, rep);
+        run = i + 1;
+    }
+    fc_sb_add(sb, s + run, n - run);
+}
+
+static void esc(fc_strbuf *sb, const char *s)
+{
+    if (s)
+        esc_n(sb, s, strlen(s));
+}
+
+static const char *const severity_class[] = {"info", "warning", "conflict"};
+
+static const char style_sheet[] =
+    "body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:70rem;padding:1rem 2rem;"
+    "color:#1b1b1b;background:#fff}"
+    "h1{margin-bottom:.2rem}h2{border-bottom:2px solid #ddd;margin-top:2.5rem}"
+    ".summary{color:#444}.summary b{color:#1b1b1b}"
+    ".finding{border-left:6px solid #8aa;padding:.3rem 1rem;margin:1rem 0;background:#f7f9f9}"
+    ".finding.conflict{border-color:#c0392b;background:#fdf1ef}"
+    ".finding.warning{border-color:#d68910;background:#fef8ec}"
+    ".sev{font-weight:700;text-transform:uppercase;font-size:.8rem;letter-spacing:.05em}"
+    ".conflict .sev{color:#c0392b}.warning .sev{color:#a35f00}.info .sev{color:#2a6f7f}"
+    ".check{font-family:monospace;margin-left:.6rem}.fid{color:#777;font-size:.8rem}"
+    "table.numbers{border-collapse:collapse;font-size:.85rem;margin:.4rem 0}"
+    "table.numbers td,table.numbers th{border:1px solid #ccd;padding:.1rem .5rem;text-align:right}"
+    "table.numbers th{background:#eef;font-weight:600}"
+    ".source{font-size:.85rem;color:#444}ul.claims{margin:.3rem 0;font-size:.9rem}"
+    "figure{margin:1.5rem 0}figcaption{font-weight:600;font-family:monospace}"
+    "svg text{font:12px system-ui,sans-serif}"
+    ".doc{margin:1.5rem 0}.meta{color:#555;font-size:.9rem}"
+    ".text{white-space:pre-wrap;overflow-wrap:anywhere;border:1px solid #e3e3e3;padding:1rem;"
+    "background:#fcfcfc;font-family:Georgia,serif}"
+    "mark{background:#fff2a8;border-radius:2px}mark.warning{background:#ffc46b;border-bottom:2px "
+    "solid #d68910}"
+    "mark.conflict{background:#ff9e8f;border-bottom:2px solid #c0392b}mark:target{outline:2px "
+    "solid #1f6feb}"
+    ".error{color:#a00;font-weight:600}.legend{font-size:.85rem;color:#444}";
+
+/* Severity of the worst finding each claim appears in (-1: none). */
+static signed char *claim_severities(const fc_corpus *corpus)
+{
+    const fc_claims *cl = fc_corpus_claims(corpus);
+    const fc_findings *fs = fc_corpus_findings(corpus);
+    signed char *sev = malloc(cl->n ? cl->n : 1);
+    if (!sev)
+        return NULL;
+    memset(sev, -1, cl->n);
+    for (size_t i = 0; i < fs->n; i++)
+        for (size_t k = 0; k < fs->items[i].nclaims; k++) {
+            size_t c = fs->items[i].claims[k];
+            if (c < cl->n && (int)fs->items[i].severity > sev[c])
+                sev[c] = (signed char)fs->items[i].severity;
+        }
+    return sev;
+}
+
+static void claim_ref(fc_strbuf *sb, const fc_corpus *corpus, const fc_claim *c)
+{
+    const fc_input *in = fc_corpus_input(corpus, c->doc);
+    char *text = fc_claim_text(corpus, c);
+    unsigned line = 0, col = 0;
+    if (in && in->doc)
+        fc_doc_linecol(in->doc, c->start, &line, &col);
+    fc_sb_printf(sb, "<li><a href=\"#c-%s\">\u201c", c->id);
+    esc(sb, text);
+    fc_sb_puts(sb, "\u201d</a> ");
+    esc(sb, in ? in->path : "");
+    fc_sb_printf(sb, ":%u:%u", line, col);
+    if (c->attribution) {
+        fc_sb_puts(sb, ", citing ");
+        esc(sb, c->attribution);
+    }
+    fc_sb_puts(sb, "</li>\n");
+    free(text);
+}
+
+static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f)
+{
+    const fc_claims *cl = fc_corpus_claims(corpus);
+    fc_sb_printf(sb,
+                 "<article class=\"finding %s\" id=\"f-%s\">\n<div><span class=\"sev\">%s</span>"
+                 "<span class=\"check\">%s</span> <span class=\"fid\">%s</span></div>\n<p>",
+                 severity_class[f->severity], f->id, fc_severity_name(f->severity), f->check,
+                 f->id);
+    esc(sb, f->message);
+    fc_sb_puts(sb, "</p>\n");
+    if (f->source) {
+        fc_sb_puts(sb, "<p class=\"source\">Source: ");
+        esc(sb, f->source);
+        fc_sb_puts(sb, "</p>\n");
+    }
+    if (f->nnums) {
+        fc_sb_puts(sb, "<table class=\"numbers\"><tr>");
+        for (size_t i = 0; i < f->nnums; i++) {
+            fc_sb_puts(sb, "<th>");
+            esc(sb, f->nums[i].name);
+            fc_sb_puts(sb, "</th>");
+        }
+        fc_sb_puts(sb, "</tr><tr>");
+        for (size_t i = 0; i < f->nnums; i++) {
+            fc_sb_puts(sb, "<td>");
+            fc_sb_number(sb, f->nums[i].value);
+            fc_sb_puts(sb, "</td>");
+        }
+        fc_sb_puts(sb, "</tr></table>\n");
+    }
+    fc_sb_puts(sb, "<ul class=\"claims\">\n");
+    for (size_t i = 0; i < f->nclaims; i++)
+        claim_ref(sb, corpus, &cl->items[f->claims[i]]);
+    fc_sb_puts(sb, "</ul>\n</article>\n");
+}
+
+/* ---- charts --------------------------------------------------------------- */
+
+/* A claim with a measure, as sorted for the charts: by measure, document, offset. */
+typedef struct keyed {
+    const char *measure;
+    size_t doc, start, i;
+} keyed;
+
+static int by_measure(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    int c = strcmp(x->measure, y->measure);
+    if (c)
+        return c;
+    if (x->doc != y->doc)
+        return x->doc < y->doc ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* A round step for about n ticks over [lo, hi]: 1, 2 or 5 times a power of ten. */
+static double tick_step(double lo, double hi, int n)
+{
+    double raw = (hi - lo) / n;
+    if (!(raw > 0))
+        return 1;
+    double p = pow(10, floor(log10(raw)));
+    double m = raw / p;
+    return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+}
+
+/* Where a chart's axis should run: every finite bound and value, padded. */
+static void chart_range(const fc_claims *cl, const size_t *idx, size_t n, double *lo, double *hi)
+{
+    *lo = INFINITY;
+    *hi = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        const fc_claim *c = &cl->items[idx[i]];
+        double v[] = {c->low, c->high, c->value};
+        for (int k = 0; k < 3; k++)
+            if (isfinite(v[k])) {
+                *lo = fmin(*lo, v[k]);
+                *hi = fmax(*hi, v[k]);
+            }
+    }
+    if (!isfinite(*lo)) {
+        *lo = 0;
+        *hi = 1;
+    }
+    double pad = (*hi - *lo) * 0.08;
+    if (pad == 0)
+        pad = fabs(*hi) * 0.1 + 1;
+    *lo -= pad;
+    *hi += pad;
+    if (*lo < 0 && fmin(*lo + pad, 0) >= 0)
+        *lo = 0; /* counts and shares do not go below zero */
+}
+
+/* One chart: a row per claim, its interval as a bar, its stated value as a dot;
+ * an unbounded side runs to the edge with an arrow. */
+static void chart(fc_strbuf *sb, const fc_corpus *corpus, const size_t *idx, size_t n,
+                  const signed char *sev)
+{
+    const fc_claims *cl = fc_corpus_claims(corpus);
+    size_t rows = n < CHART_MAX_ROWS ? n : CHART_MAX_ROWS;
+    double lo, hi;
+    chart_range(cl, idx, rows, &lo, &hi);
+    const double label_w = 300, plot_w = 520, row_h = 26, top = 10, axis_h = 34;
+    double height = top + rows * row_h + axis_h;
+    double width = label_w + plot_w + 20;
+#define X(v) (label_w + ((v)-lo) / (hi - lo) * plot_w)
+    const fc_claim *first = &cl->items[idx[0]];
+    fc_sb_puts(sb, "<figure class=\"chart\">\n<figcaption>");
+    esc(sb, first->measure);
+    fc_sb_printf(sb, " <span class=\"legend\">(%s", fc_unit_name(first->unit));
+    if (first->per)
+        fc_sb_printf(sb, " per %s", fc_per_name(first->per));
+    fc_sb_puts(sb, "; bar = the range the wording allows, dot = the figure as stated)</span>"
+                   "</figcaption>\n");
+    fc_sb_printf(sb,
+                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
+                 "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
+                 width, height, width, height);
+    esc(sb, first->measure);
+    fc_sb_puts(sb, "\">\n");
+    /* grid and axis */
+    double step = tick_step(lo, hi, 5);
+    double axis_y = top + rows * row_h;
+    for (double t = ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
+        double x = X(t);
+        fc_sb_printf(sb,
+                     "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e4e4e4\"/>"
+                     "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#555\">",
+                     x, top, x, axis_y, x, axis_y + 16);
+        fc_sb_number(sb, fabs(t) < step * 1e-9 ? 0 : t);
+        fc_sb_puts(sb, "</text>\n");
+    }
+    fc_sb_printf(sb, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#888\"/>\n",
+                 label_w, axis_y, label_w + plot_w, axis_y);
+    for (size_t r = 0; r < rows; r++) {
+        const fc_claim *c = &cl->items[idx[r]];
+        const fc_input *in = fc_corpus_input(corpus, c->doc);
+        const fc_doc *d = in ? in->doc : NULL;
+        double y = top + r * row_h + row_h / 2;
+        const char *colour = sev[idx[r]] == FC_SEV_CONFLICT  ? "#c0392b"
+                             : sev[idx[r]] == FC_SEV_WARNING ? "#d68910"
+                             : c->modality == FC_MOD_TARGET  ? "#7d3c98"
+                                                             : "#2874a6";
+        /* the label: who says it, in which document; cut to fit, whole on hover */
+        fc_strbuf label = {0};
+        const char *who = c->attribution ? c->attribution : d && d->outlet ? d->outlet : NULL;
+        fc_sb_puts(&label, who ? who : in ? in->path : "");
+        if (c->attribution && d && d->outlet)
+            fc_sb_printf(&label, " (%s)", d->outlet);
+        if (c->role == FC_ROLE_PREVIOUS)
+            fc_sb_puts(&label, " [earlier]");
+        else if (c->modality != FC_MOD_ACTUAL)
+            fc_sb_printf(&label, " [%s]", fc_modality_name(c->modality));
+        size_t cut = label.len;
+        if (cut > LABEL_MAX) {
+            cut = LABEL_MAX;
+            while (cut > 0 && (label.data[cut] & 0xC0) == 0x80)
+                cut--; /* not inside a UTF-8 sequence */
+        }
+        fc_sb_printf(sb,
+                     "<a href=\"#c-%s\"><text class=\"row\" x=\"%.1f\" y=\"%.1f\" "
+                     "text-anchor=\"end\" fill=\"#222\"><title>",
+                     c->id, label_w - 8, y + 4);
+        esc_n(sb, label.data ? label.data : "", label.len);
+        fc_sb_puts(sb, "</title>");
+        esc_n(sb, label.data ? label.data : "", cut);
+        if (cut < label.len)
+            fc_sb_puts(sb, "\u2026");
+        fc_sb_puts(sb, "</text></a>\n");
+        fc_sb_free(&label);
+        double x0 = isfinite(c->low) ? X(fmax(c->low, lo)) : label_w;
+        double x1 = isfinite(c->high) ? X(fmin(c->high, hi)) : label_w + plot_w;
+        if (x1 - x0 < 2) { /* an exact figure: a short bar centred on it */
+            x0 -= 1;
+            x1 += 1;
+        }
+        fc_sb_printf(sb,
+                     "<rect class=\"interval\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"8\" "
+                     "rx=\"3\" fill=\"%s\" fill-opacity=\"0.35\" stroke=\"%s\"/>",
+                     x0, y - 4, x1 - x0, colour, colour);
+        if (!isfinite(c->high))
+            fc_sb_printf(sb, "<path d=\"M%.1f %.1f l-7 -6 v12 z\" fill=\"%s\"/>", label_w + plot_w,
+                         y, colour);
+        if (!isfinite(c->low))
+            fc_sb_printf(sb, "<path d=\"M%.1f %.1f l7 -6 v12 z\" fill=\"%s\"/>", label_w, y,
+                         colour);
+        if (isfinite(c->value) && c->value >= lo && c->value <= hi)
+            fc_sb_printf(sb,
+                         "<circle class=\"value\" cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"%s\">",
+                         X(c->value), y, colour);
+        else
+            fc_sb_puts(sb, "<g>");
+        char *text = fc_claim_text(corpus, c);
+        fc_sb_puts(sb, "<title>\u201c");
+        esc(sb, text);
+        fc_sb_puts(sb, "\u201d = ");
+        fc_sb_number(sb, c->value);
+        fc_sb_puts(sb, "</title>");
+        free(text);
+        fc_sb_puts(sb, isfinite(c->value) && c->value >= lo && c->value <= hi ? "</circle>\n"
+                                                                              : "</g>\n");
+    }
+#undef X
+    fc_sb_puts(sb, "</svg>\n");
+    if (n > rows)
+        fc_sb_printf(sb, "<p class=\"legend\">%zu more claims on this measure are not drawn.</p>\n",
+                     n - rows);
+    fc_sb_puts(sb, "</figure>\n");
+}
+
+/* A chart for every measure that two documents or more give a figure for. */
+static fc_status charts(FILE *out, fc_strbuf *sb, const fc_corpus *corpus, const signed char *sev)
+{
+    const fc_claims *cl = fc_corpus_claims(corpus);
+    size_t n = 0;
+    keyed *keys = malloc((cl->n ? cl->n : 1) * sizeof *keys);
+    size_t *idx = malloc((cl->n ? cl->n : 1) * sizeof *idx);
+    if (!keys || !idx) {
+        free(keys);
+        free(idx);
+        return FC_ENOMEM;
+    }
+    for (size_t i = 0; i < cl->n; i++) {
+        const fc_claim *c = &cl->items[i];
+        if (c->measure && c->role != FC_ROLE_CHANGE) /* a change is not a level */
+            keys[n++] = (keyed){c->measure, c->doc, c->start, i};
+    }
+    qsort(keys, n, sizeof *keys, by_measure);
+    for (size_t i = 0; i < n; i++)
+        idx[i] = keys[i].i;
+    free(keys);
+    fc_sb_puts(sb, "<section id=\"charts\">\n<h2>Sources side by side</h2>\n"
+                   "<p class=\"legend\">One chart per measure that two documents or more give a "
+                   "figure for. Red: in a conflict; orange: in a warning; purple: a target; "
+                   "blue: other claims.</p>\n");
+    size_t drawn = 0;
+    fc_status st = FC_OK;
+    for (size_t a = 0, b; st == FC_OK && a < n; a = b) {
+        size_t ndocs = 1;
+        for (b = a + 1; b < n && strcmp(cl->items[idx[b]].measure, cl->items[idx[a]].measure) == 0;
+             b++)
+            ndocs += cl->items[idx[b]].doc != cl->items[idx[b - 1]].doc;
+        if (ndocs < 2)
+            continue;
+        chart(sb, corpus, idx + a, b - a, sev);
+        drawn++;
+        st = fc_report_flush(out, sb);
+    }
+    if (st == FC_OK && drawn == 0)
+        fc_sb_puts(sb, "<p>No measure is reported by more than one document.</p>\n");
+    fc_sb_puts(sb, "</section>\n");
+    free(idx);
+    return st;
+}
+
+/* ---- documents ------------------------------------------------------------ */
+
+static void claim_title(fc_strbuf *sb, const fc_claim *c)
+{
+    fc_sb_number(sb, c->value);
+    if (c->low != c->high) {
+        fc_sb_puts(sb, " [");
+        fc_sb_number(sb, c->low);
+        fc_sb_puts(sb, ", ");
+        if (isinf(c->high))
+            fc_sb_puts(sb, "no upper bound");
+        else
+            fc_sb_number(sb, c->high);
+        fc_sb_puts(sb, "]");
+    }
+    fc_sb_printf(sb, " %s", fc_unit_name(c->unit));
+    if (c->currency[0])
+        fc_sb_printf(sb, " %s", c->currency);
+    if (c->per)
+        fc_sb_printf(sb, " per %s", fc_per_name(c->per));
+    fc_sb_printf(sb, "; %s", fc_modality_name(c->modality));
+    if (c->subject) {
+        fc_sb_puts(sb, "; subject: ");
+        esc(sb, c->subject);
+    }
+    if (c->attribution) {
+        fc_sb_puts(sb, "; source: ");
+        esc(sb, c->attribution);
+    }
+    if (c->measure) {
+        fc_sb_puts(sb, "; measure: ");
+        esc(sb, c->measure);
+    }
+}
+
+static fc_status document(FILE *out, fc_strbuf *sb, const fc_corpus *corpus, size_t i,
+                          size_t *next_claim, const signed char *sev)
+{
+    const fc_input *in = fc_corpus_input(corpus, i);
+    fc_sb_printf(sb, "<article class=\"doc\" id=\"d-%zu\">\n<h3>", i);
+    esc(sb, in->path);
+    fc_sb_puts(sb, "</h3>\n");
+    if (in->status != FC_OK) {
+        fc_sb_puts(sb, "<p class=\"error\">Not read: ");
+        esc(sb, in->error);
+        fc_sb_puts(sb, "</p>\n</article>\n");
+        return fc_report_flush(out, sb);
+    }
+    const fc_doc *d = in->doc;
+    fc_sb_puts(sb, "<p class=\"meta\">");
+    if (d->outlet) {
+        esc(sb, d->outlet);
+        fc_sb_puts(sb, ". ");
+    }
+    if (d->published) {
+        esc(sb, d->published);
+        fc_sb_puts(sb, ". ");
+    }
+    if (d->title) {
+        fc_sb_puts(sb, "<i>");
+        esc(sb, d->title);
+        fc_sb_puts(sb, "</i>. ");
+    }
+    if (d->author) {
+        fc_sb_puts(sb, "By ");
+        esc(sb, d->author);
+        fc_sb_puts(sb, ". ");
+    }
+    fc_sb_printf(sb, "%zu claim%s.</p>\n<div class=\"text\">", in->nclaims,
+                 in->nclaims == 1 ? "" : "s");
+    /* The body with each claim marked; claims of this input are one run, in text
+     * order. A span that overlaps the previous one is not marked twice. */
+    const fc_claims *cl = fc_corpus_claims(corpus);
+    size_t pos = d->body <= d->len ? d->body : d->len;
+    while (pos < d->len && (d->text[pos] == '\n' || d->text[pos] == '\r'))
+        pos++; /* the blank lines after the front matter */
+    size_t k = *next_claim;
+    while (k < cl->n && cl->items[k].doc < i)
+        k++;
+    fc_status st = FC_OK;
+    for (; st == FC_OK && k < cl->n && cl->items[k].doc == i; k++) {
+        const fc_claim *c = &cl->items[k];
+        if (c->start < pos || c->end > d->len || c->end < c->start)
+            continue;
+        esc_n(sb, d->text + pos, c->start - pos);
+        fc_sb_printf(sb, "<mark id=\"c-%s\"%s%s%s title=\"", c->id, sev[k] > 0 ? " class=\"" : "",
+                     sev[k] > 0 ? severity_class[sev[k]] : "", sev[k] > 0 ? "\"" : "");
+        claim_title(sb, c);
+        fc_sb_puts(sb, "\">");
+        esc_n(sb, d->text + c->start, c->end - c->start);
+        fc_sb_puts(sb, "</mark>");
+        pos = c->end;
+        if (sb->len > 1 << 16)
+            st = fc_report_flush(out, sb);
+    }
+    *next_claim = k;
+    if (st != FC_OK)
+        return st;
+    esc_n(sb, d->text + pos, d->len - pos);
+    fc_sb_puts(sb, "</div>\n</article>\n");
+    return fc_report_flush(out, sb);
+}
+
+/* ---- the page ------------------------------------------------------------- */
+
+static void summary(fc_strbuf *sb, const fc_corpus *corpus, fc_report_kind kind)
+{
+    size_t n = fc_corpus_ninputs(corpus), failed = fc_corpus_nfailed(corpus);
+    fc_sb_printf(sb,
+                 "<p class=\"summary\"><b>%zu</b> input%s (%zu ok, <b>%zu</b> not read), "
+                 "<b>%zu</b> claims",
+                 n, n == 1 ? "" : "s", n - failed, failed, fc_corpus_claims(corpus)->n);
+    if (kind == FC_REPORT_FULL)
+        fc_sb_printf(sb, "; <b>%zu</b> conflicts, <b>%zu</b> warnings, <b>%zu</b> info",
+                     fc_corpus_nseverity(corpus, FC_SEV_CONFLICT),
+                     fc_corpus_nseverity(corpus, FC_SEV_WARNING),
+                     fc_corpus_nseverity(corpus, FC_SEV_INFO));
+    fc_sb_puts(sb, ".</p>\n");
+}
+
+fc_status fc_report_html(FILE *out, const fc_corpus *corpus, fc_report_kind kind)
+{
+    signed char *sev = claim_severities(corpus);
+    if (!sev)
+        return FC_ENOMEM;
+    fc_strbuf sb = {0};
+    fc_sb_printf(&sb,
+                 "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                 "style-src 'unsafe-inline'\">\n"
+                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                 "<meta name=\"generator\" content=\"factcheck %s\">\n"
+                 "<title>factcheck: %s</title>\n<style>%s</style>\n</head>\n<body>\n"
+                 "<h1>factcheck %s</h1>\n",
+                 fc_version(), kind == FC_REPORT_FULL ? "consistency report" : "claims",
+                 style_sheet, kind == FC_REPORT_FULL ? "consistency report" : "claims");
+    summary(&sb, corpus, kind);
+    fc_status st = fc_report_flush(out, &sb);
+    const fc_findings *fs = fc_corpus_findings(corpus);
+    if (st == FC_OK && kind == FC_REPORT_FULL) {
+        fc_sb_printf(&sb, "<section id=\"findings\">\n<h2>Findings (%zu)</h2>\n", fs->n);
+        if (fs->n == 0)
+            fc_sb_puts(&sb, "<p>No finding.</p>\n");
+        for (size_t i = 0; st == FC_OK && i < fs->n; i++) {
+            finding(&sb, corpus, &fs->items[i]);
+            st = fc_report_flush(out, &sb);
+        }
+        fc_sb_puts(&sb, "</section>\n");
+    }
+    if (st == FC_OK)
+        st = charts(out, &sb, corpus, sev);
+    if (st == FC_OK) {
+        fc_sb_printf(&sb, "<section id=\"documents\">\n<h2>Documents (%zu)</h2>\n",
+                     fc_corpus_ninputs(corpus));
+        size_t next = 0;
+        for (size_t i = 0; st == FC_OK && i < fc_corpus_ninputs(corpus); i++)
+            st = document(out, &sb, corpus, i, &next, sev);
+    }
+    if (st == FC_OK) {
+        fc_sb_puts(&sb, "</section>\n</body>\n</html>\n");
+        st = fc_report_flush(out, &sb);
+    }
+    fc_sb_free(&sb);
+    free(sev);
+    return st;
+}
