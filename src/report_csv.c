@@ -6,7 +6,7 @@
  * - CRLF line ends, every field quoted when it holds a comma, a quote, a line
  *   break or leading/trailing spaces, quotes doubled (RFC 4180);
  * - UTF-8 with a byte-order mark, without which Excel reads UTF-8 as Latin-1;
- * - numbers in C locale with a full stop, as many digits as round-trip, an
+ * - numbers in C locale with a full stop, up to 15 significant digits, an
  *   unbounded interval side left empty;
  * - a text field that starts with = + - @ (or a tab or CR) gets a leading
  *   apostrophe, so a spreadsheet shows it instead of running it as a formula
@@ -88,7 +88,7 @@ static void put_num(row *r, int col, double v)
     if (!isfinite(v))
         return;
     field_begin(r, col);
-    fc_sb_exact(&r->buf, v);
+    fc_sb_decimal(&r->buf, v);
     field_end(r, col);
 }
 
@@ -220,7 +220,7 @@ static void finding_row(row *r, const fc_corpus *corpus, const fc_finding *f)
     field_begin(r, COL_numbers);
     for (size_t i = 0; i < f->nnums; i++) {
         fc_sb_printf(&r->buf, "%s%s=", i ? " " : "", f->nums[i].name);
-        fc_sb_exact(&r->buf, f->nums[i].value);
+        fc_sb_decimal(&r->buf, f->nums[i].value);
     }
     field_end(r, COL_numbers);
 }

@@ -181,15 +181,10 @@ void fc_sb_number(fc_strbuf *sb, double v)
         fc_sb_add(sb, dot, end - intlen);
 }
 
-void fc_sb_exact(fc_strbuf *sb, double v)
+void fc_sb_decimal(fc_strbuf *sb, double v)
 {
-    if (!isfinite(v))
-        return;
-    char buf[40];
-    snprintf(buf, sizeof buf, "%.15g", v);
-    if (strtod(buf, NULL) != v)
-        snprintf(buf, sizeof buf, "%.17g", v);
-    fc_sb_puts(sb, buf);
+    if (isfinite(v))
+        fc_sb_printf(sb, "%.15g", v);
 }
 
 void fc_path_key(char *out, size_t n, const char *base, const char *key)

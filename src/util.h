@@ -26,9 +26,10 @@ void fc_sb_free(fc_strbuf *sb);
  * ("110,000", "46", "0.25", "1.1 million" is not attempted). */
 void fc_sb_number(fc_strbuf *sb, double v);
 
-/* Appends a number for machines: the shortest of %.15g / %.17g that reads back
- * as the same double; nothing for a non-finite value. */
-void fc_sb_exact(fc_strbuf *sb, double v);
+/* Appends a number for machines: C locale, up to 15 significant digits (every
+ * decimal a document can state, without the binary noise of arithmetic on it:
+ * 110000 * 1.1 is 121000, not 121000.00000000001); nothing for a non-finite value. */
+void fc_sb_decimal(fc_strbuf *sb, double v);
 
 /* Reads a whole (small) file into *text (NUL-terminated, the caller frees it).
  * what names the kind of file in messages ("rule file"). Errors: FC_EIO (diag

@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""End-to-end test of every report format on claims/, each read back by a parser
+that is not factcheck's: Python's json and csv modules, the JSON Schema validator
+(schema/report.schema.json), and a JSON-LD processor (pyld) for ClaimReview.
+
+The JSON report is the reference the other formats are compared with; its own
+figures are pinned to what docs/checks.md works out by hand for claims/.
+
+Usage: report_formats.py FACTCHECK_BINARY SOURCE_DIR
+"""
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+from pyld import jsonld
+
+factcheck, src = sys.argv[1], sys.argv[2]
+failures = []
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        failures.append(what)
+
+
+def run(*args, expect=1):
+    p = subprocess.run([factcheck, *args], cwd=src, capture_output=True)
+    check(p.returncode == expect,
+          f"factcheck {' '.join(args)} exits {expect} (got {p.returncode}: {p.stderr[:300]!r})")
+    return p.stdout
+
+
+# --- json: the schema, and the figures of claims/ ---------------------------------
+schema = json.load(open(os.path.join(src, "schema/report.schema.json")))
+jsonschema.Draft202012Validator.check_schema(schema)
+report = json.loads(run("claims/", "-f", "json"))
+errors = list(jsonschema.Draft202012Validator(schema).iter_errors(report))
+for e in errors[:5]:
+    print("   ", "/".join(map(str, e.absolute_path)), e.message)
+check(not errors, "json report validates against schema/report.schema.json")
+check(report["version"] == "1.0", "json report carries version 1.0")
+s = report["summary"]
+# claims/ holds 12 documents; docs/checks.md lists 4 conflicts (three on the raid
+# count, one on the Korean population estimate) and 5 warnings.
+check((s["inputs"], s["inputs_ok"], s["conflicts"], s["warnings"]) == (12, 12, 4, 5),
+      f"json summary: 12 inputs ok, 4 conflicts, 5 warnings (got {s})")
+check(s["claims"] == len(report["claims"]) and s["findings"] == len(report["findings"]),
+      "json summary counts match the arrays")
+claims = {c["id"]: c for c in report["claims"]}
+
+# An extract run has no findings and is valid against the same schema.
+extract = json.loads(run("extract", "claims/", "-f", "json", expect=0))
+check(not list(jsonschema.Draft202012Validator(schema).iter_errors(extract)) and
+      "findings" not in extract, "extract -f json validates, without findings")
+
+# --- jsonl: each line one record of the schema, the same content --------------------
+line_schema = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/line"}
+validator = jsonschema.Draft202012Validator(line_schema)
+lines = [json.loads(l) for l in run("claims/", "-f", "jsonl").decode().splitlines()]
+check(all(validator.is_valid(l) for l in lines), "every jsonl line validates as a record")
+by_type = {}
+for l in lines:
+    by_type.setdefault(l["type"], []).append(l)
+check(len(by_type["claim"]) == s["claims"] and len(by_type["finding"]) == s["findings"] and
+      len(by_type["input"]) == s["inputs"] and len(by_type["summary"]) == 1,
+      "jsonl has a line per claim, finding and input, and one summary")
+check([l["id"] for l in by_type["claim"]] == [c["id"] for c in report["claims"]],
+      "jsonl claims come in the json report's order")
+
+# --- csv: RFC 4180, read back by the csv module --------------------------------------
+raw = run("claims/", "-f", "csv")
+check(raw.startswith(b"\xef\xbb\xbf"), "csv starts with a UTF-8 byte-order mark")
+check(raw.count(b"\n") == raw.count(b"\r\n") == s["inputs"] + s["claims"] + s["findings"] + 1,
+      "csv: a CRLF-terminated record per row and the header, no bare line feed")
+rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+kinds = [r["type"] for r in rows]
+check((kinds.count("input"), kinds.count("claim"), kinds.count("finding")) ==
+      (s["inputs"], s["claims"], s["findings"]), "csv has a row per input, claim and finding")
+widths = {len(r) for r in rows}
+check(widths == {len(rows[0])} and None not in rows[0], "every csv row has the header's columns")
+
+
+def num(x):
+    return None if x == "" else float(x)
+
+
+mismatch = []
+for r in rows:
+    if r["type"] != "claim":
+        continue
+    c = claims[r["id"]]
+    for key in ("value", "low", "high", "from"):
+        if num(r[key]) != c[key]:
+            mismatch.append((r["id"], key, r[key], c[key]))
+    for key in ("text", "unit", "qualifier", "modality", "measure", "attribution", "subject"):
+        if r[key].lstrip("'") != (c[key] or ""):
+            mismatch.append((r["id"], key, r[key], c[key]))
+    if (int(r["line"]), int(r["col"])) != (c["line"], c["col"]):
+        mismatch.append((r["id"], "line:col"))
+check(not mismatch, f"csv claim rows equal the json claims, field by field {mismatch[:3]}")
+raid = [r for r in rows if r["type"] == "claim" and r["text"] == "About 250"]
+check(len(raid) == 1 and raid[0]["high"] == "275" and raid[0]["low"] == "225" and
+      "About 250 Korean workers were detained" in raid[0]["context"],
+      "csv: 'About 250' is [225, 275], with its sentence as context")
+more = [r for r in rows if r["type"] == "claim" and r["text"] == "More than 300"]
+check(len(more) == 1 and more[0]["high"] == "", "csv: an unbounded side is an empty field")
+fnd = {r["id"]: r for r in rows if r["type"] == "finding"}
+check(all(fnd[f["id"]]["claims"].split() == f["claims"] and
+          fnd[f["id"]]["message"] == f["message"] for f in report["findings"]),
+      "csv finding rows carry the json findings' claims and messages")
+
+# A document can plant a formula; the spreadsheet must show it, not run it.
+with tempfile.TemporaryDirectory() as tmp:
+    with open(os.path.join(tmp, "formula.md"), "w") as f:
+        f.write('=HYPERLINK("http://attacker.invalid","x") said 300 workers, "quoted", left.\n'
+                "-5 degrees; +12 points, @home: 40 people.\n")
+    out = subprocess.run([factcheck, "extract", "-f", "csv", tmp], capture_output=True).stdout
+    rr = list(csv.DictReader(io.StringIO(out.decode("utf-8-sig"), newline="")))
+    ctx = [r["context"] for r in rr if r["type"] == "claim"]
+    check(ctx and all(c[0] not in "=+-@" for c in ctx) and
+          any(c.startswith("'=HYPERLINK") for c in ctx),
+          f"csv: a cell that would start with = + - @ gets a leading apostrophe {ctx}")
+    check(any('"quoted"' in c for c in ctx), "csv: quotes inside a field survive the round trip")
+
+# --- claimreview: JSON-LD, expanded by pyld --------------------------------------------
+reviews = json.loads(run("claims/", "-f", "claimreview"))
+# The findings that pass a verdict: every conflict and warning, and each `reference`
+# finding that confirms a claim (info) - counted here from the json report.
+judged = [f for f in report["findings"]
+          if f["severity"] != "info" or f["check"] == "reference"]
+check(isinstance(reviews, list) and len(reviews) == len(judged) == 4 + 5 + 15,
+      f"claimreview: one review per judging finding (24; got {len(reviews)}, expected {len(judged)})")
+
+
+def loader(url, options=None):
+    # schema.org's context maps every term into its vocabulary; offline, that is all
+    # the expansion needs.
+    if url.rstrip("/") in ("https://schema.org", "http://schema.org"):
+        return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
+                "document": {"@context": {"@vocab": "https://schema.org/"}}}
+    raise ValueError(f"no network: {url}")
+
+
+S = "https://schema.org/"
+expanded = jsonld.expand(reviews, {"documentLoader": loader})
+check(len(expanded) == len(reviews) and
+      all(e["@type"] == [S + "ClaimReview"] for e in expanded),
+      "claimreview: every item expands to a schema.org ClaimReview")
+ratings = {}
+problems = []
+for r, e, f in zip(reviews, expanded, judged):
+    for key in ("claimReviewed", "reviewRating", "itemReviewed", "author", "reviewBody"):
+        if S + key not in e:
+            problems.append((r["identifier"], key))
+    rating = e[S + "reviewRating"][0]
+    val = rating[S + "ratingValue"][0]["@value"]
+    best = rating[S + "bestRating"][0]["@value"]
+    worst = rating[S + "worstRating"][0]["@value"]
+    if not (worst <= val <= best) or rating["@type"] != [S + "Rating"]:
+        problems.append((r["identifier"], "rating"))
+    ratings[(f["severity"], val)] = rating[S + "alternateName"][0]["@value"]
+    item = e[S + "itemReviewed"][0]
+    if item["@type"] != [S + "Claim"] or S + "appearance" not in item:
+        problems.append((r["identifier"], "itemReviewed"))
+    if r["identifier"] != f["id"] or r["reviewBody"] != f["message"]:
+        problems.append((r["identifier"], "order"))
+    c = claims[f["claims"][0]]
+    if c["text"] not in r["claimReviewed"]:
+        problems.append((r["identifier"], "claimReviewed"))
+    doc = next(i for i in report["inputs"] if i["path"] == c["doc"])
+    app = r["itemReviewed"]["appearance"]
+    if app.get("url") != doc["url"] or r["itemReviewed"].get("datePublished") != doc["published"]:
+        problems.append((r["identifier"], "appearance"))
+check(not problems, f"claimreview: required properties, ratings and front matter {problems[:4]}")
+check(ratings == {("conflict", 1): "Conflicts with other figures", ("warning", 2): "Needs context",
+                  ("info", 3): "Consistent with reference data"},
+      f"claimreview: the rating scale 1-3 maps severities as documented {ratings}")
+
+sys.exit(1 if failures else 0)

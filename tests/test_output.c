@@ -1,0 +1,197 @@
+/* test_output.c - how the program writes its report: --fail-on, --color, -o -,
+ * the format names, and the page and table writers' edge cases through the library.
+ * The formats' content is read back by independent parsers in report_formats.py
+ * and html_browser.py. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "helpers.h"
+
+static int run(const char *args, char **out)
+{
+    char *err;
+    int code = test_run(args, out, &err);
+    free(err);
+    return code;
+}
+
+/* claims/ has 4 conflicts and 5 warnings (docs/checks.md); a single document
+ * with one warning and no conflict tells warning from conflict apart. */
+Test(output, fail_on_decides_the_exit_status)
+{
+    char *out;
+    cr_assert_eq(run("claims/ -o /dev/null", &out), 1);
+    free(out);
+    cr_assert_eq(run("--fail-on conflict claims/ -o /dev/null", &out), 1);
+    free(out);
+    cr_assert_eq(run("--fail-on never claims/ -o /dev/null", &out), 0);
+    free(out);
+    cr_assert_eq(run("--fail-on warning claims/ -o /dev/null", &out), 1);
+    free(out);
+    /* 05 alone: "a 3% drop" next to 46% is a percent_points warning (no other
+     * outlet to conflict with). */
+    const char *doc = "claims/05-100-days-wrong-targets.md";
+    char args[200];
+    snprintf(args, sizeof args, "-f json %s", doc);
+    cr_assert_eq(run(args, &out), 0);
+    cr_assert_not_null(strstr(out, "\"conflicts\":0"), "%s", strstr(out, "\"summary\""));
+    cr_assert_null(strstr(out, "\"warnings\":0"));
+    free(out);
+    snprintf(args, sizeof args, "--fail-on warning %s -o /dev/null", doc);
+    cr_assert_eq(run(args, &out), 1);
+    free(out);
+    /* an unreadable input is trouble whatever --fail-on says */
+    cr_assert_eq(run("--fail-on never claims/ /nonexistent.md -o /dev/null", &out), 2);
+    free(out);
+}
+
+Test(output, fail_on_is_refused_with_a_message)
+{
+    char *out, *err;
+    cr_assert_eq(test_run("--fail-on sometimes claims/", &out, &err), 2);
+    cr_assert_str_eq(out, "");
+    cr_assert_not_null(
+        strstr(err, "--fail-on: unknown value 'sometimes' (conflict, warning or never)"), "%s",
+        err);
+    free(out);
+    free(err);
+}
+
+/* Colour: escape sequences only when asked, or on a terminal without NO_COLOR.
+ * test_run's stdout is a pipe, so "auto" means none here. */
+Test(output, color_only_when_asked_or_on_a_terminal)
+{
+    char *out;
+    cr_assert_eq(run("claims/", &out), 1);
+    cr_assert_null(strchr(out, '\033'), "auto colour on a pipe");
+    free(out);
+    cr_assert_eq(run("--color=always claims/", &out), 1);
+    cr_assert_not_null(strstr(out, "\033[1;31mCONFLICT\033[0m"));
+    cr_assert_not_null(strstr(out, "\033[33mWARNING\033[0m"));
+    free(out);
+    cr_assert_eq(run("--color claims/", &out), 1);
+    cr_assert_not_null(strstr(out, "\033[1;31mCONFLICT"));
+    free(out);
+    cr_assert_eq(run("--color=never claims/", &out), 1);
+    cr_assert_null(strchr(out, '\033'));
+    free(out);
+    /* NO_COLOR turns off the automatic choice, not an explicit request */
+    setenv("NO_COLOR", "1", 1);
+    cr_assert_eq(run("--color=always claims/", &out), 1);
+    cr_assert_not_null(strchr(out, '\033'));
+    free(out);
+    unsetenv("NO_COLOR");
+    /* the other formats never carry colour */
+    cr_assert_eq(run("--color=always -f json claims/", &out), 1);
+    cr_assert_null(strchr(out, '\033'));
+    free(out);
+    cr_assert_eq(run("--color=sometimes claims/", &out), 2);
+    free(out);
+}
+
+/* Runs a shell command, capturing its standard output; returns its exit status. */
+static int shell(const char *cmd, char **out)
+{
+    FILE *p = popen(cmd, "r");
+    cr_assert_not_null(p);
+    size_t len = 0;
+    FILE *mem = open_memstream(out, &len);
+    int ch;
+    while ((ch = fgetc(p)) != EOF)
+        fputc(ch, mem);
+    fclose(mem);
+    int status = pclose(p);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* On a terminal: script(1) (util-linux, in every Debian) gives the program a
+ * pseudo-terminal as its standard output. */
+Test(output, auto_colour_on_a_terminal_and_no_color_turns_it_off)
+{
+    char *out;
+    cr_assert_eq(shell("TERM=xterm script -qec \"'" FC_BINARY "' claims/\" /dev/null", &out), 1);
+    cr_assert_not_null(strstr(out, "\033[1;31mCONFLICT"), "%.200s", out);
+    free(out);
+    cr_assert_eq(
+        shell("TERM=xterm NO_COLOR=1 script -qec \"'" FC_BINARY "' claims/\" /dev/null", &out), 1);
+    cr_assert_null(strchr(out, '\033'));
+    cr_assert_not_null(strstr(out, "CONFLICT"));
+    free(out);
+    cr_assert_eq(shell("TERM=dumb script -qec \"'" FC_BINARY "' claims/\" /dev/null", &out), 1);
+    cr_assert_null(strchr(out, '\033'));
+    free(out);
+}
+
+Test(output, dash_means_standard_output)
+{
+    char *a, *b;
+    cr_assert_eq(run("-o - -f jsonl claims/", &a), 1);
+    cr_assert_eq(run("-f jsonl claims/", &b), 1);
+    cr_assert_str_eq(a, b);
+    cr_assert_gt(strlen(a), 1000);
+    free(a);
+    free(b);
+    /* standard input to standard output, in every format */
+    static const char *const formats[] = {"text", "json", "jsonl", "csv", "claimreview", "html"};
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
+        char args[200];
+        snprintf(args, sizeof args, "-f %s -o - - < claims/08-battery-plant-raid-georgia.md",
+                 formats[i]);
+        cr_assert_eq(run(args, &a), 0, "%s", formats[i]);
+        cr_assert_gt(strlen(a), 0, "%s", formats[i]);
+        free(a);
+    }
+}
+
+Test(output, format_names_are_listed_and_claimreview_needs_the_checks)
+{
+    char *out, *err;
+    cr_assert_eq(test_run("--format yaml claims/", &out, &err), 2);
+    cr_assert_not_null(
+        strstr(err, "unknown format 'yaml' (text, json, jsonl, csv, claimreview, html)"), "%s",
+        err);
+    free(out);
+    free(err);
+    fc_format f;
+    static const char *const names[] = {"text", "json", "jsonl", "csv", "claimreview", "html"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        cr_assert_eq(fc_format_parse(names[i], &f), FC_OK, "%s", names[i]);
+        cr_assert_eq((size_t)f, i);
+        cr_assert_not_null(strstr(fc_format_names(), names[i]));
+    }
+    cr_assert_eq(fc_format_parse("HTML", &f), FC_EINVAL);
+    cr_assert_eq(test_run("extract -f claimreview claims/", &out, &err), 2);
+    cr_assert_not_null(strstr(err, "claimreview"));
+    free(out);
+    free(err);
+}
+
+/* The writers on an edge the corpus does not have: an input that could not be
+ * read, and no claims at all. */
+Test(output, every_format_reports_an_unreadable_input_and_an_empty_run)
+{
+    static const char *const names[] = {"text", "json", "jsonl", "csv", "claimreview", "html"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        fc_corpus *corpus = fc_corpus_new();
+        cr_assert_eq(fc_corpus_add_path(corpus, "/nonexistent/x.md"), FC_OK);
+        cr_assert_eq(fc_corpus_extract(corpus, test_rules()), FC_OK);
+        cr_assert_eq(fc_corpus_check(corpus, test_rules()), FC_OK);
+        fc_report_options opt = {FC_FORMAT_TEXT, FC_REPORT_FULL, false};
+        cr_assert_eq(fc_format_parse(names[i], &opt.format), FC_OK);
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&buf, &len);
+        cr_assert_eq(fc_report_write(mem, corpus, &opt), FC_OK, "%s", names[i]);
+        fclose(mem);
+        if (opt.format == FC_FORMAT_CLAIMREVIEW)
+            cr_assert_str_eq(buf, "[]\n"); /* no finding, no review */
+        else
+            cr_assert_not_null(strstr(buf, "/nonexistent/x.md"), "%s: %s", names[i], buf);
+        free(buf);
+        fc_corpus_free(corpus);
+    }
+}
