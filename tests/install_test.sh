@@ -11,7 +11,8 @@ trap 'rm -rf "$prefix"' EXIT
 
 cmake --install "$build" --prefix "$prefix" >/dev/null
 for f in bin/factcheck include/factcheck/factcheck.h share/factcheck/rules/default.json \
-         share/factcheck/datasets/immigration-2025.csv; do
+         share/factcheck/datasets/immigration-2025.csv share/factcheck/schema/report.schema.json \
+         share/man/man1/factcheck.1; do
   [ -e "$prefix/$f" ] || { echo "not installed: $f"; exit 1; }
 done
 ls "$prefix"/lib*/libfactcheck.a "$prefix"/lib*/libfactcheck.so >/dev/null
