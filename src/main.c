@@ -267,6 +267,15 @@ int main(int argc, char **argv)
     char **paths = argv + first;
     int npaths = argc - first;
 
+    int stdin_readers = 0; /* standard input can be read once */
+    for (int i = 0; i < npaths; i++)
+        stdin_readers += strcmp(paths[i], "-") == 0;
+    for (size_t i = 0; i < opt.nrules; i++)
+        stdin_readers += strcmp(opt.rules[i], "-") == 0;
+    if (stdin_readers > 1) {
+        fputs("factcheck: '-' (standard input) given more than once\n", stderr);
+        usage(EXIT_TROUBLE);
+    }
     if (opt.cmd == CMD_RULES_CHECK) {
         if (npaths == 0) {
             fputs("factcheck: no rule file given\n", stderr);

@@ -204,7 +204,8 @@ void fc_path_id(char *out, size_t n, const char *base, const char *id)
 
 fc_status fc_read_file(const char *path, const char *what, char **text, size_t *len, fc_diag *diag)
 {
-    FILE *f = fopen(path, "rb");
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
         fc_diag_set(diag, path, 0, 0, "cannot open %s: %s", what, strerror(errno));
         return FC_EIO;
@@ -215,7 +216,8 @@ fc_status fc_read_file(const char *path, const char *what, char **text, size_t *
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         fc_sb_add(&sb, chunk, n);
     bool bad = ferror(f);
-    fclose(f);
+    if (!is_stdin)
+        fclose(f);
     if (bad) {
         fc_sb_free(&sb);
         fc_diag_set(diag, path, 0, 0, "cannot read %s", what);

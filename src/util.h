@@ -31,7 +31,7 @@ void fc_sb_number(fc_strbuf *sb, double v);
  * 110000 * 1.1 is 121000, not 121000.00000000001); nothing for a non-finite value. */
 void fc_sb_decimal(fc_strbuf *sb, double v);
 
-/* Reads a whole (small) file into *text (NUL-terminated, the caller frees it).
+/* Reads a whole (small) file ("-": standard input) into *text (NUL-terminated, the caller frees it).
  * what names the kind of file in messages ("rule file"). Errors: FC_EIO (diag
  * names the file), FC_ENOMEM. */
 fc_status fc_read_file(const char *path, const char *what, char **text, size_t *len, fc_diag *diag);

@@ -195,3 +195,26 @@ Test(output, every_format_reports_an_unreadable_input_and_an_empty_run)
         fc_corpus_free(corpus);
     }
 }
+
+/* Rule files from standard input too; '-' can be given once only. */
+Test(output, rules_from_standard_input)
+{
+    char *out, *err;
+    cr_assert_eq(test_run("rules check - < claims/factcheck.rules.json", &out, &err), 0);
+    cr_assert_str_eq(out, "-: ok\n");
+    free(out);
+    free(err);
+    cr_assert_eq(test_run("-f json --rules - claims/ < claims/factcheck.rules.json", &out, &err),
+                 1);
+    cr_assert_not_null(strstr(out, "\"conflicts\":4"));
+    free(out);
+    free(err);
+    cr_assert_eq(test_run("rules check - < tests/data/rules/bad-type.json", &out, &err), 2);
+    cr_assert_eq(strncmp(err, "-:", 2), 0, "%s", err);
+    free(out);
+    free(err);
+    cr_assert_eq(test_run("--rules - - < claims/factcheck.rules.json", &out, &err), 2);
+    cr_assert_not_null(strstr(err, "'-' (standard input) given more than once"), "%s", err);
+    free(out);
+    free(err);
+}

@@ -29,8 +29,8 @@ typedef struct fc_rules_builder fc_rules_builder;
 /* A builder with no rules yet; NULL when out of memory. */
 FC_API fc_rules_builder *fc_rules_builder_new(void);
 
-/* Reads, validates and adds the rule file at path on top of the files added so
- * far. Errors: FC_EIO (cannot read), FC_ERULES (malformed or invalid: diag gives
+/* Reads, validates and adds the rule file at path ("-": standard input) on top
+ * of the files added so far. Errors: FC_EIO (cannot read), FC_ERULES (malformed or invalid: diag gives
  * "file:line:col: message"), FC_ENOMEM. A file with an error changes nothing. */
 FC_API fc_status fc_rules_builder_add(fc_rules_builder *b, const char *path, fc_diag *diag);
 
