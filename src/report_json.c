@@ -1,10 +1,18 @@
-/* report_json.c - the report as one JSON object, or as JSON Lines (cJSON).
+/* report_json.c - the report as one JSON object, or as JSON Lines.
  *
- * Shape: {"tool", "inputs", "claims", "findings", "summary"}; see
- * docs/claim-record.md. Unbounded interval sides are null.
+ * Shape: {"version", "tool", "inputs", "claims", "findings", "summary"}; see
+ * docs/reports.md and schema/report.schema.json. Unbounded interval sides are null.
+ *
+ * Written straight into a buffer rather than through a JSON tree: a report can
+ * hold millions of claims, and building and freeing a tree node per field cost
+ * more than extracting the claims. Strings are escaped as RFC 8259 requires, and
+ * a byte sequence that is not UTF-8 becomes U+FFFD, so the output is always
+ * valid JSON whatever the documents hold.
  */
-#include <cjson/cJSON.h>
+#include <float.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,198 +61,298 @@ fc_status fc_report_flush(FILE *out, fc_strbuf *sb)
     return rc < 0 ? FC_EIO : FC_OK;
 }
 
-/* Adds a string, or null for NULL. */
-static void add_str(cJSON *obj, const char *key, const char *s)
+/* The length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (c > 0xF4 || len == 0 || len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) || /* overlong, surrogate */
+        (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))   /* overlong, > U+10FFFF */
+        return 0;
+    return len;
+}
+
+static void json_string_n(fc_strbuf *sb, const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    fc_sb_add(sb, "\"", 1);
+    size_t run = 0, i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len = c >= 0x80 ? utf8_len(s + i, n - i) : 0;
+        if (len) {
+            i += len;
+            continue;
+        }
+        fc_sb_add(sb, str + run, i - run);
+        if (c == '"' || c == '\\') {
+            char e[2] = {'\\', (char)c};
+            fc_sb_add(sb, e, 2);
+        } else if (c == '\n') {
+            fc_sb_add(sb, "\\n", 2);
+        } else if (c == '\t') {
+            fc_sb_add(sb, "\\t", 2);
+        } else if (c == '\r') {
+            fc_sb_add(sb, "\\r", 2);
+        } else if (c < 0x20) {
+            fc_sb_printf(sb, "\\u%04x", c);
+        } else {
+            fc_sb_add(sb, "\\ufffd", 6); /* not UTF-8 */
+        }
+        run = ++i;
+    }
+    fc_sb_add(sb, str + run, n - run);
+    fc_sb_add(sb, "\"", 1);
+}
+
+/* A string value, or null for NULL. */
+static void json_string(fc_strbuf *sb, const char *s)
 {
     if (s)
-        cJSON_AddStringToObject(obj, key, s);
+        json_string_n(sb, s, strlen(s));
     else
-        cJSON_AddNullToObject(obj, key);
+        fc_sb_add(sb, "null", 4);
 }
 
-static void add_num(cJSON *obj, const char *key, double v)
+/* A number value; null when it is not finite (JSON has no infinity or NaN).
+ * Whole numbers are written as integers; others with 15 significant digits, or
+ * 17 when 15 do not read back within a unit in the last place: arithmetic noise
+ * (110000 * 1.1 = 121000.00000000001) is dropped, real precision kept. */
+static void json_number(fc_strbuf *sb, double v)
 {
-    if (isfinite(v))
-        cJSON_AddNumberToObject(obj, key, v);
-    else
-        cJSON_AddNullToObject(obj, key);
+    if (!isfinite(v)) {
+        fc_sb_add(sb, "null", 4);
+    } else if (v == floor(v) && fabs(v) < 1e15) {
+        char buf[24], *p = buf + sizeof buf;
+        uint64_t u = (uint64_t)fabs(v);
+        do
+            *--p = (char)('0' + u % 10);
+        while (u /= 10);
+        if (v < 0)
+            *--p = '-';
+        fc_sb_add(sb, p, (size_t)(buf + sizeof buf - p));
+    } else {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%.15g", v);
+        double back = strtod(buf, NULL);
+        if (fabs(back - v) > fmax(fabs(back), fabs(v)) * DBL_EPSILON)
+            snprintf(buf, sizeof buf, "%.17g", v);
+        fc_sb_puts(sb, buf);
+    }
 }
 
-static cJSON *claim_json(const fc_corpus *corpus, const fc_claim *c)
+/* ,"key": - the keys are the writer's own, plain ASCII. */
+static void key(fc_strbuf *sb, const char *k, bool first)
 {
-    cJSON *o = cJSON_CreateObject();
+    fc_sb_printf(sb, first ? "\"%s\":" : ",\"%s\":", k);
+}
+
+static void kv_str(fc_strbuf *sb, const char *k, const char *v)
+{
+    key(sb, k, false);
+    json_string(sb, v);
+}
+
+static void kv_num(fc_strbuf *sb, const char *k, double v)
+{
+    key(sb, k, false);
+    json_number(sb, v);
+}
+
+static void claim_json(fc_strbuf *sb, const fc_corpus *corpus, const fc_claim *c, bool typed)
+{
     const fc_input *in = fc_corpus_input(corpus, c->doc);
-    char *text = fc_claim_text(corpus, c);
     unsigned line = 0, col = 0;
     if (in && in->doc)
         fc_doc_linecol(in->doc, c->start, &line, &col);
-    cJSON_AddStringToObject(o, "id", c->id);
-    add_str(o, "doc", in ? in->path : NULL);
-    cJSON_AddNumberToObject(o, "start", (double)c->start);
-    cJSON_AddNumberToObject(o, "end", (double)c->end);
-    cJSON_AddNumberToObject(o, "line", line);
-    cJSON_AddNumberToObject(o, "col", col);
-    add_str(o, "text", text);
-    free(text);
-    add_num(o, "value", c->value);
-    add_num(o, "low", c->low);
-    add_num(o, "high", c->high);
-    cJSON_AddStringToObject(o, "qualifier", fc_qualifier_name(c->qualifier));
-    cJSON_AddStringToObject(o, "unit", fc_unit_name(c->unit));
-    add_str(o, "currency", c->currency[0] ? c->currency : NULL);
-    add_str(o, "per", fc_per_name(c->per));
-    add_str(o, "subject", c->subject);
-    add_str(o, "attribution", c->attribution);
-    cJSON_AddStringToObject(o, "modality", fc_modality_name(c->modality));
-    cJSON_AddStringToObject(o, "role", fc_role_name(c->role));
-    add_str(o, "direction", fc_direction_name(c->direction));
-    add_num(o, "from", c->from);
-    add_str(o, "measure", c->measure);
-    add_str(o, "period", c->period);
-    cJSON_AddNumberToObject(o, "sentence", (double)c->sentence);
-    add_str(o, "part_of", c->part_of[0] ? c->part_of : NULL);
-    return o;
+    fc_sb_add(sb, "{", 1);
+    key(sb, "id", true);
+    json_string(sb, c->id);
+    kv_str(sb, "doc", in ? in->path : NULL);
+    kv_num(sb, "start", (double)c->start);
+    kv_num(sb, "end", (double)c->end);
+    kv_num(sb, "line", line);
+    kv_num(sb, "col", col);
+    key(sb, "text", false);
+    if (in && in->doc && c->start <= c->end && c->end <= in->doc->len)
+        json_string_n(sb, in->doc->text + c->start, c->end - c->start);
+    else
+        json_string(sb, "");
+    kv_num(sb, "value", c->value);
+    kv_num(sb, "low", c->low);
+    kv_num(sb, "high", c->high);
+    kv_str(sb, "qualifier", fc_qualifier_name(c->qualifier));
+    kv_str(sb, "unit", fc_unit_name(c->unit));
+    kv_str(sb, "currency", c->currency[0] ? c->currency : NULL);
+    kv_str(sb, "per", fc_per_name(c->per));
+    kv_str(sb, "subject", c->subject);
+    kv_str(sb, "attribution", c->attribution);
+    kv_str(sb, "modality", fc_modality_name(c->modality));
+    kv_str(sb, "role", fc_role_name(c->role));
+    kv_str(sb, "direction", fc_direction_name(c->direction));
+    kv_num(sb, "from", c->from);
+    kv_str(sb, "measure", c->measure);
+    kv_str(sb, "period", c->period);
+    kv_num(sb, "sentence", (double)c->sentence);
+    kv_str(sb, "part_of", c->part_of[0] ? c->part_of : NULL);
+    if (typed)
+        kv_str(sb, "type", "claim");
+    fc_sb_add(sb, "}", 1);
 }
 
-static cJSON *finding_json(const fc_corpus *corpus, const fc_finding *f)
+static void finding_json(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f, bool typed)
 {
     const fc_claims *claims = fc_corpus_claims(corpus);
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "id", f->id);
-    cJSON_AddStringToObject(o, "check", f->check);
-    cJSON_AddStringToObject(o, "severity", fc_severity_name(f->severity));
-    cJSON *ids = cJSON_AddArrayToObject(o, "claims");
-    for (size_t i = 0; i < f->nclaims; i++)
-        cJSON_AddItemToArray(ids, cJSON_CreateString(claims->items[f->claims[i]].id));
-    add_str(o, "message", f->message);
-    add_str(o, "source", f->source);
-    cJSON *nums = cJSON_AddObjectToObject(o, "numbers");
-    for (size_t i = 0; i < f->nnums; i++)
-        add_num(nums, f->nums[i].name, f->nums[i].value);
-    return o;
-}
-
-static cJSON *input_json(const fc_input *in)
-{
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "path", in->path);
-    cJSON_AddStringToObject(o, "status", in->status == FC_OK ? "ok" : "error");
-    if (in->status != FC_OK)
-        add_str(o, "error", in->error);
-    cJSON_AddNumberToObject(o, "claims", (double)in->nclaims);
-    if (in->doc) {
-        add_str(o, "outlet", in->doc->outlet);
-        add_str(o, "title", in->doc->title);
-        add_str(o, "published", in->doc->published);
-        add_str(o, "url", in->doc->url);
+    fc_sb_add(sb, "{", 1);
+    key(sb, "id", true);
+    json_string(sb, f->id);
+    kv_str(sb, "check", f->check);
+    kv_str(sb, "severity", fc_severity_name(f->severity));
+    key(sb, "claims", false);
+    fc_sb_add(sb, "[", 1);
+    for (size_t i = 0; i < f->nclaims; i++) {
+        if (i)
+            fc_sb_add(sb, ",", 1);
+        json_string(sb, claims->items[f->claims[i]].id);
     }
-    return o;
+    fc_sb_add(sb, "]", 1);
+    kv_str(sb, "message", f->message);
+    kv_str(sb, "source", f->source);
+    key(sb, "numbers", false);
+    fc_sb_add(sb, "{", 1);
+    for (size_t i = 0; i < f->nnums; i++) {
+        key(sb, f->nums[i].name, i == 0);
+        json_number(sb, f->nums[i].value);
+    }
+    fc_sb_add(sb, "}", 1);
+    if (typed)
+        kv_str(sb, "type", "finding");
+    fc_sb_add(sb, "}", 1);
 }
 
-static cJSON *summary_json(const fc_corpus *corpus)
+static void input_json(fc_strbuf *sb, const fc_input *in, bool typed)
 {
-    cJSON *o = cJSON_CreateObject();
+    fc_sb_add(sb, "{", 1);
+    key(sb, "path", true);
+    json_string(sb, in->path);
+    kv_str(sb, "status", in->status == FC_OK ? "ok" : "error");
+    if (in->status != FC_OK)
+        kv_str(sb, "error", in->error);
+    kv_num(sb, "claims", (double)in->nclaims);
+    if (in->doc) {
+        kv_str(sb, "outlet", in->doc->outlet);
+        kv_str(sb, "title", in->doc->title);
+        kv_str(sb, "published", in->doc->published);
+        kv_str(sb, "url", in->doc->url);
+    }
+    if (typed)
+        kv_str(sb, "type", "input");
+    fc_sb_add(sb, "}", 1);
+}
+
+static void summary_json(fc_strbuf *sb, const fc_corpus *corpus, bool typed)
+{
     size_t n = fc_corpus_ninputs(corpus), failed = fc_corpus_nfailed(corpus);
-    cJSON_AddNumberToObject(o, "inputs", (double)n);
-    cJSON_AddNumberToObject(o, "inputs_ok", (double)(n - failed));
-    cJSON_AddNumberToObject(o, "inputs_failed", (double)failed);
-    cJSON_AddNumberToObject(o, "claims", (double)fc_corpus_claims(corpus)->n);
-    cJSON_AddNumberToObject(o, "findings", (double)fc_corpus_findings(corpus)->n);
-    cJSON_AddNumberToObject(o, "conflicts", (double)fc_corpus_nseverity(corpus, FC_SEV_CONFLICT));
-    cJSON_AddNumberToObject(o, "warnings", (double)fc_corpus_nseverity(corpus, FC_SEV_WARNING));
-    cJSON_AddNumberToObject(o, "info", (double)fc_corpus_nseverity(corpus, FC_SEV_INFO));
-    return o;
+    fc_sb_printf(sb,
+                 "{\"inputs\":%zu,\"inputs_ok\":%zu,\"inputs_failed\":%zu,\"claims\":%zu,"
+                 "\"findings\":%zu,\"conflicts\":%zu,\"warnings\":%zu,\"info\":%zu",
+                 n, n - failed, failed, fc_corpus_claims(corpus)->n, fc_corpus_findings(corpus)->n,
+                 fc_corpus_nseverity(corpus, FC_SEV_CONFLICT),
+                 fc_corpus_nseverity(corpus, FC_SEV_WARNING),
+                 fc_corpus_nseverity(corpus, FC_SEV_INFO));
+    if (typed)
+        kv_str(sb, "type", "summary");
+    fc_sb_add(sb, "}", 1);
 }
 
-/* Prints one JSON value and a newline, then deletes it. */
-static fc_status emit(FILE *out, cJSON *v)
+/* Writes the buffer out once it holds this much; keeps memory flat. */
+#define FLUSH_AT (1 << 16)
+
+static fc_status maybe_flush(FILE *out, fc_strbuf *sb)
 {
-    char *s = cJSON_PrintUnformatted(v);
-    cJSON_Delete(v);
-    if (!s)
-        return FC_ENOMEM;
-    int rc = fprintf(out, "%s\n", s);
-    cJSON_free(s);
-    return rc < 0 ? FC_EIO : FC_OK;
+    return sb->len >= FLUSH_AT || sb->failed ? fc_report_flush(out, sb) : FC_OK;
 }
 
-/* Prints one array member on a line of its own, then deletes it. */
-static fc_status member(FILE *out, cJSON *v, bool first)
-{
-    char *str = cJSON_PrintUnformatted(v);
-    cJSON_Delete(v);
-    if (!str)
-        return FC_ENOMEM;
-    int rc = fprintf(out, "%s\n    %s", first ? "" : ",", str);
-    cJSON_free(str);
-    return rc < 0 ? FC_EIO : FC_OK;
-}
-
-/* The report object is written piece by piece, one input, claim or finding a
- * line, so memory does not grow with the size of the output. */
+/* The report object, one input, claim or finding a line. */
 fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind)
 {
+    fc_strbuf sb = {0};
     fc_status st = FC_OK;
-    if (fprintf(out,
-                "{\n  \"version\": \"%s\",\n"
-                "  \"tool\": {\"name\": \"factcheck\", \"version\": \"%s\"},\n"
-                "  \"inputs\": [",
-                FC_REPORT_VERSION, fc_version()) < 0)
-        return FC_EIO;
+    fc_sb_printf(&sb,
+                 "{\n  \"version\": \"%s\",\n"
+                 "  \"tool\": {\"name\": \"factcheck\", \"version\": \"%s\"},\n"
+                 "  \"inputs\": [",
+                 FC_REPORT_VERSION, fc_version());
     size_t n = fc_corpus_ninputs(corpus);
-    for (size_t i = 0; st == FC_OK && i < n; i++)
-        st = member(out, input_json(fc_corpus_input(corpus, i)), i == 0);
-    if (st == FC_OK && fputs("\n  ],\n  \"claims\": [", out) < 0)
-        st = FC_EIO;
-    const fc_claims *cl = fc_corpus_claims(corpus);
-    for (size_t i = 0; st == FC_OK && i < cl->n; i++)
-        st = member(out, claim_json(corpus, &cl->items[i]), i == 0);
-    if (st == FC_OK && kind == FC_REPORT_FULL) {
-        if (fputs("\n  ],\n  \"findings\": [", out) < 0)
-            st = FC_EIO;
-        const fc_findings *fs = fc_corpus_findings(corpus);
-        for (size_t i = 0; st == FC_OK && i < fs->n; i++)
-            st = member(out, finding_json(corpus, &fs->items[i]), i == 0);
+    for (size_t i = 0; st == FC_OK && i < n; i++) {
+        fc_sb_puts(&sb, i ? ",\n    " : "\n    ");
+        input_json(&sb, fc_corpus_input(corpus, i), false);
+        st = maybe_flush(out, &sb);
     }
-    if (st != FC_OK)
-        return st;
-    cJSON *summary = summary_json(corpus);
-    char *str = cJSON_PrintUnformatted(summary);
-    cJSON_Delete(summary);
-    if (!str)
-        return FC_ENOMEM;
-    int rc = fprintf(out, "\n  ],\n  \"summary\": %s\n}\n", str);
-    cJSON_free(str);
-    return rc < 0 ? FC_EIO : FC_OK;
-}
-
-fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kind)
-{
-    fc_status st = FC_OK;
+    fc_sb_puts(&sb, "\n  ],\n  \"claims\": [");
     const fc_claims *cl = fc_corpus_claims(corpus);
     for (size_t i = 0; st == FC_OK && i < cl->n; i++) {
-        cJSON *o = claim_json(corpus, &cl->items[i]);
-        if (kind == FC_REPORT_FULL)
-            cJSON_AddStringToObject(o, "type", "claim");
-        st = emit(out, o);
+        fc_sb_puts(&sb, i ? ",\n    " : "\n    ");
+        claim_json(&sb, corpus, &cl->items[i], false);
+        st = maybe_flush(out, &sb);
     }
-    if (kind == FC_REPORT_CLAIMS)
-        return st;
-    for (size_t i = 0; st == FC_OK && i < fc_corpus_ninputs(corpus); i++) {
-        cJSON *o = input_json(fc_corpus_input(corpus, i));
-        cJSON_AddStringToObject(o, "type", "input");
-        st = emit(out, o);
+    if (kind == FC_REPORT_FULL) {
+        fc_sb_puts(&sb, "\n  ],\n  \"findings\": [");
+        const fc_findings *fs = fc_corpus_findings(corpus);
+        for (size_t i = 0; st == FC_OK && i < fs->n; i++) {
+            fc_sb_puts(&sb, i ? ",\n    " : "\n    ");
+            finding_json(&sb, corpus, &fs->items[i], false);
+            st = maybe_flush(out, &sb);
+        }
     }
-    const fc_findings *fs = fc_corpus_findings(corpus);
-    for (size_t i = 0; st == FC_OK && i < fs->n; i++) {
-        cJSON *o = finding_json(corpus, &fs->items[i]);
-        cJSON_AddStringToObject(o, "type", "finding");
-        st = emit(out, o);
+    fc_sb_puts(&sb, "\n  ],\n  \"summary\": ");
+    summary_json(&sb, corpus, false);
+    fc_sb_puts(&sb, "\n}\n");
+    if (st == FC_OK)
+        st = fc_report_flush(out, &sb);
+    fc_sb_free(&sb);
+    return st;
+}
+
+/* Claims, then inputs, findings and the summary, each a line with its "type"
+ * (bare claims for the claims-only report). */
+fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kind)
+{
+    fc_strbuf sb = {0};
+    fc_status st = FC_OK;
+    bool typed = kind == FC_REPORT_FULL;
+    const fc_claims *cl = fc_corpus_claims(corpus);
+    for (size_t i = 0; st == FC_OK && i < cl->n; i++) {
+        claim_json(&sb, corpus, &cl->items[i], typed);
+        fc_sb_add(&sb, "\n", 1);
+        st = maybe_flush(out, &sb);
     }
-    if (st == FC_OK) {
-        cJSON *o = summary_json(corpus);
-        cJSON_AddStringToObject(o, "type", "summary");
-        st = emit(out, o);
+    if (typed) {
+        for (size_t i = 0; st == FC_OK && i < fc_corpus_ninputs(corpus); i++) {
+            input_json(&sb, fc_corpus_input(corpus, i), true);
+            fc_sb_add(&sb, "\n", 1);
+            st = maybe_flush(out, &sb);
+        }
+        const fc_findings *fs = fc_corpus_findings(corpus);
+        for (size_t i = 0; st == FC_OK && i < fs->n; i++) {
+            finding_json(&sb, corpus, &fs->items[i], true);
+            fc_sb_add(&sb, "\n", 1);
+            st = maybe_flush(out, &sb);
+        }
+        summary_json(&sb, corpus, true);
+        fc_sb_add(&sb, "\n", 1);
     }
+    if (st == FC_OK)
+        st = fc_report_flush(out, &sb);
+    fc_sb_free(&sb);
     return st;
 }

@@ -2,12 +2,14 @@
  * the format names, and the page and table writers' edge cases through the library.
  * The formats' content is read back by independent parsers in report_formats.py
  * and html_browser.py. */
+#include <cjson/cJSON.h>
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "helpers.h"
 
@@ -217,4 +219,37 @@ Test(output, rules_from_standard_input)
     cr_assert_not_null(strstr(err, "'-' (standard input) given more than once"), "%s", err);
     free(out);
     free(err);
+}
+
+/* Whatever a file's name or front matter holds, the JSON stays valid: a byte
+ * that is not UTF-8 becomes U+FFFD, a control character is escaped. */
+Test(output, json_is_valid_whatever_the_bytes)
+{
+    char dir[] = "/tmp/fc-json-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/bad\xff name.md", dir);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("---\ntitle: a \x01 \"quoted\" \\ title\xc3\n---\nAbout 250 workers were detained.\n", f);
+    fclose(f);
+    char args[300], *out, *err;
+    snprintf(args, sizeof args, "-f json '%s'", dir);
+    cr_assert_eq(test_run(args, &out, &err), 0, "%s", err);
+    cJSON *report = cJSON_Parse(out);
+    cr_assert_not_null(report, "%s", out);
+    cJSON *in = cJSON_GetArrayItem(cJSON_GetObjectItem(report, "inputs"), 0);
+    const char *p = cJSON_GetStringValue(cJSON_GetObjectItem(in, "path"));
+    cr_assert_not_null(strstr(p, "/bad\xEF\xBF\xBD name.md"), "%s", p);
+    cr_assert_str_eq(cJSON_GetStringValue(cJSON_GetObjectItem(in, "title")),
+                     "a \x01 \"quoted\" \\ title\xEF\xBF\xBD");
+    cr_assert_not_null(strstr(out, "a \\u0001 \\\"quoted\\\" \\\\ title\\ufffd"), "%s", out);
+    cJSON *claim = cJSON_GetArrayItem(cJSON_GetObjectItem(report, "claims"), 0);
+    cr_assert_str_eq(cJSON_GetStringValue(cJSON_GetObjectItem(claim, "text")), "About 250");
+    cr_assert_eq(cJSON_GetNumberValue(cJSON_GetObjectItem(claim, "high")), 275);
+    cJSON_Delete(report);
+    free(out);
+    free(err);
+    unlink(path);
+    rmdir(dir);
 }
