@@ -1649,11 +1649,22 @@ static bool is_time_reference(const ctx *c, size_t end)
            list_at(c, &c->r->time_references, end + u->phrase.ntok);
 }
 
+/* Whether a figure read from digits is one news copy can state: 0, or a
+ * magnitude within [1e-100, 1e100]. Beyond, the digits are no quantity (a
+ * 400-digit string reads as infinity), and gaps, sums and ratios between two
+ * claims could overflow into infinities in a report. */
+static bool magnitude_ok(double v)
+{
+    return v == 0 || (fabs(v) >= 1e-100 && fabs(v) <= 1e100);
+}
+
 /* Whether the quantity at q is a claim at all. */
 static bool is_claim(const ctx *c, const quantity *q)
 {
     size_t i = q->sp.from, end = q->sp.to;
     if (c->skip[i] || in_furniture(c, i) || is_time_reference(c, end))
+        return false;
+    if (!magnitude_ok(q->value) || (q->range && !(magnitude_ok(q->low) && magnitude_ok(q->high))))
         return false;
     if (q->kind == Q_NUMBER && tok(c, q->num)->kind == FC_TOK_NUM) {
         i = q->num;
@@ -1751,6 +1762,10 @@ static fc_status pattern_claim(ctx *c, const pmatch *pm, size_t k, size_t *next)
     cl.start = pm->m.start;
     cl.end = pm->m.end;
     cl.value = cl.low = cl.high = fc_tok_number(c->text, &num);
+    if (!magnitude_ok(cl.value)) {
+        *next = end > k ? end : k + 1;
+        return FC_OK;
+    }
     cl.from = NAN;
     cl.unit = (fc_unit)p->unit;
     cl.per = (fc_per)p->per;
