@@ -141,8 +141,7 @@ static fc_status walk_entry(fc_corpus *c, const char *path, const char *name, co
         return FC_OK;
     if (!S_ISREG(st.st_mode)) { /* a FIFO named like a document is reported, not read */
         char what[64];
-        snprintf(what, sizeof what, "%s, not a document file; not read",
-                 fc_file_kind(st.st_mode));
+        snprintf(what, sizeof what, "%s, not a document file; not read", fc_file_kind(st.st_mode));
         return add_error(c, path, FC_EIO, what);
     }
     return add_input(c, path, FC_OK, NULL, true);

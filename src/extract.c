@@ -37,6 +37,8 @@ typedef struct ctx {
     bool any_sentence; /* a sentence was read before this one */
     bool have_pub;     /* the document's publication date is known: */
     long pub;          /* its day number (date.h) */
+    /* The document's language (front matter) writes "6,3" for 6.3. */
+    bool decimal_comma;
     fc_claims *out;
     /* Matches of the rules' patterns in the current block, by start. */
     struct pmatch *matches;
@@ -279,7 +281,7 @@ static bool number_at(const ctx *c, size_t i, double *v, size_t *end)
     if (i >= c->sent.to)
         return false;
     if (tok(c, i)->kind == FC_TOK_NUM) {
-        *v = fc_tok_number(c->text, tok(c, i));
+        *v = fc_tok_number_in(c->text, tok(c, i), c->decimal_comma);
         *end = i + 1;
         return true;
     }
@@ -1761,7 +1763,7 @@ static fc_status pattern_claim(ctx *c, const pmatch *pm, size_t k, size_t *next)
     cl.sentence = c->sentence;
     cl.start = pm->m.start;
     cl.end = pm->m.end;
-    cl.value = cl.low = cl.high = fc_tok_number(c->text, &num);
+    cl.value = cl.low = cl.high = fc_tok_number_in(c->text, &num, c->decimal_comma);
     if (!magnitude_ok(cl.value)) {
         *next = end > k ? end : k + 1;
         return FC_OK;
@@ -1873,6 +1875,7 @@ static size_t block_end(const char *text, size_t pos, size_t len)
 fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index, fc_claims *out)
 {
     ctx c = {.r = rules, .doc = doc, .text = doc->text, .doc_index = doc_index, .out = out};
+    c.decimal_comma = fc_lang_decimal_comma(doc->language);
     size_t skip_cap = 0;
     fc_status st = FC_OK;
     int y, m, d;
