@@ -444,7 +444,8 @@ Test(badinput, all_rows_in_one_folder, .timeout = 600)
 }
 
 /* Files that cannot be used as the folder is listed or named: a dangling
- * symlink, a FIFO named like a document (reported, not waited on), a missing
+ * symlink, a FIFO named like a document (reported, not waited on), a file over
+ * 1 GiB (sparse; refused by its size without reading it), a missing
  * file named on the command line, a PNG named explicitly (read whatever its
  * name, refused as binary) and one in the folder (not a document name: not an
  * input). The good file is processed. */
@@ -457,6 +458,10 @@ Test(badinput, unusable_files_are_named_and_the_rest_processed)
     cr_assert_eq(
         symlink("/nonexistent/target.md", path_in(path, sizeof path, dir, "c-dangling.md")), 0);
     cr_assert_eq(mkfifo(path_in(path, sizeof path, dir, "d-pipe.md"), 0644), 0);
+    /* Over FC_DOC_MAX_BYTES, sparse: refused by its size, before it is read. */
+    write_file(dir, "e-huge.md", "", 0);
+    cr_assert_eq(
+        truncate(path_in(path, sizeof path, dir, "e-huge.md"), (off_t)FC_DOC_MAX_BYTES + 1), 0);
     snprintf(args, sizeof args, "%s %s/missing.md %s/photo.png", dir, dir, dir);
     run j = run_fc("json", args, 2), t = run_fc("text", args, 2);
     static const struct {
@@ -465,6 +470,7 @@ Test(badinput, unusable_files_are_named_and_the_rest_processed)
     } want[] = {{"a-good.md", NULL, 1},
                 {"c-dangling.md", "No such file or directory", 0},
                 {"d-pipe.md", "a FIFO, not a document file; not read", 0},
+                {"e-huge.md", "file is larger than 1024 MiB; not read", 0},
                 {"missing.md", "No such file or directory", 0},
                 {"photo.png", "binary file (NUL byte at offset 8); not a text document", 0}};
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
@@ -472,7 +478,7 @@ Test(badinput, unusable_files_are_named_and_the_rest_processed)
         assert_json_input(&j, (int)i, path, want[i].error, (double)want[i].nclaims);
         assert_text_input(&t, path, want[i].error, want[i].nclaims);
     }
-    assert_summary(&j, &t, 5, 4, 1);
+    assert_summary(&j, &t, 6, 5, 1);
     run_free(&j);
     run_free(&t);
     remove_tmpdir(dir);
