@@ -23,19 +23,28 @@
 
 /* ---- fixtures ------------------------------------------------------------------ */
 
-static char *make_tmpdir(void)
+/* The test's folder, removed after the test whether it passed or failed (each
+ * test runs in a process of its own), so a failure leaves no 200 MiB file. */
+static char *test_dir;
+
+static void remove_test_dir(void)
 {
-    char *dir = strdup("/tmp/fc-badinput-XXXXXX");
-    cr_assert_not_null(mkdtemp(dir));
-    return dir;
+    if (!test_dir)
+        return;
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", test_dir);
+    cr_expect_eq(system(cmd), 0);
+    free(test_dir);
+    test_dir = NULL;
 }
 
-static void remove_tmpdir(char *dir)
+TestSuite(badinput, .fini = remove_test_dir);
+
+static const char *make_tmpdir(void)
 {
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    cr_assert_eq(system(cmd), 0);
-    free(dir);
+    test_dir = strdup("/tmp/fc-badinput-XXXXXX");
+    cr_assert_not_null(mkdtemp(test_dir));
+    return test_dir;
 }
 
 /* dir/name into buf (of size n); returns buf. */
@@ -394,7 +403,7 @@ static void assert_claims(const run *j, const char *path, const row *r)
 /* Each row alone: its status, message, claims and exit code, in both formats. */
 Test(badinput, each_row_alone, .timeout = 600)
 {
-    char *dir = make_tmpdir();
+    const char *dir = make_tmpdir();
     for (size_t i = 0; i < NROWS; i++) {
         const row *r = &table[i];
         write_row(dir, r);
@@ -414,14 +423,13 @@ Test(badinput, each_row_alone, .timeout = 600)
         run_free(&j);
         run_free(&t);
     }
-    remove_tmpdir(dir);
 }
 
 /* All rows in one folder: the unusable files are reported and every other one
  * is processed and listed, in byte order of the names. */
 Test(badinput, all_rows_in_one_folder, .timeout = 600)
 {
-    char *dir = make_tmpdir();
+    const char *dir = make_tmpdir();
     size_t failed = 0, claims = 0;
     for (size_t i = 0; i < NROWS; i++) {
         write_row(dir, &table[i]);
@@ -440,7 +448,6 @@ Test(badinput, all_rows_in_one_folder, .timeout = 600)
     assert_summary(&j, &t, NROWS, failed, claims);
     run_free(&j);
     run_free(&t);
-    remove_tmpdir(dir);
 }
 
 /* Files that cannot be used as the folder is listed or named: a dangling
@@ -451,7 +458,7 @@ Test(badinput, all_rows_in_one_folder, .timeout = 600)
  * input). The good file is processed. */
 Test(badinput, unusable_files_are_named_and_the_rest_processed)
 {
-    char *dir = make_tmpdir();
+    const char *dir = make_tmpdir();
     char path[600], args[2000];
     write_file(dir, "a-good.md", BYTES("Agents made 12 arrests.\n"));
     write_file(dir, "photo.png", png, sizeof png);
@@ -481,7 +488,6 @@ Test(badinput, unusable_files_are_named_and_the_rest_processed)
     assert_summary(&j, &t, 6, 5, 1);
     run_free(&j);
     run_free(&t);
-    remove_tmpdir(dir);
 }
 
 /* ---- files that change between listing and reading (library) -------------------- */
@@ -515,7 +521,7 @@ static char *report_string(const fc_corpus *c, fc_format format)
  * loop. */
 Test(badinput, files_that_vanish_or_change_after_listing)
 {
-    char *dir = make_tmpdir();
+    const char *dir = make_tmpdir();
     static const char *const names[] = {"a-stays.md",          "b-vanishes.md",
                                         "c-becomes-folder.md", "d-becomes-fifo.md",
                                         "e-becomes-loop.md",   "f-stays.md"};
@@ -577,7 +583,6 @@ Test(badinput, files_that_vanish_or_change_after_listing)
     free(text);
     free(json);
     fc_corpus_free(c);
-    remove_tmpdir(dir);
 }
 
 /* ---- folders ----------------------------------------------------------------------- */
@@ -587,7 +592,7 @@ Test(badinput, files_that_vanish_or_change_after_listing)
  * walked twice, the real files are processed. */
 Test(badinput, symlink_loops_in_a_folder)
 {
-    char *dir = make_tmpdir();
+    const char *dir = make_tmpdir();
     char path[600], sub[600], args[700];
     write_file(dir, "good.md", BYTES("Volunteers planted 300 trees.\n"));
     cr_assert_eq(symlink("b.md", path_in(path, sizeof path, dir, "a.md")), 0);
@@ -615,7 +620,6 @@ Test(badinput, symlink_loops_in_a_folder)
     assert_summary(&j, &t, 6, 4, 2);
     run_free(&j);
     run_free(&t);
-    remove_tmpdir(dir);
 }
 
 /* 10,000 files in one folder: all listed and processed, in byte order of their
@@ -623,7 +627,7 @@ Test(badinput, symlink_loops_in_a_folder)
 Test(badinput, ten_thousand_files_in_a_folder, .timeout = 600)
 {
     enum { N = 10000 };
-    char *dir = make_tmpdir();
+    const char *dir = make_tmpdir();
     char name[64], text[128];
     for (int i = 1; i <= N; i++) {
         snprintf(name, sizeof name, "doc-%d.md", i);
@@ -659,7 +663,6 @@ Test(badinput, ten_thousand_files_in_a_folder, .timeout = 600)
     }
     run_free(&j);
     run_free(&t);
-    remove_tmpdir(dir);
 }
 
 /* ---- numbers near the limits across documents ------------------------------------ */
@@ -669,7 +672,7 @@ Test(badinput, ten_thousand_files_in_a_folder, .timeout = 600)
  * summary of two sources has no MAD (it printed "nan"). */
 Test(badinput, extreme_figures_on_one_measure_keep_findings_finite)
 {
-    char *dir = make_tmpdir();
+    const char *dir = make_tmpdir();
 #define ZEROS10 "0000000000"
 #define ZEROS99 ZEROS10 ZEROS10 ZEROS10 ZEROS10 ZEROS10 ZEROS10 ZEROS10 ZEROS10 ZEROS10 "000000000"
     write_file(
@@ -704,7 +707,6 @@ Test(badinput, extreme_figures_on_one_measure_keep_findings_finite)
     cr_assert_not_null(strstr(t.out, "(gap 2e+99, 200.0% of the larger figure)"));
     run_free(&j);
     run_free(&t);
-    remove_tmpdir(dir);
 }
 
 /* ---- a 200 MiB single line ------------------------------------------------------ */
@@ -741,7 +743,7 @@ Test(badinput, a_200_mib_single_line, .timeout = 900)
 {
     enum { NCHUNKS = 200 * 1024 }; /* 200 MiB */
     const double size = (double)NCHUNKS * CHUNK;
-    char *dir = make_tmpdir();
+    const char *dir = make_tmpdir();
     char path[600], a[CHUNK], b[CHUNK];
     make_chunk(a, true);
     make_chunk(b, false);
@@ -785,5 +787,4 @@ Test(badinput, a_200_mib_single_line, .timeout = 900)
         cr_assert_str_eq(str_of(c, "subject"), "residents");
     }
     run_free(&j);
-    remove_tmpdir(dir);
 }
