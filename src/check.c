@@ -325,15 +325,19 @@ static fc_status summary(const group *g, const size_t *members, size_t n, size_t
     } else {
         fc_sb_printf(&sb, "%zu sources on %s: median ", n, measure_name(g, first));
         fc_sb_number(&sb, median);
-        fc_sb_puts(&sb, ", median absolute deviation ");
-        fc_sb_number(&sb, mad);
-        size_t outliers = 0;
-        /* The usual outlier fence: 3 scaled MADs from the median. */
-        for (size_t k = 0; k < n && mad > 0; k++)
-            outliers += fabs(point_of(claim(g, members[k])) - median) > 3 * 1.4826 * mad;
-        fc_check_add_num(&f, "outliers", (double)outliers);
-        fc_sb_printf(&sb, "; %zu outlier%s beyond 3 scaled MADs.", outliers,
-                     outliers == 1 ? "" : "s");
+        if (n < 3) { /* two points have no MAD to speak of (it was printed as "nan") */
+            fc_sb_puts(&sb, ".");
+        } else {
+            fc_sb_puts(&sb, ", median absolute deviation ");
+            fc_sb_number(&sb, mad);
+            size_t outliers = 0;
+            /* The usual outlier fence: 3 scaled MADs from the median. */
+            for (size_t k = 0; k < n && mad > 0; k++)
+                outliers += fabs(point_of(claim(g, members[k])) - median) > 3 * 1.4826 * mad;
+            fc_check_add_num(&f, "outliers", (double)outliers);
+            fc_sb_printf(&sb, "; %zu outlier%s beyond 3 scaled MADs.", outliers,
+                         outliers == 1 ? "" : "s");
+        }
     }
     free(pts);
     free(work);

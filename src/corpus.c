@@ -6,10 +6,12 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "doc_internal.h"
 #include "factcheck/corpus.h"
 #include "factcheck/extract.h"
 #include "util.h"
@@ -17,6 +19,8 @@
 struct fc_corpus {
     fc_input *inputs;
     size_t ninputs, cap;
+    bool *listed; /* listed[i]: input i was found in a folder as a regular file */
+    size_t listed_cap;
     fc_claims claims;
     fc_findings findings;
 };
@@ -36,16 +40,20 @@ void fc_corpus_free(fc_corpus *c)
         fc_doc_free(c->inputs[i].doc);
     }
     free(c->inputs);
+    free(c->listed);
     fc_claims_clear(&c->claims);
     fc_findings_clear(&c->findings);
     free(c);
 }
 
 /* Adds an input; error (may be NULL) is a message for an input that failed already. */
-static fc_status add_input(fc_corpus *c, const char *path, fc_status status, const char *error)
+static fc_status add_input(fc_corpus *c, const char *path, fc_status status, const char *error,
+                           bool listed)
 {
-    if (fc_grow((void **)&c->inputs, &c->cap, c->ninputs + 1, sizeof *c->inputs) != FC_OK)
+    if (fc_grow((void **)&c->inputs, &c->cap, c->ninputs + 1, sizeof *c->inputs) != FC_OK ||
+        fc_grow((void **)&c->listed, &c->listed_cap, c->ninputs + 1, sizeof *c->listed) != FC_OK)
         return FC_ENOMEM;
+    c->listed[c->ninputs] = listed;
     fc_input *in = &c->inputs[c->ninputs];
     memset(in, 0, sizeof *in);
     in->status = status;
@@ -64,7 +72,7 @@ static fc_status add_error(fc_corpus *c, const char *path, fc_status st, const c
     char *msg = fc_sb_take(&sb);
     if (!msg)
         return FC_ENOMEM;
-    fc_status r = add_input(c, path, st, msg);
+    fc_status r = add_input(c, path, st, msg, false);
     free(msg);
     return r;
 }
@@ -129,9 +137,14 @@ static fc_status walk_entry(fc_corpus *c, const char *path, const char *name, co
                 return add_error(c, path, FC_EIO, "symbolic link loop; folder not entered");
         return walk(c, path, v);
     }
-    if (S_ISREG(st.st_mode) && is_document_name(name))
-        return add_input(c, path, FC_OK, NULL);
-    return FC_OK;
+    if (!is_document_name(name))
+        return FC_OK;
+    if (!S_ISREG(st.st_mode)) { /* a FIFO named like a document is reported, not read */
+        char what[64];
+        snprintf(what, sizeof what, "%s, not a document file; not read", fc_file_kind(st.st_mode));
+        return add_error(c, path, FC_EIO, what);
+    }
+    return add_input(c, path, FC_OK, NULL, true);
 }
 
 static fc_status walk(fc_corpus *c, const char *dir, const visited *up)
@@ -166,12 +179,13 @@ fc_status fc_corpus_add_path(fc_corpus *c, const char *path)
 {
     struct stat st;
     if (strcmp(path, "-") == 0)
-        return add_input(c, path, FC_OK, NULL);
+        return add_input(c, path, FC_OK, NULL, false);
     if (stat(path, &st) != 0)
         return add_error(c, path, FC_EIO, strerror(errno));
     if (S_ISDIR(st.st_mode))
         return walk(c, path, NULL);
-    return add_input(c, path, FC_OK, NULL); /* a file named explicitly is read whatever its name */
+    /* A file named explicitly is read whatever its name or kind (a pipe from the shell). */
+    return add_input(c, path, FC_OK, NULL, false);
 }
 
 fc_status fc_corpus_extract(fc_corpus *c, const fc_rules *rules)
@@ -181,7 +195,7 @@ fc_status fc_corpus_extract(fc_corpus *c, const fc_rules *rules)
         if (in->status != FC_OK || in->doc)
             continue;
         fc_diag diag = {0};
-        fc_status st = fc_doc_load(in->path, &in->doc, &diag);
+        fc_status st = fc_doc_load_file(in->path, c->listed[i], &in->doc, &diag);
         if (st == FC_ENOMEM)
             return st;
         if (st != FC_OK) {

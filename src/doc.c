@@ -5,10 +5,14 @@
  * extractor reports is an offset into the original file.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "doc_internal.h"
 #include "factcheck/doc.h"
 #include "util.h"
 
@@ -107,37 +111,68 @@ static fc_status parse_front_matter(fc_doc *doc)
 
 static fc_status map_lines(fc_doc *doc);
 
-fc_status fc_doc_parse(const char *path, const char *buf, size_t len, fc_doc **out, fc_diag *diag)
+/* Builds a document around text (len bytes and room for one more), which it
+ * takes over: freed here on failure. A large file is thus held once, not read
+ * into one buffer and copied into another. */
+static fc_status doc_take(const char *path, char *text, size_t len, fc_doc **out, fc_diag *diag)
 {
     *out = NULL;
     if (len > FC_DOC_MAX_BYTES) {
+        free(text);
         fc_diag_set(diag, path, 0, 0, "file is larger than %zu MiB; not read",
                     FC_DOC_MAX_BYTES >> 20);
         return FC_EFORMAT;
     }
-    const char *nul = memchr(buf, '\0', len);
+    const char *nul = memchr(text, '\0', len);
     if (nul) {
         fc_diag_set(diag, path, 0, 0, "binary file (NUL byte at offset %zu); not a text document",
-                    (size_t)(nul - buf));
+                    (size_t)(nul - text));
+        free(text);
         return FC_EFORMAT;
     }
+    text[len] = '\0';
     fc_doc *doc = calloc(1, sizeof *doc);
-    if (!doc || !(doc->path = fc_strdup(path)) || !(doc->text = fc_strndup(buf, len)))
+    if (!doc) {
+        free(text);
         goto nomem;
+    }
+    doc->text = text;
     doc->len = len;
-    if (parse_front_matter(doc) != FC_OK || map_lines(doc) != FC_OK)
+    if (!(doc->path = fc_strdup(path)) || parse_front_matter(doc) != FC_OK ||
+        map_lines(doc) != FC_OK) {
+        fc_doc_free(doc);
         goto nomem;
+    }
     *out = doc;
     return FC_OK;
 nomem:
-    fc_doc_free(doc);
     fc_diag_set(diag, path, 0, 0, "out of memory");
     return FC_ENOMEM;
 }
 
-static fc_status read_all(FILE *f, const char *path, char **buf, size_t *len, fc_diag *diag)
+fc_status fc_doc_parse(const char *path, const char *buf, size_t len, fc_doc **out, fc_diag *diag)
 {
-    size_t cap = 1 << 16, n = 0;
+    *out = NULL;
+    if (len > FC_DOC_MAX_BYTES) { /* before copying it */
+        fc_diag_set(diag, path, 0, 0, "file is larger than %zu MiB; not read",
+                    FC_DOC_MAX_BYTES >> 20);
+        return FC_EFORMAT;
+    }
+    char *text = fc_strndup(buf, len);
+    if (!text) {
+        fc_diag_set(diag, path, 0, 0, "out of memory");
+        return FC_ENOMEM;
+    }
+    return doc_take(path, text, len, out, diag);
+}
+
+/* Reads f to its end into *buf (with room for a NUL after the *len bytes). hint
+ * is the expected size (a regular file's), 0 if unknown: the buffer then grows
+ * by doubling. */
+static fc_status read_all(FILE *f, size_t hint, const char *path, char **buf, size_t *len,
+                          fc_diag *diag)
+{
+    size_t cap = hint ? hint + 1 : 1 << 16, n = 0;
     char *p = malloc(cap);
     if (!p)
         return FC_ENOMEM;
@@ -160,7 +195,7 @@ static fc_status read_all(FILE *f, const char *path, char **buf, size_t *len, fc
         size_t got = fread(p + n, 1, cap - n, f);
         n += got;
         if (got == 0)
-            break;
+            break; /* n < cap here: there is room for the NUL */
     }
     if (ferror(f)) {
         int err = errno;
@@ -173,27 +208,75 @@ static fc_status read_all(FILE *f, const char *path, char **buf, size_t *len, fc
     return FC_OK;
 }
 
-fc_status fc_doc_load(const char *path, fc_doc **out, fc_diag *diag)
+const char *fc_file_kind(unsigned mode)
+{
+    if (S_ISDIR(mode))
+        return "a folder";
+    if (S_ISFIFO(mode))
+        return "a FIFO";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "a device";
+    return S_ISREG(mode) ? "a regular file" : "not a regular file";
+}
+
+fc_status fc_doc_load_file(const char *path, bool regular_only, fc_doc **out, fc_diag *diag)
 {
     *out = NULL;
+    FILE *f = stdin;
+    size_t hint = 0;
     bool is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        fc_diag_set(diag, path, 0, 0, "cannot open: %s", strerror(errno));
-        return FC_EIO;
+    if (!is_stdin) {
+        /* O_NONBLOCK: opening a FIFO that has no writer must not wait for one
+         * when only a regular file will do (it is refused just below). */
+        int fd = open(path, O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0));
+        struct stat st;
+        if (fd < 0) {
+            fc_diag_set(diag, path, 0, 0, "cannot open: %s", strerror(errno));
+            return FC_EIO;
+        }
+        if (fstat(fd, &st) != 0) {
+            fc_diag_set(diag, path, 0, 0, "cannot read: %s", strerror(errno));
+            close(fd);
+            return FC_EIO;
+        }
+        if (S_ISDIR(st.st_mode) || (regular_only && !S_ISREG(st.st_mode))) {
+            fc_diag_set(diag, path, 0, 0, "%s, not a document file; not read",
+                        fc_file_kind(st.st_mode));
+            close(fd);
+            return FC_EIO;
+        }
+        if (S_ISREG(st.st_mode)) {
+            if ((unsigned long long)st.st_size > FC_DOC_MAX_BYTES) {
+                close(fd);
+                fc_diag_set(diag, path, 0, 0, "file is larger than %zu MiB; not read",
+                            FC_DOC_MAX_BYTES >> 20);
+                return FC_EFORMAT;
+            }
+            hint = (size_t)st.st_size;
+        }
+        if (!(f = fdopen(fd, "rb"))) {
+            close(fd);
+            fc_diag_set(diag, path, 0, 0, "out of memory");
+            return FC_ENOMEM;
+        }
     }
     char *buf = NULL;
     size_t len = 0;
-    fc_status st = read_all(f, path, &buf, &len, diag);
+    fc_status st = read_all(f, hint, path, &buf, &len, diag);
     if (!is_stdin)
         fclose(f);
     if (st == FC_ENOMEM)
         fc_diag_set(diag, path, 0, 0, "out of memory");
     if (st != FC_OK)
         return st;
-    st = fc_doc_parse(path, buf, len, out, diag);
-    free(buf);
-    return st;
+    return doc_take(path, buf, len, out, diag);
+}
+
+fc_status fc_doc_load(const char *path, fc_doc **out, fc_diag *diag)
+{
+    return fc_doc_load_file(path, false, out, diag);
 }
 
 void fc_doc_free(fc_doc *doc)

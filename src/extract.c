@@ -37,6 +37,8 @@ typedef struct ctx {
     bool any_sentence; /* a sentence was read before this one */
     bool have_pub;     /* the document's publication date is known: */
     long pub;          /* its day number (date.h) */
+    /* The document's language (front matter) writes "6,3" for 6.3. */
+    bool decimal_comma;
     fc_claims *out;
     /* Matches of the rules' patterns in the current block, by start. */
     struct pmatch *matches;
@@ -279,7 +281,7 @@ static bool number_at(const ctx *c, size_t i, double *v, size_t *end)
     if (i >= c->sent.to)
         return false;
     if (tok(c, i)->kind == FC_TOK_NUM) {
-        *v = fc_tok_number(c->text, tok(c, i));
+        *v = fc_tok_number_in(c->text, tok(c, i), c->decimal_comma);
         *end = i + 1;
         return true;
     }
@@ -1651,11 +1653,22 @@ static bool is_time_reference(const ctx *c, size_t end)
            list_at(c, &c->r->time_references, end + u->phrase.ntok);
 }
 
+/* Whether a figure read from digits is one news copy can state: 0, or a
+ * magnitude within [1e-100, 1e100]. Beyond, the digits are no quantity (a
+ * 400-digit string reads as infinity), and gaps, sums and ratios between two
+ * claims could overflow into infinities in a report. */
+static bool magnitude_ok(double v)
+{
+    return v == 0 || (fabs(v) >= 1e-100 && fabs(v) <= 1e100);
+}
+
 /* Whether the quantity at q is a claim at all. */
 static bool is_claim(const ctx *c, const quantity *q)
 {
     size_t i = q->sp.from, end = q->sp.to;
     if (c->skip[i] || in_furniture(c, i) || is_time_reference(c, end))
+        return false;
+    if (!magnitude_ok(q->value) || (q->range && !(magnitude_ok(q->low) && magnitude_ok(q->high))))
         return false;
     if (q->kind == Q_NUMBER && tok(c, q->num)->kind == FC_TOK_NUM) {
         i = q->num;
@@ -1754,7 +1767,11 @@ static fc_status pattern_claim(ctx *c, const pmatch *pm, size_t k, size_t *next)
     cl.sentence_end = tok(c, c->sent.to - 1)->end;
     cl.start = pm->m.start;
     cl.end = pm->m.end;
-    cl.value = cl.low = cl.high = fc_tok_number(c->text, &num);
+    cl.value = cl.low = cl.high = fc_tok_number_in(c->text, &num, c->decimal_comma);
+    if (!magnitude_ok(cl.value)) {
+        *next = end > k ? end : k + 1;
+        return FC_OK;
+    }
     cl.from = NAN;
     cl.unit = (fc_unit)p->unit;
     cl.per = (fc_per)p->per;
@@ -1862,6 +1879,7 @@ static size_t block_end(const char *text, size_t pos, size_t len)
 fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index, fc_claims *out)
 {
     ctx c = {.r = rules, .doc = doc, .text = doc->text, .doc_index = doc_index, .out = out};
+    c.decimal_comma = fc_lang_decimal_comma(doc->language);
     size_t skip_cap = 0;
     fc_status st = FC_OK;
     int y, m, d;

@@ -225,8 +225,30 @@ bool fc_tok_is_capitalised(const char *text, const fc_tok *t)
 
 double fc_tok_number(const char *text, const fc_tok *t)
 {
-    /* Collect ASCII digits and the decimal point, then convert with a
+    return fc_tok_number_in(text, t, false);
+}
+
+/* Languages whose copy writes a decimal comma and groups thousands with dots
+ * ("1.250 Personen", "6,3 Prozent"): ISO 639-1 codes. */
+bool fc_lang_decimal_comma(const char *lang)
+{
+    static const char *const codes[] = {"bg", "ca", "cs", "da", "de", "el", "es", "et", "eu",
+                                        "fi", "fr", "gl", "hr", "hu", "id", "is", "it", "lt",
+                                        "lv", "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru",
+                                        "sk", "sl", "sr", "sv", "tr", "uk", "vi"};
+    if (!lang || strlen(lang) < 2 || (lang[2] && lang[2] != '-' && lang[2] != '_'))
+        return false; /* "de", "de-CH", "de_AT" */
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+        if (fc_ieq(lang, codes[i], 2))
+            return true;
+    return false;
+}
+
+double fc_tok_number_in(const char *text, const fc_tok *t, bool decimal_comma)
+{
+    /* Collect ASCII digits and the decimal mark, then convert with a
      * locale-independent loop (no strtod: the "C" locale is not guaranteed). */
+    const char point = decimal_comma ? ',' : '.';
     double intpart = 0, frac = 0, scale = 1;
     bool in_frac = false;
     const unsigned char *p = (const unsigned char *)text + t->start;
@@ -240,7 +262,7 @@ double fc_tok_number(const char *text, const fc_tok *t)
             d = p[2] - 0x90;
             p += 3;
         } else {
-            if (*p == '.')
+            if (*p == point)
                 in_frac = true;
             p++;
             continue;

@@ -70,4 +70,11 @@ bool fc_tok_is_capitalised(const char *text, const fc_tok *t);
 /* Value of a number token ("110,000" -> 110000, full-width digits too). */
 double fc_tok_number(const char *text, const fc_tok *t);
 
+/* The same, where decimal_comma: "1.250" -> 1250, "6,3" -> 6.3. */
+double fc_tok_number_in(const char *text, const fc_tok *t, bool decimal_comma);
+
+/* Whether copy in the language lang (front matter "language": "de", "fr-CH";
+ * NULL for unknown) writes a decimal comma. */
+bool fc_lang_decimal_comma(const char *lang);
+
 #endif

@@ -62,9 +62,11 @@ int test_run(const char *args, char **out, char **err)
     cr_assert(fo >= 0 && fe >= 0);
     close(fo);
     close(fe);
-    size_t n = strlen(FC_BINARY) + strlen(args) + 2 * sizeof outpath + 32;
+    size_t n = strlen(FC_BINARY) + strlen(args) + 2 * sizeof outpath + 64;
     char *cmd = malloc(n);
-    snprintf(cmd, n, "'%s' %s >%s 2>%s", FC_BINARY, args, outpath, errpath);
+    /* Under a wall-clock guard, so a hang fails the test instead of blocking the run. */
+    snprintf(cmd, n, "timeout -k 10 %d '%s' %s >%s 2>%s", TEST_RUN_TIMEOUT, FC_BINARY, args,
+             outpath, errpath);
     int rc = system(cmd);
     free(cmd);
     *out = test_slurp(outpath);
@@ -72,5 +74,9 @@ int test_run(const char *args, char **out, char **err)
     unlink(outpath);
     unlink(errpath);
     cr_assert(rc != -1 && WIFEXITED(rc), "factcheck did not exit normally");
-    return WEXITSTATUS(rc);
+    int code = WEXITSTATUS(rc);
+    cr_assert(code != 124 && code != 137, "factcheck did not finish within %d s: %s",
+              TEST_RUN_TIMEOUT, args);
+    cr_assert(code < 128, "factcheck was killed by signal %d: %s", code - 128, args);
+    return code;
 }

@@ -24,6 +24,24 @@ Test(lex, groups_digits_with_commas_and_decimals)
     fc_toks_free(&t);
 }
 
+Test(lex, reads_a_decimal_comma_where_the_language_writes_one)
+{
+    const char *s = "1.250 and 6,3 and 1.250.000,5";
+    fc_toks t = lex(s);
+    cr_assert_eq(t.n, 5);
+    cr_assert_eq(fc_tok_number_in(s, &t.items[0], true), 1250);
+    cr_assert_float_eq(fc_tok_number_in(s, &t.items[2], true), 6.3, 1e-12);
+    cr_assert_float_eq(fc_tok_number_in(s, &t.items[4], true), 1250000.5, 1e-9);
+    cr_assert_float_eq(fc_tok_number_in(s, &t.items[0], false), 1.25, 1e-12);
+    fc_toks_free(&t);
+    cr_assert(fc_lang_decimal_comma("de") && fc_lang_decimal_comma("de-CH") &&
+              fc_lang_decimal_comma("FR_ca") && fc_lang_decimal_comma("ru"));
+    cr_assert(!fc_lang_decimal_comma("en") && !fc_lang_decimal_comma("en-GB") &&
+              !fc_lang_decimal_comma("zh") && !fc_lang_decimal_comma("deu") &&
+              !fc_lang_decimal_comma("d") && !fc_lang_decimal_comma("") &&
+              !fc_lang_decimal_comma(NULL));
+}
+
 Test(lex, keeps_curly_apostrophes_inside_words)
 {
     const char *s = "Trump\xE2\x80\x99s agenda";
