@@ -30,7 +30,8 @@ typedef struct ctx {
     const fc_doc *doc;
     const char *text;
     fc_toks toks;
-    bool *skip; /* per token: inside a URL or e-mail address */
+    uint32_t *word; /* per token: its number in the rules' vocabulary (fc_vocab_find) */
+    bool *skip;     /* per token: inside a URL or e-mail address */
     size_t doc_index;
     unsigned long path_hash; /* fc_hash of doc->path, the start of every claim id */
     span sent;         /* the current sentence */
@@ -81,40 +82,41 @@ static bool match_at(const ctx *c, const fc_phrase *p, size_t i, size_t hi)
 {
     if (i + p->ntok > hi)
         return false;
-    for (size_t k = 0; k < p->ntok; k++) {
-        const fc_tok *t = tok(c, i + k);
-        if (p->hash[k] != t->hash || t->end - t->start != p->len[k] ||
-            !fc_ieq(c->text + t->start, p->tok[k], p->len[k]))
+    for (size_t k = 0; k < p->ntok; k++)
+        if (c->word[i + k] != p->word[k])
             return false;
-    }
     return true;
 }
 
-/* Whether phrase p ends just before token i (and starts at or after lo). */
-static bool match_before(const ctx *c, const fc_phrase *p, size_t i, size_t lo)
+/* The longest phrase of an indexed list starting at token i and ending by hi
+ * (before: ending just before token i and starting at or after lo); items are
+ * phrases of size stride from base. NULL when none. The first listed wins a tie. */
+static const fc_phrase *bucket_lookup(const ctx *c, const fc_index *ix, const void *base,
+                                      size_t stride, size_t i, bool before, size_t lo, size_t hi)
 {
-    return i >= lo + p->ntok && match_at(c, p, i - p->ntok, i);
-}
-
-/* The longest phrase of an indexed list matching at token i (before: ending just
- * before i); items are phrases of size stride from base. NULL when none. */
-static const fc_phrase *lookup(const ctx *c, const fc_index *ix, const void *base, size_t stride,
-                               size_t i, bool before)
-{
-    if (!ix->start || (before ? i <= c->sent.from : i >= c->sent.to))
-        return NULL;
-    uint32_t h = tok(c, before ? i - 1 : i)->hash;
-    if (!(ix->bloom[(h >> 24) >> 6 & 3] >> ((h >> 24) & 63) & 1))
-        return NULL; /* see maybe_in */
-    uint32_t b = h & ix->mask;
+    uint32_t b = c->word[before ? i - 1 : i] & ix->mask;
     const fc_phrase *best = NULL;
     for (uint32_t k = ix->start[b]; k < ix->start[b + 1]; k++) {
         const fc_phrase *p = (const fc_phrase *)((const char *)base + ix->item[k] * stride);
-        if ((!best || p->ntok > best->ntok) &&
-            (before ? match_before(c, p, i, c->sent.from) : match_at(c, p, i, c->sent.to)))
+        if (best && p->ntok <= best->ntok)
+            continue;
+        if (before ? i >= lo + p->ntok && match_at(c, p, i - p->ntok, i) : match_at(c, p, i, hi))
             best = p;
     }
     return best;
+}
+
+/* The longest phrase of an indexed list matching at token i within the sentence
+ * (before: ending just before i). Most tokens are the key of no phrase, and one
+ * bit test of the index says so before any phrase is looked at. */
+static inline const fc_phrase *lookup(const ctx *c, const fc_index *ix, const void *base,
+                                      size_t stride, size_t i, bool before)
+{
+    if (before ? i <= c->sent.from : i >= c->sent.to)
+        return NULL;
+    if (!fc_index_has(ix, c->word[before ? i - 1 : i]))
+        return NULL;
+    return bucket_lookup(c, ix, base, stride, i, before, c->sent.from, c->sent.to);
 }
 
 _Static_assert(offsetof(fc_entry, phrase) == 0, "an fc_entry starts with its phrase");
@@ -148,9 +150,9 @@ static size_t list_at(const ctx *c, const fc_phrase_list *l, size_t i)
 static bool list_in(const ctx *c, const fc_phrase_list *l, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++)
-        for (size_t k = 0; k < l->n; k++)
-            if (match_at(c, &l->items[k], i, to))
-                return true;
+        if (fc_index_has(&l->first, c->word[i]) &&
+            bucket_lookup(c, &l->first, l->items, sizeof *l->items, i, false, from, to))
+            return true;
     return false;
 }
 
@@ -471,12 +473,6 @@ static bool article_at(const ctx *c, size_t i, quantity *q)
     return true;
 }
 
-/* Whether the bloom filter of index ix may hold hash h. */
-static bool maybe_in(const fc_index *ix, uint32_t h)
-{
-    return ix->bloom[(h >> 24) >> 6 & 3] >> ((h >> 24) & 63) & 1;
-}
-
 /* The quantity expression starting at token i, if any. */
 static bool quantity_at(const ctx *c, size_t i, quantity *q)
 {
@@ -484,12 +480,12 @@ static bool quantity_at(const ctx *c, size_t i, quantity *q)
         return false;
     const fc_tok *t = tok(c, i);
     const fc_rules *r = c->r;
-    /* Most words start no quantity: one bloom test per word list says so. */
+    /* Most words start no quantity: one bit test per word list says so. */
+    uint32_t w = c->word[i];
     if (t->kind == FC_TOK_PUNCT ||
-        (t->kind == FC_TOK_WORD && !maybe_in(&r->number_words.first, t->hash) &&
-         !maybe_in(&r->vague_quantities.first, t->hash) &&
-         !maybe_in(&r->multipliers.first, t->hash) && !maybe_in(&r->fractions.first, t->hash) &&
-         !is_article(c, i)))
+        (t->kind == FC_TOK_WORD && !fc_index_has(&r->number_words.first, w) &&
+         !fc_index_has(&r->vague_quantities.first, w) && !fc_index_has(&r->multipliers.first, w) &&
+         !fc_index_has(&r->fractions.first, w) && !is_article(c, i)))
         return false;
     memset(q, 0, sizeof *q);
     q->unit = -1;
@@ -1885,14 +1881,22 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
         st = fc_lex(doc->text, pos, end, &c.toks);
         if (st == FC_OK && c.toks.n > skip_cap) {
             bool *p = realloc(c.skip, c.toks.n * sizeof *c.skip);
-            if (p) {
+            if (p)
                 c.skip = p;
+            uint32_t *w = realloc(c.word, c.toks.n * sizeof *c.word);
+            if (w)
+                c.word = w;
+            if (p && w)
                 skip_cap = c.toks.n;
-            } else {
+            else
                 st = FC_ENOMEM;
-            }
         }
         if (st == FC_OK && c.toks.n) {
+            for (size_t i = 0; i < c.toks.n; i++) {
+                const fc_tok *t = &c.toks.items[i];
+                c.word[i] = fc_vocab_find(&rules->vocab, doc->text + t->start, t->end - t->start,
+                                          t->hash);
+            }
             mark_links(&c);
             st = find_pattern_matches(&c, pos, end);
             if (st == FC_OK)
@@ -1901,6 +1905,7 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
         pos = end;
     }
     free(c.skip);
+    free(c.word);
     free(c.about.context);
     free(c.matches);
     fc_toks_free(&c.toks);
