@@ -31,7 +31,10 @@ typedef struct ctx {
     const char *text;
     fc_toks toks;
     uint32_t *word; /* per token: its number in the rules' vocabulary (fc_vocab_find) */
-    bool *skip;     /* per token: inside a URL or e-mail address */
+    struct {
+        size_t from, to; /* the last run of tokens in_link looked at */
+        bool link;       /* and whether it is a URL or an e-mail address */
+    } run;
     size_t doc_index;
     unsigned long path_hash; /* fc_hash of doc->path, the start of every claim id */
     span sent;         /* the current sentence */
@@ -222,25 +225,29 @@ static span next_sentence(ctx *c, size_t from)
 
 /* ---- URLs and e-mail addresses --------------------------------------------- */
 
-/* Marks tokens inside whitespace-delimited runs that look like a URL or an
- * e-mail address; numbers there are never claims. */
-static void mark_links(ctx *c)
+/* Whether token i is inside a whitespace-delimited run of tokens that looks like
+ * a URL or an e-mail address; numbers there are never claims. Only tokens that
+ * start a quantity or a pattern match are asked about, so a run is read on
+ * demand and remembered for the next token of the same run. */
+static bool in_link(ctx *c, size_t i)
 {
+    if (i >= c->run.from && i < c->run.to)
+        return c->run.link;
+    size_t from = i, to = i + 1;
+    while (from > 0 && !tok(c, from)->space_before)
+        from--;
+    while (to < c->toks.n && !tok(c, to)->space_before)
+        to++;
     const char *t = c->text;
-    size_t i = 0;
-    while (i < c->toks.n) {
-        size_t j = i + 1;
-        while (j < c->toks.n && !tok(c, j)->space_before)
-            j++;
-        size_t a = tok(c, i)->start, b = tok(c, j - 1)->end;
-        bool link = false;
-        for (size_t k = a; k + 1 < b && !link; k++)
-            link = (t[k] == ':' && t[k + 1] == '/') || t[k] == '@' ||
-                   (k + 4 <= b && memcmp(t + k, "www.", 4) == 0);
-        for (size_t k = i; k < j; k++)
-            c->skip[k] = link;
-        i = j;
-    }
+    size_t a = tok(c, from)->start, b = tok(c, to - 1)->end;
+    bool link = false;
+    for (size_t k = a; k + 1 < b && !link; k++)
+        link = (t[k] == ':' && t[k + 1] == '/') || t[k] == '@' ||
+               (k + 4 <= b && memcmp(t + k, "www.", 4) == 0);
+    c->run.from = from;
+    c->run.to = to;
+    c->run.link = link;
+    return link;
 }
 
 /* ---- numbers ------------------------------------------------------------- */
@@ -1659,10 +1666,10 @@ static bool is_time_reference(const ctx *c, size_t end)
 }
 
 /* Whether the quantity at q is a claim at all. */
-static bool is_claim(const ctx *c, const quantity *q)
+static bool is_claim(ctx *c, const quantity *q)
 {
     size_t i = q->sp.from, end = q->sp.to;
-    if (c->skip[i] || in_furniture(c, i) || is_time_reference(c, end))
+    if (in_link(c, i) || in_furniture(c, i) || is_time_reference(c, end))
         return false;
     if (q->kind == Q_NUMBER && tok(c, q->num)->kind == FC_TOK_NUM) {
         i = q->num;
@@ -1813,7 +1820,7 @@ static fc_status extract_sentences(ctx *c)
         while (k < s.to) {
             quantity q;
             const pmatch *pm = c->nmatches ? match_at_token(c, k) : NULL;
-            if (pm && !c->skip[k]) {
+            if (pm && !in_link(c, k)) {
                 size_t next;
                 fc_status st = pattern_claim(c, pm, k, &next);
                 if (st != FC_OK)
@@ -1868,7 +1875,7 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
 {
     ctx c = {.r = rules, .doc = doc, .text = doc->text, .doc_index = doc_index, .out = out};
     c.path_hash = fc_hash(doc->path, strlen(doc->path), 0);
-    size_t skip_cap = 0;
+    size_t word_cap = 0;
     fc_status st = FC_OK;
     int y, m, d;
     if ((c.have_pub = fc_date_parse(doc->published, &y, &m, &d)))
@@ -1879,17 +1886,14 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
         size_t end = block_end(doc->text, pos, doc->len);
         c.toks.n = 0;
         st = fc_lex(doc->text, pos, end, &c.toks);
-        if (st == FC_OK && c.toks.n > skip_cap) {
-            bool *p = realloc(c.skip, c.toks.n * sizeof *c.skip);
-            if (p)
-                c.skip = p;
+        if (st == FC_OK && c.toks.n > word_cap) {
             uint32_t *w = realloc(c.word, c.toks.n * sizeof *c.word);
-            if (w)
+            if (w) {
                 c.word = w;
-            if (p && w)
-                skip_cap = c.toks.n;
-            else
+                word_cap = c.toks.n;
+            } else {
                 st = FC_ENOMEM;
+            }
         }
         if (st == FC_OK && c.toks.n) {
             for (size_t i = 0; i < c.toks.n; i++) {
@@ -1897,14 +1901,13 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
                 c.word[i] = fc_vocab_find(&rules->vocab, doc->text + t->start, t->end - t->start,
                                           t->hash);
             }
-            mark_links(&c);
+            c.run.from = c.run.to = 0;
             st = find_pattern_matches(&c, pos, end);
             if (st == FC_OK)
                 st = extract_sentences(&c);
         }
         pos = end;
     }
-    free(c.skip);
     free(c.word);
     free(c.about.context);
     free(c.matches);
