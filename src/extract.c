@@ -1323,6 +1323,12 @@ static bool relative_period(fc_period_kind kind, long pub, char *buf, size_t n)
  * figure", "last week". Writes it to buf. */
 static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf, size_t n)
 {
+    /* A period starts with a year, a month or a relative period word; this is
+     * asked of every token around a claim, and most are none of these. */
+    if (i >= c->sent.to || (tok(c, i)->kind != FC_TOK_NUM &&
+                            !fc_index_has(&c->r->months.first, c->word[i]) &&
+                            !fc_index_has(&c->r->relative_periods.first, c->word[i])))
+        return false;
     int py = 0, pm = 0, pd = 0;
     if (have_pub)
         fc_civil_from_days(pub, &py, &pm, &pd);
