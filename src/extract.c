@@ -1323,12 +1323,6 @@ static bool relative_period(fc_period_kind kind, long pub, char *buf, size_t n)
  * figure", "last week". Writes it to buf. */
 static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf, size_t n)
 {
-    /* A period starts with a year, a month or a relative period word; this is
-     * asked of every token around a claim, and most are none of these. */
-    if (i >= c->sent.to || (tok(c, i)->kind != FC_TOK_NUM &&
-                            !fc_index_has(&c->r->months.first, c->word[i]) &&
-                            !fc_index_has(&c->r->relative_periods.first, c->word[i])))
-        return false;
     int py = 0, pm = 0, pd = 0;
     if (have_pub)
         fc_civil_from_days(pub, &py, &pm, &pd);
@@ -1370,6 +1364,16 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
     return rel && have_pub && relative_period((fc_period_kind)rel->kind, pub, buf, n);
 }
 
+/* Whether token i may start a period: a number, a month or a relative period
+ * word. Inline: find_period asks it of every token around a claim, and most
+ * tokens are none of these, so period_at is called for the few that are. */
+static inline bool may_start_period(const ctx *c, size_t i)
+{
+    return i < c->sent.to && (tok(c, i)->kind == FC_TOK_NUM ||
+                              fc_index_has(&c->r->months.first, c->word[i]) ||
+                              fc_index_has(&c->r->relative_periods.first, c->word[i]));
+}
+
 /* Whether token k is a number other than a year or a date. */
 static bool other_number(const ctx *c, size_t k)
 {
@@ -1403,7 +1407,7 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
     char left[40] = "", right[40] = "";
     size_t dl = (size_t)-1, dr = (size_t)-1;
     for (size_t i = start; i-- > c->sent.from;) {
-        if (period_at(c, i, have_pub, pub, left, sizeof left)) {
+        if (may_start_period(c, i) && period_at(c, i, have_pub, pub, left, sizeof left)) {
             if (owned_by_other(c, i, start, end))
                 left[0] = '\0';
             else
@@ -1414,7 +1418,7 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
             break;
     }
     for (size_t i = end; i < c->sent.to && i - start < dl; i++) {
-        if (period_at(c, i, have_pub, pub, right, sizeof right)) {
+        if (may_start_period(c, i) && period_at(c, i, have_pub, pub, right, sizeof right)) {
             if (owned_by_other(c, i, start, end))
                 right[0] = '\0';
             else
