@@ -983,13 +983,21 @@ static char *span_text(const ctx *c, size_t from, size_t to)
 {
     if (from >= to)
         return NULL;
-    fc_strbuf sb = {0};
+    /* Measured first, so that the string is allocated once. */
+    size_t len = 0;
+    for (size_t i = from; i < to; i++)
+        len += (i > from && tok(c, i)->space_before) + tok(c, i)->end - tok(c, i)->start;
+    char *s = malloc(len + 1), *p = s;
+    if (!s)
+        return NULL;
     for (size_t i = from; i < to; i++) {
         if (i > from && tok(c, i)->space_before)
-            fc_sb_add(&sb, " ", 1);
-        fc_sb_add(&sb, c->text + tok(c, i)->start, tok(c, i)->end - tok(c, i)->start);
+            *p++ = ' ';
+        memcpy(p, c->text + tok(c, i)->start, tok(c, i)->end - tok(c, i)->start);
+        p += tok(c, i)->end - tok(c, i)->start;
     }
-    return fc_sb_take(&sb);
+    *p = '\0';
+    return s;
 }
 
 /* Drops a leading article from an attribution span ("An AP-NORC" -> "AP-NORC"). */
