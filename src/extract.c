@@ -1115,7 +1115,18 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
     const fc_rules *r = c->r;
     *from = *to = 0;
     size_t lo = c->sent.from, hi = c->sent.to;
+    /* Every attribution hangs on a word of attr_before, attr_after or
+     * attr_nouns; the loops below look only at those tokens, found in one pass
+     * (a sentence has at most FC_MAX_SENTENCE tokens). */
+    size_t cand[FC_MAX_SENTENCE], ncand = 0;
     for (size_t i = lo; i < hi; i++) {
+        uint32_t w = c->word[i];
+        if (fc_index_has(&r->attr_before.first, w) || fc_index_has(&r->attr_after.first, w) ||
+            fc_index_has(&r->attr_nouns.first, w))
+            cand[ncand++] = i;
+    }
+    for (size_t ci = 0; ci < ncand; ci++) {
+        size_t i = cand[ci];
         size_t n = list_at(c, &r->attr_before, i);
         if (n == 0)
             continue;
@@ -1138,7 +1149,10 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
     }
     /* Inverted speech after a quote or comma: '..." said Kim Joo-young, 52',
      * ', said coach Marisol Reyes'. */
-    for (size_t i = lo + 1; i + 1 < hi; i++) {
+    for (size_t ci = 0; ci < ncand; ci++) {
+        size_t i = cand[ci];
+        if (i < lo + 1 || i + 1 >= hi)
+            continue;
         if (!(is_punct(c, i - 1, ",") || is_punct(c, i - 1, "\"") ||
               is_punct(c, i - 1, "\xE2\x80\x9D") || is_punct(c, i - 1, "'")) ||
             list_at(c, &r->attr_after, i) != 1)
@@ -1157,7 +1171,10 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
     /* Two passes: a named speaker ("ICE said") beats a common noun ("the agency
      * reported") in the same sentence. */
     for (int pass = 0; pass < 2; pass++)
-        for (size_t i = lo + 1; i < hi; i++) {
+        for (size_t ci = 0; ci < ncand; ci++) {
+            size_t i = cand[ci];
+            if (i < lo + 1)
+                continue;
             bool noun = list_at(c, &r->attr_nouns, i) > 0;
             if (!noun && list_at(c, &r->attr_after, i) == 0)
                 continue;
