@@ -31,6 +31,10 @@ typedef struct ctx {
     const char *text;
     fc_toks toks;
     uint32_t *word; /* per token: its number in the rules' vocabulary (fc_vocab_find) */
+    /* Bit w set when word w may start a quantity: the keys of the number word,
+     * vague quantity, multiplier and fraction lists together, so that most
+     * words are rejected in one test. */
+    uint64_t *quantity_words;
     struct {
         size_t from, to; /* the last run of tokens in_link looked at */
         bool link;       /* and whether it is a URL or an e-mail address */
@@ -486,13 +490,11 @@ static bool quantity_at(const ctx *c, size_t i, quantity *q)
     if (i >= c->sent.to)
         return false;
     const fc_tok *t = tok(c, i);
-    const fc_rules *r = c->r;
-    /* Most words start no quantity: one bit test per word list says so. */
+    /* Most words start no quantity: one bit test says so. */
     uint32_t w = c->word[i];
     if (t->kind == FC_TOK_PUNCT ||
-        (t->kind == FC_TOK_WORD && !fc_index_has(&r->number_words.first, w) &&
-         !fc_index_has(&r->vague_quantities.first, w) && !fc_index_has(&r->multipliers.first, w) &&
-         !fc_index_has(&r->fractions.first, w) && !is_article(c, i)))
+        (t->kind == FC_TOK_WORD && !(c->quantity_words[w / 64] >> (w % 64) & 1) &&
+         !is_article(c, i)))
         return false;
     memset(q, 0, sizeof *q);
     q->unit = -1;
@@ -1915,14 +1917,22 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
     int y, m, d;
     if ((c.have_pub = fc_date_parse(doc->published, &y, &m, &d)))
         c.pub = fc_days_from_civil(y, m, d);
-    if (!(c.about.context = calloc(rules->nmeasures + 1, 1)))
+    size_t nbits = rules->vocab.n / 64 + 1; /* the bit sets of fc_index keys */
+    c.about.context = calloc(rules->nmeasures + 1, 1);
+    c.quantity_words = malloc(nbits * sizeof *c.quantity_words);
+    if (!c.about.context || !c.quantity_words)
         st = FC_ENOMEM;
+    for (size_t k = 0; st == FC_OK && k < nbits; k++)
+        c.quantity_words[k] = rules->number_words.first.keys[k] |
+                              rules->vague_quantities.first.keys[k] |
+                              rules->multipliers.first.keys[k] | rules->fractions.first.keys[k];
     for (size_t pos = doc->body; st == FC_OK && pos < doc->len;) {
         size_t end = block_end(doc->text, pos, doc->len);
         c.toks.n = 0;
         /* News copy has about one token per five bytes: reserving that up
          * front spares the token array most of its growing. */
-        st = fc_grow((void **)&c.toks.items, &c.toks.cap, (end - pos) / 5 + 1, sizeof *c.toks.items);
+        st =
+            fc_grow((void **)&c.toks.items, &c.toks.cap, (end - pos) / 5 + 1, sizeof *c.toks.items);
         if (st == FC_OK)
             st = fc_lex(doc->text, pos, end, &c.toks);
         if (st == FC_OK && c.toks.n > word_cap) {
@@ -1948,6 +1958,7 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
         pos = end;
     }
     free(c.word);
+    free(c.quantity_words);
     free(c.about.context);
     free(c.matches);
     fc_toks_free(&c.toks);
