@@ -97,20 +97,19 @@ static bool match_at(const ctx *c, const fc_phrase *p, size_t i, size_t hi)
 
 /* The longest phrase of an indexed list starting at token i and ending by hi
  * (before: ending just before token i and starting at or after lo); items are
- * phrases of size stride from base. NULL when none. The first listed wins a tie. */
+ * phrases of size stride from base. NULL when none. The first listed wins a tie:
+ * buckets hold the longer phrases first and equally long ones in list order, so
+ * the first match is the one. */
 static const fc_phrase *bucket_lookup(const ctx *c, const fc_index *ix, const void *base,
                                       size_t stride, size_t i, bool before, size_t lo, size_t hi)
 {
     uint32_t b = c->word[before ? i - 1 : i] & ix->mask;
-    const fc_phrase *best = NULL;
     for (uint32_t k = ix->start[b]; k < ix->start[b + 1]; k++) {
         const fc_phrase *p = (const fc_phrase *)((const char *)base + ix->item[k] * stride);
-        if (best && p->ntok <= best->ntok)
-            continue;
         if (before ? i >= lo + p->ntok && match_at(c, p, i - p->ntok, i) : match_at(c, p, i, hi))
-            best = p;
+            return p;
     }
-    return best;
+    return NULL;
 }
 
 /* The longest phrase of an indexed list matching at token i within the sentence

@@ -82,9 +82,18 @@ static fc_status index_one(fc_index *ix, const void *base, size_t n, size_t stri
     for (uint32_t b = 1; b <= nb; b++)
         ix->start[b] += ix->start[b - 1];
     memcpy(cursor, ix->start, (size_t)nb * sizeof *cursor);
-    /* In list order within a bucket: among equally long matches the first listed wins. */
     for (size_t i = 0; i < n; i++)
         ix->item[cursor[KEY(PHRASE(i)) & ix->mask]++] = (uint32_t)i;
+    /* Within a bucket, longer phrases first and equally long ones in list order:
+     * the first phrase that matches is then the one a lookup wants (the longest,
+     * and among those the first listed). Buckets are short: insertion sort. */
+    for (uint32_t b = 0; b < nb; b++)
+        for (uint32_t k = ix->start[b] + 1; k < ix->start[b + 1]; k++) {
+            uint32_t it = ix->item[k], j = k;
+            for (; j > ix->start[b] && PHRASE(ix->item[j - 1])->ntok < PHRASE(it)->ntok; j--)
+                ix->item[j] = ix->item[j - 1];
+            ix->item[j] = it;
+        }
 #undef KEY
 #undef PHRASE
     free(cursor);

@@ -67,7 +67,8 @@ void fc_vocab_free(fc_vocab *v);
 
 /* Phrases bucketed by the number of their first (or last) token, so a lookup at
  * a token looks only at the phrases that can match there. Bucket b holds the item
- * indices item[start[b] .. start[b + 1]). */
+ * indices item[start[b] .. start[b + 1]), the longer phrases first and equally
+ * long ones in list order. */
 typedef struct fc_index {
     uint64_t *keys; /* bit w set when word w is a key: one bit test rejects a
                        token that starts (ends) no phrase of the list */
