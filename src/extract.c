@@ -1701,11 +1701,11 @@ static bool is_time_reference(const ctx *c, size_t end)
            list_at(c, &c->r->time_references, end + u->phrase.ntok);
 }
 
-/* Whether the quantity at q is a claim at all. */
-static bool is_claim(ctx *c, const quantity *q)
+/* Whether the quantity at q, outside links and page furniture, is a claim. */
+static bool is_claim_here(const ctx *c, const quantity *q)
 {
     size_t i = q->sp.from, end = q->sp.to;
-    if (in_link(c, i) || in_furniture(c, i) || is_time_reference(c, end))
+    if (is_time_reference(c, end))
         return false;
     if (q->kind == Q_NUMBER && tok(c, q->num)->kind == FC_TOK_NUM) {
         i = q->num;
@@ -1728,6 +1728,13 @@ static bool is_claim(ctx *c, const quantity *q)
     if (q->value == 1 && end == i + 1 && !entry_at(c, &c->r->units, end))
         return false;
     return !is_age(c, i, end);
+}
+
+/* Whether the quantity at q is a claim at all. The furniture test walks back to
+ * the start of the line, so it comes last, for the quantities that pass the rest. */
+static bool is_claim(ctx *c, const quantity *q)
+{
+    return !in_link(c, q->sp.from) && is_claim_here(c, q) && !in_furniture(c, q->sp.from);
 }
 
 /* After a sentence's claims are built: a change takes the value of the earlier
