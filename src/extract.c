@@ -30,8 +30,17 @@ typedef struct ctx {
     const fc_doc *doc;
     const char *text;
     fc_toks toks;
-    bool *skip; /* per token: inside a URL or e-mail address */
+    uint32_t *word; /* per token: its number in the rules' vocabulary (fc_vocab_find) */
+    /* Bit w set when word w may start a quantity: the keys of the number word,
+     * vague quantity, multiplier and fraction lists together, so that most
+     * words are rejected in one test. */
+    uint64_t *quantity_words;
+    struct {
+        size_t from, to; /* the last run of tokens in_link looked at */
+        bool link;       /* and whether it is a URL or an e-mail address */
+    } run;
     size_t doc_index;
+    unsigned long path_hash; /* fc_hash of doc->path, the start of every claim id */
     span sent;         /* the current sentence */
     size_t sentence;   /* its index in the document */
     bool any_sentence; /* a sentence was read before this one */
@@ -82,40 +91,40 @@ static bool match_at(const ctx *c, const fc_phrase *p, size_t i, size_t hi)
 {
     if (i + p->ntok > hi)
         return false;
-    for (size_t k = 0; k < p->ntok; k++) {
-        const fc_tok *t = tok(c, i + k);
-        if (p->hash[k] != t->hash || t->end - t->start != p->len[k] ||
-            !fc_ieq(c->text + t->start, p->tok[k], p->len[k]))
+    for (size_t k = 0; k < p->ntok; k++)
+        if (c->word[i + k] != p->word[k])
             return false;
-    }
     return true;
 }
 
-/* Whether phrase p ends just before token i (and starts at or after lo). */
-static bool match_before(const ctx *c, const fc_phrase *p, size_t i, size_t lo)
+/* The longest phrase of an indexed list starting at token i and ending by hi
+ * (before: ending just before token i and starting at or after lo); items are
+ * phrases of size stride from base. NULL when none. The first listed wins a tie:
+ * buckets hold the longer phrases first and equally long ones in list order, so
+ * the first match is the one. */
+static const fc_phrase *bucket_lookup(const ctx *c, const fc_index *ix, const void *base,
+                                      size_t stride, size_t i, bool before, size_t lo, size_t hi)
 {
-    return i >= lo + p->ntok && match_at(c, p, i - p->ntok, i);
-}
-
-/* The longest phrase of an indexed list matching at token i (before: ending just
- * before i); items are phrases of size stride from base. NULL when none. */
-static const fc_phrase *lookup(const ctx *c, const fc_index *ix, const void *base, size_t stride,
-                               size_t i, bool before)
-{
-    if (!ix->start || (before ? i <= c->sent.from : i >= c->sent.to))
-        return NULL;
-    uint32_t h = tok(c, before ? i - 1 : i)->hash;
-    if (!(ix->bloom[(h >> 24) >> 6 & 3] >> ((h >> 24) & 63) & 1))
-        return NULL; /* see maybe_in */
-    uint32_t b = h & ix->mask;
-    const fc_phrase *best = NULL;
+    uint32_t b = c->word[before ? i - 1 : i] & ix->mask;
     for (uint32_t k = ix->start[b]; k < ix->start[b + 1]; k++) {
         const fc_phrase *p = (const fc_phrase *)((const char *)base + ix->item[k] * stride);
-        if ((!best || p->ntok > best->ntok) &&
-            (before ? match_before(c, p, i, c->sent.from) : match_at(c, p, i, c->sent.to)))
-            best = p;
+        if (before ? i >= lo + p->ntok && match_at(c, p, i - p->ntok, i) : match_at(c, p, i, hi))
+            return p;
     }
-    return best;
+    return NULL;
+}
+
+/* The longest phrase of an indexed list matching at token i within the sentence
+ * (before: ending just before i). Most tokens are the key of no phrase, and one
+ * bit test of the index says so before any phrase is looked at. */
+static inline const fc_phrase *lookup(const ctx *c, const fc_index *ix, const void *base,
+                                      size_t stride, size_t i, bool before)
+{
+    if (before ? i <= c->sent.from : i >= c->sent.to)
+        return NULL;
+    if (!fc_index_has(ix, c->word[before ? i - 1 : i]))
+        return NULL;
+    return bucket_lookup(c, ix, base, stride, i, before, c->sent.from, c->sent.to);
 }
 
 _Static_assert(offsetof(fc_entry, phrase) == 0, "an fc_entry starts with its phrase");
@@ -149,9 +158,9 @@ static size_t list_at(const ctx *c, const fc_phrase_list *l, size_t i)
 static bool list_in(const ctx *c, const fc_phrase_list *l, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++)
-        for (size_t k = 0; k < l->n; k++)
-            if (match_at(c, &l->items[k], i, to))
-                return true;
+        if (fc_index_has(&l->first, c->word[i]) &&
+            bucket_lookup(c, &l->first, l->items, sizeof *l->items, i, false, from, to))
+            return true;
     return false;
 }
 
@@ -221,25 +230,29 @@ static span next_sentence(ctx *c, size_t from)
 
 /* ---- URLs and e-mail addresses --------------------------------------------- */
 
-/* Marks tokens inside whitespace-delimited runs that look like a URL or an
- * e-mail address; numbers there are never claims. */
-static void mark_links(ctx *c)
+/* Whether token i is inside a whitespace-delimited run of tokens that looks like
+ * a URL or an e-mail address; numbers there are never claims. Only tokens that
+ * start a quantity or a pattern match are asked about, so a run is read on
+ * demand and remembered for the next token of the same run. */
+static bool in_link(ctx *c, size_t i)
 {
+    if (i >= c->run.from && i < c->run.to)
+        return c->run.link;
+    size_t from = i, to = i + 1;
+    while (from > 0 && !tok(c, from)->space_before)
+        from--;
+    while (to < c->toks.n && !tok(c, to)->space_before)
+        to++;
     const char *t = c->text;
-    size_t i = 0;
-    while (i < c->toks.n) {
-        size_t j = i + 1;
-        while (j < c->toks.n && !tok(c, j)->space_before)
-            j++;
-        size_t a = tok(c, i)->start, b = tok(c, j - 1)->end;
-        bool link = false;
-        for (size_t k = a; k + 1 < b && !link; k++)
-            link = (t[k] == ':' && t[k + 1] == '/') || t[k] == '@' ||
-                   (k + 4 <= b && memcmp(t + k, "www.", 4) == 0);
-        for (size_t k = i; k < j; k++)
-            c->skip[k] = link;
-        i = j;
-    }
+    size_t a = tok(c, from)->start, b = tok(c, to - 1)->end;
+    bool link = false;
+    for (size_t k = a; k + 1 < b && !link; k++)
+        link = (t[k] == ':' && t[k + 1] == '/') || t[k] == '@' ||
+               (k + 4 <= b && memcmp(t + k, "www.", 4) == 0);
+    c->run.from = from;
+    c->run.to = to;
+    c->run.link = link;
+    return link;
 }
 
 /* ---- numbers ------------------------------------------------------------- */
@@ -472,24 +485,16 @@ static bool article_at(const ctx *c, size_t i, quantity *q)
     return true;
 }
 
-/* Whether the bloom filter of index ix may hold hash h. */
-static bool maybe_in(const fc_index *ix, uint32_t h)
-{
-    return ix->bloom[(h >> 24) >> 6 & 3] >> ((h >> 24) & 63) & 1;
-}
-
 /* The quantity expression starting at token i, if any. */
 static bool quantity_at(const ctx *c, size_t i, quantity *q)
 {
     if (i >= c->sent.to)
         return false;
     const fc_tok *t = tok(c, i);
-    const fc_rules *r = c->r;
-    /* Most words start no quantity: one bloom test per word list says so. */
+    /* Most words start no quantity: one bit test says so. */
+    uint32_t w = c->word[i];
     if (t->kind == FC_TOK_PUNCT ||
-        (t->kind == FC_TOK_WORD && !maybe_in(&r->number_words.first, t->hash) &&
-         !maybe_in(&r->vague_quantities.first, t->hash) &&
-         !maybe_in(&r->multipliers.first, t->hash) && !maybe_in(&r->fractions.first, t->hash) &&
+        (t->kind == FC_TOK_WORD && !(c->quantity_words[w / 64] >> (w % 64) & 1) &&
          !is_article(c, i)))
         return false;
     memset(q, 0, sizeof *q);
@@ -981,13 +986,21 @@ static char *span_text(const ctx *c, size_t from, size_t to)
 {
     if (from >= to)
         return NULL;
-    fc_strbuf sb = {0};
+    /* Measured first, so that the string is allocated once. */
+    size_t len = 0;
+    for (size_t i = from; i < to; i++)
+        len += (i > from && tok(c, i)->space_before) + tok(c, i)->end - tok(c, i)->start;
+    char *s = malloc(len + 1), *p = s;
+    if (!s)
+        return NULL;
     for (size_t i = from; i < to; i++) {
         if (i > from && tok(c, i)->space_before)
-            fc_sb_add(&sb, " ", 1);
-        fc_sb_add(&sb, c->text + tok(c, i)->start, tok(c, i)->end - tok(c, i)->start);
+            *p++ = ' ';
+        memcpy(p, c->text + tok(c, i)->start, tok(c, i)->end - tok(c, i)->start);
+        p += tok(c, i)->end - tok(c, i)->start;
     }
-    return fc_sb_take(&sb);
+    *p = '\0';
+    return s;
 }
 
 /* Drops a leading article from an attribution span ("An AP-NORC" -> "AP-NORC"). */
@@ -1105,7 +1118,18 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
     const fc_rules *r = c->r;
     *from = *to = 0;
     size_t lo = c->sent.from, hi = c->sent.to;
+    /* Every attribution hangs on a word of attr_before, attr_after or
+     * attr_nouns; the loops below look only at those tokens, found in one pass
+     * (a sentence has at most FC_MAX_SENTENCE tokens). */
+    size_t cand[FC_MAX_SENTENCE], ncand = 0;
     for (size_t i = lo; i < hi; i++) {
+        uint32_t w = c->word[i];
+        if (fc_index_has(&r->attr_before.first, w) || fc_index_has(&r->attr_after.first, w) ||
+            fc_index_has(&r->attr_nouns.first, w))
+            cand[ncand++] = i;
+    }
+    for (size_t ci = 0; ci < ncand; ci++) {
+        size_t i = cand[ci];
         size_t n = list_at(c, &r->attr_before, i);
         if (n == 0)
             continue;
@@ -1128,7 +1152,10 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
     }
     /* Inverted speech after a quote or comma: '..." said Kim Joo-young, 52',
      * ', said coach Marisol Reyes'. */
-    for (size_t i = lo + 1; i + 1 < hi; i++) {
+    for (size_t ci = 0; ci < ncand; ci++) {
+        size_t i = cand[ci];
+        if (i < lo + 1 || i + 1 >= hi)
+            continue;
         if (!(is_punct(c, i - 1, ",") || is_punct(c, i - 1, "\"") ||
               is_punct(c, i - 1, "\xE2\x80\x9D") || is_punct(c, i - 1, "'")) ||
             list_at(c, &r->attr_after, i) != 1)
@@ -1147,7 +1174,10 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
     /* Two passes: a named speaker ("ICE said") beats a common noun ("the agency
      * reported") in the same sentence. */
     for (int pass = 0; pass < 2; pass++)
-        for (size_t i = lo + 1; i < hi; i++) {
+        for (size_t ci = 0; ci < ncand; ci++) {
+            size_t i = cand[ci];
+            if (i < lo + 1)
+                continue;
             bool noun = list_at(c, &r->attr_nouns, i) > 0;
             if (!noun && list_at(c, &r->attr_after, i) == 0)
                 continue;
@@ -1362,6 +1392,16 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
     return rel && have_pub && relative_period((fc_period_kind)rel->kind, pub, buf, n);
 }
 
+/* Whether token i may start a period: a number, a month or a relative period
+ * word. Inline: find_period asks it of every token around a claim, and most
+ * tokens are none of these, so period_at is called for the few that are. */
+static inline bool may_start_period(const ctx *c, size_t i)
+{
+    return i < c->sent.to && (tok(c, i)->kind == FC_TOK_NUM ||
+                              fc_index_has(&c->r->months.first, c->word[i]) ||
+                              fc_index_has(&c->r->relative_periods.first, c->word[i]));
+}
+
 /* Whether token k is a number other than a year or a date. */
 static bool other_number(const ctx *c, size_t k)
 {
@@ -1395,7 +1435,7 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
     char left[40] = "", right[40] = "";
     size_t dl = (size_t)-1, dr = (size_t)-1;
     for (size_t i = start; i-- > c->sent.from;) {
-        if (period_at(c, i, have_pub, pub, left, sizeof left)) {
+        if (may_start_period(c, i) && period_at(c, i, have_pub, pub, left, sizeof left)) {
             if (owned_by_other(c, i, start, end))
                 left[0] = '\0';
             else
@@ -1406,7 +1446,7 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
             break;
     }
     for (size_t i = end; i < c->sent.to && i - start < dl; i++) {
-        if (period_at(c, i, have_pub, pub, right, sizeof right)) {
+        if (may_start_period(c, i) && period_at(c, i, have_pub, pub, right, sizeof right)) {
             if (owned_by_other(c, i, start, end))
                 right[0] = '\0';
             else
@@ -1530,13 +1570,25 @@ static fc_status find_measure(ctx *c, const found *f, fc_claim *cl)
     return FC_OK;
 }
 
+/* The claim's id: "c" and the 32-bit hash of the document path followed by
+ * ":<start offset>", in 8 hex digits. Formatted by hand, and the path hashed once
+ * per document (c->path_hash): this runs for every claim, and snprintf cost more
+ * than the rest of the id. */
 static void make_id(const ctx *c, fc_claim *cl)
 {
-    char key[32];
-    int n = snprintf(key, sizeof key, ":%zu", cl->start);
-    unsigned long h = fc_hash(c->doc->path, strlen(c->doc->path), 0);
-    h = fc_hash(key, (size_t)n, h);
-    snprintf(cl->id, sizeof cl->id, "c%08lx", h);
+    char key[24], digits[20];
+    size_t n = 0, v = cl->start;
+    do
+        digits[n++] = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    key[0] = ':';
+    for (size_t k = 0; k < n; k++)
+        key[1 + k] = digits[n - 1 - k];
+    unsigned long h = fc_hash(key, n + 1, c->path_hash);
+    cl->id[0] = 'c';
+    for (int k = 0; k < 8; k++)
+        cl->id[1 + k] = "0123456789abcdef"[(h >> (28 - 4 * k)) & 15];
+    cl->id[9] = '\0';
 }
 
 /* A part names its whole: the last count claim of this document in the same or
@@ -1662,11 +1714,11 @@ static bool magnitude_ok(double v)
     return v == 0 || (fabs(v) >= 1e-100 && fabs(v) <= 1e100);
 }
 
-/* Whether the quantity at q is a claim at all. */
-static bool is_claim(const ctx *c, const quantity *q)
+/* Whether the quantity at q, outside links and page furniture, is a claim. */
+static bool is_claim_here(const ctx *c, const quantity *q)
 {
     size_t i = q->sp.from, end = q->sp.to;
-    if (c->skip[i] || in_furniture(c, i) || is_time_reference(c, end))
+    if (is_time_reference(c, end))
         return false;
     if (!magnitude_ok(q->value) || (q->range && !(magnitude_ok(q->low) && magnitude_ok(q->high))))
         return false;
@@ -1691,6 +1743,13 @@ static bool is_claim(const ctx *c, const quantity *q)
     if (q->value == 1 && end == i + 1 && !entry_at(c, &c->r->units, end))
         return false;
     return !is_age(c, i, end);
+}
+
+/* Whether the quantity at q is a claim at all. The furniture test walks back to
+ * the start of the line, so it comes last, for the quantities that pass the rest. */
+static bool is_claim(ctx *c, const quantity *q)
+{
+    return !in_link(c, q->sp.from) && is_claim_here(c, q) && !in_furniture(c, q->sp.from);
 }
 
 /* After a sentence's claims are built: a change takes the value of the earlier
@@ -1825,7 +1884,7 @@ static fc_status extract_sentences(ctx *c)
         while (k < s.to) {
             quantity q;
             const pmatch *pm = c->nmatches ? match_at_token(c, k) : NULL;
-            if (pm && !c->skip[k]) {
+            if (pm && !in_link(c, k)) {
                 size_t next;
                 fc_status st = pattern_claim(c, pm, k, &next);
                 if (st != FC_OK)
@@ -1880,35 +1939,54 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
 {
     ctx c = {.r = rules, .doc = doc, .text = doc->text, .doc_index = doc_index, .out = out};
     c.decimal_comma = fc_lang_decimal_comma(doc->language);
-    size_t skip_cap = 0;
+    c.path_hash = fc_hash(doc->path, strlen(doc->path), 0);
+    size_t word_cap = 0;
     fc_status st = FC_OK;
     int y, m, d;
     if ((c.have_pub = fc_date_parse(doc->published, &y, &m, &d)))
         c.pub = fc_days_from_civil(y, m, d);
-    if (!(c.about.context = calloc(rules->nmeasures + 1, 1)))
+    size_t nbits = rules->vocab.n / 64 + 1; /* the bit sets of fc_index keys */
+    c.about.context = calloc(rules->nmeasures + 1, 1);
+    c.quantity_words = malloc(nbits * sizeof *c.quantity_words);
+    if (!c.about.context || !c.quantity_words)
         st = FC_ENOMEM;
+    for (size_t k = 0; st == FC_OK && k < nbits; k++)
+        c.quantity_words[k] = rules->number_words.first.keys[k] |
+                              rules->vague_quantities.first.keys[k] |
+                              rules->multipliers.first.keys[k] | rules->fractions.first.keys[k];
     for (size_t pos = doc->body; st == FC_OK && pos < doc->len;) {
         size_t end = block_end(doc->text, pos, doc->len);
         c.toks.n = 0;
-        st = fc_lex(doc->text, pos, end, &c.toks);
-        if (st == FC_OK && c.toks.n > skip_cap) {
-            bool *p = realloc(c.skip, c.toks.n * sizeof *c.skip);
-            if (p) {
-                c.skip = p;
-                skip_cap = c.toks.n;
+        /* News copy has about one token per five bytes: reserving that up
+         * front spares the token array most of its growing. */
+        st =
+            fc_grow((void **)&c.toks.items, &c.toks.cap, (end - pos) / 5 + 1, sizeof *c.toks.items);
+        if (st == FC_OK)
+            st = fc_lex(doc->text, pos, end, &c.toks);
+        if (st == FC_OK && c.toks.n > word_cap) {
+            uint32_t *w = realloc(c.word, c.toks.n * sizeof *c.word);
+            if (w) {
+                c.word = w;
+                word_cap = c.toks.n;
             } else {
                 st = FC_ENOMEM;
             }
         }
         if (st == FC_OK && c.toks.n) {
-            mark_links(&c);
+            for (size_t i = 0; i < c.toks.n; i++) {
+                const fc_tok *t = &c.toks.items[i];
+                c.word[i] = fc_vocab_find(&rules->vocab, doc->text + t->start, t->end - t->start,
+                                          t->hash);
+            }
+            c.run.from = c.run.to = 0;
             st = find_pattern_matches(&c, pos, end);
             if (st == FC_OK)
                 st = extract_sentences(&c);
         }
         pos = end;
     }
-    free(c.skip);
+    free(c.word);
+    free(c.quantity_words);
     free(c.about.context);
     free(c.matches);
     fc_toks_free(&c.toks);

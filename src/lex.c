@@ -10,7 +10,8 @@
 #include "lex.h"
 #include "util.h"
 
-typedef enum cclass { C_SPACE, C_NEWLINE, C_LETTER, C_DIGIT, C_APOS, C_PUNCT } cclass;
+/* C_UTF8: a byte that starts (or continues) a multi-byte sequence, to decode. */
+typedef enum cclass { C_SPACE, C_NEWLINE, C_LETTER, C_DIGIT, C_APOS, C_PUNCT, C_UTF8 } cclass;
 
 /* Decodes one code point at p (before end); sets *len. Invalid: returns -1, *len 1. */
 static long decode(const unsigned char *p, const unsigned char *end, size_t *len)
@@ -68,19 +69,24 @@ static cclass classify(long cp)
     return C_LETTER;
 }
 
-/* Classes of ASCII bytes (S space, N newline, L letter, D digit, A apostrophe,
- * P punctuation), so the common case needs no decoding. */
+/* Classes of bytes (S space, N newline, L letter, D digit, A apostrophe,
+ * P punctuation, U part of a multi-byte character), so that ASCII, the common
+ * case, needs no decoding and one table load tells an ASCII letter. */
 #define S C_SPACE
 #define N C_NEWLINE
 #define L C_LETTER
 #define D C_DIGIT
 #define A C_APOS
 #define P C_PUNCT
-static const unsigned char ascii_class[128] = {
-    S, S, S, S, S, S, S, S, S, S, N, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
-    S, P, P, P, P, P, P, A, P, P, P, P, P, P, P, P, D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
-    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
-    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, S,
+#define U C_UTF8
+#define U16 U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U
+static const unsigned char byte_class[256] = {
+    S,   S,   S,   S,   S,   S,   S,   S,   S, S, N, S, S, S, S, S, S, S, S, S, S, S, S, S,
+    S,   S,   S,   S,   S,   S,   S,   S,   S, P, P, P, P, P, P, A, P, P, P, P, P, P, P, P,
+    D,   D,   D,   D,   D,   D,   D,   D,   D, D, P, P, P, P, P, P, P, L, L, L, L, L, L, L,
+    L,   L,   L,   L,   L,   L,   L,   L,   L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+    P,   L,   L,   L,   L,   L,   L,   L,   L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L,   L,   L,   P,   P,   P,   P,   S,   U16, U16, U16, U16, U16, U16, U16, U16,
 };
 #undef S
 #undef N
@@ -88,28 +94,62 @@ static const unsigned char ascii_class[128] = {
 #undef D
 #undef A
 #undef P
+#undef U
+#undef U16
 
+/* Each byte with ASCII letters lowercased: what fc_lower_hash hashes. */
+#define F(c) (unsigned char)((c) >= 'A' && (c) <= 'Z' ? (c) - 'A' + 'a' : (c))
+#define F4(c) F(c), F(c + 1), F(c + 2), F(c + 3)
+#define F16(c) F4(c), F4(c + 4), F4(c + 8), F4(c + 12)
+#define F64(c) F16(c), F16(c + 16), F16(c + 32), F16(c + 48)
+static const unsigned char fold[256] = {F64(0), F64(64), F64(128), F64(192)};
+#undef F64
+#undef F16
+#undef F4
+#undef F
+
+#define HASH_START 2166136261u /* FNV-1a */
+#define HASH_STEP(h, byte) (((h) ^ fold[(byte)]) * 16777619u)
+
+/* The token being scanned is hashed as it is read (fc_lower_hash). */
 typedef struct scanner {
     const unsigned char *p, *end;
+    uint32_t hash;
 } scanner;
 
-static cclass peek(const scanner *s, size_t *len)
+/* Moves past the n bytes of a character of the token. */
+static inline void take(scanner *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++, s->p++)
+        s->hash = HASH_STEP(s->hash, *s->p);
+}
+
+/* Class of the multi-byte (or invalid) character at s->p; sets *len. */
+static cclass peek_multibyte(const scanner *s, size_t *len)
+{
+    return classify(decode(s->p, s->end, len));
+}
+
+/* Class of the character at s->p; sets *len (0 at the end). Inline: it runs
+ * for nearly every byte, and ASCII needs one table load. */
+static inline cclass peek(const scanner *s, size_t *len)
 {
     if (s->p >= s->end) {
         *len = 0;
         return C_SPACE;
     }
-    if (*s->p < 0x80) {
+    cclass c = (cclass)byte_class[*s->p];
+    if (c != C_UTF8) {
         *len = 1;
-        return (cclass)ascii_class[*s->p];
+        return c;
     }
-    return classify(decode(s->p, s->end, len));
+    return peek_multibyte(s, len);
 }
 
 /* Class of the character after the one at s->p (of length len). */
 static cclass peek2(const scanner *s, size_t len)
 {
-    scanner t = {s->p + len, s->end};
+    scanner t = {s->p + len, s->end, 0};
     size_t l2;
     if (t.p >= t.end)
         return C_SPACE;
@@ -121,13 +161,17 @@ static void scan_word(scanner *s)
     size_t len;
     for (;;) {
         /* Fast path: a run of ASCII letters. */
-        while (s->p < s->end && *s->p < 0x80 && ascii_class[*s->p] == C_LETTER)
-            s->p++;
+        const unsigned char *p = s->p;
+        uint32_t h = s->hash;
+        while (p < s->end && byte_class[*p] == C_LETTER)
+            h = HASH_STEP(h, *p++);
+        s->p = p;
+        s->hash = h;
+        if (p < s->end && byte_class[*p] != C_UTF8 && byte_class[*p] != C_APOS)
+            return; /* ASCII space, digit or punctuation */
         cclass c = peek(s, &len);
-        if (c == C_LETTER)
-            s->p += len;
-        else if (c == C_APOS && peek2(s, len) == C_LETTER)
-            s->p += len;
+        if (c == C_LETTER || (c == C_APOS && peek2(s, len) == C_LETTER))
+            take(s, len);
         else
             return;
     }
@@ -138,19 +182,16 @@ static void scan_number(scanner *s)
     size_t len;
     for (;;) {
         cclass c = peek(s, &len);
-        if (c == C_DIGIT) {
-            s->p += len;
-        } else if (len == 1 && (*s->p == ',' || *s->p == '.') && peek2(s, 1) == C_DIGIT) {
-            s->p += 1;
-        } else {
+        if (c == C_DIGIT || (len == 1 && (*s->p == ',' || *s->p == '.') && peek2(s, 1) == C_DIGIT))
+            take(s, len);
+        else
             return;
-        }
     }
 }
 
 fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out)
 {
-    scanner s = {(const unsigned char *)text + start, (const unsigned char *)text + end};
+    scanner s = {(const unsigned char *)text + start, (const unsigned char *)text + end, 0};
     bool space = true, newline = true;
     int newlines = 2;
     while (s.p < s.end) {
@@ -165,18 +206,19 @@ fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out)
         }
         fc_tok t = {
             (size_t)((const char *)s.p - text), 0, 0, FC_TOK_PUNCT, space, newline, newlines >= 2};
+        s.hash = HASH_START;
+        take(&s, len);
         if (c == C_LETTER) {
             t.kind = FC_TOK_WORD;
             scan_word(&s);
         } else if (c == C_DIGIT) {
             t.kind = FC_TOK_NUM;
             scan_number(&s);
-        } else {
-            s.p += len;
         }
         t.end = (size_t)((const char *)s.p - text);
-        t.hash = fc_lower_hash(text + t.start, t.end - t.start);
-        if (fc_grow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items) != FC_OK)
+        t.hash = s.hash;
+        if (out->n == out->cap &&
+            fc_grow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items) != FC_OK)
             return FC_ENOMEM;
         out->items[out->n++] = t;
         space = newline = false;
@@ -187,13 +229,9 @@ fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out)
 
 uint32_t fc_lower_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (unsigned char)(ch - 'A' + 'a');
-        h = (h ^ ch) * 16777619u;
-    }
+    uint32_t h = HASH_START;
+    for (size_t i = 0; i < n; i++)
+        h = HASH_STEP(h, (unsigned char)s[i]);
     return h;
 }
 

@@ -14,21 +14,74 @@
 typedef struct fc_phrase {
     char *text;     /* as written in the rule file */
     char **tok;     /* lowercased tokens */
-    uint32_t *hash; /* fc_lower_hash of each token */
-    size_t *len;    /* byte length of each token */
+    uint32_t *word; /* each token's number in the rules' vocabulary (fc_vocab) */
     size_t ntok;
 } fc_phrase;
 
-/* Phrases bucketed by the hash of their first (or last) token, so a lookup at a
- * token looks only at the phrases that can match there. Bucket b holds the item
- * indices item[start[b] .. start[b + 1]). */
+/* The rules' vocabulary: every distinct token of every phrase, lowercased and
+ * numbered from 0. A document token is looked up once (fc_vocab_find), and
+ * phrases are matched by comparing these numbers, one integer per token. */
+typedef struct fc_vocab {
+    struct fc_word {
+        char *text; /* lowercased; NULL: an empty slot */
+        size_t len;
+        uint32_t hash; /* fc_lower_hash (lex.h) */
+        uint32_t id;
+    } *slots; /* open addressing, linear probing; a power of two of them */
+    uint32_t mask;
+    uint32_t n; /* words; a token in no phrase is given the number n */
+} fc_vocab;
+
+/* The number of the lowercased token tok[0, len) (hash: its fc_lower_hash),
+ * adding it when new. Errors: FC_ENOMEM. */
+fc_status fc_vocab_add(fc_vocab *v, const char *tok, size_t len, uint32_t hash, uint32_t *id);
+
+/* The number of the token text[0, len) (ASCII case-insensitive; hash: its
+ * fc_lower_hash), or v->n when no phrase has it. */
+static inline uint32_t fc_vocab_find(const fc_vocab *v, const char *text, size_t len,
+                                     uint32_t hash)
+{
+    if (!v->slots)
+        return v->n;
+    for (uint32_t b = hash & v->mask;; b = (b + 1) & v->mask) {
+        const struct fc_word *w = &v->slots[b];
+        if (!w->text)
+            return v->n;
+        if (w->hash != hash || w->len != len)
+            continue;
+        size_t k = 0;
+        while (k < len) {
+            unsigned char ch = (unsigned char)text[k];
+            if (ch >= 'A' && ch <= 'Z')
+                ch = (unsigned char)(ch - 'A' + 'a');
+            if (ch != (unsigned char)w->text[k])
+                break;
+            k++;
+        }
+        if (k == len)
+            return w->id;
+    }
+}
+
+void fc_vocab_free(fc_vocab *v);
+
+/* Phrases bucketed by the number of their first (or last) token, so a lookup at
+ * a token looks only at the phrases that can match there. Bucket b holds the item
+ * indices item[start[b] .. start[b + 1]), the longer phrases first and equally
+ * long ones in list order. */
 typedef struct fc_index {
-    uint64_t bloom[4]; /* bit (hash >> 24) & 255 set for every key: most tokens
-                          are in no list, and one bit test says so */
+    uint64_t *keys; /* bit w set when word w is a key: one bit test rejects a
+                       token that starts (ends) no phrase of the list */
     uint32_t mask;
     uint32_t *start;
     uint32_t *item;
 } fc_index;
+
+/* Whether word w (a number from fc_vocab_find) is a key of ix. */
+static inline bool fc_index_has(const fc_index *ix, uint32_t w)
+{
+    return ix->keys[w / 64] >> (w % 64) & 1;
+}
 
 typedef struct fc_phrase_list {
     fc_phrase *items;
@@ -57,10 +110,10 @@ typedef struct fc_entries {
     fc_index first, last;
 } fc_entries;
 
-/* Builds l->first and l->last (the phrase of item i is at base + i * stride).
- * Errors: FC_ENOMEM. */
+/* Builds l->first and l->last (the phrase of item i is at base + i * stride)
+ * over a vocabulary of nwords words. Errors: FC_ENOMEM. */
 fc_status fc_index_build(fc_index *first, fc_index *last, const void *base, size_t n,
-                         size_t stride);
+                         size_t stride, uint32_t nwords);
 void fc_index_free(fc_index *ix);
 
 /* How a period phrase relates to the publication date. */
@@ -129,6 +182,7 @@ void fc_rules_info_free(fc_rules_info *info);
 
 struct fc_rules {
     char *source;        /* the files the rules came from, comma-separated */
+    fc_vocab vocab;      /* the tokens of every phrase below */
     fc_rules_info *info; /* for fc_rules_write_listing; owned */
     fc_entries hedges, number_words, scale_words, vague_quantities, fractions, multipliers, units,
         currencies, rates, period_preps, relative_periods, modality_cues, modality_cues_after,

@@ -130,9 +130,8 @@ static fc_status phrase_make(loader *ld, const char *where, const char *text, fc
     }
     out->text = fc_strdup(text);
     out->tok = calloc(toks.n, sizeof *out->tok);
-    out->hash = calloc(toks.n, sizeof *out->hash);
-    out->len = calloc(toks.n, sizeof *out->len);
-    if (!out->text || !out->tok || !out->hash || !out->len)
+    out->word = calloc(toks.n, sizeof *out->word);
+    if (!out->text || !out->tok || !out->word)
         goto nomem;
     out->ntok = toks.n;
     for (size_t i = 0; i < toks.n; i++) {
@@ -140,8 +139,9 @@ static fc_status phrase_make(loader *ld, const char *where, const char *text, fc
         if (!(out->tok[i] = malloc(n)))
             goto nomem;
         fc_tok_lower(text, &toks.items[i], out->tok[i], n);
-        out->hash[i] = toks.items[i].hash;
-        out->len[i] = n - 1;
+        if (fc_vocab_add(&ld->rules->vocab, out->tok[i], n - 1, toks.items[i].hash,
+                         &out->word[i]) != FC_OK)
+            goto nomem;
     }
     fc_toks_free(&toks);
     return FC_OK;
@@ -155,8 +155,7 @@ static void phrase_free(fc_phrase *p)
     for (size_t i = 0; i < p->ntok; i++)
         free(p->tok[i]);
     free(p->tok);
-    free(p->hash);
-    free(p->len);
+    free(p->word);
     free(p->text);
 }
 
@@ -1000,27 +999,29 @@ static size_t phrase_lists(fc_rules *r, fc_phrase_list **out)
 
 #define MAX_LISTS 32
 
-static fc_status phrase_list_index(fc_phrase_list *l)
+static fc_status phrase_list_index(fc_phrase_list *l, uint32_t nwords)
 {
-    return fc_index_build(&l->first, &l->last, l->items, l->n, sizeof *l->items);
+    return fc_index_build(&l->first, &l->last, l->items, l->n, sizeof *l->items, nwords);
 }
 
+/* After every phrase is read, so that the vocabulary is complete. */
 static fc_status index_all(fc_rules *r)
 {
     fc_entries *el[MAX_LISTS];
     fc_phrase_list *pl[MAX_LISTS];
+    uint32_t nw = r->vocab.n;
     for (size_t i = 0, n = entry_lists(r, el); i < n; i++)
         TRY(fc_index_build(&el[i]->first, &el[i]->last, el[i]->items, el[i]->n,
-                           sizeof *el[i]->items));
+                           sizeof *el[i]->items, nw));
     for (size_t i = 0; i < r->units.n; i++)
         if (r->units.items[i].requires)
-            TRY(phrase_list_index(r->units.items[i].requires));
+            TRY(phrase_list_index(r->units.items[i].requires, nw));
     for (size_t i = 0, n = phrase_lists(r, pl); i < n; i++)
-        TRY(phrase_list_index(pl[i]));
+        TRY(phrase_list_index(pl[i], nw));
     for (size_t i = 0; i < r->nmeasures; i++) {
-        TRY(phrase_list_index(&r->measures[i].subject));
+        TRY(phrase_list_index(&r->measures[i].subject, nw));
         for (size_t j = 0; j < r->measures[i].ncontext; j++)
-            TRY(phrase_list_index(&r->measures[i].context[j]));
+            TRY(phrase_list_index(&r->measures[i].context[j], nw));
     }
     return FC_OK;
 }
@@ -1071,6 +1072,7 @@ void fc_rules_free(fc_rules *r)
     free(r->events);
     free(r->source);
     fc_rules_info_free(r->info);
+    fc_vocab_free(&r->vocab);
     free(r);
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "lex.h"
 #include "rules_internal.h"
 
 /* Each bad fixture and the one message it must give, "file:line:col: message". */
@@ -213,4 +214,52 @@ Test(rules, free_null_is_harmless)
 {
     fc_rules_free(NULL);
     fc_rules_builder_free(NULL);
+}
+
+static uint32_t vocab_find(const fc_vocab *v, const char *s)
+{
+    return fc_vocab_find(v, s, strlen(s), fc_lower_hash(s, strlen(s)));
+}
+
+Test(rules, the_vocabulary_numbers_each_token_once_in_any_case)
+{
+    fc_vocab v = {0};
+    char w[16];
+    /* 200 words: the table grows several times past its first 64 slots. */
+    for (uint32_t i = 0; i < 200; i++) {
+        uint32_t id = 999;
+        snprintf(w, sizeof w, "w%u", (unsigned)i);
+        cr_assert_eq(fc_vocab_add(&v, w, strlen(w), fc_lower_hash(w, strlen(w)), &id), FC_OK);
+        cr_assert_eq(id, i);
+    }
+    uint32_t again = 999;
+    cr_assert_eq(fc_vocab_add(&v, "w5", 2, fc_lower_hash("w5", 2), &again), FC_OK);
+    cr_assert_eq(again, 5);
+    cr_assert_eq(v.n, 200);
+    cr_assert_eq(vocab_find(&v, "w0"), 0);
+    cr_assert_eq(vocab_find(&v, "W199"), 199);
+    /* Not in the vocabulary: the number n, one past the last word. */
+    cr_assert_eq(vocab_find(&v, "w200"), 200);
+    cr_assert_eq(vocab_find(&v, "w5x"), 200);
+    cr_assert_eq(vocab_find(&v, "w"), 200);
+    fc_vocab_free(&v);
+    cr_assert_eq(vocab_find(&v, "w0"), 0); /* empty again: n is 0 */
+}
+
+Test(rules, a_phrase_token_has_the_number_its_text_finds)
+{
+    fc_rules *r = layered(NULL);
+    const fc_phrase *about = NULL;
+    for (size_t i = 0; i < r->hedges.n; i++)
+        if (strcmp(r->hedges.items[i].phrase.text, "about") == 0)
+            about = &r->hedges.items[i].phrase;
+    cr_assert_not_null(about);
+    cr_assert_eq(about->ntok, 1);
+    cr_assert_eq(vocab_find(&r->vocab, "About"), about->word[0]);
+    cr_assert_eq(vocab_find(&r->vocab, "ABOUT"), about->word[0]);
+    cr_assert(fc_index_has(&r->hedges.first, about->word[0]));
+    uint32_t none = vocab_find(&r->vocab, "zzyzx");
+    cr_assert_eq(none, r->vocab.n);
+    cr_assert_not(fc_index_has(&r->hedges.first, none));
+    fc_rules_free(r);
 }
