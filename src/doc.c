@@ -164,8 +164,10 @@ static fc_status read_all(FILE *f, const char *path, char **buf, size_t *len, fc
     }
     if (ferror(f)) {
         int err = errno;
+        char why[128];
         free(p);
-        fc_diag_set(diag, path, 0, 0, "cannot read: %s", strerror(err ? err : EIO));
+        fc_diag_set(diag, path, 0, 0, "cannot read: %s",
+                    fc_strerror(err ? err : EIO, why, sizeof why));
         return FC_EIO;
     }
     *buf = p;
@@ -179,7 +181,8 @@ fc_status fc_doc_load(const char *path, fc_doc **out, fc_diag *diag)
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        fc_diag_set(diag, path, 0, 0, "cannot open: %s", strerror(errno));
+        char why[128];
+        fc_diag_set(diag, path, 0, 0, "cannot open: %s", fc_strerror(errno, why, sizeof why));
         return FC_EIO;
     }
     char *buf = NULL;
