@@ -27,6 +27,7 @@ typedef struct options {
     const char *output;
     const char **rules; /* --rules FILE, in order */
     size_t nrules;
+    unsigned jobs; /* --jobs N; 0: one per online processor */
 } options;
 
 static void usage(int status)
@@ -53,6 +54,8 @@ static void usage(int status)
           "  -f, --format FORMAT  text (default), json, or jsonl (one JSON object a line)\n"
           "  -o, --output FILE    write the report to FILE instead of standard output\n"
           "  -r, --rules FILE     add a rule file (may be repeated)\n"
+          "  -j, --jobs N         load and extract documents on N threads (default: one\n"
+          "                       per online processor); the report is the same for any N\n"
           "  -h, --help           show this help and exit\n"
           "  -V, --version        show the version and exit\n"
           "\n"
@@ -72,11 +75,16 @@ static void usage(int status)
 static int parse_options(int argc, char **argv, options *opt)
 {
     static const struct option longopts[] = {
-        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-        {"rules", required_argument, NULL, 'r'},  {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0}};
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"rules", required_argument, NULL, 'r'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"jobs", required_argument, NULL, 'j'},
+        {NULL, 0, NULL, 0},
+    };
     int ch;
-    while ((ch = getopt_long(argc, argv, "f:o:r:hV", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "f:o:r:j:hV", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f':
             if (fc_format_parse(optarg, &opt->format) != FC_OK) {
@@ -90,6 +98,17 @@ static int parse_options(int argc, char **argv, options *opt)
         case 'r':
             opt->rules[opt->nrules++] = optarg;
             break;
+        case 'j': {
+            char *end;
+            unsigned long n = strtoul(optarg, &end, 10);
+            if (optarg[0] < '0' || optarg[0] > '9' || *end || n == 0 || n > UINT_MAX) {
+                fprintf(stderr, "factcheck: invalid number of jobs '%s' (a positive integer)\n",
+                        optarg);
+                usage(EXIT_TROUBLE);
+            }
+            opt->jobs = (unsigned)n;
+            break;
+        }
         case 'h':
             usage(EXIT_CLEAN);
             break;
@@ -198,7 +217,7 @@ static int report(const options *opt, fc_corpus *corpus)
 int main(int argc, char **argv)
 {
     const char *rule_files[argc > 0 ? argc : 1];
-    options opt = {CMD_CHECK, FC_FORMAT_TEXT, NULL, rule_files, 0};
+    options opt = {CMD_CHECK, FC_FORMAT_TEXT, NULL, rule_files, 0, 0};
     gsl_set_error_handler_off();
     opt.cmd = take_command(&argc, &argv);
     int first = parse_options(argc, argv, &opt);
@@ -228,6 +247,8 @@ int main(int argc, char **argv)
 
     fc_corpus *corpus = fc_corpus_new();
     fc_status st = corpus ? FC_OK : FC_ENOMEM;
+    if (corpus)
+        fc_corpus_set_jobs(corpus, opt.jobs);
     for (int i = 0; st == FC_OK && i < npaths; i++)
         st = fc_corpus_add_path(corpus, paths[i]);
     if (st == FC_OK)
