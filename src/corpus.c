@@ -230,8 +230,8 @@ static fc_status extract_serial(fc_corpus *c, const fc_rules *rules)
  * size, so a fixed split would leave threads idle) and extract its claims into a
  * list of its own. Lists are appended to the corpus's list in input order as
  * soon as every input before them is done, so claims, ids and document indices
- * come out exactly as on one thread, and at most the claims of the inputs
- * finished out of order are held twice. */
+ * come out exactly as on one thread, and only the claims of the inputs finished
+ * out of order wait outside the corpus's list. */
 
 typedef struct slot {
     fc_claims claims; /* the input's claims, until appended to the corpus's list */
