@@ -6,10 +6,12 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "doc_internal.h"
 #include "factcheck/corpus.h"
@@ -23,11 +25,15 @@ struct fc_corpus {
     size_t listed_cap;
     fc_claims claims;
     fc_findings findings;
+    unsigned jobs; /* threads for fc_corpus_extract; 0: one per online processor */
 };
 
 fc_corpus *fc_corpus_new(void)
 {
-    return calloc(1, sizeof(fc_corpus));
+    fc_corpus *c = calloc(1, sizeof(fc_corpus));
+    if (c)
+        c->jobs = 1;
+    return c;
 }
 
 void fc_corpus_free(fc_corpus *c)
@@ -75,6 +81,13 @@ static fc_status add_error(fc_corpus *c, const char *path, fc_status st, const c
     fc_status r = add_input(c, path, st, msg, false);
     free(msg);
     return r;
+}
+
+/* An input that failed with errno value err. */
+static fc_status add_errno(fc_corpus *c, const char *path, int err)
+{
+    char why[128];
+    return add_error(c, path, FC_EIO, fc_strerror(err, why, sizeof why));
 }
 
 static bool is_document_name(const char *name)
@@ -130,7 +143,7 @@ static fc_status walk_entry(fc_corpus *c, const char *path, const char *name, co
 {
     struct stat st;
     if (stat(path, &st) != 0)
-        return is_document_name(name) ? add_error(c, path, FC_EIO, strerror(errno)) : FC_OK;
+        return is_document_name(name) ? add_errno(c, path, errno) : FC_OK;
     if (S_ISDIR(st.st_mode)) {
         for (const visited *p = v; p; p = p->up)
             if (p->dev == st.st_dev && p->ino == st.st_ino)
@@ -151,14 +164,14 @@ static fc_status walk(fc_corpus *c, const char *dir, const visited *up)
 {
     struct stat st;
     if (stat(dir, &st) != 0)
-        return add_error(c, dir, FC_EIO, strerror(errno));
+        return add_errno(c, dir, errno);
     visited here = {st.st_dev, st.st_ino, up};
     char **names;
     size_t n;
     int err = 0;
     fc_status rc = list_dir(dir, &names, &n, &err);
     if (rc == FC_EIO)
-        return add_error(c, dir, FC_EIO, strerror(err));
+        return add_errno(c, dir, err);
     size_t dlen = strlen(dir);
     bool slash = dlen > 0 && dir[dlen - 1] == '/';
     for (size_t i = 0; i < n; i++) {
@@ -181,37 +194,193 @@ fc_status fc_corpus_add_path(fc_corpus *c, const char *path)
     if (strcmp(path, "-") == 0)
         return add_input(c, path, FC_OK, NULL, false);
     if (stat(path, &st) != 0)
-        return add_error(c, path, FC_EIO, strerror(errno));
+        return add_errno(c, path, errno);
     if (S_ISDIR(st.st_mode))
         return walk(c, path, NULL);
     /* A file named explicitly is read whatever its name or kind (a pipe from the shell). */
     return add_input(c, path, FC_OK, NULL, false);
 }
 
-fc_status fc_corpus_extract(fc_corpus *c, const fc_rules *rules)
+/* Loads input i (not loaded yet). A file that cannot be used gets its status
+ * and error set, and FC_OK is returned; FC_ENOMEM only when memory ran out. */
+static fc_status load_input(fc_corpus *c, size_t i)
+{
+    fc_input *in = &c->inputs[i];
+    fc_diag diag = {0};
+    fc_status st = fc_doc_load_file(in->path, c->listed[i], &in->doc, &diag);
+    if (st == FC_ENOMEM || st == FC_OK)
+        return st;
+    char msg[1100];
+    in->status = st;
+    return (in->error = fc_strdup(fc_diag_format(&diag, msg, sizeof msg))) ? FC_OK : FC_ENOMEM;
+}
+
+static bool pending(const fc_input *in)
+{
+    return in->status == FC_OK && !in->doc;
+}
+
+static fc_status extract_serial(fc_corpus *c, const fc_rules *rules)
 {
     for (size_t i = 0; i < c->ninputs; i++) {
         fc_input *in = &c->inputs[i];
-        if (in->status != FC_OK || in->doc)
+        if (!pending(in))
             continue;
-        fc_diag diag = {0};
-        fc_status st = fc_doc_load_file(in->path, c->listed[i], &in->doc, &diag);
-        if (st == FC_ENOMEM)
-            return st;
-        if (st != FC_OK) {
-            char msg[1100];
-            in->status = st;
-            if (!(in->error = fc_strdup(fc_diag_format(&diag, msg, sizeof msg))))
-                return FC_ENOMEM;
-            continue;
-        }
-        size_t before = c->claims.n;
-        st = fc_extract(rules, in->doc, i, &c->claims);
+        fc_status st = load_input(c, i);
         if (st != FC_OK)
+            return st;
+        if (!in->doc)
+            continue;
+        size_t before = c->claims.n;
+        if ((st = fc_extract(rules, in->doc, i, &c->claims)) != FC_OK)
             return st;
         in->nclaims = c->claims.n - before;
     }
     return FC_OK;
+}
+
+/* ---- loading and extracting on several threads ------------------------------
+ *
+ * Workers take the next input from a shared index (documents differ wildly in
+ * size, so a fixed split would leave threads idle) and extract its claims into a
+ * list of its own. Lists are appended to the corpus's list in input order as
+ * soon as every input before them is done, so claims, ids and document indices
+ * come out exactly as on one thread, and only the claims of the inputs finished
+ * out of order wait outside the corpus's list. */
+
+typedef struct slot {
+    fc_claims claims; /* the input's claims, until appended to the corpus's list */
+    bool work;        /* the input is to be loaded and extracted in this run */
+    bool done;        /* its worker has finished with it */
+} slot;
+
+typedef struct pool {
+    fc_corpus *c;
+    const fc_rules *rules;
+    slot *slots;        /* one per input */
+    pthread_mutex_t mu; /* guards the fields below, the slots' done flags and c->claims */
+    size_t next;        /* the next input to take */
+    size_t merged;      /* inputs before this one are in c->claims */
+    fc_status failed;   /* the first failure (FC_ENOMEM); no input is taken after it */
+} pool;
+
+/* Loads and extracts input i; touches only that input and its slot. */
+static fc_status run_input(pool *p, size_t i)
+{
+    fc_input *in = &p->c->inputs[i];
+    fc_status st = in->doc ? FC_OK : load_input(p->c, i);
+    if (st == FC_OK && in->doc)
+        st = fc_extract(p->rules, in->doc, i, &p->slots[i].claims);
+    return st;
+}
+
+/* Appends the lists of the finished inputs at the front, in order. The claims
+ * move: their strings now belong to the corpus's list. Called with p->mu held. */
+static fc_status merge_ready(pool *p)
+{
+    fc_claims *all = &p->c->claims;
+    for (; p->merged < p->c->ninputs && p->slots[p->merged].done; p->merged++) {
+        slot *s = &p->slots[p->merged];
+        if (!s->work)
+            continue;
+        if (s->claims.n) {
+            if (fc_grow((void **)&all->items, &all->cap, all->n + s->claims.n,
+                        sizeof *all->items) != FC_OK)
+                return FC_ENOMEM;
+            memcpy(all->items + all->n, s->claims.items, s->claims.n * sizeof *all->items);
+            all->n += s->claims.n;
+        }
+        p->c->inputs[p->merged].nclaims = s->claims.n;
+        free(s->claims.items);
+        s->claims = (fc_claims){0};
+    }
+    return FC_OK;
+}
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    pthread_mutex_lock(&p->mu);
+    while (p->failed == FC_OK && p->next < p->c->ninputs) {
+        size_t i = p->next++;
+        if (!p->slots[i].work)
+            continue;
+        pthread_mutex_unlock(&p->mu);
+        fc_status st = run_input(p, i);
+        pthread_mutex_lock(&p->mu);
+        p->slots[i].done = true;
+        if (st == FC_OK && p->failed == FC_OK)
+            st = merge_ready(p);
+        if (st != FC_OK && p->failed == FC_OK)
+            p->failed = st;
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+static fc_status extract_parallel(fc_corpus *c, const fc_rules *rules, size_t nthreads)
+{
+    pool p = {.c = c, .rules = rules};
+    if (!(p.slots = calloc(c->ninputs, sizeof *p.slots)))
+        return FC_ENOMEM;
+    /* Standard input is read first, on this thread and in input order: "-" given
+     * twice must get the same bytes as on one thread (all, then nothing). */
+    fc_status st = FC_OK;
+    for (size_t i = 0; i < c->ninputs; i++) {
+        fc_input *in = &c->inputs[i];
+        p.slots[i].work = pending(in);
+        p.slots[i].done = !p.slots[i].work;
+        if (st == FC_OK && p.slots[i].work && strcmp(in->path, "-") == 0)
+            st = load_input(c, i);
+    }
+    if (st == FC_OK && pthread_mutex_init(&p.mu, NULL) != 0)
+        st = FC_ENOMEM;
+    if (st == FC_OK) {
+        /* This thread is one of the workers; if a thread cannot be started, the
+         * others (at least this one) do its share. */
+        pthread_t *threads = malloc((nthreads - 1) * sizeof *threads);
+        size_t started = 0;
+        while (threads && started < nthreads - 1 &&
+               pthread_create(&threads[started], NULL, worker, &p) == 0)
+            started++;
+        worker(&p);
+        for (size_t k = 0; k < started; k++)
+            pthread_join(threads[k], NULL);
+        free(threads);
+        pthread_mutex_destroy(&p.mu);
+        st = p.failed;
+    }
+    /* After a failure, the inputs whose claims were not appended are left as if
+     * never loaded, so that no document is kept without its claims. */
+    for (size_t i = p.merged; i < c->ninputs; i++) {
+        if (!p.slots[i].work)
+            continue;
+        fc_claims_clear(&p.slots[i].claims);
+        fc_doc_free(c->inputs[i].doc);
+        c->inputs[i].doc = NULL;
+    }
+    free(p.slots);
+    return st;
+}
+
+void fc_corpus_set_jobs(fc_corpus *c, unsigned jobs)
+{
+    c->jobs = jobs;
+}
+
+fc_status fc_corpus_extract(fc_corpus *c, const fc_rules *rules)
+{
+    size_t npending = 0;
+    for (size_t i = 0; i < c->ninputs; i++)
+        npending += pending(&c->inputs[i]);
+    size_t jobs = c->jobs;
+    if (jobs == 0) {
+        long online = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = online > 0 ? (size_t)online : 1;
+    }
+    if (jobs > npending)
+        jobs = npending;
+    return jobs > 1 ? extract_parallel(c, rules, jobs) : extract_serial(c, rules);
 }
 
 fc_status fc_corpus_check(fc_corpus *c, const fc_rules *rules)

@@ -199,8 +199,10 @@ static fc_status read_all(FILE *f, size_t hint, const char *path, char **buf, si
     }
     if (ferror(f)) {
         int err = errno;
+        char why[128];
         free(p);
-        fc_diag_set(diag, path, 0, 0, "cannot read: %s", strerror(err ? err : EIO));
+        fc_diag_set(diag, path, 0, 0, "cannot read: %s",
+                    fc_strerror(err ? err : EIO, why, sizeof why));
         return FC_EIO;
     }
     *buf = p;
@@ -232,12 +234,13 @@ fc_status fc_doc_load_file(const char *path, bool regular_only, fc_doc **out, fc
          * when only a regular file will do (it is refused just below). */
         int fd = open(path, O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0));
         struct stat st;
+        char why[128];
         if (fd < 0) {
-            fc_diag_set(diag, path, 0, 0, "cannot open: %s", strerror(errno));
+            fc_diag_set(diag, path, 0, 0, "cannot open: %s", fc_strerror(errno, why, sizeof why));
             return FC_EIO;
         }
         if (fstat(fd, &st) != 0) {
-            fc_diag_set(diag, path, 0, 0, "cannot read: %s", strerror(errno));
+            fc_diag_set(diag, path, 0, 0, "cannot read: %s", fc_strerror(errno, why, sizeof why));
             close(fd);
             return FC_EIO;
         }

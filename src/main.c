@@ -35,6 +35,7 @@ typedef struct options {
     size_t nrules;
     fail_on fail;
     color_when color;
+    unsigned jobs; /* --jobs N; 0: one per online processor */
 } options;
 
 static void usage(int status)
@@ -61,6 +62,8 @@ static void usage(int status)
           "  -f, --format FORMAT   text (default), json, jsonl, csv, claimreview or html\n"
           "  -o, --output FILE     write the report to FILE ('-': standard output, the default)\n"
           "  -r, --rules FILE      add a rule file (may be repeated)\n"
+          "  -j, --jobs N          load and extract documents on N threads (default: one\n"
+          "                        per online processor); the report is the same for any N\n"
           "      --fail-on LEVEL   conflict (default), warning or never: which findings make\n"
           "                        the exit status 1\n"
           "      --color[=WHEN]    colour the text report: auto (default: when writing to a\n"
@@ -112,11 +115,12 @@ static int parse_options(int argc, char **argv, options *opt)
                                              {"color", optional_argument, NULL, OPT_COLOR},
                                              {"help", no_argument, NULL, 'h'},
                                              {"version", no_argument, NULL, 'V'},
+                                             {"jobs", required_argument, NULL, 'j'},
                                              {NULL, 0, NULL, 0}};
     static const char *const fail_names[] = {"conflict", "warning", "never"};
     static const char *const color_names[] = {"auto", "always", "never"};
     int ch;
-    while ((ch = getopt_long(argc, argv, "f:o:r:hV", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "f:o:r:j:hV", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f':
             if (fc_format_parse(optarg, &opt->format) != FC_OK) {
@@ -136,6 +140,17 @@ static int parse_options(int argc, char **argv, options *opt)
         case 'r':
             opt->rules[opt->nrules++] = optarg;
             break;
+        case 'j': {
+            char *end;
+            unsigned long n = strtoul(optarg, &end, 10);
+            if (optarg[0] < '0' || optarg[0] > '9' || *end || n == 0 || n > UINT_MAX) {
+                fprintf(stderr, "factcheck: invalid number of jobs '%s' (a positive integer)\n",
+                        optarg);
+                usage(EXIT_TROUBLE);
+            }
+            opt->jobs = (unsigned)n;
+            break;
+        }
         case 'h':
             usage(EXIT_CLEAN);
             break;
@@ -260,7 +275,7 @@ static int report(const options *opt, fc_corpus *corpus)
 int main(int argc, char **argv)
 {
     const char *rule_files[argc > 0 ? argc : 1];
-    options opt = {CMD_CHECK, FC_FORMAT_TEXT, NULL, rule_files, 0, FAIL_ON_CONFLICT, COLOR_AUTO};
+    options opt = {CMD_CHECK, FC_FORMAT_TEXT, NULL, rule_files, 0, FAIL_ON_CONFLICT, COLOR_AUTO, 0};
     gsl_set_error_handler_off();
     opt.cmd = take_command(&argc, &argv);
     int first = parse_options(argc, argv, &opt);
@@ -304,6 +319,8 @@ int main(int argc, char **argv)
 
     fc_corpus *corpus = fc_corpus_new();
     fc_status st = corpus ? FC_OK : FC_ENOMEM;
+    if (corpus)
+        fc_corpus_set_jobs(corpus, opt.jobs);
     for (int i = 0; st == FC_OK && i < npaths; i++)
         st = fc_corpus_add_path(corpus, paths[i]);
     if (st == FC_OK)

@@ -202,12 +202,22 @@ void fc_path_id(char *out, size_t n, const char *base, const char *id)
     snprintf(out, n, "%s/%s", base, id);
 }
 
+const char *fc_strerror(int err, char *buf, size_t n)
+{
+    /* The POSIX strerror_r (this build does not ask for the GNU one): 0 on success. */
+    if (strerror_r(err, buf, n) != 0)
+        snprintf(buf, n, "error %d", err);
+    return buf;
+}
+
 fc_status fc_read_file(const char *path, const char *what, char **text, size_t *len, fc_diag *diag)
 {
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        fc_diag_set(diag, path, 0, 0, "cannot open %s: %s", what, strerror(errno));
+        char why[128];
+        fc_diag_set(diag, path, 0, 0, "cannot open %s: %s", what,
+                    fc_strerror(errno, why, sizeof why));
         return FC_EIO;
     }
     fc_strbuf sb = {0};

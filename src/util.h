@@ -36,6 +36,10 @@ void fc_sb_decimal(fc_strbuf *sb, double v);
  * names the file), FC_ENOMEM. */
 fc_status fc_read_file(const char *path, const char *what, char **text, size_t *len, fc_diag *diag);
 
+/* The message for errno value err, like strerror, but safe to call from several
+ * threads at once (documents are loaded in parallel): written into buf (size n). */
+const char *fc_strerror(int err, char *buf, size_t n);
+
 /* strdup / strndup in C11. NULL when out of memory (or s is NULL). */
 char *fc_strdup(const char *s);
 char *fc_strndup(const char *s, size_t n);

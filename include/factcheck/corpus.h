@@ -38,8 +38,18 @@ FC_API void fc_corpus_free(fc_corpus *corpus);
  * an input with an error; the return is then still FC_OK. Errors: FC_ENOMEM. */
 FC_API fc_status fc_corpus_add_path(fc_corpus *corpus, const char *path);
 
-/* Loads every input added so far and extracts its claims. Inputs that cannot be
- * read get their status and error set; the others are processed. Errors: FC_ENOMEM. */
+/* How many threads fc_corpus_extract may use to load documents and extract their
+ * claims: 1 (the default for a new corpus) does all the work on the calling
+ * thread; 0 means one per online processor. At most one thread per input is
+ * used. The result does not depend on it: claims, their order, ids and document
+ * indices are the same as on one thread. The rules are only read, so one fc_rules
+ * serves every thread. */
+FC_API void fc_corpus_set_jobs(fc_corpus *corpus, unsigned jobs);
+
+/* Loads every input added so far and extracts its claims (on the threads set with
+ * fc_corpus_set_jobs). Inputs that cannot be read get their status and error set;
+ * the others are processed. Standard input ("-") is read on the calling thread.
+ * Errors: FC_ENOMEM. */
 FC_API fc_status fc_corpus_extract(fc_corpus *corpus, const fc_rules *rules);
 
 /* Runs the checks over all claims. Errors: FC_ENOMEM. */
