@@ -52,7 +52,7 @@ for t in "${targets[@]}"; do
   bin=$build/bin/$t
   [ -x "$bin" ] || { echo "fuzz: no target $t" >&2; exit 2; }
   corpus=$work/$t
-  rm -rf "$corpus"
+  rm -rf "$corpus" "$work/artifacts/$t-"*
   mkdir -p "$corpus" "$work/artifacts"
   cp fuzz/corpus/"$t"/* "$corpus"/
   flags=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
@@ -67,11 +67,11 @@ for t in "${targets[@]}"; do
   # shellcheck disable=SC2086 # FACTCHECK_FUZZ_FLAGS is a list of flags
   "$bin" "${flags[@]}" ${FACTCHECK_FUZZ_FLAGS:-} "$corpus" >"$log" 2>&1 || status=$?
   # The last status line: "#N DONE cov: C ft: F corp: K/S ... exec/s: E ..."
-  grep -E "^#[0-9]+" "$log" | tail -1 || true
-  grep -E "^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)" "$log" || true
+  grep -aE "^#[0-9]+" "$log" | tail -1 || true
+  grep -aE "^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)" "$log" || true
   if [ "$status" -ne 0 ] ||
-     grep -qE "ERROR: (Address|Leak)Sanitizer|runtime error:|ERROR: libFuzzer|SUMMARY: " "$log"; then
-    grep -E -B2 -A40 "ERROR: |runtime error:|==[0-9]+== |fuzz: " "$log" | head -80 || tail -40 "$log"
+     grep -aqE "ERROR: (Address|Leak)Sanitizer|runtime error:|ERROR: libFuzzer|SUMMARY: " "$log"; then
+    grep -aE -B2 -A40 "ERROR: |runtime error:|==[0-9]+== |fuzz: " "$log" | head -80 || tail -40 "$log"
     ls "$work/artifacts/$t-"* 2>/dev/null | sed 's/^/fuzz: reproducer: /' || true
     echo "fuzz: $t FAILED (exit $status)"
     failed+=("$t")
