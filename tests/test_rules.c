@@ -32,6 +32,10 @@ static const struct {
                        "expression error at offset 41: missing closing parenthesis"},
     {"alias-cycle.json", "tests/data/rules/alias-cycle.json:3:5: alias cycle: \"migrants\" -> "
                          "\"undocumented immigrants\" -> \"immigrants\" -> \"migrants\""},
+    /* The second context list fails halfway: what it had read must be freed
+     * (LeakSanitizer watches this in the sanitizer build). */
+    {"bad-context.json", "tests/data/rules/bad-context.json:6:48: $.measures[0].context[1][1]: "
+                         "expected a string"},
 };
 
 Test(rules, every_bad_file_gives_its_exact_message)
