@@ -12,8 +12,8 @@
  * rules would test nothing, so a failure to load them aborts with the reason. */
 const fc_rules *fuzz_default_rules(void);
 
-/* A path for scratch file number i (0..FUZZ_MAX_FILES-1) with the given suffix,
- * private to this process: under $TMPDIR, else /dev/shm, else /tmp. The files are
+/* A path for scratch file number i (0..FUZZ_MAX_FILES-1) ending in suffix (the
+ * suffix of the first call for i stays), private to this process: under $TMPDIR, else /dev/shm, else /tmp. The files are
  * removed when the process exits. The string is static storage. */
 #define FUZZ_MAX_FILES 4
 const char *fuzz_scratch_path(unsigned i, const char *suffix);
