@@ -793,15 +793,17 @@ static void apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size_t *start_t
     cl->qualifier = (fc_qualifier)h->kind;
     if (h->modality >= 0)
         cl->modality = (fc_modality)h->modality;
-    double v = q->value, t = h->tolerance;
+    /* The tolerance is a share of the number's size, so a negative number
+     * ("about minus 20") gets the same interval mirrored, never an inverted one. */
+    double v = q->value, t = h->tolerance, size = fabs(v);
     switch (cl->qualifier) {
     case FC_QUAL_APPROXIMATELY:
-        cl->low = v * (1 - t);
-        cl->high = v * (1 + t);
+        cl->low = v - size * t;
+        cl->high = v + size * t;
         break;
-    case FC_QUAL_NEARLY:
-        cl->low = v * (1 - t);
-        cl->high = v;
+    case FC_QUAL_NEARLY: /* short of the number's size: towards zero */
+        cl->low = v < 0 ? v : v - size * t;
+        cl->high = v < 0 ? v + size * t : v;
         break;
     case FC_QUAL_AT_LEAST:
     case FC_QUAL_MORE_THAN:
@@ -809,8 +811,8 @@ static void apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size_t *start_t
         cl->high = INFINITY;
         break;
     case FC_QUAL_AT_MOST:
-    case FC_QUAL_LESS_THAN:
-        cl->low = 0;
+    case FC_QUAL_LESS_THAN: /* a count is not below zero; a negative bound has no floor */
+        cl->low = v < 0 ? -INFINITY : 0;
         cl->high = v;
         break;
     default:

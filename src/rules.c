@@ -30,6 +30,11 @@ typedef struct origin {
 typedef struct src_file {
     char *path;
     char *text;
+    /* Offsets where lines start, so that the listing finds the line of each of
+     * its entries by binary search rather than by counting from the file's start
+     * (which made a listing quadratic in the size of the rule files). */
+    size_t *lines;
+    size_t nlines, len; /* len: bytes up to the first NUL */
 } src_file;
 
 struct fc_rules_info {
@@ -38,6 +43,10 @@ struct fc_rules_info {
     size_t norigins, cap;
     src_file *files;
     size_t nfiles, cap_files;
+    /* Once the rules are built (the origins no longer change): every origin
+     * sorted by key, the latest first among equal keys, so that the listing
+     * looks each of its entries up by binary search. */
+    const origin **by_key;
 };
 
 struct fc_rules_builder {
@@ -56,13 +65,27 @@ void fc_rules_info_free(fc_rules_info *info)
     for (size_t i = 0; i < info->nfiles; i++) {
         free(info->files[i].path);
         free(info->files[i].text);
+        free(info->files[i].lines);
     }
     free(info->files);
+    free(info->by_key);
     free(info);
 }
 
 static const origin *find_origin(const fc_rules_info *info, const char *key)
 {
+    if (info->by_key) { /* the first entry not below key */
+        size_t lo = 0, hi = info->norigins;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(info->by_key[mid]->key, key) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo < info->norigins && strcmp(info->by_key[lo]->key, key) == 0 ? info->by_key[lo]
+                                                                              : NULL;
+    }
     for (size_t i = info->norigins; i-- > 0;)
         if (strcmp(info->origins[i].key, key) == 0)
             return &info->origins[i];
@@ -74,11 +97,34 @@ bool fc_rules_info_origin(const fc_rules_info *info, const char *key, char *buf,
     const origin *o = find_origin(info, key);
     if (!o)
         return false;
-    unsigned line, col;
     const src_file *f = &info->files[o->file];
-    fc_jsonpos_linecol(f->text, o->offset, &line, &col);
-    snprintf(buf, n, "%s:%u:%u", f->path, line, col);
+    size_t off = o->offset < f->len ? o->offset : f->len;
+    size_t lo = 0, hi = f->nlines; /* the last line start at or before off */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (f->lines[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    snprintf(buf, n, "%s:%zu:%zu", f->path, lo + 1, off - f->lines[lo] + 1);
     return true;
+}
+
+/* Fills f's line map; f->text is set. Positions match fc_jsonpos_linecol. */
+static fc_status src_file_map_lines(src_file *f)
+{
+    f->len = strlen(f->text);
+    size_t n = 1;
+    for (const char *p = f->text; (p = strchr(p, '\n')) != NULL; p++)
+        n++;
+    if (!(f->lines = malloc(n * sizeof *f->lines)))
+        return FC_ENOMEM;
+    f->lines[0] = 0;
+    f->nlines = 1;
+    for (const char *p = f->text; (p = strchr(p, '\n')) != NULL; p++)
+        f->lines[f->nlines++] = (size_t)(p + 1 - f->text);
+    return FC_OK;
 }
 
 /* ---- reading one file ---------------------------------------------------------- */
@@ -319,9 +365,11 @@ fc_status fc_rules_builder_add(fc_rules_builder *b, const char *path, fc_diag *d
     rule_file f;
     fc_status st = rule_file_read(path, &f, info->nfiles > 0, diag);
     cJSON *tree = NULL;
+    src_file sf = {f.path, f.text, NULL, 0, 0};
     if (st == FC_OK && (!(tree = cJSON_Duplicate(info->tree, true)) ||
                         fc_grow((void **)&info->files, &info->cap_files, info->nfiles + 1,
-                                sizeof *info->files) != FC_OK))
+                                sizeof *info->files) != FC_OK ||
+                        src_file_map_lines(&sf) != FC_OK))
         st = FC_ENOMEM;
     if (st == FC_OK) {
         merger m = {&f, info, info->nfiles, false};
@@ -334,7 +382,7 @@ fc_status fc_rules_builder_add(fc_rules_builder *b, const char *path, fc_diag *d
          * only file, else through the origins of its entries. */
         cJSON *old = info->tree;
         info->tree = tree;
-        info->files[info->nfiles++] = (src_file){f.path, f.text};
+        info->files[info->nfiles++] = sf;
         fc_rules_source alone = {f.path, f.text, f.pos, NULL};
         fc_rules_source whole = {NULL, NULL, NULL, info};
         fc_rules *compiled = NULL;
@@ -343,6 +391,7 @@ fc_status fc_rules_builder_add(fc_rules_builder *b, const char *path, fc_diag *d
             cJSON_Delete(old);
             tree = NULL;
             f.path = f.text = NULL; /* owned by info->files now */
+            sf.lines = NULL;
             fc_rules_free(b->compiled);
             b->compiled = compiled;
         } else {
@@ -352,6 +401,7 @@ fc_status fc_rules_builder_add(fc_rules_builder *b, const char *path, fc_diag *d
     }
     if (st != FC_OK) { /* nothing of the file stays */
         cJSON_Delete(tree);
+        free(sf.lines);
         while (info->norigins > norigins)
             free(info->origins[--info->norigins].key);
     }
@@ -374,6 +424,14 @@ fc_status fc_rules_builder_add_folder(fc_rules_builder *b, const char *dir, fc_d
     return fc_rules_builder_add(b, path, diag);
 }
 
+/* By key, then the later origin (higher address in the array) first. */
+static int by_key_latest_first(const void *a, const void *b)
+{
+    const origin *x = *(const origin *const *)a, *y = *(const origin *const *)b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x < y) - (x > y);
+}
+
 fc_status fc_rules_builder_build(fc_rules_builder *b, fc_rules **out, fc_diag *diag)
 {
     *out = NULL;
@@ -390,9 +448,17 @@ fc_status fc_rules_builder_build(fc_rules_builder *b, fc_rules **out, fc_diag *d
     for (size_t i = 0; i < b->info->nfiles; i++)
         fc_sb_printf(&sb, "%s%s", i ? ", " : "", b->info->files[i].path);
     fc_rules *r = b->compiled;
+    fc_rules_info *info = b->info;
     if (!(r->source = sb.len ? fc_sb_take(&sb) : fc_strdup(""))) {
         fc_sb_free(&sb);
         return FC_ENOMEM;
+    }
+    if (info->norigins) {
+        if (!(info->by_key = malloc(info->norigins * sizeof *info->by_key)))
+            return FC_ENOMEM;
+        for (size_t i = 0; i < info->norigins; i++)
+            info->by_key[i] = &info->origins[i];
+        qsort(info->by_key, info->norigins, sizeof *info->by_key, by_key_latest_first);
     }
     r->info = b->info; /* the rules take the tree and origins along for the listing */
     b->info = NULL;

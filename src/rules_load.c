@@ -526,8 +526,10 @@ static fc_status measure_load(loader *ld, const cJSON *obj, const char *where, f
     {
         char item[420];
         fc_path_index(item, sizeof item, at, m->ncontext);
-        TRY(phrase_list_load(ld, it, item, &m->context[m->ncontext]));
-        m->ncontext++;
+        /* Counted before it is read, so that a list which fails halfway is
+         * still freed with the measure. */
+        fc_phrase_list *l = &m->context[m->ncontext++];
+        TRY(phrase_list_load(ld, it, item, l));
     }
     return FC_OK;
 }

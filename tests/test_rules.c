@@ -4,11 +4,13 @@
 #include <cjson/cJSON.h>
 #include <criterion/criterion.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "helpers.h"
 #include "lex.h"
 #include "rules_internal.h"
+#include "util.h"
 
 /* Each bad fixture and the one message it must give, "file:line:col: message". */
 static const struct {
@@ -31,6 +33,10 @@ static const struct {
                        "expression error at offset 41: missing closing parenthesis"},
     {"alias-cycle.json", "tests/data/rules/alias-cycle.json:3:5: alias cycle: \"migrants\" -> "
                          "\"undocumented immigrants\" -> \"immigrants\" -> \"migrants\""},
+    /* The second context list fails halfway: what it had read must be freed
+     * (LeakSanitizer watches this in the sanitizer build). */
+    {"bad-context.json", "tests/data/rules/bad-context.json:6:48: $.measures[0].context[1][1]: "
+                         "expected a string"},
 };
 
 Test(rules, every_bad_file_gives_its_exact_message)
@@ -261,5 +267,67 @@ Test(rules, a_phrase_token_has_the_number_its_text_finds)
     uint32_t none = vocab_find(&r->vocab, "zzyzx");
     cr_assert_eq(none, r->vocab.n);
     cr_assert_not(fc_index_has(&r->hedges.first, none));
+    fc_rules_free(r);
+}
+
+/* The position "path:line:col" names in text: the byte offset, or -1. */
+static long offset_of(const char *text, unsigned line, unsigned col)
+{
+    const char *p = text;
+    for (unsigned l = 1; l < line; l++)
+        if (!(p = strchr(p, '\n')))
+            return -1;
+        else
+            p++;
+    return (long)(p - text) + col - 1;
+}
+
+Test(rules, every_listed_position_points_at_its_entry)
+{
+    /* Three layers, so positions come from three files; each of some 850 entries'
+     * origins is looked up among all of them, and must point at a JSON value. */
+    fc_rules_builder *b = fc_rules_builder_new();
+    fc_diag diag = {0};
+    cr_assert_eq(fc_rules_builder_add(b, fc_rules_default_path(), &diag), FC_OK);
+    cr_assert_eq(fc_rules_builder_add(b, "claims/factcheck.rules.json", &diag), FC_OK);
+    cr_assert_eq(fc_rules_builder_add(b, "tests/data/rules/overlay.json", &diag), FC_OK);
+    fc_rules *r = NULL;
+    cr_assert_eq(fc_rules_builder_build(b, &r, &diag), FC_OK);
+    fc_rules_builder_free(b);
+    char *listing = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&listing, &size);
+    cr_assert_eq(fc_rules_write_listing(r, f), FC_OK);
+    fclose(f);
+
+    const char *paths[] = {fc_rules_default_path(), "claims/factcheck.rules.json",
+                           "tests/data/rules/overlay.json"};
+    char *texts[3];
+    for (int i = 0; i < 3; i++) {
+        size_t n;
+        cr_assert_eq(fc_read_file(paths[i], "rule file", &texts[i], &n, NULL), FC_OK);
+    }
+    size_t checked = 0, from_overlay = 0;
+    for (char *line = strtok(listing, "\n"); line; line = strtok(NULL, "\n")) {
+        for (int i = 0; i < 3; i++) {
+            const char *at = strstr(line, paths[i]);
+            unsigned l, c;
+            if (!at || sscanf(at + strlen(paths[i]), ":%u:%u", &l, &c) != 2)
+                continue;
+            long off = offset_of(texts[i], l, c);
+            cr_assert(off >= 0 && (size_t)off < strlen(texts[i]), "%s", line);
+            cr_assert_not_null(strchr("{[\"-0123456789tfn", texts[i][off]), "%s points at '%.10s'",
+                               line, texts[i] + off);
+            checked++;
+            from_overlay += i == 2;
+        }
+    }
+    cr_assert_gt(checked, 800);
+    /* From the overlay, the latest layer: factcheck_rules, description, its two
+     * hedges ("about" overrides the default's), two aliases and its measure. */
+    cr_assert_eq(from_overlay, 7);
+    for (int i = 0; i < 3; i++)
+        free(texts[i]);
+    free(listing);
     fc_rules_free(r);
 }
