@@ -50,10 +50,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (fc_format_parse(format_names[i], &format) != FC_OK)
             continue;
         const fc_report_kind kinds[] = {FC_REPORT_FULL, FC_REPORT_CLAIMS};
-        for (size_t k = 0; k < 2; k++)
-            if ((st = fc_report_write(devnull, corpus, format, kinds[k])) != FC_OK)
+        for (size_t k = 0; k < 2; k++) {
+            /* colour on for the full text report, so its styled paths run too */
+            fc_report_options opt = {format, kinds[k], k == 0};
+            if ((st = fc_report_write(devnull, corpus, &opt)) != FC_OK)
                 fuzz_fail("fc_report_write(%s, kind %zu): %s", format_names[i], k,
                           fc_status_str(st));
+        }
     }
     fc_corpus_free(corpus);
     return 0;
