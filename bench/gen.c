@@ -1,19 +1,26 @@
 /* gen.c - a deterministic generator of news-like text for benchmarks.
  *
  * Usage: fc-gen MEGABYTES [SEED] > corpus.txt
+ *        fc-gen MEGABYTES [SEED] --dir DIR
  *
- * Writes documents separated by a line holding a single form feed ("\f"). Each
+ * Writes documents separated by a line holding a single form feed ("\f"). With
+ * --dir it writes the same documents instead as one file each, DIR/doc-000001.md,
+ * doc-000002.md, ..., so the command-line program can be run over exactly the text
+ * the extraction benchmark reads (the folder's files joined with form-feed lines
+ * give the single-file output byte for byte). Each
  * document has front matter and paragraphs built from sentence templates written
  * for this project: counts with hedges, rates, percentages and point changes,
  * money, ranges, targets, attributions, and the traps a news page carries (dates,
  * times, ages, names with digits, URLs, e-mail addresses, temperatures). The same
  * arguments always give the same bytes.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static uint64_t state;
 
@@ -172,21 +179,73 @@ static void sentence(void)
     }
 }
 
+static void usage(void)
+{
+    fputs("usage: fc-gen MEGABYTES [SEED] > corpus.txt\n"
+          "       fc-gen MEGABYTES [SEED] --dir DIR\n",
+          stderr);
+    exit(2);
+}
+
+/* Writes document N (counted from 0) to DIR/doc-NNNNNN.md. */
+static int write_file(const char *dir, unsigned long long n, const char *text, size_t len)
+{
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s/doc-%06llu.md", dir, n + 1) >= (int)sizeof path) {
+        fprintf(stderr, "fc-gen: %s: folder name too long\n", dir);
+        return -1;
+    }
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        fprintf(stderr, "fc-gen: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    int ok = fwrite(text, 1, len, f) == len;
+    if (fclose(f) != 0 || !ok) {
+        fprintf(stderr, "fc-gen: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fputs("usage: fc-gen MEGABYTES [SEED] > corpus.txt\n", stderr);
+    const char *args[2] = {NULL, NULL}, *dir = NULL;
+    int nargs = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--dir") == 0) {
+            if (++i == argc)
+                usage();
+            dir = argv[i];
+        } else if (nargs < 2) {
+            args[nargs++] = argv[i];
+        } else {
+            usage();
+        }
+    }
+    if (nargs < 1)
+        usage();
+    char *end;
+    double mb = strtod(args[0], &end);
+    if (end == args[0] || *end || !(mb > 0)) {
+        fprintf(stderr, "fc-gen: '%s' is not a size in megabytes\n", args[0]);
         return 2;
     }
-    double mb = atof(argv[1]);
-    state = argc > 2 ? strtoull(argv[2], NULL, 10) : 20251124ULL;
+    state = nargs > 1 ? strtoull(args[1], NULL, 10) : 20251124ULL;
     if (state == 0)
         state = 1;
+    if (dir && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "fc-gen: %s: %s\n", dir, strerror(errno));
+        return 1;
+    }
     unsigned long long target = (unsigned long long)(mb * 1024 * 1024), written = 0;
     for (unsigned long long n = 0; written < target; n++) {
         doc_len = 0;
         if (n > 0)
             add("\f\n");
+        /* The separator line counts towards the size in both modes, so a folder
+         * holds the same documents as the single file of the same size. */
+        size_t sep = doc_len;
         add("---\noutlet: Bench Wire %u\ntitle: Generated story %llu\n"
             "published: 20%02u-%02u-%02u\n---\n\n",
             rnd(20), n, 18 + rnd(8), 1 + rnd(12), 1 + rnd(28));
@@ -200,8 +259,12 @@ int main(int argc, char **argv)
             }
             add("\n\n");
         }
-        if (fwrite(doc, 1, doc_len, stdout) != doc_len)
+        if (dir) {
+            if (write_file(dir, n, doc + sep, doc_len - sep) != 0)
+                return 1;
+        } else if (fwrite(doc, 1, doc_len, stdout) != doc_len) {
             return 1;
+        }
         written += doc_len;
     }
     free(doc);
