@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "check_internal.h"
+#include "claim_internal.h"
 #include "factcheck/check.h"
 #include "rules_internal.h"
 #include "util.h"
@@ -475,20 +476,6 @@ static fc_status cross_source(const fc_rules *r, const group *g, fc_findings *ou
 
 /* ---- grouping and running ---------------------------------------------------- */
 
-typedef struct keyed {
-    const char *key;
-    size_t idx;
-} keyed;
-
-static int by_measure(const void *pa, const void *pb)
-{
-    const keyed *a = pa, *b = pb;
-    int c = strcmp(a->key, b->key);
-    if (c)
-        return c;
-    return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
-
 static int by_severity(const void *pa, const void *pb)
 {
     const fc_finding *a = pa, *b = pb;
@@ -595,22 +582,10 @@ static fc_status index_docs(const fc_claims *claims, size_t ndocs, size_t **by_d
 fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_doc *const *docs,
                        size_t ndocs, fc_findings *out)
 {
-    size_t n = 0, first = out->n;
-    size_t *idx = malloc((claims->n ? claims->n : 1) * sizeof *idx);
-    keyed *keys = malloc((claims->n ? claims->n : 1) * sizeof *keys);
-    if (!idx || !keys) {
-        free(idx);
-        free(keys);
-        return FC_ENOMEM;
-    }
-    for (size_t i = 0; i < claims->n; i++)
-        if (claims->items[i].measure)
-            keys[n++] = (keyed){claims->items[i].measure, i};
-    qsort(keys, n, sizeof *keys, by_measure);
-    for (size_t i = 0; i < n; i++)
-        idx[i] = keys[i].idx;
-    free(keys);
-    fc_status st = FC_OK;
+    size_t n, first = out->n, *idx;
+    fc_status st = fc_claims_by_measure(claims, &idx, &n);
+    if (st != FC_OK)
+        return st;
     for (size_t a = 0, b; st == FC_OK && a < n; a = b) {
         const char *key = claims->items[idx[a]].measure;
         for (b = a + 1; b < n && strcmp(claims->items[idx[b]].measure, key) == 0; b++)

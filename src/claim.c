@@ -1,6 +1,8 @@
 /* claim.c - the claim list and the names of the claim record's enumerations. */
 #include <stdlib.h>
+#include <string.h>
 
+#include "claim_internal.h"
 #include "factcheck/claim.h"
 #include "util.h"
 
@@ -66,4 +68,39 @@ const char *fc_role_name(fc_role r)
 const char *fc_direction_name(fc_direction d)
 {
     return d == FC_DIR_UP ? "up" : d == FC_DIR_DOWN ? "down" : NULL;
+}
+
+typedef struct keyed {
+    const char *key;
+    size_t idx;
+} keyed;
+
+static int by_key_then_index(const void *pa, const void *pb)
+{
+    const keyed *a = pa, *b = pb;
+    int c = strcmp(a->key, b->key);
+    if (c)
+        return c;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+fc_status fc_claims_by_measure(const fc_claims *claims, size_t **idx, size_t *n)
+{
+    *n = 0;
+    *idx = malloc((claims->n ? claims->n : 1) * sizeof **idx);
+    keyed *keys = malloc((claims->n ? claims->n : 1) * sizeof *keys);
+    if (!*idx || !keys) {
+        free(*idx);
+        free(keys);
+        *idx = NULL;
+        return FC_ENOMEM;
+    }
+    for (size_t i = 0; i < claims->n; i++)
+        if (claims->items[i].measure)
+            keys[(*n)++] = (keyed){claims->items[i].measure, i};
+    qsort(keys, *n, sizeof *keys, by_key_then_index);
+    for (size_t i = 0; i < *n; i++)
+        (*idx)[i] = keys[i].idx;
+    free(keys);
+    return FC_OK;
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claim_internal.h"
 #include "factcheck/factcheck.h"
 #include "report_internal.h"
 #include "util.h"
@@ -169,23 +170,6 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f)
 }
 
 /* ---- charts --------------------------------------------------------------- */
-
-/* A claim with a measure, as sorted for the charts: by measure, document, offset. */
-typedef struct keyed {
-    const char *measure;
-    size_t doc, start, i;
-} keyed;
-
-static int by_measure(const void *a, const void *b)
-{
-    const keyed *x = a, *y = b;
-    int c = strcmp(x->measure, y->measure);
-    if (c)
-        return c;
-    if (x->doc != y->doc)
-        return x->doc < y->doc ? -1 : 1;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
 
 /* A round step for about n ticks over [lo, hi]: 1, 2 or 5 times a power of ten. */
 static double tick_step(double lo, double hi, int n)
@@ -346,29 +330,19 @@ static void chart(fc_strbuf *sb, const fc_corpus *corpus, const size_t *idx, siz
 static fc_status charts(FILE *out, fc_strbuf *sb, const fc_corpus *corpus, const signed char *sev)
 {
     const fc_claims *cl = fc_corpus_claims(corpus);
-    size_t n = 0;
-    keyed *keys = malloc((cl->n ? cl->n : 1) * sizeof *keys);
-    size_t *idx = malloc((cl->n ? cl->n : 1) * sizeof *idx);
-    if (!keys || !idx) {
-        free(keys);
-        free(idx);
-        return FC_ENOMEM;
-    }
-    for (size_t i = 0; i < cl->n; i++) {
-        const fc_claim *c = &cl->items[i];
-        if (c->measure && c->role != FC_ROLE_CHANGE) /* a change is not a level */
-            keys[n++] = (keyed){c->measure, c->doc, c->start, i};
-    }
-    qsort(keys, n, sizeof *keys, by_measure);
-    for (size_t i = 0; i < n; i++)
-        idx[i] = keys[i].i;
-    free(keys);
+    size_t n, kept = 0, *idx;
+    fc_status st = fc_claims_by_measure(cl, &idx, &n);
+    if (st != FC_OK)
+        return st;
+    for (size_t i = 0; i < n; i++) /* a change is not a level: not charted */
+        if (cl->items[idx[i]].role != FC_ROLE_CHANGE)
+            idx[kept++] = idx[i];
+    n = kept;
     fc_sb_puts(sb, "<section id=\"charts\">\n<h2>Sources side by side</h2>\n"
                    "<p class=\"legend\">One chart per measure that two documents or more give a "
                    "figure for. Red: in a conflict; orange: in a warning; purple: a target; "
                    "blue: other claims.</p>\n");
     size_t drawn = 0;
-    fc_status st = FC_OK;
     for (size_t a = 0, b; st == FC_OK && a < n; a = b) {
         size_t ndocs = 1;
         for (b = a + 1; b < n && strcmp(cl->items[idx[b]].measure, cl->items[idx[a]].measure) == 0;
