@@ -192,16 +192,8 @@ void fc_check_describe(fc_strbuf *sb, const fc_doc *d, const fc_claim *c)
     } else {
         fc_sb_number(sb, c->value);
     }
-    if (c->low != c->high && c->qualifier != FC_QUAL_RANGE) {
-        fc_sb_puts(sb, " [");
-        fc_sb_number(sb, c->low);
-        fc_sb_puts(sb, ", ");
-        if (isinf(c->high))
-            fc_sb_puts(sb, "no upper bound");
-        else
-            fc_sb_number(sb, c->high);
-        fc_sb_puts(sb, "]");
-    }
+    if (c->qualifier != FC_QUAL_RANGE)
+        fc_sb_interval(sb, c->low, c->high, "no upper bound");
 }
 
 static const char *measure_name(const group *g, const fc_claim *c)

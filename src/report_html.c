@@ -366,16 +366,7 @@ static fc_status charts(FILE *out, fc_strbuf *sb, const fc_corpus *corpus, const
 static void claim_title(fc_strbuf *sb, const fc_claim *c)
 {
     fc_sb_number(sb, c->value);
-    if (c->low != c->high) {
-        fc_sb_puts(sb, " [");
-        fc_sb_number(sb, c->low);
-        fc_sb_puts(sb, ", ");
-        if (isinf(c->high))
-            fc_sb_puts(sb, "no upper bound");
-        else
-            fc_sb_number(sb, c->high);
-        fc_sb_puts(sb, "]");
-    }
+    fc_sb_interval(sb, c->low, c->high, "no upper bound");
     fc_sb_printf(sb, " %s", fc_unit_name(c->unit));
     if (c->currency[0])
         fc_sb_printf(sb, " %s", c->currency);

@@ -18,20 +18,6 @@ static const style plain = {"", "", "", "", "", ""};
 static const style ansi = {"\033[1;31m", "\033[33m", "\033[36m",
                            "\033[1;31m", "\033[1m",  "\033[0m"};
 
-static void interval(fc_strbuf *sb, const fc_claim *c)
-{
-    if (c->low == c->high)
-        return;
-    fc_sb_puts(sb, " [");
-    fc_sb_number(sb, c->low);
-    fc_sb_puts(sb, ", ");
-    if (isinf(c->high))
-        fc_sb_puts(sb, "...");
-    else
-        fc_sb_number(sb, c->high);
-    fc_sb_puts(sb, "]");
-}
-
 static void claim_line(fc_strbuf *sb, const fc_corpus *corpus, const fc_input *in,
                        const fc_claim *c)
 {
@@ -45,7 +31,7 @@ static void claim_line(fc_strbuf *sb, const fc_corpus *corpus, const fc_input *i
     free(text);
     fc_sb_puts(sb, "           = ");
     fc_sb_number(sb, c->value);
-    interval(sb, c);
+    fc_sb_interval(sb, c->low, c->high, "...");
     fc_sb_printf(sb, "  %s", fc_unit_name(c->unit));
     if (c->currency[0])
         fc_sb_printf(sb, " %s", c->currency);

@@ -181,6 +181,20 @@ void fc_sb_number(fc_strbuf *sb, double v)
         fc_sb_add(sb, dot, end - intlen);
 }
 
+void fc_sb_interval(fc_strbuf *sb, double low, double high, const char *open_high)
+{
+    if (low == high)
+        return;
+    fc_sb_puts(sb, " [");
+    fc_sb_number(sb, low);
+    fc_sb_puts(sb, ", ");
+    if (isinf(high))
+        fc_sb_puts(sb, open_high);
+    else
+        fc_sb_number(sb, high);
+    fc_sb_puts(sb, "]");
+}
+
 void fc_sb_decimal(fc_strbuf *sb, double v)
 {
     if (isfinite(v))

@@ -26,6 +26,10 @@ void fc_sb_free(fc_strbuf *sb);
  * ("110,000", "46", "0.25", "1.1 million" is not attempted). */
 void fc_sb_number(fc_strbuf *sb, double v);
 
+/* Appends " [low, high]" for an interval that is not a single point, with
+ * fc_sb_number's figures and open_high in place of an unbounded upper side. */
+void fc_sb_interval(fc_strbuf *sb, double low, double high, const char *open_high);
+
 /* Appends a number for machines: C locale, up to 15 significant digits (every
  * decimal a document can state, without the binary noise of arithmetic on it:
  * 110000 * 1.1 is 121000, not 121000.00000000001); nothing for a non-finite value. */
