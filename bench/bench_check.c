@@ -85,7 +85,7 @@ int main(int argc, char **argv)
                 c.low = c.value * 0.9;
                 c.high = c.value * 1.1;
             }
-            c.from = NAN;
+            c.from = c.to = NAN;
             char key[16];
             snprintf(key, sizeof key, "m%05u", m);
             c.measure = malloc(strlen(key) + 1);
@@ -104,7 +104,7 @@ int main(int argc, char **argv)
             level.value = level.low = level.high = 46;
             level.unit = FC_UNIT_PERCENT;
             level.modality = change.modality = FC_MOD_POLL;
-            level.from = NAN;
+            level.from = level.to = change.to = NAN;
             change.value = change.low = change.high = 3;
             change.unit = FC_UNIT_PERCENTAGE_POINT;
             change.role = FC_ROLE_CHANGE;

@@ -1,20 +1,20 @@
 /* check_reference.c - claims against published reference figures.
  *
- * The rules name the datasets (CSV files in <datadir>/datasets/, one row a
- * figure with its publisher, title, date and URL). A claim is compared with the
- * rows of its measure whose period can be the claim's; when the claim names its
- * source and a row's publisher matches it, only those rows count. The finding
- * cites the row.
+ * The rules name the datasets (CSV files, one row a figure with its publisher,
+ * title, date and URL), read when the rules are built. A claim of a rule
+ * measure is compared with the rows of its measure whose period can be the
+ * claim's (its stated period, else the month of publication and the one
+ * before: news reports the recent past); when the claim names its source and a
+ * row's publisher matches it, only those rows count. The finding cites the row.
  */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "check_internal.h"
-#include "dataset.h"
+#include "date.h"
 #include "rules_internal.h"
 
 /* Case-insensitive substring test. */
@@ -30,28 +30,6 @@ static bool contains(const char *hay, const char *needle)
             return true;
     }
     return false;
-}
-
-static fc_status load_all(const fc_rules *r, fc_dataset *set, fc_strbuf *errors)
-{
-    for (size_t i = 0; i < r->ndatasets; i++) {
-        char path[4400];
-        const char *name = r->datasets[i];
-        if (name[0] == '/' || access(name, R_OK) == 0)
-            snprintf(path, sizeof path, "%s", name);
-        else
-            snprintf(path, sizeof path, "%s/datasets/%s", fc_datadir(), name);
-        fc_diag diag = {0};
-        fc_status st = fc_dataset_load(set, path, &diag);
-        if (st == FC_ENOMEM)
-            return st;
-        if (st != FC_OK) {
-            char msg[1100];
-            fc_sb_printf(errors, "%s%s", errors->len ? "; " : "",
-                         fc_diag_format(&diag, msg, sizeof msg));
-        }
-    }
-    return FC_OK;
 }
 
 static char *citation(const fc_ref_row *row)
@@ -75,18 +53,27 @@ static char *citation(const fc_ref_row *row)
 static size_t matching_rows(const fc_check_ctx *x, const fc_claim *c, const fc_dataset *set,
                             size_t *idx)
 {
-    long clo, chi;
-    bool known = fc_check_months(c, fc_check_doc(x, c), &clo, &chi);
+    long clo = 0, chi = 0;
+    int grain;
+    bool known = fc_check_period_days(c->period, &clo, &chi, &grain);
+    const fc_doc *d = fc_check_doc(x, c);
+    int y, m, dd;
+    if (!known && d && fc_date_parse(d->published, &y, &m, &dd)) {
+        known = true;
+        chi = fc_days_from_civil(y, m, dd);
+        clo = fc_days_from_civil(m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1, 1);
+    }
     size_t n = 0;
     for (int pass = 0; pass < 2 && n == 0; pass++) {
         for (size_t i = 0; i < set->n; i++) {
             const fc_ref_row *row = &set->rows[i];
             long rlo, rhi, elo, ehi;
+            int g;
             if (strcmp(row->measure, c->measure) != 0 || isnan(row->low))
                 continue;
-            if (!fc_check_period_months(row->period_start, &rlo, &rhi))
+            if (!fc_check_period_days(row->period_start, &rlo, &rhi, &g))
                 continue;
-            if (row->period_end[0] && fc_check_period_months(row->period_end, &elo, &ehi))
+            if (row->period_end[0] && fc_check_period_days(row->period_end, &elo, &ehi, &g))
                 rhi = ehi;
             if (known && (rhi < clo || rlo > chi))
                 continue;
@@ -167,27 +154,16 @@ static fc_status compare(const fc_check_ctx *x, size_t k, const fc_dataset *set,
 
 fc_status fc_check_reference(const fc_check_ctx *x)
 {
-    fc_dataset set = {0};
-    fc_strbuf errors = {0};
-    fc_status st = load_all(x->rules, &set, &errors);
-    size_t *idx = st == FC_OK ? malloc((set.n + 1) * sizeof *idx) : NULL;
-    if (st == FC_OK && !idx)
-        st = FC_ENOMEM;
-    if (st == FC_OK && errors.len) { /* a dataset that cannot be read is said, not skipped */
-        fc_finding f = {.check = "reference", .severity = FC_SEV_WARNING};
-        f.message = fc_sb_take(&errors);
-        if (!(f.claims = malloc(sizeof *f.claims)))
-            st = FC_ENOMEM;
-        else
-            st = f.message ? fc_check_push(x->out, x->claims, &f) : FC_ENOMEM;
-    }
+    const fc_dataset *set = &x->rules->refs;
+    if (!set->n)
+        return FC_OK;
+    size_t *idx = malloc((set->n + 1) * sizeof *idx);
+    fc_status st = idx ? FC_OK : FC_ENOMEM;
     for (size_t k = 0; st == FC_OK && k < x->claims->n; k++) {
         const fc_claim *c = &x->claims->items[k];
         if (c->measure && c->role == FC_ROLE_LEVEL)
-            st = compare(x, k, &set, idx);
+            st = compare(x, k, set, idx);
     }
-    fc_sb_free(&errors);
     free(idx);
-    fc_dataset_clear(&set);
     return st;
 }

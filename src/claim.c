@@ -11,6 +11,7 @@ static void claim_free_strings(fc_claim *c)
     free(c->subject);
     free(c->attribution);
     free(c->measure);
+    free(c->key);
     free(c->period);
 }
 

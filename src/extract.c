@@ -15,154 +15,8 @@
 #include <string.h>
 
 #include "date.h"
-#include "factcheck/extract.h"
-#include "lex.h"
+#include "extract_internal.h"
 #include "pattern.h"
-#include "rules_internal.h"
-#include "util.h"
-
-typedef struct span {
-    size_t from, to; /* token indices, to exclusive */
-} span;
-
-typedef struct ctx {
-    const fc_rules *r;
-    const fc_doc *doc;
-    const char *text;
-    fc_toks toks;
-    uint32_t *word; /* per token: its number in the rules' vocabulary (fc_vocab_find) */
-    /* Bit w set when word w may start a quantity: the keys of the number word,
-     * vague quantity, multiplier and fraction lists together, so that most
-     * words are rejected in one test. */
-    uint64_t *quantity_words;
-    struct {
-        size_t from, to; /* the last run of tokens in_link looked at */
-        bool link;       /* and whether it is a URL or an e-mail address */
-    } run;
-    size_t doc_index;
-    unsigned long path_hash; /* fc_hash of doc->path, the start of every claim id */
-    span sent;         /* the current sentence */
-    size_t sentence;   /* its index in the document */
-    bool any_sentence; /* a sentence was read before this one */
-    bool have_pub;     /* the document's publication date is known: */
-    long pub;          /* its day number (date.h) */
-    /* The document's language (front matter) writes "6,3" for 6.3. */
-    bool decimal_comma;
-    fc_claims *out;
-    /* Matches of the rules' patterns in the current block, by start. */
-    struct pmatch *matches;
-    size_t nmatches, cap_matches, next_match;
-    /* What is known of the current sentence, computed on its first claim. */
-    struct {
-        bool done;
-        size_t attr_from, attr_to;              /* the attribution's tokens; from == to: none */
-        bool cues_done;                         /* poll and estimate below are known */
-        const struct fc_entry *poll, *estimate; /* cues anywhere in the sentence, */
-        size_t poll_at, estimate_at;            /* and where */
-        unsigned char *context; /* per measure: 0 unknown, 1 context absent, 2 present */
-    } about;
-} ctx;
-
-static const fc_tok *tok(const ctx *c, size_t i)
-{
-    return &c->toks.items[i];
-}
-
-static bool is_punct(const ctx *c, size_t i, const char *s)
-{
-    return i < c->sent.to && tok(c, i)->kind == FC_TOK_PUNCT && fc_tok_eq(c->text, tok(c, i), s);
-}
-
-static bool is_word(const ctx *c, size_t i, const char *lower)
-{
-    return i < c->sent.to && tok(c, i)->kind == FC_TOK_WORD && fc_tok_eq(c->text, tok(c, i), lower);
-}
-
-/* Token i follows token i-1 with no space between. */
-static bool glued(const ctx *c, size_t i)
-{
-    return i > 0 && i < c->toks.n && !tok(c, i)->space_before;
-}
-
-/* ---- phrase matching ---------------------------------------------------- */
-
-/* Whether phrase p matches the tokens starting at i (ending before hi). */
-static bool match_at(const ctx *c, const fc_phrase *p, size_t i, size_t hi)
-{
-    if (i + p->ntok > hi)
-        return false;
-    for (size_t k = 0; k < p->ntok; k++)
-        if (c->word[i + k] != p->word[k])
-            return false;
-    return true;
-}
-
-/* The longest phrase of an indexed list starting at token i and ending by hi
- * (before: ending just before token i and starting at or after lo); items are
- * phrases of size stride from base. NULL when none. The first listed wins a tie:
- * buckets hold the longer phrases first and equally long ones in list order, so
- * the first match is the one. */
-static const fc_phrase *bucket_lookup(const ctx *c, const fc_index *ix, const void *base,
-                                      size_t stride, size_t i, bool before, size_t lo, size_t hi)
-{
-    uint32_t b = c->word[before ? i - 1 : i] & ix->mask;
-    for (uint32_t k = ix->start[b]; k < ix->start[b + 1]; k++) {
-        const fc_phrase *p = (const fc_phrase *)((const char *)base + ix->item[k] * stride);
-        if (before ? i >= lo + p->ntok && match_at(c, p, i - p->ntok, i) : match_at(c, p, i, hi))
-            return p;
-    }
-    return NULL;
-}
-
-/* The longest phrase of an indexed list matching at token i within the sentence
- * (before: ending just before i). Most tokens are the key of no phrase, and one
- * bit test of the index says so before any phrase is looked at. */
-static inline const fc_phrase *lookup(const ctx *c, const fc_index *ix, const void *base,
-                                      size_t stride, size_t i, bool before)
-{
-    if (before ? i <= c->sent.from : i >= c->sent.to)
-        return NULL;
-    if (!fc_index_has(ix, c->word[before ? i - 1 : i]))
-        return NULL;
-    return bucket_lookup(c, ix, base, stride, i, before, c->sent.from, c->sent.to);
-}
-
-_Static_assert(offsetof(fc_entry, phrase) == 0, "an fc_entry starts with its phrase");
-
-/* The longest entry matching at i, or NULL. */
-static const fc_entry *entry_at(const ctx *c, const fc_entries *e, size_t i)
-{
-    return (const fc_entry *)lookup(c, &e->first, e->items, sizeof *e->items, i, false);
-}
-
-/* The longest entry ending just before i, or NULL. */
-static const fc_entry *entry_before(const ctx *c, const fc_entries *e, size_t i)
-{
-    return (const fc_entry *)lookup(c, &e->last, e->items, sizeof *e->items, i, true);
-}
-
-/* Whether a phrase of l ends just before token i. */
-static bool list_before(const ctx *c, const fc_phrase_list *l, size_t i)
-{
-    return lookup(c, &l->last, l->items, sizeof *l->items, i, true) != NULL;
-}
-
-/* The length in tokens of the longest phrase of l at i; 0 when none. */
-static size_t list_at(const ctx *c, const fc_phrase_list *l, size_t i)
-{
-    const fc_phrase *p = lookup(c, &l->first, l->items, sizeof *l->items, i, false);
-    return p ? p->ntok : 0;
-}
-
-/* Whether any phrase of l occurs in tokens [from, to). */
-static bool list_in(const ctx *c, const fc_phrase_list *l, size_t from, size_t to)
-{
-    for (size_t i = from; i < to; i++)
-        if (fc_index_has(&l->first, c->word[i]) &&
-            bucket_lookup(c, &l->first, l->items, sizeof *l->items, i, false, from, to))
-            return true;
-    return false;
-}
 
 /* ---- sentences ---------------------------------------------------------- */
 
@@ -325,6 +179,33 @@ static size_t scale_at(const ctx *c, size_t i, double *v)
     return e->phrase.ntok;
 }
 
+/* Whether the number at token i is the first figure of a change, so that a
+ * following "to" starts the new level, not the end of a range: a change word
+ * just before it ("slipped 2% to 38%", "grew by $2.4 billion to $18.9
+ * billion"), or "from" after a change word or change verb ("rose from 14% to
+ * 19%", "went from 9 to 41"). A currency symbol may stand between. */
+static bool starts_change(const ctx *c, size_t i)
+{
+    const fc_rules *r = c->r;
+    size_t at = i;
+    const fc_entry *sym = at > c->sent.from ? entry_before(c, &r->currencies, at) : NULL;
+    if (sym && sym->symbol)
+        at -= sym->phrase.ntok;
+    if (list_before(c, &r->up_before, at) || list_before(c, &r->down_before, at))
+        return !list_before(c, &r->not_changes, at);
+    if (!list_before(c, &r->change_from, at))
+        return false;
+    size_t from = at > c->sent.from + 12 ? at - 12 : c->sent.from;
+    if (list_in(c, &r->up_before, from, at) || list_in(c, &r->down_before, from, at) ||
+        list_in(c, &r->change_verbs, from, at) || list_in(c, &r->up_after, from, at) ||
+        list_in(c, &r->down_after, from, at))
+        return true;
+    for (size_t k = from; k < at; k++) /* "quadrupled, from 9 to 41" */
+        if (entry_at(c, &r->multipliers, k))
+            return true;
+    return false;
+}
+
 /* Reads number [scale] [(-|–|to|and) number [scale]] starting at i. */
 static bool number_quantity_at(const ctx *c, size_t i, quantity *q)
 {
@@ -345,8 +226,9 @@ static bool number_quantity_at(const ctx *c, size_t i, quantity *q)
     if (u1)
         k += u1->phrase.ntok;
     bool between = i > c->sent.from && is_word(c, i - 1, "between");
-    if (is_punct(c, k, "-") || is_punct(c, k, "\xE2\x80\x93") || is_word(c, k, "to") ||
-        (between && is_word(c, k, "and"))) {
+    bool change = is_word(c, k, "to") && starts_change(c, i);
+    if (!change && (is_punct(c, k, "-") || is_punct(c, k, "\xE2\x80\x93") || is_word(c, k, "to") ||
+                    (between && is_word(c, k, "and")))) {
         double v2, mult2 = 1;
         size_t k2, n2 = k + 1;
         const fc_entry *sym = entry_at(c, &c->r->currencies, n2);
@@ -1348,6 +1230,31 @@ static bool relative_period(fc_period_kind kind, long pub, char *buf, size_t n)
     return true;
 }
 
+static const char *const weekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+
+static size_t day_name_len(int wd)
+{
+    return strlen(weekdays[wd]);
+}
+
+/* The day of the week token i names, 0 = Monday, capitalised, possibly with a
+ * possessive ("Thursday's"); -1 when none. */
+static int weekday_at(const ctx *c, size_t i)
+{
+    const fc_tok *t = tok(c, i);
+    if (t->kind != FC_TOK_WORD || !fc_tok_is_capitalised(c->text, t))
+        return -1;
+    for (int d = 0; d < 7; d++) {
+        size_t n = strlen(weekdays[d]);
+        if (t->end - t->start >= n && fc_ieq(c->text + t->start, weekdays[d], n) &&
+            (t->end - t->start == n || c->text[t->start + n] == '\'' ||
+             (unsigned char)c->text[t->start + n] == 0xE2))
+            return d;
+    }
+    return -1;
+}
+
 /* The period named at token i, if any: "in March" (the year from the text or the
  * publication date), "since January" (to publication), "in 2022", "the 2022
  * figure", "last week". Writes it to buf. */
@@ -1367,13 +1274,31 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
             snprintf(buf, n, "%04d", y);
         return true;
     }
-    if (is_month(c, i) && prep) {
+    if (is_month(c, i)) {
         int m = (int)entry_at(c, &c->r->months, i)->value;
         size_t k = i + 1;
         if (is_punct(c, k, "."))
             k++;
-        if (k < c->sent.to && tok(c, k)->kind == FC_TOK_NUM && !is_year(c, k))
-            return false; /* "on Jan. 28": a day, handled as a date */
+        if (k < c->sent.to && tok(c, k)->kind == FC_TOK_NUM && !is_year(c, k)) {
+            /* "on Jan. 28", "the Sept. 4 raid", "March 3, 2025": that day. */
+            double d = fc_tok_number(c->text, tok(c, k));
+            if (d < 1 || d > 31 || d != (int)d || tok(c, k)->end - tok(c, k)->start > 2)
+                return false;
+            int y = py;
+            if (k + 2 < c->sent.to && is_punct(c, k + 1, ",") && is_year(c, k + 2))
+                y = (int)fc_tok_number(c->text, tok(c, k + 2));
+            else if (have_pub && fc_days_from_civil(py, m, (int)d) > pub + 7)
+                y = py - 1; /* "on Dec. 30", written in January */
+            if (!y || d > fc_month_days(y, m))
+                return false;
+            if (since && have_pub)
+                snprintf(buf, n, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, (int)d, py, pm, pd);
+            else
+                snprintf(buf, n, "%04d-%02d-%02d", y, m, (int)d);
+            return true;
+        }
+        if (!prep)
+            return false;
         int y = py;
         if (k < c->sent.to && is_year(c, k))
             y = (int)fc_tok_number(c->text, tok(c, k));
@@ -1387,6 +1312,17 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
             snprintf(buf, n, "%04d-%02d", y, m);
         return true;
     }
+    /* "on Thursday", "Thursday's raid": the last such day up to publication. */
+    int wd = weekday_at(c, i);
+    if (wd >= 0 && have_pub &&
+        ((i > c->sent.from && (is_word(c, i - 1, "on") || is_word(c, i - 1, "last"))) ||
+         tok(c, i)->end - tok(c, i)->start > day_name_len(wd))) {
+        long day = pub - (fc_weekday(pub) - wd + 7) % 7;
+        int y, m, d;
+        fc_civil_from_days(day, &y, &m, &d);
+        snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+        return true;
+    }
     const fc_entry *rel = entry_at(c, &c->r->relative_periods, i);
     /* "the last week of January" is January's, not last week. */
     if (rel && is_word(c, i + rel->phrase.ntok, "of"))
@@ -1394,14 +1330,18 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
     return rel && have_pub && relative_period((fc_period_kind)rel->kind, pub, buf, n);
 }
 
-/* Whether token i may start a period: a number, a month or a relative period
- * word. Inline: find_period asks it of every token around a claim, and most
- * tokens are none of these, so period_at is called for the few that are. */
+/* Whether token i may start a period: a number, a month, a day of the week or
+ * a relative period word. Inline: find_period asks it of every token around a
+ * claim, and most tokens are none of these, so period_at is called for the few
+ * that are. */
 static inline bool may_start_period(const ctx *c, size_t i)
 {
     return i < c->sent.to && (tok(c, i)->kind == FC_TOK_NUM ||
                               fc_index_has(&c->r->months.first, c->word[i]) ||
-                              fc_index_has(&c->r->relative_periods.first, c->word[i]));
+                              fc_index_has(&c->r->relative_periods.first, c->word[i]) ||
+                              (tok(c, i)->kind == FC_TOK_WORD &&
+                               fc_tok_is_capitalised(c->text, tok(c, i)) &&
+                               tok(c, i)->end - tok(c, i)->start >= 6 && weekday_at(c, i) >= 0));
 }
 
 /* Whether token k is a number other than a year or a date. */
@@ -1609,6 +1549,16 @@ static void link_whole(ctx *c, fc_claim *cl)
     }
 }
 
+/* Records the token spans of the claim about to be pushed (for its sentence's
+ * relations and keys). Errors: FC_ENOMEM. */
+static fc_status push_spans(ctx *c, size_t start, size_t end, size_t subj_from, size_t subj_to)
+{
+    if (fc_grow((void **)&c->spans, &c->cap_spans, c->nspans + 1, sizeof *c->spans) != FC_OK)
+        return FC_ENOMEM;
+    c->spans[c->nspans++] = (fc_claim_toks){start, end, subj_from, subj_to};
+    return FC_OK;
+}
+
 static void drop_subject(found *f)
 {
     f->subj_from = f->subj_to = 0;
@@ -1624,7 +1574,7 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     cl->sentence_start = tok(c, c->sent.from)->start;
     cl->sentence_end = tok(c, c->sent.to - 1)->end;
     cl->value = q->value;
-    cl->from = NAN;
+    cl->from = cl->to = NAN;
     cl->direction = q->direction;
     size_t start_tok = q->sp.from;
     cl->modality = FC_MOD_ACTUAL;
@@ -1689,6 +1639,8 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
         st = find_period(c, start_tok, after, cl);
     if (st == FC_OK && cl->role != FC_ROLE_CHANGE)
         st = find_measure(c, &f, cl);
+    if (st == FC_OK)
+        st = push_spans(c, start_tok, after, f.subj_from, f.subj_to);
     if (st != FC_OK) {
         free(cl->subject);
         free(cl->attribution);
@@ -1754,20 +1706,141 @@ static bool is_claim(ctx *c, const quantity *q)
     return !in_link(c, q->sp.from) && is_claim_here(c, q) && !in_furniture(c, q->sp.from);
 }
 
-/* After a sentence's claims are built: a change takes the value of the earlier
- * level stated with it ("down 3 points from 49%": from = 49). */
-static void link_changes(fc_claims *out, size_t first)
+/* ---- relations between the claims of a sentence ---------------------------------- */
+
+/* Whether a change of unit cu can arrive at a level of unit lu: a percentage
+ * change of anything, a multiple of anything, else the same unit. */
+static bool change_fits_level(fc_unit cu, fc_unit lu)
 {
-    for (size_t k = first; k < out->n; k++) {
-        fc_claim *ch = &out->items[k];
-        if (ch->role != FC_ROLE_CHANGE)
+    if (lu == FC_UNIT_RATIO || lu == FC_UNIT_DURATION)
+        return false;
+    if (cu == FC_UNIT_PERCENT || cu == FC_UNIT_RATIO)
+        return true;
+    if (cu == FC_UNIT_PERCENTAGE_POINT)
+        return lu == FC_UNIT_PERCENT;
+    return cu == lu;
+}
+
+static bool is_determiner(const ctx *c, size_t i)
+{
+    static const char *const words[] = {"the", "its", "their", "his", "her", "our", "this",
+                                        "that", "these", "those", "a", "an", "all"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (is_word(c, i, words[k]))
+            return true;
+    return false;
+}
+
+/* After a sentence's claims are built, the relations its words state:
+ *   - a change arrives at a level ("fell 15% to 340") and starts from an
+ *     earlier one ("from 410"): its `to` and `from`;
+ *   - a level takes the earlier level stated next to it ("71%, up from 66%");
+ *   - a share names the figure it is of ("30% of its $18 million budget");
+ *   - parts name their whole: after "Of the 40 arrested,", after a colon ("520
+ *     homes: 310 destroyed, 260 damaged"), and after "Of those," (the whole is
+ *     the last count before the sentence). */
+static void link_sentence(ctx *c, size_t first)
+{
+    fc_claim *cl = c->out->items + first;
+    const fc_claim_toks *sp = c->spans;
+    size_t n = c->out->n - first;
+    for (size_t i = 0; i < n; i++) {
+        if (cl[i].role != FC_ROLE_CHANGE)
             continue;
-        for (size_t m = k + 1; m < out->n; m++)
-            if (out->items[m].role == FC_ROLE_PREVIOUS) {
-                ch->from = out->items[m].value;
-                break;
-            }
+        size_t to = (size_t)-1, from = (size_t)-1;
+        for (size_t j = i + 1; j < n && to == (size_t)-1; j++)
+            if (cl[j].role == FC_ROLE_LEVEL && sp[j].start > c->sent.from &&
+                is_word(c, sp[j].start - 1, "to") && change_fits_level(cl[i].unit, cl[j].unit))
+                to = j;
+        for (size_t j = i; j-- > 0 && to == (size_t)-1;)
+            if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit))
+                to = j;
+        for (size_t j = i + 1; j < n && to == (size_t)-1; j++)
+            if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit))
+                to = j;
+        for (size_t j = i + 1; j < n && from == (size_t)-1; j++)
+            if (cl[j].role == FC_ROLE_PREVIOUS)
+                from = j;
+        for (size_t j = i; j-- > 0 && from == (size_t)-1;)
+            if (cl[j].role == FC_ROLE_PREVIOUS)
+                from = j;
+        if (to != (size_t)-1)
+            cl[i].to = cl[to].value;
+        if (from != (size_t)-1 && (to == (size_t)-1 || cl[from].unit == cl[to].unit))
+            cl[i].from = cl[from].value;
     }
+    for (size_t i = 0; i < n; i++) {
+        /* "71%, up from 66%" and "from 66% to 71%": the earlier level next to a level. */
+        if (cl[i].role == FC_ROLE_LEVEL) {
+            size_t j = i + 1 < n && cl[i + 1].role == FC_ROLE_PREVIOUS ? i + 1
+                       : i > 0 && cl[i - 1].role == FC_ROLE_PREVIOUS &&
+                               is_word(c, sp[i].start - 1, "to")
+                           ? i - 1
+                           : (size_t)-1;
+            if (j != (size_t)-1 && cl[j].unit == cl[i].unit)
+                cl[i].from = cl[j].value;
+        }
+        /* "30% of its $18 million budget" */
+        if (cl[i].unit == FC_UNIT_PERCENT && cl[i].role == FC_ROLE_LEVEL && i + 1 < n &&
+            is_word(c, sp[i].end, "of") && !cl[i].part_of[0]) {
+            size_t k = sp[i].end + 1;
+            while (k < sp[i + 1].start && k < sp[i].end + 4 && is_determiner(c, k))
+                k++;
+            if (k == sp[i + 1].start && cl[i + 1].unit != FC_UNIT_PERCENT &&
+                cl[i + 1].unit != FC_UNIT_DURATION && cl[i + 1].value > 0)
+                memcpy(cl[i].part_of, cl[i + 1].id, sizeof cl[i].part_of);
+        }
+    }
+    /* Parts and wholes. */
+    size_t whole = (size_t)-1, parts_from = n;
+    bool opening = is_word(c, c->sent.from, "of") || is_word(c, c->sent.from, "among");
+    if (opening && n > 0) {
+        size_t k = c->sent.from + 1;
+        while (k < sp[0].start && is_determiner(c, k))
+            k++;
+        if (k == sp[0].start && cl[0].role == FC_ROLE_LEVEL &&
+            (cl[0].unit == FC_UNIT_COUNT || cl[0].unit == FC_UNIT_CURRENCY) && cl[0].value > 0) {
+            whole = 0; /* "Of the 40 arrested, ..." */
+            parts_from = 1;
+            for (size_t t = sp[0].end; t < c->sent.to && !is_punct(c, t, ","); t++)
+                if (t + 1 == c->sent.to)
+                    parts_from = n; /* no comma: "Of the 40 arrested 12 ..." is not read */
+        } else if (k > c->sent.from + 1 &&
+                   (is_word(c, k - 1, "those") || is_word(c, k - 1, "them") ||
+                    is_word(c, k - 1, "these")) &&
+                   is_punct(c, k, ",")) {
+            /* "Of those, 316 flew home": the last count before this sentence. */
+            for (size_t j = first; j-- > 0;) {
+                const fc_claim *w = &c->out->items[j];
+                if (w->doc != c->doc_index || w->sentence + 1 < c->sentence)
+                    break;
+                if (w->unit == FC_UNIT_COUNT && w->role == FC_ROLE_LEVEL && w->value > 0) {
+                    for (size_t i = 0; i < n; i++)
+                        if (cl[i].unit == FC_UNIT_COUNT && cl[i].role == FC_ROLE_LEVEL &&
+                            !cl[i].part_of[0])
+                            memcpy(cl[i].part_of, w->id, sizeof cl[i].part_of);
+                    break;
+                }
+            }
+        }
+    }
+    if (whole == (size_t)-1) { /* "520 homes: 310 destroyed and 260 damaged" */
+        for (size_t i = 0; i + 1 < n && whole == (size_t)-1; i++) {
+            if (cl[i].role != FC_ROLE_LEVEL || cl[i].value <= 0 ||
+                (cl[i].unit != FC_UNIT_COUNT && cl[i].unit != FC_UNIT_CURRENCY))
+                continue;
+            for (size_t t = sp[i].end; t < sp[i + 1].start; t++)
+                if (is_punct(c, t, ":")) {
+                    whole = i;
+                    parts_from = i + 1;
+                    break;
+                }
+        }
+    }
+    for (size_t i = parts_from; whole != (size_t)-1 && i < n; i++)
+        if (cl[i].unit == cl[whole].unit && cl[i].role == FC_ROLE_LEVEL && !cl[i].part_of[0] &&
+            !cl[i].per && cl[i].value > 0)
+            memcpy(cl[i].part_of, cl[whole].id, sizeof cl[i].part_of);
 }
 
 /* ---- custom claim shapes from the rules (PCRE2) ------------------------------ */
@@ -1833,7 +1906,7 @@ static fc_status pattern_claim(ctx *c, const pmatch *pm, size_t k, size_t *next)
         *next = end > k ? end : k + 1;
         return FC_OK;
     }
-    cl.from = NAN;
+    cl.from = cl.to = NAN;
     cl.unit = (fc_unit)p->unit;
     cl.per = (fc_per)p->per;
     cl.modality = (fc_modality)p->modality;
@@ -1848,6 +1921,8 @@ static fc_status pattern_claim(ctx *c, const pmatch *pm, size_t k, size_t *next)
         st = find_attribution(c, &cl);
     if (st == FC_OK)
         st = find_period(c, k, end, &cl);
+    if (st == FC_OK)
+        st = push_spans(c, k, end, 0, 0);
     if (st != FC_OK) {
         free(cl.subject);
         free(cl.measure);
@@ -1883,6 +1958,7 @@ static fc_status extract_sentences(ctx *c)
         if (c->r->nmeasures)
             memset(c->about.context, 0, c->r->nmeasures);
         size_t k = s.from, first = c->out->n;
+        c->nspans = 0;
         while (k < s.to) {
             quantity q;
             const pmatch *pm = c->nmatches ? match_at_token(c, k) : NULL;
@@ -1908,7 +1984,10 @@ static fc_status extract_sentences(ctx *c)
                 return st;
             k = next > k ? next : k + 1;
         }
-        link_changes(c->out, first);
+        link_sentence(c, first);
+        fc_status kst = fc_key_sentence(c, first, c->spans);
+        if (kst != FC_OK)
+            return kst;
         i = s.to > i ? s.to : i + 1;
     }
     return FC_OK;
@@ -1991,6 +2070,8 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
     free(c.quantity_words);
     free(c.about.context);
     free(c.matches);
+    free(c.spans);
+    free(c.proper.slots);
     fc_toks_free(&c.toks);
     return st;
 }

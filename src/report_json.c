@@ -200,7 +200,9 @@ static void claim_json(fc_strbuf *sb, const fc_corpus *corpus, const fc_claim *c
     kv_str(sb, "role", fc_role_name(c->role));
     kv_str(sb, "direction", fc_direction_name(c->direction));
     kv_num(sb, "from", c->from);
+    kv_num(sb, "to", c->to);
     kv_str(sb, "measure", c->measure);
+    kv_str(sb, "key", c->key);
     kv_str(sb, "period", c->period);
     kv_num(sb, "sentence", (double)c->sentence);
     kv_str(sb, "part_of", c->part_of[0] ? c->part_of : NULL);

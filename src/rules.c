@@ -147,6 +147,41 @@ static void rule_file_free(rule_file *f)
 
 /* Reads and parses a file; when check is true also validates it on its own (the
  * first file of a builder is validated as the merged tree instead). */
+/* Points each relative name in the file's "datasets" and "events" at the file
+ * of that name in the rule file's own folder, when there is one; other names
+ * stay as they are, for <datadir>/datasets/ (rules_load.c). */
+static fc_status resolve_data_files(cJSON *root, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (strcmp(path, "-") == 0 || !cJSON_IsObject(root))
+        return FC_OK;
+    static const char *const sections[] = {"datasets", "events"};
+    for (size_t s = 0; s < 2; s++) {
+        cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, sections[s]), *it;
+        if (!cJSON_IsArray(arr))
+            continue;
+        cJSON_ArrayForEach(it, arr)
+        {
+            if (!cJSON_IsString(it) || !it->valuestring[0] || it->valuestring[0] == '/')
+                continue;
+            char candidate[8400];
+            snprintf(candidate, sizeof candidate, "%.*s%s%s",
+                     slash ? (int)(slash - path) : 1, slash ? path : ".", "/", it->valuestring);
+            struct stat st;
+            if (stat(candidate, &st) != 0 || !S_ISREG(st.st_mode))
+                continue;
+            char *real = realpath(candidate, NULL);
+            if (!real)
+                continue;
+            char *copy = cJSON_SetValuestring(it, real);
+            free(real);
+            if (!copy)
+                return FC_ENOMEM;
+        }
+    }
+    return FC_OK;
+}
+
 static fc_status rule_file_read(const char *path, rule_file *f, bool check, fc_diag *diag)
 {
     memset(f, 0, sizeof *f);
@@ -168,6 +203,8 @@ static fc_status rule_file_read(const char *path, rule_file *f, bool check, fc_d
         fc_diag_set(diag, path, line, col, "malformed JSON");
         return FC_ERULES;
     }
+    if (resolve_data_files(f->root, path) != FC_OK)
+        return FC_ENOMEM;
     if (!check)
         return FC_OK;
     fc_rules_source src = {path, f->text, f->pos, NULL};

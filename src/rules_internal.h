@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "check_table.h"
+#include "dataset.h"
 #include "factcheck/check.h"
 #include "factcheck/claim.h"
 #include "factcheck/rules.h"
@@ -171,6 +173,39 @@ typedef struct fc_pollster {
     double sample_size;
 } fc_pollster;
 
+/* How claims with no rule measure are grouped by their inferred keys (group.c,
+ * extract_key.c): the word lists the key is built from, the weight of each kind
+ * of term and the similarity two keys need to be compared. */
+typedef enum fc_term_kind {
+    FC_TERM_THING,    /* t: the counted thing */
+    FC_TERM_UNIT,     /* u: a measure noun ("tons" of wheat) */
+    FC_TERM_MODIFIER, /* m: words that narrow the thing ("Korean" workers) */
+    FC_TERM_OBJECT,   /* o: what an event is of or for ("approval of the budget") */
+    FC_TERM_EVENT,    /* e: what happened to it (detained, hired) */
+    FC_TERM_PLACE,    /* p: places named in the clause, the most specific first */
+    FC_TERM_NAME,     /* n: other names (organisations, people) */
+    FC_TERM_SCOPE,    /* s: scope words ("statewide", "among independents") */
+    FC_TERM_WORD,     /* w: other words of the clause */
+    FC_NTERM_KINDS
+} fc_term_kind;
+
+typedef struct fc_grouping {
+    double similarity;              /* the threshold, 0..1 */
+    double weight[FC_NTERM_KINDS];  /* per term kind */
+    fc_entries events;              /* word -> event (value: index into concepts) */
+    fc_entries things;              /* word -> thing (synonyms: "houses" -> home) */
+    fc_entries scopes;              /* word -> scope ("statewide" -> state) */
+    char **concepts;                /* the canonical names the entries above lead to */
+    size_t nconcepts;
+    fc_phrase_list person_nouns;    /* counted people: "workers", "residents" */
+    fc_phrase_list generic_persons; /* "people", "persons": people with no modifier */
+    fc_phrase_list measure_nouns;   /* "tons", "barrels", "doses": the thing follows "of" */
+    fc_phrase_list neutral_words;   /* words that never tell figures apart ("confirmed") */
+    fc_phrase_list place_preps;     /* "in", "near", "across": a name after one is a place */
+    fc_phrase_list place_nouns;     /* "County", "City": a name before one is a place */
+    fc_phrase_list places;          /* known place names ("Texas", "Ohio") */
+} fc_grouping;
+
 /* The merged rule tree, where each entry came from, and the files: what the
  * listing and error positions in merged trees need (rules.c). */
 typedef struct fc_rules_info fc_rules_info;
@@ -189,7 +224,8 @@ struct fc_rules {
         months;
     fc_phrase_list attr_before, attr_after, attr_nouns, attr_clause_ends, attr_titles;
     fc_phrase_list clause_breaks;
-    fc_phrase_list up_before, up_after, down_before, down_after, change_from, not_changes;
+    fc_phrase_list up_before, up_after, down_before, down_after, change_from, not_changes,
+        change_verbs;
     fc_phrase_list subject_modifiers, plural_nouns;
     fc_phrase_list time_suffixes, temperature_suffixes, age_words, ordinal_suffixes;
     fc_phrase_list label_words, street_suffixes, furniture_lines, age_before, lowercase_labels,
@@ -203,17 +239,21 @@ struct fc_rules {
     size_t npatterns;
     fc_pollster *pollsters;
     size_t npollsters;
-    char **datasets; /* reference dataset files (names, found in <datadir>/datasets/) */
+    char **datasets; /* reference dataset files, as the rule files name them */
     size_t ndatasets;
     char **events; /* dated events ("the inauguration") for the date check, likewise */
     size_t nevents;
+    /* Both read when the rules are built (a file that cannot be read is an error
+     * of the rule file naming it), so running the checks reads no file. */
+    fc_dataset refs;
+    fc_events event_rows;
+    /* Which checks run (check_table.h), and cross_source's settings. */
+    bool check_on[FC_NCHECKS];
     struct {
-        bool enabled;
         fc_severity severity;
         double tolerance; /* relative slack added to each interval before comparing */
     } cross_source;
-    /* The other checks, on or off: percent_points, polls, targets, shares. */
-    bool percent_points, polls, targets, shares, reference, rate_totals, dates;
+    fc_grouping grouping;
 };
 
 /* ---- between rules.c (files, layers, merging) and rules_load.c (validation

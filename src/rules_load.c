@@ -743,69 +743,191 @@ static fc_status files_load(loader *ld, const cJSON *arr, const char *where, cha
     return FC_OK;
 }
 
-/* {"enabled": false} for one of the checks without settings of their own. */
-static fc_status toggle_load(loader *ld, const cJSON *checks, const char *name, bool *on)
-{
-    static const char *const keys[] = {"enabled"};
-    const cJSON *obj = cJSON_GetObjectItemCaseSensitive(checks, name);
-    char at[200];
-    fc_path_key(at, sizeof at, "$.checks", name);
-    *on = true;
-    if (!obj)
-        return FC_OK;
-    if (!cJSON_IsObject(obj))
-        return fail(ld, at, "expected an object");
-    TRY(check_keys(ld, obj, at, keys, COUNT(keys)));
-    const cJSON *en = cJSON_GetObjectItemCaseSensitive(obj, "enabled");
-    if (en && !cJSON_IsBool(en)) {
-        fc_path_key(at, sizeof at, at, "enabled");
-        return fail(ld, at, "expected true or false");
-    }
-    *on = !en || cJSON_IsTrue(en);
-    return FC_OK;
-}
-
+/* "checks": {NAME: {"enabled": false}, ...}: NAME is a check of check_table.h
+ * or the rule switch of a group of them ("polls"); cross_source also takes a
+ * severity and a tolerance. A check's own entry wins over its group's. */
 static fc_status checks_load(loader *ld, const cJSON *obj)
 {
-    static const char *const checks[] = {"cross_source", "percent_points", "polls",
-                                         "targets",      "shares",         "reference"};
     static const char *const keys[] = {"enabled", "severity", "tolerance"};
+    size_t nrows;
+    const fc_check_row *rows = fc_check_table(&nrows);
+    const char *names[2 * FC_NCHECKS];
+    size_t nnames = 0;
+    for (size_t i = 0; i < nrows; i++) {
+        names[nnames++] = rows[i].name;
+        if (name_index(rows[i].rswitch, names, nnames) < 0)
+            names[nnames++] = rows[i].rswitch;
+    }
     fc_rules *r = ld->rules;
-    r->cross_source.enabled = true;
+    for (size_t i = 0; i < FC_NCHECKS; i++)
+        r->check_on[i] = true;
     r->cross_source.severity = FC_SEV_CONFLICT;
-    r->percent_points = r->polls = r->targets = r->shares = r->reference = r->rate_totals =
-        r->dates = true;
     if (!obj)
         return FC_OK;
     if (!cJSON_IsObject(obj))
         return fail(ld, "$.checks", "expected an object");
-    TRY(check_keys(ld, obj, "$.checks", checks, COUNT(checks)));
-    TRY(toggle_load(ld, obj, "percent_points", &r->percent_points));
-    TRY(toggle_load(ld, obj, "polls", &r->polls));
-    TRY(toggle_load(ld, obj, "targets", &r->targets));
-    TRY(toggle_load(ld, obj, "shares", &r->shares));
-    TRY(toggle_load(ld, obj, "reference", &r->reference));
-    TRY(toggle_load(ld, obj, "rates", &r->rate_totals));
-    TRY(toggle_load(ld, obj, "dates", &r->dates));
-    const cJSON *cs = cJSON_GetObjectItemCaseSensitive(obj, "cross_source");
-    if (!cs)
+    TRY(check_keys(ld, obj, "$.checks", names, nnames));
+    bool set[FC_NCHECKS] = {false};
+    for (int own = 1; own >= 0; own--) /* the checks' own entries first */
+        for (size_t i = 0; i < nrows; i++) {
+            const char *name = own ? rows[i].name : rows[i].rswitch;
+            const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, name);
+            char at[200];
+            fc_path_key(at, sizeof at, "$.checks", name);
+            if (!it || (!own && set[i]))
+                continue;
+            if (!cJSON_IsObject(it))
+                return fail(ld, at, "expected an object");
+            bool cs = strcmp(name, "cross_source") == 0;
+            TRY(check_keys(ld, it, at, keys, cs ? COUNT(keys) : 1));
+            const cJSON *en = cJSON_GetObjectItemCaseSensitive(it, "enabled");
+            if (en && !cJSON_IsBool(en)) {
+                fc_path_key(at, sizeof at, at, "enabled");
+                return fail(ld, at, "expected true or false");
+            }
+            r->check_on[i] = !en || cJSON_IsTrue(en);
+            set[i] = true;
+            if (!cs)
+                continue;
+            if (cJSON_GetObjectItemCaseSensitive(it, "severity")) {
+                int sev;
+                TRY(get_enum(ld, it, "severity", at, severity_names, COUNT(severity_names),
+                             &sev));
+                r->cross_source.severity = (fc_severity)sev;
+            }
+            if (cJSON_GetObjectItemCaseSensitive(it, "tolerance"))
+                TRY(number_field(ld, it, "tolerance", at, 0, 1, &r->cross_source.tolerance));
+        }
+    return FC_OK;
+}
+
+/* ---- grouping: the vocabulary of inferred keys ------------------------------ */
+
+/* {"concept": ["word", "word form", ...], ...}: each phrase an entry whose value
+ * is the concept's index in g->concepts. */
+static fc_status concepts_load(loader *ld, const cJSON *obj, const char *where, fc_entries *out)
+{
+    fc_grouping *g = &ld->rules->grouping;
+    if (!obj)
         return FC_OK;
-    if (!cJSON_IsObject(cs))
-        return fail(ld, "$.checks.cross_source", "expected an object");
-    TRY(check_keys(ld, cs, "$.checks.cross_source", keys, COUNT(keys)));
-    const cJSON *en = cJSON_GetObjectItemCaseSensitive(cs, "enabled");
-    if (en && !cJSON_IsBool(en))
-        return fail(ld, "$.checks.cross_source.enabled", "expected true or false");
-    r->cross_source.enabled = !en || cJSON_IsTrue(en);
-    if (cJSON_GetObjectItemCaseSensitive(cs, "severity")) {
-        int sev;
-        TRY(get_enum(ld, cs, "severity", "$.checks.cross_source", severity_names,
-                     COUNT(severity_names), &sev));
-        r->cross_source.severity = (fc_severity)sev;
+    if (!cJSON_IsObject(obj))
+        return fail(ld, where, "expected an object: name -> array of words");
+    size_t n = 0;
+    const cJSON *it, *w;
+    cJSON_ArrayForEach(it, obj)
+    {
+        char at[400];
+        fc_path_key(at, sizeof at, where, it->string);
+        if (!cJSON_IsArray(it))
+            return fail(ld, at, "expected an array of words");
+        n += (size_t)cJSON_GetArraySize(it) + 1;
     }
-    if (cJSON_GetObjectItemCaseSensitive(cs, "tolerance"))
-        TRY(number_field(ld, cs, "tolerance", "$.checks.cross_source", 0, 1,
-                         &r->cross_source.tolerance));
+    char **concepts = realloc(g->concepts, (g->nconcepts + cJSON_GetArraySize(obj) + 1) *
+                                               sizeof *g->concepts);
+    if (!concepts)
+        return FC_ENOMEM;
+    g->concepts = concepts;
+    if (n && !(out->items = calloc(n, sizeof *out->items)))
+        return FC_ENOMEM;
+    cJSON_ArrayForEach(it, obj)
+    {
+        char at[400];
+        fc_path_key(at, sizeof at, where, it->string);
+        if (!it->string[0])
+            return fail(ld, at, "expected a non-empty name");
+        size_t concept = g->nconcepts;
+        if (!(g->concepts[g->nconcepts] = fc_strdup(it->string)))
+            return FC_ENOMEM;
+        g->nconcepts++;
+        size_t k = 0;
+        cJSON_ArrayForEach(w, it)
+        {
+            char wat[420];
+            fc_path_index(wat, sizeof wat, at, k++);
+            if (!cJSON_IsString(w))
+                return fail(ld, wat, "expected a string");
+            fc_entry *e = &out->items[out->n];
+            e->modality = -1;
+            TRY(phrase_make(ld, wat, w->valuestring, &e->phrase));
+            e->value = (double)concept;
+            out->n++;
+        }
+    }
+    return FC_OK;
+}
+
+static fc_status grouping_load(loader *ld, const cJSON *obj)
+{
+    static const char *const keys[] = {
+        "similarity",  "weights",    "events",       "things",       "scopes",
+        "person_nouns", "generic_persons", "measure_nouns", "neutral_words",
+        "place_prepositions", "place_nouns", "places"};
+    static const char *const kinds[FC_NTERM_KINDS] = {"thing", "unit",  "modifier", "object", "event",
+                                                      "place", "name",  "scope",    "word"};
+    static const double weights[FC_NTERM_KINDS] = {3, 0, 2, 2, 2, 1, 2, 1, 1};
+    fc_grouping *g = &ld->rules->grouping;
+    g->similarity = 0.5;
+    memcpy(g->weight, weights, sizeof weights);
+    if (!obj)
+        return FC_OK;
+    if (!cJSON_IsObject(obj))
+        return fail(ld, "$.grouping", "expected an object");
+    TRY(check_keys(ld, obj, "$.grouping", keys, COUNT(keys)));
+    if (cJSON_GetObjectItemCaseSensitive(obj, "similarity"))
+        TRY(number_field(ld, obj, "similarity", "$.grouping", 0, 1, &g->similarity));
+    const cJSON *w = cJSON_GetObjectItemCaseSensitive(obj, "weights");
+    if (w) {
+        if (!cJSON_IsObject(w))
+            return fail(ld, "$.grouping.weights", "expected an object: term kind -> weight");
+        TRY(check_keys(ld, w, "$.grouping.weights", kinds, COUNT(kinds)));
+        for (size_t i = 0; i < FC_NTERM_KINDS; i++)
+            if (cJSON_GetObjectItemCaseSensitive(w, kinds[i]))
+                TRY(number_field(ld, w, kinds[i], "$.grouping.weights", 0, 100, &g->weight[i]));
+    }
+#define G(k) cJSON_GetObjectItemCaseSensitive(obj, k)
+    TRY(concepts_load(ld, G("events"), "$.grouping.events", &g->events));
+    TRY(concepts_load(ld, G("things"), "$.grouping.things", &g->things));
+    TRY(concepts_load(ld, G("scopes"), "$.grouping.scopes", &g->scopes));
+    TRY(phrase_list_load(ld, G("person_nouns"), "$.grouping.person_nouns", &g->person_nouns));
+    TRY(phrase_list_load(ld, G("generic_persons"), "$.grouping.generic_persons",
+                         &g->generic_persons));
+    TRY(phrase_list_load(ld, G("measure_nouns"), "$.grouping.measure_nouns", &g->measure_nouns));
+    TRY(phrase_list_load(ld, G("neutral_words"), "$.grouping.neutral_words", &g->neutral_words));
+    TRY(phrase_list_load(ld, G("place_prepositions"), "$.grouping.place_prepositions",
+                         &g->place_preps));
+    TRY(phrase_list_load(ld, G("place_nouns"), "$.grouping.place_nouns", &g->place_nouns));
+    TRY(phrase_list_load(ld, G("places"), "$.grouping.places", &g->places));
+#undef G
+    return FC_OK;
+}
+
+/* Reads every dataset and events file the rules name, once, when the rules are
+ * built: a name is a path (absolute, or already resolved against the folder of
+ * the rule file naming it: rules.c) or a file in <datadir>/datasets/. */
+static fc_status data_files_load(loader *ld)
+{
+    fc_rules *r = ld->rules;
+    for (int events = 0; events < 2; events++) {
+        char **names = events ? r->events : r->datasets;
+        size_t n = events ? r->nevents : r->ndatasets;
+        for (size_t i = 0; i < n; i++) {
+            char path[4400], at[80];
+            if (names[i][0] == '/')
+                snprintf(path, sizeof path, "%s", names[i]);
+            else
+                snprintf(path, sizeof path, "%s/datasets/%s", fc_datadir(), names[i]);
+            fc_diag d = {0};
+            fc_status st = events ? fc_events_load(&r->event_rows, path, &d)
+                                  : fc_dataset_load(&r->refs, path, &d);
+            if (st == FC_ENOMEM)
+                return st;
+            if (st != FC_OK) {
+                char msg[1100];
+                fc_path_index(at, sizeof at, events ? "$.events" : "$.datasets", i);
+                return fail_at(ld, at, false, 0, "%s: %s", at, fc_diag_format(&d, msg, sizeof msg));
+            }
+        }
+    }
     return FC_OK;
 }
 
@@ -841,6 +963,7 @@ static const char *const top_keys[] = {"factcheck_rules",
                                        "pollsters",
                                        "datasets",
                                        "checks",
+                                       "grouping",
                                        "remove"};
 
 /* A nested object of phrase lists ("attribution", "traps", "changes"). */
@@ -902,11 +1025,13 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     fc_phrase_list *const attr_lists[] = {&r->attr_before, &r->attr_after, &r->attr_nouns,
                                           &r->attr_clause_ends, &r->attr_titles};
     TRY(phrase_group_load(ld, GET("attribution"), "$.attribution", attr_keys, attr_lists, 5));
-    static const char *const change_keys[] = {"up_before",  "up_after", "down_before",
-                                              "down_after", "from",     "not_changes"};
-    fc_phrase_list *const change_lists[] = {&r->up_before,  &r->up_after,    &r->down_before,
-                                            &r->down_after, &r->change_from, &r->not_changes};
-    TRY(phrase_group_load(ld, GET("changes"), "$.changes", change_keys, change_lists, 6));
+    static const char *const change_keys[] = {"up_before",   "up_after", "down_before",
+                                              "down_after",  "from",     "not_changes",
+                                              "verbs"};
+    fc_phrase_list *const change_lists[] = {&r->up_before,   &r->up_after,    &r->down_before,
+                                            &r->down_after,  &r->change_from, &r->not_changes,
+                                            &r->change_verbs};
+    TRY(phrase_group_load(ld, GET("changes"), "$.changes", change_keys, change_lists, 7));
     static const char *const trap_keys[] = {
         "time_suffixes",    "temperature_suffixes", "age_words",       "ordinal_suffixes",
         "label_words",      "street_suffixes",      "furniture_lines", "age_before",
@@ -929,6 +1054,8 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     TRY(files_load(ld, GET("datasets"), "$.datasets", &r->datasets, &r->ndatasets));
     TRY(files_load(ld, GET("events"), "$.events", &r->events, &r->nevents));
     TRY(checks_load(ld, GET("checks")));
+    TRY(grouping_load(ld, GET("grouping")));
+    TRY(data_files_load(ld));
     const cJSON *remove = GET("remove");
     if (remove && !cJSON_IsObject(remove))
         return fail(ld, "$.remove", "expected an object: section name -> ids to remove");
@@ -978,7 +1105,10 @@ static size_t entry_lists(fc_rules *r, fc_entries **out)
                            &r->relative_periods,
                            &r->modality_cues,
                            &r->modality_cues_after,
-                           &r->months};
+                           &r->months,
+                           &r->grouping.events,
+                           &r->grouping.things,
+                           &r->grouping.scopes};
     memcpy(out, lists, sizeof lists);
     return COUNT(lists);
 }
@@ -994,12 +1124,15 @@ static size_t phrase_lists(fc_rules *r, fc_phrase_list **out)
                                &r->plural_nouns,     &r->time_suffixes,    &r->temperature_suffixes,
                                &r->age_words,        &r->ordinal_suffixes, &r->label_words,
                                &r->street_suffixes,  &r->furniture_lines,  &r->abbreviations,
-                               &r->stop_words};
+                               &r->stop_words,       &r->change_verbs, &r->grouping.person_nouns,
+                               &r->grouping.generic_persons, &r->grouping.measure_nouns,
+                               &r->grouping.neutral_words,   &r->grouping.place_preps,
+                               &r->grouping.place_nouns,     &r->grouping.places};
     memcpy(out, lists, sizeof lists);
     return COUNT(lists);
 }
 
-#define MAX_LISTS 32
+#define MAX_LISTS 48
 
 static fc_status phrase_list_index(fc_phrase_list *l, uint32_t nwords)
 {
@@ -1072,6 +1205,11 @@ void fc_rules_free(fc_rules *r)
     for (size_t i = 0; i < r->nevents; i++)
         free(r->events[i]);
     free(r->events);
+    fc_dataset_clear(&r->refs);
+    fc_events_clear(&r->event_rows);
+    for (size_t i = 0; i < r->grouping.nconcepts; i++)
+        free(r->grouping.concepts[i]);
+    free(r->grouping.concepts);
     free(r->source);
     fc_rules_info_free(r->info);
     fc_vocab_free(&r->vocab);

@@ -34,7 +34,7 @@ static fc_claim *add(fc_claims *cl, size_t doc, size_t sentence, double v, fc_un
     c.sentence = sentence;
     c.start = 100 * sentence + cl->n;
     c.value = c.low = c.high = v;
-    c.from = NAN;
+    c.from = c.to = NAN;
     c.unit = unit;
     c.role = role;
     cr_assert_eq(fc_claims_push(cl, &c), FC_OK);

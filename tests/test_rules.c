@@ -87,7 +87,7 @@ Test(rules, default_rules_load_with_every_list_filled)
     cr_assert_gt(r->number_words.n, 20);
     cr_assert_gt(r->units.n, 5);
     cr_assert_gt(r->rates.n, 5);
-    cr_assert(r->cross_source.enabled);
+    cr_assert(r->check_on[FC_CHECK_cross_source]);
     cr_assert_eq(r->nmeasures, 0, "measures belong to a beat's rule file, not the defaults");
 }
 

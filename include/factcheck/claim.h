@@ -69,9 +69,15 @@ typedef struct fc_claim {
     fc_direction direction; /* for changes and comparisons; FC_DIR_NONE otherwise */
     double from;            /* a change's earlier level when the sentence states it
                                ("down 3 points from 49%": 49), else NAN */
+    double to;              /* a change's new level when the sentence states it
+                               ("fell 15% to 340": 340), else NAN */
     char *subject;     /* what is counted ("undocumented Koreans"); NULL if unknown */
     char *attribution; /* who says so; NULL = the outlet itself */
     char *measure;     /* canonical key from the rules; NULL when none matched */
+    char *key;         /* what the figure measures, inferred from its clause: terms
+                          "t:thing u:unit-noun m:modifier o:object e:event p:place
+                          n:name s:scope w:word", space-separated (docs/claim-record.md);
+                          NULL for changes and when nothing was found */
     char part_of[16]; /* id of the whole this is a part of ("five of those stores"), or "" */
     char *period;      /* the time the claim is about, as "YYYY", "YYYY-MM" or
                           "YYYY-MM-DD"; NULL when the text does not say */

@@ -1,0 +1,563 @@
+/* check_cross_source.c - figures for the same thing from different documents.
+ *
+ * Within a group (group.h), claims are split by modality (targets and
+ * projections are not compared with actual figures) and by period (a stated
+ * period is compared only with the same period; a figure with none with figures
+ * of the same week: fc_check_same_period). Rates are compared per day ("20 a
+ * day" is 7,305 a year).
+ *
+ * Up to PAIRWISE_MAX documents in a cluster, each pair of documents is compared
+ * claim by claim: every claim is matched with the most similar claim of the
+ * other document (fc_groups_similarity), and only pairs that are each other's
+ * best match are compared, so a document that gives several figures of one kind
+ * ("1,200 in shelters, 300 in hotels") pairs each with its counterpart and the
+ * findings grow with the claims, not with their square. Two claims agree when
+ * the intervals their wording implies overlap (widened by the rules' tolerance);
+ * a conflict states the gap and says which side a reference figure or the other
+ * sources support, when any does. Beyond PAIRWISE_MAX documents, each claim is
+ * compared with the median of the cluster instead.
+ *
+ * A summary per cluster gives the sources, the median and, with three or more,
+ * the median absolute deviation (GSL) and the outliers. Repeats count once in
+ * these statistics: claims with the same source and the same figure, and the
+ * same sentence in several documents (syndicated copy).
+ */
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "check_internal.h"
+#include "check_target.h"
+#include "rules_internal.h"
+
+#define PAIRWISE_MAX 16
+
+/* A claim's interval in per-day terms when it is a rate, so that rates in
+ * different units compare; widened by tol times its value. */
+typedef struct span {
+    double lo, hi, point, value;
+} span;
+
+static span span_of(const fc_claim *c, double tol)
+{
+    double f = c->per ? 1 / fc_check_per_days(c->per) : 1;
+    span s = {c->low * f, c->high * f, 0, c->value * f};
+    s.lo -= tol * fabs(s.value);
+    s.hi += tol * fabs(s.value);
+    s.point = isfinite(c->low) && isfinite(c->high) ? (c->low + c->high) / 2 * f : s.value;
+    return s;
+}
+
+static bool overlap(const fc_claim *x, const fc_claim *y, double tol)
+{
+    span a = span_of(x, tol), b = span_of(y, tol);
+    return a.hi >= b.lo && b.hi >= a.lo;
+}
+
+/* Targets and projections are compared among themselves, the rest together. */
+static int modality_class(const fc_claim *c)
+{
+    return c->modality == FC_MOD_TARGET || c->modality == FC_MOD_PROJECTION;
+}
+
+/* ---- who is right ---------------------------------------------------------- */
+
+/* Whether a reference row of the claim's rule measure and period agrees with it
+ * (its interval meets the row's); sets *row to the agreeing row. */
+static bool reference_agrees(const fc_check_ctx *x, const fc_claim *c, const fc_ref_row **row)
+{
+    const fc_dataset *set = &x->rules->refs;
+    if (!c->measure || !set->n)
+        return false;
+    fc_when w = fc_check_when(x, c);
+    for (size_t i = 0; i < set->n; i++) {
+        const fc_ref_row *r = &set->rows[i];
+        long lo, hi, elo, ehi;
+        int g;
+        if (strcmp(r->measure, c->measure) != 0 || isnan(r->low) ||
+            !fc_check_period_days(r->period_start, &lo, &hi, &g))
+            continue;
+        if (r->period_end[0] && fc_check_period_days(r->period_end, &elo, &ehi, &g))
+            hi = ehi;
+        if (w.stated && (hi < w.lo || lo > w.hi))
+            continue;
+        if (c->low <= r->high && r->low <= c->high) {
+            *row = r;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether claim k, an actual figure, repeats a target of its group while the
+ * other actual figures are far lower: target_as_actual reports it. */
+static bool target_echo(const fc_check_ctx *x, size_t k, size_t *scratch)
+{
+    const fc_claim *c = fc_check_claim(x, k);
+    if (modality_class(c))
+        return false;
+    for (size_t t = 0; t < x->claims->n; t++) {
+        const fc_claim *tc = fc_check_claim(x, t);
+        double mean;
+        if (tc->modality != FC_MOD_TARGET || tc->role != FC_ROLE_LEVEL ||
+            fabs(tc->value - c->value) > 0.05 * fabs(tc->value))
+            continue;
+        size_t n = fc_check_actuals(x, t, scratch);
+        for (size_t i = 0; i < n; i++)
+            if (scratch[i] == k && fc_check_target_echo(x, t, k, scratch, n, &mean))
+                return true;
+    }
+    return false;
+}
+
+/* ---- findings ---------------------------------------------------------------- */
+
+static fc_status conflict(const fc_check_ctx *x, size_t a, size_t b, const size_t *cluster,
+                          size_t n, fc_findings *out)
+{
+    double tol = x->rules->cross_source.tolerance;
+    const fc_claim *p = fc_check_claim(x, a), *q = fc_check_claim(x, b);
+    if (span_of(p, 0).lo > span_of(q, 0).hi) { /* order so that p lies below q */
+        const fc_claim *t = p;
+        p = q;
+        q = t;
+        size_t ti = a;
+        a = b;
+        b = ti;
+    }
+    span sp = span_of(p, 0), sq = span_of(q, 0);
+    double gap = sq.lo - sp.hi, scale = fmax(fabs(sp.value), fabs(sq.value));
+    bool rate = p->per || q->per;
+    fc_per per = p->per ? p->per : q->per;
+    if (rate && p->per == q->per) { /* the same unit: state the gap in it */
+        gap *= fc_check_per_days(per);
+    }
+    fc_finding f;
+    fc_status st = fc_check_start(&f, "cross_source", x->rules->cross_source.severity, 2);
+    if (st != FC_OK)
+        return st;
+    f.claims[f.nclaims++] = a;
+    f.claims[f.nclaims++] = b;
+    fc_check_add_num(&f, "gap", gap);
+    if (scale > 0)
+        fc_check_add_num(&f, "relative_gap", (sq.lo - sp.hi) / scale);
+    fc_check_add_num(&f, "low_a", p->low);
+    fc_check_add_num(&f, "high_a", p->high);
+    fc_check_add_num(&f, "low_b", q->low);
+    fc_check_add_num(&f, "high_b", q->high);
+    if (tol > 0)
+        fc_check_add_num(&f, "tolerance", tol);
+    double sim = fc_groups_similarity(x->groups, x->claims, a, b);
+    if (!p->measure)
+        fc_check_add_num(&f, "similarity", sim);
+    fc_strbuf sb = {0};
+    fc_sb_puts(&sb, "Sources disagree on ");
+    fc_check_group_name(&sb, x, a);
+    fc_sb_puts(&sb, ": ");
+    fc_check_describe(&sb, fc_check_doc(x, p), p);
+    fc_sb_puts(&sb, ", but ");
+    fc_check_describe(&sb, fc_check_doc(x, q), q);
+    if (rate && p->per != q->per) {
+        fc_sb_puts(&sb, " (per day: ");
+        fc_sb_number(&sb, sp.value);
+        fc_sb_puts(&sb, " against ");
+        fc_sb_number(&sb, sq.value);
+        fc_sb_puts(&sb, ")");
+    }
+    if (tol > 0)
+        fc_sb_printf(&sb, "; even with %g%% tolerance each way, the ranges do not overlap (gap ",
+                     100 * tol);
+    else
+        fc_sb_puts(&sb, "; the ranges do not overlap (gap ");
+    fc_sb_number(&sb, gap);
+    if (rate && p->per != q->per)
+        fc_sb_puts(&sb, " a day");
+    if (scale > 0)
+        fc_sb_printf(&sb, ", %.1f%% of the larger figure", 100 * (sq.lo - sp.hi) / scale);
+    fc_sb_puts(&sb, "). ");
+    /* Who is right: a reference figure, else the other sources. */
+    const fc_ref_row *row = NULL;
+    const fc_claim *backed = reference_agrees(x, p, &row)   ? p
+                             : reference_agrees(x, q, &row) ? q
+                                                            : NULL;
+    if (backed) {
+        fc_sb_printf(&sb, "%s's figure agrees with the reference figure (%s",
+                     fc_check_outlet(x, backed), row->publisher);
+        if (row->published[0])
+            fc_sb_printf(&sb, ", %s", row->published);
+        fc_sb_puts(&sb, "); the other does not.");
+        fc_strbuf src = {0};
+        fc_sb_printf(&src, "%s [%s]", row->publisher, row->key);
+        f.source = fc_sb_take(&src);
+    } else {
+        size_t for_p = 0, for_q = 0;
+        for (size_t m = 0; m < n; m++) {
+            const fc_claim *o = fc_check_claim(x, cluster[m]);
+            if (o->doc == p->doc || o->doc == q->doc)
+                continue;
+            for_p += overlap(o, p, tol) && !overlap(o, q, tol);
+            for_q += overlap(o, q, tol) && !overlap(o, p, tol);
+        }
+        fc_check_add_num(&f, "others_for_a", (double)for_p);
+        fc_check_add_num(&f, "others_for_b", (double)for_q);
+        if (for_p != for_q)
+            fc_sb_printf(&sb, "Other sources side with %s (%zu to %zu); no reference figure.",
+                         fc_check_outlet(x, for_p > for_q ? p : q), for_p > for_q ? for_p : for_q,
+                         for_p > for_q ? for_q : for_p);
+        else
+            fc_sb_puts(&sb, "No reference figure or other source settles which is right yet.");
+    }
+    if (!p->measure || !q->measure) {
+        fc_sb_puts(&sb, " Compared because both speak of ");
+        fc_groups_explain(x->groups, x->claims, a, b, &sb);
+        fc_sb_puts(&sb, ".");
+    }
+    f.message = fc_sb_take(&sb);
+    return fc_check_push(out, x->claims, &f);
+}
+
+/* A key for repeats: the same source and figure, or the same sentence. */
+static unsigned long repeat_key(const fc_check_ctx *x, const fc_claim *c)
+{
+    const fc_doc *d = fc_check_doc(x, c);
+    if (d && d->text && c->sentence_end <= d->len && c->sentence_start < c->sentence_end)
+        return fc_hash(d->text + c->sentence_start, c->sentence_end - c->sentence_start, 1);
+    return 0;
+}
+
+static bool repeats(const fc_check_ctx *x, const fc_claim *a, const fc_claim *b)
+{
+    if (a->attribution && b->attribution && strcasecmp(a->attribution, b->attribution) == 0 &&
+        a->value == b->value && a->low == b->low && a->high == b->high)
+        return true; /* one originating figure, repeated */
+    unsigned long ka = repeat_key(x, a);
+    return ka && ka == repeat_key(x, b) && a->value == b->value;
+}
+
+/* The distinct figures of a cluster: repeats of one originating figure once. */
+static size_t distinct_points(const fc_check_ctx *x, const size_t *cl, size_t n, double *pts)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        const fc_claim *c = fc_check_claim(x, cl[i]);
+        bool dup = false;
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = repeats(x, fc_check_claim(x, cl[j]), c);
+        if (!dup)
+            pts[m++] = span_of(c, 0).point;
+    }
+    return m;
+}
+
+static fc_status summary(const fc_check_ctx *x, const size_t *cl, size_t n, size_t ndocs,
+                         size_t nconflicts, fc_findings *out)
+{
+    double tol = x->rules->cross_source.tolerance;
+    fc_finding f;
+    fc_status st = fc_check_start(&f, "cross_source", FC_SEV_INFO, n);
+    double *pts = malloc(n * sizeof *pts), *work = malloc(n * sizeof *work);
+    if (st != FC_OK || !pts || !work) {
+        free(pts);
+        free(work);
+        free(f.claims);
+        return FC_ENOMEM;
+    }
+    double lo = -INFINITY, hi = INFINITY;
+    for (size_t k = 0; k < n; k++) {
+        span s = span_of(fc_check_claim(x, cl[k]), tol);
+        f.claims[f.nclaims++] = cl[k];
+        lo = fmax(lo, s.lo);
+        hi = fmin(hi, s.hi);
+    }
+    size_t m = distinct_points(x, cl, n, pts);
+    gsl_sort(pts, 1, m);
+    double median = gsl_stats_median_from_sorted_data(pts, 1, m);
+    double mad = m >= 3 ? gsl_stats_mad0(pts, 1, m, work) : NAN;
+    const fc_claim *first = fc_check_claim(x, cl[0]);
+    double f1 = first->per ? fc_check_per_days(first->per) : 1; /* back to the first's unit */
+    fc_check_add_num(&f, "sources", (double)ndocs);
+    fc_check_add_num(&f, "distinct_figures", (double)m);
+    fc_check_add_num(&f, "median", median * f1);
+    if (m >= 3) {
+        fc_check_add_num(&f, "mad", mad * f1);
+        fc_check_add_num(&f, "scaled_mad", 1.4826 * mad * f1);
+    }
+    fc_strbuf sb = {0};
+    if (nconflicts == 0) {
+        fc_check_add_num(&f, "common_low", lo * f1);
+        fc_check_add_num(&f, "common_high", hi * f1);
+        fc_sb_printf(&sb, "%zu sources agree on ", ndocs);
+        fc_check_group_name(&sb, x, cl[0]);
+        fc_sb_puts(&sb, ": their ranges overlap in [");
+        fc_sb_number(&sb, lo * f1);
+        fc_sb_puts(&sb, ", ");
+        if (isinf(hi))
+            fc_sb_puts(&sb, "no upper bound");
+        else
+            fc_sb_number(&sb, hi * f1);
+        fc_sb_puts(&sb, "]");
+        if (first->per)
+            fc_sb_printf(&sb, " a %s", fc_per_name(first->per));
+        if (tol > 0)
+            fc_sb_printf(&sb, " (each widened by the %g%% tolerance)", 100 * tol);
+        fc_sb_puts(&sb, ".");
+    } else {
+        fc_sb_printf(&sb, "%zu sources on ", ndocs);
+        fc_check_group_name(&sb, x, cl[0]);
+        fc_sb_puts(&sb, ": median ");
+        fc_sb_number(&sb, median * f1);
+        if (m < n)
+            fc_sb_printf(&sb, " of %zu distinct figures (repeats of one source counted once)", m);
+        if (m < 3) {
+            fc_sb_puts(&sb, ".");
+        } else if (mad == 0) {
+            /* Most figures are equal: the ones that differ at all stand out. */
+            size_t off = 0;
+            for (size_t k = 0; k < m; k++)
+                off += pts[k] != median;
+            fc_check_add_num(&f, "outliers", (double)off);
+            fc_sb_printf(&sb, "; most figures are equal (no spread to measure), %zu differ%s.",
+                         off, off == 1 ? "s" : "");
+        } else {
+            fc_sb_puts(&sb, ", median absolute deviation ");
+            fc_sb_number(&sb, mad * f1);
+            size_t outliers = 0;
+            /* The usual outlier fence: 3 scaled MADs from the median. */
+            for (size_t k = 0; k < m; k++)
+                outliers += fabs(pts[k] - median) > 3 * 1.4826 * mad;
+            fc_check_add_num(&f, "outliers", (double)outliers);
+            fc_sb_printf(&sb, "; %zu outlier%s beyond 3 scaled MADs.", outliers,
+                         outliers == 1 ? "" : "s");
+        }
+    }
+    free(pts);
+    free(work);
+    f.message = fc_sb_take(&sb);
+    return fc_check_push(out, x->claims, &f);
+}
+
+/* A claim away from the consensus of a large cluster: its interval misses the
+ * median of the distinct figures. */
+static fc_status off_consensus(const fc_check_ctx *x, size_t a, double median, size_t ndocs,
+                               fc_findings *out)
+{
+    double tol = x->rules->cross_source.tolerance;
+    const fc_claim *c = fc_check_claim(x, a);
+    span s = span_of(c, tol);
+    double f1 = c->per ? fc_check_per_days(c->per) : 1;
+    double gap = (s.lo > median ? s.lo - median : median - s.hi) * f1;
+    fc_finding f;
+    fc_status st = fc_check_start(&f, "cross_source", x->rules->cross_source.severity, 1);
+    if (st != FC_OK)
+        return st;
+    f.claims[f.nclaims++] = a;
+    fc_check_add_num(&f, "median", median * f1);
+    fc_check_add_num(&f, "sources", (double)ndocs);
+    fc_check_add_num(&f, "gap", gap);
+    if (tol > 0)
+        fc_check_add_num(&f, "tolerance", tol);
+    fc_strbuf sb = {0};
+    fc_check_describe(&sb, fc_check_doc(x, c), c);
+    fc_sb_printf(&sb, ", away from the %zu sources on ", ndocs);
+    fc_check_group_name(&sb, x, a);
+    fc_sb_puts(&sb, " (median ");
+    fc_sb_number(&sb, median * f1);
+    fc_sb_puts(&sb, "; gap ");
+    fc_sb_number(&sb, gap);
+    fc_sb_puts(&sb, ").");
+    f.message = fc_sb_take(&sb);
+    return fc_check_push(out, x->claims, &f);
+}
+
+/* ---- one cluster --------------------------------------------------------------------- */
+
+/* The claim of cl[from, to) (one document's) most similar to claim k (ties: the
+ * closest figure); SIZE_MAX when none is related. */
+static size_t best_match(const fc_check_ctx *x, size_t k, const size_t *cl, size_t from, size_t to)
+{
+    size_t best = (size_t)-1;
+    double bs = -1, bd = INFINITY;
+    const fc_claim *c = fc_check_claim(x, k);
+    for (size_t m = from; m < to; m++) {
+        const fc_claim *o = fc_check_claim(x, cl[m]);
+        double s = fc_groups_similarity(x->groups, x->claims, k, cl[m]);
+        if (s < 0 || (!c->measure && s < x->rules->grouping.similarity))
+            continue;
+        double d = fabs(span_of(o, 0).point - span_of(c, 0).point);
+        if (s > bs + 1e-12 || (fabs(s - bs) <= 1e-12 && d < bd)) {
+            bs = s;
+            bd = d;
+            best = cl[m];
+        }
+    }
+    return best;
+}
+
+/* A voice: one document, and within it one source ("according to Pew" and
+ * "the Center for Migration Studies put it at" are two voices of one story). */
+typedef struct doc_claim {
+    size_t doc;
+    unsigned long voice; /* hash of the attribution, lowercased; 0: the outlet's own */
+    size_t k;
+} doc_claim;
+
+static unsigned long voice_of(const fc_claim *c)
+{
+    if (!c->attribution)
+        return 0;
+    unsigned long h = 2166136261u;
+    for (const char *p = c->attribution; *p; p++)
+        h = (h ^ (unsigned char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p)) * 16777619u;
+    return h | 1;
+}
+
+static int by_doc_then_index(const void *pa, const void *pb)
+{
+    const doc_claim *a = pa, *b = pb;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    if (a->voice != b->voice)
+        return a->voice < b->voice ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k;
+}
+
+/* Pairs compared between two documents beyond which a cluster is compared with
+ * its median instead (bounds the work on a document that repeats one figure). */
+#define PAIRS_MAX 250000
+
+static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *docs, double *pts,
+                         doc_claim *tmp, size_t *scratch)
+{
+    double tol = x->rules->cross_source.tolerance;
+    /* By voice: docs[v] is where voice v's claims start in cl. */
+    for (size_t m = 0; m < n; m++)
+        tmp[m] = (doc_claim){fc_check_claim(x, cl[m])->doc, voice_of(fc_check_claim(x, cl[m])),
+                             cl[m]};
+    qsort(tmp, n, sizeof *tmp, by_doc_then_index);
+    for (size_t m = 0; m < n; m++)
+        cl[m] = tmp[m].k;
+    size_t nvoices = 0, ndocs = 0;
+    bool pairwise = true;
+    for (size_t m = 0; m < n; m++) {
+        if (m == 0 || tmp[m].doc != tmp[m - 1].doc || tmp[m].voice != tmp[m - 1].voice)
+            docs[nvoices++] = m;
+        ndocs += m == 0 || tmp[m].doc != tmp[m - 1].doc;
+    }
+    docs[nvoices] = n;
+    if (ndocs < 2)
+        return FC_OK;
+    for (size_t a = 0; a < nvoices && pairwise; a++)
+        for (size_t b = a + 1; b < nvoices && pairwise; b++)
+            pairwise = (docs[a + 1] - docs[a]) * (docs[b + 1] - docs[b]) <= PAIRS_MAX;
+    size_t nconflicts = 0;
+    fc_status st = FC_OK;
+    if (ndocs <= PAIRWISE_MAX && pairwise) {
+        for (size_t da = 0; st == FC_OK && da < nvoices; da++)
+            for (size_t db = da + 1; st == FC_OK && db < nvoices; db++)
+                for (size_t m = docs[da]; st == FC_OK && m < docs[da + 1]; m++) {
+                    if (tmp[docs[da]].doc == tmp[docs[db]].doc)
+                        break; /* two voices of one document: not a dispute between sources */
+                    size_t a = cl[m];
+                    size_t b = best_match(x, a, cl, docs[db], docs[db + 1]);
+                    if (b == (size_t)-1 || best_match(x, b, cl, docs[da], docs[da + 1]) != a)
+                        continue;
+                    if (overlap(fc_check_claim(x, a), fc_check_claim(x, b), tol) ||
+                        target_echo(x, a, scratch) || target_echo(x, b, scratch))
+                        continue;
+                    nconflicts++;
+                    st = conflict(x, a, b, cl, n, x->out);
+                }
+    } else {
+        size_t mdist = distinct_points(x, cl, n, pts);
+        gsl_sort(pts, 1, mdist);
+        double median = gsl_stats_median_from_sorted_data(pts, 1, mdist);
+        for (size_t m = 0; st == FC_OK && m < n; m++) {
+            span s = span_of(fc_check_claim(x, cl[m]), tol);
+            if ((s.lo <= median && s.hi >= median) || target_echo(x, cl[m], scratch))
+                continue;
+            nconflicts++;
+            st = off_consensus(x, cl[m], median, ndocs, x->out);
+        }
+    }
+    if (st == FC_OK)
+        st = summary(x, cl, n, ndocs, nconflicts, x->out);
+    return st;
+}
+
+typedef struct member {
+    size_t k;
+    int cls;
+    long lo;
+} member;
+
+static int by_class_lo(const void *pa, const void *pb)
+{
+    const member *a = pa, *b = pb;
+    if (a->cls != b->cls)
+        return a->cls - b->cls;
+    if (a->lo != b->lo)
+        return a->lo < b->lo ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k;
+}
+
+fc_status fc_check_cross_source(const fc_check_ctx *x)
+{
+    const fc_groups *g = x->groups;
+    size_t n = x->claims->n;
+    member *order = malloc((n ? n : 1) * sizeof *order);
+    fc_when *whens = malloc((n ? n : 1) * sizeof *whens);
+    size_t *cl = malloc((n ? n : 1) * sizeof *cl);
+    size_t *docs = malloc((n + 1) * sizeof *docs);
+    double *pts = malloc((n ? n : 1) * sizeof *pts);
+    doc_claim *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    size_t *scratch = malloc((n + 1) * sizeof *scratch);
+    bool *used = calloc(n ? n : 1, sizeof *used);
+    fc_status st = order && whens && cl && docs && pts && used && tmp && scratch ? FC_OK : FC_ENOMEM;
+    for (size_t gi = 0; st == FC_OK && gi < g->n; gi++) {
+        size_t from = g->from[gi], to = g->from[gi + 1], m = 0;
+        if (to - from < 2)
+            continue;
+        for (size_t j = from; j < to; j++) {
+            size_t k = g->members[j];
+            const fc_claim *c = fc_check_claim(x, k);
+            whens[k] = fc_check_when(x, c);
+            order[m++] = (member){k, modality_class(c), whens[k].known ? whens[k].lo : LONG_MIN};
+            used[k] = false;
+        }
+        qsort(order, m, sizeof *order, by_class_lo);
+        /* Clusters: the claims of one modality class about the first one's period
+         * (the scan stops at the first claim that starts after that period). */
+        for (size_t p0 = 0; st == FC_OK && p0 < m; p0++) {
+            size_t k0 = order[p0].k, ncl = 0;
+            if (used[k0])
+                continue;
+            fc_when w0 = whens[k0];
+            for (size_t p = p0; p < m && order[p].cls == order[p0].cls; p++) {
+                size_t k = order[p].k;
+                if (w0.known && order[p].lo != LONG_MIN && order[p].lo > w0.hi)
+                    break;
+                if (used[k] || !fc_check_same_period(fc_check_claim(x, k0), w0,
+                                                     fc_check_claim(x, k), whens[k]))
+                    continue;
+                used[k] = true;
+                cl[ncl++] = k;
+            }
+            if (ncl >= 2)
+                st = cluster(x, cl, ncl, docs, pts, tmp, scratch);
+        }
+    }
+    free(order);
+    free(whens);
+    free(cl);
+    free(docs);
+    free(pts);
+    free(tmp);
+    free(scratch);
+    free(used);
+    return st;
+}

@@ -1,0 +1,58 @@
+/* check_poll_granularity.c - can a poll percentage come from the stated sample?
+ *
+ * With a stated sample of n respondents, a share reported as a whole percentage
+ * must be k/n for a whole number k, rounded (46% of 13 people cannot be: 6 of 13
+ * is 46.15%, which rounds to 46; 50% of 13 cannot). Reported to one decimal,
+ * likewise to one decimal.
+ */
+#include <math.h>
+
+#include "check_internal.h"
+#include "check_poll.h"
+#include "stats.h"
+
+static fc_status granularity(const fc_check_ctx *x, size_t doc, const fc_claim *sample)
+{
+    unsigned n = (unsigned)lround(sample->value);
+    size_t from, to;
+    fc_check_doc_range(x, doc, &from, &to);
+    for (size_t j = from; j < to; j++) {
+        size_t i = x->by_doc[j];
+        const fc_claim *c = fc_check_claim(x, i);
+        unsigned k;
+        if (c->modality != FC_MOD_POLL || c->unit != FC_UNIT_PERCENT || c->role != FC_ROLE_LEVEL ||
+            c->qualifier != FC_QUAL_EXACT)
+            continue;
+        int decimals = fabs(c->value - round(c->value)) < 1e-9 ? 0 : 1;
+        if (fc_stats_granular(c->value, decimals, n, &k))
+            continue;
+        fc_finding f;
+        fc_status st = fc_check_start(&f, "poll_granularity", FC_SEV_WARNING, 2);
+        if (st != FC_OK)
+            return st;
+        f.claims[f.nclaims++] = i;
+        f.claims[f.nclaims++] = (size_t)(sample - x->claims->items);
+        fc_check_add_num(&f, "percent", c->value);
+        fc_check_add_num(&f, "n", n);
+        fc_check_add_num(&f, "nearest_count", k);
+        fc_check_add_num(&f, "nearest_percent", 100.0 * k / n);
+        fc_strbuf sb = {0};
+        fc_sb_printf(&sb,
+                     "%g%% cannot come from a whole number of %u respondents: %u of %u is %.2f%%.",
+                     c->value, n, k, n, 100.0 * k / n);
+        if ((st = fc_check_finish(x, &f, &sb)) != FC_OK)
+            return st;
+    }
+    return FC_OK;
+}
+
+fc_status fc_check_poll_granularity(const fc_check_ctx *x)
+{
+    for (size_t d = 0; d < x->ndocs; d++) {
+        const fc_claim *sample = fc_check_stated_sample(x, d);
+        fc_status st = sample ? granularity(x, d, sample) : FC_OK;
+        if (st != FC_OK)
+            return st;
+    }
+    return FC_OK;
+}

@@ -1,0 +1,126 @@
+/* check_rate_total.c - a total over a stated period against a stated rate.
+ *
+ * "8,400 meals over 14 days, about 900 a day": 8,400 / 14 = 600 a day.
+ * "1,460 calls last year, or about 9 a day": 1,460 / 365 = 4 a day.
+ * The period is a duration in the total's sentence ("in the first 100 days",
+ * "over six weeks") or the period the total is stated for ("last year", "in
+ * March", "since Jan. 1"). The rate is one in the same sentence, or one of the
+ * same subject within five sentences; rates in other units are converted ("a
+ * week", "a year"). The rate as written is rounded: half a unit of its last
+ * digit either way, and its hedge.
+ */
+#include <math.h>
+#include <string.h>
+#include <strings.h>
+
+#include "check_internal.h"
+
+/* Days in the duration a claim's words name ("100 days", "six weeks"); 0 if none. */
+static double duration_days(const fc_check_ctx *x, const fc_claim *d)
+{
+    static const struct {
+        const char *word;
+        double days;
+    } units[] = {{"hour", 1.0 / 24},   {"day", 1},         {"week", 7}, {"fortnight", 14},
+                 {"month", 30.436875}, {"year", 365.2425}, {"decade", 3652.425}};
+    const fc_doc *doc = fc_check_doc(x, d);
+    if (!doc || !doc->text || d->end > doc->len)
+        return 0;
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
+        size_t n = strlen(units[i].word);
+        for (size_t k = d->start; k + n <= d->end; k++)
+            if (strncasecmp(doc->text + k, units[i].word, n) == 0)
+                return d->value * units[i].days;
+    }
+    return 0;
+}
+
+static bool same_subject(const fc_claim *a, const fc_claim *b)
+{
+    return a->subject && b->subject && strcasecmp(a->subject, b->subject) == 0;
+}
+
+static fc_status compare(const fc_check_ctx *x, size_t k, size_t di, double days, size_t ri)
+{
+    const fc_claim *t = fc_check_claim(x, k), *r = fc_check_claim(x, ri);
+    double per = fc_check_per_days(r->per);
+    double implied = t->value / (days / per);
+    double pr = 0.5 * fc_check_precision(x, r);
+    bool fits = implied >= r->low - pr - 1e-9 && implied <= r->high + pr + 1e-9;
+    fc_finding f;
+    fc_status st = fc_check_start(&f, "rate_total", fits ? FC_SEV_INFO : FC_SEV_WARNING, 3);
+    if (st != FC_OK)
+        return st;
+    f.claims[f.nclaims++] = k;
+    if (di != FC_NONE)
+        f.claims[f.nclaims++] = di;
+    f.claims[f.nclaims++] = ri;
+    fc_check_add_num(&f, "total", t->value);
+    fc_check_add_num(&f, "days", days);
+    fc_check_add_num(&f, "implied_rate", implied);
+    fc_check_add_num(&f, "stated_rate", r->value);
+    fc_strbuf sb = {0};
+    fc_sb_number(&sb, t->value);
+    if (t->subject)
+        fc_sb_printf(&sb, " %s", t->subject);
+    fc_sb_puts(&sb, " over ");
+    if (di != FC_NONE) {
+        fc_check_words(&sb, x, fc_check_claim(x, di));
+    } else {
+        fc_sb_number(&sb, days);
+        fc_sb_printf(&sb, " days (%s)", t->period);
+    }
+    fc_sb_puts(&sb, " is ");
+    fc_sb_number(&sb, implied < 10 ? round(implied * 100) / 100 : round(implied * 10) / 10);
+    fc_sb_printf(&sb, " a %s; the text says ", fc_per_name(r->per));
+    fc_check_words(&sb, x, r);
+    fc_sb_puts(&sb, fits ? ": consistent." : ": they do not match.");
+    return fc_check_finish(x, &f, &sb);
+}
+
+fc_status fc_check_rate_total(const fc_check_ctx *x)
+{
+    for (size_t k = 0; k < x->claims->n; k++) {
+        const fc_claim *t = fc_check_claim(x, k);
+        if ((t->unit != FC_UNIT_COUNT && t->unit != FC_UNIT_CURRENCY) || t->per ||
+            t->role != FC_ROLE_LEVEL || t->part_of[0])
+            continue;
+        size_t from, to, di = FC_NONE;
+        fc_check_near(x, k, 0, 0, &from, &to);
+        for (size_t j = from; j < to && di == FC_NONE; j++) {
+            const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
+            if (o->sentence == t->sentence && o->unit == FC_UNIT_DURATION && !o->per &&
+                o->role == FC_ROLE_LEVEL)
+                di = x->by_doc[j];
+        }
+        double days = di != FC_NONE ? duration_days(x, fc_check_claim(x, di)) : 0;
+        bool from_period = false;
+        if (days <= 0 && t->period) { /* "last year", "in March", "since Jan. 1" */
+            long lo, hi;
+            int grain;
+            if (fc_check_period_days(t->period, &lo, &hi, &grain) && hi > lo)
+                days = (double)(hi - lo + 1);
+            di = FC_NONE;
+            from_period = true;
+        }
+        if (days <= 0)
+            continue;
+        fc_check_near(x, k, 5, 5, &from, &to);
+        for (size_t j = from; j < to; j++) {
+            size_t i = x->by_doc[j];
+            const fc_claim *r = fc_check_claim(x, i);
+            if (!r->per || r->role != FC_ROLE_LEVEL || r->unit != t->unit ||
+                strcasecmp(r->currency, t->currency) != 0)
+                continue;
+            bool here = r->sentence == t->sentence && r->start > t->start;
+            if (!here && (from_period || !same_subject(r, t)))
+                continue; /* a period's total is read with a rate of its own sentence */
+            fc_status st = compare(x, k, di, days, i);
+            if (st != FC_OK)
+                return st;
+            if (here)
+                break; /* the rate the sentence gives for its total */
+        }
+    }
+    return FC_OK;
+}

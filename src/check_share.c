@@ -1,0 +1,134 @@
+/* check_share.c - a part against its whole.
+ *
+ * The extractor links a part to its whole (claim.part_of): "five of those
+ * stores", "12 of them", "Of the 40 arrested, 52 were minors", and a share
+ * stated of a figure ("30% of its $18 million budget"). A count part larger
+ * than its whole is a conflict; otherwise the finding gives the share. A stated
+ * share is recomputed from the figure stated before it in its sentence ("$9
+ * million, 30% of its $18 million budget": 9 / 18 = 50%) and is a warning when
+ * it does not fit, allowing the rounding of each figure.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "check_internal.h"
+
+/* The whole a part names: a claim of its own or the sentences just before. */
+static size_t whole_of(const fc_check_ctx *x, size_t k)
+{
+    const fc_claim *p = fc_check_claim(x, k);
+    size_t from, to;
+    fc_check_near(x, k, 2, 0, &from, &to);
+    for (size_t j = from; j < to; j++)
+        if (strcmp(fc_check_claim(x, x->by_doc[j])->id, p->part_of) == 0)
+            return x->by_doc[j];
+    return FC_NONE;
+}
+
+/* "$9 million, 30% of its $18 million budget": the figure the share is of. */
+static fc_status stated_share(const fc_check_ctx *x, size_t k, size_t wi)
+{
+    const fc_claim *s = fc_check_claim(x, k), *w = fc_check_claim(x, wi);
+    size_t from, to, ai = FC_NONE;
+    fc_check_near(x, k, 0, 0, &from, &to);
+    for (size_t j = from; j < to; j++) {
+        size_t i = x->by_doc[j];
+        const fc_claim *a = fc_check_claim(x, i);
+        if (a->sentence == s->sentence && a->end <= s->start && a->role == FC_ROLE_LEVEL &&
+            a->unit == w->unit && strcmp(a->currency, w->currency) == 0 && a->per == w->per &&
+            s->start - a->end <= 40)
+            ai = i; /* the last such figure before the share */
+    }
+    if (ai == FC_NONE || w->value <= 0)
+        return FC_OK;
+    const fc_claim *a = fc_check_claim(x, ai);
+    double actual = 100 * a->value / w->value;
+    double pa = 0.5 * fc_check_precision(x, a), pw = 0.5 * fc_check_precision(x, w);
+    double amin = 100 * (a->value - pa) / (w->value + pw);
+    double amax = w->value > pw ? 100 * (a->value + pa) / (w->value - pw) : INFINITY;
+    double ps = 0.5 * fc_check_precision(x, s);
+    bool fits = amax >= s->low - ps - 1e-9 && amin <= s->high + ps + 1e-9;
+    fc_finding f;
+    fc_status st = fc_check_start(&f, "share", fits ? FC_SEV_INFO : FC_SEV_WARNING, 3);
+    if (st != FC_OK)
+        return st;
+    f.claims[f.nclaims++] = k;
+    f.claims[f.nclaims++] = ai;
+    f.claims[f.nclaims++] = wi;
+    fc_check_add_num(&f, "stated_percent", s->value);
+    fc_check_add_num(&f, "part", a->value);
+    fc_check_add_num(&f, "whole", w->value);
+    fc_check_add_num(&f, "share_percent", actual);
+    fc_strbuf sb = {0};
+    fc_sb_number(&sb, a->value);
+    fc_sb_puts(&sb, " of ");
+    fc_sb_number(&sb, w->value);
+    fc_sb_puts(&sb, " is ");
+    fc_sb_number(&sb, round(actual * 10) / 10);
+    fc_sb_puts(&sb, "%; the text says ");
+    fc_check_words(&sb, x, s);
+    fc_sb_puts(&sb, fits ? ": consistent." : ": the stated share does not fit the figures.");
+    return fc_check_finish(x, &f, &sb);
+}
+
+fc_status fc_check_share(const fc_check_ctx *x)
+{
+    for (size_t k = 0; k < x->claims->n; k++) {
+        const fc_claim *p = fc_check_claim(x, k);
+        if (!p->part_of[0])
+            continue;
+        size_t wi = whole_of(x, k);
+        if (wi == FC_NONE)
+            continue;
+        const fc_claim *w = fc_check_claim(x, wi);
+        if (w->value <= 0)
+            continue;
+        fc_status st;
+        if (p->unit == FC_UNIT_PERCENT) {
+            if ((st = stated_share(x, k, wi)) != FC_OK)
+                return st;
+            continue;
+        }
+        if (p->unit != w->unit)
+            continue;
+        bool exceeds = p->low > w->high;
+        fc_finding f;
+        st = fc_check_start(&f, "share", exceeds ? FC_SEV_CONFLICT : FC_SEV_INFO, 2);
+        if (st != FC_OK)
+            return st;
+        f.claims[f.nclaims++] = k;
+        f.claims[f.nclaims++] = wi;
+        double share = 100 * p->value / w->value;
+        fc_check_add_num(&f, "part", p->value);
+        fc_check_add_num(&f, "whole", w->value);
+        fc_check_add_num(&f, "share_percent", share);
+        if (w->low > 0 && isfinite(w->high) && w->low != w->high) {
+            fc_check_add_num(&f, "share_low", 100 * p->value / w->high);
+            fc_check_add_num(&f, "share_high", 100 * p->value / w->low);
+        }
+        fc_strbuf sb = {0};
+        fc_sb_number(&sb, p->value);
+        fc_sb_puts(&sb, " of ");
+        fc_sb_number(&sb, w->value);
+        if (w->subject)
+            fc_sb_printf(&sb, " %s", w->subject);
+        if (exceeds) {
+            fc_sb_puts(&sb, ": the part is larger than the whole.");
+        } else {
+            fc_sb_puts(&sb, " is ");
+            fc_sb_number(&sb, round(share * 10) / 10);
+            fc_sb_puts(&sb, "%");
+            if (w->low > 0 && isfinite(w->high) && w->low != w->high) {
+                fc_sb_puts(&sb, " (");
+                fc_sb_number(&sb, round(1000 * p->value / w->high) / 10);
+                fc_sb_puts(&sb, "% to ");
+                fc_sb_number(&sb, round(1000 * p->value / w->low) / 10);
+                fc_sb_puts(&sb, "% given the hedge)");
+            }
+            fc_sb_puts(&sb, ".");
+        }
+        if ((st = fc_check_finish(x, &f, &sb)) != FC_OK)
+            return st;
+    }
+    return FC_OK;
+}

@@ -1,0 +1,212 @@
+/* check_share_sum.c - parts of one whole that add up to more than it.
+ *
+ * Counts: the parts the extractor links to one whole ("Of the 1,240 cases
+ * filed, 610 were civil, 480 criminal and 230 family matters"; "520 homes: 310
+ * destroyed, another 260 damaged"): their sum against the whole's upper bound.
+ *
+ * Percentages: shares of one base listed together (k shares rounded to whole
+ * numbers may add to 100 +- k/2; to one decimal, 100 +- k/20):
+ *   - the shares of one sentence after "Of the ...", "Of those", "Among them";
+ *   - a share of the vote and the shares in its sentence and the next two;
+ *   - a list in one sentence whose later shares repeat the first one's verb
+ *     ("58% were insects, 37% were plants") or leave it out ("police 41% of the
+ *     fund, fire 27%, parks 17%").
+ * Shares answering different questions ("58% named taxes, 41% planned a
+ * renovation") are no list. Both kinds are warnings: categories that overlap
+ * can add past their whole, and the finding says so.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <string.h>
+#include <strings.h>
+
+#include "check_internal.h"
+
+/* ---- counts --------------------------------------------------------------------- */
+
+static fc_status count_parts(const fc_check_ctx *x, size_t k)
+{
+    const fc_claim *p = fc_check_claim(x, k);
+    size_t from, to, nparts = 0, first = FC_NONE, wi = FC_NONE;
+    fc_check_near(x, k, 3, 3, &from, &to);
+    double sum = 0;
+    for (size_t j = from; j < to; j++) {
+        const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
+        if (strcmp(o->id, p->part_of) == 0)
+            wi = x->by_doc[j];
+        if (strcmp(o->part_of, p->part_of) == 0 && o->unit != FC_UNIT_PERCENT) {
+            if (first == FC_NONE)
+                first = x->by_doc[j];
+            sum += o->value;
+            nparts++;
+        }
+    }
+    if (first != k || nparts < 2 || wi == FC_NONE)
+        return FC_OK; /* each whole once, at its first part */
+    const fc_claim *w = fc_check_claim(x, wi);
+    if (w->unit != p->unit)
+        return FC_OK;
+    double slack = 0;
+    for (size_t j = from; j < to; j++) {
+        const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
+        if (strcmp(o->part_of, p->part_of) == 0 && o->unit != FC_UNIT_PERCENT)
+            slack += 0.5 * fc_check_precision(x, o);
+    }
+    bool over = sum - slack > w->high + 0.5 * fc_check_precision(x, w);
+    fc_finding f;
+    fc_status st = fc_check_start(&f, "share_sum", over ? FC_SEV_WARNING : FC_SEV_INFO, nparts + 1);
+    if (st != FC_OK)
+        return st;
+    f.claims[f.nclaims++] = wi;
+    for (size_t j = from; j < to; j++) {
+        const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
+        if (strcmp(o->part_of, p->part_of) == 0 && o->unit != FC_UNIT_PERCENT)
+            f.claims[f.nclaims++] = x->by_doc[j];
+    }
+    fc_check_add_num(&f, "whole", w->value);
+    fc_check_add_num(&f, "sum_of_parts", sum);
+    fc_check_add_num(&f, "parts", (double)nparts);
+    fc_strbuf sb = {0};
+    fc_sb_printf(&sb, "%zu parts add up to ", nparts);
+    fc_sb_number(&sb, sum);
+    if (over) {
+        fc_sb_puts(&sb, ", more than the whole of ");
+        fc_sb_number(&sb, w->value);
+        fc_sb_puts(&sb, " (unless the parts overlap).");
+    } else {
+        fc_sb_puts(&sb, " of ");
+        fc_sb_number(&sb, w->value);
+        fc_sb_puts(&sb, ": within the whole.");
+    }
+    return fc_check_finish(x, &f, &sb);
+}
+
+/* ---- percentages ------------------------------------------------------------------ */
+
+/* The word right after a claim's text, lowercased into buf ("" when punctuation
+ * or the sentence's end comes first). */
+static const char *word_after(const fc_check_ctx *x, const fc_claim *c, char *buf, size_t n)
+{
+    const fc_doc *d = fc_check_doc(x, c);
+    buf[0] = '\0';
+    if (!d || !d->text)
+        return buf;
+    size_t i = c->end;
+    while (i < d->len && (d->text[i] == ' ' || d->text[i] == '\t'))
+        i++;
+    size_t k = 0;
+    while (i < d->len && k + 1 < n && isalpha((unsigned char)d->text[i]))
+        buf[k++] = (char)tolower((unsigned char)d->text[i++]);
+    buf[k] = '\0';
+    return buf;
+}
+
+/* Whether the text of the claim's sentence before it starts with "Of the",
+ * "Of those", "Of them", "Among them", "Among those". */
+static bool of_opening(const fc_check_ctx *x, const fc_claim *c)
+{
+    const fc_doc *d = fc_check_doc(x, c);
+    if (!d || !d->text || c->sentence_start >= d->len)
+        return false;
+    const char *s = d->text + c->sentence_start;
+    size_t n = d->len - c->sentence_start;
+    return (n > 3 && strncasecmp(s, "of ", 3) == 0) || (n > 6 && strncasecmp(s, "among ", 6) == 0);
+}
+
+static bool vote_share(const fc_claim *c)
+{
+    return c->subject && (strcasecmp(c->subject, "vote") == 0 ||
+                          strcasecmp(c->subject, "votes") == 0 ||
+                          strcasecmp(c->subject, "ballots") == 0 ||
+                          strcasecmp(c->subject, "the vote") == 0);
+}
+
+static bool is_share(const fc_claim *c)
+{
+    return c->unit == FC_UNIT_PERCENT && c->role == FC_ROLE_LEVEL && !c->part_of[0] &&
+           c->value > 0 && c->value <= 100;
+}
+
+static fc_status percent_list(const fc_check_ctx *x, const size_t *list, size_t n)
+{
+    double sum = 0, slack = 0;
+    for (size_t i = 0; i < n; i++) {
+        const fc_claim *c = fc_check_claim(x, list[i]);
+        sum += c->value;
+        slack += 0.5 * fc_check_precision(x, c);
+    }
+    bool over = sum > 100 + slack + 1e-9;
+    fc_finding f;
+    fc_status st = fc_check_start(&f, "share_sum", over ? FC_SEV_WARNING : FC_SEV_INFO, n);
+    if (st != FC_OK)
+        return st;
+    for (size_t i = 0; i < n; i++)
+        f.claims[f.nclaims++] = list[i];
+    fc_check_add_num(&f, "sum_percent", sum);
+    fc_check_add_num(&f, "rounding_allowance", slack);
+    fc_check_add_num(&f, "shares", (double)n);
+    fc_strbuf sb = {0};
+    fc_sb_printf(&sb, "%zu shares of one base add up to ", n);
+    fc_sb_number(&sb, sum);
+    fc_sb_puts(&sb, "%");
+    if (over) {
+        fc_sb_puts(&sb, ", more than 100% even allowing ");
+        fc_sb_number(&sb, slack);
+        fc_sb_puts(&sb, " points for rounding (unless the categories overlap).");
+    } else {
+        fc_sb_puts(&sb, ": within 100% and rounding.");
+    }
+    return fc_check_finish(x, &f, &sb);
+}
+
+fc_status fc_check_share_sum(const fc_check_ctx *x)
+{
+    for (size_t k = 0; k < x->claims->n; k++) {
+        const fc_claim *p = fc_check_claim(x, k);
+        fc_status st = FC_OK;
+        if (p->part_of[0] && p->unit != FC_UNIT_PERCENT)
+            st = count_parts(x, k);
+        if (st != FC_OK)
+            return st;
+    }
+    size_t list[64];
+    for (size_t d = 0; d < x->ndocs; d++) {
+        size_t from, to;
+        fc_check_doc_range(x, d, &from, &to);
+        for (size_t j = from; j < to; j++) {
+            size_t k = x->by_doc[j];
+            const fc_claim *c = fc_check_claim(x, k);
+            if (!is_share(c))
+                continue;
+            bool vote = vote_share(c), opening = of_opening(x, c);
+            char w0[32], w[32];
+            word_after(x, c, w0, sizeof w0);
+            size_t n = 0, last = j;
+            bool same_verb = true, elliptic = true;
+            list[n++] = k;
+            for (size_t i = j + 1; i < to && n < 64; i++) {
+                const fc_claim *o = fc_check_claim(x, x->by_doc[i]);
+                if (o->sentence > c->sentence + (vote ? 2 : 0))
+                    break;
+                if (o->role != FC_ROLE_LEVEL && o->unit == FC_UNIT_PERCENT)
+                    break; /* a change or earlier level ends the list */
+                if (!is_share(o))
+                    continue;
+                if (o->subject && c->subject && strcasecmp(o->subject, c->subject) != 0)
+                    break; /* a share of something else */
+                word_after(x, o, w, sizeof w);
+                same_verb = same_verb && strcmp(w, w0) == 0 && w[0];
+                elliptic = elliptic && (!w[0] || strcmp(w, "and") == 0 || strcmp(w, "or") == 0);
+                list[n++] = x->by_doc[i];
+                last = i;
+            }
+            if (n >= 2 && (vote || opening || same_verb || elliptic)) {
+                fc_status st = percent_list(x, list, n);
+                if (st != FC_OK)
+                    return st;
+                j = last; /* the list's shares are not read again as a list's start */
+            }
+        }
+    }
+    return FC_OK;
+}

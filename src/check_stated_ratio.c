@@ -1,0 +1,194 @@
+/* check_stated_ratio.c - "three times", "a third of", "half" between two figures.
+ *
+ * In the text: a ratio with a figure before it and one right after it in the
+ * same sentence ("96 cases, three times as many as the 32 of last year"; "42
+ * electric buses, a third of the 88 diesel ones"), or the figure before it at
+ * the end of the sentence before: the first figure over the second must be the
+ * ratio, within 10% and the rounding of the figures ("N times more than" may
+ * also mean N + 1 times as much).
+ *
+ * Across sources: a ratio with no second figure in its sentence ("the new
+ * target is three times the earlier goal") applies to the last figure before it
+ * (at most five sentences back) and implies the other figure (3,000 / 3 =
+ * 1,000), which is compared with what other sources report for that thing
+ * (claims of the same group in other documents).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "check_internal.h"
+
+/* Figures a ratio can relate: counts, amounts, shares, other quantities. */
+static bool figure_unit(const fc_claim *c)
+{
+    return c->unit == FC_UNIT_COUNT || c->unit == FC_UNIT_CURRENCY ||
+           c->unit == FC_UNIT_PERCENT || c->unit == FC_UNIT_OTHER;
+}
+
+static bool same_unit(const fc_claim *a, const fc_claim *b)
+{
+    return a->unit == b->unit && strcmp(a->currency, b->currency) == 0 && a->per == b->per;
+}
+
+/* Bytes of text between two claims of one document. */
+static size_t gap_between(const fc_claim *a, const fc_claim *b)
+{
+    return b->start > a->end ? b->start - a->end : 0;
+}
+
+static fc_status in_text(const fc_check_ctx *x, size_t k, size_t ai, size_t bi)
+{
+    const fc_claim *r = fc_check_claim(x, k), *a = fc_check_claim(x, ai),
+                   *b = fc_check_claim(x, bi);
+    if (b->value <= 0 || a->value <= 0)
+        return FC_OK;
+    double actual = a->value / b->value;
+    double pa = 0.5 * fc_check_precision(x, a), pb = 0.5 * fc_check_precision(x, b);
+    double amin = (a->value - pa) / (b->value + pb);
+    double amax = b->value > pb ? (a->value + pa) / (b->value - pb) : INFINITY;
+    double lo = r->low * 0.9, hi = isfinite(r->high) ? r->high * 1.1 : INFINITY;
+    bool fits = amax >= lo && amin <= hi;
+    bool plus_one = false;
+    if (!fits && r->value >= 2 && r->direction == FC_DIR_UP) { /* "3 times more than" */
+        plus_one = amax >= (r->low + 1) * 0.9 && amin <= (r->high + 1) * 1.1;
+        fits = plus_one;
+    }
+    fc_finding f;
+    fc_status st = fc_check_start(&f, "stated_ratio", fits ? FC_SEV_INFO : FC_SEV_WARNING, 3);
+    if (st != FC_OK)
+        return st;
+    f.claims[f.nclaims++] = k;
+    f.claims[f.nclaims++] = ai;
+    f.claims[f.nclaims++] = bi;
+    fc_check_add_num(&f, "ratio", r->value);
+    fc_check_add_num(&f, "first", a->value);
+    fc_check_add_num(&f, "second", b->value);
+    fc_check_add_num(&f, "actual", actual);
+    fc_strbuf sb = {0};
+    fc_sb_puts(&sb, "\"");
+    fc_check_words(&sb, x, r);
+    fc_sb_puts(&sb, "\": ");
+    fc_sb_number(&sb, a->value);
+    fc_sb_puts(&sb, " against ");
+    fc_sb_number(&sb, b->value);
+    fc_sb_puts(&sb, " is ");
+    if (actual < 1)
+        fc_sb_printf(&sb, "%.2f (%.1f%%)", actual, 100 * actual);
+    else
+        fc_sb_printf(&sb, "%.2f times", actual);
+    fc_sb_puts(&sb, fits ? (plus_one ? ": consistent if \"times more\" means N + 1 times as much."
+                                     : ": consistent.")
+                         : ": the stated ratio does not fit the figures.");
+    return fc_check_finish(x, &f, &sb);
+}
+
+/* The ratio applied to a figure stated earlier, against other sources. */
+static fc_status across_sources(const fc_check_ctx *x, size_t k, size_t bi)
+{
+    const fc_claim *r = fc_check_claim(x, k), *base = fc_check_claim(x, bi);
+    double implied = base->value / r->value;
+    double implied_plus = base->value / (r->value + 1); /* "three times higher" = x4 */
+    size_t from, to;
+    fc_check_group_range(x, bi, &from, &to);
+    for (size_t j = from; j < to; j++) {
+        size_t i = x->groups->members[j];
+        const fc_claim *e = fc_check_claim(x, i);
+        if (i == bi || e->role != FC_ROLE_LEVEL || e->doc == base->doc ||
+            (e->modality == FC_MOD_TARGET) != (base->modality == FC_MOD_TARGET) ||
+            !fc_groups_related(x->groups, x->rules, x->claims, bi, i))
+            continue;
+        bool fits = implied >= e->low && implied <= e->high;
+        bool fits_plus =
+            r->direction == FC_DIR_UP && implied_plus >= e->low && implied_plus <= e->high;
+        fc_finding f;
+        fc_status st = fc_check_start(&f, "stated_ratio",
+                                      fits || fits_plus ? FC_SEV_INFO : FC_SEV_WARNING, 3);
+        if (st != FC_OK)
+            return st;
+        f.claims[f.nclaims++] = k;
+        f.claims[f.nclaims++] = bi;
+        f.claims[f.nclaims++] = i;
+        fc_check_add_num(&f, "ratio", r->value);
+        fc_check_add_num(&f, "figure", base->value);
+        fc_check_add_num(&f, "implied", implied);
+        if (r->direction == FC_DIR_UP)
+            fc_check_add_num(&f, "implied_if_n_plus_1", implied_plus);
+        fc_check_add_num(&f, "reported_low", e->low);
+        fc_check_add_num(&f, "reported_high", e->high);
+        if (isfinite(e->high) && e->high > 0)
+            fc_check_add_num(&f, "actual_ratio_low", base->value / e->high);
+        if (e->low > 0)
+            fc_check_add_num(&f, "actual_ratio_high", base->value / e->low);
+        fc_strbuf sb = {0};
+        fc_sb_puts(&sb, "\"");
+        fc_check_words(&sb, x, r);
+        fc_sb_puts(&sb, "\" applied to ");
+        fc_sb_number(&sb, base->value);
+        fc_sb_puts(&sb, " implies ");
+        fc_sb_number(&sb, implied);
+        if (r->direction == FC_DIR_UP) {
+            fc_sb_puts(&sb, " (or ");
+            fc_sb_number(&sb, round(implied_plus));
+            fc_sb_printf(&sb, " if \"%g times higher\" means %g times as much)", r->value,
+                         r->value + 1);
+        }
+        fc_sb_puts(&sb, "; ");
+        fc_check_describe(&sb, fc_check_doc(x, e), e);
+        if (fits || fits_plus) {
+            fc_sb_printf(&sb, ": the %s reading fits.", fits ? "stated" : "N+1");
+        } else {
+            fc_sb_puts(&sb, ", which would make the ratio ");
+            fc_sb_number(&sb,
+                         round(base->value / (isfinite(e->high) ? e->high : e->low) * 10) / 10);
+            if (isfinite(e->high) && e->low > 0 && e->low != e->high) {
+                fc_sb_puts(&sb, " to ");
+                fc_sb_number(&sb, round(base->value / e->low * 10) / 10);
+            }
+            fc_sb_puts(&sb, ": the stated ratio does not fit.");
+        }
+        if ((st = fc_check_finish(x, &f, &sb)) != FC_OK)
+            return st;
+    }
+    return FC_OK;
+}
+
+fc_status fc_check_stated_ratio(const fc_check_ctx *x)
+{
+    for (size_t k = 0; k < x->claims->n; k++) {
+        const fc_claim *r = fc_check_claim(x, k);
+        if (r->unit != FC_UNIT_RATIO || r->role != FC_ROLE_LEVEL || r->value <= 0 ||
+            r->value == 1 || r->part_of[0])
+            continue;
+        size_t from, to, before = FC_NONE, after = FC_NONE, earlier = FC_NONE;
+        fc_check_near(x, k, 5, 0, &from, &to);
+        for (size_t j = from; j < to; j++) {
+            size_t i = x->by_doc[j];
+            const fc_claim *o = fc_check_claim(x, i);
+            if (i == k || !figure_unit(o) || o->role != FC_ROLE_LEVEL)
+                continue;
+            if (o->sentence == r->sentence && o->start > r->start) {
+                if (after == FC_NONE && gap_between(r, o) <= 60)
+                    after = i;
+            } else if (o->start < r->start) {
+                /* The last one before: in this sentence, or for "N times" at the
+                 * end of the sentence before ("96 cases. That is three times ..."). */
+                if (o->sentence == r->sentence || (o->sentence + 1 == r->sentence && r->value > 1))
+                    before = i;
+                if (o->measure || x->groups->of[i] != FC_NO_GROUP)
+                    earlier = i;
+            }
+        }
+        fc_status st = FC_OK;
+        if (after != FC_NONE) {
+            if (before != FC_NONE && same_unit(fc_check_claim(x, before), fc_check_claim(x, after)) &&
+                fc_check_claim(x, before)->value != fc_check_claim(x, after)->value)
+                st = in_text(x, k, before, after);
+        } else if (earlier != FC_NONE && r->qualifier == FC_QUAL_EXACT && r->value > 1 &&
+                   fc_check_claim(x, earlier)->unit == FC_UNIT_COUNT) {
+            st = across_sources(x, k, earlier);
+        }
+        if (st != FC_OK)
+            return st;
+    }
+    return FC_OK;
+}

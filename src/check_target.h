@@ -1,0 +1,21 @@
+/* check_target.h - what the target checks share (private). */
+#ifndef FC_CHECK_TARGET_H
+#define FC_CHECK_TARGET_H
+
+#include "check_internal.h"
+
+/* The actual figures a target (claim t) is set against: levels of the rule
+ * measure its measure names in `target_of`, or the claims of its group related
+ * to it that are not targets or projections. Writes their indices to out (room
+ * for x->claims->n) and returns how many. */
+size_t fc_check_actuals(const fc_check_ctx *x, size_t t, size_t *out);
+
+/* Whether claim a, an actual figure, repeats target t: within 5% of it, while
+ * the other actual figures (at least one) average at most 60% of it. */
+bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_t *actuals,
+                          size_t n, double *others_mean);
+
+/* Whether an earlier claim of the same document repeats this target. */
+bool fc_check_target_repeated(const fc_check_ctx *x, size_t k);
+
+#endif

@@ -1,0 +1,55 @@
+/* check_target_as_actual.c - a target reported as an actual figure.
+ *
+ * An actual figure equal (within 5%) to a target another claim states for the
+ * same thing, while the other actual figures are far lower (their mean at most
+ * 60% of the target): "arresting 3,000 a day" where 3,000 was the order and
+ * the reported pace is about 700. The cross_source check leaves such a figure
+ * to this one (fc_check_target_echo).
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "check_target.h"
+
+fc_status fc_check_target_as_actual(const fc_check_ctx *x)
+{
+    size_t *actuals = malloc((x->claims->n + 1) * sizeof *actuals);
+    if (!actuals)
+        return FC_ENOMEM;
+    fc_status st = FC_OK;
+    for (size_t k = 0; st == FC_OK && k < x->claims->n; k++) {
+        const fc_claim *t = fc_check_claim(x, k);
+        if (t->modality != FC_MOD_TARGET || t->role != FC_ROLE_LEVEL || t->value <= 0 ||
+            fc_check_target_repeated(x, k))
+            continue;
+        size_t n = fc_check_actuals(x, k, actuals);
+        for (size_t i = 0; st == FC_OK && i < n; i++) {
+            double mean;
+            const fc_claim *a = fc_check_claim(x, actuals[i]);
+            if (a->doc == t->doc && a->sentence == t->sentence)
+                continue;
+            if (!fc_check_target_echo(x, k, actuals[i], actuals, n, &mean))
+                continue;
+            fc_finding f;
+            if ((st = fc_check_start(&f, "target_as_actual", FC_SEV_WARNING, 2)) != FC_OK)
+                break;
+            f.claims[f.nclaims++] = actuals[i];
+            f.claims[f.nclaims++] = k;
+            fc_check_add_num(&f, "actual_claimed", a->value);
+            fc_check_add_num(&f, "target", t->value);
+            fc_check_add_num(&f, "others_mean", mean);
+            fc_strbuf sb = {0};
+            fc_sb_puts(&sb, fc_check_outlet(x, a));
+            fc_sb_puts(&sb, " gives ");
+            fc_sb_number(&sb, a->value);
+            fc_sb_puts(&sb, " as an actual figure, but that is the target ");
+            fc_sb_puts(&sb, fc_check_outlet(x, t));
+            fc_sb_puts(&sb, " reports; the other actual figures average ");
+            fc_sb_number(&sb, round(mean));
+            fc_sb_puts(&sb, ": a target reported as an actual?");
+            st = fc_check_finish(x, &f, &sb);
+        }
+    }
+    free(actuals);
+    return st;
+}

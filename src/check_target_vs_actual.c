@@ -1,0 +1,154 @@
+/* check_target_vs_actual.c - a target against the actual pace.
+ *
+ * "Ordered to arrest 3,000 a day" against the actual daily figures the sources
+ * give for the same thing: the actual figures of the target's own period when
+ * there are any, else all of them (the finding says which), summed up by their
+ * median. The actual figures: a rule measure names them (`target_of`); with no
+ * rule, the related claims of the target's group that are not targets.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_target.h"
+#include "rules_internal.h"
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+size_t fc_check_actuals(const fc_check_ctx *x, size_t t, size_t *out)
+{
+    const fc_claim *c = fc_check_claim(x, t);
+    const fc_measure *m = fc_check_measure(x->rules, c->measure);
+    size_t n = 0;
+    if (c->measure && !(m && m->target_of))
+        return 0;
+    if (m && m->target_of) { /* the claims of the measure the rule names */
+        for (size_t i = 0; i < x->claims->n; i++) {
+            const fc_claim *a = fc_check_claim(x, i);
+            if (a->measure && strcmp(a->measure, m->target_of) == 0 && a->role == FC_ROLE_LEVEL)
+                out[n++] = i;
+        }
+        return n;
+    }
+    size_t from, to;
+    fc_check_group_range(x, t, &from, &to);
+    for (size_t j = from; j < to; j++) {
+        size_t i = x->groups->members[j];
+        const fc_claim *a = fc_check_claim(x, i);
+        if (i == t || a->role != FC_ROLE_LEVEL || a->modality == FC_MOD_TARGET ||
+            a->modality == FC_MOD_PROJECTION ||
+            !fc_groups_related(x->groups, x->rules, x->claims, t, i))
+            continue;
+        out[n++] = i;
+    }
+    return n;
+}
+
+bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_t *actuals,
+                          size_t n, double *others_mean)
+{
+    const fc_claim *tc = fc_check_claim(x, t), *ac = fc_check_claim(x, a);
+    if (tc->value <= 0 || fabs(ac->value - tc->value) > 0.05 * tc->value)
+        return false;
+    double sum = 0;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        const fc_claim *o = fc_check_claim(x, actuals[i]);
+        if (fabs(o->value - tc->value) <= 0.05 * tc->value)
+            continue;
+        sum += o->value;
+        m++;
+    }
+    if (m == 0 || sum / m > 0.6 * tc->value)
+        return false;
+    *others_mean = sum / m;
+    return true;
+}
+
+bool fc_check_target_repeated(const fc_check_ctx *x, size_t k)
+{
+    const fc_claim *c = fc_check_claim(x, k);
+    size_t from, to;
+    fc_check_doc_range(x, c->doc, &from, &to);
+    for (size_t j = from; j < to; j++) {
+        size_t i = x->by_doc[j];
+        const fc_claim *o = fc_check_claim(x, i);
+        if (o->start >= c->start)
+            break;
+        if (o->modality == c->modality && o->value == c->value && o->per == c->per &&
+            (fc_check_same_group(x, i, k) ||
+             (o->measure && c->measure && strcmp(o->measure, c->measure) == 0)))
+            return true;
+    }
+    return false;
+}
+
+fc_status fc_check_target_vs_actual(const fc_check_ctx *x)
+{
+    size_t *actuals = malloc((x->claims->n + 1) * sizeof *actuals);
+    double *v = malloc((x->claims->n + 1) * sizeof *v);
+    fc_status st = actuals && v ? FC_OK : FC_ENOMEM;
+    for (size_t k = 0; st == FC_OK && k < x->claims->n; k++) {
+        const fc_claim *t = fc_check_claim(x, k);
+        if (t->modality != FC_MOD_TARGET || t->role != FC_ROLE_LEVEL || t->value <= 0 ||
+            fc_check_target_repeated(x, k))
+            continue;
+        size_t n = fc_check_actuals(x, k, actuals);
+        if (n == 0)
+            continue;
+        /* The actual figures of the target's own period, when there are any. */
+        fc_when wt = fc_check_when(x, t);
+        size_t own = 0;
+        for (size_t i = 0; i < n; i++) {
+            const fc_claim *a = fc_check_claim(x, actuals[i]);
+            if (fc_check_same_period(t, wt, a, fc_check_when(x, a)))
+                actuals[own++] = actuals[i];
+        }
+        bool own_period = own > 0;
+        if (own_period)
+            n = own;
+        else
+            n = fc_check_actuals(x, k, actuals);
+        for (size_t i = 0; i < n; i++) {
+            const fc_claim *a = fc_check_claim(x, actuals[i]);
+            double f1 = a->per && t->per ? fc_check_per_days(t->per) / fc_check_per_days(a->per) : 1;
+            v[i] = (isfinite(a->high) ? (a->low + a->high) / 2 : a->value) * f1;
+        }
+        qsort(v, n, sizeof *v, by_value);
+        double median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        if (median <= 0)
+            continue;
+        fc_finding f;
+        if ((st = fc_check_start(&f, "target_vs_actual", FC_SEV_INFO, 2)) != FC_OK)
+            break;
+        f.claims[f.nclaims++] = k;
+        f.claims[f.nclaims++] = actuals[0];
+        fc_check_add_num(&f, "target", t->value);
+        fc_check_add_num(&f, "actual_median", median);
+        fc_check_add_num(&f, "actual_sources", (double)n);
+        fc_check_add_num(&f, "ratio", t->value / median);
+        if (t->qualifier == FC_QUAL_RANGE)
+            fc_check_add_num(&f, "ratio_high", t->high / median);
+        fc_strbuf sb = {0};
+        fc_sb_puts(&sb, "The target of ");
+        fc_check_figure(&sb, t);
+        fc_sb_printf(&sb, " (%s) is ", fc_check_outlet(x, t));
+        fc_sb_number(&sb, round(t->value / median * 10) / 10);
+        if (t->qualifier == FC_QUAL_RANGE) {
+            fc_sb_puts(&sb, " to ");
+            fc_sb_number(&sb, round(t->high / median * 10) / 10);
+        }
+        fc_sb_puts(&sb, " times the actual figures reported (median ");
+        fc_sb_number(&sb, median);
+        fc_sb_printf(&sb, " over %zu claim%s%s).", n, n == 1 ? "" : "s",
+                     own_period ? " of its period" : ", none of them of its own period");
+        st = fc_check_finish(x, &f, &sb);
+    }
+    free(actuals);
+    free(v);
+    return st;
+}

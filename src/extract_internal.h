@@ -1,0 +1,180 @@
+/* extract_internal.h - what the extractor's modules share (private): the
+ * per-document state and the token and phrase helpers of extract.c, used by
+ * extract_key.c (the inferred key of a claim). */
+#ifndef FC_EXTRACT_INTERNAL_H
+#define FC_EXTRACT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "factcheck/extract.h"
+#include "lex.h"
+#include "rules_internal.h"
+#include "util.h"
+
+typedef struct span {
+    size_t from, to; /* token indices, to exclusive */
+} span;
+
+typedef struct ctx {
+    const fc_rules *r;
+    const fc_doc *doc;
+    const char *text;
+    fc_toks toks;
+    uint32_t *word; /* per token: its number in the rules' vocabulary (fc_vocab_find) */
+    /* Bit w set when word w may start a quantity: the keys of the number word,
+     * vague quantity, multiplier and fraction lists together, so that most
+     * words are rejected in one test. */
+    uint64_t *quantity_words;
+    struct {
+        size_t from, to; /* the last run of tokens in_link looked at */
+        bool link;       /* and whether it is a URL or an e-mail address */
+    } run;
+    size_t doc_index;
+    unsigned long path_hash; /* fc_hash of doc->path, the start of every claim id */
+    span sent;         /* the current sentence */
+    size_t sentence;   /* its index in the document */
+    bool any_sentence; /* a sentence was read before this one */
+    bool have_pub;     /* the document's publication date is known: */
+    long pub;          /* its day number (date.h) */
+    /* The document's language (front matter) writes "6,3" for 6.3. */
+    bool decimal_comma;
+    fc_claims *out;
+    /* Matches of the rules' patterns in the current block, by start. */
+    struct pmatch *matches;
+    size_t nmatches, cap_matches, next_match;
+    /* What is known of the current sentence, computed on its first claim. */
+    struct {
+        bool done;
+        size_t attr_from, attr_to;              /* the attribution's tokens; from == to: none */
+        bool cues_done;                         /* poll and estimate below are known */
+        const struct fc_entry *poll, *estimate; /* cues anywhere in the sentence, */
+        size_t poll_at, estimate_at;            /* and where */
+        unsigned char *context; /* per measure: 0 unknown, 1 context absent, 2 present */
+    } about;
+    /* Words the document writes capitalised inside sentences and never in lower
+     * case: its proper names (hashes, open addressing; built on first use). */
+    struct {
+        bool built;
+        uint32_t *slots; /* 0: empty */
+        uint32_t mask;
+    } proper;
+    /* The token spans of the current sentence's claims, in claim order. */
+    struct fc_claim_toks *spans;
+    size_t nspans, cap_spans;
+} ctx;
+
+static inline const fc_tok *tok(const ctx *c, size_t i)
+{
+    return &c->toks.items[i];
+}
+
+static inline bool is_punct(const ctx *c, size_t i, const char *s)
+{
+    return i < c->sent.to && tok(c, i)->kind == FC_TOK_PUNCT && fc_tok_eq(c->text, tok(c, i), s);
+}
+
+static inline bool is_word(const ctx *c, size_t i, const char *lower)
+{
+    return i < c->sent.to && tok(c, i)->kind == FC_TOK_WORD && fc_tok_eq(c->text, tok(c, i), lower);
+}
+
+/* Token i follows token i-1 with no space between. */
+static inline bool glued(const ctx *c, size_t i)
+{
+    return i > 0 && i < c->toks.n && !tok(c, i)->space_before;
+}
+
+/* ---- phrase matching ---------------------------------------------------- */
+
+/* Whether phrase p matches the tokens starting at i (ending before hi). */
+static inline bool match_at(const ctx *c, const fc_phrase *p, size_t i, size_t hi)
+{
+    if (i + p->ntok > hi)
+        return false;
+    for (size_t k = 0; k < p->ntok; k++)
+        if (c->word[i + k] != p->word[k])
+            return false;
+    return true;
+}
+
+/* The longest phrase of an indexed list starting at token i and ending by hi
+ * (before: ending just before token i and starting at or after lo); items are
+ * phrases of size stride from base. NULL when none. The first listed wins a tie:
+ * buckets hold the longer phrases first and equally long ones in list order, so
+ * the first match is the one. */
+static inline const fc_phrase *bucket_lookup(const ctx *c, const fc_index *ix, const void *base,
+                                      size_t stride, size_t i, bool before, size_t lo, size_t hi)
+{
+    uint32_t b = c->word[before ? i - 1 : i] & ix->mask;
+    for (uint32_t k = ix->start[b]; k < ix->start[b + 1]; k++) {
+        const fc_phrase *p = (const fc_phrase *)((const char *)base + ix->item[k] * stride);
+        if (before ? i >= lo + p->ntok && match_at(c, p, i - p->ntok, i) : match_at(c, p, i, hi))
+            return p;
+    }
+    return NULL;
+}
+
+/* The longest phrase of an indexed list matching at token i within the sentence
+ * (before: ending just before i). Most tokens are the key of no phrase, and one
+ * bit test of the index says so before any phrase is looked at. */
+static inline const fc_phrase *lookup(const ctx *c, const fc_index *ix, const void *base,
+                                      size_t stride, size_t i, bool before)
+{
+    if (before ? i <= c->sent.from : i >= c->sent.to)
+        return NULL;
+    if (!fc_index_has(ix, c->word[before ? i - 1 : i]))
+        return NULL;
+    return bucket_lookup(c, ix, base, stride, i, before, c->sent.from, c->sent.to);
+}
+
+_Static_assert(offsetof(fc_entry, phrase) == 0, "an fc_entry starts with its phrase");
+
+/* The longest entry matching at i, or NULL. */
+static inline const fc_entry *entry_at(const ctx *c, const fc_entries *e, size_t i)
+{
+    return (const fc_entry *)lookup(c, &e->first, e->items, sizeof *e->items, i, false);
+}
+
+/* The longest entry ending just before i, or NULL. */
+static inline const fc_entry *entry_before(const ctx *c, const fc_entries *e, size_t i)
+{
+    return (const fc_entry *)lookup(c, &e->last, e->items, sizeof *e->items, i, true);
+}
+
+/* Whether a phrase of l ends just before token i. */
+static inline bool list_before(const ctx *c, const fc_phrase_list *l, size_t i)
+{
+    return lookup(c, &l->last, l->items, sizeof *l->items, i, true) != NULL;
+}
+
+/* The length in tokens of the longest phrase of l at i; 0 when none. */
+static inline size_t list_at(const ctx *c, const fc_phrase_list *l, size_t i)
+{
+    const fc_phrase *p = lookup(c, &l->first, l->items, sizeof *l->items, i, false);
+    return p ? p->ntok : 0;
+}
+
+/* Whether any phrase of l occurs in tokens [from, to). */
+static inline bool list_in(const ctx *c, const fc_phrase_list *l, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (fc_index_has(&l->first, c->word[i]) &&
+            bucket_lookup(c, &l->first, l->items, sizeof *l->items, i, false, from, to))
+            return true;
+    return false;
+}
+
+/* The token spans of a claim built from tokens, kept for its sentence until the
+ * sentence's keys are computed (extract_key.c). */
+typedef struct fc_claim_toks {
+    size_t start, end;         /* the quantity expression */
+    size_t subj_from, subj_to; /* the counted noun; from == to: none */
+} fc_claim_toks;
+
+/* Computes the inferred key (fc_claim.key) of the sentence's claims
+ * out->items[first ..], whose token spans are spans[0 ..]. Errors: FC_ENOMEM. */
+fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans);
+
+#endif

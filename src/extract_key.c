@@ -1,0 +1,576 @@
+/* extract_key.c - what a figure measures, inferred from its own clause.
+ *
+ * Every claim of a sentence gets a key (fc_claim.key): typed terms, each a
+ * lowercased word stem, that say what is counted and where, so that figures
+ * from different documents can be compared without a rule naming the measure
+ * (group.c decides which keys agree). The words looked at are the claim's
+ * clause: from the end of the figure before it (or the last clause break) to
+ * the start of the figure after it (or the next clause break after its counted
+ * noun). Every word list comes from the rules' "grouping" section.
+ *
+ *   t: the counted thing: the head of the counted noun ("homes", "cases";
+ *      people are "person", the kind of person a modifier: "Korean workers" ->
+ *      t:person m:korean m:worker); after a measure noun, what follows "of"
+ *      ("tons of wheat" -> u:ton t:wheat); a synonym's canonical word
+ *   u: a measure noun or unit ("tons", "acres", "doses")
+ *   m: words before the head ("measles cases", "new cases"), and what follows
+ *      "of" ("cases of measles")
+ *   e: events: words of the rules' event lists, anywhere in the clause
+ *      ("detained", "arrests", "taken into custody" -> e:arrest)
+ *   p: places: capitalised names after "in", "at", "near" ..., before "County",
+ *      "City" ..., or in the rules' place list; the most specific first
+ *   n: other capitalised names (organisations, people), not the source
+ *   s: scope: "statewide", "nationwide", "in the county" ...; "among
+ *      independents" -> s:among-independent; "under 18" -> s:under-18
+ *   w: the other words of the clause (no stop words, hedges, change words,
+ *      reporting verbs, months or numbers)
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_internal.h"
+
+#define MAX_TERMS 40
+
+typedef struct keyb {
+    char terms[MAX_TERMS][48];
+    size_t n;
+} keyb;
+
+/* Adds "k:word" unless present. */
+static void add(keyb *b, char kind, const char *word)
+{
+    if (!word[0] || b->n >= MAX_TERMS)
+        return;
+    char t[48];
+    snprintf(t, sizeof t, "%c:%s", kind, word);
+    for (size_t i = 0; i < b->n; i++)
+        if (strcmp(b->terms[i], t) == 0)
+            return;
+    memcpy(b->terms[b->n++], t, sizeof t);
+}
+
+static size_t count_kind(const keyb *b, char kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b->n; i++)
+        n += b->terms[i][0] == kind;
+    return n;
+}
+
+/* A light stem: lowercase, no possessive, no plural or verb ending, no final
+ * "e" ("houses", "housing" -> "hous"; "arrests", "arrested" -> "arrest";
+ * "cities" -> "city"). The same words of two texts get the same stem, which is
+ * all a key needs. */
+static void stem(const char *text, const fc_tok *t, char *out, size_t n)
+{
+    size_t len = 0;
+    for (size_t i = t->start; i < t->end && len + 1 < n; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch == '\'' || (ch == 0xE2 && i + 2 < t->end && (unsigned char)text[i + 1] == 0x80 &&
+                           (unsigned char)text[i + 2] == 0x99))
+            break; /* "state's", "state’s" */
+        out[len++] = (char)tolower(ch);
+    }
+    out[len] = '\0';
+    if (len > 4 && strcmp(out + len - 3, "ies") == 0) {
+        strcpy(out + len - 3, "y");
+        return;
+    }
+    if (len > 5 && strcmp(out + len - 3, "ing") == 0)
+        out[len -= 3] = '\0';
+    else if (len > 4 && strcmp(out + len - 2, "ed") == 0)
+        out[len -= 2] = '\0';
+    else if (len > 4 && (strcmp(out + len - 4, "shes") == 0 || strcmp(out + len - 4, "ches") == 0 ||
+                         strcmp(out + len - 3, "xes") == 0))
+        out[len -= 2] = '\0';
+    else if (len > 3 && out[len - 1] == 's' && out[len - 2] != 's' && out[len - 2] != 'u' &&
+             out[len - 2] != 'i')
+        out[--len] = '\0';
+    if (len > 3 && out[len - 1] == 'e')
+        out[--len] = '\0';
+    if (len > 3 && out[len - 1] == out[len - 2] && !strchr("aeiouls", out[len - 1]))
+        out[--len] = '\0'; /* "stopped" -> "stopp" -> "stop" */
+}
+
+/* Whether the token's text, without a possessive ending, is one of the phrases
+ * of l that are one word long ("Thursday's" -> "thursday"). */
+static bool bare_in(const ctx *c, size_t i, const fc_phrase_list *l)
+{
+    const fc_tok *t = tok(c, i);
+    char w[48];
+    size_t n = 0;
+    for (size_t p = t->start; p < t->end && n + 1 < sizeof w; p++) {
+        unsigned char ch = (unsigned char)c->text[p];
+        if (ch == '\'' || ch == 0xE2)
+            break;
+        w[n++] = (char)tolower(ch);
+    }
+    w[n] = '\0';
+    for (size_t k = 0; k < l->n; k++)
+        if (l->items[k].ntok == 1 && strcmp(l->items[k].tok[0], w) == 0)
+            return true;
+    return false;
+}
+
+static bool is_name_word(const ctx *c, size_t i)
+{
+    return tok(c, i)->kind == FC_TOK_WORD && fc_tok_is_capitalised(c->text, tok(c, i)) &&
+           !entry_at(c, &c->r->months, i) && !list_at(c, &c->r->day_names, i) &&
+           !bare_in(c, i, &c->r->day_names) && !list_at(c, &c->r->stop_words, i) &&
+           !list_at(c, &c->r->grouping.neutral_words, i);
+}
+
+/* The concept an entry list gives the words at i ("arrested" -> "arrest"), and
+ * how many tokens it covers. */
+static const char *concept_at(const ctx *c, const fc_entries *e, size_t i, size_t *ntok)
+{
+    const fc_entry *en = entry_at(c, e, i);
+    if (!en)
+        return NULL;
+    *ntok = en->phrase.ntok;
+    size_t k = (size_t)en->value;
+    return k < c->r->grouping.nconcepts ? c->r->grouping.concepts[k] : NULL;
+}
+
+/* Words that say nothing about what is measured. */
+static bool skip_word(const ctx *c, size_t i)
+{
+    const fc_rules *r = c->r;
+    const fc_tok *t = tok(c, i);
+    if (t->kind != FC_TOK_WORD || t->end - t->start < 3)
+        return true;
+    return list_at(c, &r->stop_words, i) || list_at(c, &r->grouping.neutral_words, i) ||
+           entry_at(c, &r->hedges, i) || list_at(c, &r->up_before, i) ||
+           list_at(c, &r->down_before, i) || list_at(c, &r->up_after, i) ||
+           list_at(c, &r->down_after, i) || list_at(c, &r->change_verbs, i) ||
+           list_at(c, &r->attr_after, i) || list_at(c, &r->attr_before, i) ||
+           list_at(c, &r->attr_nouns, i) || entry_at(c, &r->months, i) ||
+           list_at(c, &r->day_names, i) || entry_at(c, &r->number_words, i) ||
+           entry_at(c, &r->scale_words, i) || entry_at(c, &r->units, i) ||
+           entry_at(c, &r->rates, i) || entry_at(c, &r->modality_cues, i) ||
+           entry_at(c, &r->relative_periods, i) || list_at(c, &r->clause_breaks, i) ||
+           entry_at(c, &r->vague_quantities, i) || entry_at(c, &r->multipliers, i);
+}
+
+static bool is_break(const ctx *c, size_t i)
+{
+    /* "and" between clauses, not inside a name ("Immigration and Customs"). */
+    bool and_clause = is_word(c, i, "and") &&
+                      !(i + 1 < c->sent.to && fc_tok_is_capitalised(c->text, tok(c, i + 1)) &&
+                        i > c->sent.from && fc_tok_is_capitalised(c->text, tok(c, i - 1)));
+    return is_punct(c, i, ";") || and_clause || is_word(c, i, "but") ||
+           is_word(c, i, "while") || is_word(c, i, "whereas") || is_word(c, i, "although") ||
+           is_punct(c, i, "(") || is_punct(c, i, ")");
+}
+
+/* The counted thing from the subject tokens [from, to). */
+static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
+{
+    const fc_grouping *g = &c->r->grouping;
+    char w[48];
+    if (from >= to)
+        return;
+    size_t head = to - 1;
+    while (head > from && tok(c, head)->kind != FC_TOK_WORD)
+        head--;
+    size_t nt;
+    const char *concept;
+    if (tok(c, head)->kind != FC_TOK_WORD)
+        return;
+    stem(c->text, tok(c, head), w, sizeof w);
+    bool of = is_word(c, to, "of");
+    if (list_at(c, &g->measure_nouns, head) && of) {
+        add(b, 'u', w); /* "tons of wheat": the thing follows "of" */
+        size_t k = to + 1;
+        while (k < c->sent.to && (is_word(c, k, "the") || is_word(c, k, "its")))
+            k++;
+        if (k < c->sent.to && tok(c, k)->kind == FC_TOK_WORD && !skip_word(c, k)) {
+            stem(c->text, tok(c, k), w, sizeof w);
+            concept = concept_at(c, &g->things, k, &nt);
+            add(b, 't', concept ? concept : w);
+        }
+    } else if (list_at(c, &g->generic_persons, head)) {
+        add(b, 't', "person");
+    } else if (list_at(c, &g->person_nouns, head) ||
+               (fc_tok_is_capitalised(c->text, tok(c, head)) && w[0] &&
+                (strlen(w) > 3 && strcmp(w + strlen(w) - 2, "an") == 0))) {
+        add(b, 't', "person"); /* "workers", "Koreans" */
+        add(b, 'm', w);
+    } else if ((concept = concept_at(c, &g->events, head, &nt))) {
+        add(b, 'e', concept); /* "arrests", "deaths": the event is the thing */
+    } else if ((concept = concept_at(c, &g->things, head, &nt))) {
+        add(b, 't', concept);
+    } else if (!skip_word(c, head)) {
+        add(b, 't', w);
+    }
+    /* Modifiers: the words before the head. */
+    for (size_t i = from; i < head; i++) {
+        if (tok(c, i)->kind != FC_TOK_WORD || skip_word(c, i))
+            continue;
+        if ((concept = concept_at(c, &g->events, i, &nt))) {
+            add(b, 'e', concept);
+            continue;
+        }
+        stem(c->text, tok(c, i), w, sizeof w);
+        add(b, 'm', w);
+    }
+    /* "cases of measles": what follows "of" narrows the thing. */
+    if (of && !count_kind(b, 'u')) {
+        size_t k = to + 1;
+        while (k < c->sent.to && (is_word(c, k, "the") || is_word(c, k, "its") ||
+                                  is_word(c, k, "their")))
+            k++;
+        if (k < c->sent.to && tok(c, k)->kind == FC_TOK_WORD && !skip_word(c, k) &&
+            !is_name_word(c, k)) {
+            stem(c->text, tok(c, k), w, sizeof w);
+            add(b, 'm', w);
+        }
+    }
+}
+
+/* A capitalised name starting at i (words, hyphen and dot parts, "of"/"and"
+ * between name words); returns its end and writes it lowercased, words joined
+ * by "_". */
+static size_t name_at(const ctx *c, size_t i, size_t hi, char *out, size_t n)
+{
+    if (c->about.attr_to > c->about.attr_from && c->about.attr_from > i &&
+        c->about.attr_from < hi)
+        hi = c->about.attr_from;
+    size_t e = i, len = 0;
+    out[0] = '\0';
+    while (e < hi) {
+        bool word = is_name_word(c, e);
+        bool joiner = e > i && e + 1 < hi && (is_punct(c, e, "-") || is_punct(c, e, ".")) &&
+                      glued(c, e) && glued(c, e + 1) && tok(c, e + 1)->kind == FC_TOK_WORD;
+        if (!word && !joiner)
+            break;
+        if (word) {
+            char w[48];
+            stem(c->text, tok(c, e), w, sizeof w);
+            /* Names are not stemmed but for a possessive: the stem only drops "'s". */
+            size_t k = 0;
+            for (size_t p = tok(c, e)->start; p < tok(c, e)->end && k + 1 < sizeof w; p++) {
+                if (c->text[p] == '\'' || (unsigned char)c->text[p] == 0xE2)
+                    break;
+                w[k++] = (char)tolower((unsigned char)c->text[p]);
+            }
+            w[k] = '\0';
+            int wrote = snprintf(out + len, n - len, "%s%s", len && !glued(c, e) ? "_" : "", w);
+            if (wrote > 0 && (size_t)wrote < n - len)
+                len += (size_t)wrote;
+        } else {
+            int wrote = snprintf(out + len, n - len, "%c", c->text[tok(c, e)->start]);
+            if (wrote > 0 && (size_t)wrote < n - len)
+                len += (size_t)wrote;
+        }
+        e++;
+    }
+    return e;
+}
+
+static bool is_determiner_word(const ctx *c, size_t i)
+{
+    return is_word(c, i, "the") || is_word(c, i, "those") || is_word(c, i, "these") ||
+           is_word(c, i, "all");
+}
+
+/* ---- the document's proper names ---------------------------------------------- */
+
+static uint32_t word_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)tolower((unsigned char)s[i])) * 16777619u;
+    return h ? h : 1;
+}
+
+/* Sets bit 1 (seen capitalised inside a sentence) or 2 (seen in lower case) of
+ * the word's slot; the slot keeps the hash in its upper bits. */
+static void proper_mark(ctx *c, uint32_t h, uint32_t bit)
+{
+    uint32_t key = h & ~3u ? h & ~3u : 4;
+    for (uint32_t b = (key >> 2) & c->proper.mask;; b = (b + 1) & c->proper.mask) {
+        uint32_t *s = &c->proper.slots[b];
+        if (*s == 0) {
+            *s = key | bit;
+            return;
+        }
+        if ((*s & ~3u) == key) {
+            *s |= bit;
+            return;
+        }
+    }
+}
+
+/* One pass over the document: words capitalised after a lowercase word or a
+ * comma, and words in lower case. Bounded: at most 65,536 distinct words. */
+static void proper_build(ctx *c)
+{
+    c->proper.built = true;
+    uint32_t nb = 1u << 17;
+    if (!(c->proper.slots = calloc(nb, sizeof *c->proper.slots)))
+        return;
+    c->proper.mask = nb - 1;
+    const char *t = c->doc->text;
+    size_t n = c->doc->len, words = 0;
+    char prev = '.'; /* the last non-space character before the word */
+    for (size_t i = c->doc->body; i < n && words < nb / 2;) {
+        unsigned char ch = (unsigned char)t[i];
+        if (!isalpha(ch)) {
+            if (ch == '\n' && i + 1 < n && t[i + 1] == '\n')
+                prev = '.';
+            else if (!isspace(ch))
+                prev = (char)ch;
+            i++;
+            continue;
+        }
+        size_t s = i;
+        while (i < n && (isalpha((unsigned char)t[i]) || t[i] == '-'))
+            i++;
+        bool inside = isalpha((unsigned char)prev) || prev == ',' || prev == ';';
+        if (isupper(ch) && inside && i - s > 1 && !isupper((unsigned char)t[s + 1]))
+            proper_mark(c, word_hash(t + s, i - s), 1);
+        else if (islower(ch))
+            proper_mark(c, word_hash(t + s, i - s), 2);
+        words++;
+        prev = t[i - 1];
+    }
+}
+
+/* Whether the word at token i is one of the document's proper names. */
+static bool is_proper(ctx *c, size_t i)
+{
+    if (!c->proper.built)
+        proper_build(c);
+    if (!c->proper.slots)
+        return false;
+    const fc_tok *t = tok(c, i);
+    size_t n = 0;
+    while (t->start + n < t->end && (isalpha((unsigned char)c->text[t->start + n]) ||
+                                     c->text[t->start + n] == '-'))
+        n++;
+    uint32_t h = word_hash(c->text + t->start, n), key = h & ~3u ? h & ~3u : 4;
+    for (uint32_t b = (key >> 2) & c->proper.mask;; b = (b + 1) & c->proper.mask) {
+        uint32_t s = c->proper.slots[b];
+        if (s == 0)
+            return false;
+        if ((s & ~3u) == key)
+            return (s & 3u) == 1;
+    }
+}
+
+static bool in_span(size_t i, size_t from, size_t to)
+{
+    return i >= from && i < to;
+}
+
+/* The key of one claim: its clause is tokens [wfrom, wto). */
+static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t wfrom, size_t wto)
+{
+    const fc_rules *r = c->r;
+    const fc_grouping *g = &r->grouping;
+    keyb b = {.n = 0};
+    char w[48], name[48];
+    size_t nt;
+    const char *concept;
+    size_t af = c->about.attr_from, at = c->about.attr_to; /* the source's words */
+    if (cl->unit == FC_UNIT_OTHER && sp->end > sp->start) { /* "40 million tons of wheat" */
+        size_t u = sp->end - 1;
+        if (tok(c, u)->kind == FC_TOK_WORD) {
+            stem(c->text, tok(c, u), w, sizeof w);
+            add(&b, 'u', w);
+            thing_terms(c, sp->end, sp->end, &b);
+            if (is_word(c, sp->end, "of")) {
+                size_t k = sp->end + 1;
+                while (k < c->sent.to && (is_word(c, k, "the") || is_word(c, k, "its")))
+                    k++;
+                if (k < c->sent.to && tok(c, k)->kind == FC_TOK_WORD && !skip_word(c, k)) {
+                    stem(c->text, tok(c, k), w, sizeof w);
+                    concept = concept_at(c, &g->things, k, &nt);
+                    add(&b, 't', concept ? concept : w);
+                }
+            }
+        }
+    }
+    thing_terms(c, sp->subj_from, sp->subj_to, &b);
+    for (size_t i = wfrom; i < wto; i++) {
+        if (in_span(i, sp->start, sp->end) || in_span(i, sp->subj_from, sp->subj_to) ||
+            (at > af && in_span(i, af, at)))
+            continue;
+        const fc_tok *t = tok(c, i);
+        /* "among independents", "among adults under 30" */
+        if (is_word(c, i, "among") && i + 1 < wto && tok(c, i + 1)->kind == FC_TOK_WORD) {
+            size_t k = i + 1;
+            while (k < wto && is_determiner_word(c, k))
+                k++;
+            if (k < wto && tok(c, k)->kind == FC_TOK_WORD) {
+                char s[48];
+                stem(c->text, tok(c, k), w, 40);
+                snprintf(s, sizeof s, "among-%.40s", w);
+                add(&b, 's', s);
+                i = k;
+                continue;
+            }
+        }
+        /* Ages: "under 18", "younger than 5", "65 and older" narrow the scope. */
+        if (t->kind == FC_TOK_NUM && !in_span(i, sp->start, sp->end)) {
+            double v = fc_tok_number(c->text, t);
+            char s[48] = "";
+            if (i > wfrom && (is_word(c, i - 1, "under") || is_word(c, i - 1, "than")) && v < 120)
+                snprintf(s, sizeof s, "under-%g", v);
+            else if (i + 2 < c->sent.to && (is_word(c, i + 1, "and") || is_word(c, i + 1, "or")) &&
+                     (is_word(c, i + 2, "older") || is_word(c, i + 2, "over") ||
+                      is_word(c, i + 2, "up")))
+                snprintf(s, sizeof s, "over-%g", v);
+            if (s[0])
+                add(&b, 's', s);
+            continue;
+        }
+        /* "The state recorded ...", "the city has": a scope noun as the subject. */
+        if (i == wfrom || (i == wfrom + 1 && is_word(c, wfrom, "the"))) {
+            size_t k = is_word(c, i, "the") ? i + 1 : i;
+            const char *sc = k < wto ? concept_at(c, &g->scopes, k, &nt) : NULL;
+            if (sc && nt == 1 && k + 1 < wto && tok(c, k + 1)->kind == FC_TOK_WORD &&
+                (list_at(c, &r->attr_after, k + 1) || is_word(c, k + 1, "has") ||
+                 is_word(c, k + 1, "had") || is_word(c, k + 1, "saw") ||
+                 is_word(c, k + 1, "recorded") || is_word(c, k + 1, "logged") ||
+                 is_word(c, k + 1, "spent") || is_word(c, k + 1, "added") ||
+                 is_word(c, k + 1, "lost") || is_word(c, k + 1, "will") ||
+                 is_word(c, k + 1, "is") || is_word(c, k + 1, "was"))) {
+                add(&b, 's', sc);
+                i = k;
+                continue;
+            }
+        }
+        if ((concept = concept_at(c, &g->scopes, i, &nt))) {
+            add(&b, 's', concept);
+            i += nt - 1;
+            continue;
+        }
+        if ((concept = concept_at(c, &g->events, i, &nt))) {
+            add(&b, 'e', concept);
+            i += nt - 1;
+            /* What the event is of or for ("approval of the governor's handling of
+             * the budget", "support for the levy"): modifiers of the thing. */
+            if (i + 1 < wto && (is_word(c, i + 1, "of") || is_word(c, i + 1, "for") ||
+                                is_word(c, i + 1, "to"))) {
+                size_t k = i + 2, taken = 0;
+                for (; k < wto && taken < 4 && !is_break(c, k) && !is_punct(c, k, ","); k++) {
+                    if (in_span(k, sp->start, sp->end) || tok(c, k)->kind != FC_TOK_WORD ||
+                        skip_word(c, k) || is_word(c, k, "how") || is_name_word(c, k))
+                        continue;
+                    char m[48];
+                    stem(c->text, tok(c, k), m, sizeof m);
+                    add(&b, 'o', m);
+                    taken++;
+                }
+                i = k - 1;
+            }
+            continue;
+        }
+        if (is_name_word(c, i) && !(list_at(c, &r->attr_titles, i))) {
+            bool first = i == c->sent.from || (i > c->sent.from && tok(c, i - 1)->kind ==
+                                                                        FC_TOK_PUNCT &&
+                                               (is_punct(c, i - 1, "\"") ||
+                                                is_punct(c, i - 1, "\xE2\x80\x9C")));
+            size_t e = name_at(c, i, wto, name, sizeof name);
+            bool known = list_at(c, &g->places, i) > 0;
+            /* A name that starts the clause and comes before the figure is what
+             * the figure is about ("Texas has reported 560 cases"). */
+            bool subject = i == wfrom && e <= sp->start &&
+                           (i == c->sent.from || !is_word(c, i - 1, "and"));
+            bool place = known || subject ||
+                         (i > c->sent.from && (list_before(c, &g->place_preps, i) ||
+                                               (is_word(c, i - 1, "the") && i > c->sent.from + 1 &&
+                                                list_before(c, &g->place_preps, i - 1)))) ||
+                         (e > i && list_at(c, &g->place_nouns, e - 1));
+            if (first && !known && e == i + 1 && !(is_proper(c, i) && (place || subject))) {
+                /* A capitalised first word is only a name when it is a known
+                 * place; otherwise it is read as a plain word. */
+                if (!skip_word(c, i)) {
+                    stem(c->text, t, w, sizeof w);
+                    add(&b, 'w', w);
+                }
+                continue;
+            }
+            /* "Koreans" in the clause (not the counted noun) is a modifier of sorts. */
+            add(&b, place ? 'p' : 'n', name);
+            i = e - 1;
+            continue;
+        }
+        if (skip_word(c, i))
+            continue;
+        stem(c->text, t, w, sizeof w);
+        if ((concept = concept_at(c, &g->things, i, &nt)))
+            add(&b, 'w', concept);
+        else if (count_kind(&b, 'w') < 12)
+            add(&b, 'w', w);
+    }
+    if (b.n == 0)
+        return FC_OK;
+    /* In kind order, each kind in the order found (the first place is the most
+     * specific: "Ellabell, Georgia"). */
+    static const char order[] = "tumoepnsw";
+    fc_strbuf sb = {0};
+    for (const char *k = order; *k; k++)
+        for (size_t i = 0; i < b.n; i++)
+            if (b.terms[i][0] == *k)
+                fc_sb_printf(&sb, "%s%s", sb.len ? " " : "", b.terms[i]);
+    cl->key = fc_sb_take(&sb);
+    return cl->key ? FC_OK : FC_ENOMEM;
+}
+
+fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
+{
+    size_t n = c->out->n - first;
+    if (c->r->grouping.nconcepts == 0 && c->r->grouping.person_nouns.n == 0 &&
+        c->r->grouping.weight[FC_TERM_THING] == 0)
+        return FC_OK; /* rules without a grouping vocabulary: no keys */
+    for (size_t i = 0; i < n; i++) {
+        fc_claim *cl = &c->out->items[first + i];
+        const fc_claim_toks *sp = &spans[i];
+        if (cl->role == FC_ROLE_CHANGE || cl->unit == FC_UNIT_DURATION)
+            continue;
+        /* The clause: back to the figure before or a break, on to the figure
+         * after or a break after the counted noun. */
+        size_t lo = i > 0 ? spans[i - 1].end : c->sent.from;
+        size_t wfrom = sp->start;
+        while (wfrom > lo && !is_break(c, wfrom - 1))
+            wfrom--;
+        size_t hi = i + 1 < n ? spans[i + 1].start : c->sent.to;
+        size_t past = sp->subj_to > sp->end ? sp->subj_to : sp->end;
+        /* Past commas ("40 people, mostly students, were detained"), not breaks. */
+        size_t wto = past;
+        while (wto < hi && !is_break(c, wto) && wto < past + 24)
+            wto++;
+        fc_status st = key_one(c, cl, sp, wfrom, wto);
+        if (st != FC_OK)
+            return st;
+    }
+    /* An earlier level ("from 49% in March") measures what its level measures. */
+    for (size_t i = 0; i < n; i++) {
+        fc_claim *cl = &c->out->items[first + i];
+        if (cl->role != FC_ROLE_PREVIOUS)
+            continue;
+        const fc_claim *level = NULL;
+        for (size_t j = 0; j < n && !level; j++) {
+            const fc_claim *o = &c->out->items[first + j];
+            if (o->role == FC_ROLE_LEVEL && o->unit == cl->unit && o->from == cl->value)
+                level = o;
+        }
+        for (size_t j = i; j-- > 0 && !level;) {
+            const fc_claim *o = &c->out->items[first + j];
+            if (o->role == FC_ROLE_LEVEL && o->unit == cl->unit)
+                level = o;
+        }
+        if (!level || !level->key)
+            continue;
+        free(cl->key);
+        if (!(cl->key = fc_strdup(level->key)))
+            return FC_ENOMEM;
+    }
+    return FC_OK;
+}

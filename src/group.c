@@ -1,0 +1,682 @@
+/* group.c - which claims measure the same thing (see group.h).
+ *
+ * Rule measures first: claims of one measure form one group. The other claims
+ * are grouped by their inferred keys. Each key is parsed once into term numbers
+ * by kind; candidate pairs come from blocks of claims that share an anchor term
+ * (the counted thing, the measure noun or an event; else a modifier or word)
+ * and the same unit, currency and rate-or-not; each claim is compared with the
+ * claims before it in its block (at most BLOCK_WINDOW of them), and related pairs
+ * are joined with union-find. The cost is O(n log n + n * anchors * window).
+ *
+ * Two keys are related when nothing disagrees:
+ *   - unit, currency, and whether the figure is a rate;
+ *   - the measure noun ("tons" of wheat vs "barrels");
+ *   - the counted thing, when both name one;
+ *   - the events, when both name one (and one side naming an event the other
+ *     does not: a stock "110,000 residents" is not a flow "37 residents arrested");
+ *   - people: "people" with no modifier is not "Korean workers";
+ *   - modifiers, when both have some, must share one; when only one side has
+ *     any, they must appear in the other side's document (when both count a thing:
+ *     "3,000 arrests" says nothing of who was arrested; not for shares, whose
+ *     base is often left out);
+ *   - what an event is of ("approval of the job" is not "approval of the
+ *     handling of immigration"), when both say;
+ *   - the most specific place, when both name one; a place only one side names
+ *     must appear in the other side's document;
+ *   - scope words must be the same ("statewide" is not "in the county");
+ * and their similarity reaches the rules' threshold: the weight of the core
+ * terms (all but names and plain words) they share over the weight of the
+ * smaller key's core terms (the overlap coefficient; weights per kind from the
+ * rules), at least one thing, modifier, object or event shared; keys with no
+ * core terms at all compare their words (Dice's coefficient).
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "group.h"
+#include "rules_internal.h"
+
+#define BLOCK_WINDOW 48
+#define NO_TERM UINT32_MAX
+
+typedef struct parsed {
+    uint32_t from;                  /* first term in the pool */
+    uint8_t n[FC_NTERM_KINDS];      /* terms of each kind, in kind order, sorted */
+    uint32_t place;                 /* the first place named, or NO_TERM */
+} parsed;
+
+struct fc_keyinfo {
+    const fc_rules *rules;
+    const fc_doc *const *docs;
+    size_t ndocs;
+    parsed *claim;      /* per claim */
+    uint32_t *pool;     /* term numbers */
+    size_t npool, cap_pool;
+    /* The term dictionary: "kind:word" strings, numbered from 0. */
+    char **names;
+    uint32_t nnames, cap_names;
+    uint32_t *slots; /* open addressing over names, NO_TERM empty */
+    uint32_t mask;
+    /* Whether document d mentions a word (a small cache: the same question is
+     * asked for many pairs). */
+    struct mention {
+        size_t doc;
+        uint32_t term;
+        signed char yes; /* -1 empty */
+    } *mentions;
+    size_t mention_mask;
+};
+
+static int kind_of(char c)
+{
+    static const char kinds[] = "tumoepnsw";
+    const char *p = c ? strchr(kinds, c) : NULL;
+    return p ? (int)(p - kinds) : -1;
+}
+
+static uint32_t str_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* The number of term s[0, n), adding it when new; NO_TERM when out of memory. */
+static uint32_t intern(fc_keyinfo *k, const char *s, size_t n)
+{
+    if (!k->slots || 2 * (k->nnames + 1) > k->mask + 1) {
+        uint32_t nb = k->slots ? 2 * (k->mask + 1) : 1024;
+        uint32_t *slots = malloc(nb * sizeof *slots);
+        if (!slots)
+            return NO_TERM;
+        memset(slots, 0xff, nb * sizeof *slots);
+        for (uint32_t i = 0; i < k->nnames; i++) {
+            uint32_t b = str_hash(k->names[i], strlen(k->names[i])) & (nb - 1);
+            while (slots[b] != NO_TERM)
+                b = (b + 1) & (nb - 1);
+            slots[b] = i;
+        }
+        free(k->slots);
+        k->slots = slots;
+        k->mask = nb - 1;
+    }
+    uint32_t b = str_hash(s, n) & k->mask;
+    for (; k->slots[b] != NO_TERM; b = (b + 1) & k->mask) {
+        const char *t = k->names[k->slots[b]];
+        if (strncmp(t, s, n) == 0 && t[n] == '\0')
+            return k->slots[b];
+    }
+    if (k->nnames == k->cap_names) {
+        uint32_t cap = k->cap_names ? 2 * k->cap_names : 256;
+        char **names = realloc(k->names, cap * sizeof *names);
+        if (!names)
+            return NO_TERM;
+        k->names = names;
+        k->cap_names = cap;
+    }
+    if (!(k->names[k->nnames] = fc_strndup(s, n)))
+        return NO_TERM;
+    k->slots[b] = k->nnames;
+    return k->nnames++;
+}
+
+static int by_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Parses "t:worker m:korean e:arrest p:ellabell ..." into the pool. */
+static fc_status parse_key(fc_keyinfo *k, const char *key, parsed *out)
+{
+    memset(out, 0, sizeof *out);
+    out->place = NO_TERM;
+    out->from = (uint32_t)k->npool;
+    if (!key)
+        return FC_OK;
+    uint32_t terms[FC_NTERM_KINDS][32];
+    uint8_t n[FC_NTERM_KINDS] = {0};
+    for (const char *p = key; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        int kind = e - p > 2 && p[1] == ':' ? kind_of(p[0]) : -1;
+        if (kind >= 0 && n[kind] < 32) {
+            uint32_t t = intern(k, p, (size_t)(e - p));
+            if (t == NO_TERM)
+                return FC_ENOMEM;
+            bool dup = false;
+            for (size_t i = 0; i < n[kind] && !dup; i++)
+                dup = terms[kind][i] == t;
+            if (!dup) {
+                if (kind == FC_TERM_PLACE && out->place == NO_TERM)
+                    out->place = t;
+                terms[kind][n[kind]++] = t;
+            }
+        }
+        p = e;
+    }
+    size_t total = 0;
+    for (size_t i = 0; i < FC_NTERM_KINDS; i++)
+        total += n[i];
+    if (fc_grow((void **)&k->pool, &k->cap_pool, k->npool + total, sizeof *k->pool) != FC_OK)
+        return FC_ENOMEM;
+    for (size_t i = 0; i < FC_NTERM_KINDS; i++) {
+        qsort(terms[i], n[i], sizeof **terms, by_u32);
+        memcpy(k->pool + k->npool, terms[i], n[i] * sizeof **terms);
+        k->npool += n[i];
+        out->n[i] = n[i];
+    }
+    return FC_OK;
+}
+
+/* The terms of one kind of a parsed key. */
+static const uint32_t *terms(const fc_keyinfo *k, const parsed *p, int kind, size_t *n)
+{
+    size_t off = p->from;
+    for (int i = 0; i < kind; i++)
+        off += p->n[i];
+    *n = p->n[kind];
+    return k->pool + off;
+}
+
+/* Terms two sorted lists share. */
+static size_t common(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    size_t i = 0, j = 0, c = 0;
+    while (i < na && j < nb) {
+        if (a[i] == b[j]) {
+            c++;
+            i++;
+            j++;
+        } else if (a[i] < b[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return c;
+}
+
+static bool contains(const uint32_t *a, size_t n, uint32_t t)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] == t)
+            return true;
+    return false;
+}
+
+/* Whether the document of claim index doc mentions the word of term t (its
+ * text after the kind prefix; "_" joins the words of a name: the first counts),
+ * case-insensitive, as a whole word. */
+static bool mentions(fc_keyinfo *k, size_t doc, uint32_t t)
+{
+    if (doc >= k->ndocs || !k->docs[doc] || !k->docs[doc]->text)
+        return true; /* nothing to look in: do not hold it against the pair */
+    size_t slot = (doc * 2654435761u ^ t * 40503u) & k->mention_mask;
+    for (size_t probe = 0; k->mentions && probe < 8; probe++) {
+        struct mention *m = &k->mentions[(slot + probe) & k->mention_mask];
+        if (m->yes >= 0 && m->doc == doc && m->term == t)
+            return m->yes;
+    }
+    const char *w = k->names[t] + 2;
+    size_t n = strcspn(w, "_");
+    const fc_doc *d = k->docs[doc];
+    bool yes = false;
+    for (size_t i = d->body; !yes && i + n <= d->len; i++) {
+        if (i > 0 && isalnum((unsigned char)d->text[i - 1]))
+            continue;
+        if (!fc_ieq(d->text + i, w, n))
+            continue;
+        /* A whole word, allowing a plural or possessive ending. */
+        size_t e = i + n;
+        yes = e >= d->len || !isalnum((unsigned char)d->text[e]) ||
+              ((d->text[e] == 's' || d->text[e] == '\'') &&
+               (e + 1 >= d->len || !isalnum((unsigned char)d->text[e + 1])));
+    }
+    if (k->mentions) {
+        for (size_t probe = 0; probe < 8; probe++) {
+            struct mention *m = &k->mentions[(slot + probe) & k->mention_mask];
+            if (m->yes < 0 || probe == 7) {
+                *m = (struct mention){doc, t, (signed char)yes};
+                break;
+            }
+        }
+    }
+    return yes;
+}
+
+/* Whether every term of a (of one kind) that b lacks is mentioned in b's document. */
+static bool one_sided_mentioned(fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *b,
+                                size_t nb, size_t bdoc)
+{
+    for (size_t i = 0; i < na; i++) {
+        /* The word after the prefix, in any kind (a modifier "m:measles" is the
+         * word "measles" wherever b has it). */
+        bool found = false;
+        for (size_t j = 0; j < nb && !found; j++)
+            found = a[i] == b[j];
+        if (!found && !mentions(k, bdoc, a[i]))
+            return false;
+    }
+    return true;
+}
+
+/* Whether place term t is one of the rules' known places (countries, states). */
+static bool broad_place(const fc_keyinfo *k, uint32_t t)
+{
+    const fc_phrase_list *l = &k->rules->grouping.places;
+    const char *w = k->names[t] + 2;
+    for (size_t i = 0; i < l->n; i++) {
+        /* The key joins a name's words with "_", the list with spaces. */
+        const char *a = l->items[i].text, *b = w;
+        while (*a && *b && (tolower((unsigned char)*a) == *b || (*a == ' ' && *b == '_'))) {
+            a++;
+            b++;
+        }
+        if (!*a && !*b)
+            return true;
+    }
+    return false;
+}
+
+static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, size_t ib)
+{
+    const fc_claim *ca = &claims->items[ia], *cb = &claims->items[ib];
+    if (ca->unit != cb->unit || strcmp(ca->currency, cb->currency) != 0 ||
+        (ca->per != FC_PER_NONE) != (cb->per != FC_PER_NONE))
+        return -1;
+    const parsed *a = &k->claim[ia], *b = &k->claim[ib];
+    size_t na[FC_NTERM_KINDS], nb[FC_NTERM_KINDS];
+    const uint32_t *ta[FC_NTERM_KINDS], *tb[FC_NTERM_KINDS];
+    for (int i = 0; i < FC_NTERM_KINDS; i++) {
+        ta[i] = terms(k, a, i, &na[i]);
+        tb[i] = terms(k, b, i, &nb[i]);
+    }
+    size_t c[FC_NTERM_KINDS];
+    for (int i = 0; i < FC_NTERM_KINDS; i++)
+        c[i] = common(ta[i], na[i], tb[i], nb[i]);
+#define BOTH(kind) (na[kind] && nb[kind])
+    /* The measure noun, the counted thing and the events. */
+    if (na[FC_TERM_UNIT] != nb[FC_TERM_UNIT] || c[FC_TERM_UNIT] != na[FC_TERM_UNIT])
+        return -1;
+    if (BOTH(FC_TERM_THING) && !c[FC_TERM_THING])
+        return -1;
+    if (BOTH(FC_TERM_EVENT) ? !c[FC_TERM_EVENT] : na[FC_TERM_EVENT] != nb[FC_TERM_EVENT])
+        return -1;
+    if (!na[FC_TERM_THING] && !nb[FC_TERM_THING] && !na[FC_TERM_EVENT] && !nb[FC_TERM_UNIT] &&
+        !c[FC_TERM_MODIFIER] && !c[FC_TERM_WORD])
+        return -1; /* nothing at all in common about what is counted */
+    /* People: "people" with nothing more against "Korean workers". */
+    if (BOTH(FC_TERM_THING) && (!na[FC_TERM_MODIFIER]) != (!nb[FC_TERM_MODIFIER]) &&
+        strcmp(k->names[ta[FC_TERM_THING][0]], "t:person") == 0)
+        return -1;
+    if (BOTH(FC_TERM_MODIFIER) && !c[FC_TERM_MODIFIER])
+        return -1;
+    if (BOTH(FC_TERM_OBJECT) && !c[FC_TERM_OBJECT])
+        return -1; /* approval of the job against approval of the handling of one issue */
+    /* A share's base is often left out ("46% approve" of "46% of adults"); other
+     * modifiers only one side has must be in the other side's text. */
+    if (ca->unit != FC_UNIT_PERCENT && na[FC_TERM_THING] && nb[FC_TERM_THING] &&
+        (!na[FC_TERM_MODIFIER] || !nb[FC_TERM_MODIFIER]) &&
+        (!one_sided_mentioned(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER], tb[FC_TERM_MODIFIER],
+                              nb[FC_TERM_MODIFIER], cb->doc) ||
+         !one_sided_mentioned(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER], ta[FC_TERM_MODIFIER],
+                              na[FC_TERM_MODIFIER], ca->doc)))
+        return -1;
+    /* Places: the first (most specific) ones must be the same ("Lubbock County,
+     * Texas" is not "Texas"); a place only one side names must be in the other
+     * side's text. */
+    if (a->place != NO_TERM && b->place != NO_TERM) {
+        if (a->place != b->place)
+            return -1;
+    } else if (a->place != NO_TERM || b->place != NO_TERM) {
+        /* A country or state named on one side only ("in the United States")
+         * fits a figure with no place and no scope; any other place must be in
+         * the other side's text. */
+        const parsed *named = a->place != NO_TERM ? a : b;
+        size_t other_doc = a->place != NO_TERM ? cb->doc : ca->doc;
+        size_t other_scope = a->place != NO_TERM ? nb[FC_TERM_SCOPE] : na[FC_TERM_SCOPE];
+        if (!mentions(k, other_doc, named->place) &&
+            !(broad_place(k, named->place) && other_scope == 0))
+            return -1;
+    }
+    if (na[FC_TERM_SCOPE] != nb[FC_TERM_SCOPE] || c[FC_TERM_SCOPE] != na[FC_TERM_SCOPE])
+        return -1;
+#undef BOTH
+    /* The overlap coefficient of the weighted core terms (all but names and
+     * plain words): the weight they share over the weight of the smaller key,
+     * since nothing above disagrees, a short description that the longer one
+     * contains is the same figure. At least a thing, modifier, object or event
+     * must be shared. Keys with no core terms compare their words (Dice). */
+    const double *w = k->rules->grouping.weight;
+    double shared = 0, wa = 0, wb = 0;
+    for (int i = 0; i < FC_NTERM_KINDS; i++) {
+        if (i == FC_TERM_NAME || i == FC_TERM_WORD)
+            continue;
+        shared += w[i] * (double)c[i];
+        wa += w[i] * (double)na[i];
+        wb += w[i] * (double)nb[i];
+    }
+    if (wa > 0 && wb > 0) {
+        if (!c[FC_TERM_THING] && !c[FC_TERM_MODIFIER] && !c[FC_TERM_OBJECT] && !c[FC_TERM_EVENT])
+            return 0;
+        return shared / (wa < wb ? wa : wb);
+    }
+    double ww = w[FC_TERM_WORD];
+    double all = ww * (double)(na[FC_TERM_WORD] + nb[FC_TERM_WORD]);
+    return all > 0 && !wa && !wb ? 2 * ww * (double)c[FC_TERM_WORD] / all : 0;
+}
+
+double fc_groups_similarity(const fc_groups *g, const fc_claims *claims, size_t a, size_t b)
+{
+    const fc_claim *ca = &claims->items[a], *cb = &claims->items[b];
+    if (ca->measure || cb->measure)
+        return ca->measure && cb->measure && strcmp(ca->measure, cb->measure) == 0 ? 1 : -1;
+    if (!g->keys || !ca->key || !cb->key)
+        return -1;
+    return key_similarity(g->keys, claims, a, b);
+}
+
+bool fc_groups_related(const fc_groups *g, const fc_rules *r, const fc_claims *claims, size_t a,
+                       size_t b)
+{
+    double s = fc_groups_similarity(g, claims, a, b);
+    return s >= 0 && s >= r->grouping.similarity;
+}
+
+/* ---- building ----------------------------------------------------------------- */
+
+static size_t find(size_t *parent, size_t i)
+{
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+static void join(size_t *parent, size_t a, size_t b)
+{
+    a = find(parent, a);
+    b = find(parent, b);
+    if (a != b) /* the smaller index is the root: groups keep claim order */
+        parent[a > b ? a : b] = a < b ? a : b;
+}
+
+/* Whether claim c can have an inferred group: a level or earlier level, with a key. */
+static bool groupable(const fc_claim *c)
+{
+    return c->key && !c->measure && c->role != FC_ROLE_CHANGE &&
+           (c->unit == FC_UNIT_COUNT || c->unit == FC_UNIT_PERCENT ||
+            c->unit == FC_UNIT_CURRENCY || c->unit == FC_UNIT_OTHER);
+}
+
+typedef struct block_entry {
+    uint32_t anchor;
+    uint32_t unit; /* unit, currency and rate-or-not packed */
+    size_t claim;
+} block_entry;
+
+static int by_block(const void *pa, const void *pb)
+{
+    const block_entry *a = pa, *b = pb;
+    if (a->anchor != b->anchor)
+        return a->anchor < b->anchor ? -1 : 1;
+    if (a->unit != b->unit)
+        return a->unit < b->unit ? -1 : 1;
+    return a->claim < b->claim ? -1 : a->claim > b->claim;
+}
+
+typedef struct keyed {
+    const char *key;
+    size_t idx;
+} keyed;
+
+static int by_measure(const void *pa, const void *pb)
+{
+    const keyed *a = pa, *b = pb;
+    int c = strcmp(a->key, b->key);
+    return c ? c : (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+static void keyinfo_free(fc_keyinfo *k)
+{
+    if (!k)
+        return;
+    for (uint32_t i = 0; i < k->nnames; i++)
+        free(k->names[i]);
+    free(k->names);
+    free(k->slots);
+    free(k->claim);
+    free(k->pool);
+    free(k->mentions);
+    free(k);
+}
+
+void fc_groups_free(fc_groups *g)
+{
+    free(g->of);
+    free(g->members);
+    free(g->from);
+    free(g->measure);
+    keyinfo_free(g->keys);
+    memset(g, 0, sizeof *g);
+}
+
+/* Candidate pairs from blocks of claims sharing an anchor term; related pairs joined. */
+static fc_status link_inferred(const fc_rules *r, const fc_claims *claims, fc_keyinfo *k,
+                               size_t *parent)
+{
+    size_t n = claims->n, nb = 0, cap = 0;
+    block_entry *blocks = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const fc_claim *c = &claims->items[i];
+        if (!groupable(c))
+            continue;
+        const parsed *p = &k->claim[i];
+        uint32_t unit = (uint32_t)c->unit << 24 | (c->per != FC_PER_NONE) << 23 |
+                        (str_hash(c->currency, strlen(c->currency)) & 0x7fffff);
+        /* Anchors: the counted thing, the measure noun, the events; else the
+         * modifiers and words (a share "46% approved" has no counted noun). */
+        static const int strong[] = {FC_TERM_THING, FC_TERM_UNIT, FC_TERM_EVENT};
+        static const int weak[] = {FC_TERM_MODIFIER, FC_TERM_WORD};
+        size_t added = 0;
+        for (int pass = 0; pass < 2 && !added; pass++) {
+            const int *kinds = pass ? weak : strong;
+            for (size_t q = 0; q < (pass ? 2u : 3u); q++) {
+                size_t nt;
+                const uint32_t *t = terms(k, p, kinds[q], &nt);
+                for (size_t j = 0; j < nt && j < 6; j++) {
+                    if (fc_grow((void **)&blocks, &cap, nb + 1, sizeof *blocks) != FC_OK) {
+                        free(blocks);
+                        return FC_ENOMEM;
+                    }
+                    blocks[nb++] = (block_entry){t[j], unit, i};
+                    added++;
+                }
+            }
+        }
+    }
+    qsort(blocks, nb, sizeof *blocks, by_block);
+    for (size_t a = 0, b; a < nb; a = b) {
+        for (b = a + 1; b < nb && blocks[b].anchor == blocks[a].anchor &&
+                        blocks[b].unit == blocks[a].unit;
+             b++)
+            ;
+        for (size_t i = a + 1; i < b; i++) {
+            size_t lo = i > a + BLOCK_WINDOW ? i - BLOCK_WINDOW : a;
+            for (size_t j = lo; j < i; j++) {
+                size_t x = blocks[j].claim, y = blocks[i].claim;
+                if (find(parent, x) == find(parent, y))
+                    continue;
+                double s = key_similarity(k, claims, x, y);
+                if (getenv("FC_DEBUG_GROUPS"))
+                    fprintf(stderr, "%.2f  %s  |  %s\n", s, claims->items[x].key, claims->items[y].key);
+                if (s >= 0 && s >= r->grouping.similarity)
+                    join(parent, x, y);
+            }
+        }
+    }
+    free(blocks);
+    return FC_OK;
+}
+
+fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_doc *const *docs,
+                          size_t ndocs, fc_groups *g)
+{
+    memset(g, 0, sizeof *g);
+    size_t n = claims->n;
+    size_t *parent = malloc((n ? n : 1) * sizeof *parent);
+    keyed *rk = malloc((n ? n : 1) * sizeof *rk);
+    fc_keyinfo *k = calloc(1, sizeof *k);
+    g->of = malloc((n ? n : 1) * sizeof *g->of);
+    g->members = malloc((n ? n : 1) * sizeof *g->members);
+    fc_status st = parent && rk && k && g->of && g->members ? FC_OK : FC_ENOMEM;
+    if (st == FC_OK) {
+        k->rules = r;
+        k->docs = docs;
+        k->ndocs = ndocs;
+        k->mention_mask = 4095;
+        if (!(k->claim = calloc(n ? n : 1, sizeof *k->claim)) ||
+            !(k->mentions = malloc((k->mention_mask + 1) * sizeof *k->mentions)))
+            st = FC_ENOMEM;
+        for (size_t i = 0; st == FC_OK && i <= k->mention_mask; i++)
+            k->mentions[i].yes = -1;
+    }
+    g->keys = k;
+    for (size_t i = 0; st == FC_OK && i < n; i++) {
+        parent[i] = i;
+        if (groupable(&claims->items[i]))
+            st = parse_key(k, claims->items[i].key, &k->claim[i]);
+    }
+    /* Rule measures: one group each. */
+    size_t nr = 0;
+    for (size_t i = 0; st == FC_OK && i < n; i++)
+        if (claims->items[i].measure)
+            rk[nr++] = (keyed){claims->items[i].measure, i};
+    if (st == FC_OK) {
+        qsort(rk, nr, sizeof *rk, by_measure);
+        for (size_t i = 1; i < nr; i++)
+            if (strcmp(rk[i].key, rk[i - 1].key) == 0)
+                join(parent, rk[i - 1].idx, rk[i].idx);
+        st = link_inferred(r, claims, k, parent);
+    }
+    /* Number the groups in the order of their first claim (the root), and list
+     * each group's members in claim order (a counting sort). */
+    size_t *count = NULL;
+    if (st == FC_OK && !(count = calloc(n + 1, sizeof *count)))
+        st = FC_ENOMEM;
+    if (st == FC_OK) {
+        for (size_t i = 0; i < n; i++) {
+            const fc_claim *c = &claims->items[i];
+            bool member = c->measure || groupable(c);
+            size_t root = find(parent, i);
+            g->of[i] = member && root == i ? g->n++ : FC_NO_GROUP;
+        }
+        for (size_t i = 0; i < n; i++) {
+            const fc_claim *c = &claims->items[i];
+            if (c->measure || groupable(c))
+                g->of[i] = g->of[find(parent, i)];
+        }
+        if (!(g->from = calloc(g->n + 1, sizeof *g->from)) ||
+            !(g->measure = calloc(g->n ? g->n : 1, sizeof *g->measure)))
+            st = FC_ENOMEM;
+    }
+    if (st == FC_OK) {
+        for (size_t i = 0; i < n; i++)
+            if (g->of[i] != FC_NO_GROUP)
+                g->from[g->of[i] + 1]++;
+        for (size_t i = 0; i < g->n; i++)
+            g->from[i + 1] += g->from[i];
+        memcpy(count, g->from, g->n * sizeof *count);
+        for (size_t i = 0; i < n; i++) {
+            size_t gi = g->of[i];
+            if (gi == FC_NO_GROUP)
+                continue;
+            g->members[count[gi]++] = i;
+            if (claims->items[i].measure && !g->measure[gi])
+                for (size_t m = 0; m < r->nmeasures && !g->measure[gi]; m++)
+                    if (strcmp(r->measures[m].key, claims->items[i].measure) == 0)
+                        g->measure[gi] = &r->measures[m];
+        }
+    }
+    free(count);
+    free(parent);
+    free(rk);
+    if (st != FC_OK)
+        fc_groups_free(g);
+    return st;
+}
+
+/* ---- explaining ------------------------------------------------------------------- */
+
+void fc_groups_explain(const fc_groups *g, const fc_claims *claims, size_t a, size_t b,
+                       fc_strbuf *sb)
+{
+    const fc_claim *ca = &claims->items[a], *cb = &claims->items[b];
+    if (ca->measure && cb->measure) {
+        fc_sb_printf(sb, "the rule measure %s", ca->measure);
+        return;
+    }
+    static const char *const kinds[FC_NTERM_KINDS] = {"thing", "unit",  "modifier", "object", "event",
+                                                      "place", "name",  "scope",    "word"};
+    const fc_keyinfo *k = g->keys;
+    const parsed *pa = &k->claim[a], *pb = &k->claim[b];
+    bool any = false;
+    for (int kind = 0; kind < FC_NTERM_KINDS; kind++) {
+        size_t na, nb;
+        const uint32_t *ta = terms(k, pa, kind, &na), *tb = terms(k, pb, kind, &nb);
+        bool first = true;
+        for (size_t i = 0; i < na; i++) {
+            if (!contains(tb, nb, ta[i]))
+                continue;
+            fc_sb_printf(sb, "%s%s%s", first ? (any ? "; " : "") : ", ",
+                         first ? kinds[kind] : "", first ? ": " : "");
+            fc_sb_puts(sb, k->names[ta[i]] + 2);
+            first = false;
+            any = true;
+        }
+    }
+    if (!any)
+        fc_sb_puts(sb, "their unit and rate");
+    fc_sb_printf(sb, " (similarity %.2f)", key_similarity(g->keys, claims, a, b));
+}
+
+void fc_groups_name(const fc_groups *g, const fc_claims *claims, size_t k, fc_strbuf *sb)
+{
+    const fc_claim *c = &claims->items[k];
+    size_t gi = g->of[k];
+    if (gi != FC_NO_GROUP && g->measure[gi] && g->measure[gi]->description) {
+        fc_sb_puts(sb, g->measure[gi]->description);
+        return;
+    }
+    if (c->measure) {
+        fc_sb_puts(sb, c->measure);
+        return;
+    }
+    /* Modifiers, thing, measure noun, events: "korean worker, detain". */
+    static const int order[] = {FC_TERM_MODIFIER, FC_TERM_THING, FC_TERM_UNIT, FC_TERM_EVENT,
+                                FC_TERM_PLACE, FC_TERM_SCOPE};
+    const fc_keyinfo *ki = g->keys;
+    size_t before = sb->len;
+    for (size_t o = 0; ki && c->key && o < sizeof order / sizeof *order; o++) {
+        size_t n;
+        const uint32_t *t = terms(ki, &ki->claim[k], order[o], &n);
+        for (size_t i = 0; i < n && i < 3; i++) {
+            const char *w = ki->names[t[i]] + 2;
+            if (order[o] == FC_TERM_THING && strcmp(w, "person") == 0 &&
+                ki->claim[k].n[FC_TERM_MODIFIER])
+                continue; /* "korean worker", not "korean worker person" */
+            fc_sb_printf(sb, "%s%s", sb->len > before ? " " : "", w);
+        }
+    }
+    if (sb->len == before)
+        fc_sb_puts(sb, fc_unit_name(c->unit));
+}
