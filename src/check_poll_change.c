@@ -46,8 +46,9 @@ static const fc_pollster *pollster_for(const fc_rules *r, const char *source)
     return any;
 }
 
-/* Claim k: the change (or the level); li: the level; before: the earlier level. */
-static fc_status poll_change(const fc_check_ctx *x, size_t k, size_t li, double before)
+/* Claim k: the change (or the level); li: the level; before: the earlier level,
+ * the value of claim ei when a claim states it (else FC_NONE). */
+static fc_status poll_change(const fc_check_ctx *x, size_t k, size_t li, double before, size_t ei)
 {
     const fc_claim *c = fc_check_claim(x, k), *l = fc_check_claim(x, li);
     if (l->value < 0 || l->value > 100 || before < 0 || before > 100 || before == l->value)
@@ -72,12 +73,14 @@ static fc_status poll_change(const fc_check_ctx *x, size_t k, size_t li, double 
     }
     bool significant = p_value < 0.05;
     fc_finding f;
-    fc_status st = fc_check_start(&f, "poll_change", significant ? FC_SEV_INFO : FC_SEV_WARNING, 3);
+    fc_status st = fc_check_start(&f, "poll_change", significant ? FC_SEV_INFO : FC_SEV_WARNING, 4);
     if (st != FC_OK)
         return st;
     f.claims[f.nclaims++] = k;
     if (li != k)
         f.claims[f.nclaims++] = li;
+    if (ei != FC_NONE)
+        f.claims[f.nclaims++] = ei;
     if (sample)
         f.claims[f.nclaims++] = (size_t)(sample - x->claims->items);
     fc_check_add_num(&f, "before", before);
@@ -144,11 +147,11 @@ fc_status fc_check_poll_change(const fc_check_ctx *x)
             /* The earlier level: stated, else reported by another source, else
              * the change read as points (percent_points says whether that fits). */
             double sign = c->direction == FC_DIR_DOWN ? 1 : -1;
-            size_t ei = isnan(c->from) ? fc_check_reported_earlier(x, li) : FC_NONE;
+            size_t ei = isnan(c->from) ? fc_check_reported_earlier(x, li) : rel.previous;
             double before = !isnan(c->from)  ? c->from
                             : ei != FC_NONE ? fc_check_claim(x, ei)->value
                                             : l->value + sign * c->value;
-            st = poll_change(x, k, li, before);
+            st = poll_change(x, k, li, before, ei);
         } else if (c->role == FC_ROLE_LEVEL && c->unit == FC_UNIT_PERCENT &&
                    fc_check_relation(x, k, &rel) && rel.previous != FC_NONE) {
             /* "climbed to 71% from 66%" with no change stated: unless a change
@@ -162,7 +165,7 @@ fc_status fc_check_poll_change(const fc_check_ctx *x)
                           (o->unit == FC_UNIT_PERCENT || o->unit == FC_UNIT_PERCENTAGE_POINT);
             }
             if (!covered)
-                st = poll_change(x, k, k, fc_check_claim(x, rel.previous)->value);
+                st = poll_change(x, k, k, fc_check_claim(x, rel.previous)->value, rel.previous);
         }
         if (st != FC_OK)
             return st;

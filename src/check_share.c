@@ -29,16 +29,22 @@ static size_t whole_of(const fc_check_ctx *x, size_t k)
 static fc_status stated_share(const fc_check_ctx *x, size_t k, size_t wi)
 {
     const fc_claim *s = fc_check_claim(x, k), *w = fc_check_claim(x, wi);
-    size_t from, to, ai = FC_NONE;
+    size_t from, to, ai = FC_NONE, part = FC_NONE;
     fc_check_near(x, k, 0, 0, &from, &to);
     for (size_t j = from; j < to; j++) {
         size_t i = x->by_doc[j];
         const fc_claim *a = fc_check_claim(x, i);
-        if (a->sentence == s->sentence && a->end <= s->start && a->role == FC_ROLE_LEVEL &&
-            a->unit == w->unit && strcmp(a->currency, w->currency) == 0 && a->per == w->per &&
-            s->start - a->end <= 40)
+        if (i == wi || a->sentence != s->sentence || a->end > s->start ||
+            a->role != FC_ROLE_LEVEL || a->unit != w->unit || strcmp(a->currency, w->currency) ||
+            a->per != w->per)
+            continue;
+        if (strcmp(a->part_of, w->id) == 0)
+            part = i; /* "14 of the 26 players, or 70%" */
+        else if (s->start - a->end <= 40)
             ai = i; /* the last such figure before the share */
     }
+    if (part != FC_NONE)
+        ai = part;
     if (ai == FC_NONE || w->value <= 0)
         return FC_OK;
     const fc_claim *a = fc_check_claim(x, ai);

@@ -121,6 +121,47 @@ static bool vote_share(const fc_claim *c)
                           strcasecmp(c->subject, "the vote") == 0);
 }
 
+/* Whether the events of key b ("e:" terms) are all outside those of key a while
+ * a has some: a share of another kind ("turnout was 27%" after vote shares). */
+static bool other_event(const char *a, const char *b)
+{
+    if (!a || !b || !strstr(a, "e:") || !strstr(b, "e:"))
+        return false;
+    for (const char *p = strstr(b, "e:"); p; p = strstr(p + 2, "e:")) {
+        if (p != b && p[-1] != ' ')
+            continue;
+        size_t n = strcspn(p, " ");
+        for (const char *q = strstr(a, "e:"); q; q = strstr(q + 2, "e:"))
+            if ((q == a || q[-1] == ' ') && strncmp(p, q, n) == 0 && (q[n] == ' ' || !q[n]))
+                return false;
+    }
+    return true;
+}
+
+/* Whether the text between two claims of one document has a verb ("was", "were",
+ * "had", a word in -ed): then the second share starts a clause of its own. */
+static bool verb_between(const fc_check_ctx *x, const fc_claim *a, const fc_claim *b)
+{
+    const fc_doc *d = fc_check_doc(x, a);
+    if (!d || !d->text || b->start <= a->end || b->start > d->len)
+        return false;
+    static const char *const verbs[] = {"was", "were", "is", "are", "had", "has", "have", "said"};
+    for (size_t i = a->end; i < b->start;) {
+        while (i < b->start && !isalpha((unsigned char)d->text[i]))
+            i++;
+        size_t s = i;
+        while (i < b->start && isalpha((unsigned char)d->text[i]))
+            i++;
+        size_t n = i - s;
+        if (n > 3 && strncmp(d->text + i - 2, "ed", 2) == 0)
+            return true;
+        for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+            if (n == strlen(verbs[k]) && strncasecmp(d->text + s, verbs[k], n) == 0)
+                return true;
+    }
+    return false;
+}
+
 static bool is_share(const fc_claim *c)
 {
     return c->unit == FC_UNIT_PERCENT && c->role == FC_ROLE_LEVEL && !c->part_of[0] &&
@@ -192,11 +233,13 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                     break; /* a change or earlier level ends the list */
                 if (!is_share(o))
                     continue;
-                if (o->subject && c->subject && strcasecmp(o->subject, c->subject) != 0)
+                if ((o->subject && c->subject && strcasecmp(o->subject, c->subject) != 0) ||
+                    other_event(c->key, o->key))
                     break; /* a share of something else */
                 word_after(x, o, w, sizeof w);
                 same_verb = same_verb && strcmp(w, w0) == 0 && w[0];
-                elliptic = elliptic && (!w[0] || strcmp(w, "and") == 0 || strcmp(w, "or") == 0);
+                elliptic = elliptic && (!w[0] || strcmp(w, "and") == 0 || strcmp(w, "or") == 0) &&
+                           !verb_between(x, fc_check_claim(x, list[n - 1]), o);
                 list[n++] = x->by_doc[i];
                 last = i;
             }

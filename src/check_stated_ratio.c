@@ -36,6 +36,17 @@ static size_t gap_between(const fc_claim *a, const fc_claim *b)
     return b->start > a->end ? b->start - a->end : 0;
 }
 
+/* Whether the ratio's sentence opens by pointing back ("That was half the ..."). */
+static bool refers_back(const fc_check_ctx *x, const fc_claim *r)
+{
+    const fc_doc *d = fc_check_doc(x, r);
+    if (!d || !d->text || r->sentence_start + 5 > d->len)
+        return false;
+    const char *s = d->text + r->sentence_start;
+    return strncmp(s, "That ", 5) == 0 || strncmp(s, "This ", 5) == 0 ||
+           strncmp(s, "It ", 3) == 0 || strncmp(s, "Those ", 6) == 0;
+}
+
 static fc_status in_text(const fc_check_ctx *x, size_t k, size_t ai, size_t bi)
 {
     const fc_claim *r = fc_check_claim(x, k), *a = fc_check_claim(x, ai),
@@ -172,7 +183,8 @@ fc_status fc_check_stated_ratio(const fc_check_ctx *x)
             } else if (o->start < r->start) {
                 /* The last one before: in this sentence, or for "N times" at the
                  * end of the sentence before ("96 cases. That is three times ..."). */
-                if (o->sentence == r->sentence || (o->sentence + 1 == r->sentence && r->value > 1))
+                if (o->sentence == r->sentence ||
+                    (o->sentence + 1 == r->sentence && (r->value > 1 || refers_back(x, r))))
                     before = i;
                 if (o->measure || x->groups->of[i] != FC_NO_GROUP)
                     earlier = i;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+
 #include "check_target.h"
 #include "rules_internal.h"
 
@@ -48,6 +49,17 @@ size_t fc_check_actuals(const fc_check_ctx *x, size_t t, size_t *out)
     return n;
 }
 
+/* Whether claim o, an actual figure, is a progress report on target t: in the
+ * target's document, up to two sentences after it, of the same unit and rate
+ * ("set out to hire 300 teachers. As of Wednesday, it had filled 174"). */
+static bool progress_of(const fc_claim *t, const fc_claim *o)
+{
+    return o->doc == t->doc && o->sentence > t->sentence && o->sentence <= t->sentence + 2 &&
+           o->unit == t->unit && o->per == t->per && strcmp(o->currency, t->currency) == 0 &&
+           o->role == FC_ROLE_LEVEL && o->modality != FC_MOD_TARGET &&
+           o->modality != FC_MOD_PROJECTION && o->value > 0;
+}
+
 bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_t *actuals,
                           size_t n, double *others_mean)
 {
@@ -58,14 +70,27 @@ bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         const fc_claim *o = fc_check_claim(x, actuals[i]);
-        if (fabs(o->value - tc->value) <= 0.05 * tc->value)
+        if (fabs(o->value - tc->value) <= 0.05 * tc->value || progress_of(tc, o))
             continue;
         sum += o->value;
         m++;
     }
-    if (m == 0 || sum / m > 0.6 * tc->value)
+    size_t from, to;
+    fc_check_near(x, t, 0, 2, &from, &to);
+    for (size_t j = from; j < to; j++) {
+        const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
+        if (!progress_of(tc, o) || fabs(o->value - tc->value) <= 0.05 * tc->value)
+            continue;
+        sum += o->value;
+        m++;
+    }
+    if (m == 0)
         return false;
-    *others_mean = sum / m;
+    /* Far lower: a share at least 5 points below, anything else at most 80%. */
+    double mean = sum / m;
+    if (tc->unit == FC_UNIT_PERCENT ? mean > tc->value - 5 : mean > 0.8 * tc->value)
+        return false;
+    *others_mean = mean;
     return true;
 }
 

@@ -332,7 +332,12 @@ static bool fraction_at(const ctx *c, size_t i, quantity *q)
     bool hedged = entry_before(c, &c->r->hedges, i) != NULL;
     bool alone = j + 1 >= c->sent.to || tok(c, j + 1)->kind == FC_TOK_PUNCT ||
                  list_at(c, &c->r->stop_words, j + 1) || list_at(c, &c->r->attr_after, j + 1);
-    if (j == i ? !(of || hedged) : (is_article(c, i) ? !(of || hedged || alone) : false))
+    /* "half the 4,400 openings", "half that of the leaders", "half as many". */
+    bool compared = j == i && (is_word(c, j + 1, "the") || is_word(c, j + 1, "that") ||
+                               is_word(c, j + 1, "as") || is_word(c, j + 1, "its") ||
+                               is_word(c, j + 1, "their"));
+    if (j == i ? !(of || hedged || compared)
+               : (is_article(c, i) ? !(of || hedged || alone) : false))
         return false;
     q->value = q->low = q->high = n * f;
     q->sp = (span){i, j + 1};
@@ -773,6 +778,8 @@ static bool is_plural(const ctx *c, size_t i)
         return false;
     if (list_at(c, &c->r->plural_nouns, i))
         return true;
+    if ((n > 2 && w[n - 2] == '\'') || (n > 4 && (unsigned char)w[n - 4] == 0xE2))
+        return false; /* a possessive: "Aldermoor's registered voters" */
     return n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S') && !fc_ieq(w + n - 2, "ss", 2) &&
            !fc_ieq(w + n - 2, "us", 2) && !fc_ieq(w + n - 2, "is", 2);
 }
@@ -1129,8 +1136,9 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
         /* The cue must be in the claim's own clause ("ordered to evacuate as the
          * storm dropped up to 9 inches" orders no rain), with no other figure
          * between (a year does not count). */
-        if (other_number(c, i) || list_at(c, &c->r->clause_breaks, i))
-            break;
+        if (other_number(c, i) || list_at(c, &c->r->clause_breaks, i) ||
+            (i + 1 == start && is_punct(c, i, ",")))
+            break; /* "..., 23 have taken the oath": the figure starts a clause */
         const fc_entry *e = entry_at(c, &c->r->modality_cues, i);
         if (e && e->phrase.ntok + i <= start) {
             best = e;
@@ -1388,6 +1396,8 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
             break;
     }
     for (size_t i = end; i < c->sent.to && i - start < dl; i++) {
+        if (is_punct(c, i, ",") || is_punct(c, i, ";"))
+            break; /* "31% of voters, the lowest since 2009": another clause's period */
         if (may_start_period(c, i) && period_at(c, i, have_pub, pub, right, sizeof right)) {
             if (owned_by_other(c, i, start, end))
                 right[0] = '\0';
@@ -1404,16 +1414,47 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
     return FC_OK;
 }
 
+/* Whether a multiplier ("doubled", "tripled") is in tokens [from, to). */
+static bool multiplier_in(const ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (fc_index_has(&c->r->multipliers.first, c->word[k]) && entry_at(c, &c->r->multipliers, k))
+            return true;
+    return false;
+}
+
 /* A change ("down 3 points", "a 3% drop") or the earlier level of one ("from
  * 49%"); sets the direction of a change or comparison ("three times higher"). */
 static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
 {
     const fc_rules *r = c->r;
+    /* "from the current year's $25.1 million": "from" a few words back. */
+    size_t fr = start;
+    while (fr > c->sent.from && fr + 4 > start && tok(c, fr - 1)->kind == FC_TOK_WORD &&
+           !list_at(c, &r->change_from, fr - 1) &&
+           (list_at(c, &r->stop_words, fr - 1) || fc_ieq(c->text + tok(c, fr - 1)->end - 2, "'s", 2) ||
+            is_word(c, fr - 1, "current") || is_word(c, fr - 1, "previous") ||
+            is_word(c, fr - 1, "prior") || is_word(c, fr - 1, "last") ||
+            is_word(c, fr - 1, "earlier")))
+        fr--;
+    if (fr > c->sent.from && list_at(c, &r->change_from, fr - 1))
+        start = fr;
+    /* "cut its workforce by 9%", "raised fares by 15%". */
+    if (start > c->sent.from && is_word(c, start - 1, "by")) {
+        size_t lo = start > c->sent.from + 7 ? start - 7 : c->sent.from;
+        bool up = list_in(c, &r->up_by, lo, start - 1), down = list_in(c, &r->down_by, lo, start - 1);
+        if (up != down) {
+            cl->direction = up ? FC_DIR_UP : FC_DIR_DOWN;
+            return FC_ROLE_CHANGE;
+        }
+    }
     if (start > c->sent.from && list_at(c, &r->change_from, start - 1) &&
         (list_in(c, &r->up_before, c->sent.from, start) ||
          list_in(c, &r->down_before, c->sent.from, start) ||
          list_in(c, &r->up_after, c->sent.from, start) ||
-         list_in(c, &r->down_after, c->sent.from, start)))
+         list_in(c, &r->down_after, c->sent.from, start) ||
+         list_in(c, &r->change_verbs, c->sent.from, start) || multiplier_in(c, c->sent.from, start) ||
+         list_in(c, &r->up_by, c->sent.from, start) || list_in(c, &r->down_by, c->sent.from, start)))
         return FC_ROLE_PREVIOUS;
     /* "made up 6.1%", "down to 46%": the word is not a change here. */
     if (list_before(c, &r->not_changes, start))
@@ -1636,7 +1677,7 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     if (st == FC_OK)
         st = find_attribution(c, cl);
     if (st == FC_OK)
-        st = find_period(c, start_tok, after, cl);
+        st = find_period(c, start_tok, f.subj_to > after ? f.subj_to : after, cl);
     if (st == FC_OK && cl->role != FC_ROLE_CHANGE)
         st = find_measure(c, &f, cl);
     if (st == FC_OK)
@@ -1790,6 +1831,25 @@ static void link_sentence(ctx *c, size_t first)
                 cl[i + 1].unit != FC_UNIT_DURATION && cl[i + 1].value > 0)
                 memcpy(cl[i].part_of, cl[i + 1].id, sizeof cl[i].part_of);
         }
+    }
+    /* "14 of the 26 players": a part of the figure after "of"; ", or 70%" after
+     * it, the share the two make. */
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (cl[i].role != FC_ROLE_LEVEL || cl[i].unit != FC_UNIT_COUNT || cl[i].part_of[0] ||
+            !is_word(c, sp[i].end, "of") || cl[i + 1].unit != FC_UNIT_COUNT ||
+            cl[i + 1].role != FC_ROLE_LEVEL || cl[i + 1].value <= 0)
+            continue;
+        size_t k = sp[i].end + 1;
+        while (k < sp[i + 1].start && is_determiner(c, k))
+            k++;
+        if (k != sp[i + 1].start)
+            continue;
+        memcpy(cl[i].part_of, cl[i + 1].id, sizeof cl[i].part_of);
+        for (size_t j = i + 2; j < n && j < i + 3; j++)
+            if (cl[j].unit == FC_UNIT_PERCENT && cl[j].role == FC_ROLE_LEVEL && !cl[j].part_of[0] &&
+                sp[j].start >= 2 && is_word(c, sp[j].start - 1, "or") &&
+                is_punct(c, sp[j].start - 2, ","))
+                memcpy(cl[j].part_of, cl[i + 1].id, sizeof cl[j].part_of);
     }
     /* Parts and wholes. */
     size_t whole = (size_t)-1, parts_from = n;

@@ -198,7 +198,13 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
                (fc_tok_is_capitalised(c->text, tok(c, head)) && w[0] &&
                 (strlen(w) > 3 && strcmp(w + strlen(w) - 2, "an") == 0))) {
         add(b, 't', "person"); /* "workers", "Koreans" */
-        add(b, 'm', w);
+        if (list_at(c, &g->person_nouns, head)) {
+            char role[48];
+            snprintf(role, sizeof role, "=%.46s", w); /* a role noun, not an adjective */
+            add(b, 'm', role);
+        } else {
+            add(b, 'm', w);
+        }
     } else if ((concept = concept_at(c, &g->events, head, &nt))) {
         add(b, 'e', concept); /* "arrests", "deaths": the event is the thing */
     } else if ((concept = concept_at(c, &g->things, head, &nt))) {
@@ -244,7 +250,7 @@ static size_t name_at(const ctx *c, size_t i, size_t hi, char *out, size_t n)
     while (e < hi) {
         bool word = is_name_word(c, e);
         bool joiner = e > i && e + 1 < hi && (is_punct(c, e, "-") || is_punct(c, e, ".")) &&
-                      glued(c, e) && glued(c, e + 1) && tok(c, e + 1)->kind == FC_TOK_WORD;
+                      glued(c, e) && glued(c, e + 1) && is_name_word(c, e + 1);
         if (!word && !joiner)
             break;
         if (word) {
@@ -432,7 +438,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         /* "The state recorded ...", "the city has": a scope noun as the subject. */
         if (i == wfrom || (i == wfrom + 1 && is_word(c, wfrom, "the"))) {
             size_t k = is_word(c, i, "the") ? i + 1 : i;
-            const char *sc = k < wto ? concept_at(c, &g->scopes, k, &nt) : NULL;
+            const char *sc = k < wto ? concept_at(c, &g->scope_subjects, k, &nt) : NULL;
             if (sc && nt == 1 && k + 1 < wto && tok(c, k + 1)->kind == FC_TOK_WORD &&
                 (list_at(c, &r->attr_after, k + 1) || is_word(c, k + 1, "has") ||
                  is_word(c, k + 1, "had") || is_word(c, k + 1, "saw") ||
@@ -445,7 +451,8 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 continue;
             }
         }
-        if ((concept = concept_at(c, &g->scopes, i, &nt))) {
+        if ((concept = concept_at(c, &g->scopes, i, &nt)) &&
+            !(at > af && i + nt > af && i < at)) { /* not inside the source's words */
             add(&b, 's', concept);
             i += nt - 1;
             continue;
@@ -482,7 +489,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
              * the figure is about ("Texas has reported 560 cases"). */
             bool subject = i == wfrom && e <= sp->start &&
                            (i == c->sent.from || !is_word(c, i - 1, "and"));
-            bool place = known || subject ||
+            bool place = known ||
                          (i > c->sent.from && (list_before(c, &g->place_preps, i) ||
                                                (is_word(c, i - 1, "the") && i > c->sent.from + 1 &&
                                                 list_before(c, &g->place_preps, i - 1)))) ||

@@ -259,7 +259,7 @@ static bool one_sided_mentioned(fc_keyinfo *k, const uint32_t *a, size_t na, con
     for (size_t i = 0; i < na; i++) {
         /* The word after the prefix, in any kind (a modifier "m:measles" is the
          * word "measles" wherever b has it). */
-        bool found = false;
+        bool found = k->names[a[i]][2] == '='; /* a role noun ("patients") */
         for (size_t j = 0; j < nb && !found; j++)
             found = a[i] == b[j];
         if (!found && !mentions(k, bdoc, a[i]))
@@ -308,15 +308,20 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
         return -1;
     if (BOTH(FC_TERM_THING) && !c[FC_TERM_THING])
         return -1;
-    if (BOTH(FC_TERM_EVENT) ? !c[FC_TERM_EVENT] : na[FC_TERM_EVENT] != nb[FC_TERM_EVENT])
+    if (BOTH(FC_TERM_EVENT) && !c[FC_TERM_EVENT])
         return -1;
     if (!na[FC_TERM_THING] && !nb[FC_TERM_THING] && !na[FC_TERM_EVENT] && !nb[FC_TERM_UNIT] &&
         !c[FC_TERM_MODIFIER] && !c[FC_TERM_WORD])
         return -1; /* nothing at all in common about what is counted */
-    /* People: "people" with nothing more against "Korean workers". */
+    /* People: "people" with nothing more against "Korean workers" (a role noun
+     * alone, "patients", may be the same people). */
     if (BOTH(FC_TERM_THING) && (!na[FC_TERM_MODIFIER]) != (!nb[FC_TERM_MODIFIER]) &&
-        strcmp(k->names[ta[FC_TERM_THING][0]], "t:person") == 0)
-        return -1;
+        strcmp(k->names[ta[FC_TERM_THING][0]], "t:person") == 0) {
+        const uint32_t *m = na[FC_TERM_MODIFIER] ? ta[FC_TERM_MODIFIER] : tb[FC_TERM_MODIFIER];
+        size_t nm = na[FC_TERM_MODIFIER] ? na[FC_TERM_MODIFIER] : nb[FC_TERM_MODIFIER];
+        if (nm > 1 || k->names[m[0]][2] != '=')
+            return -1;
+    }
     if (BOTH(FC_TERM_MODIFIER) && !c[FC_TERM_MODIFIER])
         return -1;
     if (BOTH(FC_TERM_OBJECT) && !c[FC_TERM_OBJECT])
@@ -364,10 +369,19 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
         wa += w[i] * (double)na[i];
         wb += w[i] * (double)nb[i];
     }
+    if (ca->per && cb->per) { /* a rate: "a day" is part of what is measured */
+        shared += w[FC_TERM_EVENT];
+        wa += w[FC_TERM_EVENT];
+        wb += w[FC_TERM_EVENT];
+    }
     if (wa > 0 && wb > 0) {
         if (!c[FC_TERM_THING] && !c[FC_TERM_MODIFIER] && !c[FC_TERM_OBJECT] && !c[FC_TERM_EVENT])
             return 0;
-        return shared / (wa < wb ? wa : wb);
+        /* The smaller key counts as at least a thing and a modifier's weight, so
+         * that one shared event ("vote") does not make a bare share ("54% of the
+         * vote") the same figure as a turnout of registered voters. */
+        double floor = w[FC_TERM_THING] + w[FC_TERM_MODIFIER], small = wa < wb ? wa : wb;
+        return shared / (small > floor ? small : floor);
     }
     double ww = w[FC_TERM_WORD];
     double all = ww * (double)(na[FC_TERM_WORD] + nb[FC_TERM_WORD]);

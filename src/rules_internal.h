@@ -194,7 +194,9 @@ typedef struct fc_grouping {
     double weight[FC_NTERM_KINDS];  /* per term kind */
     fc_entries events;              /* word -> event (value: index into concepts) */
     fc_entries things;              /* word -> thing (synonyms: "houses" -> home) */
-    fc_entries scopes;              /* word -> scope ("statewide" -> state) */
+    fc_entries scopes;              /* phrase -> scope ("statewide" -> state) */
+    fc_entries scope_subjects;      /* a scope noun as a clause's subject ("the state
+                                       recorded ...") -> scope */
     char **concepts;                /* the canonical names the entries above lead to */
     size_t nconcepts;
     fc_phrase_list person_nouns;    /* counted people: "workers", "residents" */
@@ -225,7 +227,7 @@ struct fc_rules {
     fc_phrase_list attr_before, attr_after, attr_nouns, attr_clause_ends, attr_titles;
     fc_phrase_list clause_breaks;
     fc_phrase_list up_before, up_after, down_before, down_after, change_from, not_changes,
-        change_verbs;
+        change_verbs, up_by, down_by;
     fc_phrase_list subject_modifiers, plural_nouns;
     fc_phrase_list time_suffixes, temperature_suffixes, age_words, ordinal_suffixes;
     fc_phrase_list label_words, street_suffixes, furniture_lines, age_before, lowercase_labels,

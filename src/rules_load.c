@@ -859,7 +859,7 @@ static fc_status concepts_load(loader *ld, const cJSON *obj, const char *where, 
 static fc_status grouping_load(loader *ld, const cJSON *obj)
 {
     static const char *const keys[] = {
-        "similarity",  "weights",    "events",       "things",       "scopes",
+        "similarity",  "weights",    "events",       "things",       "scopes", "scope_subjects",
         "person_nouns", "generic_persons", "measure_nouns", "neutral_words",
         "place_prepositions", "place_nouns", "places"};
     static const char *const kinds[FC_NTERM_KINDS] = {"thing", "unit",  "modifier", "object", "event",
@@ -888,6 +888,7 @@ static fc_status grouping_load(loader *ld, const cJSON *obj)
     TRY(concepts_load(ld, G("events"), "$.grouping.events", &g->events));
     TRY(concepts_load(ld, G("things"), "$.grouping.things", &g->things));
     TRY(concepts_load(ld, G("scopes"), "$.grouping.scopes", &g->scopes));
+    TRY(concepts_load(ld, G("scope_subjects"), "$.grouping.scope_subjects", &g->scope_subjects));
     TRY(phrase_list_load(ld, G("person_nouns"), "$.grouping.person_nouns", &g->person_nouns));
     TRY(phrase_list_load(ld, G("generic_persons"), "$.grouping.generic_persons",
                          &g->generic_persons));
@@ -1027,11 +1028,11 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     TRY(phrase_group_load(ld, GET("attribution"), "$.attribution", attr_keys, attr_lists, 5));
     static const char *const change_keys[] = {"up_before",   "up_after", "down_before",
                                               "down_after",  "from",     "not_changes",
-                                              "verbs"};
+                                              "verbs",       "up_by",    "down_by"};
     fc_phrase_list *const change_lists[] = {&r->up_before,   &r->up_after,    &r->down_before,
                                             &r->down_after,  &r->change_from, &r->not_changes,
-                                            &r->change_verbs};
-    TRY(phrase_group_load(ld, GET("changes"), "$.changes", change_keys, change_lists, 7));
+                                            &r->change_verbs, &r->up_by,      &r->down_by};
+    TRY(phrase_group_load(ld, GET("changes"), "$.changes", change_keys, change_lists, 9));
     static const char *const trap_keys[] = {
         "time_suffixes",    "temperature_suffixes", "age_words",       "ordinal_suffixes",
         "label_words",      "street_suffixes",      "furniture_lines", "age_before",
@@ -1108,7 +1109,8 @@ static size_t entry_lists(fc_rules *r, fc_entries **out)
                            &r->months,
                            &r->grouping.events,
                            &r->grouping.things,
-                           &r->grouping.scopes};
+                           &r->grouping.scopes,
+                           &r->grouping.scope_subjects};
     memcpy(out, lists, sizeof lists);
     return COUNT(lists);
 }
@@ -1124,7 +1126,7 @@ static size_t phrase_lists(fc_rules *r, fc_phrase_list **out)
                                &r->plural_nouns,     &r->time_suffixes,    &r->temperature_suffixes,
                                &r->age_words,        &r->ordinal_suffixes, &r->label_words,
                                &r->street_suffixes,  &r->furniture_lines,  &r->abbreviations,
-                               &r->stop_words,       &r->change_verbs, &r->grouping.person_nouns,
+                               &r->stop_words,       &r->change_verbs, &r->up_by, &r->down_by, &r->grouping.person_nouns,
                                &r->grouping.generic_persons, &r->grouping.measure_nouns,
                                &r->grouping.neutral_words,   &r->grouping.place_preps,
                                &r->grouping.place_nouns,     &r->grouping.places};
