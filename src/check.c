@@ -194,7 +194,7 @@ bool fc_check_period_days(const char *p, long *lo, long *hi, int *grain)
 
 fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c)
 {
-    fc_when w = {false, false, 0, 0, 0};
+    fc_when w = {false, false, 0, 0, 0, 0};
     if (fc_check_period_days(c->period, &w.lo, &w.hi, &w.grain)) {
         w.known = w.stated = true;
         return w;
@@ -203,10 +203,9 @@ fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c)
     const fc_doc *d = fc_check_doc(x, c);
     int y, m, dd;
     if (d && fc_date_parse(d->published, &y, &m, &dd)) {
-        /* Unstated: the news of the week up to publication. */
         w.known = true;
-        w.hi = fc_days_from_civil(y, m, dd);
-        w.lo = w.hi - 7;
+        w.pub = w.hi = fc_days_from_civil(y, m, dd);
+        w.lo = fc_days_from_civil(m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1, 1);
     }
     return w;
 }
@@ -225,6 +224,8 @@ bool fc_check_same_period(const fc_claim *a, fc_when x, const fc_claim *b, fc_wh
         return false; /* an earlier level is only placed by a stated period */
     if (!x.known || !y.known)
         return true;
+    if (!x.stated && !y.stated)
+        return labs(x.pub - y.pub) <= 7;
     return x.lo <= y.hi && y.lo <= x.hi;
 }
 

@@ -526,6 +526,8 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
             size_t k = g->members[j];
             const fc_claim *c = fc_check_claim(x, k);
             whens[k] = fc_check_when(x, c);
+            if (!whens[k].known && !c->measure)
+                continue; /* an inferred key with no time at all: nothing to compare with */
             order[m++] = (member){k, modality_class(c), whens[k].known ? whens[k].lo : LONG_MIN};
             used[k] = false;
         }

@@ -101,13 +101,15 @@ double fc_check_precision(const fc_check_ctx *x, const fc_claim *c);
 /* ---- periods ------------------------------------------------------------------ */
 
 /* The span of days [lo, hi] a claim is about (days since 1970-01-01): the period
- * its sentence states, else the week up to its document's publication. */
+ * its sentence states, else the recent past of its document's publication (the
+ * month before it up to the day: news reports the recent past). */
 typedef struct fc_when {
     bool known;  /* lo and hi are set */
     bool stated; /* the text names the period */
     int grain;   /* a stated period's kind: 'y' year, 'm' month, 'd' day or days,
-                    's' since a date (cumulative), 0 not stated */
+                    0 not stated */
     long lo, hi;
+    long pub; /* the publication day, when known and the period is not stated */
 } fc_when;
 
 fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c);
@@ -118,9 +120,11 @@ bool fc_check_period_days(const char *p, long *lo, long *hi, int *grain);
 
 /* Whether two claims can be about the same period: both stated and the same
  * period (same grain, and the same span: a year is not one of its months, a
- * running total "since January" is not a month), or one or both unstated and
- * their spans overlapping. A previous level ("from 49% in March") is compared
- * only with a stated period. */
+ * running total "since January" is not a month); one stated, and the other's
+ * recent past overlapping it; neither stated, and published within a week of
+ * each other (figures of the day move: two texts a month apart are two
+ * periods). A previous level ("from 49% in March") is compared only with a
+ * stated period. */
 bool fc_check_same_period(const fc_claim *a, fc_when x, const fc_claim *b, fc_when y);
 
 /* Days in one unit of a rate (fc_per); 0 for FC_PER_NONE. */

@@ -104,8 +104,11 @@ static fc_status across_sources(const fc_check_ctx *x, size_t k, size_t bi)
     for (size_t j = from; j < to; j++) {
         size_t i = x->groups->members[j];
         const fc_claim *e = fc_check_claim(x, i);
+        /* A rule measure says what is the same figure; in an inferred group,
+         * a target's earlier figure is a target too. */
         if (i == bi || e->role != FC_ROLE_LEVEL || e->doc == base->doc ||
-            (e->modality == FC_MOD_TARGET) != (base->modality == FC_MOD_TARGET) ||
+            (!base->measure &&
+             (e->modality == FC_MOD_TARGET) != (base->modality == FC_MOD_TARGET)) ||
             !fc_groups_related(x->groups, x->rules, x->claims, bi, i))
             continue;
         bool fits = implied >= e->low && implied <= e->high;

@@ -1140,6 +1140,9 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
             (i + 1 == start && is_punct(c, i, ",")))
             break; /* "..., 23 have taken the oath": the figure starts a clause */
         const fc_entry *e = entry_at(c, &c->r->modality_cues, i);
+        /* "told about 80 residents": the figure is who was told, not a target. */
+        if (e && e->phrase.ntok + i == start && e->phrase.ntok == 1 && is_word(c, i, "told"))
+            e = NULL;
         if (e && e->phrase.ntok + i <= start) {
             best = e;
             break;
@@ -1170,7 +1173,7 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
     }
     /* "3,000 arrests a day as a minimum": a cue right after the expression. */
     for (size_t i = end; !best && i < c->sent.to && i < end + 4; i++) {
-        if (tok(c, i)->kind != FC_TOK_WORD)
+        if (tok(c, i)->kind != FC_TOK_WORD || is_word(c, i, "and"))
             break;
         best = entry_at(c, &c->r->modality_cues_after, i);
     }
@@ -1395,10 +1398,15 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
         if (other_number(c, i))
             break;
     }
+    bool comma = false;
     for (size_t i = end; i < c->sent.to && i - start < dl; i++) {
-        if (is_punct(c, i, ",") || is_punct(c, i, ";"))
-            break; /* "31% of voters, the lowest since 2009": another clause's period */
+        comma = comma || is_punct(c, i, ",") || is_punct(c, i, ";");
         if (may_start_period(c, i) && period_at(c, i, have_pub, pub, right, sizeof right)) {
+            const fc_entry *prep = entry_before(c, &c->r->period_preps, i);
+            if (comma && prep && prep->kind == FC_PERIOD_SINCE) {
+                right[0] = '\0'; /* "31% of voters, the lowest since 2009" */
+                break;
+            }
             if (owned_by_other(c, i, start, end))
                 right[0] = '\0';
             else

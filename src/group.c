@@ -32,7 +32,6 @@
  */
 #include <ctype.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -531,8 +530,6 @@ static fc_status link_inferred(const fc_rules *r, const fc_claims *claims, fc_ke
                 if (find(parent, x) == find(parent, y))
                     continue;
                 double s = key_similarity(k, claims, x, y);
-                if (getenv("FC_DEBUG_GROUPS"))
-                    fprintf(stderr, "%.2f  %s  |  %s\n", s, claims->items[x].key, claims->items[y].key);
                 if (s >= 0 && s >= r->grouping.similarity)
                     join(parent, x, y);
             }

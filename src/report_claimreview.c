@@ -1,18 +1,23 @@
 /* report_claimreview.c - findings as schema.org ClaimReview JSON-LD.
  *
- * A JSON array with one ClaimReview per finding that passes a verdict on a claim:
- * every conflict and warning, and every `reference` finding that confirms a claim
- * against a cited reference figure. Other findings (agreement summaries, worked
- * arithmetic, shares) describe rather than judge, and are left out.
+ * A JSON array of ClaimReviews. A verdict rests only on what a reader can check:
+ *   - a comparison with reference data (the `reference` check, which cites the
+ *     row): 1 "Conflicts with reference data", 2 "Needs context" (reference
+ *     figures for the period, none agreeing), 3 "Consistent with reference data";
+ *   - arithmetic inside one text (a finding whose claims are all of one
+ *     document: a change, share, multiple, rate or date that does not fit the
+ *     text's own figures): 1 "Does not add up" (conflict), 2 "Needs context"
+ *     (warning).
+ * Two outlets that disagree (cross_source), targets against actual figures, and
+ * readings that rest on another outlet's figure pass no verdict: a dispute is
+ * not a rating of either side. Agreement summaries and worked arithmetic that
+ * fits describe rather than judge, and are left out.
  *
- * The reviewed claim is the finding's first claim (for a two-sided conflict, the
- * lower figure; the review's text names the other). claimReviewed quotes the
+ * The reviewed claim is the finding's first claim, and a claim gets one review:
+ * its most severe verdict (the first of equals). claimReviewed quotes the
  * sentence it was found in; itemReviewed is a Claim whose author, date and
- * appearance come from the document's front matter. The rating scale is stated
- * in every review: 1 (worst) to 3 (best), with the verdict as alternateName:
- *   1  Conflicts with other figures      (severity conflict)
- *   2  Needs context                     (severity warning)
- *   3  Consistent with reference data    (reference, severity info)
+ * appearance come from the document's front matter. The rating scale, 1 (worst)
+ * to 3 (best), is stated in every review with the verdict as alternateName.
  * `url` (the page that publishes the review) is not known to factcheck and is
  * left for the publisher to add; the claim's appearance carries the document's
  * URL when its front matter gives one.
@@ -28,18 +33,26 @@
 static const struct verdict {
     int rating;
     const char *name;
-} verdicts[] = {{3, "Consistent with reference data"},
-                {2, "Needs context"},
-                {1, "Conflicts with other figures"}};
+} reference_verdicts[] = {{3, "Consistent with reference data"},
+                          {2, "Needs context"},
+                          {1, "Conflicts with reference data"}},
+  arithmetic_verdicts[] = {{0, NULL}, {2, "Needs context"}, {1, "Does not add up"}};
 
 /* The verdict a finding passes, or NULL when it passes none. */
-static const struct verdict *verdict_of(const fc_finding *f)
+static const struct verdict *verdict_of(const fc_corpus *corpus, const fc_finding *f)
 {
-    if (f->nclaims == 0)
+    if (f->nclaims == 0 || (size_t)f->severity > FC_SEV_CONFLICT)
         return NULL;
-    if (f->severity == FC_SEV_INFO && strcmp(f->check, "reference") != 0)
+    if (strcmp(f->check, "reference") == 0)
+        return f->source ? &reference_verdicts[f->severity] : NULL;
+    if (f->severity == FC_SEV_INFO || strcmp(f->check, "cross_source") == 0 ||
+        strncmp(f->check, "target_", 7) == 0)
         return NULL;
-    return &verdicts[f->severity];
+    const fc_claims *cl = fc_corpus_claims(corpus);
+    for (size_t i = 1; i < f->nclaims; i++)
+        if (cl->items[f->claims[i]].doc != cl->items[f->claims[0]].doc)
+            return NULL; /* it rests on another outlet's figure */
+    return &arithmetic_verdicts[f->severity];
 }
 
 static cJSON *thing(const char *type, const char *name)
@@ -111,23 +124,44 @@ static cJSON *review(const fc_corpus *corpus, const fc_finding *f, const struct 
 fc_status fc_report_claimreview(FILE *out, const fc_corpus *corpus)
 {
     const fc_findings *fs = fc_corpus_findings(corpus);
+    const fc_claims *cl = fc_corpus_claims(corpus);
     bool first = true;
-    if (fputs("[", out) < 0)
-        return FC_EIO;
+    /* Per claim, the finding whose verdict it gets: the most severe one. */
+    size_t *chosen = malloc((cl->n ? cl->n : 1) * sizeof *chosen);
+    if (!chosen)
+        return FC_ENOMEM;
+    for (size_t k = 0; k < cl->n; k++)
+        chosen[k] = (size_t)-1;
     for (size_t i = 0; i < fs->n; i++) {
-        const struct verdict *v = verdict_of(&fs->items[i]);
-        if (!v)
+        const struct verdict *v = verdict_of(corpus, &fs->items[i]);
+        size_t k = v ? fs->items[i].claims[0] : 0;
+        if (v && (chosen[k] == (size_t)-1 ||
+                  v->rating < verdict_of(corpus, &fs->items[chosen[k]])->rating))
+            chosen[k] = i;
+    }
+    if (fputs("[", out) < 0) {
+        free(chosen);
+        return FC_EIO;
+    }
+    for (size_t i = 0; i < fs->n; i++) {
+        const struct verdict *v = verdict_of(corpus, &fs->items[i]);
+        if (!v || chosen[fs->items[i].claims[0]] != i)
             continue;
         cJSON *o = review(corpus, &fs->items[i], v);
         char *s = o ? cJSON_Print(o) : NULL;
         cJSON_Delete(o);
-        if (!s)
+        if (!s) {
+            free(chosen);
             return FC_ENOMEM;
+        }
         int rc = fprintf(out, "%s\n%s", first ? "" : ",", s);
         cJSON_free(s);
-        if (rc < 0)
+        if (rc < 0) {
+            free(chosen);
             return FC_EIO;
+        }
         first = false;
     }
+    free(chosen);
     return fputs(first ? "]\n" : "\n]\n", out) < 0 ? FC_EIO : FC_OK;
 }

@@ -24,8 +24,9 @@
 #define COLUMNS(X)                                                                                 \
     X(type)                                                                                        \
     X(id) X(doc) X(line) X(col) X(text) X(context) X(value) X(low) X(high) X(qualifier) X(unit)    \
-        X(currency) X(per) X(modality) X(role) X(direction) X(from) X(subject) X(attribution)      \
-            X(measure) X(period) X(part_of) X(check) X(severity) X(message) X(claims) X(numbers)   \
+        X(currency) X(per) X(modality) X(role) X(direction) X(from) X(to) X(subject)              \
+            X(attribution) X(measure) X(key) X(period) X(part_of) X(check) X(severity) X(message) \
+                X(claims) X(numbers)                                                               \
                 X(source) X(status) X(outlet) X(title) X(published) X(url)
 
 enum {
@@ -191,9 +192,11 @@ static void claim_row(row *r, const fc_corpus *corpus, const fc_claim *c)
     put_str(r, COL_role, fc_role_name(c->role));
     put_str(r, COL_direction, fc_direction_name(c->direction));
     put_num(r, COL_from, c->from);
+    put_num(r, COL_to, c->to);
     put_text(r, COL_subject, c->subject);
     put_text(r, COL_attribution, c->attribution);
     put_str(r, COL_measure, c->measure);
+    put_str(r, COL_key, c->key);
     put_str(r, COL_period, c->period);
     put_str(r, COL_part_of, c->part_of[0] ? c->part_of : NULL);
 }

@@ -48,6 +48,10 @@ static void claim_line(fc_strbuf *sb, const fc_corpus *corpus, const fc_input *i
         fc_sb_puts(sb, " from ");
         fc_sb_number(sb, c->from);
     }
+    if (!isnan(c->to)) {
+        fc_sb_puts(sb, " to ");
+        fc_sb_number(sb, c->to);
+    }
     fc_sb_puts(sb, "\n");
     fc_sb_printf(sb, "           subject: %s  source: %s", c->subject ? c->subject : "-",
                  c->attribution ? c->attribution : "(the outlet)");
@@ -56,6 +60,8 @@ static void claim_line(fc_strbuf *sb, const fc_corpus *corpus, const fc_input *i
     if (c->measure)
         fc_sb_printf(sb, "  measure: %s", c->measure);
     fc_sb_printf(sb, "  [%s]\n", c->id);
+    if (c->key && !c->measure)
+        fc_sb_printf(sb, "           key: %s\n", c->key);
 }
 
 static void document(fc_strbuf *sb, const fc_corpus *corpus, size_t i, const style *st)

@@ -96,8 +96,9 @@ Test(relations, a_change_with_no_earlier_figure_is_ambiguous, .init = setup)
     add(&cl, 0, 0, 46, FC_UNIT_PERCENT, FC_ROLE_LEVEL);
     add(&cl, 0, 0, 3, FC_UNIT_PERCENT, FC_ROLE_CHANGE)->direction = FC_DIR_DOWN;
     run(test_rules(), &cl, &fs);
+    /* Nothing says which reading is meant: noted (info), not a warning. */
     const fc_finding *f = only(&fs, "percent_points");
-    cr_assert_eq(f->severity, FC_SEV_WARNING);
+    cr_assert_eq(f->severity, FC_SEV_INFO);
     cr_assert(strstr(f->message, "ambiguous"), "%s", f->message);
     fc_findings_clear(&fs);
     fc_claims_clear(&cl);
@@ -277,6 +278,8 @@ Test(relations, doubled_against_the_figures_given, .init = setup)
     fc_findings fs = {0};
     fc_claim *m = add(&cl, 0, 0, 2, FC_UNIT_RATIO, FC_ROLE_CHANGE); /* "doubled" */
     m->direction = FC_DIR_UP;
+    m->to = 84.6; /* the extractor links "to $84.6 million from $35 million" */
+    m->from = 35;
     add(&cl, 0, 0, 84.6, FC_UNIT_CURRENCY, FC_ROLE_LEVEL);
     add(&cl, 0, 0, 35, FC_UNIT_CURRENCY, FC_ROLE_PREVIOUS);
     run(test_rules(), &cl, &fs);
@@ -298,14 +301,13 @@ Test(relations, parts_that_add_up_to_more_than_the_whole, .init = setup)
     memcpy(cl.items[1].part_of, cl.items[0].id, sizeof cl.items[0].id);
     memcpy(cl.items[2].part_of, cl.items[0].id, sizeof cl.items[0].id);
     run(test_rules(), &cl, &fs);
-    /* 4 + 3 = 7 > 5: one conflict for the sum (each part alone fits) */
-    size_t conflicts = 0;
+    /* 4 + 3 = 7 > 5: one warning for the sum (each part alone fits; parts that
+     * overlap could add past their whole, so it is not a conflict) */
+    const fc_finding *f = only(&fs, "share_sum");
+    cr_assert_eq(f->severity, FC_SEV_WARNING);
+    NEAR(num(f, "sum_of_parts"), 7);
     for (size_t i = 0; i < fs.n; i++)
-        if (strcmp(fs.items[i].check, "share") == 0 && fs.items[i].severity == FC_SEV_CONFLICT) {
-            conflicts++;
-            NEAR(num(&fs.items[i], "sum_of_parts"), 7);
-        }
-    cr_assert_eq(conflicts, 1);
+        cr_assert(fs.items[i].severity != FC_SEV_CONFLICT, "%s", fs.items[i].message);
     fc_findings_clear(&fs);
     fc_claims_clear(&cl);
 }
