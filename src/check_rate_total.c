@@ -63,11 +63,13 @@ static fc_status compare(const fc_check_ctx *x, size_t k, size_t di, double days
     fc_sb_number(&sb, t->value);
     if (t->subject)
         fc_sb_printf(&sb, " %s", t->subject);
-    fc_sb_puts(&sb, " over ");
+    fc_sb_puts(&sb, " in ");
+    fc_sb_number(&sb, days);
     if (di != FC_NONE) {
+        fc_sb_puts(&sb, " days (\"");
         fc_check_words(&sb, x, fc_check_claim(x, di));
+        fc_sb_puts(&sb, "\")");
     } else {
-        fc_sb_number(&sb, days);
         fc_sb_printf(&sb, " days (%s)", t->period);
     }
     fc_sb_puts(&sb, " is ");

@@ -164,8 +164,8 @@ static bool verb_between(const fc_check_ctx *x, const fc_claim *a, const fc_clai
 
 static bool is_share(const fc_claim *c)
 {
-    return c->unit == FC_UNIT_PERCENT && c->role == FC_ROLE_LEVEL && !c->part_of[0] &&
-           c->value > 0 && c->value <= 100;
+    return c->unit == FC_UNIT_PERCENT && c->role == FC_ROLE_LEVEL && c->value > 0 &&
+           c->value <= 100;
 }
 
 static fc_status percent_list(const fc_check_ctx *x, const size_t *list, size_t n)

@@ -837,7 +837,13 @@ static void find_subject(ctx *c, size_t i, found *f)
         i++; /* "seven more stores" */
     size_t from = i, j = i, words = 0;
     while (j < c->sent.to && words < 4 && !is_stop(c, j)) {
-        if (words > 0 && is_participle(c, j))
+        /* "migrants arrested" ends the subject; "Aldermoor's registered voters"
+         * does not (a participle after a possessive is an adjective). */
+        const fc_tok *prev = j > from ? tok(c, j - 1) : NULL;
+        bool possessive = prev && prev->end - prev->start > 2 &&
+                          (c->text[prev->end - 2] == '\'' ||
+                           (unsigned char)c->text[prev->end - 4] == 0xE2);
+        if (words > 0 && is_participle(c, j) && !possessive)
             break;
         if (tok(c, j)->kind == FC_TOK_WORD && entry_at(c, &c->r->units, j))
             break;
@@ -1585,17 +1591,38 @@ static void make_id(const ctx *c, fc_claim *cl)
 /* A part names its whole: the last count claim of this document in the same or
  * the previous sentence ("About 100 7-Eleven stores were raided. Five of those
  * stores were in Los Angeles."). */
+/* The whole a part refers back to: among the counts of this document before
+ * claim index `before`, in the sentence of `sentence` or the one before, not a
+ * rate: the last one whose key has the event the part's words name ("Of those
+ * taken into custody" -> the count of arrests), else the last one. */
+static const fc_claim *find_whole(const ctx *c, size_t before, size_t sentence, const char *event)
+{
+    const fc_claim *last = NULL;
+    char term[64];
+    if (event)
+        snprintf(term, sizeof term, "e:%s", event);
+    for (size_t k = before; k-- > 0;) {
+        const fc_claim *w = &c->out->items[k];
+        if (w->doc != c->doc_index || w->sentence + 1 < sentence)
+            break;
+        if (w->unit != FC_UNIT_COUNT || w->role != FC_ROLE_LEVEL || w->value <= 0 || w->per)
+            continue;
+        if (!event)
+            return w;
+        if (!last)
+            last = w;
+        const char *p = w->key ? strstr(w->key, term) : NULL;
+        if (p && (p == w->key || p[-1] == ' ') && (p[strlen(term)] == ' ' || !p[strlen(term)]))
+            return w;
+    }
+    return last;
+}
+
 static void link_whole(ctx *c, fc_claim *cl)
 {
-    for (size_t k = c->out->n; k-- > 0;) {
-        const fc_claim *w = &c->out->items[k];
-        if (w->doc != cl->doc || w->sentence + 1 < cl->sentence)
-            break;
-        if (w->unit == FC_UNIT_COUNT && w->role == FC_ROLE_LEVEL && w->value > 0) {
-            memcpy(cl->part_of, w->id, sizeof cl->part_of);
-            return;
-        }
-    }
+    const fc_claim *w = find_whole(c, c->out->n, cl->sentence, NULL);
+    if (w)
+        memcpy(cl->part_of, w->id, sizeof cl->part_of);
 }
 
 /* Records the token spans of the claim about to be pushed (for its sentence's
@@ -1676,7 +1703,11 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     cl->start = tok(c, start_tok)->start;
     cl->end = tok(c, after - 1)->end;
     make_id(c, cl);
-    if (f.partitive)
+    /* "260 of the deaths": a part of the count named just before. */
+    bool of_the = cl->unit == FC_UNIT_COUNT && is_word(c, after, "of") &&
+                  is_word(c, after + 1, "the") && after + 2 < c->sent.to &&
+                  tok(c, after + 2)->kind == FC_TOK_WORD && !entry_at(c, &c->r->units, after + 2);
+    if (f.partitive || of_the)
         link_whole(c, cl);
     fc_status st = FC_OK;
     if (f.subj_to > f.subj_from && !(cl->subject = span_text(c, f.subj_from, f.subj_to)))
@@ -1770,6 +1801,15 @@ static bool change_fits_level(fc_unit cu, fc_unit lu)
     return cu == lu;
 }
 
+/* Whether a comma comes in tokens [from, to) ("Of those taken into custody, 45"). */
+static bool comma_before(const ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (is_punct(c, k, ","))
+            return true;
+    return false;
+}
+
 static bool is_determiner(const ctx *c, size_t i)
 {
     static const char *const words[] = {"the", "its", "their", "his", "her", "our", "this",
@@ -1833,8 +1873,10 @@ static void link_sentence(ctx *c, size_t first)
         if (cl[i].unit == FC_UNIT_PERCENT && cl[i].role == FC_ROLE_LEVEL && i + 1 < n &&
             is_word(c, sp[i].end, "of") && !cl[i].part_of[0]) {
             size_t k = sp[i].end + 1;
-            while (k < sp[i + 1].start && k < sp[i].end + 4 && is_determiner(c, k))
-                k++;
+            while (k < sp[i + 1].start && k < sp[i].end + 4 &&
+                   (is_determiner(c, k) || (tok(c, k)->kind == FC_TOK_WORD &&
+                                            fc_ieq(c->text + tok(c, k)->end - 2, "'s", 2))))
+                k++; /* "of its", "of the city's" */
             if (k == sp[i + 1].start && cl[i + 1].unit != FC_UNIT_PERCENT &&
                 cl[i + 1].unit != FC_UNIT_DURATION && cl[i + 1].value > 0)
                 memcpy(cl[i].part_of, cl[i + 1].id, sizeof cl[i].part_of);
@@ -1876,20 +1918,16 @@ static void link_sentence(ctx *c, size_t first)
         } else if (k > c->sent.from + 1 &&
                    (is_word(c, k - 1, "those") || is_word(c, k - 1, "them") ||
                     is_word(c, k - 1, "these")) &&
-                   is_punct(c, k, ",")) {
-            /* "Of those, 316 flew home": the last count before this sentence. */
-            for (size_t j = first; j-- > 0;) {
-                const fc_claim *w = &c->out->items[j];
-                if (w->doc != c->doc_index || w->sentence + 1 < c->sentence)
-                    break;
-                if (w->unit == FC_UNIT_COUNT && w->role == FC_ROLE_LEVEL && w->value > 0) {
-                    for (size_t i = 0; i < n; i++)
-                        if (cl[i].unit == FC_UNIT_COUNT && cl[i].role == FC_ROLE_LEVEL &&
-                            !cl[i].part_of[0])
-                            memcpy(cl[i].part_of, w->id, sizeof cl[i].part_of);
-                    break;
-                }
-            }
+                   comma_before(c, k, sp[0].start)) {
+            /* "Of those, 316 flew home": a count before this sentence, the one
+             * whose event the words name ("Of those taken into custody"). */
+            const char *event = NULL;
+            for (size_t t = k; t < sp[0].start && !event; t++)
+                event = fc_key_event_at(c, t);
+            const fc_claim *w = find_whole(c, first, c->sentence, event);
+            for (size_t i = 0; w && i < n; i++)
+                if (cl[i].unit == FC_UNIT_COUNT && cl[i].role == FC_ROLE_LEVEL && !cl[i].part_of[0])
+                    memcpy(cl[i].part_of, w->id, sizeof cl[i].part_of);
         }
     }
     if (whole == (size_t)-1) { /* "520 homes: 310 destroyed and 260 damaged" */

@@ -173,6 +173,10 @@ typedef struct fc_claim_toks {
     size_t subj_from, subj_to; /* the counted noun; from == to: none */
 } fc_claim_toks;
 
+/* The event the words at token i name ("taken into custody" -> "arrest"), from
+ * the rules' grouping events; NULL when none. */
+const char *fc_key_event_at(const ctx *c, size_t i);
+
 /* Computes the inferred key (fc_claim.key) of the sentence's claims
  * out->items[first ..], whose token spans are spans[0 ..]. Errors: FC_ENOMEM. */
 fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans);

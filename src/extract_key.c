@@ -135,6 +135,12 @@ static const char *concept_at(const ctx *c, const fc_entries *e, size_t i, size_
     return k < c->r->grouping.nconcepts ? c->r->grouping.concepts[k] : NULL;
 }
 
+const char *fc_key_event_at(const ctx *c, size_t i)
+{
+    size_t nt;
+    return i < c->sent.to ? concept_at(c, &c->r->grouping.events, i, &nt) : NULL;
+}
+
 /* Words that say nothing about what is measured. */
 static bool skip_word(const ctx *c, size_t i)
 {

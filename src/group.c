@@ -213,7 +213,7 @@ static bool contains(const uint32_t *a, size_t n, uint32_t t)
 
 /* Whether the document of claim index doc mentions the word of term t (its
  * text after the kind prefix; "_" joins the words of a name: the first counts),
- * case-insensitive, as a whole word. */
+ * case-insensitive, at the start of a word. */
 static bool mentions(fc_keyinfo *k, size_t doc, uint32_t t)
 {
     if (doc >= k->ndocs || !k->docs[doc] || !k->docs[doc]->text)
@@ -233,11 +233,8 @@ static bool mentions(fc_keyinfo *k, size_t doc, uint32_t t)
             continue;
         if (!fc_ieq(d->text + i, w, n))
             continue;
-        /* A whole word, allowing a plural or possessive ending. */
-        size_t e = i + n;
-        yes = e >= d->len || !isalnum((unsigned char)d->text[e]) ||
-              ((d->text[e] == 's' || d->text[e] == '\'') &&
-               (e + 1 >= d->len || !isalnum((unsigned char)d->text[e + 1])));
+        /* A word that starts with it: terms are stems ("nest" in "nesting"). */
+        yes = true;
     }
     if (k->mentions) {
         for (size_t probe = 0; probe < 8; probe++) {
@@ -290,6 +287,10 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     const fc_claim *ca = &claims->items[ia], *cb = &claims->items[ib];
     if (ca->unit != cb->unit || strcmp(ca->currency, cb->currency) != 0 ||
         (ca->per != FC_PER_NONE) != (cb->per != FC_PER_NONE))
+        return -1;
+    /* A part ("260 of the deaths") is a figure of its whole's breakdown: it is
+     * compared with parts only. */
+    if ((ca->part_of[0] != 0) != (cb->part_of[0] != 0))
         return -1;
     const parsed *a = &k->claim[ia], *b = &k->claim[ib];
     size_t na[FC_NTERM_KINDS], nb[FC_NTERM_KINDS];
@@ -376,10 +377,9 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     if (wa > 0 && wb > 0) {
         if (!c[FC_TERM_THING] && !c[FC_TERM_MODIFIER] && !c[FC_TERM_OBJECT] && !c[FC_TERM_EVENT])
             return 0;
-        /* The smaller key counts as at least a thing and a modifier's weight, so
-         * that one shared event ("vote") does not make a bare share ("54% of the
-         * vote") the same figure as a turnout of registered voters. */
-        double floor = w[FC_TERM_THING] + w[FC_TERM_MODIFIER], small = wa < wb ? wa : wb;
+        /* The smaller key counts as at least a thing's weight: one shared
+         * event alone ("arrests") is not quite enough. */
+        double floor = w[FC_TERM_THING], small = wa < wb ? wa : wb;
         return shared / (small > floor ? small : floor);
     }
     double ww = w[FC_TERM_WORD];
