@@ -1365,7 +1365,7 @@ static inline bool may_start_period(const ctx *c, size_t i)
 static bool other_number(const ctx *c, size_t k)
 {
     return tok(c, k)->kind == FC_TOK_NUM && !is_year(c, k) && !is_date(c, k) &&
-           !list_at(c, &c->r->special_numbers, k);
+           !list_at(c, &c->r->special_numbers, k) && !is_age(c, k, k + 1);
 }
 
 /* Whether the period phrase at token p is nearer to another number than to the

@@ -180,8 +180,8 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
     if (from >= to)
         return;
     size_t head = to - 1;
-    while (head > from && tok(c, head)->kind != FC_TOK_WORD)
-        head--;
+    while (head > from && (tok(c, head)->kind != FC_TOK_WORD || skip_word(c, head)))
+        head--; /* "spending plan Tuesday": the head is "plan" */
     size_t nt;
     const char *concept;
     if (tok(c, head)->kind != FC_TOK_WORD)
@@ -213,8 +213,9 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
         }
     } else if ((concept = concept_at(c, &g->events, head, &nt))) {
         add(b, 'e', concept); /* "arrests", "deaths": the event is the thing */
-    } else if ((concept = concept_at(c, &g->things, head, &nt))) {
-        add(b, 't', concept);
+    } else if ((concept = concept_at(c, &g->things, head, &nt)) ||
+               (head > from && (concept = concept_at(c, &g->things, head - 1, &nt)) && nt == 2)) {
+        add(b, 't', concept); /* "homes"; "spending plan" */
     } else if (!skip_word(c, head)) {
         add(b, 't', w);
     }
@@ -457,6 +458,12 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 continue;
             }
         }
+        /* A thing's name in the clause ("the spending plan", "homes lost"). */
+        if (tok(c, i)->kind == FC_TOK_WORD && (concept = concept_at(c, &g->things, i, &nt))) {
+            add(&b, 'w', concept);
+            i += nt - 1;
+            continue;
+        }
         if ((concept = concept_at(c, &g->scopes, i, &nt)) &&
             !(at > af && i + nt > af && i < at)) { /* not inside the source's words */
             add(&b, 's', concept);
@@ -517,10 +524,23 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         if (skip_word(c, i))
             continue;
         stem(c->text, t, w, sizeof w);
-        if ((concept = concept_at(c, &g->things, i, &nt)))
-            add(&b, 'w', concept);
-        else if (count_kind(&b, 'w') < 12)
+        if (count_kind(&b, 'w') < 12)
             add(&b, 'w', w);
+    }
+    /* With no counted noun and no event, a thing the clause names is what is
+     * counted ("Fenn's proposed budget totals $381 million"; "homes lost ... at
+     * 340"); "Kindergarten enrollment in the school district fell to 612" counts
+     * an enrollment, not schools. */
+    if (!count_kind(&b, 't') && !count_kind(&b, 'u') && !count_kind(&b, 'e')) {
+        for (size_t i = wfrom; i < wto; i++) {
+            if (in_span(i, sp->start, sp->end) || (at > af && in_span(i, af, at)) ||
+                tok(c, i)->kind != FC_TOK_WORD)
+                continue;
+            if ((concept = concept_at(c, &g->things, i, &nt))) {
+                add(&b, 't', concept);
+                break;
+            }
+        }
     }
     if (b.n == 0)
         return FC_OK;

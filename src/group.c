@@ -264,6 +264,36 @@ static bool one_sided_mentioned(fc_keyinfo *k, const uint32_t *a, size_t na, con
     return true;
 }
 
+/* Whether every term of a modifier list is a kind of person ("=patient"). */
+static bool only_roles(const fc_keyinfo *k, const uint32_t *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (k->names[t[i]][2] != '=')
+            return false;
+    return n > 0;
+}
+
+/* Whether two place names are one place: the same, or one the start of the other
+ * ("granite_falls" and "granite_falls_school_district") unless what the longer
+ * adds makes it another jurisdiction ("lubbock" and "lubbock_county"). */
+static bool same_place(const char *a, const char *b)
+{
+    static const char *const kinds[] = {"county", "city", "town", "township", "parish",
+                                        "borough", "village", "state", "province"};
+    size_t na = strlen(a), nb = strlen(b);
+    const char *s = na < nb ? a : b, *l = na < nb ? b : a;
+    size_t ns = na < nb ? na : nb;
+    if (strncmp(s, l, ns) != 0 || l[ns] != '_')
+        return false;
+    const char *rest = l + ns + 1;
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        size_t n = strlen(kinds[i]);
+        if (strncmp(rest, kinds[i], n) == 0 && (rest[n] == '_' || !rest[n]))
+            return false;
+    }
+    return true;
+}
+
 /* Whether place term t is one of the rules' known places (countries, states). */
 static bool broad_place(const fc_keyinfo *k, uint32_t t)
 {
@@ -322,7 +352,11 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
         if (nm > 1 || k->names[m[0]][2] != '=')
             return -1;
     }
-    if (BOTH(FC_TERM_MODIFIER) && !c[FC_TERM_MODIFIER])
+    /* Modifiers both sides give must meet; two kinds of person ("children",
+     * "patients") may be the same people when an event is shared. */
+    if (BOTH(FC_TERM_MODIFIER) && !c[FC_TERM_MODIFIER] &&
+        !(c[FC_TERM_EVENT] && (only_roles(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER]) ||
+                               only_roles(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]))))
         return -1;
     if (BOTH(FC_TERM_OBJECT) && !c[FC_TERM_OBJECT])
         return -1; /* approval of the job against approval of the handling of one issue */
@@ -339,7 +373,7 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
      * Texas" is not "Texas"); a place only one side names must be in the other
      * side's text. */
     if (a->place != NO_TERM && b->place != NO_TERM) {
-        if (a->place != b->place)
+        if (a->place != b->place && !same_place(k->names[a->place] + 2, k->names[b->place] + 2))
             return -1;
     } else if (a->place != NO_TERM || b->place != NO_TERM) {
         /* A country or state named on one side only ("in the United States")
