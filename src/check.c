@@ -427,10 +427,11 @@ size_t fc_check_reported_earlier(const fc_check_ctx *x, size_t li)
 {
     const fc_claim *l = fc_check_claim(x, li);
     fc_when wl = fc_check_when(x, l);
-    size_t from, to, best = FC_NONE;
-    fc_check_group_range(x, li, &from, &to);
+    size_t best = FC_NONE, gi = x->groups->of[li];
+    size_t from = gi == FC_NO_GROUP ? 0 : x->groups->previous_from[gi];
+    size_t to = gi == FC_NO_GROUP ? 0 : x->groups->previous_from[gi + 1];
     for (size_t j = from; j < to; j++) {
-        size_t i = x->groups->members[j];
+        size_t i = x->groups->previous[j];
         const fc_claim *e = fc_check_claim(x, i);
         if (e->role != FC_ROLE_PREVIOUS || e->doc == l->doc ||
             !fc_groups_related(x->groups, x->rules, x->claims, li, i))

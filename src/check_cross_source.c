@@ -65,6 +65,17 @@ static int modality_class(const fc_claim *c)
     return c->modality == FC_MOD_TARGET || c->modality == FC_MOD_PROJECTION;
 }
 
+/* A hash of the claim's source (its attribution, lowercased); 0: the outlet's own. */
+static unsigned long voice_of(const fc_claim *c)
+{
+    if (!c->attribution)
+        return 0;
+    unsigned long h = 2166136261u;
+    for (const char *p = c->attribution; *p; p++)
+        h = (h ^ (unsigned char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p)) * 16777619u;
+    return h | 1;
+}
+
 /* ---- who is right ---------------------------------------------------------- */
 
 /* Whether a reference row of the claim's rule measure and period agrees with it
@@ -96,23 +107,57 @@ static bool reference_agrees(const fc_check_ctx *x, const fc_claim *c, const fc_
 
 /* Whether claim k, an actual figure, repeats a target of its group while the
  * other actual figures are far lower: target_as_actual reports it. */
-static bool target_echo(const fc_check_ctx *x, size_t k, size_t *scratch)
+/* The run's targets by value, so that a figure's look-up costs the targets near
+ * its value only; and room for a target's actual figures. */
+typedef struct echoes {
+    size_t *targets; /* claim indices of targets, by value */
+    size_t n;
+    size_t *scratch;
+    bool *done;    /* per entry of targets: its echoes are known */
+    bool *is_echo; /* per claim: it repeats a target (computed target by target) */
+} echoes;
+
+typedef struct valued {
+    double value;
+    size_t k;
+} valued;
+
+static int by_value_then_index(const void *pa, const void *pb)
+{
+    const valued *a = pa, *b = pb;
+    if (a->value != b->value)
+        return a->value < b->value ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k;
+}
+
+static bool target_echo(const fc_check_ctx *x, size_t k, echoes *e)
 {
     const fc_claim *c = fc_check_claim(x, k);
-    if (modality_class(c))
+    if (modality_class(c) || !e->n)
         return false;
-    for (size_t t = 0; t < x->claims->n; t++) {
-        const fc_claim *tc = fc_check_claim(x, t);
-        double mean;
-        if (tc->modality != FC_MOD_TARGET || tc->role != FC_ROLE_LEVEL ||
-            fabs(tc->value - c->value) > 0.05 * fabs(tc->value))
-            continue;
-        size_t n = fc_check_actuals(x, t, scratch);
-        for (size_t i = 0; i < n; i++)
-            if (scratch[i] == k && fc_check_target_echo(x, t, k, scratch, n, &mean))
-                return true;
+    /* Targets t with |t - v| <= 5% of t: t from v / 1.05 to v / 0.95. */
+    double lo = c->value / 1.05, hi = c->value / 0.95;
+    size_t a = 0, b = e->n;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (fc_check_claim(x, e->targets[mid])->value < lo)
+            a = mid + 1;
+        else
+            b = mid;
     }
-    return false;
+    for (size_t j = a; j < e->n && fc_check_claim(x, e->targets[j])->value <= hi; j++) {
+        if (e->done[j])
+            continue;
+        /* Each target once: which of its actual figures repeat it. */
+        size_t t = e->targets[j];
+        double mean;
+        size_t n = fc_check_actuals(x, t, e->scratch);
+        for (size_t i = 0; i < n; i++)
+            if (fc_check_target_echo(x, t, e->scratch[i], e->scratch, n, &mean))
+                e->is_echo[e->scratch[i]] = true;
+        e->done[j] = true;
+    }
+    return e->is_echo[k];
 }
 
 /* ---- findings ---------------------------------------------------------------- */
@@ -230,27 +275,63 @@ static unsigned long repeat_key(const fc_check_ctx *x, const fc_claim *c)
     return 0;
 }
 
-static bool repeats(const fc_check_ctx *x, const fc_claim *a, const fc_claim *b)
+/* The distinct figures of a cluster: repeats of one originating figure once. */
+typedef struct repeat {
+    unsigned long key;
+    double value;
+    size_t i;
+} repeat;
+
+static int by_repeat(const void *pa, const void *pb)
 {
-    if (a->attribution && b->attribution && strcasecmp(a->attribution, b->attribution) == 0 &&
-        a->value == b->value && a->low == b->low && a->high == b->high)
-        return true; /* one originating figure, repeated */
-    unsigned long ka = repeat_key(x, a);
-    return ka && ka == repeat_key(x, b) && a->value == b->value;
+    const repeat *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    if (a->value != b->value)
+        return a->value < b->value ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
 }
 
-/* The distinct figures of a cluster: repeats of one originating figure once. */
+static unsigned long attribution_key(const fc_claim *c)
+{
+    unsigned long h = voice_of(c);
+    for (const double *v = &c->low; h && v <= &c->high; v++) /* the interval too */
+        h = fc_hash(v, sizeof *v, h);
+    return h;
+}
+
+/* The points of the distinct figures of a cluster: a claim repeating one before
+ * it (repeats(): the same source and figure, or the same sentence) counts once.
+ * By sorting, so that a large cluster costs n log n. */
 static size_t distinct_points(const fc_check_ctx *x, const size_t *cl, size_t n, double *pts)
 {
-    size_t m = 0;
+    repeat *r = malloc((2 * n + 1) * sizeof *r);
+    bool *dup = calloc(n + 1, sizeof *dup);
+    size_t m = 0, nr = 0;
+    if (!r || !dup) { /* no memory for the bookkeeping: every figure counts */
+        for (size_t i = 0; i < n; i++)
+            pts[m++] = span_of(fc_check_claim(x, cl[i]), 0).point;
+        free(r);
+        free(dup);
+        return m;
+    }
     for (size_t i = 0; i < n; i++) {
         const fc_claim *c = fc_check_claim(x, cl[i]);
-        bool dup = false;
-        for (size_t j = 0; j < i && !dup; j++)
-            dup = repeats(x, fc_check_claim(x, cl[j]), c);
-        if (!dup)
-            pts[m++] = span_of(c, 0).point;
+        unsigned long a = attribution_key(c), s = repeat_key(x, c);
+        if (a)
+            r[nr++] = (repeat){a << 1, c->value, i};
+        if (s)
+            r[nr++] = (repeat){s << 1 | 1, c->value, i};
     }
+    qsort(r, nr, sizeof *r, by_repeat);
+    for (size_t j = 1; j < nr; j++)
+        if (r[j].key == r[j - 1].key && r[j].value == r[j - 1].value)
+            dup[r[j].i] = true; /* the first of a run (the lowest index) stays */
+    for (size_t i = 0; i < n; i++)
+        if (!dup[i])
+            pts[m++] = span_of(fc_check_claim(x, cl[i]), 0).point;
+    free(r);
+    free(dup);
     return m;
 }
 
@@ -406,15 +487,6 @@ typedef struct doc_claim {
     size_t k;
 } doc_claim;
 
-static unsigned long voice_of(const fc_claim *c)
-{
-    if (!c->attribution)
-        return 0;
-    unsigned long h = 2166136261u;
-    for (const char *p = c->attribution; *p; p++)
-        h = (h ^ (unsigned char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p)) * 16777619u;
-    return h | 1;
-}
 
 static int by_doc_then_index(const void *pa, const void *pb)
 {
@@ -426,12 +498,12 @@ static int by_doc_then_index(const void *pa, const void *pb)
     return a->k < b->k ? -1 : a->k > b->k;
 }
 
-/* Pairs compared between two documents beyond which a cluster is compared with
- * its median instead (bounds the work on a document that repeats one figure). */
-#define PAIRS_MAX 250000
+/* Claim pairs compared within one cluster beyond which it is compared with its
+ * median instead (bounds the work on documents that repeat one kind of figure). */
+#define PAIRS_MAX 65536
 
 static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *docs, double *pts,
-                         doc_claim *tmp, size_t *scratch)
+                         doc_claim *tmp, echoes *scratch)
 {
     double tol = x->rules->cross_source.tolerance;
     /* By voice: docs[v] is where voice v's claims start in cl. */
@@ -451,9 +523,10 @@ static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *do
     docs[nvoices] = n;
     if (ndocs < 2)
         return FC_OK;
+    size_t pairs = 0;
     for (size_t a = 0; a < nvoices && pairwise; a++)
         for (size_t b = a + 1; b < nvoices && pairwise; b++)
-            pairwise = (docs[a + 1] - docs[a]) * (docs[b + 1] - docs[b]) <= PAIRS_MAX;
+            pairwise = (pairs += (docs[a + 1] - docs[a]) * (docs[b + 1] - docs[b])) <= PAIRS_MAX;
     size_t nconflicts = 0;
     fc_status st = FC_OK;
     if (ndocs <= PAIRWISE_MAX && pairwise) {
@@ -516,8 +589,24 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
     double *pts = malloc((n ? n : 1) * sizeof *pts);
     doc_claim *tmp = malloc((n ? n : 1) * sizeof *tmp);
     size_t *scratch = malloc((n + 1) * sizeof *scratch);
+    valued *tv = malloc((n ? n : 1) * sizeof *tv);
+    echoes ech = {malloc((n ? n : 1) * sizeof *ech.targets), 0, scratch,
+                  calloc(n ? n : 1, sizeof *ech.done), calloc(n ? n : 1, sizeof *ech.is_echo)};
     bool *used = calloc(n ? n : 1, sizeof *used);
-    fc_status st = order && whens && cl && docs && pts && used && tmp && scratch ? FC_OK : FC_ENOMEM;
+    fc_status st = order && whens && cl && docs && pts && used && tmp && scratch && tv && ech.targets && ech.done &&
+                         ech.is_echo
+                     ? FC_OK
+                     : FC_ENOMEM;
+    for (size_t k = 0; st == FC_OK && k < n; k++) {
+        const fc_claim *c = fc_check_claim(x, k);
+        if (c->modality == FC_MOD_TARGET && c->role == FC_ROLE_LEVEL && c->value > 0)
+            tv[ech.n++] = (valued){c->value, k};
+    }
+    if (st == FC_OK) {
+        qsort(tv, ech.n, sizeof *tv, by_value_then_index);
+        for (size_t i = 0; i < ech.n; i++)
+            ech.targets[i] = tv[i].k;
+    }
     for (size_t gi = 0; st == FC_OK && gi < g->n; gi++) {
         size_t from = g->from[gi], to = g->from[gi + 1], m = 0;
         if (to - from < 2)
@@ -550,7 +639,7 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
                 cl[ncl++] = k;
             }
             if (ncl >= 2)
-                st = cluster(x, cl, ncl, docs, pts, tmp, scratch);
+                st = cluster(x, cl, ncl, docs, pts, tmp, &ech);
         }
     }
     free(order);
@@ -560,6 +649,10 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
     free(pts);
     free(tmp);
     free(scratch);
+    free(tv);
+    free(ech.targets);
+    free(ech.done);
+    free(ech.is_echo);
     free(used);
     return st;
 }

@@ -79,8 +79,8 @@ static size_t matching_rows(const fc_check_ctx *x, const fc_claim *c, const fc_d
                 continue;
             bool source = c->attribution && (contains(row->publisher, c->attribution) ||
                                              contains(c->attribution, row->publisher));
-            if (pass == 0 && !source)
-                continue;
+            if (pass == 0 && !source && c->attribution)
+                continue; /* a named source: its own rows first */
             idx[n++] = i;
         }
         if (!c->attribution)

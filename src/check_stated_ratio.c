@@ -99,18 +99,40 @@ static fc_status across_sources(const fc_check_ctx *x, size_t k, size_t bi)
     const fc_claim *r = fc_check_claim(x, k), *base = fc_check_claim(x, bi);
     double implied = base->value / r->value;
     double implied_plus = base->value / (r->value + 1); /* "three times higher" = x4 */
-    size_t from, to;
+    /* The reports of the other figure: related claims of other documents (at
+     * most 128 looked at). Up to three, each gets a finding; with more, only the
+     * one nearest the implied figure does, so findings do not multiply. */
+    enum { SCAN = 128, EACH = 3 };
+    size_t from, to, ev[EACH + 1], nev = 0, seen = 0, nearest = FC_NONE;
+    double nd = INFINITY;
     fc_check_group_range(x, bi, &from, &to);
-    for (size_t j = from; j < to; j++) {
+    for (size_t j = from; j < to && seen < SCAN; j++) {
         size_t i = x->groups->members[j];
         const fc_claim *e = fc_check_claim(x, i);
         /* A rule measure says what is the same figure; in an inferred group,
          * a target's earlier figure is a target too. */
         if (i == bi || e->role != FC_ROLE_LEVEL || e->doc == base->doc ||
             (!base->measure &&
-             (e->modality == FC_MOD_TARGET) != (base->modality == FC_MOD_TARGET)) ||
-            !fc_groups_related(x->groups, x->rules, x->claims, bi, i))
+             (e->modality == FC_MOD_TARGET) != (base->modality == FC_MOD_TARGET)))
             continue;
+        seen++;
+        if (!fc_groups_related(x->groups, x->rules, x->claims, bi, i))
+            continue;
+        double d = implied < e->low ? e->low - implied : implied > e->high ? implied - e->high : 0;
+        if (d < nd) {
+            nd = d;
+            nearest = i;
+        }
+        if (nev <= EACH)
+            ev[nev++] = i;
+    }
+    if (nev > EACH) {
+        ev[0] = nearest;
+        nev = 1;
+    }
+    for (size_t m = 0; m < nev; m++) {
+        size_t i = ev[m];
+        const fc_claim *e = fc_check_claim(x, i);
         bool fits = implied >= e->low && implied <= e->high;
         bool fits_plus =
             r->direction == FC_DIR_UP && implied_plus >= e->low && implied_plus <= e->high;

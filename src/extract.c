@@ -1260,7 +1260,7 @@ static size_t day_name_len(int wd)
 static int weekday_at(const ctx *c, size_t i)
 {
     const fc_tok *t = tok(c, i);
-    if (t->kind != FC_TOK_WORD || !fc_tok_is_capitalised(c->text, t))
+    if (t->kind != FC_TOK_WORD || t->end - t->start < 6 || !strchr("MTWFS", c->text[t->start]))
         return -1;
     for (int d = 0; d < 7; d++) {
         size_t n = strlen(weekdays[d]);
@@ -2177,7 +2177,6 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
     free(c.about.context);
     free(c.matches);
     free(c.spans);
-    free(c.proper.slots);
     fc_toks_free(&c.toks);
     return st;
 }

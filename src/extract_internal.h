@@ -13,6 +13,14 @@
 #include "rules_internal.h"
 #include "util.h"
 
+/* The phrase look-ups run for most tokens of every sentence: always inlined, so a
+ * token that starts no phrase costs one bit test where it is asked about. */
+#if defined(__GNUC__)
+#define FC_HOT static inline __attribute__((always_inline))
+#else
+#define FC_HOT static inline
+#endif
+
 typedef struct span {
     size_t from, to; /* token indices, to exclusive */
 } span;
@@ -53,35 +61,34 @@ typedef struct ctx {
         size_t poll_at, estimate_at;            /* and where */
         unsigned char *context; /* per measure: 0 unknown, 1 context absent, 2 present */
     } about;
-    /* Words the document writes capitalised inside sentences and never in lower
-     * case: its proper names (hashes, open addressing; built on first use). */
+    /* The answers of is_proper (extract_key.c) for this document. */
     struct {
-        bool built;
-        uint32_t *slots; /* 0: empty */
-        uint32_t mask;
+        uint32_t hash[64];
+        bool yes[64];
+        size_t n;
     } proper;
     /* The token spans of the current sentence's claims, in claim order. */
     struct fc_claim_toks *spans;
     size_t nspans, cap_spans;
 } ctx;
 
-static inline const fc_tok *tok(const ctx *c, size_t i)
+FC_HOT const fc_tok *tok(const ctx *c, size_t i)
 {
     return &c->toks.items[i];
 }
 
-static inline bool is_punct(const ctx *c, size_t i, const char *s)
+FC_HOT bool is_punct(const ctx *c, size_t i, const char *s)
 {
     return i < c->sent.to && tok(c, i)->kind == FC_TOK_PUNCT && fc_tok_eq(c->text, tok(c, i), s);
 }
 
-static inline bool is_word(const ctx *c, size_t i, const char *lower)
+FC_HOT bool is_word(const ctx *c, size_t i, const char *lower)
 {
     return i < c->sent.to && tok(c, i)->kind == FC_TOK_WORD && fc_tok_eq(c->text, tok(c, i), lower);
 }
 
 /* Token i follows token i-1 with no space between. */
-static inline bool glued(const ctx *c, size_t i)
+FC_HOT bool glued(const ctx *c, size_t i)
 {
     return i > 0 && i < c->toks.n && !tok(c, i)->space_before;
 }
@@ -89,7 +96,7 @@ static inline bool glued(const ctx *c, size_t i)
 /* ---- phrase matching ---------------------------------------------------- */
 
 /* Whether phrase p matches the tokens starting at i (ending before hi). */
-static inline bool match_at(const ctx *c, const fc_phrase *p, size_t i, size_t hi)
+FC_HOT bool match_at(const ctx *c, const fc_phrase *p, size_t i, size_t hi)
 {
     if (i + p->ntok > hi)
         return false;
@@ -119,7 +126,7 @@ static inline const fc_phrase *bucket_lookup(const ctx *c, const fc_index *ix, c
 /* The longest phrase of an indexed list matching at token i within the sentence
  * (before: ending just before i). Most tokens are the key of no phrase, and one
  * bit test of the index says so before any phrase is looked at. */
-static inline const fc_phrase *lookup(const ctx *c, const fc_index *ix, const void *base,
+FC_HOT const fc_phrase *lookup(const ctx *c, const fc_index *ix, const void *base,
                                       size_t stride, size_t i, bool before)
 {
     if (before ? i <= c->sent.from : i >= c->sent.to)
@@ -132,25 +139,25 @@ static inline const fc_phrase *lookup(const ctx *c, const fc_index *ix, const vo
 _Static_assert(offsetof(fc_entry, phrase) == 0, "an fc_entry starts with its phrase");
 
 /* The longest entry matching at i, or NULL. */
-static inline const fc_entry *entry_at(const ctx *c, const fc_entries *e, size_t i)
+FC_HOT const fc_entry *entry_at(const ctx *c, const fc_entries *e, size_t i)
 {
     return (const fc_entry *)lookup(c, &e->first, e->items, sizeof *e->items, i, false);
 }
 
 /* The longest entry ending just before i, or NULL. */
-static inline const fc_entry *entry_before(const ctx *c, const fc_entries *e, size_t i)
+FC_HOT const fc_entry *entry_before(const ctx *c, const fc_entries *e, size_t i)
 {
     return (const fc_entry *)lookup(c, &e->last, e->items, sizeof *e->items, i, true);
 }
 
 /* Whether a phrase of l ends just before token i. */
-static inline bool list_before(const ctx *c, const fc_phrase_list *l, size_t i)
+FC_HOT bool list_before(const ctx *c, const fc_phrase_list *l, size_t i)
 {
     return lookup(c, &l->last, l->items, sizeof *l->items, i, true) != NULL;
 }
 
 /* The length in tokens of the longest phrase of l at i; 0 when none. */
-static inline size_t list_at(const ctx *c, const fc_phrase_list *l, size_t i)
+FC_HOT size_t list_at(const ctx *c, const fc_phrase_list *l, size_t i)
 {
     const fc_phrase *p = lookup(c, &l->first, l->items, sizeof *l->items, i, false);
     return p ? p->ntok : 0;

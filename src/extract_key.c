@@ -34,30 +34,63 @@
 
 #define MAX_TERMS 40
 
+/* The terms found so far, and how many of each kind (the kinds' letters in
+ * KINDS order), so that counting a kind is one look-up. */
+#define KINDS "tumoepnsw"
 typedef struct keyb {
     char terms[MAX_TERMS][48];
+    uint32_t hash[MAX_TERMS];
+    unsigned char count[sizeof KINDS];
     size_t n;
 } keyb;
+
+static size_t kind_index(char kind)
+{
+    switch (kind) {
+    case 't': return 0;
+    case 'u': return 1;
+    case 'm': return 2;
+    case 'o': return 3;
+    case 'e': return 4;
+    case 'p': return 5;
+    case 'n': return 6;
+    case 's': return 7;
+    case 'w': return 8;
+    default: return sizeof KINDS - 1;
+    }
+}
+
+/* Whether token i is in no phrase of the rules: then no list can match at it,
+ * and the key only needs its letters (most words of a clause are such). */
+static inline bool unknown(const ctx *c, size_t i)
+{
+    return c->word[i] == c->r->vocab.n;
+}
 
 /* Adds "k:word" unless present. */
 static void add(keyb *b, char kind, const char *word)
 {
     if (!word[0] || b->n >= MAX_TERMS)
         return;
-    char t[48];
-    snprintf(t, sizeof t, "%c:%s", kind, word);
+    char *t = b->terms[b->n];
+    size_t n = strnlen(word, sizeof b->terms[0] - 3);
+    t[0] = kind;
+    t[1] = ':';
+    memcpy(t + 2, word, n);
+    t[2 + n] = '\0';
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n + 2; i++)
+        h = (h ^ (unsigned char)t[i]) * 16777619u;
     for (size_t i = 0; i < b->n; i++)
-        if (strcmp(b->terms[i], t) == 0)
+        if (b->hash[i] == h && strcmp(b->terms[i], t) == 0)
             return;
-    memcpy(b->terms[b->n++], t, sizeof t);
+    b->hash[b->n++] = h;
+    b->count[kind_index(kind)]++;
 }
 
 static size_t count_kind(const keyb *b, char kind)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < b->n; i++)
-        n += b->terms[i][0] == kind;
-    return n;
+    return b->count[kind_index(kind)];
 }
 
 /* A light stem: lowercase, no possessive, no plural or verb ending, no final
@@ -117,8 +150,11 @@ static bool bare_in(const ctx *c, size_t i, const fc_phrase_list *l)
 
 static bool is_name_word(const ctx *c, size_t i)
 {
-    return tok(c, i)->kind == FC_TOK_WORD && fc_tok_is_capitalised(c->text, tok(c, i)) &&
-           !entry_at(c, &c->r->months, i) && !list_at(c, &c->r->day_names, i) &&
+    if (tok(c, i)->kind != FC_TOK_WORD || !fc_tok_is_capitalised(c->text, tok(c, i)))
+        return false;
+    if (unknown(c, i))
+        return !bare_in(c, i, &c->r->day_names); /* "Thursday's" is in no phrase */
+    return !entry_at(c, &c->r->months, i) && !list_at(c, &c->r->day_names, i) &&
            !bare_in(c, i, &c->r->day_names) && !list_at(c, &c->r->stop_words, i) &&
            !list_at(c, &c->r->grouping.neutral_words, i);
 }
@@ -127,6 +163,8 @@ static bool is_name_word(const ctx *c, size_t i)
  * how many tokens it covers. */
 static const char *concept_at(const ctx *c, const fc_entries *e, size_t i, size_t *ntok)
 {
+    if (i >= c->sent.to || !(c->r->grouping.word_class[c->word[i]] & FC_WORD_CONCEPT))
+        return NULL; /* no event, thing or scope starts with this word */
     const fc_entry *en = entry_at(c, e, i);
     if (!en)
         return NULL;
@@ -148,6 +186,8 @@ static bool skip_word(const ctx *c, size_t i)
     const fc_tok *t = tok(c, i);
     if (t->kind != FC_TOK_WORD || t->end - t->start < 3)
         return true;
+    if (unknown(c, i))
+        return false;
     return list_at(c, &r->stop_words, i) || list_at(c, &r->grouping.neutral_words, i) ||
            entry_at(c, &r->hedges, i) || list_at(c, &r->up_before, i) ||
            list_at(c, &r->down_before, i) || list_at(c, &r->up_after, i) ||
@@ -163,6 +203,9 @@ static bool skip_word(const ctx *c, size_t i)
 
 static bool is_break(const ctx *c, size_t i)
 {
+    const fc_tok *t = tok(c, i);
+    if (t->kind == FC_TOK_NUM || (t->kind == FC_TOK_WORD && unknown(c, i)))
+        return false; /* the common case: a word in no rule phrase is no break */
     /* "and" between clauses, not inside a name ("Immigration and Customs"). */
     bool and_clause = is_word(c, i, "and") &&
                       !(i + 1 < c->sent.to && fc_tok_is_capitalised(c->text, tok(c, i + 1)) &&
@@ -292,87 +335,55 @@ static bool is_determiner_word(const ctx *c, size_t i)
 
 /* ---- the document's proper names ---------------------------------------------- */
 
-static uint32_t word_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)tolower((unsigned char)s[i])) * 16777619u;
-    return h ? h : 1;
-}
-
-/* Sets bit 1 (seen capitalised inside a sentence) or 2 (seen in lower case) of
- * the word's slot; the slot keeps the hash in its upper bits. */
-static void proper_mark(ctx *c, uint32_t h, uint32_t bit)
-{
-    uint32_t key = h & ~3u ? h & ~3u : 4;
-    for (uint32_t b = (key >> 2) & c->proper.mask;; b = (b + 1) & c->proper.mask) {
-        uint32_t *s = &c->proper.slots[b];
-        if (*s == 0) {
-            *s = key | bit;
-            return;
-        }
-        if ((*s & ~3u) == key) {
-            *s |= bit;
-            return;
-        }
-    }
-}
-
-/* One pass over the document: words capitalised after a lowercase word or a
- * comma, and words in lower case. Bounded: at most 65,536 distinct words. */
-static void proper_build(ctx *c)
-{
-    c->proper.built = true;
-    uint32_t nb = 1u << 17;
-    if (!(c->proper.slots = calloc(nb, sizeof *c->proper.slots)))
-        return;
-    c->proper.mask = nb - 1;
-    const char *t = c->doc->text;
-    size_t n = c->doc->len, words = 0;
-    char prev = '.'; /* the last non-space character before the word */
-    for (size_t i = c->doc->body; i < n && words < nb / 2;) {
-        unsigned char ch = (unsigned char)t[i];
-        if (!isalpha(ch)) {
-            if (ch == '\n' && i + 1 < n && t[i + 1] == '\n')
-                prev = '.';
-            else if (!isspace(ch))
-                prev = (char)ch;
-            i++;
-            continue;
-        }
-        size_t s = i;
-        while (i < n && (isalpha((unsigned char)t[i]) || t[i] == '-'))
-            i++;
-        bool inside = isalpha((unsigned char)prev) || prev == ',' || prev == ';';
-        if (isupper(ch) && inside && i - s > 1 && !isupper((unsigned char)t[s + 1]))
-            proper_mark(c, word_hash(t + s, i - s), 1);
-        else if (islower(ch))
-            proper_mark(c, word_hash(t + s, i - s), 2);
-        words++;
-        prev = t[i - 1];
-    }
-}
-
-/* Whether the word at token i is one of the document's proper names. */
+/* Whether the word at token i (capitalised, first in its sentence) is a proper
+ * name of the document: written capitalised inside a sentence (after a word or a
+ * comma) and never in lower case, within 2 KB either side of it (names are used
+ * again near where they are used; the look-up stays bounded on a large file). */
 static bool is_proper(ctx *c, size_t i)
 {
-    if (!c->proper.built)
-        proper_build(c);
-    if (!c->proper.slots)
-        return false;
     const fc_tok *t = tok(c, i);
     size_t n = 0;
-    while (t->start + n < t->end && (isalpha((unsigned char)c->text[t->start + n]) ||
-                                     c->text[t->start + n] == '-'))
+    while (t->start + n < t->end && isalpha((unsigned char)c->text[t->start + n]))
         n++;
-    uint32_t h = word_hash(c->text + t->start, n), key = h & ~3u ? h & ~3u : 4;
-    for (uint32_t b = (key >> 2) & c->proper.mask;; b = (b + 1) & c->proper.mask) {
-        uint32_t s = c->proper.slots[b];
-        if (s == 0)
-            return false;
-        if ((s & ~3u) == key)
-            return (s & 3u) == 1;
+    if (n < 2)
+        return false;
+    /* Answers are kept per document: a name is asked about again and again. */
+    uint32_t h = t->hash | 1;
+    for (size_t q = 0; q < c->proper.n; q++)
+        if (c->proper.hash[q] == h)
+            return c->proper.yes[q];
+    const char *w = c->text + t->start, *text = c->text;
+    size_t lo = t->start > c->doc->body + 2048 ? t->start - 2048 : c->doc->body;
+    size_t hi = t->end + 2048 < c->doc->len ? t->end + 2048 : c->doc->len;
+    bool inside = false;
+    /* Each case of the first letter found with memchr, the rest compared. */
+    for (int lower = 1; lower >= 0; lower--) {
+        char first = (char)(lower ? tolower((unsigned char)w[0]) : toupper((unsigned char)w[0]));
+        for (size_t k = lo; k + n <= hi; k++) {
+            const char *f = memchr(text + k, first, hi - n + 1 - k);
+            if (!f)
+                break;
+            k = (size_t)(f - text);
+            if (k == t->start || !fc_ieq(text + k, w, n) ||
+                (k > 0 && isalpha((unsigned char)text[k - 1])) ||
+                (k + n < c->doc->len && isalpha((unsigned char)text[k + n])))
+                continue;
+            if (lower) {
+                inside = false; /* "police", "officials": common words */
+                goto done;
+            }
+            size_t p = k;
+            while (p > lo && (text[p - 1] == ' ' || text[p - 1] == '\t'))
+                p--;
+            if (p > lo && (isalpha((unsigned char)text[p - 1]) || text[p - 1] == ','))
+                inside = true;
+        }
     }
+done:;
+    size_t q = c->proper.n < 64 ? c->proper.n++ : (size_t)(h % 64);
+    c->proper.hash[q] = h;
+    c->proper.yes[q] = inside;
+    return inside;
 }
 
 static bool in_span(size_t i, size_t from, size_t to)
@@ -385,7 +396,9 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
 {
     const fc_rules *r = c->r;
     const fc_grouping *g = &r->grouping;
-    keyb b = {.n = 0};
+    keyb b;
+    b.n = 0;
+    memset(b.count, 0, sizeof b.count);
     char w[48], name[48];
     size_t nt;
     const char *concept;
@@ -409,11 +422,33 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         }
     }
     thing_terms(c, sp->subj_from, sp->subj_to, &b);
+    enum { PLAIN_MAX = 12 };
+    size_t plain[PLAIN_MAX], nplain = 0;
     for (size_t i = wfrom; i < wto; i++) {
         if (in_span(i, sp->start, sp->end) || in_span(i, sp->subj_from, sp->subj_to) ||
             (at > af && in_span(i, af, at)))
             continue;
         const fc_tok *t = tok(c, i);
+        if (t->kind == FC_TOK_WORD && unknown(c, i) && !fc_tok_is_capitalised(c->text, t) &&
+            !is_word(c, i, "among")) {
+            /* A plain word: the common case. Kept by its token (the lexer's
+             * lowercase hash tells repeats apart), stemmed once at the end. */
+            if (t->end - t->start >= 3 && nplain < PLAIN_MAX) {
+                bool seen = false;
+                for (size_t q = 0; q < nplain && !seen; q++)
+                    seen = tok(c, plain[q])->hash == t->hash;
+                if (!seen)
+                    plain[nplain++] = i;
+            }
+            continue;
+        }
+        /* A one-word stop word, hedge, unit, change or reporting verb that starts
+         * no concept: nothing of what is measured, known in one look. */
+        if (t->kind == FC_TOK_WORD && !fc_tok_is_capitalised(c->text, t) &&
+            (r->grouping.word_class[c->word[i]] & (FC_WORD_SKIP | FC_WORD_CONCEPT)) ==
+                FC_WORD_SKIP &&
+            !is_word(c, i, "among"))
+            continue;
         /* "among independents", "among adults under 30" */
         if (is_word(c, i, "among") && i + 1 < wto && tok(c, i + 1)->kind == FC_TOK_WORD) {
             size_t k = i + 1;
@@ -507,7 +542,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                                                (is_word(c, i - 1, "the") && i > c->sent.from + 1 &&
                                                 list_before(c, &g->place_preps, i - 1)))) ||
                          (e > i && list_at(c, &g->place_nouns, e - 1));
-            if (first && !known && e == i + 1 && !(is_proper(c, i) && (place || subject))) {
+            if (first && !known && e == i + 1 && !((place || subject) && is_proper(c, i))) {
                 /* A capitalised first word is only a name when it is a known
                  * place; otherwise it is read as a plain word. */
                 if (!skip_word(c, i)) {
@@ -526,6 +561,10 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         stem(c->text, t, w, sizeof w);
         if (count_kind(&b, 'w') < 12)
             add(&b, 'w', w);
+    }
+    for (size_t q = 0; q < nplain && count_kind(&b, 'w') < 12; q++) {
+        stem(c->text, tok(c, plain[q]), w, sizeof w);
+        add(&b, 'w', w);
     }
     /* With no counted noun and no event, a thing the clause names is what is
      * counted ("Fenn's proposed budget totals $381 million"; "homes lost ... at
@@ -546,12 +585,14 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         return FC_OK;
     /* In kind order, each kind in the order found (the first place is the most
      * specific: "Ellabell, Georgia"). */
-    static const char order[] = "tumoepnsw";
     fc_strbuf sb = {0};
-    for (const char *k = order; *k; k++)
-        for (size_t i = 0; i < b.n; i++)
-            if (b.terms[i][0] == *k)
-                fc_sb_printf(&sb, "%s%s", sb.len ? " " : "", b.terms[i]);
+    for (const char *k = KINDS; *k; k++)
+        for (size_t i = 0; i < b.n && b.count[kind_index(*k)]; i++)
+            if (b.terms[i][0] == *k) {
+                if (sb.len)
+                    fc_sb_add(&sb, " ", 1);
+                fc_sb_puts(&sb, b.terms[i]);
+            }
     cl->key = fc_sb_take(&sb);
     return cl->key ? FC_OK : FC_ENOMEM;
 }
@@ -570,6 +611,8 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
         /* The clause: back to the figure before or a break, on to the figure
          * after or a break after the counted noun. */
         size_t lo = i > 0 ? spans[i - 1].end : c->sent.from;
+        if (sp->start > lo + 10)
+            lo = sp->start - 10; /* a clause's words near the figure say the most */
         size_t wfrom = sp->start;
         while (wfrom > lo && !is_break(c, wfrom - 1))
             wfrom--;
@@ -577,7 +620,7 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
         size_t past = sp->subj_to > sp->end ? sp->subj_to : sp->end;
         /* Past commas ("40 people, mostly students, were detained"), not breaks. */
         size_t wto = past;
-        while (wto < hi && !is_break(c, wto) && wto < past + 24)
+        while (wto < hi && !is_break(c, wto) && wto < past + 12)
             wto++;
         fc_status st = key_one(c, cl, sp, wfrom, wto);
         if (st != FC_OK)

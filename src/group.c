@@ -5,8 +5,9 @@
  * by kind; candidate pairs come from blocks of claims that share an anchor term
  * (the counted thing, the measure noun or an event; else a modifier or word)
  * and the same unit, currency and rate-or-not; each claim is compared with the
- * claims before it in its block (at most BLOCK_WINDOW of them), and related pairs
- * are joined with union-find. The cost is O(n log n + n * anchors * window).
+ * claims before it in its block, and related pairs
+ * are joined with union-find. The cost is O(n log n + n * anchors * window), with at
+ * most ANCHORS_MAX anchors a claim and BLOCK_WINDOW claims before it.
  *
  * Two keys are related when nothing disagrees:
  *   - unit, currency, and whether the figure is a rate;
@@ -38,7 +39,8 @@
 #include "group.h"
 #include "rules_internal.h"
 
-#define BLOCK_WINDOW 48
+#define BLOCK_WINDOW 32
+#define ANCHORS_MAX 4
 #define NO_TERM UINT32_MAX
 
 typedef struct parsed {
@@ -513,6 +515,8 @@ void fc_groups_free(fc_groups *g)
     free(g->members);
     free(g->from);
     free(g->measure);
+    free(g->previous);
+    free(g->previous_from);
     keyinfo_free(g->keys);
     memset(g, 0, sizeof *g);
 }
@@ -540,7 +544,7 @@ static fc_status link_inferred(const fc_rules *r, const fc_claims *claims, fc_ke
             for (size_t q = 0; q < (pass ? 2u : 3u); q++) {
                 size_t nt;
                 const uint32_t *t = terms(k, p, kinds[q], &nt);
-                for (size_t j = 0; j < nt && j < 6; j++) {
+                for (size_t j = 0; j < nt && added < ANCHORS_MAX; j++) {
                     if (fc_grow((void **)&blocks, &cap, nb + 1, sizeof *blocks) != FC_OK) {
                         free(blocks);
                         return FC_ENOMEM;
@@ -651,6 +655,20 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
                     if (strcmp(r->measures[m].key, claims->items[i].measure) == 0)
                         g->measure[gi] = &r->measures[m];
         }
+    }
+    /* The earlier levels of each group, for the checks that look for one. */
+    if (st == FC_OK && (!(g->previous_from = calloc(g->n + 1, sizeof *g->previous_from)) ||
+                        !(g->previous = malloc((n ? n : 1) * sizeof *g->previous))))
+        st = FC_ENOMEM;
+    if (st == FC_OK) {
+        size_t m = 0;
+        for (size_t gi = 0; gi < g->n; gi++) {
+            g->previous_from[gi] = m;
+            for (size_t j = g->from[gi]; j < g->from[gi + 1]; j++)
+                if (claims->items[g->members[j]].role == FC_ROLE_PREVIOUS)
+                    g->previous[m++] = g->members[j];
+        }
+        g->previous_from[g->n] = m;
     }
     free(count);
     free(parent);

@@ -31,6 +31,8 @@ typedef struct fc_groups {
     size_t *members;                   /* claim indices, group by group, in claim order */
     size_t *from;                      /* n + 1 entries: group g is members[from[g] .. from[g+1]) */
     const struct fc_measure **measure; /* per group: the rule measure, or NULL (inferred) */
+    size_t *previous;      /* the members that are earlier levels ("from 49%"), group by group */
+    size_t *previous_from; /* n + 1 entries, as from */
     fc_keyinfo *keys;                  /* the parsed keys, for fc_groups_related */
 } fc_groups;
 

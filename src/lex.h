@@ -46,7 +46,11 @@ uint32_t fc_lower_hash(const char *s, size_t n);
 
 /* Whether token t of text equals lower (ASCII case-insensitive). Inline so that
  * strlen of a literal folds to a constant. */
-static inline bool fc_tok_eq(const char *text, const fc_tok *t, const char *lower)
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline bool
+fc_tok_eq(const char *text, const fc_tok *t, const char *lower)
 {
     size_t n = strlen(lower);
     if (t->end - t->start != n)

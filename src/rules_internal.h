@@ -206,7 +206,16 @@ typedef struct fc_grouping {
     fc_phrase_list place_preps;     /* "in", "near", "across": a name after one is a place */
     fc_phrase_list place_nouns;     /* "County", "City": a name before one is a place */
     fc_phrase_list places;          /* known place names ("Texas", "Ohio") */
+    /* Per vocabulary word (fc_vocab numbers, one more for a word in no phrase):
+     * FC_WORD_SKIP when it is a whole one-word phrase of a list whose words say
+     * nothing of what is measured (stop words, hedges, change and reporting
+     * verbs, units ...), FC_WORD_CONCEPT when a phrase of the events, things or
+     * scopes starts with it; built once, so a key reads most words in one look. */
+    unsigned char *word_class;
 } fc_grouping;
+
+#define FC_WORD_SKIP 1u
+#define FC_WORD_CONCEPT 2u
 
 /* The merged rule tree, where each entry came from, and the files: what the
  * listing and error positions in merged trees need (rules.c). */

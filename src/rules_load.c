@@ -1142,6 +1142,41 @@ static fc_status phrase_list_index(fc_phrase_list *l, uint32_t nwords)
 }
 
 /* After every phrase is read, so that the vocabulary is complete. */
+/* The grouping's per-word classes (rules_internal.h): the one-word phrases of
+ * the lists extract_key.c skips, and the first words of its concepts. */
+static fc_status word_classes(fc_rules *r)
+{
+    uint32_t nw = r->vocab.n;
+    unsigned char *cls = calloc((size_t)nw + 1, 1);
+    if (!cls)
+        return FC_ENOMEM;
+    r->grouping.word_class = cls;
+    const fc_phrase_list *skip_lists[] = {&r->stop_words,   &r->grouping.neutral_words,
+                                          &r->up_before,    &r->down_before,
+                                          &r->up_after,     &r->down_after,
+                                          &r->change_verbs, &r->attr_after,
+                                          &r->attr_before,  &r->attr_nouns,
+                                          &r->day_names,    &r->clause_breaks};
+    const fc_entries *skip_entries[] = {&r->hedges,        &r->months,           &r->number_words,
+                                        &r->scale_words,   &r->units,            &r->rates,
+                                        &r->modality_cues, &r->relative_periods, &r->vague_quantities,
+                                        &r->multipliers};
+    for (size_t l = 0; l < COUNT(skip_lists); l++)
+        for (size_t i = 0; i < skip_lists[l]->n; i++)
+            if (skip_lists[l]->items[i].ntok == 1)
+                cls[skip_lists[l]->items[i].word[0]] |= FC_WORD_SKIP;
+    for (size_t l = 0; l < COUNT(skip_entries); l++)
+        for (size_t i = 0; i < skip_entries[l]->n; i++)
+            if (skip_entries[l]->items[i].phrase.ntok == 1)
+                cls[skip_entries[l]->items[i].phrase.word[0]] |= FC_WORD_SKIP;
+    const fc_entries *concepts[] = {&r->grouping.events, &r->grouping.things, &r->grouping.scopes,
+                                    &r->grouping.scope_subjects};
+    for (size_t l = 0; l < COUNT(concepts); l++)
+        for (size_t i = 0; i < concepts[l]->n; i++)
+            cls[concepts[l]->items[i].phrase.word[0]] |= FC_WORD_CONCEPT;
+    return FC_OK;
+}
+
 static fc_status index_all(fc_rules *r)
 {
     fc_entries *el[MAX_LISTS];
@@ -1160,7 +1195,7 @@ static fc_status index_all(fc_rules *r)
         for (size_t j = 0; j < r->measures[i].ncontext; j++)
             TRY(phrase_list_index(&r->measures[i].context[j], nw));
     }
-    return FC_OK;
+    return word_classes(r);
 }
 
 void fc_rules_free(fc_rules *r)
@@ -1212,6 +1247,7 @@ void fc_rules_free(fc_rules *r)
     for (size_t i = 0; i < r->grouping.nconcepts; i++)
         free(r->grouping.concepts[i]);
     free(r->grouping.concepts);
+    free(r->grouping.word_class);
     free(r->source);
     fc_rules_info_free(r->info);
     fc_vocab_free(&r->vocab);
