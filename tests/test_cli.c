@@ -332,7 +332,7 @@ Test(cli, the_corpus_findings_show_their_arithmetic)
     cr_assert_not_null(finding_of(j, "target_vs_actual", "The target of 3,000"));
     cr_assert_not_null(finding_of(j, "target_as_actual", "Northgate Evening Ledger"));
     /* 66,463 arrests over 100 days = 664.63 a day, against "roughly 665 a day". */
-    f = finding_of(j, "rate_total", "66,463 arrests over 100 days");
+    f = finding_of(j, "rate_total", "66,463 arrests in 100 days");
     cr_assert_not_null(f);
     cr_assert_str_eq(cJSON_GetObjectItem(f, "severity")->valuestring, "info");
     cr_assert_float_eq(number_of(f, "implied_rate"), 664.63, 1e-9);
