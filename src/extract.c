@@ -836,6 +836,21 @@ static void find_subject(ctx *c, size_t i, found *f)
     while (i < c->sent.to && list_at(c, &c->r->subject_modifiers, i))
         i++; /* "seven more stores" */
     size_t from = i, j = i, words = 0;
+    /* "48,200 packed the stadium", "500 signed Ridgefield's petition": a verb
+     * straight after the figure, no counted noun. */
+    if (i + 1 < c->sent.to && tok(c, i)->kind == FC_TOK_WORD && is_participle(c, i)) {
+        if (is_word(c, i + 1, "the") || is_word(c, i + 1, "a") || is_word(c, i + 1, "an"))
+            return;
+        /* A name after it is its object unless the name or the word after it
+         * is the counted plural ("undocumented Koreans", "displaced Korean
+         * families"). */
+        size_t k = i + 1;
+        while (k < c->sent.to && tok(c, k)->kind == FC_TOK_WORD &&
+               fc_tok_is_capitalised(c->text, tok(c, k)))
+            k++;
+        if (k > i + 1 && !is_plural(c, k - 1) && !(k < c->sent.to && is_plural(c, k)))
+            return;
+    }
     while (j < c->sent.to && words < 4 && !is_stop(c, j)) {
         /* "migrants arrested" ends the subject; "Aldermoor's registered voters"
          * does not (a participle after a possessive is an adjective). */
@@ -1041,6 +1056,8 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             }
         if (e > k + 1 && list_at(c, &r->attr_nouns, e - 1) == 1)
             e--;
+        while (e > k + 1 && tok(c, e - 1)->kind == FC_TOK_WORD && list_at(c, &r->stop_words, e - 1))
+            e--; /* cut off at its length: "the count the district takes on the" */
         if (e > k) {
             *from = k;
             *to = e;

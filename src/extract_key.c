@@ -206,6 +206,9 @@ static bool is_break(const ctx *c, size_t i)
     const fc_tok *t = tok(c, i);
     if (t->kind == FC_TOK_NUM || (t->kind == FC_TOK_WORD && unknown(c, i)))
         return false; /* the common case: a word in no rule phrase is no break */
+    /* ", as the administration pushes ...": a clause of its own. */
+    if (is_word(c, i, "as") && i > c->sent.from && is_punct(c, i - 1, ","))
+        return true;
     /* "and" between clauses, not inside a name ("Immigration and Customs"). */
     bool and_clause = is_word(c, i, "and") &&
                       !(i + 1 < c->sent.to && fc_tok_is_capitalised(c->text, tok(c, i + 1)) &&
@@ -506,12 +509,29 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             continue;
         }
         if ((concept = concept_at(c, &g->events, i, &nt))) {
-            add(&b, 'e', concept);
-            i += nt - 1;
+            /* "let go without charges", "were not hurt": the event did not happen. */
+            bool negated = false;
+            for (size_t q = i; q > wfrom && q + 2 >= i && !negated; q--)
+                negated = is_word(c, q - 1, "without") || is_word(c, q - 1, "not") ||
+                          is_word(c, q - 1, "no") || is_word(c, q - 1, "never");
+            /* "destroyed or damaged", "killed and injured": one count of two
+             * events together, not a count of either. */
+            const char *also = NULL;
+            size_t nt2 = 0;
+            if (i + nt + 1 < wto && (is_word(c, i + nt, "or") || is_word(c, i + nt, "and")))
+                also = concept_at(c, &g->events, i + nt + 1, &nt2);
+            char ev[48];
+            if (also && strcmp(also, concept) != 0)
+                snprintf(ev, sizeof ev, "%s%.20s+%.20s", negated ? "not-" : "", concept, also);
+            else
+                snprintf(ev, sizeof ev, "%s%.40s", negated ? "not-" : "", concept);
+            add(&b, 'e', ev);
+            i += nt - 1 + (also ? 1 + nt2 : 0);
             /* What the event is of or for ("approval of the governor's handling of
              * the budget", "support for the levy"): modifiers of the thing. */
-            if (i + 1 < wto && (is_word(c, i + 1, "of") || is_word(c, i + 1, "for") ||
-                                is_word(c, i + 1, "to"))) {
+            if (i + 2 < wto && (is_word(c, i + 1, "of") || is_word(c, i + 1, "for") ||
+                                is_word(c, i + 1, "to")) &&
+                !in_span(i + 2, sp->start, sp->end)) { /* "a crowd of 48,200" */
                 size_t k = i + 2, taken = 0;
                 for (; k < wto && taken < 4 && !is_break(c, k) && !is_punct(c, k, ","); k++) {
                     if (in_span(k, sp->start, sp->end) || tok(c, k)->kind != FC_TOK_WORD ||
@@ -524,6 +544,19 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 }
                 i = k - 1;
             }
+            continue;
+        }
+        /* "In Ward 3", "District 12": a label and its number name a place. */
+        if (is_name_word(c, i) && i + 1 < c->sent.to && tok(c, i + 1)->kind == FC_TOK_NUM &&
+            list_at(c, &g->place_labels, i) && !in_span(i + 1, sp->start, sp->end)) {
+            char lab[48];
+            stem(c->text, t, w, 24);
+            snprintf(lab, sizeof lab, "%.24s_%.12s", w, c->text + tok(c, i + 1)->start);
+            lab[strlen(w) + 1 + (tok(c, i + 1)->end - tok(c, i + 1)->start < 12
+                                     ? tok(c, i + 1)->end - tok(c, i + 1)->start
+                                     : 12)] = '\0';
+            add(&b, 'p', lab);
+            i++;
             continue;
         }
         if (is_name_word(c, i) && !(list_at(c, &r->attr_titles, i))) {
@@ -611,8 +644,8 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
         /* The clause: back to the figure before or a break, on to the figure
          * after or a break after the counted noun. */
         size_t lo = i > 0 ? spans[i - 1].end : c->sent.from;
-        if (sp->start > lo + 10)
-            lo = sp->start - 10; /* a clause's words near the figure say the most */
+        if (sp->start > lo + 16)
+            lo = sp->start - 16; /* a clause's words near the figure say the most */
         size_t wfrom = sp->start;
         while (wfrom > lo && !is_break(c, wfrom - 1))
             wfrom--;

@@ -53,6 +53,7 @@ struct fc_keyinfo {
     const fc_rules *rules;
     const fc_doc *const *docs;
     size_t ndocs;
+    uint32_t *home; /* per document: the place its first claim names, or NO_TERM */
     parsed *claim;      /* per claim */
     uint32_t *pool;     /* term numbers */
     size_t npool, cap_pool;
@@ -340,7 +341,18 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
         return -1;
     if (BOTH(FC_TERM_THING) && !c[FC_TERM_THING])
         return -1;
-    if (BOTH(FC_TERM_EVENT) && !c[FC_TERM_EVENT])
+    /* Events: one side's are all among the other's ("crashes killed" counts
+     * deaths too; "destroyed or damaged" is one event of its own, never
+     * "destroyed"); a figure with no event is the same as one with an event
+     * only when the rest of what they count agrees closely (the same thing
+     * and its modifiers: "14,870 students" and "14,870 students enrolled"),
+     * never for bare people ("3 people were killed" is not "24 passengers
+     * walked away"). */
+    if (BOTH(FC_TERM_EVENT) && c[FC_TERM_EVENT] != na[FC_TERM_EVENT] &&
+        c[FC_TERM_EVENT] != nb[FC_TERM_EVENT])
+        return -1;
+    if ((!na[FC_TERM_EVENT]) != (!nb[FC_TERM_EVENT]) &&
+        !(c[FC_TERM_THING] && c[FC_TERM_MODIFIER]))
         return -1;
     if (!na[FC_TERM_THING] && !nb[FC_TERM_THING] && !na[FC_TERM_EVENT] && !nb[FC_TERM_UNIT] &&
         !c[FC_TERM_MODIFIER] && !c[FC_TERM_WORD])
@@ -351,7 +363,7 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
         strcmp(k->names[ta[FC_TERM_THING][0]], "t:person") == 0) {
         const uint32_t *m = na[FC_TERM_MODIFIER] ? ta[FC_TERM_MODIFIER] : tb[FC_TERM_MODIFIER];
         size_t nm = na[FC_TERM_MODIFIER] ? na[FC_TERM_MODIFIER] : nb[FC_TERM_MODIFIER];
-        if (nm > 1 || k->names[m[0]][2] != '=')
+        if (nm > 1 || k->names[m[0]][2] != '=' || !c[FC_TERM_EVENT])
             return -1;
     }
     /* Modifiers both sides give must meet; two kinds of person ("children",
@@ -374,9 +386,11 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     /* Places: the first (most specific) ones must be the same ("Lubbock County,
      * Texas" is not "Texas"); a place only one side names must be in the other
      * side's text. */
+    bool placed = false; /* both speak of one place */
     if (a->place != NO_TERM && b->place != NO_TERM) {
         if (a->place != b->place && !same_place(k->names[a->place] + 2, k->names[b->place] + 2))
             return -1;
+        placed = true;
     } else if (a->place != NO_TERM || b->place != NO_TERM) {
         /* A country or state named on one side only ("in the United States")
          * fits a figure with no place and no scope; any other place must be in
@@ -384,10 +398,17 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
         const parsed *named = a->place != NO_TERM ? a : b;
         size_t other_doc = a->place != NO_TERM ? cb->doc : ca->doc;
         size_t other_scope = a->place != NO_TERM ? nb[FC_TERM_SCOPE] : na[FC_TERM_SCOPE];
-        if (!mentions(k, other_doc, named->place) &&
-            !(broad_place(k, named->place) && other_scope == 0))
+        placed = mentions(k, other_doc, named->place);
+        if (!placed && !(broad_place(k, named->place) && other_scope == 0))
             return -1;
     }
+    else if (ca->doc != cb->doc && ca->doc < k->ndocs && cb->doc < k->ndocs &&
+             k->home[ca->doc] != NO_TERM && k->home[cb->doc] != NO_TERM &&
+             k->home[ca->doc] != k->home[cb->doc] &&
+             !same_place(k->names[k->home[ca->doc]] + 2, k->names[k->home[cb->doc]] + 2) &&
+             !mentions(k, ca->doc, k->home[cb->doc]) && !mentions(k, cb->doc, k->home[ca->doc]))
+        return -1; /* neither names a place, and their texts are about two places that
+                      neither mentions the other of ("Hale County", "Wexler County") */
     if (na[FC_TERM_SCOPE] != nb[FC_TERM_SCOPE] || c[FC_TERM_SCOPE] != na[FC_TERM_SCOPE])
         return -1;
 #undef BOTH
@@ -412,6 +433,18 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     }
     if (wa > 0 && wb > 0) {
         if (!c[FC_TERM_THING] && !c[FC_TERM_MODIFIER] && !c[FC_TERM_OBJECT] && !c[FC_TERM_EVENT])
+            return 0;
+        /* At least a thing's weight shared: one event alone ("deaths") is not a
+         * figure of the same thing. Bare people ("residents") need more in
+         * common than the kind of person. */
+        double named = c[FC_TERM_NAME] ? w[FC_TERM_NAME] : 0; /* "at Ridgefield Stadium" */
+        if (shared + named < (ca->unit == FC_UNIT_CURRENCY ? w[FC_TERM_EVENT] : w[FC_TERM_THING]))
+            return 0; /* an amount has no counted thing: its event is enough */
+        if (c[FC_TERM_THING] && strcmp(k->names[ta[FC_TERM_THING][0]], "t:person") == 0 &&
+            !c[FC_TERM_EVENT] && !c[FC_TERM_OBJECT] && !placed && !c[FC_TERM_SCOPE] &&
+            only_roles(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER]) &&
+            only_roles(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]) &&
+            (na[FC_TERM_EVENT] || nb[FC_TERM_EVENT] || na[FC_TERM_WORD] || nb[FC_TERM_WORD]))
             return 0;
         /* The smaller key counts as at least a thing's weight: one shared
          * event alone ("arrests") is not quite enough. */
@@ -506,6 +539,7 @@ static void keyinfo_free(fc_keyinfo *k)
     free(k->claim);
     free(k->pool);
     free(k->mentions);
+    free(k->home);
     free(k);
 }
 
@@ -600,10 +634,19 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
             k->mentions[i].yes = -1;
     }
     g->keys = k;
+    if (st == FC_OK && !(k->home = malloc((ndocs ? ndocs : 1) * sizeof *k->home)))
+        st = FC_ENOMEM;
+    for (size_t d = 0; st == FC_OK && d < ndocs; d++)
+        k->home[d] = NO_TERM;
     for (size_t i = 0; st == FC_OK && i < n; i++) {
         parent[i] = i;
         if (groupable(&claims->items[i]))
             st = parse_key(k, claims->items[i].key, &k->claim[i]);
+        /* A document's home: the place its first claim names, if it names one
+         * (claims come in document order from the corpus). */
+        size_t d = claims->items[i].doc;
+        if (st == FC_OK && d < ndocs && (i == 0 || claims->items[i - 1].doc != d))
+            k->home[d] = k->claim[i].place;
     }
     /* Rule measures: one group each. */
     size_t nr = 0;
@@ -680,6 +723,15 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
 
 /* ---- explaining ------------------------------------------------------------------- */
 
+/* A term as a reader says it: "=student" is "student", "ward_3" is "ward 3". */
+static void put_term(fc_strbuf *sb, const char *w)
+{
+    if (*w == '=')
+        w++;
+    for (; *w; w++)
+        fc_sb_add(sb, *w == '_' ? " " : w, 1);
+}
+
 void fc_groups_explain(const fc_groups *g, const fc_claims *claims, size_t a, size_t b,
                        fc_strbuf *sb)
 {
@@ -702,7 +754,7 @@ void fc_groups_explain(const fc_groups *g, const fc_claims *claims, size_t a, si
                 continue;
             fc_sb_printf(sb, "%s%s%s", first ? (any ? "; " : "") : ", ",
                          first ? kinds[kind] : "", first ? ": " : "");
-            fc_sb_puts(sb, k->names[ta[i]] + 2);
+            put_term(sb, k->names[ta[i]] + 2);
             first = false;
             any = true;
         }
@@ -737,7 +789,9 @@ void fc_groups_name(const fc_groups *g, const fc_claims *claims, size_t k, fc_st
             if (order[o] == FC_TERM_THING && strcmp(w, "person") == 0 &&
                 ki->claim[k].n[FC_TERM_MODIFIER])
                 continue; /* "korean worker", not "korean worker person" */
-            fc_sb_printf(sb, "%s%s", sb->len > before ? " " : "", w);
+            if (sb->len > before)
+                fc_sb_add(sb, " ", 1);
+            put_term(sb, w);
         }
     }
     if (sb->len == before)

@@ -861,7 +861,7 @@ static fc_status grouping_load(loader *ld, const cJSON *obj)
     static const char *const keys[] = {
         "similarity",  "weights",    "events",       "things",       "scopes", "scope_subjects",
         "person_nouns", "generic_persons", "measure_nouns", "neutral_words",
-        "place_prepositions", "place_nouns", "places"};
+        "place_prepositions", "place_nouns", "places", "place_labels"};
     static const char *const kinds[FC_NTERM_KINDS] = {"thing", "unit",  "modifier", "object", "event",
                                                       "place", "name",  "scope",    "word"};
     static const double weights[FC_NTERM_KINDS] = {3, 0, 2, 2, 2, 1, 2, 1, 1};
@@ -898,6 +898,7 @@ static fc_status grouping_load(loader *ld, const cJSON *obj)
                          &g->place_preps));
     TRY(phrase_list_load(ld, G("place_nouns"), "$.grouping.place_nouns", &g->place_nouns));
     TRY(phrase_list_load(ld, G("places"), "$.grouping.places", &g->places));
+    TRY(phrase_list_load(ld, G("place_labels"), "$.grouping.place_labels", &g->place_labels));
 #undef G
     return FC_OK;
 }
@@ -1129,7 +1130,8 @@ static size_t phrase_lists(fc_rules *r, fc_phrase_list **out)
                                &r->stop_words,       &r->change_verbs, &r->up_by, &r->down_by, &r->grouping.person_nouns,
                                &r->grouping.generic_persons, &r->grouping.measure_nouns,
                                &r->grouping.neutral_words,   &r->grouping.place_preps,
-                               &r->grouping.place_nouns,     &r->grouping.places};
+                               &r->grouping.place_nouns,     &r->grouping.places,
+                               &r->grouping.place_labels};
     memcpy(out, lists, sizeof lists);
     return COUNT(lists);
 }
