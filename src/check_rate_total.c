@@ -2,6 +2,10 @@
  *
  * "8,400 meals over 14 days, about 900 a day": 8,400 / 14 = 600 a day.
  * "1,460 calls last year, or about 9 a day": 1,460 / 365 = 4 a day.
+ * The duration is the one after "over", "in", "for" ... ("stealing $340,000
+ * over six years", not "sentenced to 12 years"), else the nearest; a period up
+ * to the day of publication ("since January") may end with the month before.
+ * A rate after a nearer total of its sentence is that total's.
  * The period is a duration in the total's sentence ("in the first 100 days",
  * "over six weeks") or the period the total is stated for ("last year", "in
  * March", "since Jan. 1"). The rate is one in the same sentence, or one of the
@@ -9,11 +13,13 @@
  * week", "a year"). The rate as written is rounded: half a unit of its last
  * digit either way, and its hedge.
  */
+#include <ctype.h>
 #include <math.h>
 #include <string.h>
 #include <strings.h>
 
 #include "check_internal.h"
+#include "date.h"
 
 /* Days in the duration a claim's words name ("100 days", "six weeks"); 0 if none. */
 static double duration_days(const fc_check_ctx *x, const fc_claim *d)
@@ -35,18 +41,65 @@ static double duration_days(const fc_check_ctx *x, const fc_claim *d)
     return 0;
 }
 
+/* Whether a duration follows a word that makes it the span of a total. */
+static bool over_word(const fc_check_ctx *x, const fc_claim *d)
+{
+    static const char *const words[] = {"over", "in", "for", "during", "across", "within"};
+    const fc_doc *doc = fc_check_doc(x, d);
+    if (!doc || !doc->text || d->start > doc->len)
+        return false;
+    size_t e = d->start;
+    while (e > doc->body && doc->text[e - 1] == ' ')
+        e--;
+    /* Past "the first", "the past", "the last", "just": "in the first 100 days". */
+    for (int skip = 0; skip < 3; skip++) {
+        size_t b = e;
+        while (b > doc->body && isalpha((unsigned char)doc->text[b - 1]))
+            b--;
+        for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+            if (e - b == strlen(words[i]) && strncasecmp(doc->text + b, words[i], e - b) == 0)
+                return true;
+        if (!((e - b == 3 && strncasecmp(doc->text + b, "the", 3) == 0) ||
+              (e - b == 5 && strncasecmp(doc->text + b, "first", 5) == 0) ||
+              (e - b == 4 && strncasecmp(doc->text + b, "past", 4) == 0) ||
+              (e - b == 4 && strncasecmp(doc->text + b, "last", 4) == 0) ||
+              (e - b == 4 && strncasecmp(doc->text + b, "just", 4) == 0)))
+            return false;
+        e = b;
+        while (e > doc->body && doc->text[e - 1] == ' ')
+            e--;
+    }
+    return false;
+}
+
+/* Whether another total of the same unit stands between total t and rate r. */
+static bool total_between(const fc_check_ctx *x, size_t from, size_t to, const fc_claim *t,
+                          const fc_claim *r)
+{
+    for (size_t j = from; j < to; j++) {
+        const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
+        if (o != t && o->sentence == t->sentence && o->start > t->start && o->start < r->start &&
+            o->unit == t->unit && !o->per && o->role == FC_ROLE_LEVEL)
+            return true;
+    }
+    return false;
+}
+
 static bool same_subject(const fc_claim *a, const fc_claim *b)
 {
     return a->subject && b->subject && strcasecmp(a->subject, b->subject) == 0;
 }
 
-static fc_status compare(const fc_check_ctx *x, size_t k, size_t di, double days, size_t ri)
+/* days_low: the fewest days the period may hold (a "since January" count
+ * published mid-month is often through the end of last month); else days. */
+static fc_status compare(const fc_check_ctx *x, size_t k, size_t di, double days,
+                         double days_low, size_t ri)
 {
     const fc_claim *t = fc_check_claim(x, k), *r = fc_check_claim(x, ri);
     double per = fc_check_per_days(r->per);
-    double implied = t->value / (days / per);
+    double implied = t->value / (days / per), implied_high = t->value / (days_low / per);
     double pr = 0.5 * fc_check_precision(x, r);
-    bool fits = implied >= r->low - pr - 1e-9 && implied <= r->high + pr + 1e-9;
+    bool fits = implied_high >= r->low - pr - 1e-9 && implied <= r->high + pr + 1e-9;
     fc_finding f;
     fc_status st = fc_check_start(&f, "rate_total", fits ? FC_SEV_INFO : FC_SEV_WARNING, 3);
     if (st != FC_OK)
@@ -58,6 +111,8 @@ static fc_status compare(const fc_check_ctx *x, size_t k, size_t di, double days
     fc_check_add_num(&f, "total", t->value);
     fc_check_add_num(&f, "days", days);
     fc_check_add_num(&f, "implied_rate", implied);
+    if (days_low < days)
+        fc_check_add_num(&f, "implied_rate_high", implied_high);
     fc_check_add_num(&f, "stated_rate", r->value);
     fc_strbuf sb = {0};
     fc_sb_number(&sb, t->value);
@@ -74,7 +129,14 @@ static fc_status compare(const fc_check_ctx *x, size_t k, size_t di, double days
     }
     fc_sb_puts(&sb, " is ");
     fc_sb_number(&sb, implied < 10 ? round(implied * 100) / 100 : round(implied * 10) / 10);
-    fc_sb_printf(&sb, " a %s; the text says ", fc_per_name(r->per));
+    fc_sb_printf(&sb, " a %s", fc_per_name(r->per));
+    if (days_low < days) {
+        fc_sb_puts(&sb, " (");
+        fc_sb_number(&sb, implied_high < 10 ? round(implied_high * 100) / 100
+                                            : round(implied_high * 10) / 10);
+        fc_sb_puts(&sb, " if the count runs to the end of the month before)");
+    }
+    fc_sb_puts(&sb, "; the text says ");
     fc_check_words(&sb, x, r);
     fc_sb_puts(&sb, fits ? ": consistent." : ": they do not match.");
     return fc_check_finish(x, &f, &sb);
@@ -89,19 +151,41 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
             continue;
         size_t from, to, di = FC_NONE;
         fc_check_near(x, k, 0, 0, &from, &to);
-        for (size_t j = from; j < to && di == FC_NONE; j++) {
+        /* The duration the total is over: one after "over", "in", "for",
+         * "during", "across" or "within" first ("stealing $340,000 over six
+         * years", not "sentenced to 12 years"), then the nearest. */
+        int best = -1;
+        size_t best_gap = 0;
+        for (size_t j = from; j < to; j++) {
             const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
-            if (o->sentence == t->sentence && o->unit == FC_UNIT_DURATION && !o->per &&
-                o->role == FC_ROLE_LEVEL)
+            if (o->sentence != t->sentence || o->unit != FC_UNIT_DURATION || o->per ||
+                o->role != FC_ROLE_LEVEL)
+                continue;
+            int score = over_word(x, o) ? 1 : 0;
+            size_t gap = o->start > t->end ? o->start - t->end : t->start - o->end;
+            if (score > best || (score == best && gap < best_gap)) {
+                best = score;
+                best_gap = gap;
                 di = x->by_doc[j];
+            }
         }
         double days = di != FC_NONE ? duration_days(x, fc_check_claim(x, di)) : 0;
+        double days_low = days;
         bool from_period = false;
         if (days <= 0 && t->period) { /* "last year", "in March", "since Jan. 1" */
             long lo, hi;
-            int grain;
+            int grain, y, m, d;
             if (fc_check_period_days(t->period, &lo, &hi, &grain) && hi > lo)
-                days = (double)(hi - lo + 1);
+                days = days_low = (double)(hi - lo + 1);
+            /* A period running up to the day of publication ("since January",
+             * "so far this year"): the count may stop at the end of last month. */
+            const fc_doc *doc = fc_check_doc(x, t);
+            if (days > 0 && doc && fc_date_parse(doc->published, &y, &m, &d) &&
+                hi == fc_days_from_civil(y, m, d)) {
+                long month_start = fc_days_from_civil(y, m, 1);
+                if (month_start - lo >= 28)
+                    days_low = (double)(month_start - lo);
+            }
             di = FC_NONE;
             from_period = true;
         }
@@ -117,7 +201,10 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
             bool here = r->sentence == t->sentence && r->start > t->start;
             if (!here && (from_period || !same_subject(r, t)))
                 continue; /* a period's total is read with a rate of its own sentence */
-            fc_status st = compare(x, k, di, days, i);
+            if (here && total_between(x, from, to, t, r))
+                break; /* "4,300 in August, bringing gains to 31,800, an average of
+                          4,000 a month": the rate is the nearer total's */
+            fc_status st = compare(x, k, di, days, days_low, i);
             if (st != FC_OK)
                 return st;
             if (here)

@@ -5,7 +5,8 @@
  * electric buses, a third of the 88 diesel ones"), or the figure before it at
  * the end of the sentence before: the first figure over the second must be the
  * ratio, within 10% and the rounding of the figures ("N times more than" may
- * also mean N + 1 times as much).
+ * also mean N + 1 times as much). "A third of it, $8 million" points back: the
+ * figure after is the part of the one before.
  *
  * Across sources: a ratio with no second figure in its sentence ("the new
  * target is three times the earlier goal") applies to the last figure before it
@@ -13,6 +14,7 @@
  * 1,000), which is compared with what other sources report for that thing
  * (claims of the same group in other documents).
  */
+#include <ctype.h>
 #include <math.h>
 #include <string.h>
 
@@ -45,6 +47,24 @@ static bool refers_back(const fc_check_ctx *x, const fc_claim *r)
     const char *s = d->text + r->sentence_start;
     return strncmp(s, "That ", 5) == 0 || strncmp(s, "This ", 5) == 0 ||
            strncmp(s, "It ", 3) == 0 || strncmp(s, "Those ", 6) == 0;
+}
+
+/* Whether the ratio points back with a pronoun ("a third of it, $8 million"):
+ * then the figure after it is the part, the figure before the whole. */
+static bool of_pronoun(const fc_check_ctx *x, const fc_claim *r)
+{
+    const fc_doc *d = fc_check_doc(x, r);
+    static const char *const words[] = {" of it", " of that", " of this", " of them",
+                                        " of those", " of which"};
+    if (!d || !d->text)
+        return false;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i]);
+        if (r->end + n < d->len && strncmp(d->text + r->end, words[i], n) == 0 &&
+            !isalnum((unsigned char)d->text[r->end + n]))
+            return true;
+    }
+    return false;
 }
 
 static fc_status in_text(const fc_check_ctx *x, size_t k, size_t ai, size_t bi)
@@ -219,7 +239,7 @@ fc_status fc_check_stated_ratio(const fc_check_ctx *x)
         if (after != FC_NONE) {
             if (before != FC_NONE && same_unit(fc_check_claim(x, before), fc_check_claim(x, after)) &&
                 fc_check_claim(x, before)->value != fc_check_claim(x, after)->value)
-                st = in_text(x, k, before, after);
+                st = of_pronoun(x, r) ? in_text(x, k, after, before) : in_text(x, k, before, after);
         } else if (earlier != FC_NONE && r->qualifier == FC_QUAL_EXACT && r->value > 1 &&
                    fc_check_claim(x, earlier)->unit == FC_UNIT_COUNT) {
             st = across_sources(x, k, earlier);

@@ -228,7 +228,10 @@ static bool mentions(fc_keyinfo *k, size_t doc, uint32_t t)
             return m->yes;
     }
     const char *w = k->names[t] + 2;
+    /* The first word stands for a name ("Westbrook" for "Westbrook Unified
+     * School District"), but a label's number is part of it ("Ward 3"). */
     size_t n = strcspn(w, "_");
+    bool label = w[n] == '_' && isdigit((unsigned char)w[n + 1]);
     const fc_doc *d = k->docs[doc];
     bool yes = false;
     for (size_t i = d->body; !yes && i + n <= d->len; i++) {
@@ -236,6 +239,14 @@ static bool mentions(fc_keyinfo *k, size_t doc, uint32_t t)
             continue;
         if (!fc_ieq(d->text + i, w, n))
             continue;
+        if (label) { /* "ward_3": "Ward 3" but not "Ward 35" */
+            size_t j = i + n, m = strlen(w + n + 1);
+            while (j < d->len && (d->text[j] == ' ' || d->text[j] == '-'))
+                j++;
+            if (j == i + n || j + m > d->len || !fc_ieq(d->text + j, w + n + 1, m) ||
+                (j + m < d->len && isalnum((unsigned char)d->text[j + m])))
+                continue;
+        }
         /* A word that starts with it: terms are stems ("nest" in "nesting"). */
         yes = true;
     }
