@@ -1,8 +1,9 @@
 /* check_share_sum.c - parts of one whole that add up to more than it.
  *
- * Counts: the parts the extractor links to one whole ("Of the 1,240 cases
- * filed, 610 were civil, 480 criminal and 230 family matters"; "520 homes: 310
- * destroyed, another 260 damaged"): their sum against the whole's upper bound.
+ * Counts: the parts the extractor links to one whole in one sentence ("Of the
+ * 1,240 cases filed, 610 were civil, 480 criminal and 230 family matters"; "520
+ * homes: 310 destroyed, another 260 damaged"): their sum against the whole's
+ * upper bound. Parts in other sentences are other cuts of the whole.
  *
  * Percentages: shares of one base listed together (k shares rounded to whole
  * numbers may add to 100 +- k/2; to one decimal, 100 +- k/20):
@@ -24,6 +25,15 @@
 
 /* ---- counts --------------------------------------------------------------------- */
 
+/* Whether o is a part of p's list: the same whole, given in the same sentence
+ * ("1,310 taken in the city" and, later, "1,540 recovered" are two cuts of one
+ * whole, not a breakdown of it). */
+static bool same_list(const fc_claim *o, const fc_claim *p)
+{
+    return strcmp(o->part_of, p->part_of) == 0 && o->unit != FC_UNIT_PERCENT &&
+           o->sentence == p->sentence;
+}
+
 static fc_status count_parts(const fc_check_ctx *x, size_t k)
 {
     const fc_claim *p = fc_check_claim(x, k);
@@ -34,7 +44,7 @@ static fc_status count_parts(const fc_check_ctx *x, size_t k)
         const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
         if (strcmp(o->id, p->part_of) == 0)
             wi = x->by_doc[j];
-        if (strcmp(o->part_of, p->part_of) == 0 && o->unit != FC_UNIT_PERCENT) {
+        if (same_list(o, p)) {
             if (first == FC_NONE)
                 first = x->by_doc[j];
             sum += o->value;
@@ -49,7 +59,7 @@ static fc_status count_parts(const fc_check_ctx *x, size_t k)
     double slack = 0;
     for (size_t j = from; j < to; j++) {
         const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
-        if (strcmp(o->part_of, p->part_of) == 0 && o->unit != FC_UNIT_PERCENT)
+        if (same_list(o, p))
             slack += 0.5 * fc_check_precision(x, o);
     }
     bool over = sum - slack > w->high + 0.5 * fc_check_precision(x, w);
@@ -60,7 +70,7 @@ static fc_status count_parts(const fc_check_ctx *x, size_t k)
     f.claims[f.nclaims++] = wi;
     for (size_t j = from; j < to; j++) {
         const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
-        if (strcmp(o->part_of, p->part_of) == 0 && o->unit != FC_UNIT_PERCENT)
+        if (same_list(o, p))
             f.claims[f.nclaims++] = x->by_doc[j];
     }
     fc_check_add_num(&f, "whole", w->value);

@@ -1620,14 +1620,19 @@ static const fc_claim *find_whole(const ctx *c, size_t before, size_t sentence, 
         snprintf(term, sizeof term, "e:%s", event);
     for (size_t k = before; k-- > 0;) {
         const fc_claim *w = &c->out->items[k];
-        if (w->doc != c->doc_index || w->sentence + 1 < sentence)
-            break;
+        if (w->doc != c->doc_index || w->sentence + (last && !event ? 3 : 1) < sentence)
+            break; /* the sentence before; a part's whole up to three back */
         if (w->unit != FC_UNIT_COUNT || w->role != FC_ROLE_LEVEL || w->value <= 0 || w->per)
             continue;
-        if (!event)
-            return w;
         if (!last)
             last = w;
+        if (!event) {
+            /* "2,190 stolen; of those, 1,310 in the city. Deputies recovered 1,540
+             * of the stolen vehicles": a part of a whole is no whole itself. */
+            if (!w->part_of[0])
+                return w;
+            continue;
+        }
         const char *p = w->key ? strstr(w->key, term) : NULL;
         if (p && (p == w->key || p[-1] == ' ') && (p[strlen(term)] == ' ' || !p[strlen(term)]))
             return w;

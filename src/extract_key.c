@@ -610,6 +610,14 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 continue;
             if ((concept = concept_at(c, &g->things, i, &nt))) {
                 add(&b, 't', concept);
+                /* "English learners number 1,015": the word before narrows it. */
+                if (i > wfrom && tok(c, i - 1)->kind == FC_TOK_WORD && !skip_word(c, i - 1) &&
+                    !concept_at(c, &g->things, i - 1, &nt) &&
+                    !in_span(i - 1, sp->start, sp->end) &&
+                    !(is_name_word(c, i - 1) && i - 1 > c->sent.from)) { /* "Pell Unified" */
+                    stem(c->text, tok(c, i - 1), w, sizeof w);
+                    add(&b, 'm', w);
+                }
                 break;
             }
         }
