@@ -251,8 +251,11 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
                 (strlen(w) > 3 && strcmp(w + strlen(w) - 2, "an") == 0))) {
         add(b, 't', "person"); /* "workers", "Koreans" */
         if (list_at(c, &g->person_nouns, head)) {
-            char role[48];
-            snprintf(role, sizeof role, "=%.46s", w); /* a role noun, not an adjective */
+            char role[48]; /* "=worker": a role noun, not an adjective */
+            size_t wl = strnlen(w, sizeof role - 2);
+            role[0] = '=';
+            memcpy(role + 1, w, wl);
+            role[wl + 1] = '\0';
             add(b, 'm', role);
         } else {
             add(b, 'm', w);
@@ -306,24 +309,25 @@ static size_t name_at(const ctx *c, size_t i, size_t hi, char *out, size_t n)
                       glued(c, e) && glued(c, e + 1) && is_name_word(c, e + 1);
         if (!word && !joiner)
             break;
+        /* Names are not stemmed but for a possessive ("'s" dropped); a part
+         * that does not fit whole is left out. */
+        char w[48];
+        size_t k = 0;
         if (word) {
-            char w[48];
-            stem(c->text, tok(c, e), w, sizeof w);
-            /* Names are not stemmed but for a possessive: the stem only drops "'s". */
-            size_t k = 0;
+            if (len && !glued(c, e))
+                w[k++] = '_';
             for (size_t p = tok(c, e)->start; p < tok(c, e)->end && k + 1 < sizeof w; p++) {
                 if (c->text[p] == '\'' || (unsigned char)c->text[p] == 0xE2)
                     break;
                 w[k++] = (char)tolower((unsigned char)c->text[p]);
             }
-            w[k] = '\0';
-            int wrote = snprintf(out + len, n - len, "%s%s", len && !glued(c, e) ? "_" : "", w);
-            if (wrote > 0 && (size_t)wrote < n - len)
-                len += (size_t)wrote;
         } else {
-            int wrote = snprintf(out + len, n - len, "%c", c->text[tok(c, e)->start]);
-            if (wrote > 0 && (size_t)wrote < n - len)
-                len += (size_t)wrote;
+            w[k++] = c->text[tok(c, e)->start];
+        }
+        if (len + k < n) {
+            memcpy(out + len, w, k);
+            len += k;
+            out[len] = '\0';
         }
         e++;
     }
@@ -520,12 +524,19 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             size_t nt2 = 0;
             if (i + nt + 1 < wto && (is_word(c, i + nt, "or") || is_word(c, i + nt, "and")))
                 also = concept_at(c, &g->events, i + nt + 1, &nt2);
-            char ev[48];
-            if (also && strcmp(also, concept) != 0)
-                snprintf(ev, sizeof ev, "%s%.20s+%.20s", negated ? "not-" : "", concept, also);
-            else
-                snprintf(ev, sizeof ev, "%s%.40s", negated ? "not-" : "", concept);
-            add(&b, 'e', ev);
+            if (also && strcmp(also, concept) == 0)
+                also = NULL;
+            if (!negated && !also) {
+                add(&b, 'e', concept); /* the common case, no formatting */
+            } else {
+                char ev[48];
+                if (also)
+                    snprintf(ev, sizeof ev, "%s%.20s+%.20s", negated ? "not-" : "", concept,
+                             also);
+                else
+                    snprintf(ev, sizeof ev, "not-%.40s", concept);
+                add(&b, 'e', ev);
+            }
             i += nt - 1 + (also ? 1 + nt2 : 0);
             /* What the event is of or for ("approval of the governor's handling of
              * the budget", "support for the levy"): modifiers of the thing. */
