@@ -2,6 +2,7 @@
  * well-known era-based algorithm: exact for every Gregorian date. */
 #include "date.h"
 
+#include <ctype.h>
 #include <stdio.h>
 
 long fc_days_from_civil(int y, int m, int d)
@@ -41,9 +42,37 @@ int fc_month_days(int y, int m)
     return m == 2 && leap ? 29 : days[(m - 1) % 12];
 }
 
+/* A number of at most width characters after white space, as scanf's "%<width>d"
+ * reads one (the sign counts toward the width); advances *p past it. */
+static bool read_int(const char **p, int width, int *out)
+{
+    const char *s = *p;
+    while (isspace((unsigned char)*s))
+        s++;
+    int sign = 1, n = 0, v = 0;
+    if (*s == '+' || *s == '-') {
+        sign = *s == '-' ? -1 : 1;
+        s++;
+        n++;
+    }
+    const char *digits = s;
+    while (n < width && isdigit((unsigned char)*s)) {
+        v = v * 10 + (*s++ - '0');
+        n++;
+    }
+    if (s == digits)
+        return false;
+    *out = sign * v;
+    *p = s;
+    return true;
+}
+
+/* "YYYY-MM-DD" (and what scanf's "%4d-%2d-%2d" takes), by hand: the checks ask
+ * for publication dates often. */
 bool fc_date_parse(const char *s, int *y, int *m, int *d)
 {
-    if (!s || sscanf(s, "%4d-%2d-%2d", y, m, d) != 3)
+    if (!s || !read_int(&s, 4, y) || *s++ != '-' || !read_int(&s, 2, m) || *s++ != '-' ||
+        !read_int(&s, 2, d))
         return false;
     return *y > 0 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= fc_month_days(*y, *m);
 }

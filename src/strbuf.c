@@ -165,6 +165,20 @@ void fc_sb_number(fc_strbuf *sb, double v)
         fc_sb_add(sb, "-", 1);
         v = -v;
     }
+    if (v == (double)(long long)v) { /* a whole number, the common case: no printf */
+        char out[32];
+        size_t n = sizeof out, digits = 0;
+        unsigned long long u = (unsigned long long)v;
+        do {
+            if (digits && digits % 3 == 0)
+                out[--n] = ',';
+            out[--n] = (char)('0' + u % 10);
+            u /= 10;
+            digits++;
+        } while (u);
+        fc_sb_add(sb, out + n, sizeof out - n);
+        return;
+    }
     snprintf(buf, sizeof buf, "%.2f", v);
     char *dot = strchr(buf, '.');
     size_t intlen = (size_t)(dot - buf);
