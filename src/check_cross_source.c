@@ -59,6 +59,21 @@ static bool overlap(const fc_claim *x, const fc_claim *y, double tol)
     return a.hi >= b.lo && b.hi >= a.lo;
 }
 
+/* Whether two figures written to different precision agree once the coarser
+ * one's rounding is allowed for ("44%" and "44.1%"; "1.2 million" and
+ * "1,230,000"). Figures written alike ("212", "213") get no such slack. */
+static bool rounded_alike(const fc_check_ctx *x, size_t a, size_t b)
+{
+    const fc_claim *ca = fc_check_claim(x, a), *cb = fc_check_claim(x, b);
+    double pa = fc_check_precision(x, ca), pb = fc_check_precision(x, cb);
+    double coarse = pa > pb ? pa : pb, fine = pa > pb ? pb : pa;
+    double fa = ca->per ? 1 / fc_check_per_days(ca->per) : 1;
+    double fb = cb->per ? 1 / fc_check_per_days(cb->per) : 1;
+    if (coarse <= fine || ca->per != cb->per)
+        return false;
+    return fabs(ca->value * fa - cb->value * fb) <= coarse / 2 + 1e-9;
+}
+
 /* Targets and projections are compared among themselves, the rest together. */
 static int modality_class(const fc_claim *c)
 {
@@ -540,7 +555,8 @@ static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *do
                     if (b == (size_t)-1 || best_match(x, b, cl, docs[da], docs[da + 1]) != a)
                         continue;
                     if (overlap(fc_check_claim(x, a), fc_check_claim(x, b), tol) ||
-                        target_echo(x, a, scratch) || target_echo(x, b, scratch))
+                        rounded_alike(x, a, b) || target_echo(x, a, scratch) ||
+                        target_echo(x, b, scratch))
                         continue;
                     nconflicts++;
                     st = conflict(x, a, b, cl, n, x->out);

@@ -304,7 +304,12 @@ static size_t name_at(const ctx *c, size_t i, size_t hi, char *out, size_t n)
     size_t e = i, len = 0;
     out[0] = '\0';
     while (e < hi) {
-        bool word = is_name_word(c, e);
+        /* A common word capitalised inside a name is part of it ("Tarnwell
+         * Regional", "Regional Cup" after a name word). */
+        bool word = is_name_word(c, e) ||
+                    (e > i && tok(c, e)->kind == FC_TOK_WORD &&
+                     fc_tok_is_capitalised(c->text, tok(c, e)) &&
+                     list_at(c, &c->r->grouping.neutral_words, e));
         bool joiner = e > i && e + 1 < hi && (is_punct(c, e, "-") || is_punct(c, e, ".")) &&
                       glued(c, e) && glued(c, e + 1) && is_name_word(c, e + 1);
         if (!word && !joiner)

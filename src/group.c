@@ -217,6 +217,16 @@ static bool contains(const uint32_t *a, size_t n, uint32_t t)
 /* Whether the document of claim index doc mentions the word of term t (its
  * text after the kind prefix; "_" joins the words of a name: the first counts),
  * case-insensitive, at the start of a word. */
+/* Whether a word starting with w[0..n) is in the document's body (terms are
+ * stems: "nest" in "nesting"). */
+static bool word_in(const fc_doc *d, const char *w, size_t n)
+{
+    for (size_t i = d->body; i + n <= d->len; i++)
+        if (!(i > 0 && isalnum((unsigned char)d->text[i - 1])) && fc_ieq(d->text + i, w, n))
+            return true;
+    return false;
+}
+
 static bool mentions(fc_keyinfo *k, size_t doc, uint32_t t)
 {
     if (doc >= k->ndocs || !k->docs[doc] || !k->docs[doc]->text)
@@ -228,27 +238,26 @@ static bool mentions(fc_keyinfo *k, size_t doc, uint32_t t)
             return m->yes;
     }
     const char *w = k->names[t] + 2;
-    /* The first word stands for a name ("Westbrook" for "Westbrook Unified
-     * School District"), but a label's number is part of it ("Ward 3"). */
-    size_t n = strcspn(w, "_");
-    bool label = w[n] == '_' && isdigit((unsigned char)w[n + 1]);
     const fc_doc *d = k->docs[doc];
-    bool yes = false;
-    for (size_t i = d->body; !yes && i + n <= d->len; i++) {
-        if (i > 0 && isalnum((unsigned char)d->text[i - 1]))
-            continue;
-        if (!fc_ieq(d->text + i, w, n))
-            continue;
-        if (label) { /* "ward_3": "Ward 3" but not "Ward 35" */
+    /* Every word of a name ("Marlow's Eastbank District" is not "Marlow"), in
+     * any order; a label with its number ("Ward 3", not "Ward 35"). */
+    size_t n = strcspn(w, "_");
+    bool yes;
+    if (w[n] == '_' && isdigit((unsigned char)w[n + 1])) {
+        yes = false;
+        for (size_t i = d->body; !yes && i + n <= d->len; i++) {
+            if ((i > 0 && isalnum((unsigned char)d->text[i - 1])) || !fc_ieq(d->text + i, w, n))
+                continue;
             size_t j = i + n, m = strlen(w + n + 1);
             while (j < d->len && (d->text[j] == ' ' || d->text[j] == '-'))
                 j++;
-            if (j == i + n || j + m > d->len || !fc_ieq(d->text + j, w + n + 1, m) ||
-                (j + m < d->len && isalnum((unsigned char)d->text[j + m])))
-                continue;
+            yes = j > i + n && j + m <= d->len && fc_ieq(d->text + j, w + n + 1, m) &&
+                  !(j + m < d->len && isalnum((unsigned char)d->text[j + m]));
         }
-        /* A word that starts with it: terms are stems ("nest" in "nesting"). */
+    } else {
         yes = true;
+        for (const char *p = w; yes && *p; p += n + (p[n] == '_'), n = strcspn(p, "_"))
+            yes = n == 0 || word_in(d, p, n);
     }
     if (k->mentions) {
         for (size_t probe = 0; probe < 8; probe++) {
@@ -260,6 +269,15 @@ static bool mentions(fc_keyinfo *k, size_t doc, uint32_t t)
         }
     }
     return yes;
+}
+
+/* Whether any of the terms is mentioned in the document. */
+static bool any_mentioned(fc_keyinfo *k, const uint32_t *t, size_t n, size_t doc)
+{
+    for (size_t i = 0; i < n; i++)
+        if (mentions(k, doc, t[i]))
+            return true;
+    return false;
 }
 
 /* Whether every term of a (of one kind) that b lacks is mentioned in b's document. */
@@ -292,8 +310,10 @@ static bool only_roles(const fc_keyinfo *k, const uint32_t *t, size_t n)
  * adds makes it another jurisdiction ("lubbock" and "lubbock_county"). */
 static bool same_place(const char *a, const char *b)
 {
-    static const char *const kinds[] = {"county", "city", "town", "township", "parish",
-                                        "borough", "village", "state", "province"};
+    static const char *const kinds[] = {"county",   "city",     "town",     "township",
+                                        "parish",   "borough",  "village",  "state",
+                                        "province", "ward",     "district", "precinct",
+                                        "region",   "division", "zone"};
     size_t na = strlen(a), nb = strlen(b);
     const char *s = na < nb ? a : b, *l = na < nb ? b : a;
     size_t ns = na < nb ? na : nb;
@@ -421,6 +441,12 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
         return -1; /* neither names a place, and their texts are about two places that
                       neither mentions the other of ("Hale County", "Wexler County") */
     if (na[FC_TERM_SCOPE] != nb[FC_TERM_SCOPE] || c[FC_TERM_SCOPE] != na[FC_TERM_SCOPE])
+        return -1;
+    /* Names: two documents that each name something ("the Pellham consulate",
+     * "the Dorrow consulate") and never the other's are about two things. */
+    if (BOTH(FC_TERM_NAME) && !c[FC_TERM_NAME] && ca->doc != cb->doc &&
+        !any_mentioned(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], cb->doc) &&
+        !any_mentioned(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ca->doc))
         return -1;
 #undef BOTH
     /* The overlap coefficient of the weighted core terms (all but names and
