@@ -125,6 +125,14 @@ void fc_check_describe(fc_strbuf *sb, const fc_doc *d, const fc_claim *c)
             fc_sb_add(sb, *q == '_' ? " " : q, 1); /* "more_than" -> "more than" */
         fc_sb_puts(sb, " ");
     }
+    /* "52%", "3 points", "$4.2 million" is "$4,200,000": the unit as read. */
+    bool dollar = c->unit == FC_UNIT_CURRENCY && strcmp(c->currency, "USD") == 0;
+    const char *after = c->unit == FC_UNIT_PERCENT                ? "%"
+                        : c->unit == FC_UNIT_PERCENTAGE_POINT     ? " points"
+                        : c->unit == FC_UNIT_CURRENCY && !dollar ? NULL
+                                                                  : "";
+    if (dollar)
+        fc_sb_puts(sb, "$");
     if (c->qualifier == FC_QUAL_RANGE) {
         fc_sb_number(sb, c->low);
         fc_sb_puts(sb, " to ");
@@ -132,6 +140,10 @@ void fc_check_describe(fc_strbuf *sb, const fc_doc *d, const fc_claim *c)
     } else {
         fc_sb_number(sb, c->value);
     }
+    if (after)
+        fc_sb_puts(sb, after);
+    else
+        fc_sb_printf(sb, " %s", c->currency);
     if (c->qualifier != FC_QUAL_RANGE)
         fc_sb_interval(sb, c->low, c->high, "no upper bound");
     if (c->per)
