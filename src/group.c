@@ -626,7 +626,8 @@ static fc_status link_inferred(const fc_rules *r, const fc_claims *claims, fc_ke
             }
         }
     }
-    qsort(blocks, nb, sizeof *blocks, by_block);
+    if (nb)
+        qsort(blocks, nb, sizeof *blocks, by_block); /* blocks is NULL when empty */
     for (size_t a = 0, b; a < nb; a = b) {
         for (b = a + 1; b < nb && blocks[b].anchor == blocks[a].anchor &&
                         blocks[b].unit == blocks[a].unit;
