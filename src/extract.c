@@ -1852,9 +1852,11 @@ static bool is_determiner(const ctx *c, size_t i)
  *     the last count before the sentence). */
 static void link_sentence(ctx *c, size_t first)
 {
+    size_t n = c->out->n - first;
+    if (n == 0)
+        return; /* no claims yet: items may be NULL */
     fc_claim *cl = c->out->items + first;
     const fc_claim_toks *sp = c->spans;
-    size_t n = c->out->n - first;
     for (size_t i = 0; i < n; i++) {
         if (cl[i].role != FC_ROLE_CHANGE)
             continue;
