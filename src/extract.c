@@ -857,7 +857,8 @@ static void find_subject(ctx *c, size_t i, found *f)
         const fc_tok *prev = j > from ? tok(c, j - 1) : NULL;
         bool possessive = prev && prev->end - prev->start > 2 &&
                           (c->text[prev->end - 2] == '\'' ||
-                           (unsigned char)c->text[prev->end - 4] == 0xE2);
+                           (prev->end - prev->start > 4 &&
+                            (unsigned char)c->text[prev->end - 4] == 0xE2));
         if (words > 0 && is_participle(c, j) && !possessive)
             break;
         if (tok(c, j)->kind == FC_TOK_WORD && entry_at(c, &c->r->units, j))
@@ -1463,7 +1464,9 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
     size_t fr = start;
     while (fr > c->sent.from && fr + 4 > start && tok(c, fr - 1)->kind == FC_TOK_WORD &&
            !list_at(c, &r->change_from, fr - 1) &&
-           (list_at(c, &r->stop_words, fr - 1) || fc_ieq(c->text + tok(c, fr - 1)->end - 2, "'s", 2) ||
+           (list_at(c, &r->stop_words, fr - 1) ||
+            (tok(c, fr - 1)->end - tok(c, fr - 1)->start > 2 &&
+             fc_ieq(c->text + tok(c, fr - 1)->end - 2, "'s", 2)) ||
             is_word(c, fr - 1, "current") || is_word(c, fr - 1, "previous") ||
             is_word(c, fr - 1, "prior") || is_word(c, fr - 1, "last") ||
             is_word(c, fr - 1, "earlier")))
@@ -1898,8 +1901,9 @@ static void link_sentence(ctx *c, size_t first)
             is_word(c, sp[i].end, "of") && !cl[i].part_of[0]) {
             size_t k = sp[i].end + 1;
             while (k < sp[i + 1].start && k < sp[i].end + 4 &&
-                   (is_determiner(c, k) || (tok(c, k)->kind == FC_TOK_WORD &&
-                                            fc_ieq(c->text + tok(c, k)->end - 2, "'s", 2))))
+                   (is_determiner(c, k) ||
+                    (tok(c, k)->kind == FC_TOK_WORD && tok(c, k)->end - tok(c, k)->start > 2 &&
+                     fc_ieq(c->text + tok(c, k)->end - 2, "'s", 2))))
                 k++; /* "of its", "of the city's" */
             if (k == sp[i + 1].start && cl[i + 1].unit != FC_UNIT_PERCENT &&
                 cl[i + 1].unit != FC_UNIT_DURATION && cl[i + 1].value > 0)
