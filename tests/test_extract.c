@@ -183,3 +183,19 @@ Test(extract, empty_and_whitespace_documents_have_no_claims)
         fc_doc_free(d);
     }
 }
+
+/* One-letter words at the very start of a file, before a figure: the extractor
+ * looks back for "from" and possessives ("the city's") without reading before
+ * the text (the sanitizer builds catch a read out of bounds here). */
+Test(extract, one_letter_words_at_the_start_of_the_text)
+{
+    const char *texts[] = {"T 47 days.", "s 12% from 10%.", "A 5 of the 9."};
+    const size_t claims[] = {1, 2, 2};
+    for (size_t i = 0; i < 3; i++) {
+        fc_claims cl = {0};
+        fc_doc *d = test_extract(texts[i], &cl);
+        cr_assert_eq(cl.n, claims[i], "\"%s\": %zu claims", texts[i], cl.n);
+        fc_claims_clear(&cl);
+        fc_doc_free(d);
+    }
+}
