@@ -132,6 +132,25 @@ int main(int argc, char **argv)
     printf("checks        %.3f s  (%.0f claims/s)\n", t2 - t1, (double)claims.n / (t2 - t1));
     printf("findings      %zu: %zu conflict, %zu warning, %zu info\n", out.n, sev[2], sev[1],
            sev[0]);
+    /* By check, in the order first seen: where the findings (and their cost) are. */
+    const char *names[32];
+    size_t counts[32], nnames = 0;
+    for (size_t i = 0; i < out.n; i++) {
+        size_t k = 0;
+        while (k < nnames && strcmp(names[k], out.items[i].check) != 0)
+            k++;
+        if (k == nnames && nnames < 32) {
+            names[nnames] = out.items[i].check;
+            counts[nnames++] = 0;
+        }
+        if (k < nnames)
+            counts[k]++;
+    }
+    printf("by check     ");
+    for (size_t k = 0; k < nnames; k++)
+        printf(" %s %zu%s", names[k], counts[k], k + 1 < nnames ? "," : "\n");
+    if (!nnames)
+        printf(" none\n");
     printf("peak RSS      %.1f MB\n", (double)ru.ru_maxrss / 1024.0);
     fc_findings_clear(&out);
     fc_claims_clear(&claims);

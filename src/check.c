@@ -212,11 +212,19 @@ fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c)
         return w;
     }
     w.grain = 0;
-    const fc_doc *d = fc_check_doc(x, c);
     int y, m, dd;
-    if (d && fc_date_parse(d->published, &y, &m, &dd)) {
+    long pub = LONG_MIN;
+    if (x->pub_day) {
+        pub = c->doc < x->ndocs ? x->pub_day[c->doc] : LONG_MIN;
+    } else {
+        const fc_doc *d = fc_check_doc(x, c);
+        if (d && fc_date_parse(d->published, &y, &m, &dd))
+            pub = fc_days_from_civil(y, m, dd);
+    }
+    if (pub != LONG_MIN) {
+        fc_civil_from_days(pub, &y, &m, &dd);
         w.known = true;
-        w.pub = w.hi = fc_days_from_civil(y, m, dd);
+        w.pub = w.hi = pub;
         w.lo = fc_days_from_civil(m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1, 1);
     }
     return w;
@@ -333,7 +341,7 @@ static int by_severity(const void *pa, const void *pb)
     const fc_finding *a = pa, *b = pb;
     if (a->severity != b->severity)
         return a->severity > b->severity ? -1 : 1;
-    int c = strcmp(a->check, b->check);
+    int c = a->check == b->check ? 0 : strcmp(a->check, b->check); /* static names */
     if (c)
         return c;
     size_t ca = a->nclaims ? a->claims[0] : 0, cb = b->nclaims ? b->claims[0] : 0;
@@ -355,11 +363,21 @@ fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_
     fc_status st = index_docs(claims, ndocs, &by_doc, &doc_from, &pos);
     if (st == FC_OK)
         st = fc_groups_build(rules, claims, docs, ndocs, &groups);
-    fc_check_ctx x = {rules, claims, docs, ndocs, out, by_doc, doc_from, pos, &groups};
+    long *pub_day = malloc((ndocs ? ndocs : 1) * sizeof *pub_day);
+    if (!pub_day)
+        st = FC_ENOMEM;
+    for (size_t d = 0; pub_day && d < ndocs; d++) {
+        int y, m, dd;
+        pub_day[d] = docs[d] && fc_date_parse(docs[d]->published, &y, &m, &dd)
+                         ? fc_days_from_civil(y, m, dd)
+                         : LONG_MIN;
+    }
+    fc_check_ctx x = {rules, claims, docs, ndocs, out, by_doc, doc_from, pos, &groups, pub_day};
     for (size_t i = 0; st == FC_OK && i < FC_NCHECKS; i++)
         if (rules->check_on[i])
             st = run[i](&x);
     fc_groups_free(&groups);
+    free(pub_day);
     free(by_doc);
     free(doc_from);
     free(pos);

@@ -582,6 +582,7 @@ typedef struct member {
     size_t k;
     int cls;
     long lo;
+    fc_when when; /* kept with the member: read in order, not by claim index */
 } member;
 
 static int by_class_lo(const void *pa, const void *pb)
@@ -599,7 +600,6 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
     const fc_groups *g = x->groups;
     size_t n = x->claims->n;
     member *order = malloc((n ? n : 1) * sizeof *order);
-    fc_when *whens = malloc((n ? n : 1) * sizeof *whens);
     size_t *cl = malloc((n ? n : 1) * sizeof *cl);
     size_t *docs = malloc((n + 1) * sizeof *docs);
     double *pts = malloc((n ? n : 1) * sizeof *pts);
@@ -609,7 +609,7 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
     echoes ech = {malloc((n ? n : 1) * sizeof *ech.targets), 0, scratch,
                   calloc(n ? n : 1, sizeof *ech.done), calloc(n ? n : 1, sizeof *ech.is_echo)};
     bool *used = calloc(n ? n : 1, sizeof *used);
-    fc_status st = order && whens && cl && docs && pts && used && tmp && scratch && tv && ech.targets && ech.done &&
+    fc_status st = order && cl && docs && pts && used && tmp && scratch && tv && ech.targets && ech.done &&
                          ech.is_echo
                      ? FC_OK
                      : FC_ENOMEM;
@@ -630,10 +630,10 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
         for (size_t j = from; j < to; j++) {
             size_t k = g->members[j];
             const fc_claim *c = fc_check_claim(x, k);
-            whens[k] = fc_check_when(x, c);
-            if (!whens[k].known && !c->measure)
+            fc_when w = fc_check_when(x, c);
+            if (!w.known && !c->measure)
                 continue; /* an inferred key with no time at all: nothing to compare with */
-            order[m++] = (member){k, modality_class(c), whens[k].known ? whens[k].lo : LONG_MIN};
+            order[m++] = (member){k, modality_class(c), w.known ? w.lo : LONG_MIN, w};
             used[k] = false;
         }
         qsort(order, m, sizeof *order, by_class_lo);
@@ -643,13 +643,13 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
             size_t k0 = order[p0].k, ncl = 0;
             if (used[k0])
                 continue;
-            fc_when w0 = whens[k0];
+            fc_when w0 = order[p0].when;
             for (size_t p = p0; p < m && order[p].cls == order[p0].cls; p++) {
                 size_t k = order[p].k;
                 if (w0.known && order[p].lo != LONG_MIN && order[p].lo > w0.hi)
                     break;
                 if (used[k] || !fc_check_same_period(fc_check_claim(x, k0), w0,
-                                                     fc_check_claim(x, k), whens[k]))
+                                                     fc_check_claim(x, k), order[p].when))
                     continue;
                 used[k] = true;
                 cl[ncl++] = k;
@@ -659,7 +659,6 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
         }
     }
     free(order);
-    free(whens);
     free(cl);
     free(docs);
     free(pts);

@@ -29,6 +29,9 @@ typedef struct fc_check_ctx {
     /* What each claim measures: its group (a rule measure, or claims whose
      * inferred keys agree; group.h). */
     const fc_groups *groups;
+    /* Per document: its publication day (fc_days_from_civil), or LONG_MIN when
+     * it has none; parsed once for the run. */
+    const long *pub_day;
 } fc_check_ctx;
 
 #define FC_CHECK_FN(name, fn, sw) fc_status fn(const fc_check_ctx *x);

@@ -496,8 +496,13 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
 double fc_groups_similarity(const fc_groups *g, const fc_claims *claims, size_t a, size_t b)
 {
     const fc_claim *ca = &claims->items[a], *cb = &claims->items[b];
-    if (ca->measure || cb->measure)
-        return ca->measure && cb->measure && strcmp(ca->measure, cb->measure) == 0 ? 1 : -1;
+    if (ca->measure || cb->measure) {
+        if (!ca->measure || !cb->measure)
+            return -1;
+        if (g->of[a] != FC_NO_GROUP && g->of[a] == g->of[b])
+            return 1; /* one rule measure, one group: no string to compare */
+        return strcmp(ca->measure, cb->measure) == 0 ? 1 : -1;
+    }
     if (!g->keys || !ca->key || !cb->key)
         return -1;
     return key_similarity(g->keys, claims, a, b);
