@@ -90,6 +90,12 @@ static bool same_subject(const fc_claim *a, const fc_claim *b)
     return a->subject && b->subject && strcasecmp(a->subject, b->subject) == 0;
 }
 
+/* A computed rate as written in a finding: two decimals under 10, else one. */
+static void put_rate(fc_strbuf *sb, double v)
+{
+    fc_sb_number(sb, v < 10 ? round(v * 100) / 100 : round(v * 10) / 10);
+}
+
 /* days_low: the fewest days the period may hold (a "since January" count
  * published mid-month is often through the end of last month); else days. */
 static fc_status compare(const fc_check_ctx *x, size_t k, size_t di, double days,
@@ -128,12 +134,11 @@ static fc_status compare(const fc_check_ctx *x, size_t k, size_t di, double days
         fc_sb_printf(&sb, " days (%s)", t->period);
     }
     fc_sb_puts(&sb, " is ");
-    fc_sb_number(&sb, implied < 10 ? round(implied * 100) / 100 : round(implied * 10) / 10);
+    put_rate(&sb, implied);
     fc_sb_printf(&sb, " a %s", fc_per_name(r->per));
     if (days_low < days) {
         fc_sb_puts(&sb, " (");
-        fc_sb_number(&sb, implied_high < 10 ? round(implied_high * 100) / 100
-                                            : round(implied_high * 10) / 10);
+        put_rate(&sb, implied_high);
         fc_sb_puts(&sb, " if the count runs to the end of the month before)");
     }
     fc_sb_puts(&sb, "; the text says ");

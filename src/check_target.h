@@ -15,7 +15,8 @@ size_t fc_check_actuals(const fc_check_ctx *x, size_t t, size_t *out);
 bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_t *actuals,
                           size_t n, double *others_mean);
 
-/* Whether an earlier claim of the same document repeats this target. */
-bool fc_check_target_repeated(const fc_check_ctx *x, size_t k);
+/* Whether claim k is a target the target checks take up: a positive level
+ * stated as a target, and not a repeat of one said earlier in its document. */
+bool fc_check_is_target(const fc_check_ctx *x, size_t k);
 
 #endif

@@ -19,8 +19,7 @@ fc_status fc_check_target_as_actual(const fc_check_ctx *x)
     fc_status st = FC_OK;
     for (size_t k = 0; st == FC_OK && k < x->claims->n; k++) {
         const fc_claim *t = fc_check_claim(x, k);
-        if (t->modality != FC_MOD_TARGET || t->role != FC_ROLE_LEVEL || t->value <= 0 ||
-            fc_check_target_repeated(x, k))
+        if (!fc_check_is_target(x, k))
             continue;
         size_t n = fc_check_actuals(x, k, actuals);
         for (size_t i = 0; st == FC_OK && i < n; i++) {

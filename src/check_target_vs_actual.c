@@ -99,9 +99,12 @@ bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_
     return true;
 }
 
-bool fc_check_target_repeated(const fc_check_ctx *x, size_t k)
+bool fc_check_is_target(const fc_check_ctx *x, size_t k)
 {
     const fc_claim *c = fc_check_claim(x, k);
+    if (c->modality != FC_MOD_TARGET || c->role != FC_ROLE_LEVEL || c->value <= 0)
+        return false;
+    /* An earlier claim of the same document that repeats it. */
     size_t from, to;
     fc_check_doc_range(x, c->doc, &from, &to);
     for (size_t j = from; j < to; j++) {
@@ -112,9 +115,9 @@ bool fc_check_target_repeated(const fc_check_ctx *x, size_t k)
         if (o->modality == c->modality && o->value == c->value && o->per == c->per &&
             (fc_check_same_group(x, i, k) ||
              (o->measure && c->measure && strcmp(o->measure, c->measure) == 0)))
-            return true;
+            return false;
     }
-    return false;
+    return true;
 }
 
 fc_status fc_check_target_vs_actual(const fc_check_ctx *x)
@@ -124,8 +127,7 @@ fc_status fc_check_target_vs_actual(const fc_check_ctx *x)
     fc_status st = actuals && v ? FC_OK : FC_ENOMEM;
     for (size_t k = 0; st == FC_OK && k < x->claims->n; k++) {
         const fc_claim *t = fc_check_claim(x, k);
-        if (t->modality != FC_MOD_TARGET || t->role != FC_ROLE_LEVEL || t->value <= 0 ||
-            fc_check_target_repeated(x, k))
+        if (!fc_check_is_target(x, k))
             continue;
         size_t n = fc_check_actuals(x, k, actuals);
         if (n == 0)
