@@ -234,7 +234,7 @@ fc_status fc_events_load(fc_events *set, const char *path, fc_diag *diag)
 {
     static const char *const names[] = {"key",   "date",      "phrases", "publisher",
                                         "title", "published", "url"};
-    return read_table(path, "events", names, 7, event_row, set, diag);
+    return read_table(path, "events file", names, 7, event_row, set, diag);
 }
 
 void fc_events_clear(fc_events *set)

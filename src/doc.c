@@ -4,13 +4,9 @@
  * and the body offset records where the text proper starts, so every offset the
  * extractor reports is an offset into the original file.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "doc_internal.h"
 #include "factcheck/doc.h"
@@ -166,112 +162,13 @@ fc_status fc_doc_parse(const char *path, const char *buf, size_t len, fc_doc **o
     return doc_take(path, text, len, out, diag);
 }
 
-/* Reads f to its end into *buf (with room for a NUL after the *len bytes). hint
- * is the expected size (a regular file's), 0 if unknown: the buffer then grows
- * by doubling. */
-static fc_status read_all(FILE *f, size_t hint, const char *path, char **buf, size_t *len,
-                          fc_diag *diag)
-{
-    size_t cap = hint ? hint + 1 : 1 << 16, n = 0;
-    char *p = malloc(cap);
-    if (!p)
-        return FC_ENOMEM;
-    for (;;) {
-        if (n == cap) {
-            if (cap > FC_DOC_MAX_BYTES) {
-                free(p);
-                fc_diag_set(diag, path, 0, 0, "file is larger than %zu MiB; not read",
-                            FC_DOC_MAX_BYTES >> 20);
-                return FC_EFORMAT;
-            }
-            char *q = realloc(p, cap * 2);
-            if (!q) {
-                free(p);
-                return FC_ENOMEM;
-            }
-            p = q;
-            cap *= 2;
-        }
-        size_t got = fread(p + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break; /* n < cap here: there is room for the NUL */
-    }
-    if (ferror(f)) {
-        int err = errno;
-        char why[128];
-        free(p);
-        fc_diag_set(diag, path, 0, 0, "cannot read: %s",
-                    fc_strerror(err ? err : EIO, why, sizeof why));
-        return FC_EIO;
-    }
-    *buf = p;
-    *len = n;
-    return FC_OK;
-}
-
-const char *fc_file_kind(unsigned mode)
-{
-    if (S_ISDIR(mode))
-        return "a folder";
-    if (S_ISFIFO(mode))
-        return "a FIFO";
-    if (S_ISSOCK(mode))
-        return "a socket";
-    if (S_ISCHR(mode) || S_ISBLK(mode))
-        return "a device";
-    return S_ISREG(mode) ? "a regular file" : "not a regular file";
-}
-
 fc_status fc_doc_load_file(const char *path, bool regular_only, fc_doc **out, fc_diag *diag)
 {
     *out = NULL;
-    FILE *f = stdin;
-    size_t hint = 0;
-    bool is_stdin = strcmp(path, "-") == 0;
-    if (!is_stdin) {
-        /* O_NONBLOCK: opening a FIFO that has no writer must not wait for one
-         * when only a regular file will do (it is refused just below). */
-        int fd = open(path, O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0));
-        struct stat st;
-        char why[128];
-        if (fd < 0) {
-            fc_diag_set(diag, path, 0, 0, "cannot open: %s", fc_strerror(errno, why, sizeof why));
-            return FC_EIO;
-        }
-        if (fstat(fd, &st) != 0) {
-            fc_diag_set(diag, path, 0, 0, "cannot read: %s", fc_strerror(errno, why, sizeof why));
-            close(fd);
-            return FC_EIO;
-        }
-        if (S_ISDIR(st.st_mode) || (regular_only && !S_ISREG(st.st_mode))) {
-            fc_diag_set(diag, path, 0, 0, "%s, not a document file; not read",
-                        fc_file_kind(st.st_mode));
-            close(fd);
-            return FC_EIO;
-        }
-        if (S_ISREG(st.st_mode)) {
-            if ((unsigned long long)st.st_size > FC_DOC_MAX_BYTES) {
-                close(fd);
-                fc_diag_set(diag, path, 0, 0, "file is larger than %zu MiB; not read",
-                            FC_DOC_MAX_BYTES >> 20);
-                return FC_EFORMAT;
-            }
-            hint = (size_t)st.st_size;
-        }
-        if (!(f = fdopen(fd, "rb"))) {
-            close(fd);
-            fc_diag_set(diag, path, 0, 0, "out of memory");
-            return FC_ENOMEM;
-        }
-    }
     char *buf = NULL;
     size_t len = 0;
-    fc_status st = read_all(f, hint, path, &buf, &len, diag);
-    if (!is_stdin)
-        fclose(f);
-    if (st == FC_ENOMEM)
-        fc_diag_set(diag, path, 0, 0, "out of memory");
+    fc_status st =
+        fc_read_limited(path, "document file", FC_DOC_MAX_BYTES, regular_only, &buf, &len, diag);
     if (st != FC_OK)
         return st;
     return doc_take(path, buf, len, out, diag);

@@ -11,7 +11,4 @@
  * in a folder may have been replaced by one of those since it was listed. */
 fc_status fc_doc_load_file(const char *path, bool regular_only, fc_doc **out, fc_diag *diag);
 
-/* "a folder", "a FIFO", "a socket", "a device" or "a regular file", for messages. */
-const char *fc_file_kind(unsigned mode);
-
 #endif

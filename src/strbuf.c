@@ -1,9 +1,12 @@
 /* strbuf.c - growable strings and other small helpers (see util.h). */
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -238,29 +241,157 @@ const char *fc_strerror(int err, char *buf, size_t n)
     return buf;
 }
 
+/* Refuses path before it is opened when it is not a regular file (a FIFO would
+ * block the open), or, with O_NONBLOCK, after: it may have been replaced since. */
+static fc_status refuse_kind(const char *path, unsigned mode, const char *what, fc_diag *diag)
+{
+    fc_diag_set(diag, path, 0, 0, "%s, not a %s; not read", fc_file_kind(mode), what);
+    return FC_EIO;
+}
+
+static fc_status too_large(const char *path, size_t max, fc_diag *diag)
+{
+    fc_diag_set(diag, path, 0, 0, "file is larger than %zu MiB; not read", max >> 20);
+    return FC_EFORMAT;
+}
+
+/* Opens path for fc_read_limited; *fd is -1 on failure (diag set, status returned). */
+static fc_status open_checked(const char *path, const char *what, size_t max, bool regular_only,
+                              int *fd, size_t *hint, fc_diag *diag)
+{
+    char why[128];
+    struct stat st;
+    *fd = -1;
+    *hint = 0;
+    bool is_stdin = strcmp(path, "-") == 0;
+    if (is_stdin) {
+        *fd = STDIN_FILENO;
+    } else {
+        /* stat first: a FIFO or a device is refused without being opened at all. */
+        if (regular_only && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+            return refuse_kind(path, st.st_mode, what, diag);
+        /* O_NONBLOCK: should the file have become a FIFO since, the open does
+         * not wait for a writer; fstat below refuses it. */
+        *fd = open(path, O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0));
+        if (*fd < 0) {
+            fc_diag_set(diag, path, 0, 0, "cannot open: %s", fc_strerror(errno, why, sizeof why));
+            return FC_EIO;
+        }
+    }
+    fc_status rc = FC_OK;
+    if (fstat(*fd, &st) != 0) {
+        fc_diag_set(diag, path, 0, 0, "cannot read: %s", fc_strerror(errno, why, sizeof why));
+        rc = FC_EIO;
+    } else if (S_ISDIR(st.st_mode) || (regular_only && !is_stdin && !S_ISREG(st.st_mode))) {
+        rc = refuse_kind(path, st.st_mode, what, diag);
+    } else if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
+        rc = too_large(path, max, diag); /* from its size, before anything is read */
+    } else if (S_ISREG(st.st_mode)) {
+        *hint = (size_t)st.st_size;
+        if (regular_only) { /* reads of a regular file never block: back to normal reads */
+            int flags = fcntl(*fd, F_GETFL);
+            if (flags >= 0)
+                fcntl(*fd, F_SETFL, flags & ~O_NONBLOCK);
+        }
+    }
+    if (rc != FC_OK && !is_stdin) {
+        close(*fd);
+        *fd = -1;
+    }
+    return rc;
+}
+
+/* Reads fd to its end into *buf (with room for a NUL after the *len bytes), at
+ * most max bytes, stopping at the first NUL byte read. hint is the expected size
+ * (a regular file's), 0 if unknown: the buffer then grows by doubling, never
+ * past max + 1 bytes. */
+static fc_status read_fd(int fd, const char *path, size_t hint, size_t max, char **buf,
+                         size_t *len, fc_diag *diag)
+{
+    size_t cap = hint ? (hint < max ? hint : max) + 1 : (size_t)1 << 16, n = 0;
+    if (cap > max + 1)
+        cap = max + 1;
+    char *p = malloc(cap + 1);
+    if (!p)
+        return FC_ENOMEM;
+    for (;;) {
+        if (n == cap) {
+            if (n > max) {
+                free(p);
+                return too_large(path, max, diag);
+            }
+            size_t ncap = cap <= (max + 1) / 2 ? cap * 2 : max + 1;
+            char *q = realloc(p, ncap + 1);
+            if (!q) {
+                free(p);
+                return FC_ENOMEM;
+            }
+            p = q;
+            cap = ncap;
+        }
+        ssize_t got = read(fd, p + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            char why[128];
+            fc_diag_set(diag, path, 0, 0, "cannot read: %s", fc_strerror(errno, why, sizeof why));
+            free(p);
+            return FC_EIO;
+        }
+        if (got == 0)
+            break;
+        const char *nul = memchr(p + n, '\0', (size_t)got);
+        if (nul) { /* binary: refused as soon as the byte is read, not at the end */
+            fc_diag_set(diag, path, 0, 0,
+                        "binary file (NUL byte at offset %zu); not a text document",
+                        (size_t)(nul - p));
+            free(p);
+            return FC_EFORMAT;
+        }
+        n += (size_t)got;
+    }
+    if (n > max) {
+        free(p);
+        return too_large(path, max, diag);
+    }
+    p[n] = '\0';
+    *buf = p;
+    *len = n;
+    return FC_OK;
+}
+
+fc_status fc_read_limited(const char *path, const char *what, size_t max, bool regular_only,
+                          char **text, size_t *len, fc_diag *diag)
+{
+    int fd;
+    size_t hint;
+    *text = NULL;
+    *len = 0;
+    fc_status st = open_checked(path, what, max, regular_only, &fd, &hint, diag);
+    if (st != FC_OK)
+        return st;
+    st = read_fd(fd, path, hint, max, text, len, diag);
+    if (fd != STDIN_FILENO)
+        close(fd);
+    if (st == FC_ENOMEM)
+        fc_diag_set(diag, path, 0, 0, "out of memory");
+    return st;
+}
+
 fc_status fc_read_file(const char *path, const char *what, char **text, size_t *len, fc_diag *diag)
 {
-    bool is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        char why[128];
-        fc_diag_set(diag, path, 0, 0, "cannot open %s: %s", what,
-                    fc_strerror(errno, why, sizeof why));
-        return FC_EIO;
-    }
-    fc_strbuf sb = {0};
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        fc_sb_add(&sb, chunk, n);
-    bool bad = ferror(f);
-    if (!is_stdin)
-        fclose(f);
-    if (bad) {
-        fc_sb_free(&sb);
-        fc_diag_set(diag, path, 0, 0, "cannot read %s", what);
-        return FC_EIO;
-    }
-    *len = sb.len;
-    return (*text = fc_sb_take(&sb)) ? FC_OK : FC_ENOMEM;
+    return fc_read_limited(path, what, FC_DATA_MAX_BYTES, true, text, len, diag);
+}
+
+const char *fc_file_kind(unsigned mode)
+{
+    if (S_ISDIR(mode))
+        return "a folder";
+    if (S_ISFIFO(mode))
+        return "a FIFO";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "a device";
+    return S_ISREG(mode) ? "a regular file" : "not a regular file";
 }

@@ -35,10 +35,30 @@ void fc_sb_interval(fc_strbuf *sb, double low, double high, const char *open_hig
  * 110000 * 1.1 is 121000, not 121000.00000000001); nothing for a non-finite value. */
 void fc_sb_decimal(fc_strbuf *sb, double v);
 
-/* Reads a whole (small) file ("-": standard input) into *text (NUL-terminated, the caller frees it).
- * what names the kind of file in messages ("rule file"). Errors: FC_EIO (diag
- * names the file), FC_ENOMEM. */
+/* Largest rule, dataset or events file fc_read_file reads (bytes): 64 MiB, over
+ * a hundred times the shipped ones; documents have FC_DOC_MAX_BYTES (doc.h). */
+#define FC_DATA_MAX_BYTES ((size_t)64 << 20)
+
+/* The one reader of every file factcheck opens. Reads the file at path ("-":
+ * standard input) into *text (NUL-terminated, the caller frees it; *len bytes
+ * before the NUL). At most max bytes are ever read or held: a longer file is
+ * refused, from its size when it is a regular file, else as soon as max bytes
+ * are passed. A NUL byte is refused as soon as it is read (a binary file, or
+ * /dev/zero, costs one block). A folder is refused; so, when regular_only, is
+ * anything but a regular file (a FIFO, a device, a socket), before it is opened
+ * and again after (opened without blocking), so that a FIFO is never waited on.
+ * what names the kind of file in messages ("a FIFO, not a rule file; not read").
+ * Errors, diag naming the file: FC_EIO (cannot open or read, not a regular file),
+ * FC_EFORMAT (too large, binary), FC_ENOMEM. */
+fc_status fc_read_limited(const char *path, const char *what, size_t max, bool regular_only,
+                          char **text, size_t *len, fc_diag *diag);
+
+/* fc_read_limited for rule, dataset and events files: at most FC_DATA_MAX_BYTES,
+ * and a regular file or standard input ("-") only. */
 fc_status fc_read_file(const char *path, const char *what, char **text, size_t *len, fc_diag *diag);
+
+/* "a folder", "a FIFO", "a socket", "a device" or "a regular file", for messages. */
+const char *fc_file_kind(unsigned mode);
 
 /* The message for errno value err, like strerror, but safe to call from several
  * threads at once (documents are loaded in parallel): written into buf (size n). */
