@@ -18,11 +18,20 @@
 #include "factcheck/extract.h"
 #include "util.h"
 
+/* A real file or folder, whatever the path that reaches it. */
+typedef struct file_id {
+    dev_t dev;
+    ino_t ino;
+    bool used; /* the slot of the hash set holds one */
+} file_id;
+
 struct fc_corpus {
     fc_input *inputs;
     size_t ninputs, cap;
     bool *listed; /* listed[i]: input i was found in a folder as a regular file */
     size_t listed_cap;
+    file_id *seen; /* every file and folder taken so far: a hash set (see take_once) */
+    size_t nseen, seen_cap;
     fc_claims claims;
     fc_findings findings;
     unsigned jobs; /* threads for fc_corpus_extract; 0: one per online processor */
@@ -47,6 +56,7 @@ void fc_corpus_free(fc_corpus *c)
     }
     free(c->inputs);
     free(c->listed);
+    free(c->seen);
     fc_claims_clear(&c->claims);
     fc_findings_clear(&c->findings);
     free(c);
@@ -88,6 +98,45 @@ static fc_status add_errno(fc_corpus *c, const char *path, int err)
 {
     char why[128];
     return add_error(c, path, FC_EIO, fc_strerror(err, why, sizeof why));
+}
+
+static size_t id_slot(const file_id *set, size_t cap, dev_t dev, ino_t ino)
+{
+    unsigned long long h = ((unsigned long long)dev * 0x9E3779B97F4A7C15ULL) ^ (unsigned long long)ino;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    size_t i = (size_t)(h >> 17) & (cap - 1);
+    while (set[i].used && !(set[i].dev == dev && set[i].ino == ino))
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+/* Whether the file or folder st describes is new to the corpus: it is then
+ * recorded, and *fresh is true. Every real file is one input, and every real
+ * folder is walked once, however many symlinks, hard links or command-line
+ * arguments lead to it (without this, two symlinks a level to the next level
+ * make the walk exponential). Errors: FC_ENOMEM. */
+static fc_status take_once(fc_corpus *c, const struct stat *st, bool *fresh)
+{
+    *fresh = false;
+    if (2 * (c->nseen + 1) > c->seen_cap) { /* at most half full: rehash into twice the size */
+        size_t ncap = c->seen_cap ? 2 * c->seen_cap : 64;
+        file_id *set = calloc(ncap, sizeof *set);
+        if (!set)
+            return FC_ENOMEM;
+        for (size_t i = 0; i < c->seen_cap; i++)
+            if (c->seen[i].used)
+                set[id_slot(set, ncap, c->seen[i].dev, c->seen[i].ino)] = c->seen[i];
+        free(c->seen);
+        c->seen = set;
+        c->seen_cap = ncap;
+    }
+    size_t i = id_slot(c->seen, c->seen_cap, st->st_dev, st->st_ino);
+    if (c->seen[i].used)
+        return FC_OK;
+    c->seen[i] = (file_id){st->st_dev, st->st_ino, true};
+    c->nseen++;
+    *fresh = true;
+    return FC_OK;
 }
 
 static bool is_document_name(const char *name)
@@ -152,6 +201,11 @@ static fc_status walk_entry(fc_corpus *c, const char *path, const char *name, co
     }
     if (!is_document_name(name))
         return FC_OK;
+    bool fresh;
+    if (take_once(c, &st, &fresh) != FC_OK)
+        return FC_ENOMEM;
+    if (!fresh)
+        return FC_OK; /* reached already by another path */
     if (!S_ISREG(st.st_mode)) { /* a FIFO named like a document is reported, not read */
         char what[64];
         snprintf(what, sizeof what, "%s, not a document file; not read", fc_file_kind(st.st_mode));
@@ -165,6 +219,11 @@ static fc_status walk(fc_corpus *c, const char *dir, const visited *up)
     struct stat st;
     if (stat(dir, &st) != 0)
         return add_errno(c, dir, errno);
+    bool fresh;
+    if (take_once(c, &st, &fresh) != FC_OK)
+        return FC_ENOMEM;
+    if (!fresh)
+        return FC_OK; /* walked already, through another path */
     visited here = {st.st_dev, st.st_ino, up};
     char **names;
     size_t n;
@@ -197,8 +256,12 @@ fc_status fc_corpus_add_path(fc_corpus *c, const char *path)
         return add_errno(c, path, errno);
     if (S_ISDIR(st.st_mode))
         return walk(c, path, NULL);
-    /* A file named explicitly is read whatever its name or kind (a pipe from the shell). */
-    return add_input(c, path, FC_OK, NULL, false);
+    bool fresh;
+    if (take_once(c, &st, &fresh) != FC_OK)
+        return FC_ENOMEM;
+    /* A file named explicitly is read whatever its name or kind (a pipe from the
+     * shell); named again, or found in a folder already, it is not a new input. */
+    return fresh ? add_input(c, path, FC_OK, NULL, false) : FC_OK;
 }
 
 /* Loads input i (not loaded yet). A file that cannot be used gets its status
@@ -210,9 +273,11 @@ static fc_status load_input(fc_corpus *c, size_t i)
     fc_status st = fc_doc_load_file(in->path, c->listed[i], &in->doc, &diag);
     if (st == FC_ENOMEM || st == FC_OK)
         return st;
-    char msg[1100];
+    /* The path as given, not diag.file: that one is cut at 511 bytes. */
+    fc_strbuf sb = {0};
+    fc_sb_printf(&sb, "%s: %s", in->path, diag.message);
     in->status = st;
-    return (in->error = fc_strdup(fc_diag_format(&diag, msg, sizeof msg))) ? FC_OK : FC_ENOMEM;
+    return (in->error = fc_sb_take(&sb)) ? FC_OK : FC_ENOMEM;
 }
 
 static bool pending(const fc_input *in)

@@ -34,8 +34,11 @@ FC_API void fc_corpus_free(fc_corpus *corpus);
 
 /* Adds path: a document file, "-" for standard input, or a folder, walked
  * recursively for *.md and *.txt files in byte order of their paths (hidden
- * entries skipped, symlink loops detected). A path that cannot be used becomes
- * an input with an error; the return is then still FC_OK. Errors: FC_ENOMEM. */
+ * entries skipped, symlink loops detected). Each real file (device and inode)
+ * is one input and each real folder is walked once, whatever the symlinks, hard
+ * links or earlier paths that lead to it again: the first path found is kept.
+ * A path that cannot be used becomes an input with an error; the return is then
+ * still FC_OK. Errors: FC_ENOMEM. */
 FC_API fc_status fc_corpus_add_path(fc_corpus *corpus, const char *path);
 
 /* How many threads fc_corpus_extract may use to load documents and extract their
