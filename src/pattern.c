@@ -1,29 +1,72 @@
 /* pattern.c - custom claim shapes with PCRE2 (see pattern.h). PCRE2 is the
- * well-kept regex library Debian ships; the match limits keep a bad expression
- * from stalling a run. */
+ * well-kept regex library Debian ships.
+ *
+ * PCRE2's match limit holds for one start position, and the extractor calls the
+ * matcher once per match: neither bounds what a bad expression costs on a whole
+ * document ("(?<value>\d)(?:.*z|)" backtracks over the rest of the block at each
+ * digit, quadratic in the block). So every pattern is compiled with automatic
+ * callouts, PCRE2 calls count_step before each item it tries, and the steps are
+ * counted per document: a document may cost all its patterns together at most
+ * FC_REGEX_BASE_STEPS plus FC_REGEX_STEPS_PER_BYTE for each byte matched over.
+ * When that is spent, every pattern stops for the rest of the document. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "pattern.h"
 
 #include <pcre2.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+#include "report_internal.h"
 
 /* Immutable once compiled, so one compiled pattern serves any number of threads;
  * match data is per call. */
 struct fc_regex {
-    pcre2_code *code;
+    pcre2_code *code;     /* for text known to be valid UTF-8: no check per call */
+    pcre2_code *any_code; /* for other text (PCRE2_MATCH_INVALID_UTF) */
     pcre2_match_context *mctx;
     uint32_t value_group; /* the group holding the number */
 };
+
+/* The document being matched on this thread, and what it has cost so far. The
+ * extractor reads a document's blocks in order and, in each block, runs every
+ * pattern from the block's start onwards, each call starting after the last
+ * match: so the calls of the pattern that came first (first) start further on
+ * each time. A call on other text, or of that pattern starting no further on
+ * than its last call and not at a new block, begins a new document. */
+typedef struct pass {
+    const char *text;
+    const fc_regex *first;
+    size_t first_from, first_to; /* first's last call */
+    size_t start;                /* where the document's first call started */
+    uint64_t steps;              /* counted by count_step */
+    uint64_t allowed;            /* steps the document may cost up to its current block */
+    size_t checked;              /* text[0, checked) is valid UTF-8... */
+    bool invalid;                /* ...unless this: an invalid sequence was found */
+    bool spent;                  /* the budget ran out: no more matching on this text */
+} pass;
+
+static _Thread_local pass cur;
+
+static int count_step(pcre2_callout_block *cb, void *data)
+{
+    (void)cb;
+    (void)data;
+    return ++cur.steps > cur.allowed ? PCRE2_ERROR_CALLOUT : 0;
+}
 
 fc_regex *fc_regex_compile(const char *regex, char *msg, size_t n, size_t *offset)
 {
     int err;
     PCRE2_SIZE erroff;
+    uint32_t opts = PCRE2_UTF | PCRE2_CASELESS | PCRE2_AUTO_CALLOUT;
+    pcre2_code *any_code = pcre2_compile((PCRE2_SPTR)regex, PCRE2_ZERO_TERMINATED,
+                                         opts | PCRE2_MATCH_INVALID_UTF, &err, &erroff, NULL);
     pcre2_code *code =
-        pcre2_compile((PCRE2_SPTR)regex, PCRE2_ZERO_TERMINATED,
-                      PCRE2_UTF | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF, &err, &erroff, NULL);
+        any_code ? pcre2_compile((PCRE2_SPTR)regex, PCRE2_ZERO_TERMINATED, opts, &err, &erroff, NULL)
+                 : NULL;
     if (!code) {
+        pcre2_code_free(any_code);
         PCRE2_UCHAR buf[256];
         pcre2_get_error_message(err, buf, sizeof buf);
         snprintf(msg, n, "%s", (const char *)buf);
@@ -35,6 +78,7 @@ fc_regex *fc_regex_compile(const char *regex, char *msg, size_t n, size_t *offse
     int named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "value");
     if (groups == 0) {
         pcre2_code_free(code);
+        pcre2_code_free(any_code);
         snprintf(msg, n, "needs a group for the number: (?<value>...)");
         *offset = 0;
         return NULL;
@@ -43,13 +87,16 @@ fc_regex *fc_regex_compile(const char *regex, char *msg, size_t n, size_t *offse
     if (!re || !(re->mctx = pcre2_match_context_create(NULL))) {
         free(re);
         pcre2_code_free(code);
+        pcre2_code_free(any_code);
         snprintf(msg, n, "out of memory");
         *offset = 0;
         return NULL;
     }
     pcre2_set_match_limit(re->mctx, 100000);
     pcre2_set_depth_limit(re->mctx, 1000);
+    pcre2_set_callout(re->mctx, count_step, NULL);
     re->code = code;
+    re->any_code = any_code;
     re->value_group = named > 0 ? (uint32_t)named : 1;
     return re;
 }
@@ -60,17 +107,60 @@ void fc_regex_free(fc_regex *re)
         return;
     pcre2_match_context_free(re->mctx);
     pcre2_code_free(re->code);
+    pcre2_code_free(re->any_code);
     free(re);
+}
+
+/* Points cur at the document of a call of re on text[from, to). */
+static void follow_pass(const fc_regex *re, const char *text, size_t from, size_t to)
+{
+    bool same = cur.text == text && (re != cur.first || (from > cur.first_from && to == cur.first_to) ||
+                                     (from == cur.first_to && to > cur.first_to));
+    if (!same)
+        cur = (pass){.text = text, .first = re, .start = from};
+    if (re == cur.first) {
+        cur.first_from = from;
+        cur.first_to = to;
+    }
+    uint64_t bytes = to > cur.start ? to - cur.start : 0;
+    cur.allowed = FC_REGEX_BASE_STEPS + FC_REGEX_STEPS_PER_BYTE * bytes;
+    /* PCRE2 checks the UTF-8 of the whole subject at every call unless told it
+     * is valid, which made a block with a match at every byte quadratic: the
+     * text is checked here once, as far as the blocks reach. */
+    const unsigned char *u = (const unsigned char *)text;
+    while (!cur.invalid && cur.checked < to) {
+        size_t len = u[cur.checked] < 0x80 ? 1 : fc_utf8_len(u + cur.checked, to - cur.checked);
+        if (len == 0)
+            cur.invalid = true;
+        cur.checked += len;
+    }
+}
+
+bool fc_regex_spent(const char *text)
+{
+    return cur.text == text && cur.spent;
 }
 
 bool fc_regex_next(const fc_regex *re, const char *text, size_t from, size_t to, fc_regex_match *m)
 {
+    follow_pass(re, text, from, to);
+    if (cur.spent)
+        return false;
     /* Matching text[0, to) from offset `from` keeps lookbehinds and \b right at
-     * the block's start. */
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re->code, NULL);
+     * the block's start. Text that is not valid UTF-8 is checked by PCRE2 at
+     * each call (as far as the block's end): that is counted as steps too. */
+    const pcre2_code *code = cur.invalid ? re->any_code : re->code;
+    if (cur.invalid && (cur.steps += (to - from) / 16) > cur.allowed) {
+        cur.spent = true;
+        return false;
+    }
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
     if (!md)
         return false;
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)text, to, from, 0, md, re->mctx);
+    int rc = pcre2_match(code, (PCRE2_SPTR)text, to, from, cur.invalid ? 0 : PCRE2_NO_UTF_CHECK,
+                         md, re->mctx);
+    if (rc == PCRE2_ERROR_CALLOUT)
+        cur.spent = true;
     bool ok = false;
     if (rc > 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);

@@ -25,8 +25,22 @@ typedef struct fc_regex_match {
     size_t num_start, num_end;
 } fc_regex_match;
 
+/* What matching may cost per document, in PCRE2 steps (items tried, counted by
+ * automatic callouts), all patterns together: this many, plus the next figure
+ * for each byte of the document matched over so far. About 10 ns a step. */
+#define FC_REGEX_BASE_STEPS 1000000u
+#define FC_REGEX_STEPS_PER_BYTE 64u
+
 /* Finds the first match in text[from, to) (offsets into text); false when none
- * or when matching failed (e.g. hit its limits). */
+ * or when matching failed (hit its limits, or the document's budget is spent).
+ * The calls on one document (text) from one thread are taken to be the
+ * extractor's: block by block in order, each pattern from the block's start
+ * onwards, each call after the last match; they share the budget above. */
 bool fc_regex_next(const fc_regex *re, const char *text, size_t from, size_t to, fc_regex_match *m);
+
+/* Whether the budget of the document text ran out on this thread, in the last
+ * document matched: every pattern stopped there, and its matches after that
+ * point are missing. */
+bool fc_regex_spent(const char *text);
 
 #endif
