@@ -23,6 +23,14 @@
 #define CHART_MAX_ROWS 40
 /* Longest row label in a chart, in bytes (about what fits left of the plot). */
 #define LABEL_MAX 44
+/* Most ticks on a chart's axis; tick_step aims at about 5 and gives at most 11. */
+#define CHART_MAX_TICKS 12
+/* Figures closer than this fraction of their size are drawn as one figure: the
+ * axis then spans a tenth of their size either side, so ticks stay distinct
+ * doubles (near 1e16 doubles are 2 apart, and a step of 0.5 never advances). */
+#define CHART_MIN_SPAN 1e-6
+/* Axis bounds are kept within +-CHART_LIMIT, so their difference stays finite. */
+#define CHART_LIMIT 1e300
 
 /* Appends n bytes of s, escaped for HTML text and attribute values. */
 static void esc_n(fc_strbuf *sb, const char *s, size_t n)
@@ -175,7 +183,7 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f)
 static double tick_step(double lo, double hi, int n)
 {
     double raw = (hi - lo) / n;
-    if (!(raw > 0))
+    if (!(raw > 0) || !isfinite(raw))
         return 1;
     double p = pow(10, floor(log10(raw)));
     double m = raw / p;
@@ -200,9 +208,12 @@ static void chart_range(const fc_claims *cl, const size_t *idx, size_t n, double
         *lo = 0;
         *hi = 1;
     }
+    *lo = fmin(fmax(*lo, -CHART_LIMIT), CHART_LIMIT);
+    *hi = fmin(fmax(*hi, -CHART_LIMIT), CHART_LIMIT);
+    double size = fmax(fabs(*lo), fabs(*hi));
     double pad = (*hi - *lo) * 0.08;
-    if (pad == 0)
-        pad = fabs(*hi) * 0.1 + 1;
+    if (*hi - *lo <= size * CHART_MIN_SPAN) /* one figure, or as good as one */
+        pad = size * 0.1 + 1;
     *lo -= pad;
     *hi += pad;
     if (*lo < 0 && fmin(*lo + pad, 0) >= 0)
@@ -236,10 +247,15 @@ static void chart(fc_strbuf *sb, const fc_corpus *corpus, const size_t *idx, siz
                  width, height, width, height);
     esc(sb, first->measure);
     fc_sb_puts(sb, "\">\n");
-    /* grid and axis */
+    /* grid and axis: the ticks are counted, and each is computed from the first,
+     * so the loop ends whatever the doubles do */
     double step = tick_step(lo, hi, 5);
     double axis_y = top + rows * row_h;
-    for (double t = ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
+    double first_tick = ceil(lo / step) * step;
+    double nticks = floor((hi - first_tick) / step + 1e-9) + 1;
+    int ticks = !(nticks > 0) ? 0 : nticks > CHART_MAX_TICKS ? CHART_MAX_TICKS : (int)nticks;
+    for (int i = 0; i < ticks; i++) {
+        double t = first_tick + i * step;
         double x = X(t);
         fc_sb_printf(sb,
                      "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e4e4e4\"/>"
