@@ -3,6 +3,7 @@
 
 #include "factcheck/report.h"
 #include "report_internal.h"
+#include "util.h"
 
 static const struct {
     const char *name;
@@ -22,6 +23,20 @@ fc_status fc_format_parse(const char *name, fc_format *out)
             return FC_OK;
         }
     return FC_EINVAL;
+}
+
+const char *fc_report_url(const fc_doc *doc)
+{
+    const char *u = doc ? doc->url : NULL;
+    if (!u)
+        return NULL;
+    size_t scheme = fc_ieq(u, "https://", 8) ? 8 : fc_ieq(u, "http://", 7) ? 7 : 0;
+    if (scheme == 0 || u[scheme] == '\0' || u[scheme] == '/')
+        return NULL; /* another scheme, or no host */
+    for (const unsigned char *p = (const unsigned char *)u; *p; p++)
+        if (*p <= ' ' || *p == 0x7F || *p == '"' || *p == '<' || *p == '>' || *p == '\\')
+            return NULL; /* not a URL a page could link to as it is */
+    return u;
 }
 
 const char *fc_format_names(void)

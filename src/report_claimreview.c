@@ -20,7 +20,12 @@
  * to 3 (best), is stated in every review with the verdict as alternateName.
  * `url` (the page that publishes the review) is not known to factcheck and is
  * left for the publisher to add; the claim's appearance carries the document's
- * URL when its front matter gives one.
+ * URL when its front matter gives an http or https one (any other is left out).
+ *
+ * Meant to be pasted into a <script type="application/ld+json"> block: every
+ * <, > and & is written as \u003c, \u003e, \u0026, so no text can close the
+ * block ("</script>") or open a comment, and a byte sequence that is not UTF-8
+ * becomes \ufffd (U+FFFD), as in the JSON report.
  */
 #include <cjson/cJSON.h>
 #include <stdlib.h>
@@ -78,8 +83,8 @@ static cJSON *item_reviewed(const fc_doc *d, const fc_claim *c)
         cJSON_AddStringToObject(claim, "citation", c->attribution);
     cJSON *work = cJSON_CreateObject();
     cJSON_AddStringToObject(work, "@type", "NewsArticle");
-    if (d && d->url)
-        cJSON_AddStringToObject(work, "url", d->url);
+    if (fc_report_url(d))
+        cJSON_AddStringToObject(work, "url", fc_report_url(d));
     if (d && d->title)
         cJSON_AddStringToObject(work, "headline", d->title);
     if (d && d->published)
@@ -120,6 +125,37 @@ static cJSON *review(const fc_corpus *corpus, const fc_finding *f, const struct 
     return o;
 }
 
+/* Appends cJSON's text of a review with <, > and & escaped and bytes that are
+ * not UTF-8 replaced. Outside strings cJSON writes only ASCII punctuation,
+ * digits and literals, so each of these is inside a string, where the escape
+ * means the same character. */
+static void ld_json(fc_strbuf *sb, const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t n = strlen(str), run = 0, i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        size_t len = 1;
+        const char *rep = NULL;
+        if (c == '<')
+            rep = "\\u003c";
+        else if (c == '>')
+            rep = "\\u003e";
+        else if (c == '&')
+            rep = "\\u0026";
+        else if (c >= 0x80 && (len = fc_utf8_len(s + i, n - i)) == 0)
+            rep = "\\ufffd";
+        if (!rep) {
+            i += len;
+            continue;
+        }
+        fc_sb_add(sb, str + run, i - run);
+        fc_sb_puts(sb, rep);
+        run = ++i;
+    }
+    fc_sb_add(sb, str + run, n - run);
+}
+
 /* Written one review at a time, so memory does not grow with the output. */
 fc_status fc_report_claimreview(FILE *out, const fc_corpus *corpus)
 {
@@ -139,11 +175,10 @@ fc_status fc_report_claimreview(FILE *out, const fc_corpus *corpus)
                   v->rating < verdict_of(corpus, &fs->items[chosen[k]])->rating))
             chosen[k] = i;
     }
-    if (fputs("[", out) < 0) {
-        free(chosen);
-        return FC_EIO;
-    }
-    for (size_t i = 0; i < fs->n; i++) {
+    fc_strbuf sb = {0};
+    fc_sb_puts(&sb, "[");
+    fc_status st = FC_OK;
+    for (size_t i = 0; st == FC_OK && i < fs->n; i++) {
         const struct verdict *v = verdict_of(corpus, &fs->items[i]);
         if (!v || chosen[fs->items[i].claims[0]] != i)
             continue;
@@ -151,17 +186,20 @@ fc_status fc_report_claimreview(FILE *out, const fc_corpus *corpus)
         char *s = o ? cJSON_Print(o) : NULL;
         cJSON_Delete(o);
         if (!s) {
-            free(chosen);
-            return FC_ENOMEM;
+            st = FC_ENOMEM;
+            break;
         }
-        int rc = fprintf(out, "%s\n%s", first ? "" : ",", s);
+        fc_sb_puts(&sb, first ? "\n" : ",\n");
+        ld_json(&sb, s);
         cJSON_free(s);
-        if (rc < 0) {
-            free(chosen);
-            return FC_EIO;
-        }
+        st = fc_report_flush(out, &sb);
         first = false;
     }
     free(chosen);
-    return fputs(first ? "]\n" : "\n]\n", out) < 0 ? FC_EIO : FC_OK;
+    if (st == FC_OK) {
+        fc_sb_puts(&sb, first ? "]\n" : "\n]\n");
+        st = fc_report_flush(out, &sb);
+    }
+    fc_sb_free(&sb);
+    return st;
 }

@@ -10,7 +10,11 @@
  *   unbounded interval side left empty;
  * - a text field that starts with = + - @ (or a tab or CR) gets a leading
  *   apostrophe, so a spreadsheet shows it instead of running it as a formula
- *   (a document could otherwise plant "=HYPERLINK(...)" in a claim's context).
+ *   (a document could otherwise plant "=HYPERLINK(...)" in a claim's context);
+ *   every field that can carry text from a document, a path or a rule file
+ *   (measure keys included) is guarded;
+ * - a byte sequence that is not UTF-8 becomes U+FFFD, as in the JSON report,
+ *   so the file is UTF-8 throughout.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -133,11 +137,19 @@ static void row_emit(const row *r, fc_strbuf *out)
             fc_sb_add(out, "\"", 1);
         if (guard)
             fc_sb_add(out, "'", 1);
+        const unsigned char *u = (const unsigned char *)s;
+        size_t run = 0;
         for (size_t i = 0; i < n; i++) {
-            if (s[i] == '"')
-                fc_sb_add(out, "\"", 1);
-            fc_sb_add(out, s + i, 1);
+            size_t len = u[i] < 0x80 ? 1 : fc_utf8_len(u + i, n - i);
+            if (u[i] != '"' && len > 0) {
+                i += len - 1;
+                continue;
+            }
+            fc_sb_add(out, s + run, i - run);
+            fc_sb_puts(out, u[i] == '"' ? "\"\"" : "\xEF\xBF\xBD"); /* U+FFFD */
+            run = i + 1;
         }
+        fc_sb_add(out, s + run, n - run);
         if (quote)
             fc_sb_add(out, "\"", 1);
     }
@@ -159,7 +171,7 @@ static void input_row(row *r, const fc_input *in)
         put_text(r, COL_outlet, in->doc->outlet);
         put_text(r, COL_title, in->doc->title);
         put_text(r, COL_published, in->doc->published);
-        put_text(r, COL_url, in->doc->url);
+        put_text(r, COL_url, fc_report_url(in->doc));
     }
 }
 
@@ -186,7 +198,7 @@ static void claim_row(row *r, const fc_corpus *corpus, const fc_claim *c)
     put_num(r, COL_high, c->high);
     put_str(r, COL_qualifier, fc_qualifier_name(c->qualifier));
     put_str(r, COL_unit, fc_unit_name(c->unit));
-    put_str(r, COL_currency, c->currency[0] ? c->currency : NULL);
+    put_text(r, COL_currency, c->currency[0] ? c->currency : NULL);
     put_str(r, COL_per, fc_per_name(c->per));
     put_str(r, COL_modality, fc_modality_name(c->modality));
     put_str(r, COL_role, fc_role_name(c->role));
@@ -195,9 +207,9 @@ static void claim_row(row *r, const fc_corpus *corpus, const fc_claim *c)
     put_num(r, COL_to, c->to);
     put_text(r, COL_subject, c->subject);
     put_text(r, COL_attribution, c->attribution);
-    put_str(r, COL_measure, c->measure);
-    put_str(r, COL_key, c->key);
-    put_str(r, COL_period, c->period);
+    put_text(r, COL_measure, c->measure);
+    put_text(r, COL_key, c->key);
+    put_text(r, COL_period, c->period);
     put_str(r, COL_part_of, c->part_of[0] ? c->part_of : NULL);
 }
 

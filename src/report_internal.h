@@ -27,4 +27,19 @@ const fc_doc *fc_claim_doc(const fc_corpus *corpus, const fc_claim *claim);
 /* The quoted expression of a claim, copied from its document ("some 110,000"). */
 char *fc_claim_text(const fc_corpus *corpus, const fc_claim *claim);
 
+/* The length of the valid UTF-8 sequence at s (at most n bytes, n >= 1), or 0
+ * (an overlong form, a surrogate, a code point past U+10FFFF, a cut sequence). */
+size_t fc_utf8_len(const unsigned char *s, size_t n);
+
+/* Appends n bytes of s for a terminal, with what a terminal would act on made
+ * visible (see fc_term_safe in factcheck/status.h); defined in status.c. */
+void fc_sb_term(fc_strbuf *sb, const char *s, size_t n);
+
+/* fc_sb_term of a string; nothing for NULL. */
+void fc_sb_term_str(fc_strbuf *sb, const char *s);
+
+/* The document's URL when it is an http or https one, else NULL: a report
+ * does not hand on a javascript:, data: or relative link. */
+const char *fc_report_url(const fc_doc *doc);
+
 #endif

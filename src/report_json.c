@@ -61,8 +61,7 @@ fc_status fc_report_flush(FILE *out, fc_strbuf *sb)
     return rc < 0 ? FC_EIO : FC_OK;
 }
 
-/* The length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t utf8_len(const unsigned char *s, size_t n)
+size_t fc_utf8_len(const unsigned char *s, size_t n)
 {
     unsigned char c = s[0];
     size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
@@ -88,7 +87,7 @@ static void json_string_n(fc_strbuf *sb, const char *str, size_t n)
             i++;
             continue;
         }
-        size_t len = c >= 0x80 ? utf8_len(s + i, n - i) : 0;
+        size_t len = c >= 0x80 ? fc_utf8_len(s + i, n - i) : 0;
         if (len) {
             i += len;
             continue;
@@ -254,7 +253,7 @@ static void input_json(fc_strbuf *sb, const fc_input *in, bool typed)
         kv_str(sb, "outlet", in->doc->outlet);
         kv_str(sb, "title", in->doc->title);
         kv_str(sb, "published", in->doc->published);
-        kv_str(sb, "url", in->doc->url);
+        kv_str(sb, "url", fc_report_url(in->doc));
     }
     if (typed)
         kv_str(sb, "type", "input");

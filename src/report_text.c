@@ -1,6 +1,11 @@
 /* report_text.c - the readable report: per document, its claims; then the
  * findings with their arithmetic; then a summary. Stable order; plain text, or
- * with ANSI colours (SGR sequences) on severities and errors when asked. */
+ * with ANSI colours (SGR sequences) on severities and errors when asked.
+ *
+ * Meant for a terminal: every string that comes from a document, a path or a
+ * rule file goes through fc_sb_term, so a control character in it (ESC above
+ * all) is shown as \xNN instead of acting on the terminal; the only escape
+ * sequences written are the report's own colours. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +32,9 @@ static void claim_line(fc_strbuf *sb, const fc_corpus *corpus, const fc_input *i
     for (char *p = text; p && *p; p++)
         if (*p == '\n' || *p == '\r' || *p == '\t')
             *p = ' '; /* a claim may span a wrapped line */
-    fc_sb_printf(sb, "  %4u:%-3u \"%s\"\n", line, col, text ? text : "");
+    fc_sb_printf(sb, "  %4u:%-3u \"", line, col);
+    fc_sb_term_str(sb, text);
+    fc_sb_puts(sb, "\"\n");
     free(text);
     fc_sb_puts(sb, "           = ");
     fc_sb_number(sb, c->value);
@@ -53,32 +60,53 @@ static void claim_line(fc_strbuf *sb, const fc_corpus *corpus, const fc_input *i
         fc_sb_number(sb, c->to);
     }
     fc_sb_puts(sb, "\n");
-    fc_sb_printf(sb, "           subject: %s  source: %s", c->subject ? c->subject : "-",
-                 c->attribution ? c->attribution : "(the outlet)");
-    if (c->period)
-        fc_sb_printf(sb, "  period: %s", c->period);
-    if (c->measure)
-        fc_sb_printf(sb, "  measure: %s", c->measure);
+    fc_sb_puts(sb, "           subject: ");
+    fc_sb_term_str(sb, c->subject ? c->subject : "-");
+    fc_sb_puts(sb, "  source: ");
+    fc_sb_term_str(sb, c->attribution ? c->attribution : "(the outlet)");
+    if (c->period) {
+        fc_sb_puts(sb, "  period: ");
+        fc_sb_term_str(sb, c->period);
+    }
+    if (c->measure) {
+        fc_sb_puts(sb, "  measure: ");
+        fc_sb_term_str(sb, c->measure);
+    }
     fc_sb_printf(sb, "  [%s]\n", c->id);
-    if (c->key && !c->measure)
-        fc_sb_printf(sb, "           key: %s\n", c->key);
+    if (c->key && !c->measure) {
+        fc_sb_puts(sb, "           key: ");
+        fc_sb_term_str(sb, c->key);
+        fc_sb_puts(sb, "\n");
+    }
 }
 
 static void document(fc_strbuf *sb, const fc_corpus *corpus, size_t i, const style *st)
 {
     const fc_input *in = fc_corpus_input(corpus, i);
+    fc_sb_printf(sb, "\n%s", st->bold);
+    fc_sb_term_str(sb, in->path);
+    fc_sb_puts(sb, st->reset);
     if (in->status != FC_OK) {
-        fc_sb_printf(sb, "\n%s%s%s  %sERROR%s\n  %s\n", st->bold, in->path, st->reset, st->error,
-                     st->reset, in->error ? in->error : "");
+        fc_sb_printf(sb, "  %sERROR%s\n  ", st->error, st->reset);
+        fc_sb_term_str(sb, in->error);
+        fc_sb_puts(sb, "\n");
         return;
     }
     const fc_doc *d = in->doc;
-    fc_sb_printf(sb, "\n%s%s%s  (%zu claim%s)\n", st->bold, in->path, st->reset, in->nclaims,
-                 in->nclaims == 1 ? "" : "s");
-    if (d->outlet || d->title || d->published)
-        fc_sb_printf(sb, "  %s%s%s%s%s\n", d->outlet ? d->outlet : "", d->published ? ", " : "",
-                     d->published ? d->published : "", d->title ? ": " : "",
-                     d->title ? d->title : "");
+    fc_sb_printf(sb, "  (%zu claim%s)\n", in->nclaims, in->nclaims == 1 ? "" : "s");
+    if (d->outlet || d->title || d->published) {
+        fc_sb_puts(sb, "  ");
+        fc_sb_term_str(sb, d->outlet);
+        if (d->published) {
+            fc_sb_puts(sb, ", ");
+            fc_sb_term_str(sb, d->published);
+        }
+        if (d->title) {
+            fc_sb_puts(sb, ": ");
+            fc_sb_term_str(sb, d->title);
+        }
+        fc_sb_puts(sb, "\n");
+    }
     const fc_claims *cl = fc_corpus_claims(corpus);
     /* Claims are stored in input order: this input's claims are one run. */
     size_t lo = 0, hi = cl->n;
@@ -98,10 +126,15 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
     static const char *const label[] = {"info", "WARNING", "CONFLICT"};
     const char *colour[] = {st->info, st->warning, st->conflict};
     const fc_claims *cl = fc_corpus_claims(corpus);
-    fc_sb_printf(sb, "\n  %s%s%s  %s  [%s]\n    %s\n", colour[f->severity], label[f->severity],
-                 st->reset, f->check, f->id, f->message);
-    if (f->source)
-        fc_sb_printf(sb, "    source: %s\n", f->source);
+    fc_sb_printf(sb, "\n  %s%s%s  %s  [%s]\n    ", colour[f->severity], label[f->severity],
+                 st->reset, f->check, f->id);
+    fc_sb_term_str(sb, f->message);
+    fc_sb_puts(sb, "\n");
+    if (f->source) {
+        fc_sb_puts(sb, "    source: ");
+        fc_sb_term_str(sb, f->source);
+        fc_sb_puts(sb, "\n");
+    }
     if (f->nnums) {
         fc_sb_puts(sb, "    numbers:");
         for (size_t i = 0; i < f->nnums; i++) {
@@ -116,7 +149,9 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
         const fc_input *in = fc_corpus_input(corpus, c->doc);
         unsigned line, col;
         fc_doc_linecol(in->doc, c->start, &line, &col);
-        fc_sb_printf(sb, " %s (%s:%u:%u)", c->id, in->path, line, col);
+        fc_sb_printf(sb, " %s (", c->id);
+        fc_sb_term_str(sb, in->path);
+        fc_sb_printf(sb, ":%u:%u)", line, col);
     }
     fc_sb_puts(sb, "\n");
 }

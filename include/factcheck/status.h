@@ -40,8 +40,16 @@ typedef struct fc_diag {
 FC_API const char *fc_status_str(fc_status status);
 
 /* Formats the diagnostic as "file:line:col: message" (omitting unknown parts)
- * into buf of size n; returns buf. */
+ * into buf of size n, made safe for a terminal as fc_term_safe does; returns buf. */
 FC_API char *fc_diag_format(const fc_diag *diag, char *buf, size_t n);
+
+/* Copies s into buf of size n for a terminal: every control character becomes
+ * a visible \xNN (NN its code in hex): C0 controls (line breaks and tabs too),
+ * DEL, C1 controls written in UTF-8 (U+0080 to U+009F) and ESC with them, so a
+ * document or a file name cannot move the cursor, retitle the window, hide
+ * text or start a new line; a byte that is not UTF-8 becomes \xNN too.
+ * Cut short at a whole character when buf is too small; returns buf. */
+FC_API char *fc_term_safe(const char *s, char *buf, size_t n);
 
 #ifdef __cplusplus
 }
