@@ -26,7 +26,8 @@ const fc_claim *fc_check_stated_sample(const fc_check_ctx *x, size_t doc)
     for (size_t j = from; j < to; j++) {
         const fc_claim *c = fc_check_claim(x, x->by_doc[j]);
         if (c->modality == FC_MOD_POLL && c->unit == FC_UNIT_COUNT &&
-            c->qualifier == FC_QUAL_EXACT && c->value >= 10 && c->subject && !c->part_of[0])
+            c->qualifier == FC_QUAL_EXACT && c->value >= 10 && c->value <= FC_POLL_MAX_SAMPLE &&
+            c->subject && !c->part_of[0])
             return c;
     }
     return NULL;

@@ -5,6 +5,7 @@
  * is 46.15%, which rounds to 46; 50% of 13 cannot). Reported to one decimal,
  * likewise to one decimal.
  */
+#include <inttypes.h>
 #include <math.h>
 
 #include "check_internal.h"
@@ -13,15 +14,18 @@
 
 static fc_status granularity(const fc_check_ctx *x, size_t doc, const fc_claim *sample)
 {
-    unsigned n = (unsigned)lround(sample->value);
+    /* at least 10 and at most FC_POLL_MAX_SAMPLE (fc_check_stated_sample) */
+    uint64_t n = (uint64_t)llround(sample->value);
+    if (n == 0)
+        return FC_OK;
     size_t from, to;
     fc_check_doc_range(x, doc, &from, &to);
     for (size_t j = from; j < to; j++) {
         size_t i = x->by_doc[j];
         const fc_claim *c = fc_check_claim(x, i);
-        unsigned k;
+        uint64_t k;
         if (c->modality != FC_MOD_POLL || c->unit != FC_UNIT_PERCENT || c->role != FC_ROLE_LEVEL ||
-            c->qualifier != FC_QUAL_EXACT)
+            c->qualifier != FC_QUAL_EXACT || !(c->value >= 0 && c->value <= 100))
             continue;
         int decimals = fabs(c->value - round(c->value)) < 1e-9 ? 0 : 1;
         if (fc_stats_granular(c->value, decimals, n, &k))
@@ -33,13 +37,14 @@ static fc_status granularity(const fc_check_ctx *x, size_t doc, const fc_claim *
         f.claims[f.nclaims++] = i;
         f.claims[f.nclaims++] = (size_t)(sample - x->claims->items);
         fc_check_add_num(&f, "percent", c->value);
-        fc_check_add_num(&f, "n", n);
-        fc_check_add_num(&f, "nearest_count", k);
-        fc_check_add_num(&f, "nearest_percent", 100.0 * k / n);
+        fc_check_add_num(&f, "n", (double)n);
+        fc_check_add_num(&f, "nearest_count", (double)k);
+        fc_check_add_num(&f, "nearest_percent", 100.0 * (double)k / (double)n);
         fc_strbuf sb = {0};
         fc_sb_printf(&sb,
-                     "%g%% cannot come from a whole number of %u respondents: %u of %u is %.2f%%.",
-                     c->value, n, k, n, 100.0 * k / n);
+                     "%g%% cannot come from a whole number of %" PRIu64 " respondents: %" PRIu64
+                     " of %" PRIu64 " is %.2f%%.",
+                     c->value, n, k, n, 100.0 * (double)k / (double)n);
         if ((st = fc_check_finish(x, &f, &sb)) != FC_OK)
             return st;
     }

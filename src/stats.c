@@ -100,26 +100,28 @@ bool fc_stats_clopper_pearson(unsigned k, unsigned n, double confidence, double 
     return isfinite(*lo) && isfinite(*hi);
 }
 
-bool fc_stats_granular(double percent, int decimals, unsigned n, unsigned *k)
+bool fc_stats_granular(double percent, int decimals, uint64_t n, uint64_t *k)
 {
-    if (n == 0 || !(percent >= 0 && percent <= 100) || decimals < 0 || decimals > 6)
+    *k = 0;
+    if (n == 0 || n > (uint64_t)1 << 53 || !(percent >= 0 && percent <= 100) || decimals < 0 ||
+        decimals > 6)
         return false;
     double scale = pow(10, decimals);
     /* The counts whose share rounds to the stated figure lie around percent*n/100. */
-    double centre = percent * n / 100;
-    unsigned best = 0;
+    double centre = percent * (double)n / 100;
+    uint64_t best = 0;
     double best_gap = INFINITY;
-    long mid = lround(centre); /* nearest first: on a tie the count nearest the share wins */
+    long long mid = llround(centre); /* nearest first: on a tie the count nearest the share wins */
     static const int order[] = {0, -1, 1, -2, 2};
     for (size_t o = 0; o < sizeof order / sizeof *order; o++) {
-        long c = mid + order[o];
-        if (c < 0 || c > (long)n)
+        long long c = mid + order[o];
+        if (c < 0 || (uint64_t)c > n)
             continue;
-        double shown = round(100.0 * (double)c / n * scale) / scale;
+        double shown = round(100.0 * (double)c / (double)n * scale) / scale;
         double gap = fabs(shown - percent);
         if (gap < best_gap) {
             best_gap = gap;
-            best = (unsigned)c;
+            best = (uint64_t)c;
         }
     }
     *k = best;

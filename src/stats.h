@@ -7,6 +7,7 @@
 #define FC_STATS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 /* The two-sided normal quantile for a confidence level: 0.95 -> 1.959964. */
 bool fc_stats_z(double confidence, double *z);
@@ -34,7 +35,9 @@ bool fc_stats_clopper_pearson(unsigned k, unsigned n, double confidence, double 
 
 /* Granularity: whether a percentage reported with `decimals` decimals can come
  * from a whole number of n respondents; *k is the count that gives it (the
- * nearest one when none does). */
-bool fc_stats_granular(double percent, int decimals, unsigned n, unsigned *k);
+ * nearest one when none does). False, and *k = 0, when the inputs make no sense
+ * (n = 0, a percentage outside [0, 100]). 64-bit counts: a sample of 2^32 or
+ * more is not cut down to its low bits. */
+bool fc_stats_granular(double percent, int decimals, uint64_t n, uint64_t *k);
 
 #endif

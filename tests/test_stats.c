@@ -101,7 +101,7 @@ Test(stats, clopper_pearson_interval_matches_r)
 
 Test(stats, granularity_of_a_reported_percentage)
 {
-    unsigned k;
+    uint64_t k;
     /* 6/13 = 46.15 % -> "46%"; with 7 respondents 3/7 = 42.9 and 4/7 = 57.1. */
     cr_assert(fc_stats_granular(46, 0, 13, &k));
     cr_assert_eq(k, 6);
