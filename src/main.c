@@ -3,12 +3,16 @@
  * The only file that touches argv, stdout and the exit status; it uses only the
  * public headers in include/factcheck/.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "factcheck/factcheck.h"
@@ -38,6 +42,18 @@ typedef struct options {
     unsigned jobs; /* --jobs N; 0: one per online processor */
 } options;
 
+/* Exits with status once standard output is flushed; output that could not be
+ * written (a full disk, /dev/full, a closed pipe) makes it a failure. */
+static _Noreturn void exit_flushed(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        int err = errno ? errno : EIO;
+        fprintf(stderr, "factcheck: cannot write standard output: %s\n", strerror(err));
+        status = EXIT_TROUBLE;
+    }
+    exit(status);
+}
+
 static void usage(int status)
 {
     if (status != EXIT_CLEAN) {
@@ -60,7 +76,9 @@ static void usage(int status)
           "\n"
           "Options:\n"
           "  -f, --format FORMAT   text (default), json, jsonl, csv, claimreview or html\n"
-          "  -o, --output FILE     write the report to FILE ('-': standard output, the default)\n"
+          "  -o, --output FILE     write the report to FILE ('-': standard output, the default);\n"
+          "                        FILE is replaced only once the report is complete, and\n"
+          "                        never when it is one of the files read\n"
           "  -r, --rules FILE      add a rule file (may be repeated)\n"
           "  -j, --jobs N          load and extract documents on N threads (default: one\n"
           "                        per online processor); the report is the same for any N\n"
@@ -90,7 +108,7 @@ static void usage(int status)
           "                     next to the program, then the install location)\n"
           "  NO_COLOR           when set and not empty, --color=auto means no colour\n",
           stdout);
-    exit(EXIT_CLEAN);
+    exit_flushed(EXIT_CLEAN);
 }
 
 /* The index of word in names[3]; a usage error naming the option otherwise. */
@@ -156,7 +174,7 @@ static int parse_options(int argc, char **argv, options *opt)
             break;
         case 'V':
             printf("factcheck %s\n", fc_version());
-            exit(EXIT_CLEAN);
+            exit_flushed(EXIT_CLEAN);
         default:
             usage(EXIT_TROUBLE);
         }
@@ -204,8 +222,10 @@ static int load_rules(const options *opt, char **paths, int npaths, fc_rules **o
         return EXIT_TROUBLE;
     }
     fc_status st = fc_rules_builder_add(b, fc_rules_default_path(), &diag);
+    /* "-" is standard input, never a folder named "-" (that one is "./-"). */
     for (int i = 0; st == FC_OK && i < npaths; i++)
-        st = fc_rules_builder_add_folder(b, paths[i], &diag);
+        if (strcmp(paths[i], "-") != 0)
+            st = fc_rules_builder_add_folder(b, paths[i], &diag);
     for (size_t i = 0; st == FC_OK && i < opt->nrules; i++)
         st = fc_rules_builder_add(b, opt->rules[i], &diag);
     if (st == FC_OK)
@@ -214,8 +234,9 @@ static int load_rules(const options *opt, char **paths, int npaths, fc_rules **o
     return st == FC_OK ? EXIT_CLEAN : rules_error(&diag);
 }
 
-/* factcheck rules check FILE...: each file on top of the defaults. */
-static int check_rule_files(char **files, int n)
+/* factcheck rules check FILE...: each file on top of the defaults; "FILE: ok"
+ * lines to out. */
+static int check_rule_files(char **files, int n, FILE *out)
 {
     int code = EXIT_CLEAN;
     for (int i = 0; i < n; i++) {
@@ -226,7 +247,7 @@ static int check_rule_files(char **files, int n)
             st = fc_rules_builder_add(b, files[i], &diag);
         fc_rules_builder_free(b);
         if (st == FC_OK) {
-            printf("%s: ok\n", files[i]);
+            fprintf(out, "%s: ok\n", files[i]);
         } else {
             code = rules_error(&diag);
         }
@@ -244,24 +265,188 @@ static bool want_color(const options *opt, FILE *out)
     return isatty(fileno(out)) && !(no_color && *no_color) && !(term && strcmp(term, "dumb") == 0);
 }
 
+/* ---- the output (-o) ----------------------------------------------------------
+ *
+ * A file named with -o is never truncated in place: the output goes to a new
+ * file beside it (same folder, so the same file system), which replaces it by
+ * rename() only once everything is written. A failure part way (a full disk, a
+ * file size limit, a signal) removes the new file and leaves the old one as it
+ * was. A new file gets the mode a plain create would give it (0666 less the
+ * umask), a replaced one keeps its mode. A symlink, a device or a FIFO (-o
+ * /dev/stdout) is written in place, as before: renaming over it would replace
+ * the link or the device itself. */
+
+typedef struct output {
+    const char *path; /* the -o file; NULL for standard output */
+    FILE *f;
+    char *tmp; /* the new file beside path, until renamed; NULL when written in place */
+} output;
+
+/* The temporary file of the output being written, for the signal handler. */
+static char *volatile pending_tmp;
+
+static void remove_pending(int sig)
+{
+    char *tmp = pending_tmp;
+    if (tmp)
+        unlink(tmp);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void watch_tmp(char *tmp)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    pending_tmp = tmp;
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        signal(sigs[i], tmp ? remove_pending : SIG_DFL);
+}
+
+static bool to_stdout(const char *path)
+{
+    return !path || strcmp(path, "-") == 0;
+}
+
+/* Opens the output; on failure prints why (naming the file) and returns false. */
+static bool output_open(const char *path, output *o)
+{
+    *o = (output){to_stdout(path) ? NULL : path, stdout, NULL};
+    if (!o->path)
+        return true;
+    struct stat st;
+    int err = 0;
+    bool exists = lstat(path, &st) == 0;
+    if (exists && !S_ISREG(st.st_mode)) { /* a symlink, a device, a FIFO, a folder */
+        if (!(o->f = fopen(path, "w")))
+            err = errno;
+    } else {
+        const char *slash = strrchr(path, '/');
+        size_t dlen = slash ? (size_t)(slash - path) + 1 : 0;
+        static const char name[] = ".factcheck-XXXXXX"; /* hidden: no folder walk takes it */
+        mode_t mask = umask(0);
+        umask(mask);
+        mode_t mode = exists ? st.st_mode & 07777 : 0666 & ~mask;
+        int fd = -1;
+        if (!(o->tmp = malloc(dlen + sizeof name)))
+            err = ENOMEM;
+        else {
+            memcpy(o->tmp, path, dlen);
+            memcpy(o->tmp + dlen, name, sizeof name);
+            watch_tmp(o->tmp);
+            fd = mkstemp(o->tmp);
+        }
+        if (!err && fd < 0)
+            err = errno;
+        if (!err && (fchmod(fd, mode) != 0 || !(o->f = fdopen(fd, "w")))) {
+            err = errno;
+            close(fd);
+            unlink(o->tmp);
+        }
+        if (err) {
+            watch_tmp(NULL);
+            free(o->tmp);
+            o->tmp = NULL;
+        }
+    }
+    if (err) {
+        fprintf(stderr, "factcheck: cannot write %s: %s\n", path, strerror(err));
+        return false;
+    }
+    return true;
+}
+
+/* Finishes the output: when ok (everything was written), flushes it and puts
+ * it in place; otherwise, or when that fails, removes the new file. err is the
+ * errno value of a write that failed (0: none); a failure is printed, naming
+ * the file. Returns whether the output is complete and in place. */
+static bool output_close(output *o, bool ok, int err)
+{
+    const char *name = o->path ? o->path : "standard output";
+    if (ok && (fflush(o->f) != 0 || ferror(o->f))) {
+        ok = false;
+        err = errno;
+    }
+    if (o->path && fclose(o->f) != 0 && ok) {
+        ok = false;
+        err = errno;
+    }
+    if (o->tmp) {
+        if (ok && rename(o->tmp, o->path) != 0) {
+            ok = false;
+            err = errno;
+        }
+        if (!ok)
+            unlink(o->tmp);
+        watch_tmp(NULL);
+        free(o->tmp);
+        o->tmp = NULL;
+    }
+    if (!ok)
+        fprintf(stderr, "factcheck: cannot write %s: %s\n", name, strerror(err ? err : EIO));
+    return ok;
+}
+
+/* Whether path names the file *out is (device and inode). */
+static bool same_file(const char *path, const struct stat *out)
+{
+    struct stat st;
+    return strcmp(path, "-") != 0 && stat(path, &st) == 0 && st.st_dev == out->st_dev &&
+           st.st_ino == out->st_ino;
+}
+
+/* Refuses an output (-o) that is one of the files read (an input document, a
+ * rule file of --rules or of a folder, a file of 'rules check'), naming both,
+ * before anything is written: the report would replace it. true when refused. */
+static bool output_is_input(const options *opt, char **paths, int npaths, const fc_corpus *corpus)
+{
+    struct stat out;
+    if (to_stdout(opt->output) || stat(opt->output, &out) != 0)
+        return false; /* a new file is no input */
+    const char *clash = NULL;
+    char *folder_rules = NULL;
+    for (size_t i = 0; !clash && corpus && i < fc_corpus_ninputs(corpus); i++)
+        if (same_file(fc_corpus_input(corpus, i)->path, &out))
+            clash = fc_corpus_input(corpus, i)->path;
+    for (size_t i = 0; !clash && i < opt->nrules; i++)
+        if (same_file(opt->rules[i], &out))
+            clash = opt->rules[i];
+    for (int i = 0; !clash && i < npaths; i++) {
+        size_t n = strlen(paths[i]) + sizeof "/" FC_FOLDER_RULES;
+        free(folder_rules);
+        if (!(folder_rules = malloc(n)))
+            break;
+        snprintf(folder_rules, n, "%s/%s", paths[i], FC_FOLDER_RULES);
+        if (same_file(paths[i], &out))
+            clash = paths[i];
+        else if (strcmp(paths[i], "-") != 0 && same_file(folder_rules, &out))
+            clash = folder_rules;
+    }
+    if (clash)
+        fprintf(stderr, "factcheck: cannot write %s: it is an input (%s); nothing written\n",
+                opt->output, clash);
+    free(folder_rules);
+    return clash != NULL;
+}
+
+/* Writes status st of a writer to the output and finishes it (output_close). */
+static int output_finish(output *o, fc_status st)
+{
+    int err = st == FC_OK ? 0 : st == FC_ENOMEM ? ENOMEM : errno;
+    return output_close(o, st == FC_OK, st == FC_EIO && !err ? EIO : err) ? EXIT_CLEAN
+                                                                        : EXIT_TROUBLE;
+}
+
 static int report(const options *opt, fc_corpus *corpus)
 {
-    bool to_stdout = !opt->output || strcmp(opt->output, "-") == 0;
-    FILE *out = to_stdout ? stdout : fopen(opt->output, "w");
-    if (!out) {
-        fprintf(stderr, "factcheck: cannot write %s\n", opt->output);
+    output o;
+    if (!output_open(opt->output, &o))
         return EXIT_TROUBLE;
-    }
     fc_report_options ro = {opt->format,
                             opt->cmd == CMD_EXTRACT ? FC_REPORT_CLAIMS : FC_REPORT_FULL,
-                            want_color(opt, out)};
-    fc_status st = fc_report_write(out, corpus, &ro);
-    if (!to_stdout && fclose(out) != 0 && st == FC_OK)
-        st = FC_EIO;
-    if (st != FC_OK) {
-        fprintf(stderr, "factcheck: cannot write the report: %s\n", fc_status_str(st));
+                            want_color(opt, o.f)};
+    errno = 0;
+    if (output_finish(&o, fc_report_write(o.f, corpus, &ro)) != EXIT_CLEAN)
         return EXIT_TROUBLE;
-    }
     if (fc_corpus_nfailed(corpus) > 0)
         return EXIT_TROUBLE;
     if (ro.kind == FC_REPORT_CLAIMS || opt->fail == FAIL_ON_NEVER)
@@ -296,7 +481,13 @@ int main(int argc, char **argv)
             fputs("factcheck: no rule file given\n", stderr);
             usage(EXIT_TROUBLE);
         }
-        return check_rule_files(paths, npaths);
+        if (output_is_input(&opt, paths, npaths, NULL))
+            return EXIT_TROUBLE;
+        output o;
+        if (!output_open(opt.output, &o))
+            return EXIT_TROUBLE;
+        int code = check_rule_files(paths, npaths, o.f);
+        return output_finish(&o, FC_OK) == EXIT_CLEAN ? code : EXIT_TROUBLE;
     }
     if (opt.cmd == CMD_EXTRACT && opt.format == FC_FORMAT_CLAIMREVIEW) {
         fputs("factcheck: claimreview reviews findings; 'extract' finds none (use the check)\n",
@@ -312,7 +503,12 @@ int main(int argc, char **argv)
     if (code != EXIT_CLEAN)
         return code;
     if (opt.cmd == CMD_RULES) {
-        code = fc_rules_write_listing(rules, stdout) == FC_OK ? EXIT_CLEAN : EXIT_TROUBLE;
+        output o;
+        code = EXIT_TROUBLE;
+        if (!output_is_input(&opt, paths, npaths, NULL) && output_open(opt.output, &o)) {
+            errno = 0;
+            code = output_finish(&o, fc_rules_write_listing(rules, o.f));
+        }
         fc_rules_free(rules);
         return code;
     }
@@ -323,6 +519,11 @@ int main(int argc, char **argv)
         fc_corpus_set_jobs(corpus, opt.jobs);
     for (int i = 0; st == FC_OK && i < npaths; i++)
         st = fc_corpus_add_path(corpus, paths[i]);
+    if (st == FC_OK && output_is_input(&opt, paths, npaths, corpus)) {
+        fc_corpus_free(corpus);
+        fc_rules_free(rules);
+        return EXIT_TROUBLE;
+    }
     if (st == FC_OK)
         st = fc_corpus_extract(corpus, rules);
     if (st == FC_OK && opt.cmd == CMD_CHECK)
