@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "check_internal.h"
+#include "claim_internal.h"
 #include "date.h"
 #include "rules_internal.h"
 
@@ -58,11 +59,11 @@ void fc_check_add_num(fc_finding *f, const char *name, double v)
 
 fc_status fc_check_push(fc_findings *out, const fc_claims *claims, fc_finding *f)
 {
-    unsigned long h = fc_hash(f->check, strlen(f->check), 0);
+    uint64_t h = fc_hash64(f->check, strlen(f->check), 0);
     for (size_t i = 0; i < f->nclaims; i++)
-        h = fc_hash(claims->items[f->claims[i]].id, strlen(claims->items[f->claims[i]].id), h);
-    h = fc_hash(fc_severity_name(f->severity), strlen(fc_severity_name(f->severity)), h);
-    snprintf(f->id, sizeof f->id, "f%08lx", h);
+        h = fc_hash64(claims->items[f->claims[i]].id, strlen(claims->items[f->claims[i]].id), h);
+    h = fc_hash64(fc_severity_name(f->severity), strlen(fc_severity_name(f->severity)), h);
+    fc_id_format(f->id, 'f', h);
     if (!f->message ||
         fc_grow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items) != FC_OK) {
         finding_free(f);

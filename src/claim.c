@@ -34,6 +34,40 @@ void fc_claims_clear(fc_claims *list)
     list->n = list->cap = 0;
 }
 
+uint64_t fc_hash64(const void *data, size_t n, uint64_t seed)
+{
+    const unsigned char *p = data;
+    uint64_t h = seed ? seed : 14695981039346656037u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+void fc_id_format(char *id, char kind, uint64_t h)
+{
+    id[0] = kind;
+    for (int k = 0; k < 16; k++)
+        id[1 + k] = "0123456789abcdef"[(h >> (60 - 4 * k)) & 15];
+    id[17] = '\0';
+}
+
+/* Formatted by hand: this runs for every claim, and snprintf cost more than the
+ * rest of the id. */
+void fc_claim_make_id(char *id, uint64_t path_hash, size_t start)
+{
+    char key[24], digits[20];
+    size_t n = 0, v = start;
+    do
+        digits[n++] = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    key[0] = ':';
+    for (size_t k = 0; k < n; k++)
+        key[1 + k] = digits[n - 1 - k];
+    fc_id_format(id, 'c', fc_hash64(key, n + 1, path_hash));
+}
+
 const char *fc_qualifier_name(fc_qualifier q)
 {
     static const char *const names[] = {"exact",     "approximately", "nearly",    "at_least",

@@ -40,7 +40,7 @@ typedef struct ctx {
         bool link;       /* and whether it is a URL or an e-mail address */
     } run;
     size_t doc_index;
-    unsigned long path_hash; /* fc_hash of doc->path, the start of every claim id */
+    uint64_t path_hash; /* fc_hash64 of doc->path, the start of every claim id */
     span sent;         /* the current sentence */
     size_t sentence;   /* its index in the document */
     bool any_sentence; /* a sentence was read before this one */

@@ -26,7 +26,9 @@ typedef struct fc_number {
 } fc_number;
 
 typedef struct fc_finding {
-    char id[16];       /* stable: derived from the check and the claim ids */
+    /* stable: "f" and 16 hex digits, a 64-bit hash of the check, the claim ids
+     * and the severity */
+    char id[FC_ID_SIZE];
     const char *check; /* static string, e.g. "cross_source" */
     fc_severity severity;
     size_t *claims; /* indices into the claim list; owned */

@@ -52,8 +52,14 @@ typedef enum fc_role { FC_ROLE_LEVEL, FC_ROLE_CHANGE, FC_ROLE_PREVIOUS } fc_role
 /* Which way a change or comparison goes ("down 3", "three times higher"). */
 typedef enum fc_direction { FC_DIR_NONE, FC_DIR_UP, FC_DIR_DOWN } fc_direction;
 
+/* Room for a claim's or a finding's id: a letter ("c" claim, "f" finding) and
+ * 16 hex digits of a 64-bit hash, NUL-terminated. */
+#define FC_ID_SIZE 24
+
 typedef struct fc_claim {
-    char id[16];       /* stable: derived from the document path and start offset */
+    /* stable: "c" and 16 hex digits, a 64-bit hash of the document path and the
+     * start offset */
+    char id[FC_ID_SIZE];
     size_t doc;        /* index of the input (document) in its corpus */
     size_t start, end; /* byte span of the quantity expression, end exclusive */
     size_t sentence;   /* index of its sentence in the document, from 0 */
@@ -78,7 +84,8 @@ typedef struct fc_claim {
                           "t:thing u:unit-noun m:modifier o:object e:event p:place
                           n:name s:scope w:word", space-separated (docs/claim-record.md);
                           NULL for changes and when nothing was found */
-    char part_of[16]; /* id of the whole this is a part of ("five of those stores"), or "" */
+    /* id of the whole this is a part of ("five of those stores"), or "" */
+    char part_of[FC_ID_SIZE];
     char *period;      /* the time the claim is about, as "YYYY", "YYYY-MM" or
                           "YYYY-MM-DD"; NULL when the text does not say */
 } fc_claim;
