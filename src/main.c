@@ -534,8 +534,10 @@ int main(int argc, char **argv)
     } else {
         for (size_t i = 0; i < fc_corpus_ninputs(corpus); i++) {
             const fc_input *in = fc_corpus_input(corpus, i);
-            if (in->status != FC_OK)
-                fprintf(stderr, "factcheck: %s\n", in->error);
+            if (in->status != FC_OK) {
+                char msg[8192]; /* a line break or an ESC in a path is shown, not acted on */
+                fprintf(stderr, "factcheck: %s\n", fc_term_safe(in->error, msg, sizeof msg));
+            }
         }
         code = report(&opt, corpus);
     }
