@@ -1296,12 +1296,16 @@ static int weekday_at(const ctx *c, size_t i)
  * figure", "last week". Writes it to buf. */
 static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf, size_t n)
 {
+    bool year = is_year(c, i), month = !year && is_month(c, i); /* a number; a word */
     int py = 0, pm = 0, pd = 0;
-    if (have_pub)
-        fc_civil_from_days(pub, &py, &pm, &pd);
-    const fc_entry *prep = i > c->sent.from ? entry_before(c, &c->r->period_preps, i) : NULL;
+    const fc_entry *prep = NULL;
+    if (year || month) { /* the publication date and a preposition matter to these only */
+        if (have_pub)
+            fc_civil_from_days(pub, &py, &pm, &pd);
+        prep = i > c->sent.from ? entry_before(c, &c->r->period_preps, i) : NULL;
+    }
     bool since = prep && prep->kind == FC_PERIOD_SINCE;
-    if (is_year(c, i) && !(i > c->sent.from && is_punct(c, i - 1, ",")) &&
+    if (year && !(i > c->sent.from && is_punct(c, i - 1, ",")) &&
         !(i > c->sent.from && is_month(c, i - 1))) {
         int y = (int)fc_tok_number(c->text, tok(c, i));
         if (since && have_pub)
@@ -1310,7 +1314,7 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
             snprintf(buf, n, "%04d", y);
         return true;
     }
-    if (is_month(c, i)) {
+    if (month) {
         int m = (int)entry_at(c, &c->r->months, i)->value;
         size_t k = i + 1;
         if (is_punct(c, k, "."))
@@ -1383,8 +1387,14 @@ static inline bool may_start_period(const ctx *c, size_t i)
 /* Whether token k is a number other than a year or a date. */
 static bool other_number(const ctx *c, size_t k)
 {
-    return tok(c, k)->kind == FC_TOK_NUM && !is_year(c, k) && !is_date(c, k) &&
-           !list_at(c, &c->r->special_numbers, k) && !is_age(c, k, k + 1);
+    if (tok(c, k)->kind != FC_TOK_NUM)
+        return false;
+    if (c->memo[k] & FC_MEMO_OTHER_NUMBER_KNOWN) /* asked again by every claim near it */
+        return c->memo[k] & FC_MEMO_OTHER_NUMBER;
+    bool yes = !is_year(c, k) && !is_date(c, k) && !list_at(c, &c->r->special_numbers, k) &&
+               !is_age(c, k, k + 1);
+    c->memo[k] |= (unsigned char)(FC_MEMO_OTHER_NUMBER_KNOWN | (yes ? FC_MEMO_OTHER_NUMBER : 0));
+    return yes;
 }
 
 /* Whether the period phrase at token p is nearer to another number than to the
@@ -2168,13 +2178,18 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
             st = fc_lex(doc->text, pos, end, &c.toks);
         if (st == FC_OK && c.toks.n > word_cap) {
             uint32_t *w = realloc(c.word, c.toks.n * sizeof *c.word);
-            if (w) {
+            if (w)
                 c.word = w;
+            unsigned char *mm = w ? realloc(c.memo, c.toks.n) : NULL;
+            if (mm) {
+                c.memo = mm;
                 word_cap = c.toks.n;
             } else {
                 st = FC_ENOMEM;
             }
         }
+        if (st == FC_OK && c.toks.n)
+            memset(c.memo, 0, c.toks.n);
         if (st == FC_OK && c.toks.n) {
             for (size_t i = 0; i < c.toks.n; i++) {
                 const fc_tok *t = &c.toks.items[i];
@@ -2189,6 +2204,7 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
         pos = end;
     }
     free(c.word);
+    free(c.memo);
     free(c.quantity_words);
     free(c.about.context);
     free(c.matches);

@@ -25,12 +25,18 @@ typedef struct span {
     size_t from, to; /* token indices, to exclusive */
 } span;
 
+enum { FC_MEMO_OTHER_NUMBER_KNOWN = 1 << 6, FC_MEMO_OTHER_NUMBER = 1 << 7 };
+
 typedef struct ctx {
     const fc_rules *r;
     const fc_doc *doc;
     const char *text;
     fc_toks toks;
     uint32_t *word; /* per token: its number in the rules' vocabulary (fc_vocab_find) */
+    /* Per token: the answers of word tests asked again by every claim near the
+     * token, each a pair of bits (known, yes): extract_key.c's bits 0-5, and
+     * FC_MEMO_OTHER_NUMBER_KNOWN and FC_MEMO_OTHER_NUMBER. */
+    unsigned char *memo;
     /* Bit w set when word w may start a quantity: the keys of the number word,
      * vague quantity, multiplier and fraction lists together, so that most
      * words are rejected in one test. */

@@ -67,6 +67,26 @@ static inline bool unknown(const ctx *c, size_t i)
     return c->word[i] == c->r->vocab.n;
 }
 
+/* The memo of a word test at token i (ctx.memo): which is the bit of its
+ * "known" flag, the bit above it the answer. */
+enum { MEMO_BREAK = 0, MEMO_SKIP = 2, MEMO_NAME = 4 };
+
+static inline bool memo_known(const ctx *c, size_t i, int which)
+{
+    return c->memo[i] >> which & 1;
+}
+
+static inline bool memo_answer(const ctx *c, size_t i, int which)
+{
+    return c->memo[i] >> (which + 1) & 1;
+}
+
+static inline bool memo_set(const ctx *c, size_t i, int which, bool yes)
+{
+    c->memo[i] |= (unsigned char)((1u | (unsigned)yes << 1) << which);
+    return yes;
+}
+
 /* Adds "k:word" unless present. */
 static void add(keyb *b, char kind, const char *word)
 {
@@ -148,23 +168,45 @@ static bool bare_in(const ctx *c, size_t i, const fc_phrase_list *l)
     return false;
 }
 
-static bool is_name_word(const ctx *c, size_t i)
+/* Whether the token has a possessive ending ("'s", "’s"). */
+static bool has_apostrophe(const ctx *c, size_t i)
 {
-    if (tok(c, i)->kind != FC_TOK_WORD || !fc_tok_is_capitalised(c->text, tok(c, i)))
-        return false;
-    if (unknown(c, i))
-        return !bare_in(c, i, &c->r->day_names); /* "Thursday's" is in no phrase */
+    const fc_tok *t = tok(c, i);
+    return memchr(c->text + t->start, '\'', t->end - t->start) ||
+           memchr(c->text + t->start, 0xE2, t->end - t->start);
+}
+
+static bool name_word_test(const ctx *c, size_t i)
+{
+    if (unknown(c, i)) /* "Thursday's" is in no phrase; "Thursday" is in one */
+        return !has_apostrophe(c, i) || !bare_in(c, i, &c->r->day_names);
     return !entry_at(c, &c->r->months, i) && !list_at(c, &c->r->day_names, i) &&
            !bare_in(c, i, &c->r->day_names) && !list_at(c, &c->r->stop_words, i) &&
            !list_at(c, &c->r->grouping.neutral_words, i);
 }
 
+static inline bool is_name_word(const ctx *c, size_t i)
+{
+    if (tok(c, i)->kind != FC_TOK_WORD || !fc_tok_is_capitalised(c->text, tok(c, i)))
+        return false;
+    if (memo_known(c, i, MEMO_NAME))
+        return memo_answer(c, i, MEMO_NAME);
+    return memo_set(c, i, MEMO_NAME, name_word_test(c, i));
+}
+
 /* The concept an entry list gives the words at i ("arrested" -> "arrest"), and
  * how many tokens it covers. */
-static const char *concept_at(const ctx *c, const fc_entries *e, size_t i, size_t *ntok)
+static const char *concept_lookup(const ctx *c, const fc_entries *e, size_t i, size_t *ntok);
+
+static inline const char *concept_at(const ctx *c, const fc_entries *e, size_t i, size_t *ntok)
 {
     if (i >= c->sent.to || !(c->r->grouping.word_class[c->word[i]] & FC_WORD_CONCEPT))
         return NULL; /* no event, thing or scope starts with this word */
+    return concept_lookup(c, e, i, ntok);
+}
+
+static const char *concept_lookup(const ctx *c, const fc_entries *e, size_t i, size_t *ntok)
+{
     const fc_entry *en = entry_at(c, e, i);
     if (!en)
         return NULL;
@@ -180,14 +222,9 @@ const char *fc_key_event_at(const ctx *c, size_t i)
 }
 
 /* Words that say nothing about what is measured. */
-static bool skip_word(const ctx *c, size_t i)
+static bool skip_test(const ctx *c, size_t i)
 {
     const fc_rules *r = c->r;
-    const fc_tok *t = tok(c, i);
-    if (t->kind != FC_TOK_WORD || t->end - t->start < 3)
-        return true;
-    if (unknown(c, i))
-        return false;
     return list_at(c, &r->stop_words, i) || list_at(c, &r->grouping.neutral_words, i) ||
            entry_at(c, &r->hedges, i) || list_at(c, &r->up_before, i) ||
            list_at(c, &r->down_before, i) || list_at(c, &r->up_after, i) ||
@@ -201,11 +238,20 @@ static bool skip_word(const ctx *c, size_t i)
            entry_at(c, &r->vague_quantities, i) || entry_at(c, &r->multipliers, i);
 }
 
-static bool is_break(const ctx *c, size_t i)
+static inline bool skip_word(const ctx *c, size_t i)
 {
     const fc_tok *t = tok(c, i);
-    if (t->kind == FC_TOK_NUM || (t->kind == FC_TOK_WORD && unknown(c, i)))
-        return false; /* the common case: a word in no rule phrase is no break */
+    if (t->kind != FC_TOK_WORD || t->end - t->start < 3)
+        return true;
+    if (unknown(c, i))
+        return false;
+    if (memo_known(c, i, MEMO_SKIP))
+        return memo_answer(c, i, MEMO_SKIP);
+    return memo_set(c, i, MEMO_SKIP, skip_test(c, i));
+}
+
+static bool break_test(const ctx *c, size_t i)
+{
     /* ", as the administration pushes ...": a clause of its own. */
     if (is_word(c, i, "as") && i > c->sent.from && is_punct(c, i - 1, ","))
         return true;
@@ -216,6 +262,16 @@ static bool is_break(const ctx *c, size_t i)
     return is_punct(c, i, ";") || and_clause || is_word(c, i, "but") ||
            is_word(c, i, "while") || is_word(c, i, "whereas") || is_word(c, i, "although") ||
            is_punct(c, i, "(") || is_punct(c, i, ")");
+}
+
+static inline bool is_break(const ctx *c, size_t i)
+{
+    const fc_tok *t = tok(c, i);
+    if (t->kind == FC_TOK_NUM || (t->kind == FC_TOK_WORD && unknown(c, i)))
+        return false; /* the common case: a word in no rule phrase is no break */
+    if (memo_known(c, i, MEMO_BREAK))
+        return memo_answer(c, i, MEMO_BREAK);
+    return memo_set(c, i, MEMO_BREAK, break_test(c, i));
 }
 
 /* The counted thing from the subject tokens [from, to). */
@@ -642,16 +698,23 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         return FC_OK;
     /* In kind order, each kind in the order found (the first place is the most
      * specific: "Ellabell, Georgia"). */
-    fc_strbuf sb = {0};
+    char out[MAX_TERMS * sizeof b.terms[0]];
+    size_t len = 0;
     for (const char *k = KINDS; *k; k++)
-        for (size_t i = 0; i < b.n && b.count[kind_index(*k)]; i++)
+        for (size_t i = 0, left = b.count[kind_index(*k)]; i < b.n && left; i++)
             if (b.terms[i][0] == *k) {
-                if (sb.len)
-                    fc_sb_add(&sb, " ", 1);
-                fc_sb_puts(&sb, b.terms[i]);
+                size_t tl = strlen(b.terms[i]);
+                if (len)
+                    out[len++] = ' ';
+                memcpy(out + len, b.terms[i], tl);
+                len += tl;
+                left--;
             }
-    cl->key = fc_sb_take(&sb);
-    return cl->key ? FC_OK : FC_ENOMEM;
+    if (!(cl->key = malloc(len + 1)))
+        return FC_ENOMEM;
+    memcpy(cl->key, out, len);
+    cl->key[len] = '\0';
+    return FC_OK;
 }
 
 fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
