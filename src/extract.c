@@ -2163,6 +2163,7 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
     c.quantity_words = malloc(nbits * sizeof *c.quantity_words);
     if (!c.about.context || !c.quantity_words)
         st = FC_ENOMEM;
+    fc_key_words(&c);
     for (size_t k = 0; st == FC_OK && k < nbits; k++)
         c.quantity_words[k] = rules->number_words.first.keys[k] |
                               rules->vague_quantities.first.keys[k] |

@@ -37,6 +37,8 @@ typedef struct ctx {
      * token, each a pair of bits (known, yes): extract_key.c's bits 0-5, and
      * FC_MEMO_OTHER_NUMBER_KNOWN and FC_MEMO_OTHER_NUMBER. */
     unsigned char *memo;
+    /* The vocabulary numbers of the words that break a clause (extract_key.c). */
+    uint32_t w_as, w_and, w_but, w_while, w_whereas, w_although;
     /* Bit w set when word w may start a quantity: the keys of the number word,
      * vague quantity, multiplier and fraction lists together, so that most
      * words are rejected in one test. */
@@ -193,5 +195,8 @@ const char *fc_key_event_at(const ctx *c, size_t i);
 /* Computes the inferred key (fc_claim.key) of the sentence's claims
  * out->items[first ..], whose token spans are spans[0 ..]. Errors: FC_ENOMEM. */
 fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans);
+
+/* Looks up the words fc_key_sentence asks about by number (once a document). */
+void fc_key_words(ctx *c);
 
 #endif

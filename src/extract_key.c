@@ -125,7 +125,7 @@ static void stem(const char *text, const fc_tok *t, char *out, size_t n)
         if (ch == '\'' || (ch == 0xE2 && i + 2 < t->end && (unsigned char)text[i + 1] == 0x80 &&
                            (unsigned char)text[i + 2] == 0x99))
             break; /* "state's", "state’s" */
-        out[len++] = (char)tolower(ch);
+        out[len++] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
     }
     out[len] = '\0';
     if (len > 4 && strcmp(out + len - 3, "ies") == 0) {
@@ -250,18 +250,39 @@ static inline bool skip_word(const ctx *c, size_t i)
     return memo_set(c, i, MEMO_SKIP, skip_test(c, i));
 }
 
+static uint32_t word_number(const ctx *c, const char *w)
+{
+    size_t n = strlen(w);
+    return fc_vocab_find(&c->r->vocab, w, n, fc_lower_hash(w, n));
+}
+
+void fc_key_words(ctx *c)
+{
+    c->w_as = word_number(c, "as");
+    c->w_and = word_number(c, "and");
+    c->w_but = word_number(c, "but");
+    c->w_while = word_number(c, "while");
+    c->w_whereas = word_number(c, "whereas");
+    c->w_although = word_number(c, "although");
+}
+
+/* Whether token i (a word in some rule phrase, or punctuation) breaks a clause:
+ * ";", "(", ")", "but", "while", "whereas", "although"; ", as"; "and" between
+ * clauses. A word in no rule phrase breaks none (is_break). */
 static bool break_test(const ctx *c, size_t i)
 {
+    const fc_tok *t = tok(c, i);
+    if (t->kind == FC_TOK_PUNCT)
+        return t->end - t->start == 1 && memchr(";()", c->text[t->start], 3);
+    uint32_t w = c->word[i];
     /* ", as the administration pushes ...": a clause of its own. */
-    if (is_word(c, i, "as") && i > c->sent.from && is_punct(c, i - 1, ","))
-        return true;
+    if (w == c->w_as)
+        return i > c->sent.from && is_punct(c, i - 1, ",");
     /* "and" between clauses, not inside a name ("Immigration and Customs"). */
-    bool and_clause = is_word(c, i, "and") &&
-                      !(i + 1 < c->sent.to && fc_tok_is_capitalised(c->text, tok(c, i + 1)) &&
-                        i > c->sent.from && fc_tok_is_capitalised(c->text, tok(c, i - 1)));
-    return is_punct(c, i, ";") || and_clause || is_word(c, i, "but") ||
-           is_word(c, i, "while") || is_word(c, i, "whereas") || is_word(c, i, "although") ||
-           is_punct(c, i, "(") || is_punct(c, i, ")");
+    if (w == c->w_and)
+        return !(i + 1 < c->sent.to && fc_tok_is_capitalised(c->text, tok(c, i + 1)) &&
+                 i > c->sent.from && fc_tok_is_capitalised(c->text, tok(c, i - 1)));
+    return w == c->w_but || w == c->w_while || w == c->w_whereas || w == c->w_although;
 }
 
 static inline bool is_break(const ctx *c, size_t i)
