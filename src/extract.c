@@ -39,7 +39,12 @@ static bool ends_sentence(const ctx *c, size_t i)
         const fc_tok *w = tok(c, i - 1);
         if (w->end - w->start == 1 && !(i + 1 < c->toks.n && list_at(c, &c->r->stop_words, i + 1)))
             return false; /* an initial: "U.S.", "J. Smith"; but "on X. The ..." ends */
-        if (list_at(c, &c->r->abbreviations, i - 1) == 1 || entry_at(c, &c->r->months, i - 1))
+        if (list_at(c, &c->r->abbreviations, i - 1) == 1)
+            return false;
+        /* "on Jan. 28", "Sept. 4, 2025": a day or a year follows; "in March.
+         * Turnout ..." ends. */
+        if (entry_at(c, &c->r->months, i - 1) && i + 1 < c->toks.n &&
+            tok(c, i + 1)->kind == FC_TOK_NUM)
             return false;
     }
     return true;

@@ -157,6 +157,26 @@ Test(extract, spans_are_byte_offsets_of_the_original_file)
     fc_doc_free(doc);
 }
 
+/* A month name before a full stop ends the sentence unless a day or a year
+ * follows it ("on Jan. 28"): "in March. Turnout ..." is two sentences, so
+ * the second figure is no earlier level of the first. */
+Test(extract, a_month_ends_a_sentence_unless_a_day_follows)
+{
+    const char *text = "Approval rose to 46% from 43% in March. Turnout fell to 60% in May. "
+                       "The vote on Sept. 4, 2025 drew 1,200 people, and on Jan. 28 about 900.";
+    fc_claims cl = {0};
+    fc_doc *doc = test_extract(text, &cl);
+    cr_assert_eq(cl.n, 5);
+    size_t expect_sentence[] = {0, 0, 1, 2, 2}; /* 46%, 43%, 60%, 1,200, about 900 */
+    for (size_t i = 0; i < cl.n; i++)
+        cr_expect_eq(cl.items[i].sentence, expect_sentence[i], "claim %zu (at %zu) in sentence %zu",
+                     i, cl.items[i].start, cl.items[i].sentence);
+    cr_expect_eq(cl.items[1].role, FC_ROLE_PREVIOUS);
+    cr_expect_eq(cl.items[2].role, FC_ROLE_LEVEL);
+    fc_claims_clear(&cl);
+    fc_doc_free(doc);
+}
+
 Test(extract, claim_ids_are_stable_and_distinct)
 {
     const char *text = "There were 12 cats and 14 dogs.";
