@@ -32,7 +32,8 @@
 /* Axis bounds are kept within +-CHART_LIMIT, so their difference stays finite. */
 #define CHART_LIMIT 1e300
 
-/* Appends n bytes of s, escaped for HTML text and attribute values. */
+/* Appends n bytes of s, escaped for HTML text and attribute values; a byte
+ * sequence that is not UTF-8 becomes U+FFFD, as in the JSON report. */
 static void esc_n(fc_strbuf *sb, const char *s, size_t n)
 {
     size_t run = 0;
@@ -59,6 +60,14 @@ static void esc_n(fc_strbuf *sb, const char *s, size_t n)
             break; /* U+FFFD */
         default:
             break;
+        }
+        if ((unsigned char)s[i] >= 0x80) {
+            size_t len = fc_utf8_len((const unsigned char *)s + i, n - i);
+            if (len) {
+                i += len - 1;
+                continue;
+            }
+            rep = "\xEF\xBF\xBD"; /* not UTF-8: U+FFFD */
         }
         if (!rep)
             continue;
