@@ -11,6 +11,8 @@
  */
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <gsl/gsl_errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -544,8 +546,23 @@ static fc_status apply_removals(cJSON *acc, const rule_file *f, fc_diag *diag)
 
 /* ---- the builder -------------------------------------------------------------- */
 
+/* GSL's default error handler aborts the process (a distribution function
+ * that fails to converge, an argument out of its domain); the library promises
+ * never to abort, and the statistics test what GSL returns instead. Every use
+ * of GSL needs rules, and all rules come from a builder: so the first builder
+ * turns the default handler off, once per process, unless the program has set
+ * a handler of its own, which stays (rules.h). */
+static void gsl_quiet_once(void)
+{
+    gsl_error_handler_t *before = gsl_set_error_handler_off();
+    if (before)
+        gsl_set_error_handler(before);
+}
+
 fc_rules_builder *fc_rules_builder_new(void)
 {
+    static pthread_once_t gsl_once = PTHREAD_ONCE_INIT;
+    pthread_once(&gsl_once, gsl_quiet_once);
     fc_rules_builder *b = calloc(1, sizeof *b);
     if (b && (!(b->info = calloc(1, sizeof *b->info)) || !(b->info->tree = cJSON_CreateObject()))) {
         fc_rules_builder_free(b);

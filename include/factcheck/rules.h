@@ -8,6 +8,14 @@
  * a later layer extends or overrides an earlier one entry by entry (by id).
  * docs/rules.md describes the format; schema/rules.schema.json is its JSON Schema.
  * An fc_rules handle is immutable once built, and may be shared by threads.
+ *
+ * GSL: the checks compute with GSL, whose default error handler aborts the
+ * process. The first fc_rules_builder_new (every way to rules goes through it)
+ * turns that default off for the whole process, once (thread-safe), so a GSL
+ * failure becomes a value the library tests (a check then says nothing) and
+ * never an abort. A program that set its own handler with gsl_set_error_handler
+ * before keeps it, and then decides itself what a GSL error does; a program
+ * that uses GSL itself and wants the default back sets it after building rules.
  */
 #ifndef FACTCHECK_RULES_H
 #define FACTCHECK_RULES_H
