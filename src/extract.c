@@ -2181,7 +2181,7 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
         st =
             fc_grow((void **)&c.toks.items, &c.toks.cap, (end - pos) / 5 + 1, sizeof *c.toks.items);
         if (st == FC_OK)
-            st = fc_lex(doc->text, pos, end, &c.toks);
+            st = fc_lex_lang(doc->text, pos, end, c.decimal_comma, &c.toks);
         if (st == FC_OK && c.toks.n > word_cap) {
             uint32_t *w = realloc(c.word, c.toks.n * sizeof *c.word);
             if (w)

@@ -177,19 +177,89 @@ static void scan_word(scanner *s)
     }
 }
 
-static void scan_number(scanner *s)
+/* The length of the digit (ASCII or full-width) at p, 0 when none. */
+static size_t digit_len(const unsigned char *p, const unsigned char *end)
 {
-    size_t len;
+    if (p < end && *p >= '0' && *p <= '9')
+        return 1;
+    if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99)
+        return 3;
+    return 0;
+}
+
+/* The number of digits from p on, without moving. */
+static size_t count_digits(const unsigned char *p, const unsigned char *end)
+{
+    size_t n = 0, len;
+    while ((len = digit_len(p, end))) {
+        p += len;
+        n++;
+    }
+    return n;
+}
+
+/* Moves past n digits of the token. */
+static void take_digits(scanner *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        take(s, digit_len(s->p, s->end));
+}
+
+/* The length of a separator that may stand between digit groups at p: ",",
+ * "." or a no-break, narrow no-break or thin space ("12 000"); 0 when none. */
+static size_t separator_len(const unsigned char *p, const unsigned char *end)
+{
+    if (p < end && (*p == ',' || *p == '.'))
+        return 1;
+    if (end - p >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+        return 2;
+    if (end - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xAF || p[2] == 0x89))
+        return 3;
+    return 0;
+}
+
+/* The rest of a number whose first lead digits (0 after a leading decimal
+ * mark: ".5") are taken: groups of exactly three digits after a first group of
+ * one to three, each after the thousands separator ("," in English, "." where
+ * the decimal mark is a comma, or a no-break space), then at most one decimal
+ * mark and its digits. A separator and digits that fit no such shape ("1,2,3",
+ * "1.2.3.4", "12,5" in English) make the whole run no number: returns false,
+ * and the run up to its end is taken. */
+static bool scan_number(scanner *s, size_t lead, bool decimal, bool decimal_comma)
+{
+    const unsigned char mark = decimal_comma ? ',' : '.', group = decimal_comma ? '.' : ',';
+    bool grouped = false;
+    size_t n = count_digits(s->p, s->end);
+    take_digits(s, n);
+    lead += n;
     for (;;) {
-        cclass c = peek(s, &len);
-        if (c == C_DIGIT || (len == 1 && (*s->p == ',' || *s->p == '.') && peek2(s, 1) == C_DIGIT))
-            take(s, len);
-        else
-            return;
+        size_t sep = separator_len(s->p, s->end);
+        if (!sep)
+            return true;
+        size_t run = count_digits(s->p + sep, s->end);
+        if (run == 0)
+            return true; /* "3,000." and "5, 6": the separator is no part of it */
+        unsigned char ch = *s->p;
+        if (!decimal && run == 3 && (grouped || (lead >= 1 && lead <= 3)) &&
+            (sep > 1 || ch == group)) {
+            take(s, sep);
+            take_digits(s, 3);
+            grouped = true;
+        } else if (!decimal && sep == 1 && ch == mark) {
+            take(s, sep);
+            take_digits(s, run);
+            decimal = true;
+        } else {
+            while ((sep = separator_len(s->p, s->end)) && count_digits(s->p + sep, s->end)) {
+                take(s, sep);
+                take_digits(s, count_digits(s->p, s->end));
+            }
+            return false;
+        }
     }
 }
 
-fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out)
+fc_status fc_lex_lang(const char *text, size_t start, size_t end, bool decimal_comma, fc_toks *out)
 {
     scanner s = {(const unsigned char *)text + start, (const unsigned char *)text + end, 0};
     bool space = true, newline = true;
@@ -206,14 +276,20 @@ fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out)
         }
         fc_tok t = {
             (size_t)((const char *)s.p - text), 0, 0, FC_TOK_PUNCT, space, newline, newlines >= 2};
+        /* ".5", "-.5%": a decimal mark after no digit, letter or mark, before a digit. */
+        unsigned char before = s.p > (const unsigned char *)text ? s.p[-1] : ' ';
+        bool leading_mark = !decimal_comma && *s.p == '.' && digit_len(s.p + 1, s.end) &&
+                            !((before >= '0' && before <= '9') || (before >= 'a' && before <= 'z') ||
+                              (before >= 'A' && before <= 'Z') || before == '.' || before == ',');
         s.hash = HASH_START;
         take(&s, len);
         if (c == C_LETTER) {
             t.kind = FC_TOK_WORD;
             scan_word(&s);
-        } else if (c == C_DIGIT) {
-            t.kind = FC_TOK_NUM;
-            scan_number(&s);
+        } else if (c == C_DIGIT || leading_mark) {
+            /* A run that is no number ("1.2.3.4") is kept whole, as a word. */
+            t.kind = scan_number(&s, c == C_DIGIT, leading_mark, decimal_comma) ? FC_TOK_NUM
+                                                                                : FC_TOK_WORD;
         }
         t.end = (size_t)((const char *)s.p - text);
         t.hash = s.hash;
@@ -225,6 +301,11 @@ fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out)
         newlines = 0;
     }
     return FC_OK;
+}
+
+fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out)
+{
+    return fc_lex_lang(text, start, end, false, out);
 }
 
 uint32_t fc_lower_hash(const char *s, size_t n)

@@ -35,8 +35,17 @@ typedef struct fc_toks {
     size_t n, cap;
 } fc_toks;
 
-/* Appends the tokens of text[start, end) to out. Errors: FC_ENOMEM. */
+/* Appends the tokens of text[start, end) to out, numbers written the English
+ * way ("1,234.5"). Errors: FC_ENOMEM. */
 fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out);
+
+/* The same, numbers written with a decimal comma ("1.234,5") when decimal_comma.
+ * A number is digit groups of three after thousands separators ("1,234,567";
+ * a no-break space: "12 000"), then at most one decimal mark ("1.5", ".5"); a
+ * run of digits and separators of no such shape ("1,2,3", "1.2.3.4") is one
+ * word token, no number. */
+fc_status fc_lex_lang(const char *text, size_t start, size_t end, bool decimal_comma,
+                      fc_toks *out);
 
 void fc_toks_free(fc_toks *toks);
 

@@ -27,8 +27,11 @@ Test(lex, groups_digits_with_commas_and_decimals)
 Test(lex, reads_a_decimal_comma_where_the_language_writes_one)
 {
     const char *s = "1.250 and 6,3 and 1.250.000,5";
-    fc_toks t = lex(s);
+    fc_toks t = {0};
+    cr_assert_eq(fc_lex_lang(s, 0, strlen(s), true, &t), FC_OK);
     cr_assert_eq(t.n, 5);
+    for (size_t i = 0; i < 5; i += 2)
+        cr_assert_eq(t.items[i].kind, FC_TOK_NUM, "token %zu", i);
     cr_assert_eq(fc_tok_number_in(s, &t.items[0], true), 1250);
     cr_assert_float_eq(fc_tok_number_in(s, &t.items[2], true), 6.3, 1e-12);
     cr_assert_float_eq(fc_tok_number_in(s, &t.items[4], true), 1250000.5, 1e-9);
@@ -92,5 +95,61 @@ Test(lex, records_line_breaks)
     fc_toks t = lex(s);
     cr_assert(t.items[1].newline_before);
     cr_assert_not(t.items[2].newline_before);
+    fc_toks_free(&t);
+}
+
+/* Digits and separators of no number's shape are no number: a list ("1,2,3"),
+ * an address ("1.2.3.4"), a comma decimal in English copy ("12,5"), a group of
+ * four ("1,2345"). The shapes that are numbers: ".5" (0.5) after a space or a
+ * sign, "12 000" with a no-break or narrow no-break space, "3,000,000.50". */
+Test(lex, a_number_has_the_shape_of_one)
+{
+    static const struct {
+        const char *text;
+        int kind;     /* of the first token */
+        double value; /* when a number */
+        size_t len;   /* of the first token */
+    } cases[] = {
+        {"1,2,3,4,5,6,7 in order", FC_TOK_WORD, 0, 13},
+        {"1.2.3.4 on the network", FC_TOK_WORD, 0, 7},
+        {"12,5 percent", FC_TOK_WORD, 0, 4},
+        {"1,2345 people", FC_TOK_WORD, 0, 6},
+        {"1.234,56 euros", FC_TOK_WORD, 0, 8},
+        {".5 percent", FC_TOK_NUM, 0.5, 2},
+        {".75% more", FC_TOK_NUM, 0.75, 3},
+        {"12\xC2\xA0" "000 residents", FC_TOK_NUM, 12000, 7},
+        {"12\xE2\x80\xAF" "000 residents", FC_TOK_NUM, 12000, 8},
+        {"1\xE2\x80\x89" "250\xE2\x80\x89" "000 votes", FC_TOK_NUM, 1250000, 13},
+        {"3,000,000.50 dollars", FC_TOK_NUM, 3000000.5, 12},
+        {"1.234 tons", FC_TOK_NUM, 1.234, 5},
+        {"2019 200 people", FC_TOK_NUM, 2019, 4}, /* an ordinary space joins nothing */
+        {"1234,567 people", FC_TOK_WORD, 0, 8},  /* a first group of four */
+        {"3,000. Then", FC_TOK_NUM, 3000, 5},
+        {"5, 6 and 7", FC_TOK_NUM, 5, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fc_toks t = lex(cases[i].text);
+        cr_assert_geq(t.n, 1);
+        cr_expect_eq(t.items[0].kind, cases[i].kind, "%s: kind %d", cases[i].text,
+                     t.items[0].kind);
+        cr_expect_eq(t.items[0].end - t.items[0].start, cases[i].len, "%s: length %zu",
+                     cases[i].text, t.items[0].end - t.items[0].start);
+        if (cases[i].kind == FC_TOK_NUM)
+            cr_expect_float_eq(fc_tok_number(cases[i].text, &t.items[0]), cases[i].value, 1e-9,
+                               "%s: %g", cases[i].text, fc_tok_number(cases[i].text, &t.items[0]));
+        fc_toks_free(&t);
+    }
+    /* "-.5": the sign, then .5; "1.5.": a number, then a full stop; "v.5": no
+     * leading mark after a letter. */
+    const char *s = "-.5 and 1.5. v.5";
+    fc_toks t = lex(s);
+    cr_assert_eq(t.n, 8);
+    cr_expect_eq(t.items[1].kind, FC_TOK_NUM);
+    cr_expect_float_eq(fc_tok_number(s, &t.items[1]), 0.5, 1e-12);
+    cr_expect_eq(t.items[3].kind, FC_TOK_NUM);
+    cr_expect_eq(t.items[4].kind, FC_TOK_PUNCT);
+    cr_expect_eq(t.items[5].kind, FC_TOK_WORD); /* v */
+    cr_expect_eq(t.items[6].kind, FC_TOK_PUNCT);
+    cr_expect_eq(t.items[7].kind, FC_TOK_NUM); /* 5 */
     fc_toks_free(&t);
 }
