@@ -265,13 +265,16 @@ fc_status fc_corpus_add_path(fc_corpus *c, const char *path)
 }
 
 /* Loads input i (not loaded yet). A file that cannot be used gets its status
- * and error set, and FC_OK is returned; FC_ENOMEM only when memory ran out. */
+ * and error set, and FC_OK is returned. A file too large for the memory there
+ * is (an endless pipe under a memory limit) is one of those: it gets the status
+ * FC_ENOMEM, and the other inputs are still processed. FC_ENOMEM is returned
+ * only when not even the message could be kept. */
 static fc_status load_input(fc_corpus *c, size_t i)
 {
     fc_input *in = &c->inputs[i];
     fc_diag diag = {0};
     fc_status st = fc_doc_load_file(in->path, c->listed[i], &in->doc, &diag);
-    if (st == FC_ENOMEM || st == FC_OK)
+    if (st == FC_OK)
         return st;
     /* The path as given, not diag.file: that one is cut at 511 bytes. */
     fc_strbuf sb = {0};

@@ -50,8 +50,9 @@ FC_API fc_status fc_corpus_add_path(fc_corpus *corpus, const char *path);
 FC_API void fc_corpus_set_jobs(fc_corpus *corpus, unsigned jobs);
 
 /* Loads every input added so far and extracts its claims (on the threads set with
- * fc_corpus_set_jobs). Inputs that cannot be read get their status and error set;
- * the others are processed. Standard input ("-") is read on the calling thread.
+ * fc_corpus_set_jobs). Inputs that cannot be read get their status and error set
+ * (FC_ENOMEM for a file too large for the memory available); the others are
+ * processed. Standard input ("-") is read on the calling thread.
  * Errors: FC_ENOMEM. */
 FC_API fc_status fc_corpus_extract(fc_corpus *corpus, const fc_rules *rules);
 
