@@ -205,6 +205,28 @@ static void take_digits(scanner *s, size_t n)
         take(s, digit_len(s->p, s->end));
 }
 
+/* Moves past the digits at s->p; returns how many. Inline, with a fast path
+ * for ASCII digits: it runs for every number. */
+static inline size_t take_run(scanner *s)
+{
+    size_t n = 0;
+    for (;;) {
+        const unsigned char *p = s->p;
+        uint32_t h = s->hash;
+        while (p < s->end && *p >= '0' && *p <= '9') {
+            h = HASH_STEP(h, *p++);
+            n++;
+        }
+        s->p = p;
+        s->hash = h;
+        size_t len = p < s->end && *p == 0xEF ? digit_len(p, s->end) : 0;
+        if (!len)
+            return n;
+        take(s, len);
+        n++;
+    }
+}
+
 /* The length of a separator that may stand between digit groups at p: ",",
  * "." or a no-break, narrow no-break or thin space ("12 000"); 0 when none. */
 static size_t separator_len(const unsigned char *p, const unsigned char *end)
@@ -218,6 +240,16 @@ static size_t separator_len(const unsigned char *p, const unsigned char *end)
     return 0;
 }
 
+/* Whether the "." at s->p starts a number (".5", "-.5%"): a digit follows, and
+ * no digit, letter or mark comes before it. */
+static bool starts_decimal(const scanner *s, const unsigned char *first)
+{
+    unsigned char before = s->p > first ? s->p[-1] : ' ';
+    return digit_len(s->p + 1, s->end) &&
+           !((before >= '0' && before <= '9') || (before >= 'a' && before <= 'z') ||
+             (before >= 'A' && before <= 'Z') || before == '.' || before == ',');
+}
+
 /* The rest of a number whose first lead digits (0 after a leading decimal
  * mark: ".5") are taken: groups of exactly three digits after a first group of
  * one to three, each after the thousands separator ("," in English, "." where
@@ -225,14 +257,17 @@ static size_t separator_len(const unsigned char *p, const unsigned char *end)
  * mark and its digits. A separator and digits that fit no such shape ("1,2,3",
  * "1.2.3.4", "12,5" in English) make the whole run no number: returns false,
  * and the run up to its end is taken. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static bool scan_number(scanner *s, size_t lead, bool decimal, bool decimal_comma)
 {
     const unsigned char mark = decimal_comma ? ',' : '.', group = decimal_comma ? '.' : ',';
     bool grouped = false;
-    size_t n = count_digits(s->p, s->end);
-    take_digits(s, n);
-    lead += n;
+    lead += take_run(s);
     for (;;) {
+        if (s->p >= s->end || !(*s->p == ',' || *s->p == '.' || *s->p >= 0xC2))
+            return true; /* the common case: a space or a letter follows */
         size_t sep = separator_len(s->p, s->end);
         if (!sep)
             return true;
@@ -276,20 +311,20 @@ fc_status fc_lex_lang(const char *text, size_t start, size_t end, bool decimal_c
         }
         fc_tok t = {
             (size_t)((const char *)s.p - text), 0, 0, FC_TOK_PUNCT, space, newline, newlines >= 2};
-        /* ".5", "-.5%": a decimal mark after no digit, letter or mark, before a digit. */
-        unsigned char before = s.p > (const unsigned char *)text ? s.p[-1] : ' ';
-        bool leading_mark = !decimal_comma && *s.p == '.' && digit_len(s.p + 1, s.end) &&
-                            !((before >= '0' && before <= '9') || (before >= 'a' && before <= 'z') ||
-                              (before >= 'A' && before <= 'Z') || before == '.' || before == ',');
+        bool number = c == C_DIGIT || (c == C_PUNCT && *s.p == '.' && !decimal_comma &&
+                                       starts_decimal(&s, (const unsigned char *)text + start));
         s.hash = HASH_START;
-        take(&s, len);
+        if (len == 1)
+            s.hash = HASH_STEP(s.hash, *s.p++);
+        else
+            take(&s, len);
         if (c == C_LETTER) {
             t.kind = FC_TOK_WORD;
             scan_word(&s);
-        } else if (c == C_DIGIT || leading_mark) {
+        } else if (number) {
             /* A run that is no number ("1.2.3.4") is kept whole, as a word. */
-            t.kind = scan_number(&s, c == C_DIGIT, leading_mark, decimal_comma) ? FC_TOK_NUM
-                                                                                : FC_TOK_WORD;
+            t.kind = scan_number(&s, c == C_DIGIT, c != C_DIGIT, decimal_comma) ? FC_TOK_NUM
+                                                                               : FC_TOK_WORD;
         }
         t.end = (size_t)((const char *)s.p - text);
         t.hash = s.hash;
