@@ -38,9 +38,11 @@ typedef struct fc_doc {
 #define FC_DOC_MAX_BYTES ((size_t)1 << 30)
 
 /* Reads the file at path ("-" reads standard input) and parses it with fc_doc_parse.
- * On success *out owns a new document (free it with fc_doc_free).
- * Errors: FC_EIO (cannot open or read), FC_EFORMAT (binary: NUL bytes; too large),
- * FC_ENOMEM. diag (may be NULL) names the file. */
+ * On success *out owns a new document (free it with fc_doc_free). Any kind of
+ * file is read (a pipe, a device), but never more than FC_DOC_MAX_BYTES of it,
+ * and the read stops at the first NUL byte: /dev/zero costs one block.
+ * Errors: FC_EIO (cannot open or read; a folder), FC_EFORMAT (binary: NUL bytes;
+ * too large), FC_ENOMEM. diag (may be NULL) names the file. */
 FC_API fc_status fc_doc_load(const char *path, fc_doc **out, fc_diag *diag);
 
 /* Builds a document from len bytes at buf (copied). path is recorded as given. */
