@@ -13,6 +13,7 @@
 #include "pattern.h"
 
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,18 +27,21 @@ struct fc_regex {
     pcre2_code *any_code; /* for other text (PCRE2_MATCH_INVALID_UTF) */
     pcre2_match_context *mctx;
     uint32_t value_group; /* the group holding the number */
+    uint64_t set;         /* the patterns compiled together (one rule set) */
+    size_t index;         /* this one's place among them */
 };
 
 /* The document being matched on this thread, and what it has cost so far. The
- * extractor reads a document's blocks in order and, in each block, runs every
- * pattern from the block's start onwards, each call starting after the last
- * match: so the calls of the pattern that came first (first) start further on
- * each time. A call on other text, or of that pattern starting no further on
- * than its last call and not at a new block, begins a new document. */
+ * extractor reads a document's blocks in order and, in each block, runs the
+ * patterns of one set in their order, each from the block's start onwards and
+ * each call after the last match: so within a document the calls come in
+ * order of (block end, pattern, start), and a new block starts at pattern 0
+ * where the last one ended. A call out of that order, on other text or from
+ * another set, begins a new document. */
 typedef struct pass {
     const char *text;
-    const fc_regex *first;
-    size_t first_from, first_to; /* first's last call */
+    uint64_t set;
+    size_t to, index, from;      /* the last call */
     size_t start;                /* where the document's first call started */
     uint64_t steps;              /* counted by count_step */
     uint64_t allowed;            /* steps the document may cost up to its current block */
@@ -48,6 +52,8 @@ typedef struct pass {
 
 static _Thread_local pass cur;
 
+static _Atomic uint64_t sets; /* the last set number given */
+
 static int count_step(pcre2_callout_block *cb, void *data)
 {
     (void)cb;
@@ -55,7 +61,8 @@ static int count_step(pcre2_callout_block *cb, void *data)
     return ++cur.steps > cur.allowed ? PCRE2_ERROR_CALLOUT : 0;
 }
 
-fc_regex *fc_regex_compile(const char *regex, char *msg, size_t n, size_t *offset)
+fc_regex *fc_regex_compile(const char *regex, const fc_regex *first, size_t index, char *msg,
+                           size_t n, size_t *offset)
 {
     int err;
     PCRE2_SIZE erroff;
@@ -97,6 +104,8 @@ fc_regex *fc_regex_compile(const char *regex, char *msg, size_t n, size_t *offse
     pcre2_set_callout(re->mctx, count_step, NULL);
     re->code = code;
     re->any_code = any_code;
+    re->set = first ? first->set : atomic_fetch_add(&sets, 1) + 1;
+    re->index = first ? index : 0;
     re->value_group = named > 0 ? (uint32_t)named : 1;
     return re;
 }
@@ -114,14 +123,14 @@ void fc_regex_free(fc_regex *re)
 /* Points cur at the document of a call of re on text[from, to). */
 static void follow_pass(const fc_regex *re, const char *text, size_t from, size_t to)
 {
-    bool same = cur.text == text && (re != cur.first || (from > cur.first_from && to == cur.first_to) ||
-                                     (from == cur.first_to && to > cur.first_to));
+    bool same = cur.text == text && cur.set == re->set &&
+                ((to == cur.to && (re->index > cur.index || (re->index == cur.index && from > cur.from))) ||
+                 (to > cur.to && from >= cur.to && re->index == 0));
     if (!same)
-        cur = (pass){.text = text, .first = re, .start = from};
-    if (re == cur.first) {
-        cur.first_from = from;
-        cur.first_to = to;
-    }
+        cur = (pass){.text = text, .set = re->set, .start = from};
+    cur.to = to;
+    cur.index = re->index;
+    cur.from = from;
     uint64_t bytes = to > cur.start ? to - cur.start : 0;
     cur.allowed = FC_REGEX_BASE_STEPS + FC_REGEX_STEPS_PER_BYTE * bytes;
     /* PCRE2 checks the UTF-8 of the whole subject at every call unless told it

@@ -13,9 +13,13 @@
 
 typedef struct fc_regex fc_regex;
 
-/* Compiles regex (UTF-8, case-insensitive). On error returns NULL, writes PCRE2's
- * message to msg (size n) and the byte offset in regex where it failed to *offset. */
-fc_regex *fc_regex_compile(const char *regex, char *msg, size_t n, size_t *offset);
+/* Compiles regex (UTF-8, case-insensitive), the pattern at index of a set run
+ * together on each document (a rule set's patterns, in order): first is the
+ * set's pattern 0, NULL for pattern 0 itself. On error returns NULL, writes
+ * PCRE2's message to msg (size n) and the byte offset in regex where it failed
+ * to *offset. */
+fc_regex *fc_regex_compile(const char *regex, const fc_regex *first, size_t index, char *msg,
+                           size_t n, size_t *offset);
 
 void fc_regex_free(fc_regex *re);
 
@@ -34,8 +38,9 @@ typedef struct fc_regex_match {
 /* Finds the first match in text[from, to) (offsets into text); false when none
  * or when matching failed (hit its limits, or the document's budget is spent).
  * The calls on one document (text) from one thread are taken to be the
- * extractor's: block by block in order, each pattern from the block's start
- * onwards, each call after the last match; they share the budget above. */
+ * extractor's: block by block in order, in each block the set's patterns in
+ * order, each from the block's start onwards and each call after the last
+ * match; they share the budget above. A call out of that order starts anew. */
 bool fc_regex_next(const fc_regex *re, const char *text, size_t from, size_t to, fc_regex_match *m);
 
 /* Whether the budget of the document text ran out on this thread, in the last

@@ -150,8 +150,9 @@ static void rule_file_free(rule_file *f)
 /* Reads and parses a file; when check is true also validates it on its own (the
  * first file of a builder is validated as the merged tree instead). */
 /* Points each relative name in the file's "datasets" and "events" at the file
- * of that name in the rule file's own folder, when there is one; other names
- * stay as they are, for <datadir>/datasets/ (rules_load.c). */
+ * of that name in the rule file's own folder (not the working directory), when
+ * there is one; other names stay as they are, for <datadir>/datasets/
+ * (rules_load.c). A rule file read from standard input has no folder. */
 static fc_status resolve_data_files(cJSON *root, const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -169,8 +170,11 @@ static fc_status resolve_data_files(cJSON *root, const char *path)
             char candidate[8400];
             snprintf(candidate, sizeof candidate, "%.*s%s%s",
                      slash ? (int)(slash - path) : 1, slash ? path : ".", "/", it->valuestring);
+            /* Anything of that name there is the file meant (a folder or a FIFO
+             * is then refused by name when read), never one of the same name
+             * elsewhere. */
             struct stat st;
-            if (stat(candidate, &st) != 0 || !S_ISREG(st.st_mode))
+            if (stat(candidate, &st) != 0)
                 continue;
             char *real = realpath(candidate, NULL);
             if (!real)

@@ -747,7 +747,8 @@ done:
     return st;
 }
 
-static fc_status pattern_load(loader *ld, const cJSON *obj, const char *where, fc_pattern *p)
+static fc_status pattern_load(loader *ld, const cJSON *obj, const char *where, fc_pattern *p,
+                              size_t index)
 {
     static const char *const keys[] = {"id",       "regex",   "unit",   "per",
                                        "modality", "subject", "measure"};
@@ -770,7 +771,8 @@ static fc_status pattern_load(loader *ld, const cJSON *obj, const char *where, f
                      &p->modality));
     char msg[256];
     size_t off = 0;
-    if (!(p->code = fc_regex_compile(p->regex, msg, sizeof msg, &off))) {
+    const fc_regex *first = index ? ld->rules->patterns[0].code : NULL;
+    if (!(p->code = fc_regex_compile(p->regex, first, index, msg, sizeof msg, &off))) {
         /* Point at the failing character: the string's opening quote, plus one,
          * plus the offset counted in the JSON text (escapes widen it). */
         char at[400];
@@ -813,7 +815,7 @@ static fc_status patterns_load(loader *ld, const cJSON *arr)
         char at[400];
         snprintf(at, sizeof at, "$.patterns[%zu]", r->npatterns);
         fc_pattern *p = &r->patterns[r->npatterns++];
-        TRY(pattern_load(ld, obj, at, p));
+        TRY(pattern_load(ld, obj, at, p, r->npatterns - 1));
         if (r->npatterns - 1 == dup)
             return fail_at(ld, at, false, 0, "%s: duplicate pattern id \"%s\" (also at $.patterns[%zu])",
                            at, p->id, orig);
