@@ -453,7 +453,10 @@ static void merge_object(merger *m, cJSON *acc, const cJSON *layer, const char *
         cJSON *cur = by_name_get(&members, it->string);
         if (cJSON_IsNull(it)) {
             if (cur) {
-                by_name_put(&members, it->string, NULL, true);
+                if (by_name_put(&members, it->string, NULL, true) != FC_OK) {
+                    m->failed = true;
+                    break;
+                }
                 cJSON_Delete(cJSON_DetachItemViaPointer(acc, cur));
             }
             continue;
