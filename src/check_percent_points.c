@@ -7,8 +7,11 @@
  * a period before this one. With "%" the finding says which reading the earlier
  * level supports (a warning when it is points: the text says percent and means
  * points); with "points" it says whether the points fit. Without an earlier
- * level the change is only noted as ambiguous (info). Each figure is allowed
- * the rounding of its own precision ("46%" is 45.5 to 46.5).
+ * level the change is only noted as ambiguous (info). Each figure stands for
+ * the values that round to it ("46%" is 45.5 to 46.5, "3.8%" 3.75 to 3.85, a
+ * change of "4%" 3.5 to 4.5), and a reading fits when the earlier level it
+ * implies over those ranges meets the stated one: "fell to 3.8% from 4.2%, a
+ * 4% drop" fits neither (0.4 points; 9.5% relative).
  */
 #include <math.h>
 #include <string.h>
@@ -65,14 +68,20 @@ fc_status fc_check_percent_points(const fc_check_ctx *x)
             continue; /* points with nothing to check them against */
         if (isnan(evidence) && (if_points < 0 || if_points > 100))
             continue; /* only the relative reading is possible: nothing to flag */
-        /* Rounding: half a unit of each figure's last digit. */
-        double slack = 0.5 * fc_check_precision(x, l) + 0.5 * fc_check_precision(x, c) + 1e-9;
-        if (ei != FC_NONE)
-            slack += 0.5 * fc_check_precision(x, fc_check_claim(x, ei));
-        else
-            slack += 0.5;
-        bool points = !isnan(evidence) && fabs(evidence - if_points) <= slack;
-        bool relative = !isnan(evidence) && fabs(evidence - if_relative) <= slack;
+        /* Each figure stands for the values that round to it: half a unit of its
+         * last digit either way ("3.8%" is 3.75 to 3.85, "4%" 3.5 to 4.5); an
+         * earlier level that is no claim gets half a point. The earlier level
+         * each reading implies is worked out at both ends of those ranges. */
+        double hl = 0.5 * fc_check_precision(x, l), hd = 0.5 * fc_check_precision(x, c);
+        double he = ei != FC_NONE ? 0.5 * fc_check_precision(x, fc_check_claim(x, ei)) : 0.5;
+        double l_lo = l->value - hl, l_hi = l->value + hl, d_lo = fmax(d - hd, 0), d_hi = d + hd;
+        double p_lo = sign > 0 ? l_lo + d_lo : l_lo - d_hi, p_hi = sign > 0 ? l_hi + d_hi : l_hi - d_lo;
+        double r_lo = sign > 0 ? l_lo / (1 - d_lo / 100) : l_lo / (1 + d_hi / 100);
+        double r_hi = sign > 0 ? (d_hi < 100 ? l_hi / (1 - d_hi / 100) : INFINITY)
+                               : l_hi / (1 + d_lo / 100);
+        double e_lo = evidence - he - 1e-9, e_hi = evidence + he + 1e-9;
+        bool points = !isnan(evidence) && p_lo <= e_hi && e_lo <= p_hi;
+        bool relative = !isnan(evidence) && r_lo <= e_hi && e_lo <= r_hi;
         fc_severity sev = FC_SEV_INFO;
         if (points_unit ? !points : (points && !relative) || (!isnan(evidence) && !points &&
                                                                 !relative))

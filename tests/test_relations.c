@@ -311,3 +311,42 @@ Test(relations, parts_that_add_up_to_more_than_the_whole, .init = setup)
     fc_findings_clear(&fs);
     fc_claims_clear(&cl);
 }
+
+/* The stated precision decides: "fell to 3.8% from 4.2%, a 4% drop". By hand:
+ * 3.8% is 3.75 to 3.85 and "4%" 3.5 to 4.5, so the relative reading puts the
+ * earlier level at 3.75 / 0.965 = 3.886 to 3.85 / 0.955 = 4.031, and points at
+ * 7.25 to 8.35; the stated 4.2% (4.15 to 4.25) meets neither: a warning. The
+ * change is 0.4 points, 9.5% relative (0.4 / 4.2). "fell to 3.8% from 4.2%, a
+ * 10% drop" fits the relative reading: 3.75 / 0.905 = 4.144 to 3.85 / 0.895 =
+ * 4.302 meets 4.15 to 4.25. */
+static const fc_finding *percent_points_of(const char *text, fc_findings *fs, fc_claims *cl,
+                                           fc_doc **doc)
+{
+    *doc = test_extract(text, cl);
+    const fc_doc *d[1] = {*doc};
+    cr_assert_eq(fc_check_run(test_rules(), cl, d, 1, fs), FC_OK);
+    return only(fs, "percent_points");
+}
+
+Test(relations, percent_or_points_at_the_stated_precision)
+{
+    fc_findings fs = {0};
+    fc_claims cl = {0};
+    fc_doc *doc;
+    const fc_finding *f =
+        percent_points_of("The jobless rate in Keller fell to 3.8% from 4.2%, a 4% drop.", &fs, &cl,
+                          &doc);
+    cr_assert_eq(f->severity, FC_SEV_WARNING, "%s", f->message);
+    cr_assert(strstr(f->message, "neither reading fits"), "%s", f->message);
+    NEAR(num(f, "change_relative_percent"), 100 * 0.4 / 4.2);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+    fc_doc_free(doc);
+    f = percent_points_of("The jobless rate in Keller fell to 3.8% from 4.2%, a 10% drop.", &fs,
+                          &cl, &doc);
+    cr_assert_eq(f->severity, FC_SEV_INFO, "%s", f->message);
+    cr_assert(strstr(f->message, "a relative change fits"), "%s", f->message);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+    fc_doc_free(doc);
+}
