@@ -318,14 +318,18 @@ static unsigned long attribution_key(const fc_claim *c)
 /* The points of the distinct figures of a cluster: a claim repeating one before
  * it (repeats(): the same source and figure, or the same sentence) counts once.
  * By sorting, so that a large cluster costs n log n. */
-static size_t distinct_points(const fc_check_ctx *x, const size_t *cl, size_t n, double *pts)
+static size_t distinct_points(const fc_check_ctx *x, const size_t *cl, size_t n, double *pts,
+                              size_t *which)
 {
     repeat *r = malloc((2 * n + 1) * sizeof *r);
     bool *dup = calloc(n + 1, sizeof *dup);
     size_t m = 0, nr = 0;
     if (!r || !dup) { /* no memory for the bookkeeping: every figure counts */
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < n; i++) {
+            if (which)
+                which[m] = i;
             pts[m++] = span_of(fc_check_claim(x, cl[i]), 0).point;
+        }
         free(r);
         free(dup);
         return m;
@@ -343,11 +347,23 @@ static size_t distinct_points(const fc_check_ctx *x, const size_t *cl, size_t n,
         if (r[j].key == r[j - 1].key && r[j].value == r[j - 1].value)
             dup[r[j].i] = true; /* the first of a run (the lowest index) stays */
     for (size_t i = 0; i < n; i++)
-        if (!dup[i])
+        if (!dup[i]) {
+            if (which)
+                which[m] = i;
             pts[m++] = span_of(fc_check_claim(x, cl[i]), 0).point;
+        }
     free(r);
     free(dup);
     return m;
+}
+
+/* Whether claim k's range (in per-day terms) lies more than fence from the
+ * median of its cluster. */
+static bool off_median(const fc_check_ctx *x, size_t k, double median, double fence)
+{
+    span s = span_of(fc_check_claim(x, k), 0);
+    double gap = s.lo > median ? s.lo - median : s.hi < median ? median - s.hi : 0;
+    return gap > fence + 1e-9 * fmax(1, fabs(median));
 }
 
 static fc_status summary(const fc_check_ctx *x, const size_t *cl, size_t n, size_t ndocs,
@@ -357,9 +373,11 @@ static fc_status summary(const fc_check_ctx *x, const size_t *cl, size_t n, size
     fc_finding f;
     fc_status st = fc_check_start(&f, "cross_source", FC_SEV_INFO, n);
     double *pts = malloc(n * sizeof *pts), *work = malloc(n * sizeof *work);
-    if (st != FC_OK || !pts || !work) {
+    size_t *which = malloc(n * sizeof *which);
+    if (st != FC_OK || !pts || !work || !which) {
         free(pts);
         free(work);
+        free(which);
         free(f.claims);
         return FC_ENOMEM;
     }
@@ -370,9 +388,12 @@ static fc_status summary(const fc_check_ctx *x, const size_t *cl, size_t n, size
         lo = fmax(lo, s.lo);
         hi = fmin(hi, s.hi);
     }
-    size_t m = distinct_points(x, cl, n, pts);
-    gsl_sort(pts, 1, m);
-    double median = gsl_stats_median_from_sorted_data(pts, 1, m);
+    size_t m = distinct_points(x, cl, n, pts, which);
+    /* The distances below are of each distinct figure's interval; the median
+     * and MAD of their points (sorted in a copy, the points stay by figure). */
+    memcpy(work, pts, m * sizeof *work);
+    gsl_sort(work, 1, m);
+    double median = gsl_stats_median_from_sorted_data(work, 1, m);
     double mad = m >= 3 ? gsl_stats_mad0(pts, 1, m, work) : NAN;
     const fc_claim *first = fc_check_claim(x, cl[0]);
     double f1 = first->per ? fc_check_per_days(first->per) : 1; /* back to the first's unit */
@@ -412,10 +433,10 @@ static fc_status summary(const fc_check_ctx *x, const size_t *cl, size_t n, size
         if (m < 3) {
             fc_sb_puts(&sb, ".");
         } else if (mad == 0) {
-            /* Most figures are equal: the ones that differ at all stand out. */
+            /* Most figures are equal: the ones whose range misses them stand out. */
             size_t off = 0;
             for (size_t k = 0; k < m; k++)
-                off += pts[k] != median;
+                off += off_median(x, cl[which[k]], median, 0);
             fc_check_add_num(&f, "outliers", (double)off);
             fc_sb_printf(&sb, "; most figures are equal (no spread to measure), %zu differ%s.",
                          off, off == 1 ? "s" : "");
@@ -423,16 +444,22 @@ static fc_status summary(const fc_check_ctx *x, const size_t *cl, size_t n, size
             fc_sb_puts(&sb, ", median absolute deviation ");
             fc_sb_number(&sb, mad * f1);
             size_t outliers = 0;
-            /* The usual outlier fence: 3 scaled MADs from the median. */
+            /* The usual outlier fence, 3 scaled MADs from the median, against each
+             * figure's range: "hundreds" (200 to 999) holding the median is none. */
             for (size_t k = 0; k < m; k++)
-                outliers += fabs(pts[k] - median) > 3 * 1.4826 * mad;
+                outliers += off_median(x, cl[which[k]], median, 3 * 1.4826 * mad);
             fc_check_add_num(&f, "outliers", (double)outliers);
-            fc_sb_printf(&sb, "; %zu outlier%s beyond 3 scaled MADs.", outliers,
-                         outliers == 1 ? "" : "s");
+            if (outliers)
+                fc_sb_printf(&sb, "; %zu outlier%s beyond 3 scaled MADs.", outliers,
+                             outliers == 1 ? "" : "s");
+            else
+                fc_sb_puts(&sb, "; no single figure lies beyond 3 scaled MADs: the figures "
+                                "spread, the disagreement is not one stray figure.");
         }
     }
     free(pts);
     free(work);
+    free(which);
     f.message = fc_sb_take(&sb);
     return fc_check_push(out, x->claims, &f);
 }
@@ -562,7 +589,7 @@ static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *do
                     st = conflict(x, a, b, cl, n, x->out);
                 }
     } else {
-        size_t mdist = distinct_points(x, cl, n, pts);
+        size_t mdist = distinct_points(x, cl, n, pts, NULL);
         gsl_sort(pts, 1, mdist);
         double median = gsl_stats_median_from_sorted_data(pts, 1, mdist);
         for (size_t m = 0; st == FC_OK && m < n; m++) {

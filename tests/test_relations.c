@@ -350,3 +350,33 @@ Test(relations, percent_or_points_at_the_stated_precision)
     fc_claims_clear(&cl);
     fc_doc_free(doc);
 }
+
+/* Outliers are judged by a figure's range, not its midpoint. Three outlets:
+ * "hundreds" (200 to 999, midpoint 599.5), 500 and 510 on one measure. By hand:
+ * median of {599.5, 500, 510} = 510; absolute deviations 89.5, 10, 0, so MAD =
+ * 10 and the fence is 3 * 1.4826 * 10 = 44.478. The midpoint 599.5 lies beyond
+ * it, but the range 200 to 999 holds the median: no outlier. */
+Test(relations, a_wide_range_holding_the_median_is_no_outlier, .init = setup)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    fc_claim *h = add(&cl, 0, 0, 200, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+    h->low = 200;
+    h->high = 999;
+    h->qualifier = FC_QUAL_RANGE;
+    h->measure = fc_strdup("m");
+    add(&cl, 1, 0, 500, FC_UNIT_COUNT, FC_ROLE_LEVEL)->measure = fc_strdup("m");
+    add(&cl, 2, 0, 510, FC_UNIT_COUNT, FC_ROLE_LEVEL)->measure = fc_strdup("m");
+    run(test_rules(), &cl, &fs);
+    const fc_finding *summary = NULL;
+    for (size_t i = 0; i < fs.n; i++)
+        if (strcmp(fs.items[i].check, "cross_source") == 0 && fs.items[i].nclaims == 3)
+            summary = &fs.items[i];
+    cr_assert_not_null(summary, "no cross_source summary");
+    NEAR(num(summary, "median"), 510);
+    NEAR(num(summary, "mad"), 10);
+    NEAR(num(summary, "outliers"), 0);
+    cr_assert_null(strstr(summary->message, "0 outliers"), "%s", summary->message);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
