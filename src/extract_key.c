@@ -128,16 +128,16 @@ static void stem(const char *text, const fc_tok *t, char *out, size_t n)
         out[len++] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
     }
     out[len] = '\0';
-    if (len > 4 && strcmp(out + len - 3, "ies") == 0) {
+    if (len > 4 && memcmp(out + len - 3, "ies", 4) == 0) {
         strcpy(out + len - 3, "y");
         return;
     }
-    if (len > 5 && strcmp(out + len - 3, "ing") == 0)
+    if (len > 5 && memcmp(out + len - 3, "ing", 4) == 0)
         out[len -= 3] = '\0';
-    else if (len > 4 && strcmp(out + len - 2, "ed") == 0)
+    else if (len > 4 && memcmp(out + len - 2, "ed", 3) == 0)
         out[len -= 2] = '\0';
-    else if (len > 4 && (strcmp(out + len - 4, "shes") == 0 || strcmp(out + len - 4, "ches") == 0 ||
-                         strcmp(out + len - 3, "xes") == 0))
+    else if (len > 4 && (memcmp(out + len - 4, "shes", 5) == 0 || memcmp(out + len - 4, "ches", 5) == 0 ||
+                         memcmp(out + len - 3, "xes", 4) == 0))
         out[len -= 2] = '\0';
     else if (len > 3 && out[len - 1] == 's' && out[len - 2] != 's' && out[len - 2] != 'u' &&
              out[len - 2] != 'i')
