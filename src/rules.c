@@ -192,6 +192,8 @@ static fc_status rule_file_read(const char *path, rule_file *f, bool check, fc_d
 {
     memset(f, 0, sizeof *f);
     fc_status st = fc_read_file(path, "rule file", &f->text, &f->len, diag);
+    if (st == FC_EFORMAT) /* binary (a NUL byte) or too large: a malformed rule file (rules.h) */
+        return FC_ERULES;
     if (st != FC_OK)
         return st;
     if (!(f->path = fc_strdup(path)) || !(f->pos = fc_jsonpos_scan(f->text, f->len)))
