@@ -1,36 +1,108 @@
 /* check_poll_change.c - is a poll's reported change outside the noise?
  *
  * A change in a poll figure ("46%, down 3 points from 49%", "support climbed
- * to 71% from 66%"): the sample size comes from the text (a count of
- * respondents in a poll sentence of the document), else from the rules' usual
- * sample for the pollster, else from the rules' default for any poll; the
- * finding says which, and calls a default an assumption. The two figures are
- * compared with the two-proportion z test; the margin of error of the difference
- * and the figure's Wilson interval are given; with fewer than 100 respondents
- * the exact binomial test is used instead. A change within the noise is a
- * warning: the text reports a movement the poll cannot show.
+ * to 71% from 66%"): two samples, the poll then and the poll now, taken as
+ * independent random samples. Each sample size comes from the text (completed
+ * interviews: "1,050 completed the survey", not "2,400 households contacted"),
+ * else from the rules' usual sample for the pollster, else from the rules'
+ * default for any poll; the finding names every size it assumed, the earlier
+ * poll's too. A stated margin of error larger than the simple-random-sample
+ * one for n (weighting) shrinks n to the effective sample n * (srs / stated)^2
+ * (the design effect is (stated / srs)^2). The two proportions are compared
+ * with the two-proportion z test, or Fisher's exact test when a sample is
+ * under 100 (Agresti, Categorical Data Analysis, 3.5). An opt-in panel gets no
+ * test at all (AAPOR: a non-probability sample has no sampling error to
+ * compute), and the same respondents asked twice are a paired design: the
+ * finding says what the paired test would need. A change within the noise is
+ * a warning: the text reports a movement the poll cannot show; the message
+ * gives the 95% range of the change.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check_internal.h"
 #include "check_poll.h"
 #include "rules_internal.h"
 #include "stats.h"
 
+/* Whether one of words ("a|b") starts within 24 bytes after the claim. */
+static bool words_after(const fc_check_ctx *x, const fc_claim *c, const char *words)
+{
+    const fc_doc *d = fc_check_doc(x, c);
+    if (!d || !d->text || c->end > d->len)
+        return false;
+    size_t to = c->end + 24 < d->len ? c->end + 24 : d->len;
+    for (const char *w = words; *w;) {
+        const char *bar = strchr(w, '|');
+        size_t n = bar ? (size_t)(bar - w) : strlen(w);
+        for (size_t i = c->end; i + n <= to; i++)
+            if (strncasecmp(d->text + i, w, n) == 0 && (i == c->end || d->text[i - 1] == ' '))
+                return true;
+        w += n + (bar ? 1 : 0);
+    }
+    return false;
+}
+
+#define CONTACTED "contacted|invited|approached|mailed|sampled|dialed|called|selected"
+#define COMPLETED "completed|responded|took part|answered|participated|were interviewed|respondents"
+
 const fc_claim *fc_check_stated_sample(const fc_check_ctx *x, size_t doc)
 {
     size_t from, to;
+    const fc_claim *first = NULL;
     fc_check_doc_range(x, doc, &from, &to);
     for (size_t j = from; j < to; j++) {
         const fc_claim *c = fc_check_claim(x, x->by_doc[j]);
-        if (c->modality == FC_MOD_POLL && c->unit == FC_UNIT_COUNT &&
-            c->qualifier == FC_QUAL_EXACT && c->value >= 10 && c->value <= FC_POLL_MAX_SAMPLE &&
-            c->subject && !c->part_of[0])
+        if (c->modality != FC_MOD_POLL || c->unit != FC_UNIT_COUNT ||
+            c->qualifier != FC_QUAL_EXACT || c->value < 10 || c->value > FC_POLL_MAX_SAMPLE)
+            continue;
+        /* Those who answered are the sample; those contacted are not. */
+        if (words_after(x, c, COMPLETED))
             return c;
+        if (!first && c->subject && !c->part_of[0] && !words_after(x, c, CONTACTED))
+            first = c;
     }
-    return NULL;
+    return first;
+}
+
+/* Whether the document's text names one of words ("a|b"), any case. */
+static bool doc_says(const fc_doc *d, const char *words)
+{
+    if (!d || !d->text)
+        return false;
+    for (const char *w = words; *w;) {
+        const char *bar = strchr(w, '|');
+        size_t n = bar ? (size_t)(bar - w) : strlen(w);
+        char lo = (char)tolower((unsigned char)w[0]), up = (char)toupper((unsigned char)w[0]);
+        for (size_t i = d->body; i + n <= d->len; i++)
+            if ((d->text[i] == lo || d->text[i] == up) && strncasecmp(d->text + i, w, n) == 0)
+                return true;
+        w += n + (bar ? 1 : 0);
+    }
+    return false;
+}
+
+void fc_check_poll_design(const fc_check_ctx *x, size_t doc, fc_poll_design *out)
+{
+    memset(out, 0, sizeof *out);
+    out->sample = fc_check_stated_sample(x, doc);
+    size_t from, to;
+    fc_check_doc_range(x, doc, &from, &to);
+    for (size_t j = from; j < to && !out->margin; j++) {
+        size_t k = x->by_doc[j];
+        const fc_claim *c = fc_check_claim(x, k);
+        if ((c->unit == FC_UNIT_PERCENTAGE_POINT || c->unit == FC_UNIT_PERCENT) && c->value > 0 &&
+            c->value <= 50 && fc_check_after_margin_words(x, k))
+            out->margin = c;
+    }
+    const fc_doc *d = doc < x->ndocs ? x->docs[doc] : NULL;
+    out->opt_in = doc_says(d, "opt-in|opt in panel|online panel|nonprobability|non-probability|"
+                              "self-selected|volunteer panel");
+    out->panel = doc_says(d, "same respondents|same people were|re-interviewed|reinterviewed|"
+                             "recontacted|panel of the same");
 }
 
 /* The rules' sample size for the poll's source ("AP-NORC"), else the default ("*"). */
@@ -47,47 +119,140 @@ static const fc_pollster *pollster_for(const fc_rules *r, const char *source)
     return any;
 }
 
+double fc_check_poll_n(const fc_check_ctx *x, const fc_claim *c, const fc_claim *sample,
+                       const char **how, const char **pollster)
+{
+    *pollster = NULL;
+    if (sample) {
+        *how = "stated";
+        return sample->value;
+    }
+    const fc_pollster *p = pollster_for(x->rules, c->attribution);
+    if (!p) {
+        *how = "unknown";
+        return NAN;
+    }
+    *pollster = strcmp(p->name, "*") == 0 ? NULL : p->name;
+    *how = *pollster ? "assumed: the rules' usual sample for the pollster"
+                     : "assumed: a typical poll; the text gives no sample size";
+    return p->sample_size;
+}
+
+/* A p value as a reader needs it: two significant digits, "< 0.001" below. */
+void fc_check_sb_p(fc_strbuf *sb, double p)
+{
+    if (p < 0.001)
+        fc_sb_puts(sb, "p < 0.001");
+    else
+        fc_sb_printf(sb, "p = %.2g", p);
+}
+
 /* Claim k: the change (or the level); li: the level; before: the earlier level,
  * the value of claim ei when a claim states it (else FC_NONE). */
-static fc_status poll_change(const fc_check_ctx *x, size_t k, size_t li, double before, size_t ei)
+/* The stated samples of the documents, found once each: samples[d] is
+ * NOT_YET until asked. */
+static const fc_claim not_yet;
+#define NOT_YET (&not_yet)
+
+static const fc_claim *sample_of(const fc_check_ctx *x, size_t doc, const fc_claim **samples)
+{
+    if (doc >= x->ndocs)
+        return NULL;
+    if (samples[doc] == NOT_YET)
+        samples[doc] = fc_check_stated_sample(x, doc);
+    return samples[doc];
+}
+
+static fc_status poll_change(const fc_check_ctx *x, size_t k, size_t li, double before, size_t ei,
+                             const fc_poll_design *design, const fc_claim **samples)
 {
     const fc_claim *c = fc_check_claim(x, k), *l = fc_check_claim(x, li);
     if (l->value < 0 || l->value > 100 || before < 0 || before > 100 || before == l->value)
         return FC_OK;
-    const fc_claim *sample = fc_check_stated_sample(x, c->doc);
-    const fc_pollster *p = sample ? NULL : pollster_for(x->rules, l->attribution);
-    if (!sample && !p)
+    const char *how_now, *who_now, *how_then = NULL, *who_then = NULL;
+    double n_now = fc_check_poll_n(x, l, design->sample, &how_now, &who_now);
+    if (isnan(n_now))
         return FC_OK;
-    double n = sample ? sample->value : p->sample_size;
+    /* The earlier poll: another document's, with its own sample; in the same
+     * text, the same poll's earlier wave, assumed of the same size. */
+    const fc_claim *e = ei != FC_NONE ? fc_check_claim(x, ei) : NULL;
+    double n_then = e && e->doc != l->doc
+                        ? fc_check_poll_n(x, e, sample_of(x, e->doc, samples), &how_then, &who_then)
+                        : NAN;
+    bool then_assumed = isnan(n_then);
+    if (then_assumed)
+        n_then = n_now;
     double now = l->value / 100, then = before / 100;
+    /* Weighting: a stated margin above the simple-random-sample one. */
+    double srs = NAN, deff = 1;
+    if (design->margin && fc_stats_moe(0.5, n_now, 0.95, &srs) &&
+        design->margin->value > 100 * srs) {
+        deff = (design->margin->value / (100 * srs)) * (design->margin->value / (100 * srs));
+        n_now /= deff;
+        if (then_assumed)
+            n_then /= deff;
+    }
+    fc_finding f;
+    fc_status st;
+    if (design->opt_in) {
+        /* No sampling error to compute: say what can be said. */
+        if ((st = fc_check_start(&f, "poll_change", FC_SEV_INFO, 3)) != FC_OK)
+            return st;
+        f.claims[f.nclaims++] = k;
+        if (li != k)
+            f.claims[f.nclaims++] = li;
+        if (ei != FC_NONE)
+            f.claims[f.nclaims++] = ei;
+        fc_check_add_num(&f, "before", before);
+        fc_check_add_num(&f, "after", l->value);
+        fc_check_add_num(&f, "difference_points", l->value - before);
+        fc_strbuf sb = {0};
+        fc_sb_printf(&sb, "%s: ", fc_check_outlet(x, c));
+        fc_sb_number(&sb, before);
+        fc_sb_puts(&sb, "% then ");
+        fc_sb_number(&sb, l->value);
+        fc_sb_puts(&sb, "% now, from an opt-in sample: it is no random sample, so no margin of "
+                        "error or significance test applies (AAPOR); whether the change is more "
+                        "than noise cannot be said from the text.");
+        return fc_check_finish(x, &f, &sb);
+    }
     fc_two_prop t;
     double lo, hi, moe;
-    if (!fc_stats_two_prop(then, n, now, n, 0.95, &t) || !fc_stats_wilson(now, n, 0.95, &lo, &hi) ||
-        !fc_stats_moe(now, n, 0.95, &moe))
+    if (!fc_stats_two_prop(now, n_now, then, n_then, 0.95, &t) ||
+        !fc_stats_wilson(now, n_now, 0.95, &lo, &hi) || !fc_stats_moe(now, n_now, 0.95, &moe))
         return FC_OK;
     double p_value = t.p_value;
-    bool exact = n < 100;
+    bool exact = n_now < 100 || n_then < 100;
     if (exact) {
         double pe;
-        if (fc_stats_binom_test((unsigned)lround(now * n), (unsigned)n, then, &pe))
+        uint64_t a = (uint64_t)floor(n_now), b = (uint64_t)floor(n_then);
+        if (fc_stats_fisher_test((uint64_t)llround(now * (double)a), a,
+                                 (uint64_t)llround(then * (double)b), b, &pe))
             p_value = pe;
+        else
+            exact = false;
     }
     bool significant = p_value < 0.05;
-    fc_finding f;
-    fc_status st = fc_check_start(&f, "poll_change", significant ? FC_SEV_INFO : FC_SEV_WARNING, 4);
-    if (st != FC_OK)
+    /* A panel's change not shown beyond the noise of independent samples may
+     * still be real: the paired test could show it. Not a warning. */
+    fc_severity sev = significant || design->panel ? FC_SEV_INFO : FC_SEV_WARNING;
+    if ((st = fc_check_start(&f, "poll_change", sev, 4)) != FC_OK)
         return st;
     f.claims[f.nclaims++] = k;
     if (li != k)
         f.claims[f.nclaims++] = li;
     if (ei != FC_NONE)
         f.claims[f.nclaims++] = ei;
-    if (sample)
-        f.claims[f.nclaims++] = (size_t)(sample - x->claims->items);
+    if (design->sample)
+        f.claims[f.nclaims++] = (size_t)(design->sample - x->claims->items);
+    double diff = 100 * (now - then);
     fc_check_add_num(&f, "before", before);
     fc_check_add_num(&f, "after", l->value);
-    fc_check_add_num(&f, "n", n);
-    fc_check_add_num(&f, "difference_points", 100 * (now - then));
+    fc_check_add_num(&f, "n", n_now);
+    fc_check_add_num(&f, "n_before", n_then);
+    if (deff > 1)
+        fc_check_add_num(&f, "design_effect", deff);
+    fc_check_add_num(&f, "difference_points", diff);
     fc_check_add_num(&f, "moe_difference_points", 100 * t.moe_diff);
     fc_check_add_num(&f, "moe_points", 100 * moe);
     fc_check_add_num(&f, exact ? "p_exact" : "z", exact ? p_value : t.z);
@@ -95,22 +260,46 @@ static fc_status poll_change(const fc_check_ctx *x, size_t k, size_t li, double 
     fc_strbuf sb = {0};
     fc_sb_printf(&sb, "%s: ", fc_check_outlet(x, c));
     fc_sb_number(&sb, before);
-    fc_sb_puts(&sb, "% then ");
+    fc_sb_puts(&sb, "% then, ");
     fc_sb_number(&sb, l->value);
-    fc_sb_puts(&sb, "% now, n");
-    fc_sb_puts(&sb, sample ? "=" : "\xE2\x89\x88"); /* ≈ */
-    fc_sb_number(&sb, n);
-    if (sample)
-        fc_sb_puts(&sb, " (stated)");
-    else if (strcmp(p->name, "*") == 0)
-        fc_sb_puts(&sb, " each (assumed: a typical poll; the text gives no sample size)");
+    fc_sb_puts(&sb, "% now (a change of ");
+    fc_sb_printf(&sb, "%+.1f points). ", diff);
+    if (significant)
+        fc_sb_puts(&sb, "Outside the noise: ");
     else
-        fc_sb_printf(&sb, " each (assumed: the rules' usual sample for %s)", p->name);
-    fc_sb_printf(&sb,
-                 ": difference %.1f pts, 95%% margin of error of the difference \xC2\xB1%.1f pts, ",
-                 fabs(100 * (now - then)), 100 * t.moe_diff);
-    fc_sb_printf(&sb, "%s p = %.2f: %s", exact ? "exact binomial" : "two-proportion test,", p_value,
-                 significant ? "outside the noise." : "not significant, within the noise.");
+        fc_sb_printf(&sb, "Cannot tell whether it changed: the 95%% range of the change is %+.1f "
+                          "to %+.1f points, ",
+                     diff - 100 * t.moe_diff, diff + 100 * t.moe_diff);
+    fc_sb_puts(&sb, exact ? "Fisher's exact test " : "two-proportion test ");
+    fc_check_sb_p(&sb, p_value);
+    if (!exact)
+        fc_sb_printf(&sb, " (z = %+.2f)", t.z);
+    fc_sb_puts(&sb, ". Assumes two independent random samples");
+    if (design->change_as_points)
+        fc_sb_puts(&sb, ", the stated change read as points (no source gives the earlier level; "
+                        "see percent_points)");
+    fc_sb_puts(&sb, ", n=");
+    fc_sb_number(&sb, round(n_now));
+    fc_sb_printf(&sb, " now (%s%s%s", how_now, who_now ? ", " : "", who_now ? who_now : "");
+    if (deff > 1) {
+        fc_sb_puts(&sb, "; the stated margin of \xC2\xB1");
+        fc_sb_number(&sb, design->margin->value);
+        fc_sb_printf(&sb, " points implies a design effect of %.2f, so an effective sample of "
+                          "that size",
+                     deff);
+    }
+    fc_sb_puts(&sb, ") and n=");
+    fc_sb_number(&sb, round(n_then));
+    if (then_assumed)
+        fc_sb_puts(&sb, " then (assumed equal: the text gives no sample for the earlier poll)");
+    else
+        fc_sb_printf(&sb, " then (%s%s%s)", how_then, who_then ? ", " : "",
+                     who_then ? who_then : "");
+    fc_sb_puts(&sb, ".");
+    if (design->panel)
+        fc_sb_puts(&sb, " The same respondents were asked both times: a paired test (McNemar's) "
+                        "would need how many changed their answer, which the text does not give; "
+                        "the test for independent samples overstates the noise.");
     fc_sb_printf(&sb, " (%g%% itself: \xC2\xB1%.1f pts, Wilson 95%% interval %.1f%% to %.1f%%.)",
                  l->value, 100 * moe, 100 * lo, 100 * hi);
     return fc_check_finish(x, &f, &sb);
@@ -118,12 +307,24 @@ static fc_status poll_change(const fc_check_ctx *x, size_t k, size_t li, double 
 
 fc_status fc_check_poll_change(const fc_check_ctx *x)
 {
-    for (size_t k = 0; k < x->claims->n; k++) {
+    fc_poll_design design;
+    size_t design_doc = (size_t)-1; /* whose design is in `design` (read once a document) */
+    const fc_claim **samples = malloc((x->ndocs + 1) * sizeof *samples);
+    if (!samples)
+        return FC_ENOMEM;
+    for (size_t d = 0; d < x->ndocs; d++)
+        samples[d] = NOT_YET;
+    fc_status result = FC_OK;
+    for (size_t k = 0; k < x->claims->n && result == FC_OK; k++) {
         const fc_claim *c = fc_check_claim(x, k);
         fc_relation rel;
         fc_status st = FC_OK;
         if (c->modality != FC_MOD_POLL)
             continue;
+        if (c->doc != design_doc) {
+            fc_check_poll_design(x, c->doc, &design);
+            design_doc = c->doc;
+        }
         if (c->role == FC_ROLE_CHANGE && c->direction &&
             (c->unit == FC_UNIT_PERCENTAGE_POINT || c->unit == FC_UNIT_PERCENT)) {
             /* The level the change is about: stated with it, else the nearest
@@ -152,7 +353,8 @@ fc_status fc_check_poll_change(const fc_check_ctx *x)
             double before = !isnan(c->from)  ? c->from
                             : ei != FC_NONE ? fc_check_claim(x, ei)->value
                                             : l->value + sign * c->value;
-            st = poll_change(x, k, li, before, ei);
+            design.change_as_points = isnan(c->from) && ei == FC_NONE && c->unit == FC_UNIT_PERCENT;
+            st = poll_change(x, k, li, before, ei, &design, samples);
         } else if (c->role == FC_ROLE_LEVEL && c->unit == FC_UNIT_PERCENT &&
                    fc_check_relation(x, k, &rel) && rel.previous != FC_NONE) {
             /* "climbed to 71% from 66%" with no change stated: unless a change
@@ -165,11 +367,13 @@ fc_status fc_check_poll_change(const fc_check_ctx *x)
                 covered = o->sentence == c->sentence && o->role == FC_ROLE_CHANGE &&
                           (o->unit == FC_UNIT_PERCENT || o->unit == FC_UNIT_PERCENTAGE_POINT);
             }
+            design.change_as_points = false;
             if (!covered)
-                st = poll_change(x, k, k, fc_check_claim(x, rel.previous)->value, rel.previous);
+                st = poll_change(x, k, k, fc_check_claim(x, rel.previous)->value, rel.previous,
+                                 &design, samples);
         }
-        if (st != FC_OK)
-            return st;
+        result = st;
     }
-    return FC_OK;
+    free(samples);
+    return result;
 }

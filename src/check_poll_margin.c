@@ -20,7 +20,7 @@
 
 /* Whether "margin of error" (or "sampling error") comes shortly before the claim
  * in its sentence, with no other figure between. */
-static bool after_margin_words(const fc_check_ctx *x, size_t k)
+bool fc_check_after_margin_words(const fc_check_ctx *x, size_t k)
 {
     const fc_claim *c = fc_check_claim(x, k);
     const fc_doc *d = fc_check_doc(x, c);
@@ -48,7 +48,7 @@ fc_status fc_check_poll_margin(const fc_check_ctx *x)
     for (size_t k = 0; k < x->claims->n; k++) {
         const fc_claim *c = fc_check_claim(x, k);
         if ((c->unit != FC_UNIT_PERCENTAGE_POINT && c->unit != FC_UNIT_PERCENT) ||
-            c->value <= 0 || c->value > 50 || !after_margin_words(x, k))
+            c->value <= 0 || c->value > 50 || !fc_check_after_margin_words(x, k))
             continue;
         const fc_claim *sample = fc_check_stated_sample(x, c->doc);
         double moe;

@@ -90,6 +90,26 @@ bool fc_stats_binom_test(unsigned k, unsigned n, double p0, double *p_value)
     return true;
 }
 
+bool fc_stats_fisher_test(uint64_t k1, uint64_t n1, uint64_t k2, uint64_t n2, double *p_value)
+{
+    if (n1 == 0 || n2 == 0 || k1 > n1 || k2 > n2 || n1 + n2 > FC_STATS_FISHER_MAX)
+        return false;
+    /* The 2x2 table with its margins fixed: k1 of the m = k1 + k2 successes fall
+     * in the first sample of n1, hypergeometric. As R's fisher.test: the
+     * probabilities of every table no more likely than the one seen (relative
+     * tolerance 1 + 1e-7). */
+    unsigned m = (unsigned)(k1 + k2), fail = (unsigned)(n1 + n2 - k1 - k2);
+    unsigned lo = n1 > fail ? (unsigned)n1 - fail : 0, hi = n1 < m ? (unsigned)n1 : m;
+    double d = gsl_ran_hypergeometric_pdf((unsigned)k1, m, fail, (unsigned)n1), p = 0;
+    for (unsigned a = lo; a <= hi; a++) {
+        double pa = gsl_ran_hypergeometric_pdf(a, m, fail, (unsigned)n1);
+        if (pa <= d * (1 + 1e-7))
+            p += pa;
+    }
+    *p_value = fmin(1, p);
+    return isfinite(*p_value);
+}
+
 bool fc_stats_clopper_pearson(unsigned k, unsigned n, double confidence, double *lo, double *hi)
 {
     if (n == 0 || k > n || !(confidence > 0 && confidence < 1))

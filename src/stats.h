@@ -30,6 +30,12 @@ bool fc_stats_two_prop(double p1, double n1, double p2, double n2, double confid
 /* Exact two-sided binomial test of k successes in n against p0 (as R's binom.test). */
 bool fc_stats_binom_test(unsigned k, unsigned n, double p0, double *p_value);
 
+/* Fisher's exact two-sided test of k1 of n1 against k2 of n2, two independent
+ * samples (as R's fisher.test on the 2x2 table). For small samples: false when
+ * n1 + n2 exceeds FC_STATS_FISHER_MAX. */
+#define FC_STATS_FISHER_MAX 100000
+bool fc_stats_fisher_test(uint64_t k1, uint64_t n1, uint64_t k2, uint64_t n2, double *p_value);
+
 /* Exact (Clopper-Pearson) interval for k of n (as R's binom.test(k, n)$conf.int). */
 bool fc_stats_clopper_pearson(unsigned k, unsigned n, double confidence, double *lo, double *hi);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "stats.h"
 #include "util.h"
 
 static fc_doc docs_store[3];
@@ -133,12 +134,16 @@ Test(relations, a_poll_change_within_the_noise, .init = setup)
     NEAR(num(f, "n"), 1000);
     /* p <- prop.test(c(490, 460), c(1000, 1000), correct = FALSE)
      * sqrt(p$statistic) = 1.34332098851893, p$p.value = 0.179168058773798
-     * qnorm(0.975) * sqrt(0.49 * 0.51 / 1000 + 0.46 * 0.54 / 1000) = 0.0437515591762383 */
-    NEAR(num(f, "z"), 1.34332098851893);
+     * qnorm(0.975) * sqrt(0.49 * 0.51 / 1000 + 0.46 * 0.54 / 1000) = 0.0437515591762383
+     * z has the sign of the change, 46 - 49: negative. */
+    NEAR(num(f, "z"), -1.34332098851893);
+    NEAR(num(f, "difference_points"), -3);
     NEAR(num(f, "p"), 0.179168058773798);
     NEAR(num(f, "moe_difference_points"), 4.37515591762383);
     cr_assert(strstr(f->message, "assumed"), "%s", f->message);
-    cr_assert(strstr(f->message, "not significant"), "%s", f->message);
+    cr_assert(strstr(f->message, "Cannot tell whether it changed"), "%s", f->message);
+    cr_assert(strstr(f->message, "-7.4 to +1.4 points"), "%s", f->message); /* -3 -+ 4.375 */
+    cr_assert(strstr(f->message, "p = 0.18"), "%s", f->message);
     fc_findings_clear(&fs);
     fc_claims_clear(&cl);
 }
@@ -158,9 +163,14 @@ Test(relations, a_small_stated_sample_uses_the_exact_test, .init = setup)
     run(test_rules(), &cl, &fs);
     const fc_finding *f = only(&fs, "poll_change");
     NEAR(num(f, "n"), 50);
-    /* 46 % of 50 is 23: binom.test(23, 50, 0.49)$p.value = 0.777597161683966 */
-    NEAR(num(f, "p_exact"), 0.777597161683966);
-    cr_assert(strstr(f->message, "n=50 (stated)"), "%s", f->message);
+    /* Two samples of 50, the earlier one's size assumed equal: 46 % of 50 is 23,
+     * 49 % of 50 is 24.5, rounded to 25 (half away from zero).
+     * fisher.test(matrix(c(23, 27, 25, 25), 2))$p.value = 0.841491018068527 */
+    NEAR(num(f, "p_exact"), 0.841491018068527);
+    NEAR(num(f, "n_before"), 50);
+    cr_assert(strstr(f->message, "n=50 now (stated)"), "%s", f->message);
+    cr_assert(strstr(f->message, "Fisher's exact test p = 0.84"), "%s", f->message);
+    cr_assert(strstr(f->message, "assumed equal"), "%s", f->message);
     fc_findings_clear(&fs);
     fc_claims_clear(&cl);
 }
@@ -379,4 +389,110 @@ Test(relations, a_wide_range_holding_the_median_is_no_outlier, .init = setup)
     cr_assert_null(strstr(summary->message, "0 outliers"), "%s", summary->message);
     fc_findings_clear(&fs);
     fc_claims_clear(&cl);
+}
+
+/* A poll's design, read from the text (claims extracted from a sentence). */
+static const fc_finding *poll_change_of(const char *text, fc_findings *fs, fc_claims *cl,
+                                        fc_doc **doc)
+{
+    *doc = test_extract(text, cl);
+    const fc_doc *d[1] = {*doc};
+    cr_assert_eq(fc_check_run(test_rules(), cl, d, 1, fs), FC_OK);
+    return only(fs, "poll_change");
+}
+
+static void poll_done(fc_findings *fs, fc_claims *cl, fc_doc *doc)
+{
+    fc_findings_clear(fs);
+    fc_claims_clear(cl);
+    fc_doc_free(doc);
+}
+
+Test(relations, a_stated_margin_sets_the_effective_sample)
+{
+    fc_findings fs = {0};
+    fc_claims cl = {0};
+    fc_doc *doc;
+    const fc_finding *f = poll_change_of(
+        "The poll of 1,000 registered voters found support for the levy at 46%, down from 49% in "
+        "March. The margin of error is plus or minus 4 percentage points.",
+        &fs, &cl, &doc);
+    /* R: srs <- 100 * qnorm(.975) * sqrt(.25 / 1000)   # 3.099 points
+     * deff <- (4 / srs)^2 = 1.66603373841284; n <- 1000 / deff = 600.227940733457
+     * z <- (.46 - .49) / sqrt(.475 * .525 * 2 / n) = -1.04072959434311
+     * 2 * pnorm(-abs(z)) = 0.298001064098007 */
+    NEAR(num(f, "design_effect"), 1.66603373841284);
+    NEAR(num(f, "n"), 600.227940733457);
+    NEAR(num(f, "z"), -1.04072959434311);
+    NEAR(num(f, "p"), 0.298001064098007);
+    cr_assert_eq(f->severity, FC_SEV_WARNING);
+    cr_assert(strstr(f->message, "design effect of 1.67"), "%s", f->message);
+    poll_done(&fs, &cl, doc);
+}
+
+Test(relations, those_who_completed_are_the_sample_not_those_contacted)
+{
+    fc_findings fs = {0};
+    fc_claims cl = {0};
+    fc_doc *doc;
+    const fc_finding *f =
+        poll_change_of("The survey contacted 2,400 households, and 1,050 completed it. Support "
+                       "for the levy was 46%, down from 52% in March, the poll found.",
+                       &fs, &cl, &doc);
+    /* p <- prop.test(c(483, 546), c(1050, 1050), correct = FALSE)
+     * -sqrt(p$statistic) = -2.75009549108463, p$p.value = 0.00595778998982908 */
+    NEAR(num(f, "n"), 1050);
+    NEAR(num(f, "z"), -2.75009549108463);
+    NEAR(num(f, "p"), 0.00595778998982908);
+    cr_assert_eq(f->severity, FC_SEV_INFO);
+    cr_assert(strstr(f->message, "Outside the noise"), "%s", f->message);
+    cr_assert(strstr(f->message, "p = 0.006"), "%s", f->message);
+    poll_done(&fs, &cl, doc);
+}
+
+Test(relations, an_opt_in_poll_gets_no_test)
+{
+    fc_findings fs = {0};
+    fc_claims cl = {0};
+    fc_doc *doc;
+    const fc_finding *f = poll_change_of("The online opt-in poll of 2,000 adults found support for "
+                                         "the levy at 46%, down from 52% in March.",
+                                         &fs, &cl, &doc);
+    cr_assert_eq(f->severity, FC_SEV_INFO);
+    cr_assert(strstr(f->message, "opt-in"), "%s", f->message);
+    for (size_t i = 0; i < f->nnums; i++)
+        cr_assert(strcmp(f->nums[i].name, "p") != 0, "a p value for an opt-in sample");
+    poll_done(&fs, &cl, doc);
+}
+
+Test(relations, the_same_respondents_asked_twice_need_the_paired_test)
+{
+    fc_findings fs = {0};
+    fc_claims cl = {0};
+    fc_doc *doc;
+    const fc_finding *f = poll_change_of("The poll asked the same respondents again: of 800 "
+                                         "adults, support for the levy was 46%, down from 49% in "
+                                         "March.",
+                                         &fs, &cl, &doc);
+    /* p <- prop.test(c(368, 392), c(800, 800), correct = FALSE)
+     * p$p.value = 0.22955621387892: not shown beyond the noise of independent
+     * samples, which a paired test might: information, not a warning. */
+    NEAR(num(f, "p"), 0.22955621387892);
+    cr_assert_eq(f->severity, FC_SEV_INFO);
+    cr_assert(strstr(f->message, "McNemar"), "%s", f->message);
+    poll_done(&fs, &cl, doc);
+}
+
+/* Fisher's exact test against R, and its refusals. */
+Test(relations, fisher_exact_test_as_r)
+{
+    double p;
+    /* fisher.test(matrix(c(3, 7, 9, 3), 2))$p.value = 0.0835573095635015 */
+    cr_assert(fc_stats_fisher_test(3, 10, 9, 12, &p));
+    NEAR(p, 0.0835573095635015);
+    /* fisher.test(matrix(c(0, 20, 5, 15), 2))$p.value = 0.0471240471240471 */
+    cr_assert(fc_stats_fisher_test(0, 20, 5, 20, &p));
+    NEAR(p, 0.0471240471240471);
+    cr_assert(!fc_stats_fisher_test(5, 4, 1, 2, &p)); /* more successes than the sample */
+    cr_assert(!fc_stats_fisher_test(1, 0, 1, 2, &p));
 }

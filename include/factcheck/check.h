@@ -17,7 +17,7 @@ extern "C" {
 
 typedef enum fc_severity { FC_SEV_INFO, FC_SEV_WARNING, FC_SEV_CONFLICT } fc_severity;
 
-#define FC_FINDING_MAX_NUMS 8
+#define FC_FINDING_MAX_NUMS 12
 
 /* A named number a check computed ("gap", "relative_gap", "median", ...). */
 typedef struct fc_number {
