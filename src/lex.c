@@ -311,8 +311,8 @@ fc_status fc_lex_lang(const char *text, size_t start, size_t end, bool decimal_c
         }
         fc_tok t = {
             (size_t)((const char *)s.p - text), 0, 0, FC_TOK_PUNCT, space, newline, newlines >= 2};
-        bool number = c == C_DIGIT || (c == C_PUNCT && *s.p == '.' && !decimal_comma &&
-                                       starts_decimal(&s, (const unsigned char *)text + start));
+        bool mark = c == C_PUNCT && *s.p == '.' && !decimal_comma &&
+                    starts_decimal(&s, (const unsigned char *)text + start);
         s.hash = HASH_START;
         if (len == 1)
             s.hash = HASH_STEP(s.hash, *s.p++);
@@ -321,10 +321,24 @@ fc_status fc_lex_lang(const char *text, size_t start, size_t end, bool decimal_c
         if (c == C_LETTER) {
             t.kind = FC_TOK_WORD;
             scan_word(&s);
-        } else if (number) {
+        } else if (c == C_DIGIT) {
+            /* Fast path: ASCII digits up to a space or a letter. */
+            const unsigned char *p = s.p;
+            uint32_t h = s.hash;
+            size_t lead = 1;
+            while (p < s.end && *p >= '0' && *p <= '9') {
+                h = HASH_STEP(h, *p++);
+                lead++;
+            }
+            s.p = p;
+            s.hash = h;
+            t.kind = FC_TOK_NUM;
             /* A run that is no number ("1.2.3.4") is kept whole, as a word. */
-            t.kind = scan_number(&s, c == C_DIGIT, c != C_DIGIT, decimal_comma) ? FC_TOK_NUM
-                                                                               : FC_TOK_WORD;
+            if (p < s.end && (*p == ',' || *p == '.' || *p >= 0xC2) &&
+                !scan_number(&s, lead, false, decimal_comma))
+                t.kind = FC_TOK_WORD;
+        } else if (mark) {
+            t.kind = scan_number(&s, 0, true, decimal_comma) ? FC_TOK_NUM : FC_TOK_WORD;
         }
         t.end = (size_t)((const char *)s.p - text);
         t.hash = s.hash;
