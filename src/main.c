@@ -207,7 +207,8 @@ static command take_command(int *argc, char ***argv)
 
 static int rules_error(const fc_diag *diag)
 {
-    char msg[1100];
+    /* Room for every byte shown as an escape (\xNN). */
+    static char msg[4 * (sizeof diag->file + sizeof diag->message) + 64];
     fprintf(stderr, "%s\n", fc_diag_format(diag, msg, sizeof msg));
     return EXIT_TROUBLE;
 }

@@ -1058,7 +1058,7 @@ static fc_status data_files_load(loader *ld)
             if (st == FC_ENOMEM)
                 return st;
             if (st != FC_OK) {
-                char msg[1100];
+                char msg[sizeof d.file + sizeof d.message + 64];
                 fc_path_index(at, sizeof at, events ? "$.events" : "$.datasets", i);
                 return fail_at(ld, at, false, 0, "%s: %s", at, fc_diag_format(&d, msg, sizeof msg));
             }

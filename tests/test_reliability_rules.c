@@ -448,3 +448,26 @@ Test(reliability_rules, a_gsl_error_does_not_abort)
     }
     cr_assert_eq(wait_exit(pid), 0);
 }
+
+/* A rule file's error names its whole path, however long (the diagnostic held
+ * 511 bytes of it): a folder 700 bytes deep with a malformed rule file. */
+Test(reliability_rules, a_long_rule_file_path_is_named_whole)
+{
+    char path[1024];
+    int n = snprintf(path, sizeof path, "%s", dir);
+    while (n < 700) {
+        n += snprintf(path + n, sizeof path - (size_t)n, "/%s", "a-rather-long-folder-name");
+        cr_assert_eq(mkdir(path, 0755), 0, "mkdir %s", path);
+    }
+    char file[1100];
+    snprintf(file, sizeof file, "%s/factcheck.rules.json", path);
+    FILE *f = fopen(file, "w");
+    cr_assert_not_null(f);
+    fputs("{\"hedges\": [}\n", f);
+    fclose(f);
+    result r = run((const char *const[]){"rules", "check", file, NULL});
+    cr_assert_eq(r.code, 2, "exit %d; stderr: %s", r.code, r.err);
+    cr_assert(strncmp(r.err, file, strlen(file)) == 0, "the path is cut: %s", r.err);
+    cr_assert(strstr(r.err, "factcheck.rules.json:1:"), "no line and column: %s", r.err);
+    result_free(&r);
+}

@@ -30,10 +30,10 @@ typedef enum fc_status {
 
 /* Where and why something failed. line and col count from 1; 0 means unknown. */
 typedef struct fc_diag {
-    char file[512];
+    char file[4096]; /* PATH_MAX: a path is never cut */
     unsigned line;
     unsigned col;
-    char message[512];
+    char message[4096];
 } fc_diag;
 
 /* The name of a status ("ok", "out of memory", ...); never NULL. */
