@@ -245,7 +245,8 @@ const char *fc_strerror(int err, char *buf, size_t n)
  * block the open), or, with O_NONBLOCK, after: it may have been replaced since. */
 static fc_status refuse_kind(const char *path, unsigned mode, const char *what, fc_diag *diag)
 {
-    fc_diag_set(diag, path, 0, 0, "%s, not a %s; not read", fc_file_kind(mode), what);
+    fc_diag_set(diag, path, 0, 0, "%s, not %s %s; not read", fc_file_kind(mode),
+                strchr("aeiou", what[0]) ? "an" : "a", what);
     return FC_EIO;
 }
 
