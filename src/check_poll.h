@@ -24,6 +24,7 @@ typedef struct fc_poll_design {
     const fc_claim *margin; /* the stated margin of error, in points; NULL: none */
     bool opt_in;            /* an opt-in (non-probability) sample: "opt-in", "online panel" */
     bool panel;             /* the same respondents asked again: "the same respondents" */
+    bool weighted;          /* "weighted", "weighting": shares are no whole counts' */
     bool change_as_points;  /* (set by poll_change) an ambiguous "up 10%" read as points */
 } fc_poll_design;
 

@@ -103,6 +103,7 @@ void fc_check_poll_design(const fc_check_ctx *x, size_t doc, fc_poll_design *out
                               "self-selected|volunteer panel");
     out->panel = doc_says(d, "same respondents|same people were|re-interviewed|reinterviewed|"
                              "recontacted|panel of the same");
+    out->weighted = doc_says(d, "weighted|weighting");
 }
 
 /* The rules' sample size for the poll's source ("AP-NORC"), else the default ("*"). */

@@ -3,7 +3,10 @@
  * With a stated sample of n respondents, a share reported as a whole percentage
  * must be k/n for a whole number k, rounded (46% of 13 people cannot be: 6 of 13
  * is 46.15%, which rounds to 46; 50% of 13 cannot). Reported to one decimal,
- * likewise to one decimal.
+ * likewise to one decimal. Weighted shares are no whole counts over n: a
+ * document that says its figures are weighted gets no finding, and a share
+ * given to a decimal from a sample of 100 or more, which weighting explains,
+ * only a note (the usual weighted poll reports "41.6%" of 600).
  */
 #include <inttypes.h>
 #include <math.h>
@@ -14,6 +17,10 @@
 
 static fc_status granularity(const fc_check_ctx *x, size_t doc, const fc_claim *sample)
 {
+    fc_poll_design design;
+    fc_check_poll_design(x, doc, &design);
+    if (design.weighted)
+        return FC_OK;
     /* at least 10 and at most FC_POLL_MAX_SAMPLE (fc_check_stated_sample) */
     uint64_t n = (uint64_t)llround(sample->value);
     if (n == 0)
@@ -31,7 +38,9 @@ static fc_status granularity(const fc_check_ctx *x, size_t doc, const fc_claim *
         if (fc_stats_granular(c->value, decimals, n, &k))
             continue;
         fc_finding f;
-        fc_status st = fc_check_start(&f, "poll_granularity", FC_SEV_WARNING, 2);
+        bool may_be_weighted = decimals > 0 && n >= 100;
+        fc_status st = fc_check_start(&f, "poll_granularity",
+                                      may_be_weighted ? FC_SEV_INFO : FC_SEV_WARNING, 2);
         if (st != FC_OK)
             return st;
         f.claims[f.nclaims++] = i;
@@ -45,6 +54,9 @@ static fc_status granularity(const fc_check_ctx *x, size_t doc, const fc_claim *
                      "%g%% cannot come from a whole number of %" PRIu64 " respondents: %" PRIu64
                      " of %" PRIu64 " is %.2f%%.",
                      c->value, n, k, n, 100.0 * (double)k / (double)n);
+        if (may_be_weighted)
+            fc_sb_puts(&sb, " Weighted figures need not be whole counts over the sample, and most "
+                            "polls are weighted: a note, not a warning.");
         if ((st = fc_check_finish(x, &f, &sb)) != FC_OK)
             return st;
     }

@@ -496,3 +496,41 @@ Test(relations, fisher_exact_test_as_r)
     cr_assert(!fc_stats_fisher_test(5, 4, 1, 2, &p)); /* more successes than the sample */
     cr_assert(!fc_stats_fisher_test(1, 0, 1, 2, &p));
 }
+
+/* Granularity and weighting. 41.6% of 600 is 249.6 people: 250 of 600 is
+ * 41.67%, which rounds to 41.7, so no whole count gives 41.6; weighting does,
+ * and most polls are weighted: a note. Said to be weighted: nothing. 50% of 13
+ * cannot be (6 of 13 is 46.15%, 7 of 13 53.85%): a warning. */
+static size_t granularity_findings(const char *text, fc_severity *sev)
+{
+    fc_findings fs = {0};
+    fc_claims cl = {0};
+    fc_doc *doc = test_extract(text, &cl);
+    const fc_doc *d[1] = {doc};
+    cr_assert_eq(fc_check_run(test_rules(), &cl, d, 1, &fs), FC_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < fs.n; i++)
+        if (strcmp(fs.items[i].check, "poll_granularity") == 0) {
+            *sev = fs.items[i].severity;
+            n++;
+        }
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+    fc_doc_free(doc);
+    return n;
+}
+
+Test(relations, granularity_allows_for_weighting)
+{
+    fc_severity sev = FC_SEV_INFO;
+    cr_assert_eq(granularity_findings("A poll of 13 parents found 50% back the plan.", &sev), 1);
+    cr_assert_eq(sev, FC_SEV_WARNING);
+    cr_assert_eq(granularity_findings("A poll of 600 likely voters found 41.6% back the mayor.",
+                                      &sev),
+                 1);
+    cr_assert_eq(sev, FC_SEV_INFO);
+    cr_assert_eq(granularity_findings("A weighted poll of 600 likely voters found 41.6% back the "
+                                      "mayor.",
+                                      &sev),
+                 0);
+}
