@@ -14,8 +14,11 @@
  * findings grow with the claims, not with their square. Two claims agree when
  * the intervals their wording implies overlap (widened by the rules' tolerance);
  * a conflict states the gap and says which side a reference figure or the other
- * sources support, when any does. Beyond PAIRWISE_MAX documents, each claim is
- * compared with the median of the cluster instead.
+ * sources support, when any does. Two poll percentages (different documents)
+ * are estimates with sampling error: they conflict only when the two-proportion
+ * test on their samples (as stated, else the rules' usual ones) puts the gap
+ * beyond it (p < 0.05). Beyond PAIRWISE_MAX documents, each claim is compared
+ * with the median of the cluster instead.
  *
  * A summary per cluster gives the sources, the median and, with three or more,
  * the median absolute deviation (GSL) and the outliers. Repeats count once in
@@ -32,8 +35,10 @@
 #include <strings.h>
 
 #include "check_internal.h"
+#include "check_poll.h"
 #include "check_target.h"
 #include "rules_internal.h"
+#include "stats.h"
 
 #define PAIRWISE_MAX 16
 
@@ -130,6 +135,7 @@ typedef struct echoes {
     size_t *scratch;
     bool *done;    /* per entry of targets: its echoes are known */
     bool *is_echo; /* per claim: it repeats a target (computed target by target) */
+    const fc_claim **samples; /* per document: its poll's stated sample (NULL: none) */
 } echoes;
 
 typedef struct valued {
@@ -175,10 +181,40 @@ static bool target_echo(const fc_check_ctx *x, size_t k, echoes *e)
     return e->is_echo[k];
 }
 
+/* ---- polls ---------------------------------------------------------------------- */
+
+/* Two poll shares are estimates, each with its sampling error: they differ only
+ * beyond it. For two poll percentages of different documents, the two-sided p
+ * value of the two-proportion test on their samples (each as stated, else the
+ * rules' usual or default sample: fc_check_poll_n); NaN when they are no such
+ * pair or a sample is unknown. */
+typedef struct poll_pair {
+    double p, n_a, n_b;
+    const char *how_a, *how_b;
+} poll_pair;
+
+static bool poll_pair_of(const fc_check_ctx *x, size_t a, size_t b, const echoes *e, poll_pair *pp)
+{
+    const fc_claim *p = fc_check_claim(x, a), *q = fc_check_claim(x, b);
+    if (p->modality != FC_MOD_POLL || q->modality != FC_MOD_POLL || p->unit != FC_UNIT_PERCENT ||
+        q->unit != FC_UNIT_PERCENT || p->doc == q->doc || !(p->value >= 0 && p->value <= 100) ||
+        !(q->value >= 0 && q->value <= 100) || p->doc >= x->ndocs || q->doc >= x->ndocs)
+        return false;
+    const char *who;
+    pp->n_a = fc_check_poll_n(x, p, e->samples[p->doc], &pp->how_a, &who);
+    pp->n_b = fc_check_poll_n(x, q, e->samples[q->doc], &pp->how_b, &who);
+    fc_two_prop t;
+    if (isnan(pp->n_a) || isnan(pp->n_b) ||
+        !fc_stats_two_prop(p->value / 100, pp->n_a, q->value / 100, pp->n_b, 0.95, &t))
+        return false;
+    pp->p = t.p_value;
+    return true;
+}
+
 /* ---- findings ---------------------------------------------------------------- */
 
 static fc_status conflict(const fc_check_ctx *x, size_t a, size_t b, const size_t *cluster,
-                          size_t n, fc_findings *out)
+                          size_t n, const poll_pair *poll, fc_findings *out)
 {
     double tol = x->rules->cross_source.tolerance;
     const fc_claim *p = fc_check_claim(x, a), *q = fc_check_claim(x, b);
@@ -240,6 +276,17 @@ static fc_status conflict(const fc_check_ctx *x, size_t a, size_t b, const size_
     if (scale > 0)
         fc_sb_printf(&sb, ", %.1f%% of the larger figure", 100 * (sq.lo - sp.hi) / scale);
     fc_sb_puts(&sb, "). ");
+    if (poll) {
+        fc_check_add_num(&f, "p", poll->p);
+        fc_sb_puts(&sb, "Both are poll estimates, and they differ beyond their sampling error "
+                        "(two-proportion test ");
+        fc_check_sb_p(&sb, poll->p);
+        fc_sb_puts(&sb, ", n=");
+        fc_sb_number(&sb, poll->n_a);
+        fc_sb_printf(&sb, " %s and n=", poll->how_a);
+        fc_sb_number(&sb, poll->n_b);
+        fc_sb_printf(&sb, " %s, independent random samples). ", poll->how_b);
+    }
     /* Who is right: a reference figure, else the other sources. */
     const fc_ref_row *row = NULL;
     const fc_claim *backed = reference_agrees(x, p, &row)   ? p
@@ -585,8 +632,12 @@ static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *do
                         rounded_alike(x, a, b) || target_echo(x, a, scratch) ||
                         target_echo(x, b, scratch))
                         continue;
+                    poll_pair pp;
+                    bool poll = poll_pair_of(x, a, b, scratch, &pp);
+                    if (poll && pp.p >= 0.05)
+                        continue; /* two polls within their sampling error */
                     nconflicts++;
-                    st = conflict(x, a, b, cl, n, x->out);
+                    st = conflict(x, a, b, cl, n, poll ? &pp : NULL, x->out);
                 }
     } else {
         size_t mdist = distinct_points(x, cl, n, pts, NULL);
@@ -634,10 +685,13 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
     size_t *scratch = malloc((n + 1) * sizeof *scratch);
     valued *tv = malloc((n ? n : 1) * sizeof *tv);
     echoes ech = {malloc((n ? n : 1) * sizeof *ech.targets), 0, scratch,
-                  calloc(n ? n : 1, sizeof *ech.done), calloc(n ? n : 1, sizeof *ech.is_echo)};
+                  calloc(n ? n : 1, sizeof *ech.done), calloc(n ? n : 1, sizeof *ech.is_echo),
+                  calloc(x->ndocs + 1, sizeof *ech.samples)};
     bool *used = calloc(n ? n : 1, sizeof *used);
+    for (size_t d = 0; ech.samples && d < x->ndocs; d++)
+        ech.samples[d] = fc_check_stated_sample(x, d);
     fc_status st = order && cl && docs && pts && used && tmp && scratch && tv && ech.targets && ech.done &&
-                         ech.is_echo
+                         ech.is_echo && ech.samples
                      ? FC_OK
                      : FC_ENOMEM;
     for (size_t k = 0; st == FC_OK && k < n; k++) {
@@ -696,5 +750,6 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
     free(ech.done);
     free(ech.is_echo);
     free(used);
+    free(ech.samples);
     return st;
 }
