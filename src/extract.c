@@ -665,7 +665,28 @@ typedef struct found {
     size_t last;               /* last token of the claim's expression (exclusive) */
 } found;
 
-static void apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size_t *start_tok)
+/* A hedged percentage level ("about 95%", "more than 90%"): a share, so the
+ * hedge's width in points when the rules give one (a relative one is too wide
+ * near 100 and too narrow near 0), and never beyond 0 to 100. */
+static void hedge_share(const fc_entry *h, fc_claim *cl)
+{
+    double v = cl->value;
+    if (!(v >= 0 && v <= 100))
+        return;
+    if (h->points > 0 && cl->qualifier == FC_QUAL_APPROXIMATELY) {
+        cl->low = v - h->points;
+        cl->high = v + h->points;
+    } else if (h->points > 0 && cl->qualifier == FC_QUAL_NEARLY) {
+        cl->low = v - h->points;
+        cl->high = v;
+    }
+    cl->low = fmax(cl->low, 0);
+    cl->high = fmin(cl->high, 100);
+}
+
+/* Sets the claim's interval from its quantity and the hedge before it; returns
+ * the hedge, or NULL. */
+static const fc_entry *apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size_t *start_tok)
 {
     if (q->range) {
         cl->qualifier = FC_QUAL_RANGE;
@@ -680,7 +701,7 @@ static void apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size_t *start_t
     if (!h || q->range) {
         if (h && q->range)
             *start_tok = at - h->phrase.ntok; /* "at least 1,200 to 1,500" keeps its range */
-        return;
+        return NULL;
     }
     *start_tok = at - h->phrase.ntok;
     cl->qualifier = (fc_qualifier)h->kind;
@@ -711,6 +732,7 @@ static void apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size_t *start_t
     default:
         break;
     }
+    return h;
 }
 
 /* Unit, currency and the tokens they take after the number; returns the index
@@ -1682,7 +1704,7 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     cl->direction = q->direction;
     size_t start_tok = q->sp.from;
     cl->modality = FC_MOD_ACTUAL;
-    apply_hedge(c, q, cl, &start_tok);
+    const fc_entry *hedge = apply_hedge(c, q, cl, &start_tok);
     size_t after = apply_unit(c, start_tok, q->sp.to, cl);
     if (q->unit >= 0 && cl->unit == FC_UNIT_COUNT)
         cl->unit = (fc_unit)q->unit;
@@ -1704,6 +1726,8 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
         cl->role = FC_ROLE_CHANGE; /* "doubled" */
     else
         cl->role = find_role(c, start_tok, after, cl);
+    if (hedge && cl->unit == FC_UNIT_PERCENT && cl->role != FC_ROLE_CHANGE && !cl->direction)
+        hedge_share(hedge, cl); /* not "about 3% more than": a comparison is relative */
     if (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY ||
         ((q->kind == Q_FRACTION || cl->unit == FC_UNIT_PERCENT) && is_word(c, after, "of")))
         find_subject(c, after, &f); /* "30% of seats", "a third of voters" */

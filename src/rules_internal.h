@@ -98,6 +98,8 @@ typedef struct fc_entry {
                                         months: 1..12 */
     double low, high;                /* vague quantities ("hundreds"): the interval */
     double tolerance;                /* hedges: relative half-width (approximately, nearly) */
+    double points;                   /* hedges: the half-width on a percentage, in points (0:
+                                        the relative one, bounded to 0..100) */
     int kind;                        /* hedges: fc_qualifier; units: fc_unit; rates: fc_per;
                                         modality cues: fc_modality; multipliers: fc_direction */
     int modality;                    /* hedges: the modality the hedge implies, or -1 */

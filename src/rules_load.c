@@ -428,6 +428,8 @@ static fc_status hedge_entry(loader *ld, const cJSON *obj, const char *where, fc
     TRY(get_enum(ld, obj, "kind", where, qualifier_names, COUNT(qualifier_names), &e->kind));
     if (cJSON_GetObjectItemCaseSensitive(obj, "tolerance"))
         TRY(number_field(ld, obj, "tolerance", where, 0, 0.99, &e->tolerance));
+    if (cJSON_GetObjectItemCaseSensitive(obj, "points"))
+        TRY(number_field(ld, obj, "points", where, 0, 50, &e->points));
     if (cJSON_GetObjectItemCaseSensitive(obj, "modality"))
         TRY(get_enum(ld, obj, "modality", where, modality_names, COUNT(modality_names),
                      &e->modality));
@@ -504,7 +506,8 @@ static fc_status currency_entry(loader *ld, const cJSON *obj, const char *where,
 #define KEYS(...)                                                                                  \
     (const char *const[]){"id", __VA_ARGS__}, COUNT(((const char *const[]){"id", __VA_ARGS__}))
 
-static const section hedges_sec = {KEYS("phrase", "kind", "tolerance", "modality"), hedge_entry};
+static const section hedges_sec = {KEYS("phrase", "kind", "tolerance", "points", "modality"),
+                                   hedge_entry};
 static const section units_sec = {KEYS("phrase", "unit", "requires"), unit_entry};
 static const section vague_sec = {KEYS("phrase", "low", "high"), vague_entry};
 static const section multiplier_sec = {KEYS("phrase", "value", "direction"), multiplier_entry};
