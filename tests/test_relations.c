@@ -570,3 +570,36 @@ Test(relations, polls_across_pollsters_differ_only_beyond_their_sampling_error, 
     fc_findings_clear(&fs);
     fc_claims_clear(&cl);
 }
+
+/* Whole years and months since a date, on the calendar. "ten years since March
+ * 4, 2015": published 2025-03-04 (the anniversary, 3,653 days) fits, so does
+ * 2026-03-03 (the day before the eleventh: ten whole years), and 2025-03-03
+ * (9.997 years, nearest ten); 2026-09-10 (11.5 years) does not. "six months since
+ * March 4, 2025" published 2025-09-04 (six calendar months, 184 days) fits. */
+static fc_severity elapsed_of(const char *published, const char *sentence)
+{
+    char text[400];
+    snprintf(text, sizeof text, "---\npublished: %s\n---\n%s\n", published, sentence);
+    fc_findings fs = {0};
+    fc_claims cl = {0};
+    fc_doc *doc = test_extract(text, &cl);
+    const fc_doc *d[1] = {doc};
+    cr_assert_eq(fc_check_run(test_rules(), &cl, d, 1, &fs), FC_OK);
+    fc_severity sev = only(&fs, "elapsed")->severity;
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+    fc_doc_free(doc);
+    return sev;
+}
+
+Test(relations, years_and_months_since_on_the_calendar)
+{
+    const char *ten = "It has been ten years since the bridge opened on March 4, 2015.";
+    cr_assert_eq(elapsed_of("2025-03-04", ten), FC_SEV_INFO);
+    cr_assert_eq(elapsed_of("2026-03-03", ten), FC_SEV_INFO);
+    cr_assert_eq(elapsed_of("2025-03-03", ten), FC_SEV_INFO);
+    cr_assert_eq(elapsed_of("2026-09-10", ten), FC_SEV_WARNING);
+    cr_assert_eq(elapsed_of("2025-09-04",
+                            "It has been six months since the plant closed on March 4, 2025."),
+                 FC_SEV_INFO);
+}
