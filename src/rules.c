@@ -188,6 +188,32 @@ static fc_status resolve_data_files(cJSON *root, const char *path)
     return FC_OK;
 }
 
+
+/* The nesting depth of JSON text just before offset off (brackets outside
+ * strings), to tell a file nested past the reader's limit from a malformed one. */
+static int json_depth(const char *text, size_t off)
+{
+    int depth = 0, deepest = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < off; i++) {
+        char ch = text[i];
+        if (in_string) {
+            if (ch == '\\')
+                i++;
+            else if (ch == '"')
+                in_string = false;
+        } else if (ch == '"') {
+            in_string = true;
+        } else if (ch == '[' || ch == '{') {
+            if (++depth > deepest)
+                deepest = depth;
+        } else if (ch == ']' || ch == '}') {
+            depth--;
+        }
+    }
+    return deepest;
+}
+
 static fc_status rule_file_read(const char *path, rule_file *f, bool check, fc_diag *diag)
 {
     memset(f, 0, sizeof *f);
@@ -208,7 +234,12 @@ static fc_status rule_file_read(const char *path, rule_file *f, bool check, fc_d
             off--;
         unsigned line, col;
         fc_jsonpos_linecol(f->text, off, &line, &col);
-        fc_diag_set(diag, path, line, col, "malformed JSON");
+        if (json_depth(f->text, off) >= CJSON_NESTING_LIMIT)
+            fc_diag_set(diag, path, line, col,
+                        "nested more than %d levels deep (the JSON reader's limit)",
+                        CJSON_NESTING_LIMIT);
+        else
+            fc_diag_set(diag, path, line, col, "malformed JSON");
         return FC_ERULES;
     }
     /* Only white space may follow the object: anything else would be text

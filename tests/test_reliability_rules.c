@@ -471,3 +471,21 @@ Test(reliability_rules, a_long_rule_file_path_is_named_whole)
     cr_assert(strstr(r.err, "factcheck.rules.json:1:"), "no line and column: %s", r.err);
     result_free(&r);
 }
+
+/* JSON nested past the reader's limit (1,000 levels) is said to be so, not
+ * "malformed"; a malformed file not so deep is still malformed. */
+Test(reliability_rules, json_nested_too_deep_is_named)
+{
+    fc_strbuf sb = {0};
+    fc_sb_puts(&sb, "{\"hedges\":");
+    for (int i = 0; i < 1200; i++)
+        fc_sb_puts(&sb, "[");
+    for (int i = 0; i < 1200; i++)
+        fc_sb_puts(&sb, "]");
+    fc_sb_puts(&sb, "}\n");
+    const char *deep = put_sb("deep.json", &sb);
+    assert_check_error(deep, ":1:1010: nested more than 1000 levels deep (the JSON reader's "
+                             "limit)\n");
+    const char *bad = put_str("bad.json", "{\"hedges\": [[[1]]], }\n");
+    assert_check_error(bad, ":1:21: malformed JSON\n");
+}
