@@ -46,23 +46,48 @@ static bool words_after(const fc_check_ctx *x, const fc_claim *c, const char *wo
     return false;
 }
 
+/* Whether one of words ("a|b") ends within 32 bytes before the claim. */
+static bool words_before(const fc_check_ctx *x, const fc_claim *c, const char *words)
+{
+    const fc_doc *d = fc_check_doc(x, c);
+    if (!d || !d->text || c->start > d->len)
+        return false;
+    size_t from = c->start > d->body + 32 ? c->start - 32 : d->body;
+    for (const char *w = words; *w;) {
+        const char *bar = strchr(w, '|');
+        size_t n = bar ? (size_t)(bar - w) : strlen(w);
+        for (size_t i = from; i + n <= c->start; i++)
+            if (strncasecmp(d->text + i, w, n) == 0)
+                return true;
+        w += n + (bar ? 1 : 0);
+    }
+    return false;
+}
+
 #define CONTACTED "contacted|invited|approached|mailed|sampled|dialed|called|selected"
 #define COMPLETED "completed|responded|took part|answered|participated|were interviewed|respondents"
+#define INTERVIEWED "completed|interviewed|interviews|surveyed|polled|questioned|responses from"
 
 const fc_claim *fc_check_stated_sample(const fc_check_ctx *x, size_t doc)
 {
     size_t from, to;
     const fc_claim *first = NULL;
+    bool poll = false;
     fc_check_doc_range(x, doc, &from, &to);
-    for (size_t j = from; j < to; j++) {
+    for (size_t j = from; j < to && !poll; j++)
+        poll = fc_check_claim(x, x->by_doc[j])->modality == FC_MOD_POLL;
+    for (size_t j = from; poll && j < to; j++) {
         const fc_claim *c = fc_check_claim(x, x->by_doc[j]);
-        if (c->modality != FC_MOD_POLL || c->unit != FC_UNIT_COUNT ||
-            c->qualifier != FC_QUAL_EXACT || c->value < 10 || c->value > FC_POLL_MAX_SAMPLE)
+        if (c->unit != FC_UNIT_COUNT || c->qualifier != FC_QUAL_EXACT || c->value < 10 ||
+            c->value > FC_POLL_MAX_SAMPLE)
             continue;
-        /* Those who answered are the sample; those contacted are not. */
-        if (words_after(x, c, COMPLETED))
+        /* Those who answered are the sample ("completed interviews with 250",
+         * "interviews 4,000 adults"); those contacted are not ("dialed 5,000
+         * numbers", "2,400 households contacted"). */
+        bool contacted = words_after(x, c, CONTACTED) || words_before(x, c, "contacted|dialed|called|mailed|invited");
+        if (!contacted && (words_after(x, c, COMPLETED) || words_before(x, c, INTERVIEWED)))
             return c;
-        if (!first && c->subject && !c->part_of[0] && !words_after(x, c, CONTACTED))
+        if (!first && c->modality == FC_MOD_POLL && c->subject && !c->part_of[0] && !contacted)
             first = c;
     }
     return first;

@@ -7,7 +7,9 @@
  * the simple-random-sample one, beyond rounding, or more than twice it, does
  * not fit the sample: a warning. The margin is the figure written right after
  * "margin of error" (or "+/-", "plus or minus") in a sentence of a document
- * whose poll states its sample.
+ * whose poll states its sample. A margin stated for a subgroup ("the 310
+ * Hispanic voters, for whom the margin is 5.6 points") is held against the
+ * subgroup's count in its sentence.
  */
 #include <ctype.h>
 #include <math.h>
@@ -43,14 +45,39 @@ bool fc_check_after_margin_words(const fc_check_ctx *x, size_t k)
     return false;
 }
 
+/* The subgroup a margin is stated for: a count of people in the margin's own
+ * sentence, before it, other than the poll's sample ("the 250 voters under 30
+ * it interviewed; for that group the margin is ..."); NULL when none. */
+static const fc_claim *subgroup_of(const fc_check_ctx *x, size_t k, const fc_claim *sample)
+{
+    const fc_claim *c = fc_check_claim(x, k), *best = NULL;
+    size_t from, to;
+    fc_check_near(x, k, 0, 0, &from, &to);
+    for (size_t j = from; j < to; j++) {
+        const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
+        if (o != sample && o->sentence == c->sentence && o->start < c->start &&
+            o->unit == FC_UNIT_COUNT && o->qualifier == FC_QUAL_EXACT && o->value >= 10 &&
+            o->value <= FC_POLL_MAX_SAMPLE && o->subject && (!sample || o->value < sample->value))
+            best = o;
+    }
+    return best;
+}
+
 fc_status fc_check_poll_margin(const fc_check_ctx *x)
 {
+    const fc_claim *doc_sample = NULL;
+    size_t sample_doc = (size_t)-1; /* whose sample is doc_sample (found once a document) */
     for (size_t k = 0; k < x->claims->n; k++) {
         const fc_claim *c = fc_check_claim(x, k);
         if ((c->unit != FC_UNIT_PERCENTAGE_POINT && c->unit != FC_UNIT_PERCENT) ||
             c->value <= 0 || c->value > 50 || !fc_check_after_margin_words(x, k))
             continue;
-        const fc_claim *sample = fc_check_stated_sample(x, c->doc);
+        if (c->doc != sample_doc) {
+            doc_sample = fc_check_stated_sample(x, c->doc);
+            sample_doc = c->doc;
+        }
+        const fc_claim *group = subgroup_of(x, k, doc_sample);
+        const fc_claim *sample = group ? group : doc_sample;
         double moe;
         if (!sample || !fc_stats_moe(0.5, sample->value, 0.95, &moe))
             continue;
@@ -73,9 +100,10 @@ fc_status fc_check_poll_margin(const fc_check_ctx *x)
         fc_sb_number(&sb, c->value);
         fc_sb_puts(&sb, " points with ");
         fc_sb_number(&sb, sample->value);
-        fc_sb_printf(&sb, " respondents: a simple random sample of that size gives \xC2\xB1%.1f "
-                          "points at 95%% confidence (at 50%%)",
-                     moe);
+        fc_sb_printf(&sb,
+                     " respondents%s: a simple random sample of that size gives \xC2\xB1%.1f "
+                     "points at 95%% confidence (at 50%%)",
+                     group ? " (the subgroup it is stated for)" : "", moe);
         if (too_small)
             fc_sb_puts(&sb, "; the stated margin is smaller than the sample allows.");
         else if (too_large)
