@@ -46,13 +46,13 @@ static bool words_after(const fc_check_ctx *x, const fc_claim *c, const char *wo
     return false;
 }
 
-/* Whether one of words ("a|b") ends within 32 bytes before the claim. */
-static bool words_before(const fc_check_ctx *x, const fc_claim *c, const char *words)
+/* Whether one of words ("a|b") stands within span bytes before the claim. */
+static bool words_before(const fc_check_ctx *x, const fc_claim *c, size_t span, const char *words)
 {
     const fc_doc *d = fc_check_doc(x, c);
     if (!d || !d->text || c->start > d->len)
         return false;
-    size_t from = c->start > d->body + 32 ? c->start - 32 : d->body;
+    size_t from = c->start > d->body + span ? c->start - span : d->body;
     for (const char *w = words; *w;) {
         const char *bar = strchr(w, '|');
         size_t n = bar ? (size_t)(bar - w) : strlen(w);
@@ -84,8 +84,9 @@ const fc_claim *fc_check_stated_sample(const fc_check_ctx *x, size_t doc)
         /* Those who answered are the sample ("completed interviews with 250",
          * "interviews 4,000 adults"); those contacted are not ("dialed 5,000
          * numbers", "2,400 households contacted"). */
-        bool contacted = words_after(x, c, CONTACTED) || words_before(x, c, "contacted|dialed|called|mailed|invited");
-        if (!contacted && (words_after(x, c, COMPLETED) || words_before(x, c, INTERVIEWED)))
+        bool contacted = words_after(x, c, CONTACTED) ||
+                         words_before(x, c, 12, "contacted|dialed|called|mailed|invited");
+        if (!contacted && (words_after(x, c, COMPLETED) || words_before(x, c, 32, INTERVIEWED)))
             return c;
         if (!first && c->modality == FC_MOD_POLL && c->subject && !c->part_of[0] && !contacted)
             first = c;
