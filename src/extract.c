@@ -1493,6 +1493,20 @@ static bool multiplier_in(const ctx *c, size_t from, size_t to)
     return false;
 }
 
+/* Whether an earlier time is named within 12 tokens after token i, in the
+ * sentence: a month, a year, or "last", "earlier", "ago", "previous", "prior". */
+static bool earlier_time(const ctx *c, size_t i)
+{
+    for (size_t k = i; k < c->sent.to && k < i + 12; k++) {
+        if (is_punct(c, k, ";") || (tok(c, k)->kind == FC_TOK_NUM && !is_year(c, k)))
+            return false; /* another clause, another figure */
+        if (is_month(c, k) || is_year(c, k) || is_word(c, k, "last") || is_word(c, k, "earlier") ||
+            is_word(c, k, "ago") || is_word(c, k, "previous") || is_word(c, k, "prior"))
+            return true;
+    }
+    return false;
+}
+
 /* A change ("down 3 points", "a 3% drop") or the earlier level of one ("from
  * 49%"); sets the direction of a change or comparison ("three times higher"). */
 static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
@@ -1527,6 +1541,11 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
          list_in(c, &r->down_after, c->sent.from, start) ||
          list_in(c, &r->change_verbs, c->sent.from, start) || multiplier_in(c, c->sent.from, start) ||
          list_in(c, &r->up_by, c->sent.from, start) || list_in(c, &r->down_by, c->sent.from, start)))
+        return FC_ROLE_PREVIOUS;
+    /* "42% rated them good, compared with 48% in April": an earlier level when a
+     * time follows; "45% of women compared with 38% of men" is no change. */
+    if (start >= c->sent.from + 2 && is_word(c, start - 2, "compared") &&
+        (is_word(c, start - 1, "with") || is_word(c, start - 1, "to")) && earlier_time(c, after))
         return FC_ROLE_PREVIOUS;
     /* "made up 6.1%", "down to 46%": the word is not a change here. */
     if (list_before(c, &r->not_changes, start))
