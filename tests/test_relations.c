@@ -603,3 +603,41 @@ Test(relations, years_and_months_since_on_the_calendar)
                             "It has been six months since the plant closed on March 4, 2025."),
                  FC_SEV_INFO);
 }
+
+/* Qualifiers and rounding ties raise nothing: "more than doubled" to 2.1 times
+ * (2,100 from 1,000) is consistent; one in eight (12.5%) given as 12% or 13% is
+ * right either way at a rounding tie. */
+static size_t warnings_in(const char *text)
+{
+    fc_findings fs = {0};
+    fc_claims cl = {0};
+    fc_doc *doc = test_extract(text, &cl);
+    const fc_doc *d[1] = {doc};
+    cr_assert_eq(fc_check_run(test_rules(), &cl, d, 1, &fs), FC_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < fs.n; i++)
+        if (fs.items[i].severity >= FC_SEV_WARNING) {
+            cr_log_info("%s: %s", fs.items[i].check, fs.items[i].message);
+            n++;
+        }
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+    fc_doc_free(doc);
+    return n;
+}
+
+Test(relations, qualifiers_and_rounding_ties_raise_nothing)
+{
+    cr_assert_eq(warnings_in("Ridership on the Harbor Line more than doubled to 2,100 riders a "
+                             "day from 1,000 a day."),
+                 0);
+    cr_assert_eq(warnings_in("One in eight of the 400 nurses at Mercy General, or 12%, quit last "
+                             "year."),
+                 0);
+    cr_assert_eq(warnings_in("One in eight of the 400 doctors at Mercy General, or 13%, left last "
+                             "year."),
+                 0);
+    cr_assert_eq(warnings_in("Ridership on the Harbor Line more than doubled to 1,900 riders a "
+                             "day from 1,000 a day."),
+                 1); /* 1.9 times is no doubling */
+}
