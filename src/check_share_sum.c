@@ -12,6 +12,8 @@
  *   - a list in one sentence whose later shares repeat the first one's verb
  *     ("58% were insects, 37% were plants") or leave it out ("police 41% of the
  *     fund, fire 27%, parks 17%").
+ *   - a poll's answers to one question, when the sentence gives the share of
+ *     those with no answer ("48% back it, 45% oppose it and 8% are undecided").
  * Shares answering different questions ("58% named taxes, 41% planned a
  * renovation") are no list. Both kinds are warnings: categories that overlap
  * can add past their whole, and the finding says so.
@@ -172,6 +174,27 @@ static bool verb_between(const fc_check_ctx *x, const fc_claim *a, const fc_clai
     return false;
 }
 
+/* Whether the claim's sentence gives the answer of those with none
+ * ("undecided", "unsure", "don't know") or asks for one answer ("the single
+ * issue", "only one"): the shares around it answer one question, each
+ * respondent once. */
+static bool no_answer_in_sentence(const fc_check_ctx *x, const fc_claim *c)
+{
+    const fc_doc *d = fc_check_doc(x, c);
+    if (!d || !d->text || c->sentence_end > d->len)
+        return false;
+    static const char *const words[] = {"undecided", "unsure", "not sure", "no opinion",
+                                        "don't know", "don\xE2\x80\x99t know", "the single ",
+                                        "only one ", "choose one ", "pick one "};
+    for (size_t i = c->sentence_start; i < c->sentence_end; i++)
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+            size_t n = strlen(words[k]);
+            if (i + n <= c->sentence_end && strncasecmp(d->text + i, words[k], n) == 0)
+                return true;
+        }
+    return false;
+}
+
 static bool is_share(const fc_claim *c)
 {
     return c->unit == FC_UNIT_PERCENT && c->role == FC_ROLE_LEVEL && c->value > 0 &&
@@ -233,7 +256,7 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
             char w0[32], w[32];
             word_after(x, c, w0, sizeof w0);
             size_t n = 0, last = j;
-            bool same_verb = true, elliptic = true;
+            bool same_verb = true, elliptic = true, poll = c->modality == FC_MOD_POLL;
             list[n++] = k;
             for (size_t i = j + 1; i < to && n < 64; i++) {
                 const fc_claim *o = fc_check_claim(x, x->by_doc[i]);
@@ -250,10 +273,14 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                 same_verb = same_verb && strcmp(w, w0) == 0 && w[0];
                 elliptic = elliptic && (!w[0] || strcmp(w, "and") == 0 || strcmp(w, "or") == 0) &&
                            !verb_between(x, fc_check_claim(x, list[n - 1]), o);
+                poll = poll && o->modality == FC_MOD_POLL && o->sentence == c->sentence;
                 list[n++] = x->by_doc[i];
                 last = i;
             }
-            if (n >= 2 && (vote || opening || same_verb || elliptic)) {
+            /* A poll's answers to one question: "48% back it, 45% oppose it and 8%
+             * are undecided". */
+            bool answers = poll && n >= 3 && no_answer_in_sentence(x, c);
+            if (n >= 2 && (vote || opening || same_verb || elliptic || answers)) {
                 fc_status st = percent_list(x, list, n);
                 if (st != FC_OK)
                     return st;
