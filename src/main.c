@@ -44,6 +44,17 @@ typedef struct options {
 
 /* Exits with status once standard output is flushed; output that could not be
  * written (a full disk, /dev/full, a closed pipe) makes it a failure. */
+
+/* Text from the command line or the file system, made safe for a terminal
+ * (fc_term_safe); four calls may be used in one message. */
+static const char *safe(const char *s)
+{
+    static char bufs[4][4 * 4096 + 64];
+    static int next;
+    char *b = bufs[next++ % 4];
+    return fc_term_safe(s ? s : "", b, sizeof bufs[0]);
+}
+
 static _Noreturn void exit_flushed(int status)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -117,7 +128,7 @@ static int pick(const char *word, const char *const names[3], const char *option
     for (int i = 0; i < 3; i++)
         if (strcmp(word, names[i]) == 0)
             return i;
-    fprintf(stderr, "factcheck: %s: unknown value '%s' (%s, %s or %s)\n", option, word, names[0],
+    fprintf(stderr, "factcheck: %s: unknown value '%s' (%s, %s or %s)\n", option, safe(word), names[0],
             names[1], names[2]);
     usage(EXIT_TROUBLE);
     return 0;
@@ -142,7 +153,7 @@ static int parse_options(int argc, char **argv, options *opt)
         switch (ch) {
         case 'f':
             if (fc_format_parse(optarg, &opt->format) != FC_OK) {
-                fprintf(stderr, "factcheck: unknown format '%s' (%s)\n", optarg, fc_format_names());
+                fprintf(stderr, "factcheck: unknown format '%s' (%s)\n", safe(optarg), fc_format_names());
                 usage(EXIT_TROUBLE);
             }
             break;
@@ -163,7 +174,7 @@ static int parse_options(int argc, char **argv, options *opt)
             unsigned long n = strtoul(optarg, &end, 10);
             if (optarg[0] < '0' || optarg[0] > '9' || *end || n == 0 || n > UINT_MAX) {
                 fprintf(stderr, "factcheck: invalid number of jobs '%s' (a positive integer)\n",
-                        optarg);
+                        safe(optarg));
                 usage(EXIT_TROUBLE);
             }
             opt->jobs = (unsigned)n;
@@ -248,7 +259,7 @@ static int check_rule_files(char **files, int n, FILE *out)
             st = fc_rules_builder_add(b, files[i], &diag);
         fc_rules_builder_free(b);
         if (st == FC_OK) {
-            fprintf(out, "%s: ok\n", files[i]);
+            fprintf(out, "%s: ok\n", safe(files[i]));
         } else {
             code = rules_error(&diag);
         }
@@ -350,7 +361,7 @@ static bool output_open(const char *path, output *o)
         }
     }
     if (err) {
-        fprintf(stderr, "factcheck: cannot write %s: %s\n", path, strerror(err));
+        fprintf(stderr, "factcheck: cannot write %s: %s\n", safe(path), strerror(err));
         return false;
     }
     return true;
@@ -383,7 +394,7 @@ static bool output_close(output *o, bool ok, int err)
         o->tmp = NULL;
     }
     if (!ok)
-        fprintf(stderr, "factcheck: cannot write %s: %s\n", name, strerror(err ? err : EIO));
+        fprintf(stderr, "factcheck: cannot write %s: %s\n", safe(name), strerror(err ? err : EIO));
     return ok;
 }
 
@@ -424,7 +435,7 @@ static bool output_is_input(const options *opt, char **paths, int npaths, const 
     }
     if (clash)
         fprintf(stderr, "factcheck: cannot write %s: it is an input (%s); nothing written\n",
-                opt->output, clash);
+                safe(opt->output), safe(clash));
     free(folder_rules);
     return clash != NULL;
 }

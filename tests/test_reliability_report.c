@@ -584,3 +584,16 @@ Test(reliability_report, a_million_claim_ids_are_distinct)
     cr_assert_eq(same, 0, "%zu pairs of claims share an id", same);
     free(ids);
 }
+
+/* Command-line text echoed in a message (an unknown format, a rule file named to
+ * `rules check`) reaches the terminal escaped, like file names. */
+Test(reliability_report, command_line_text_in_messages_is_escaped)
+{
+    char *out = NULL, *err = NULL;
+    int code = test_run("-f \"$(printf 'x\\033]0;pwned\\007')\" claims/", &out, &err);
+    cr_assert_eq(code, 2, "exit %d: %s", code, err);
+    cr_assert_null(strchr(err, '\033'), "an ESC reached standard error: %s", err);
+    cr_assert_not_null(strstr(err, "x\\x1b]0;pwned\\x07"), "%s", err);
+    free(out);
+    free(err);
+}
