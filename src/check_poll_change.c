@@ -174,6 +174,21 @@ void fc_check_sb_p(fc_strbuf *sb, double p)
         fc_sb_printf(sb, "p = %.2g", p);
 }
 
+/* A poll_change finding on the change k, its level li and earlier level ei
+ * (FC_NONE: none), with room for the sample. */
+static fc_status start_finding(fc_finding *f, fc_severity sev, size_t k, size_t li, size_t ei)
+{
+    fc_status st = fc_check_start(f, "poll_change", sev, 4);
+    if (st != FC_OK)
+        return st;
+    f->claims[f->nclaims++] = k;
+    if (li != k)
+        f->claims[f->nclaims++] = li;
+    if (ei != FC_NONE)
+        f->claims[f->nclaims++] = ei;
+    return FC_OK;
+}
+
 /* Claim k: the change (or the level); li: the level; before: the earlier level,
  * the value of claim ei when a claim states it (else FC_NONE). */
 /* The stated samples of the documents, found once each: samples[d] is
@@ -223,13 +238,8 @@ static fc_status poll_change(const fc_check_ctx *x, size_t k, size_t li, double 
     fc_status st;
     if (design->opt_in) {
         /* No sampling error to compute: say what can be said. */
-        if ((st = fc_check_start(&f, "poll_change", FC_SEV_INFO, 3)) != FC_OK)
+        if ((st = start_finding(&f, FC_SEV_INFO, k, li, ei)) != FC_OK)
             return st;
-        f.claims[f.nclaims++] = k;
-        if (li != k)
-            f.claims[f.nclaims++] = li;
-        if (ei != FC_NONE)
-            f.claims[f.nclaims++] = ei;
         fc_check_add_num(&f, "before", before);
         fc_check_add_num(&f, "after", l->value);
         fc_check_add_num(&f, "difference_points", l->value - before);
@@ -263,13 +273,8 @@ static fc_status poll_change(const fc_check_ctx *x, size_t k, size_t li, double 
     /* A panel's change not shown beyond the noise of independent samples may
      * still be real: the paired test could show it. Not a warning. */
     fc_severity sev = significant || design->panel ? FC_SEV_INFO : FC_SEV_WARNING;
-    if ((st = fc_check_start(&f, "poll_change", sev, 4)) != FC_OK)
+    if ((st = start_finding(&f, sev, k, li, ei)) != FC_OK)
         return st;
-    f.claims[f.nclaims++] = k;
-    if (li != k)
-        f.claims[f.nclaims++] = li;
-    if (ei != FC_NONE)
-        f.claims[f.nclaims++] = ei;
     if (design->sample)
         f.claims[f.nclaims++] = (size_t)(design->sample - x->claims->items);
     double diff = 100 * (now - then);
