@@ -286,9 +286,9 @@ static bool number_quantity_at(const ctx *c, size_t i, quantity *q)
     return true;
 }
 
-static bool is_article(const ctx *c, size_t i)
+static inline bool is_article(const ctx *c, size_t i)
 {
-    return is_word(c, i, "a") || is_word(c, i, "an");
+    return is_word_n(c, i, c->w_a, "a") || is_word_n(c, i, c->w_an, "an");
 }
 
 static bool is_year(const ctx *c, size_t i);
@@ -378,17 +378,21 @@ static bool article_at(const ctx *c, size_t i, quantity *q)
     return true;
 }
 
+/* Whether token i may start a quantity: most words start none, and one bit
+ * test says so. */
+static inline bool may_start_quantity(const ctx *c, size_t i)
+{
+    const fc_tok *t = tok(c, i);
+    uint32_t w = c->word[i];
+    return t->kind != FC_TOK_PUNCT &&
+           (t->kind != FC_TOK_WORD || (c->quantity_words[w / 64] >> (w % 64) & 1) ||
+            (!c->articles_in_bits && is_article(c, i)));
+}
+
 /* The quantity expression starting at token i, if any. */
 static bool quantity_at(const ctx *c, size_t i, quantity *q)
 {
-    if (i >= c->sent.to)
-        return false;
-    const fc_tok *t = tok(c, i);
-    /* Most words start no quantity: one bit test says so. */
-    uint32_t w = c->word[i];
-    if (t->kind == FC_TOK_PUNCT ||
-        (t->kind == FC_TOK_WORD && !(c->quantity_words[w / 64] >> (w % 64) & 1) &&
-         !is_article(c, i)))
+    if (i >= c->sent.to || !may_start_quantity(c, i))
         return false;
     memset(q, 0, sizeof *q);
     q->unit = -1;
@@ -2150,7 +2154,7 @@ static fc_status extract_sentences(ctx *c)
                 k = next;
                 continue;
             }
-            if (!quantity_at(c, k, &q)) {
+            if (!may_start_quantity(c, k) || !quantity_at(c, k, &q)) {
                 k++;
                 continue;
             }
@@ -2216,6 +2220,12 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
         c.quantity_words[k] = rules->number_words.first.keys[k] |
                               rules->vague_quantities.first.keys[k] |
                               rules->multipliers.first.keys[k] | rules->fractions.first.keys[k];
+    /* "a dozen", "a third": the articles start quantities too. */
+    c.articles_in_bits = c.w_a < rules->vocab.n && c.w_an < rules->vocab.n;
+    if (st == FC_OK && c.articles_in_bits) {
+        c.quantity_words[c.w_a / 64] |= (uint64_t)1 << (c.w_a % 64);
+        c.quantity_words[c.w_an / 64] |= (uint64_t)1 << (c.w_an % 64);
+    }
     for (size_t pos = doc->body; st == FC_OK && pos < doc->len;) {
         size_t end = block_end(doc->text, pos, doc->len);
         c.toks.n = 0;

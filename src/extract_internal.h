@@ -39,10 +39,14 @@ typedef struct ctx {
     unsigned char *memo;
     /* The vocabulary numbers of the words that break a clause (extract_key.c). */
     uint32_t w_as, w_and, w_but, w_while, w_whereas, w_although;
+    /* ... and of words asked about at most tokens ("a", "an", "among"); a word
+     * the rules do not have is r->vocab.n, and is then compared by its text. */
+    uint32_t w_a, w_an, w_among;
     /* Bit w set when word w may start a quantity: the keys of the number word,
      * vague quantity, multiplier and fraction lists together, so that most
      * words are rejected in one test. */
     uint64_t *quantity_words;
+    bool articles_in_bits; /* "a" and "an" are in quantity_words */
     struct {
         size_t from, to; /* the last run of tokens in_link looked at */
         bool link;       /* and whether it is a URL or an e-mail address */
@@ -93,6 +97,15 @@ FC_HOT bool is_punct(const ctx *c, size_t i, const char *s)
 FC_HOT bool is_word(const ctx *c, size_t i, const char *lower)
 {
     return i < c->sent.to && tok(c, i)->kind == FC_TOK_WORD && fc_tok_eq(c->text, tok(c, i), lower);
+}
+
+/* is_word for a word whose vocabulary number (w) was looked up once per
+ * document: one integer compare when the rules have the word. */
+FC_HOT bool is_word_n(const ctx *c, size_t i, uint32_t w, const char *lower)
+{
+    if (w < c->r->vocab.n)
+        return i < c->sent.to && c->word[i] == w;
+    return is_word(c, i, lower);
 }
 
 /* Token i follows token i-1 with no space between. */

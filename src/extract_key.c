@@ -264,6 +264,9 @@ void fc_key_words(ctx *c)
     c->w_while = word_number(c, "while");
     c->w_whereas = word_number(c, "whereas");
     c->w_although = word_number(c, "although");
+    c->w_a = word_number(c, "a");
+    c->w_an = word_number(c, "an");
+    c->w_among = word_number(c, "among");
 }
 
 /* Whether token i (a word in some rule phrase, or punctuation) breaks a clause:
@@ -519,7 +522,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             continue;
         const fc_tok *t = tok(c, i);
         if (t->kind == FC_TOK_WORD && unknown(c, i) && !fc_tok_is_capitalised(c->text, t) &&
-            !is_word(c, i, "among")) {
+            !is_word_n(c, i, c->w_among, "among")) {
             /* A plain word: the common case. Kept by its token (the lexer's
              * lowercase hash tells repeats apart), stemmed once at the end. */
             if (t->end - t->start >= 3 && nplain < PLAIN_MAX) {
@@ -536,10 +539,10 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         if (t->kind == FC_TOK_WORD && !fc_tok_is_capitalised(c->text, t) &&
             (r->grouping.word_class[c->word[i]] & (FC_WORD_SKIP | FC_WORD_CONCEPT)) ==
                 FC_WORD_SKIP &&
-            !is_word(c, i, "among"))
+            !is_word_n(c, i, c->w_among, "among"))
             continue;
         /* "among independents", "among adults under 30" */
-        if (is_word(c, i, "among") && i + 1 < wto && tok(c, i + 1)->kind == FC_TOK_WORD) {
+        if (is_word_n(c, i, c->w_among, "among") && i + 1 < wto && tok(c, i + 1)->kind == FC_TOK_WORD) {
             size_t k = i + 1;
             while (k < wto && is_determiner_word(c, k))
                 k++;
