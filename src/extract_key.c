@@ -40,8 +40,9 @@
 typedef struct keyb {
     char terms[MAX_TERMS][48];
     uint32_t hash[MAX_TERMS];
+    unsigned char len[MAX_TERMS];
     unsigned char count[sizeof KINDS];
-    size_t n;
+    size_t n, bytes; /* terms, and their lengths added up */
 } keyb;
 
 static size_t kind_index(char kind)
@@ -102,8 +103,10 @@ static void add(keyb *b, char kind, const char *word)
     for (size_t i = 0; i < n + 2; i++)
         h = (h ^ (unsigned char)t[i]) * 16777619u;
     for (size_t i = 0; i < b->n; i++)
-        if (b->hash[i] == h && strcmp(b->terms[i], t) == 0)
+        if (b->hash[i] == h && b->len[i] == n + 2 && memcmp(b->terms[i], t, n + 2) == 0)
             return;
+    b->len[b->n] = (unsigned char)(n + 2);
+    b->bytes += n + 2;
     b->hash[b->n++] = h;
     b->count[kind_index(kind)]++;
 }
@@ -181,7 +184,8 @@ static bool name_word_test(const ctx *c, size_t i)
     if (unknown(c, i)) /* "Thursday's" is in no phrase; "Thursday" is in one */
         return !has_apostrophe(c, i) || !bare_in(c, i, &c->r->day_names);
     return !entry_at(c, &c->r->months, i) && !list_at(c, &c->r->day_names, i) &&
-           !bare_in(c, i, &c->r->day_names) && !list_at(c, &c->r->stop_words, i) &&
+           !(has_apostrophe(c, i) && bare_in(c, i, &c->r->day_names)) &&
+           !list_at(c, &c->r->stop_words, i) &&
            !list_at(c, &c->r->grouping.neutral_words, i);
 }
 
@@ -250,23 +254,18 @@ static inline bool skip_word(const ctx *c, size_t i)
     return memo_set(c, i, MEMO_SKIP, skip_test(c, i));
 }
 
-static uint32_t word_number(const ctx *c, const char *w)
-{
-    size_t n = strlen(w);
-    return fc_vocab_find(&c->r->vocab, w, n, fc_lower_hash(w, n));
-}
-
 void fc_key_words(ctx *c)
 {
-    c->w_as = word_number(c, "as");
-    c->w_and = word_number(c, "and");
-    c->w_but = word_number(c, "but");
-    c->w_while = word_number(c, "while");
-    c->w_whereas = word_number(c, "whereas");
-    c->w_although = word_number(c, "although");
-    c->w_a = word_number(c, "a");
-    c->w_an = word_number(c, "an");
-    c->w_among = word_number(c, "among");
+    const uint32_t *f = c->r->fixed;
+    c->w_as = f[FC_W_as];
+    c->w_and = f[FC_W_and];
+    c->w_but = f[FC_W_but];
+    c->w_while = f[FC_W_while];
+    c->w_whereas = f[FC_W_whereas];
+    c->w_although = f[FC_W_although];
+    c->w_a = f[FC_W_a];
+    c->w_an = f[FC_W_an];
+    c->w_among = f[FC_W_among];
 }
 
 /* Whether token i (a word in some rule phrase, or punctuation) breaks a clause:
@@ -489,7 +488,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     const fc_rules *r = c->r;
     const fc_grouping *g = &r->grouping;
     keyb b;
-    b.n = 0;
+    b.n = b.bytes = 0;
     memset(b.count, 0, sizeof b.count);
     char w[48], name[48];
     size_t nt;
@@ -521,8 +520,8 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             (at > af && in_span(i, af, at)))
             continue;
         const fc_tok *t = tok(c, i);
-        if (t->kind == FC_TOK_WORD && unknown(c, i) && !fc_tok_is_capitalised(c->text, t) &&
-            !is_word_n(c, i, c->w_among, "among")) {
+        bool lower_word = t->kind == FC_TOK_WORD && !fc_tok_is_capitalised(c->text, t);
+        if (lower_word && unknown(c, i) && !is_word_n(c, i, c->w_among, "among")) {
             /* A plain word: the common case. Kept by its token (the lexer's
              * lowercase hash tells repeats apart), stemmed once at the end. */
             if (t->end - t->start >= 3 && nplain < PLAIN_MAX) {
@@ -536,7 +535,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         }
         /* A one-word stop word, hedge, unit, change or reporting verb that starts
          * no concept: nothing of what is measured, known in one look. */
-        if (t->kind == FC_TOK_WORD && !fc_tok_is_capitalised(c->text, t) &&
+        if (lower_word &&
             (r->grouping.word_class[c->word[i]] & (FC_WORD_SKIP | FC_WORD_CONCEPT)) ==
                 FC_WORD_SKIP &&
             !is_word_n(c, i, c->w_among, "among"))
@@ -722,22 +721,21 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         return FC_OK;
     /* In kind order, each kind in the order found (the first place is the most
      * specific: "Ellabell, Georgia"). */
-    char out[MAX_TERMS * sizeof b.terms[0]];
+    size_t total = b.bytes + b.n; /* the terms, a space between, a NUL */
+    char *out = cl->key = malloc(total);
+    if (!out)
+        return FC_ENOMEM;
     size_t len = 0;
     for (const char *k = KINDS; *k; k++)
         for (size_t i = 0, left = b.count[kind_index(*k)]; i < b.n && left; i++)
             if (b.terms[i][0] == *k) {
-                size_t tl = strlen(b.terms[i]);
                 if (len)
                     out[len++] = ' ';
-                memcpy(out + len, b.terms[i], tl);
-                len += tl;
+                memcpy(out + len, b.terms[i], b.len[i]);
+                len += b.len[i];
                 left--;
             }
-    if (!(cl->key = malloc(len + 1)))
-        return FC_ENOMEM;
-    memcpy(cl->key, out, len);
-    cl->key[len] = '\0';
+    out[len] = '\0';
     return FC_OK;
 }
 

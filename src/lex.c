@@ -385,12 +385,6 @@ char *fc_tok_lower(const char *text, const fc_tok *t, char *buf, size_t n)
     return buf;
 }
 
-bool fc_tok_is_capitalised(const char *text, const fc_tok *t)
-{
-    char ch = text[t->start];
-    return t->kind == FC_TOK_WORD && ch >= 'A' && ch <= 'Z';
-}
-
 double fc_tok_number(const char *text, const fc_tok *t)
 {
     return fc_tok_number_in(text, t, false);

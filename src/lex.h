@@ -78,7 +78,11 @@ fc_tok_eq(const char *text, const fc_tok *t, const char *lower)
 char *fc_tok_lower(const char *text, const fc_tok *t, char *buf, size_t n);
 
 /* Whether the token starts with an ASCII uppercase letter. */
-bool fc_tok_is_capitalised(const char *text, const fc_tok *t);
+static inline bool fc_tok_is_capitalised(const char *text, const fc_tok *t)
+{
+    char ch = text[t->start];
+    return t->kind == FC_TOK_WORD && ch >= 'A' && ch <= 'Z';
+}
 
 /* Value of a number token ("110,000" -> 110000, full-width digits too). */
 double fc_tok_number(const char *text, const fc_tok *t);

@@ -217,6 +217,15 @@ typedef struct fc_grouping {
     unsigned char *word_class;
 } fc_grouping;
 
+/* Words the extractor asks about at nearly every token, by their vocabulary
+ * numbers (vocab.n when no phrase has the word): looked up once per rule set. */
+#define FC_FIXED_WORDS(X) X(as) X(and) X(but) X(while) X(whereas) X(although) X(a) X(an) X(among)
+enum {
+#define FC_FIXED_ENUM(w) FC_W_##w,
+    FC_FIXED_WORDS(FC_FIXED_ENUM) FC_NFIXED
+#undef FC_FIXED_ENUM
+};
+
 #define FC_WORD_SKIP 1u
 #define FC_WORD_CONCEPT 2u
 
@@ -232,6 +241,7 @@ void fc_rules_info_free(fc_rules_info *info);
 struct fc_rules {
     char *source;        /* the files the rules came from, comma-separated */
     fc_vocab vocab;      /* the tokens of every phrase below */
+    uint32_t fixed[FC_NFIXED]; /* FC_FIXED_WORDS' numbers in vocab */
     fc_rules_info *info; /* for fc_rules_write_listing; owned */
     fc_entries hedges, number_words, scale_words, vague_quantities, fractions, multipliers, units,
         currencies, rates, period_preps, relative_periods, modality_cues, modality_cues_after,

@@ -1286,6 +1286,14 @@ static fc_status phrase_list_index(fc_phrase_list *l, uint32_t nwords)
 static fc_status word_classes(fc_rules *r)
 {
     uint32_t nw = r->vocab.n;
+    static const char *const fixed[] = {
+#define FC_FIXED_NAME(w) #w,
+        FC_FIXED_WORDS(FC_FIXED_NAME)
+#undef FC_FIXED_NAME
+    };
+    for (size_t k = 0; k < FC_NFIXED; k++)
+        r->fixed[k] = fc_vocab_find(&r->vocab, fixed[k], strlen(fixed[k]),
+                                    fc_lower_hash(fixed[k], strlen(fixed[k])));
     unsigned char *cls = calloc((size_t)nw + 1, 1);
     if (!cls)
         return FC_ENOMEM;
