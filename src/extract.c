@@ -514,8 +514,53 @@ static bool is_age(const ctx *c, size_t i, size_t end)
     return fc_tok_is_capitalised(c->text, tok(c, n)) && !is_month(c, n);
 }
 
+static const fc_entry *unit_at(const ctx *c, size_t end);
+
+/* Whether unit entry u is a temperature's ("degrees", "°C"). */
+static bool is_temperature(const fc_entry *u)
+{
+    return u->name && strncmp(u->name, "degree", 6) == 0;
+}
+
+/* Whether the sentence is prose: six words or more, ending in ".", "!" or "?"
+ * (a weather box or a table row is neither). */
+static bool is_prose(const ctx *c)
+{
+    size_t words = 0;
+    for (size_t k = c->sent.from; k < c->sent.to && words < 6; k++)
+        words += tok(c, k)->kind == FC_TOK_WORD;
+    size_t last = c->sent.to - 1;
+    return words >= 6 && (is_punct(c, last, ".") || is_punct(c, last, "!") || is_punct(c, last, "?"));
+}
+
+/* Whether a temperature at token i (unit u) is a claim: in prose, with its
+ * scale named ("stored at -40 °C", "1.2 degrees Celsius") or as a change ("rose
+ * 2 degrees", "by 3 degrees"); a bare reading ("91 degrees at noon") is the
+ * weather. */
+static bool temperature_claim(const ctx *c, size_t i, const fc_entry *u)
+{
+    if (!is_prose(c))
+        return false;
+    if (u->base)
+        return true;
+    size_t p = i;
+    if (p > c->sent.from && entry_before(c, &c->r->hedges, p))
+        p -= entry_before(c, &c->r->hedges, p)->phrase.ntok;
+    return p > c->sent.from &&
+           (is_word(c, p - 1, "by") || list_before(c, &c->r->change_verbs, p) ||
+            list_before(c, &c->r->up_before, p) || list_before(c, &c->r->down_before, p));
+}
+
+/* Whether the number at token i is a figure in the unit written at end: any
+ * unit but a temperature, which must be a claim (temperature_claim). */
+static bool unit_claim(const ctx *c, size_t i, size_t end)
+{
+    const fc_entry *u = unit_at(c, end);
+    return u && (!is_temperature(u) || temperature_claim(c, i, u));
+}
+
 /* Names and codes with digits: "7-Eleven", "H-1B", "I-9", "COVID-19", "1st",
- * "401(k)", "1990s"; and temperatures ("80.1 F"). */
+ * "401(k)", "1990s"; and temperatures ("80.1 F") outside prose. */
 static bool is_name_or_code(const ctx *c, size_t i, size_t end)
 {
     const char *t = c->text;
@@ -530,9 +575,10 @@ static bool is_name_or_code(const ctx *c, size_t i, size_t end)
     }
     if (end < c->toks.n && glued(c, end)) {
         const fc_tok *n = tok(c, end);
-        /* Letters glued after: "1B", "1st", "1990s" (scale words were consumed). */
+        /* Letters glued after: "1B", "1st", "1990s" (scale words were consumed);
+         * but a unit ("512GB", "2.5mm") is part of the figure. */
         if (n->kind == FC_TOK_WORD)
-            return true;
+            return !unit_claim(c, i, end);
         /* "7-Eleven": a hyphen then a capitalised word. */
         if (n->kind == FC_TOK_PUNCT && t[n->start] == '-' && end + 1 < c->toks.n &&
             glued(c, end + 1) && fc_tok_is_capitalised(t, tok(c, end + 1)))
@@ -543,15 +589,15 @@ static bool is_name_or_code(const ctx *c, size_t i, size_t end)
             tok(c, end + 1)->end - tok(c, end + 1)->start == 1)
             return true;
     }
-    /* Temperatures: "80.1 F", "21 °C". */
+    /* Temperatures: "80.1 F", "21 °C", outside prose (a weather box). */
     if (end < c->sent.to) {
         size_t k = list_at(c, &c->r->temperature_suffixes, end);
         if (k > 0 &&
             (tok(c, end)->kind != FC_TOK_WORD || tok(c, end)->end - tok(c, end)->start > 1))
-            return true; /* "21 °C", "91 degrees" */
+            return !unit_claim(c, i, end); /* "21 °C", "91 degrees" */
         if (k > 0 && fc_tok_is_capitalised(t, tok(c, end)) &&
             tok(c, end)->end - tok(c, end)->start == 1)
-            return true;
+            return !unit_claim(c, i, end);
     }
     return false;
 }
@@ -741,11 +787,45 @@ static const fc_entry *apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size
 
 /* Unit, currency and the tokens they take after the number; returns the index
  * of the first token after the quantity expression. */
-static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl)
+/* The currency written just before token i: the longest entry whose tokens are
+ * written as one ("A$3bn" is Australian dollars, "a $3bn" US ones). */
+static const fc_entry *currency_before(const ctx *c, size_t i)
 {
+    const fc_entries *e = &c->r->currencies;
+    if (i <= c->sent.from || !fc_index_has(&e->last, c->word[i - 1]))
+        return NULL;
+    size_t lo = i - 1;
+    while (lo > c->sent.from && glued(c, lo))
+        lo--;
+    return (const fc_entry *)bucket_lookup(c, &e->last, e->items, sizeof *e->items, i, true, lo,
+                                           c->sent.to);
+}
+
+/* The unit written at token end, after a number: its entry when the rules list
+ * one there whose context holds (a glued-only unit glued to the number, a unit
+ * that needs certain words with one of them in the sentence). */
+static const fc_entry *unit_at(const ctx *c, size_t end)
+{
+    const fc_entry *u = end < c->sent.to ? entry_at(c, &c->r->units, end) : NULL;
+    if (u && u->glued && !glued(c, end))
+        return NULL; /* "30g", not "30 g" */
+    /* Some unit words need context: "points" are percentage points only in a
+     * sentence about percentages ("30 points" in a game are not). */
+    if (u && u->requires && !list_in(c, u->requires, c->sent.from, c->sent.to))
+        return NULL;
+    return u;
+}
+
+/* Sets the unit and currency of cl from the words around the number ending
+ * before token end; *unit_out is the unit entry read, if any. Returns the token
+ * after the unit. */
+static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl,
+                         const fc_entry **unit_out)
+{
+    *unit_out = NULL;
     cl->unit = FC_UNIT_COUNT;
     if (start_tok > c->sent.from) {
-        const fc_entry *cur = entry_before(c, &c->r->currencies, start_tok);
+        const fc_entry *cur = currency_before(c, start_tok);
         if (cur && cur->symbol) {
             cl->unit = FC_UNIT_CURRENCY;
             memcpy(cl->currency, cur->code, 4);
@@ -756,21 +836,18 @@ static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl)
         cl->high = INFINITY;
         end++;
     }
-    const fc_entry *u = entry_at(c, &c->r->units, end);
+    const fc_entry *u = unit_at(c, end);
     size_t skip = 0;
     if (!u && list_at(c, &c->r->subject_modifiers, end) == 1) {
-        const fc_entry *after = entry_at(c, &c->r->units, end + 1);
+        const fc_entry *after = unit_at(c, end + 1);
         if (after && after->kind == FC_UNIT_DURATION) {
             u = after; /* "three more weeks" */
             skip = 1;
         }
     }
-    /* Some unit words need context: "points" are percentage points only in a
-     * sentence about percentages ("30 points" in a game are not). */
-    if (u && u->requires && !list_in(c, u->requires, c->sent.from, c->sent.to))
-        u = NULL;
     if (u) {
         cl->unit = (fc_unit)u->kind;
+        *unit_out = u;
         return end + skip + u->phrase.ntok;
     }
     const fc_entry *cur = entry_at(c, &c->r->currencies, end);
@@ -1713,6 +1790,29 @@ static void drop_subject(found *f)
     f->subj_from = f->subj_to = 0;
 }
 
+/* Fills cl's unit name and base value from the unit entry it was read with (if
+ * the claim kept that unit), or from its currency. A change of temperature
+ * converts without the offset: 9 degrees Fahrenheit warmer is 5 degrees Celsius
+ * warmer. */
+static void name_unit(fc_claim *cl, const fc_entry *u)
+{
+    cl->base_value = NAN;
+    if (cl->unit == FC_UNIT_CURRENCY && cl->currency[0]) {
+        memcpy(cl->unit_name, cl->currency, 4);
+        memcpy(cl->base_unit, cl->currency, 4);
+        cl->base_value = cl->value;
+        return;
+    }
+    if (!u || !u->name)
+        return;
+    /* The loader holds names to these sizes (rules_load.c unit_entry). */
+    memcpy(cl->unit_name, u->name, strlen(u->name) + 1);
+    if (!u->base)
+        return;
+    memcpy(cl->base_unit, u->base, strlen(u->base) + 1);
+    cl->base_value = cl->value * u->factor + (cl->role == FC_ROLE_CHANGE ? 0 : u->offset);
+}
+
 /* Builds the claim for the quantity q; returns the token after it. */
 static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
 {
@@ -1728,12 +1828,12 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     size_t start_tok = q->sp.from;
     cl->modality = FC_MOD_ACTUAL;
     const fc_entry *hedge = apply_hedge(c, q, cl, &start_tok);
-    size_t after = apply_unit(c, start_tok, q->sp.to, cl);
+    const fc_entry *unit = NULL;
+    size_t after = apply_unit(c, start_tok, q->sp.to, cl, &unit);
     if (q->unit >= 0 && cl->unit == FC_UNIT_COUNT)
         cl->unit = (fc_unit)q->unit;
-    if (cl->unit == FC_UNIT_CURRENCY && start_tok > c->sent.from &&
-        entry_before(c, &c->r->currencies, start_tok))
-        start_tok -= entry_before(c, &c->r->currencies, start_tok)->phrase.ntok;
+    if (cl->unit == FC_UNIT_CURRENCY && currency_before(c, start_tok))
+        start_tok -= currency_before(c, start_tok)->phrase.ntok;
     /* The hedge may come before the currency symbol: "about $2.3bn". */
     if (cl->unit == FC_UNIT_CURRENCY && cl->qualifier == FC_QUAL_EXACT) {
         const fc_entry *h = entry_before(c, &c->r->hedges, start_tok);
@@ -1803,6 +1903,7 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
         free(cl->measure);
         return st;
     }
+    name_unit(cl, cl->unit == (fc_unit)(unit ? unit->kind : -1) ? unit : NULL);
     return fc_claims_push(c->out, cl);
 }
 
@@ -2090,7 +2191,7 @@ static fc_status pattern_claim(ctx *c, const pmatch *pm, size_t k, size_t *next)
         *next = end > k ? end : k + 1;
         return FC_OK;
     }
-    cl.from = cl.to = NAN;
+    cl.from = cl.to = cl.base_value = NAN;
     cl.unit = (fc_unit)p->unit;
     cl.per = (fc_per)p->per;
     cl.modality = (fc_modality)p->modality;

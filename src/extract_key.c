@@ -496,8 +496,17 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     size_t af = c->about.attr_from, at = c->about.attr_to; /* the source's words */
     if (cl->unit == FC_UNIT_OTHER && sp->end > sp->start) { /* "40 million tons of wheat" */
         size_t u = sp->end - 1;
-        if (tok(c, u)->kind == FC_TOK_WORD) {
-            stem(c->text, tok(c, u), w, sizeof w);
+        if (tok(c, u)->kind == FC_TOK_WORD || cl->unit_name[0]) {
+            /* The unit by its name when the rules know it ("512GB" and "512
+             * gigabytes" alike), else by its word. */
+            if (cl->unit_name[0]) {
+                size_t k = 0;
+                for (; cl->unit_name[k] && k + 1 < sizeof w; k++)
+                    w[k] = cl->unit_name[k] == ' ' ? '_' : cl->unit_name[k];
+                w[k] = '\0';
+            } else {
+                stem(c->text, tok(c, u), w, sizeof w);
+            }
             add(&b, 'u', w);
             thing_terms(c, sp->end, sp->end, &b);
             if (is_word(c, sp->end, "of")) {

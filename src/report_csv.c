@@ -31,7 +31,8 @@
         X(currency) X(per) X(modality) X(role) X(direction) X(from) X(to) X(subject)              \
             X(attribution) X(measure) X(key) X(period) X(part_of) X(check) X(severity) X(message) \
                 X(claims) X(numbers)                                                               \
-                X(source) X(status) X(outlet) X(title) X(published) X(url)
+                X(source) X(status) X(outlet) X(title) X(published) X(url)              \
+                    X(unit_name) X(base_value) X(base_unit)
 
 enum {
 #define ENUM(name) COL_##name,
@@ -211,6 +212,9 @@ static void claim_row(row *r, const fc_corpus *corpus, const fc_claim *c)
     put_text(r, COL_key, c->key);
     put_text(r, COL_period, c->period);
     put_str(r, COL_part_of, c->part_of[0] ? c->part_of : NULL);
+    put_text(r, COL_unit_name, c->unit_name[0] ? c->unit_name : NULL);
+    put_num(r, COL_base_value, c->base_value);
+    put_text(r, COL_base_unit, c->base_unit[0] ? c->base_unit : NULL);
 }
 
 static void finding_row(row *r, const fc_corpus *corpus, const fc_finding *f)

@@ -205,6 +205,9 @@ static void claim_json(fc_strbuf *sb, const fc_corpus *corpus, const fc_claim *c
     kv_str(sb, "period", c->period);
     kv_num(sb, "sentence", (double)c->sentence);
     kv_str(sb, "part_of", c->part_of[0] ? c->part_of : NULL);
+    kv_str(sb, "unit_name", c->unit_name[0] ? c->unit_name : NULL);
+    kv_num(sb, "base_value", c->base_value);
+    kv_str(sb, "base_unit", c->base_unit[0] ? c->base_unit : NULL);
     if (typed)
         kv_str(sb, "type", "claim");
     fc_sb_add(sb, "}", 1);

@@ -106,6 +106,12 @@ typedef struct fc_entry {
     char code[4];                    /* currencies: ISO 4217 code */
     bool symbol;                     /* currencies: written before the number ("$") */
     struct fc_phrase_list *requires; /* units: one of these must be in the sentence */
+    /* units: the normalised name, and the base unit of its dimension with
+     * base value = value * factor + offset (offset: temperatures; not applied to
+     * a change); glued: only read glued to the number ("30g", "3-8W") */
+    char *name, *base;
+    double factor, offset;
+    bool glued;
 } fc_entry;
 
 typedef struct fc_entries {

@@ -436,9 +436,52 @@ static fc_status hedge_entry(loader *ld, const cJSON *obj, const char *where, fc
     return FC_OK;
 }
 
+/* An optional string member of at most max - 1 bytes, copied to *out. */
+static fc_status short_string(loader *ld, const cJSON *obj, const char *key, const char *where,
+                              size_t max, char **out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v)
+        return FC_OK;
+    char at[400];
+    fc_path_key(at, sizeof at, where, key);
+    if (!cJSON_IsString(v) || !v->valuestring[0] || strlen(v->valuestring) >= max) {
+        char msg[80];
+        snprintf(msg, sizeof msg, "expected a string of 1 to %zu bytes", max - 1);
+        return fail(ld, at, msg);
+    }
+    return (*out = fc_strdup(v->valuestring)) ? FC_OK : FC_ENOMEM;
+}
+
 static fc_status unit_entry(loader *ld, const cJSON *obj, const char *where, fc_entry *e)
 {
     TRY(get_enum(ld, obj, "unit", where, unit_names, COUNT(unit_names), &e->kind));
+    TRY(short_string(ld, obj, "name", where, sizeof ((fc_claim *)0)->unit_name, &e->name));
+    TRY(short_string(ld, obj, "base", where, sizeof ((fc_claim *)0)->base_unit, &e->base));
+    e->factor = 1;
+    if (cJSON_GetObjectItemCaseSensitive(obj, "factor"))
+        TRY(number_field(ld, obj, "factor", where, 1e-30, 1e30, &e->factor));
+    if (cJSON_GetObjectItemCaseSensitive(obj, "offset"))
+        TRY(number_field(ld, obj, "offset", where, -1e6, 1e6, &e->offset));
+    const cJSON *gl = cJSON_GetObjectItemCaseSensitive(obj, "glued");
+    if (gl) {
+        if (!cJSON_IsBool(gl)) {
+            char at[400];
+            fc_path_key(at, sizeof at, where, "glued");
+            return fail(ld, at, "expected true or false");
+        }
+        e->glued = cJSON_IsTrue(gl);
+    }
+    if ((e->base || e->factor != 1 || e->offset != 0) && !e->name) {
+        char at[400];
+        fc_path_key(at, sizeof at, where, "base");
+        return fail(ld, at, "a base unit needs the unit's \"name\"");
+    }
+    if ((e->factor != 1 || e->offset != 0) && !e->base) {
+        char at[400];
+        fc_path_key(at, sizeof at, where, "factor");
+        return fail(ld, at, "a factor or offset needs a \"base\" unit");
+    }
     const cJSON *req = cJSON_GetObjectItemCaseSensitive(obj, "requires");
     if (!req)
         return FC_OK;
@@ -508,7 +551,8 @@ static fc_status currency_entry(loader *ld, const cJSON *obj, const char *where,
 
 static const section hedges_sec = {KEYS("phrase", "kind", "tolerance", "points", "modality"),
                                    hedge_entry};
-static const section units_sec = {KEYS("phrase", "unit", "requires"), unit_entry};
+static const section units_sec = {
+    KEYS("phrase", "unit", "requires", "name", "base", "factor", "offset", "glued"), unit_entry};
 static const section vague_sec = {KEYS("phrase", "low", "high"), vague_entry};
 static const section multiplier_sec = {KEYS("phrase", "value", "direction"), multiplier_entry};
 static const section rates_sec = {KEYS("phrase", "per"), rate_entry};
@@ -1222,6 +1266,8 @@ static void entries_free(fc_entries *e)
             phrase_list_free(e->items[i].requires);
             free(e->items[i].requires);
         }
+        free(e->items[i].name);
+        free(e->items[i].base);
     }
     free(e->items);
     fc_index_free(&e->first);

@@ -88,6 +88,14 @@ typedef struct fc_claim {
     char part_of[FC_ID_SIZE];
     char *period;      /* the time the claim is about, as "YYYY", "YYYY-MM" or
                           "YYYY-MM-DD"; NULL when the text does not say */
+    /* The unit by its normalised name ("kilogram", "mile per hour", "degree
+     * Celsius", "decade", "percent"; a currency's ISO code), or "" for a plain
+     * count; and the value in the base unit of its dimension (base_unit:
+     * "metre", "kilogram", "second", "byte" ...; base_value NAN and base_unit ""
+     * when the unit has no dimension the rules know). */
+    char unit_name[32];
+    char base_unit[24];
+    double base_value;
 } fc_claim;
 
 /* A growable list of claims; owns the claims' strings. Zero-initialise before use. */
