@@ -185,6 +185,52 @@ static size_t scale_at(const ctx *c, size_t i, double *v)
     return e->phrase.ntok;
 }
 
+/* The currency written at token i (before: ending just before i), of the
+ * entries written before a number (symbol: "$", "A$", "CNY") or after it
+ * ("dollars", "yen", "QAR", "€" after the number). The longest such entry whose tokens are
+ * written as one wins ("A$3bn" is Australian dollars, "a $3bn" US ones). */
+static const fc_entry *currency_lookup(const ctx *c, size_t i, bool before, bool symbol)
+{
+    const fc_entries *e = &c->r->currencies;
+    const fc_index *ix = before ? &e->last : &e->first;
+    if (before ? i <= c->sent.from : i >= c->sent.to)
+        return NULL;
+    uint32_t w = c->word[before ? i - 1 : i];
+    if (!fc_index_has(ix, w))
+        return NULL;
+    for (uint32_t k = ix->start[w & ix->mask]; k < ix->start[(w & ix->mask) + 1]; k++) {
+        const fc_entry *en = &e->items[ix->item[k]];
+        size_t n = en->phrase.ntok, from = before ? i - n : i;
+        if (en->symbol != symbol || (before ? i < c->sent.from + n : i + n > c->sent.to) ||
+            !match_at(c, &en->phrase, from, c->sent.to))
+            continue;
+        bool one = true;
+        for (size_t q = from + 1; q < from + n && one; q++)
+            one = glued(c, q);
+        if (one)
+            return en;
+    }
+    return NULL;
+}
+
+/* A symbol or code written just before token i ("$", "A$", "CNY"). */
+static const fc_entry *currency_before(const ctx *c, size_t i)
+{
+    return currency_lookup(c, i, true, true);
+}
+
+/* A symbol or code starting at token i, before a number ("to $25"). */
+static const fc_entry *symbol_at(const ctx *c, size_t i)
+{
+    return currency_lookup(c, i, false, true);
+}
+
+/* A word or code starting at token i, after a number ("dollars", "QAR"). */
+static const fc_entry *currency_after(const ctx *c, size_t i)
+{
+    return currency_lookup(c, i, false, false);
+}
+
 /* Whether the number at token i is the first figure of a change, so that a
  * following "to" starts the new level, not the end of a range: a change word
  * just before it ("slipped 2% to 38%", "grew by $2.4 billion to $18.9
@@ -194,8 +240,8 @@ static bool starts_change(const ctx *c, size_t i)
 {
     const fc_rules *r = c->r;
     size_t at = i;
-    const fc_entry *sym = at > c->sent.from ? entry_before(c, &r->currencies, at) : NULL;
-    if (sym && sym->symbol)
+    const fc_entry *sym = currency_before(c, at);
+    if (sym)
         at -= sym->phrase.ntok;
     if (list_before(c, &r->up_before, at) || list_before(c, &r->down_before, at))
         return !list_before(c, &r->not_changes, at);
@@ -237,8 +283,8 @@ static bool number_quantity_at(const ctx *c, size_t i, quantity *q)
                     (between && is_word(c, k, "and")))) {
         double v2, mult2 = 1;
         size_t k2, n2 = k + 1;
-        const fc_entry *sym = entry_at(c, &c->r->currencies, n2);
-        if (sym && sym->symbol)
+        const fc_entry *sym = symbol_at(c, n2);
+        if (sym)
             n2 += sym->phrase.ntok; /* "$10 to $25" */
         /* A hyphen joins like with like: "1,200-1,500", "two-three"; not "7-Eleven". */
         bool hyphen = !is_word(c, k, "to") && !is_word(c, k, "and");
@@ -568,7 +614,7 @@ static bool is_name_or_code(const ctx *c, size_t i, size_t end)
     if (glued(c, i) && i > 0) {
         const fc_tok *p = tok(c, i - 1);
         if (p->kind == FC_TOK_WORD)
-            return true;
+            return !currency_before(c, i); /* but "RM12", "Rs500" are money */
         if (p->kind == FC_TOK_PUNCT && t[p->start] == '-' && glued(c, i - 1) && i > 1 &&
             tok(c, i - 2)->kind == FC_TOK_WORD)
             return true;
@@ -787,20 +833,6 @@ static const fc_entry *apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size
 
 /* Unit, currency and the tokens they take after the number; returns the index
  * of the first token after the quantity expression. */
-/* The currency written just before token i: the longest entry whose tokens are
- * written as one ("A$3bn" is Australian dollars, "a $3bn" US ones). */
-static const fc_entry *currency_before(const ctx *c, size_t i)
-{
-    const fc_entries *e = &c->r->currencies;
-    if (i <= c->sent.from || !fc_index_has(&e->last, c->word[i - 1]))
-        return NULL;
-    size_t lo = i - 1;
-    while (lo > c->sent.from && glued(c, lo))
-        lo--;
-    return (const fc_entry *)bucket_lookup(c, &e->last, e->items, sizeof *e->items, i, true, lo,
-                                           c->sent.to);
-}
-
 /* The unit written at token end, after a number: its entry when the rules list
  * one there whose context holds (a glued-only unit glued to the number, a unit
  * that needs certain words with one of them in the sentence). */
@@ -850,8 +882,8 @@ static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl,
         *unit_out = u;
         return end + skip + u->phrase.ntok;
     }
-    const fc_entry *cur = entry_at(c, &c->r->currencies, end);
-    if (cur && !cur->symbol) {
+    const fc_entry *cur = currency_after(c, end);
+    if (cur) {
         cl->unit = FC_UNIT_CURRENCY;
         memcpy(cl->currency, cur->code, 4);
         if (cur->value > 0) { /* "14.2 cents" = 0.142 USD */
@@ -1861,9 +1893,9 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
         cl->unit = FC_UNIT_OTHER;
     /* "tens of millions of dollars" */
     const fc_entry *cur = q->kind == Q_VAGUE && is_word(c, after, "of")
-                              ? entry_at(c, &c->r->currencies, after + 1)
+                              ? currency_after(c, after + 1)
                               : NULL;
-    if (cur && !cur->symbol) {
+    if (cur) {
         cl->unit = FC_UNIT_CURRENCY;
         memcpy(cl->currency, cur->code, 4);
         drop_subject(&f);

@@ -38,6 +38,10 @@ static char *field_str(const fc_claim *c, const char *key, const fc_doc *doc)
         v = c->period;
     else if (strcmp(key, "direction") == 0)
         v = fc_direction_name(c->direction);
+    else if (strcmp(key, "unit_name") == 0)
+        v = c->unit_name[0] ? c->unit_name : NULL;
+    else if (strcmp(key, "base_unit") == 0)
+        v = c->base_unit[0] ? c->base_unit : NULL;
     else
         cr_assert_fail("unknown field %s in sentences.jsonl", key);
     return fc_strdup(v);
@@ -53,6 +57,8 @@ static double field_num(const fc_claim *c, const char *key)
         return c->high;
     if (strcmp(key, "from") == 0)
         return c->from;
+    if (strcmp(key, "base_value") == 0)
+        return c->base_value;
     cr_assert_fail("unknown numeric field %s", key);
     return NAN;
 }
@@ -60,7 +66,7 @@ static double field_num(const fc_claim *c, const char *key)
 static bool is_numeric(const char *key)
 {
     return !strcmp(key, "value") || !strcmp(key, "low") || !strcmp(key, "high") ||
-           !strcmp(key, "from");
+           !strcmp(key, "from") || !strcmp(key, "base_value");
 }
 
 /* Checks one sentence; returns the number of mismatches, printing each. */
@@ -96,7 +102,7 @@ static int check_case(const cJSON *tc, int lineno)
                 if (is_numeric(f->string)) {
                     double got = field_num(c, f->string);
                     bool ok = cJSON_IsNull(f)
-                                  ? isinf(got)
+                                  ? isinf(got) || isnan(got)
                                   : fabs(got - f->valuedouble) <= 1e-6 * fmax(1, fabs(got));
                     if (!ok) {
                         cr_log_error("line %d: %s = %g, expected %s: %s", lineno, f->string, got,
