@@ -148,7 +148,92 @@ static bool is_number_word(const ctx *c, size_t i, double *v)
     return true;
 }
 
-/* A single number at i: digits, a number word, or "twenty-one"; sets *end. */
+static size_t scale_at(const ctx *c, size_t i, double *v);
+
+/* "and a half", "and a quarter" after a number: the fraction added; 0 when none.
+ * Sets *end past it. */
+static double and_a_fraction(const ctx *c, size_t i, size_t *end)
+{
+    if (!is_word(c, i, "and") || !is_word_n(c, i + 1, c->w_a, "a") || i + 2 >= c->sent.to)
+        return 0;
+    const fc_entry *f = entry_at(c, &c->r->fractions, i + 2);
+    if (!f || f->value >= 1 || f->phrase.ntok != 1)
+        return 0;
+    *end = i + 3;
+    return f->value;
+}
+
+/* A number written in words from token i, composed: "forty-two", "one hundred
+ * and forty-two", "two thousand three hundred", "seven hundred twenty-one
+ * thousand twelve", "three and a half". A scale word that ends the number
+ * ("six million") is left to scale_at, so "six and a half million" is 6.5 then
+ * the million. Sets *end; false when token i is no number word. */
+static bool words_number_at(const ctx *c, size_t i, double *v, size_t *end)
+{
+    double w;
+    if (!is_number_word(c, i, &w))
+        return false;
+    double total = 0, group = 0; /* thousands and above done; the group below */
+    size_t k = i, last = i;      /* the token after the last word taken */
+    bool took_hundred = false, want_unit = false;
+    while (k < c->sent.to) {
+        double x, scale = 1;
+        size_t n = 1;
+        if (is_number_word(c, k, &x) && x < 100 && !is_word(c, k, "dozen")) {
+            /* "forty-two" */
+            double unit;
+            if (x >= 20 && x < 100 && is_punct(c, k + 1, "-") && glued(c, k + 1) &&
+                glued(c, k + 2) && is_number_word(c, k + 2, &unit) && unit >= 1 && unit < 10) {
+                x += unit;
+                n = 3;
+            }
+            double below = fmod(group, 100);
+            /* a word fits after a hundred or a scale, or a unit after a ten
+             * ("twenty two"); never two words of the same place ("five six") */
+            bool fits = k == i || (below == 0 && (took_hundred || want_unit)) ||
+                        (below >= 20 && fmod(below, 10) == 0 && x < 10 && k == last);
+            if (!fits)
+                break;
+            group += x;
+            took_hundred = want_unit = false;
+            last = k + n;
+            k += n;
+            continue;
+        }
+        if (is_number_word(c, k, &x) && x == 100 && k == last && group > 0 && group < 100) {
+            group *= 100; /* "three hundred" */
+            took_hundred = true;
+            last = ++k;
+            continue;
+        }
+        /* "and" inside: after "hundred" or a scale, before a smaller number */
+        if (is_word(c, k, "and") && k == last && (took_hundred || want_unit) &&
+            is_number_word(c, k + 1, &x) && x < 100) {
+            k++;
+            continue;
+        }
+        /* a scale word with more of the number after it: "two thousand three" */
+        if (k == last && group > 0 && tok(c, k)->kind == FC_TOK_WORD &&
+            tok(c, k)->end - tok(c, k)->start > 2 && (n = scale_at(c, k, &scale)) > 0 &&
+            scale >= 1000 && is_number_word(c, k + n, &x) && !is_word(c, k + n, "dozen")) {
+            total += group * scale;
+            group = 0;
+            want_unit = true;
+            k += n;
+            last = k;
+            continue;
+        }
+        break;
+    }
+    *v = total + group;
+    *end = last;
+    double f = and_a_fraction(c, last, end); /* "three and a half" */
+    *v += f;
+    return true;
+}
+
+/* A single number at i: digits or a number in words, with "and a half" after
+ * it; sets *end. */
 static bool number_at(const ctx *c, size_t i, double *v, size_t *end)
 {
     if (i >= c->sent.to)
@@ -156,18 +241,10 @@ static bool number_at(const ctx *c, size_t i, double *v, size_t *end)
     if (tok(c, i)->kind == FC_TOK_NUM) {
         *v = fc_tok_number_in(c->text, tok(c, i), c->decimal_comma);
         *end = i + 1;
+        *v += and_a_fraction(c, i + 1, end); /* "3 and a half miles" */
         return true;
     }
-    if (!is_number_word(c, i, v))
-        return false;
-    *end = i + 1;
-    double unit;
-    if (*v >= 20 && *v < 100 && is_punct(c, i + 1, "-") && glued(c, i + 1) && glued(c, i + 2) &&
-        is_number_word(c, i + 2, &unit) && unit < 10) {
-        *v += unit;
-        *end = i + 3;
-    }
-    return true;
+    return words_number_at(c, i, v, end);
 }
 
 /* A scale word at i ("million", or "bn" glued to the number); multiplies *v. */
@@ -259,15 +336,163 @@ static bool starts_change(const ctx *c, size_t i)
 }
 
 /* Reads number [scale] [(-|–|to|and) number [scale]] starting at i. */
+static const fc_entry *unit_at(const ctx *c, size_t end);
+
+/* The value of the superscript digits (and minus) in text[p, e) ("¹⁸", "⁻⁴"),
+ * setting *len to the bytes read; false when p starts none. */
+static bool superscript_at(const char *text, size_t p, size_t e, int *exp, size_t *len)
+{
+    static const char *const digits[] = {"\xE2\x81\xB0", "\xC2\xB9", "\xC2\xB2", "\xC2\xB3",
+                                          "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6",
+                                          "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9"};
+    size_t q = p;
+    int sign = 1, n = 0, nd = 0;
+    if (q + 3 <= e && memcmp(text + q, "\xE2\x81\xBB", 3) == 0) {
+        sign = -1;
+        q += 3;
+    }
+    for (bool more = true; more && nd < 3;) {
+        more = false;
+        for (int d = 0; d < 10; d++) {
+            size_t l = strlen(digits[d]);
+            if (q + l <= e && memcmp(text + q, digits[d], l) == 0) {
+                n = n * 10 + d;
+                nd++;
+                q += l;
+                more = true;
+                break;
+            }
+        }
+    }
+    if (!nd)
+        return false;
+    *exp = sign * n;
+    *len = q - p;
+    return true;
+}
+
+/* A power of ten after the number ending before token j: "1e10", "2.5E-3",
+ * "1.3x10^6", "3.1 × 10¹⁸", "× 10−4" (a minus where a superscript was lost).
+ * Multiplies *v; returns the tokens it takes. */
+static size_t power_of_ten_at(const ctx *c, size_t j, double *v)
+{
+    const char *t = c->text;
+    size_t k = j;
+    int exp = 0, sign = 1;
+    /* "1e10", "1e-4" */
+    if (k < c->sent.to && glued(c, k) && tok(c, k)->kind == FC_TOK_WORD &&
+        tok(c, k)->end - tok(c, k)->start == 1 && (t[tok(c, k)->start] | 0x20) == 'e') {
+        size_t n = k + 1;
+        if (n < c->sent.to && glued(c, n) && (is_punct(c, n, "-") || is_punct(c, n, "+") ||
+                                              is_punct(c, n, "\xE2\x88\x92"))) {
+            sign = is_punct(c, n, "+") ? 1 : -1;
+            n++;
+        }
+        if (n < c->sent.to && glued(c, n) && tok(c, n)->kind == FC_TOK_NUM &&
+            tok(c, n)->end - tok(c, n)->start <= 3) {
+            exp = sign * (int)fc_tok_number(t, tok(c, n));
+            *v *= pow(10, exp);
+            return n + 1 - j;
+        }
+        return 0;
+    }
+    /* "x10^6", "× 10¹⁸", "*10^-3" */
+    if (!(is_word(c, k, "x") || is_punct(c, k, "\xC3\x97") || is_punct(c, k, "*")) ||
+        k + 1 >= c->sent.to || !(tok(c, k + 1)->kind == FC_TOK_NUM) ||
+        tok(c, k + 1)->end - tok(c, k + 1)->start != 2 || t[tok(c, k + 1)->start] != '1' ||
+        t[tok(c, k + 1)->start + 1] != '0')
+        return 0;
+    size_t ten = k + 1, n = ten + 1;
+    size_t len;
+    if (superscript_at(t, tok(c, ten)->end, tok(c, c->sent.to - 1)->end, &exp, &len)) {
+        size_t stop = tok(c, ten)->end + len;
+        while (n < c->sent.to && tok(c, n)->start < stop)
+            n++;
+    } else {
+        bool caret = n < c->sent.to && glued(c, n) && is_punct(c, n, "^");
+        if (caret)
+            n++;
+        if (n < c->sent.to && glued(c, n) &&
+            (is_punct(c, n, "-") || is_punct(c, n, "\xE2\x88\x92") || is_punct(c, n, "+"))) {
+            sign = is_punct(c, n, "+") ? 1 : -1;
+            n++;
+        } else if (!caret) {
+            return 0;
+        }
+        if (n >= c->sent.to || !glued(c, n) || tok(c, n)->kind != FC_TOK_NUM ||
+            tok(c, n)->end - tok(c, n)->start > 3)
+            return 0;
+        exp = sign * (int)fc_tok_number(t, tok(c, n));
+        n++;
+    }
+    *v *= pow(10, exp);
+    return n - j;
+}
+
+/* A vulgar fraction glued after the number ending before token j ("2½"):
+ * added to *v; returns the tokens it takes. */
+static size_t glyph_fraction_at(const ctx *c, size_t j, double *v)
+{
+    static const struct {
+        const char *glyph;
+        double value;
+    } glyphs[] = {{"\xC2\xBD", 0.5},         {"\xC2\xBC", 0.25},        {"\xC2\xBE", 0.75},
+                  {"\xE2\x85\x93", 1.0 / 3}, {"\xE2\x85\x94", 2.0 / 3}, {"\xE2\x85\x9B", 0.125}};
+    if (j >= c->sent.to || !glued(c, j) || tok(c, j)->kind != FC_TOK_PUNCT)
+        return 0;
+    for (size_t g = 0; g < sizeof glyphs / sizeof *glyphs; g++)
+        if (is_punct(c, j, glyphs[g].glyph)) {
+            *v += glyphs[g].value;
+            return 1;
+        }
+    return 0;
+}
+
 static bool number_quantity_at(const ctx *c, size_t i, quantity *q)
 {
     size_t j;
     double v;
     if (!number_at(c, i, &v, &j))
         return false;
+    if (tok(c, i)->kind == FC_TOK_NUM) {
+        /* "3/4 of the members", "1/2 mile": a fraction of small whole numbers */
+        if (j + 1 < c->sent.to && is_punct(c, j, "/") && glued(c, j) && glued(c, j + 1) &&
+            tok(c, j + 1)->kind == FC_TOK_NUM && v >= 1 && v == floor(v)) {
+            double d = fc_tok_number(c->text, tok(c, j + 1));
+            bool of = is_word(c, j + 2, "of");
+            if (d > v && d <= 100 && d == floor(d) && (of || unit_at(c, j + 2))) {
+                q->num = i;
+                q->scale = 1;
+                q->value = q->low = q->high = v / d;
+                if (of)
+                    q->unit = FC_UNIT_RATIO;
+                q->sp = (span){i, j + 2};
+                return true;
+            }
+        }
+        /* "10−4 mbar": a power of ten whose superscript was lost, a Unicode
+         * minus left (a score or a range is written with a hyphen or a dash) */
+        if (v == 10 && j + 1 < c->sent.to && is_punct(c, j, "\xE2\x88\x92") && glued(c, j) &&
+            glued(c, j + 1) && tok(c, j + 1)->kind == FC_TOK_NUM &&
+            tok(c, j + 1)->end - tok(c, j + 1)->start <= 2 && unit_at(c, j + 2)) {
+            v = pow(10, -fc_tok_number(c->text, tok(c, j + 1)));
+            j += 2;
+        }
+        j += power_of_ten_at(c, j, &v);
+        j += glyph_fraction_at(c, j, &v);
+    }
     q->num = i;
     double mult = 1;
     size_t s = scale_at(c, j, &mult);
+    /* "1.2b", "$4B": billions; but "Unit 4B" is a label */
+    if (!s && j < c->sent.to && glued(c, j) && tok(c, j)->kind == FC_TOK_WORD &&
+        tok(c, j)->end - tok(c, j)->start == 1 && (c->text[tok(c, j)->start] | 0x20) == 'b' &&
+        tok(c, i)->kind == FC_TOK_NUM &&
+        (memchr(c->text + tok(c, i)->start, '.', tok(c, i)->end - tok(c, i)->start) ||
+         currency_before(c, i))) {
+        mult = 1e9;
+        s = 1;
+    }
     q->scale = mult;
     q->value = v * mult;
     j += s;
@@ -275,8 +500,11 @@ static bool number_quantity_at(const ctx *c, size_t i, quantity *q)
      * written once or on both ends: "55% to 60%", "$4.6 billion to $4.8 billion". */
     size_t k = j;
     const fc_entry *u1 = entry_at(c, &c->r->units, k);
+    const fc_entry *c1 = u1 ? NULL : currency_after(c, k); /* "5 dollars to 9 dollars" */
     if (u1)
         k += u1->phrase.ntok;
+    else if (c1)
+        k += c1->phrase.ntok;
     bool between = i > c->sent.from && is_word(c, i - 1, "between");
     bool change = is_word(c, k, "to") && starts_change(c, i);
     if (!change && (is_punct(c, k, "-") || is_punct(c, k, "\xE2\x80\x93") || is_word(c, k, "to") ||
@@ -298,7 +526,9 @@ static bool number_quantity_at(const ctx *c, size_t i, quantity *q)
                 mult = mult2;
             double lo = v * mult, hi = v2 * mult2;
             const fc_entry *u2 = entry_at(c, &c->r->units, k2 + s2);
-            bool units_agree = !u1 || (u2 && u2->kind == u1->kind);
+            const fc_entry *c2 = c1 ? currency_after(c, k2 + s2) : NULL;
+            bool units_agree = (!u1 || (u2 && u2->kind == u1->kind)) &&
+                               (!c1 || (c2 && memcmp(c1->code, c2->code, 4) == 0));
             if (lo < hi && units_agree) {
                 q->range = true;
                 q->low = lo;
@@ -312,13 +542,15 @@ static bool number_quantity_at(const ctx *c, size_t i, quantity *q)
             }
         }
     }
-    /* A sign: "-5%", "\xE2\x88\x92" (U+2212), "minus 5"; not the hyphen of a range. */
-    if (i > c->sent.from && tok(c, i)->kind == FC_TOK_NUM) {
+    /* A sign: "-5%", "\xE2\x88\x92" (U+2212), "minus 5", "minus five", "negative
+     * 1,200"; not the hyphen of a range. */
+    if (i > c->sent.from && (tok(c, i)->kind == FC_TOK_NUM || is_word(c, i - 1, "minus") ||
+                             is_word(c, i - 1, "negative"))) {
         bool sign = (is_punct(c, i - 1, "-") || is_punct(c, i - 1, "\xE2\x88\x92")) &&
                     glued(c, i) && tok(c, i - 1)->space_before;
         bool margin = is_word(c, i - 1, "minus") && i >= c->sent.from + 3 &&
                       is_word(c, i - 2, "or") && is_word(c, i - 3, "plus");
-        if ((sign || is_word(c, i - 1, "minus")) && !margin) {
+        if ((sign || is_word(c, i - 1, "minus") || is_word(c, i - 1, "negative")) && !margin) {
             q->value = -q->value;
             if (q->range) {
                 double lo = q->low;
@@ -560,7 +792,6 @@ static bool is_age(const ctx *c, size_t i, size_t end)
     return fc_tok_is_capitalised(c->text, tok(c, n)) && !is_month(c, n);
 }
 
-static const fc_entry *unit_at(const ctx *c, size_t end);
 
 /* Whether unit entry u is a temperature's ("degrees", "°C"). */
 static bool is_temperature(const fc_entry *u)
@@ -782,6 +1013,8 @@ static void hedge_share(const fc_entry *h, fc_claim *cl)
 
 /* Sets the claim's interval from its quantity and the hedge before it; returns
  * the hedge, or NULL. */
+static void hedge_interval(fc_claim *cl, const fc_entry *h, double v);
+
 static const fc_entry *apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size_t *start_tok)
 {
     if (q->range) {
@@ -799,13 +1032,22 @@ static const fc_entry *apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size
             *start_tok = at - h->phrase.ntok; /* "at least 1,200 to 1,500" keeps its range */
         return NULL;
     }
+    if (h->after)
+        return NULL; /* "or more" belongs to the number before it */
     *start_tok = at - h->phrase.ntok;
+    hedge_interval(cl, h, q->value);
+    return h;
+}
+
+/* Sets cl's qualifier, modality and interval from hedge h on value v. */
+static void hedge_interval(fc_claim *cl, const fc_entry *h, double v)
+{
     cl->qualifier = (fc_qualifier)h->kind;
     if (h->modality >= 0)
         cl->modality = (fc_modality)h->modality;
     /* The tolerance is a share of the number's size, so a negative number
      * ("about minus 20") gets the same interval mirrored, never an inverted one. */
-    double v = q->value, t = h->tolerance, size = fabs(v);
+    double t = h->tolerance, size = fabs(v);
     switch (cl->qualifier) {
     case FC_QUAL_APPROXIMATELY:
         cl->low = v - size * t;
@@ -828,11 +1070,8 @@ static const fc_entry *apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size
     default:
         break;
     }
-    return h;
 }
 
-/* Unit, currency and the tokens they take after the number; returns the index
- * of the first token after the quantity expression. */
 /* The unit written at token end, after a number: its entry when the rules list
  * one there whose context holds (a glued-only unit glued to the number, a unit
  * that needs certain words with one of them in the sentence). */
@@ -1875,6 +2114,29 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
             apply_hedge(c, &q2, cl, &st);
             start_tok = st;
         }
+    }
+    /* A compound of two units of one dimension: "6 feet 2 inches", "1 hour 20
+     * minutes": one figure in the first unit. */
+    if (unit && unit->base && !q->range && after + 1 < c->sent.to &&
+        tok(c, after)->kind == FC_TOK_NUM) {
+        const fc_entry *u2 = unit_at(c, after + 1);
+        if (u2 && u2->base && strcmp(u2->base, unit->base) == 0 && u2->factor < unit->factor &&
+            !u2->offset && !unit->offset) {
+            double add = fc_tok_number_in(c->text, tok(c, after), c->decimal_comma) *
+                         u2->factor / unit->factor;
+            cl->value += add;
+            cl->low += add;
+            cl->high += add;
+            after += 1 + u2->phrase.ntok;
+        }
+    }
+    /* A bound written after the figure: "40,000 or more", "5 km or less". */
+    const fc_entry *post = cl->qualifier == FC_QUAL_EXACT && !q->range
+                               ? entry_at(c, &c->r->hedges, after)
+                               : NULL;
+    if (post && post->after) {
+        hedge_interval(cl, post, cl->value);
+        after += post->phrase.ntok;
     }
     *next = after;
     if (q->kind == Q_MULTIPLIER && q->direction)

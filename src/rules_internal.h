@@ -112,6 +112,7 @@ typedef struct fc_entry {
     char *name, *base;
     double factor, offset;
     bool glued;
+    bool after; /* hedges: written after the number ("or more") */
 } fc_entry;
 
 typedef struct fc_entries {

@@ -433,6 +433,15 @@ static fc_status hedge_entry(loader *ld, const cJSON *obj, const char *where, fc
     if (cJSON_GetObjectItemCaseSensitive(obj, "modality"))
         TRY(get_enum(ld, obj, "modality", where, modality_names, COUNT(modality_names),
                      &e->modality));
+    const cJSON *after = cJSON_GetObjectItemCaseSensitive(obj, "after");
+    if (after) {
+        if (!cJSON_IsBool(after)) {
+            char at[400];
+            fc_path_key(at, sizeof at, where, "after");
+            return fail(ld, at, "expected true or false");
+        }
+        e->after = cJSON_IsTrue(after);
+    }
     return FC_OK;
 }
 
@@ -549,7 +558,7 @@ static fc_status currency_entry(loader *ld, const cJSON *obj, const char *where,
 #define KEYS(...)                                                                                  \
     (const char *const[]){"id", __VA_ARGS__}, COUNT(((const char *const[]){"id", __VA_ARGS__}))
 
-static const section hedges_sec = {KEYS("phrase", "kind", "tolerance", "points", "modality"),
+static const section hedges_sec = {KEYS("phrase", "kind", "tolerance", "points", "modality", "after"),
                                    hedge_entry};
 static const section units_sec = {
     KEYS("phrase", "unit", "requires", "name", "base", "factor", "offset", "glued"), unit_entry};
