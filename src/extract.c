@@ -173,6 +173,11 @@ static bool words_number_at(const ctx *c, size_t i, double *v, size_t *end)
     double w;
     if (!is_number_word(c, i, &w))
         return false;
+    if (w >= 100 || is_word(c, i, "dozen")) { /* "hundred", "dozen" alone */
+        *v = w;
+        *end = i + 1;
+        return true;
+    }
     double total = 0, group = 0; /* thousands and above done; the group below */
     size_t k = i, last = i;      /* the token after the last word taken */
     bool took_hundred = false, want_unit = false;
@@ -337,6 +342,7 @@ static bool starts_change(const ctx *c, size_t i)
 
 /* Reads number [scale] [(-|–|to|and) number [scale]] starting at i. */
 static const fc_entry *unit_at(const ctx *c, size_t end);
+static bool is_plural(const ctx *c, size_t i);
 
 /* The value of the superscript digits (and minus) in text[p, e) ("¹⁸", "⁻⁴"),
  * setting *len to the bytes read; false when p starts none. */
@@ -601,8 +607,12 @@ static bool fraction_at(const ctx *c, size_t i, quantity *q)
             q->sp = (span){i, e};
             return true;
         }
-        if (is_punct(c, j, "-") && glued(c, j) && glued(c, j + 1))
-            j++; /* "two-thirds" */
+        if (is_punct(c, j, "-") && glued(c, j) && glued(c, j + 1)) {
+            /* "two-thirds"; not the ordinal "twenty-fifth" (20 fifths) */
+            if (fraction_word(c, j + 1, &f) && n * f >= 1)
+                return false;
+            j++;
+        }
     } else if (!fraction_word(c, i, &f) || tok(c, i)->end - tok(c, i)->start != 4) {
         return false; /* a bare fraction word must be "half" */
     }
@@ -777,8 +787,12 @@ static bool is_age(const ctx *c, size_t i, size_t end)
     if (end < c->sent.to && is_punct(c, end, "-") && list_at(c, &c->r->age_words, end + 1))
         return true;
     if (i > c->sent.from && lookup(c, &c->r->age_before.last, c->r->age_before.items,
-                                   sizeof *c->r->age_before.items, i, true))
-        return true; /* "younger than 18", "aged 39", "ages 5 to 11" */
+                                   sizeof *c->r->age_before.items, i, true)) {
+        /* "younger than 18", "aged 39", "ages 5 to 11", "children under 5"; but
+         * "patients over 31 days" is a period */
+        const fc_entry *u = end < c->sent.to ? entry_at(c, &c->r->units, end) : NULL;
+        return !(u && u->kind == FC_UNIT_DURATION);
+    }
     double v = fc_tok_number(c->text, tok(c, i));
     if (tok(c, i)->kind != FC_TOK_NUM || v > 120 || end != i + 1)
         return false;
@@ -841,6 +855,33 @@ static bool unit_claim(const ctx *c, size_t i, size_t end)
 static bool is_name_or_code(const ctx *c, size_t i, size_t end)
 {
     const char *t = c->text;
+    /* A citation or formula: "[12]", "[4–9]", "Ca(NO3)2"; a slash between
+     * numbers ("24/7", "(1/4, 1/4)", "3/4" as a score) unless read as a
+     * fraction ("3/4 of", whose span takes both numbers) */
+    if (i > 0 && glued(c, i) &&
+        (is_punct(c, i - 1, "[") || is_punct(c, i - 1, ")") ||
+         (is_punct(c, i - 1, "/") && i > 1 && glued(c, i - 1) && tok(c, i - 2)->kind == FC_TOK_NUM)))
+        return true;
+    if (end + 1 < c->toks.n && glued(c, end) && is_punct(c, end, "/") && glued(c, end + 1) &&
+        tok(c, end + 1)->kind == FC_TOK_NUM)
+        return true;
+    /* A name and its number: "Pioneer 10 probe", "Apollo 11 mission": a
+     * capitalised word inside the sentence (not a possessive: "Northgate's 84
+     * points"), a small whole number, then a singular lower-case word that is no
+     * unit, scale or currency ("Hale 312 cases" is a count). */
+    if (i > c->sent.from + 1 && end == i + 1 && tok(c, i)->kind == FC_TOK_NUM &&
+        tok(c, i)->end - tok(c, i)->start <= 4 && !glued(c, i) &&
+        fc_tok_is_capitalised(t, tok(c, i - 1)) && !is_month(c, i - 1) &&
+        !memchr(t + tok(c, i - 1)->start, '\'', tok(c, i - 1)->end - tok(c, i - 1)->start) &&
+        !memchr(t + tok(c, i - 1)->start, 0xE2, tok(c, i - 1)->end - tok(c, i - 1)->start) &&
+        !is_plural(c, end) &&
+        !list_at(c, &c->r->day_names, i - 1) && !currency_before(c, i) && end < c->sent.to &&
+        tok(c, end)->kind == FC_TOK_WORD && !fc_tok_is_capitalised(t, tok(c, end)) &&
+        !unit_at(c, end) && !entry_at(c, &c->r->scale_words, end) && !currency_after(c, end) &&
+        !list_at(c, &c->r->stop_words, end) && !entry_at(c, &c->r->hedges, end) &&
+        !memchr(t + tok(c, i)->start, ',', tok(c, i)->end - tok(c, i)->start) &&
+        !memchr(t + tok(c, i)->start, '.', tok(c, i)->end - tok(c, i)->start))
+        return true;
     /* A letter glued before: "H-1B", "I-9", "COVID-19", "FY2024". */
     if (glued(c, i) && i > 0) {
         const fc_tok *p = tok(c, i - 1);
@@ -1034,6 +1075,13 @@ static const fc_entry *apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size
     }
     if (h->after)
         return NULL; /* "or more" belongs to the number before it */
+    /* A comparator that opens its line is markup (a quoted line's ">"), not "more than". */
+    size_t hs = at - h->phrase.ntok;
+    const fc_tok *first = tok(c, hs);
+    if (first->kind == FC_TOK_PUNCT &&
+        (first->newline_before || hs == 0 ||
+         (glued(c, hs) && tok(c, hs - 1)->kind == FC_TOK_PUNCT))) /* nor an arrow's "->" */
+        return NULL;
     *start_tok = at - h->phrase.ntok;
     hedge_interval(cl, h, q->value);
     return h;
@@ -2243,6 +2291,15 @@ static bool is_claim_here(const ctx *c, const quantity *q)
      * "Eleven" glued into "7-Eleven" is a name. */
     if ((i > c->sent.from && is_word(c, i - 1, "the")) || glued(c, i))
         return false;
+    /* An ordinal: "twenty-fifth", "thirty-first" */
+    if (end + 1 < c->sent.to && is_punct(c, end, "-") && glued(c, end) && glued(c, end + 1) &&
+        tok(c, end + 1)->kind == FC_TOK_WORD) {
+        const fc_tok *o = tok(c, end + 1);
+        if ((o->end - o->start > 2 && fc_ieq(c->text + o->end - 2, "th", 2)) ||
+            is_word(c, end + 1, "first") || is_word(c, end + 1, "second") ||
+            is_word(c, end + 1, "third"))
+            return false;
+    }
     /* A lone "one" is an article-like word ("one of them", "one user"), not a count. */
     if (q->value == 1 && end == i + 1 && !entry_at(c, &c->r->units, end))
         return false;
@@ -2554,7 +2611,7 @@ static fc_status extract_sentences(ctx *c)
                 continue;
             }
             if (!is_claim(c, &q)) {
-                k = q.sp.to;
+                k = q.sp.to > k ? q.sp.to : k + 1;
                 continue;
             }
             size_t next;
