@@ -94,13 +94,9 @@ static const origin *find_origin(const fc_rules_info *info, const char *key)
     return NULL;
 }
 
-bool fc_rules_info_origin(const fc_rules_info *info, const char *key, char *buf, size_t n)
+/* The line and column of offset off in f, through its line map. */
+static void src_file_linecol(const src_file *f, size_t off, size_t *line, size_t *col)
 {
-    const origin *o = find_origin(info, key);
-    if (!o)
-        return false;
-    const src_file *f = &info->files[o->file];
-    size_t off = o->offset < f->len ? o->offset : f->len;
     size_t lo = 0, hi = f->nlines; /* the last line start at or before off */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
@@ -109,7 +105,49 @@ bool fc_rules_info_origin(const fc_rules_info *info, const char *key, char *buf,
         else
             hi = mid;
     }
-    snprintf(buf, n, "%s:%zu:%zu", f->path, lo + 1, off - f->lines[lo] + 1);
+    *line = lo + 1;
+    *col = off - f->lines[lo] + 1;
+}
+
+bool fc_rules_info_origin(const fc_rules_info *info, const char *key, char *buf, size_t n)
+{
+    const origin *o = find_origin(info, key);
+    if (!o)
+        return false;
+    const src_file *f = &info->files[o->file];
+    size_t line, col;
+    src_file_linecol(f, o->offset < f->len ? o->offset : f->len, &line, &col);
+    snprintf(buf, n, "%s:%zu:%zu", f->path, line, col);
+    return true;
+}
+
+bool fc_rules_info_member_origin(const fc_rules_info *info, const char *key, const char *list,
+                                 const char *member, char *where, size_t nwhere, char *at,
+                                 size_t nat)
+{
+    const origin *o = find_origin(info, key);
+    if (!o)
+        return false;
+    const src_file *f = &info->files[o->file];
+    fc_jsonpos *pos = fc_jsonpos_scan(f->text, f->len);
+    bool found = false;
+    size_t off = 0;
+    for (size_t k = 0; pos && !found; k++) { /* the entry's index in its file */
+        char entry[1000];
+        fc_path_index(entry, sizeof entry, list, k);
+        if (!fc_jsonpos_find(pos, entry, false, &off))
+            break;
+        if (off != o->offset)
+            continue;
+        fc_path_key(at, nat, entry, member);
+        found = fc_jsonpos_find(pos, at, false, &off);
+    }
+    fc_jsonpos_free(pos);
+    if (!found)
+        return false;
+    size_t line, col;
+    src_file_linecol(f, off < f->len ? off : f->len, &line, &col);
+    snprintf(where, nwhere, "%s:%zu:%zu", f->path, line, col);
     return true;
 }
 
@@ -272,7 +310,7 @@ static fc_status rule_file_read(const char *path, rule_file *f, bool check, fc_d
         return FC_ENOMEM;
     if (!check)
         return FC_OK;
-    fc_rules_source src = {path, f->text, f->pos, NULL};
+    fc_rules_source src = {path, f->text, f->pos, NULL, true};
     fc_rules *alone = NULL;
     st = fc_rules_compile(f->root, &src, &alone, diag);
     fc_rules_free(alone);
@@ -646,8 +684,8 @@ fc_status fc_rules_builder_add(fc_rules_builder *b, const char *path, fc_diag *d
         cJSON *old = info->tree;
         info->tree = tree;
         info->files[info->nfiles++] = sf;
-        fc_rules_source alone = {f.path, f.text, f.pos, NULL};
-        fc_rules_source whole = {NULL, NULL, NULL, info};
+        fc_rules_source alone = {f.path, f.text, f.pos, NULL, false};
+        fc_rules_source whole = {NULL, NULL, NULL, info, false};
         fc_rules *compiled = NULL;
         st = fc_rules_compile(tree, info->nfiles == 1 ? &alone : &whole, &compiled, diag);
         if (st == FC_OK) {
@@ -702,7 +740,7 @@ fc_status fc_rules_builder_build(fc_rules_builder *b, fc_rules **out, fc_diag *d
         return FC_EINVAL; /* built already */
     fc_status st = FC_OK;
     if (!b->compiled) { /* no file added: empty rules */
-        fc_rules_source whole = {NULL, NULL, NULL, b->info};
+        fc_rules_source whole = {NULL, NULL, NULL, b->info, false};
         st = fc_rules_compile(b->info->tree, &whole, &b->compiled, diag);
     }
     if (st != FC_OK)
