@@ -630,15 +630,27 @@ static fc_status measure_load(loader *ld, const cJSON *obj, const char *where, f
     if (!ctx)
         return FC_OK;
     fc_path_key(at, sizeof at, where, "context");
+    static const char forms[] = "expected [\"a\", \"b\"] (one group: any of its phrases) or "
+                                "[[\"a\", \"b\"], [\"c\"]] (groups that must all match)";
     if (!cJSON_IsArray(ctx))
-        return fail(ld, at, "expected an array of arrays of phrases");
-    size_t n = (size_t)cJSON_GetArraySize(ctx);
+        return fail(ld, at, forms);
+    size_t n = (size_t)cJSON_GetArraySize(ctx), strings = 0;
+    cJSON_ArrayForEach(it, ctx)
+        strings += cJSON_IsString(it);
+    if (n && strings == n) { /* ["a", "b"]: one group, as [["a", "b"]] */
+        if (!(m->context = calloc(1, sizeof *m->context)))
+            return FC_ENOMEM;
+        m->ncontext = 1;
+        return phrase_list_load(ld, ctx, at, &m->context[0]);
+    }
     if (n && !(m->context = calloc(n, sizeof *m->context)))
         return FC_ENOMEM;
     cJSON_ArrayForEach(it, ctx)
     {
         char item[420];
         fc_path_index(item, sizeof item, at, m->ncontext);
+        if (!cJSON_IsArray(it))
+            return fail(ld, item, forms);
         /* Counted before it is read, so that a list which fails halfway is
          * still freed with the measure. */
         fc_phrase_list *l = &m->context[m->ncontext++];
