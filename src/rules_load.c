@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "jsonpos.h"
 #include "lex.h"
@@ -1193,6 +1194,24 @@ static fc_status data_files_load(loader *ld)
                 snprintf(path, sizeof path, "%s", names[i]);
             else
                 snprintf(path, sizeof path, "%s/datasets/%s", fc_datadir(), names[i]);
+            fc_path_index(at, sizeof at, events ? "$.events" : "$.datasets", i);
+            struct stat sb;
+            if (names[i][0] != '/' && stat(path, &sb) != 0) {
+                /* not next to the rule file (rules.c would have taken it) nor here */
+                const char *file = ld->src->path, *slash = file ? strrchr(file, '/') : NULL;
+                if (file && strcmp(file, "-") == 0)
+                    return fail_at(ld, at, false, 0,
+                                   "%s: no file \"%.200s\" in %s/datasets/ (a rule file read "
+                                   "from standard input has no folder of its own)",
+                                   at, names[i], fc_datadir());
+                char folder[4200] = "the rule file";
+                if (file)
+                    snprintf(folder, sizeof folder, "the rule file (in %.*s/)",
+                             slash ? (int)(slash - file) : 1, slash ? file : ".");
+                return fail_at(ld, at, false, 0,
+                               "%s: no file \"%.200s\" next to %s or in %s/datasets/", at,
+                               names[i], folder, fc_datadir());
+            }
             fc_diag d = {0};
             fc_status st = events ? fc_events_load(&r->event_rows, path, &d)
                                   : fc_dataset_load(&r->refs, path, &d);
@@ -1200,7 +1219,6 @@ static fc_status data_files_load(loader *ld)
                 return st;
             if (st != FC_OK) {
                 char msg[sizeof d.file + sizeof d.message + 64];
-                fc_path_index(at, sizeof at, events ? "$.events" : "$.datasets", i);
                 return fail_at(ld, at, false, 0, "%s: %s", at, fc_diag_format(&d, msg, sizeof msg));
             }
         }
