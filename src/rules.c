@@ -854,15 +854,19 @@ static void put_entry(lister *l, size_t indent, const char *label, const char *n
                       const char *value, const char *where)
 {
     size_t before = l->sb.len;
-    if (label)
-        fc_sb_printf(&l->sb, "%*s%-*s %s  %s\n", (int)indent, "", 24, label, value, where);
-    else
-        fc_sb_printf(&l->sb, "%*s%s  %s\n", (int)indent, "", value, where);
-    if (l->sb.failed || l->sb.len - before <= LISTING_WIDTH + 1)
-        return;
-    l->sb.len = before; /* too long: the value goes below */
-    if (l->sb.data)
-        l->sb.data[before] = '\0';
+    /* labels in a column when that fits, else just before their value */
+    for (int pad = label ? 24 : 0; pad >= 0; pad -= 24) {
+        if (label)
+            fc_sb_printf(&l->sb, "%*s%-*s %s  %s\n", (int)indent, "", pad, label, value, where);
+        else
+            fc_sb_printf(&l->sb, "%*s%s  %s\n", (int)indent, "", value, where);
+        if (l->sb.failed || l->sb.len - before <= LISTING_WIDTH + 1)
+            return;
+        l->sb.len = before; /* too long */
+        if (l->sb.data)
+            l->sb.data[before] = '\0';
+    }
+    /* the value goes below its label and origin */
     const char *head = label ? label : name;
     fc_sb_printf(&l->sb, "%*s%s%s%s\n", (int)indent, "", head ? head : "", head ? "  " : "",
                  where);
@@ -928,13 +932,13 @@ static char *make_listing(const fc_rules_info *info, const char *sources)
         l.cwd[0] = '\0';
     fc_sb_puts(&l.sb, "# rules from: ");
     if (!sources || !*sources)
-        fc_sb_puts(&l.sb, "(none)");
-    for (size_t i = 0; i < info->nfiles; i++) {
+        fc_sb_puts(&l.sb, "(none)\n");
+    for (size_t i = 0; i < info->nfiles; i++) { /* one a line, in order */
         char shown[4400];
         show_path(&l, info->files[i].path, shown, sizeof shown);
-        fc_sb_printf(&l.sb, "%s%s", i ? ", " : "", shown);
+        fc_sb_printf(&l.sb, "%s%s\n", i ? "#             " : "", shown);
     }
-    fc_sb_printf(&l.sb, "\n# <datadir> is %s\n", l.datadir);
+    fc_sb_printf(&l.sb, "# <datadir> is %s\n", l.datadir);
     const cJSON *sec;
     cJSON_ArrayForEach(sec, info->tree)
     {
