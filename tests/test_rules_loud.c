@@ -372,3 +372,85 @@ Test(rules_loud, the_listing_fits_and_names_every_origin)
     free(out);
     free(err);
 }
+
+/* ---- explain ---------------------------------------------------------------- */
+
+/* `factcheck explain FILE:LINE`: each figure of that line's sentence with what
+ * was extracted, and the measure rule that took it or, per measure, why not. */
+Test(rules_loud, explain_says_which_measure_took_a_figure_and_why_not)
+{
+    const char *rules = put("explain.json",
+                            "{\"measures\": [\n"
+                            "  {\"key\": \"depot.shipments\", \"unit\": \"count\",\n"
+                            "   \"context\": [\"depot\", \"warehouse\"]},\n"
+                            "  {\"key\": \"port.share\", \"unit\": \"percent\", \"subject\": "
+                            "[\"containers\"]}\n"
+                            "]}\n");
+    char rules_path[256];
+    snprintf(rules_path, sizeof rules_path, "%s", rules);
+    const char *doc = put("explain.md", "The depot shipped 40 crates on Monday.\n"
+                                        "The port unloaded 70 crates, and 12% were damaged.\n");
+    char args[800], *out = NULL, *err = NULL, want[2000];
+    snprintf(args, sizeof args, "explain --rules '%s' '%s:1'", rules_path, doc);
+    cr_assert_eq(test_run(args, &out, &err), 0, "%s", err);
+    snprintf(want, sizeof want,
+             "%s:1:19: \"40\"\n"
+             "  value 40, count, actual, level\n"
+             "  subject \"crates\"; key t:crat e:ship w:depot\n"
+             "  measure depot.shipments (%s:2:3)\n",
+             doc, rules_path);
+    cr_assert_str_eq(out, want);
+    cr_assert_str_eq(err, "");
+    free(out);
+    free(err);
+
+    snprintf(args, sizeof args, "explain --rules '%s' '%s:2'", rules_path, doc);
+    cr_assert_eq(test_run(args, &out, &err), 0, "%s", err);
+    snprintf(want, sizeof want,
+             "%s:2:19: \"70\"\n"
+             "  value 70, count, actual, level\n"
+             "  subject \"crates\"; key t:crat w:port w:unload\n"
+             "  no measure:\n"
+             "    depot.shipments (%s:2:3): no word of its context group 1 (\"depot\", "
+             "\"warehouse\") in the sentence\n"
+             "    port.share (%s:4:3): its unit is percent, the figure's count\n"
+             "\n"
+             "%s:2:34: \"12%%\"\n"
+             "  value 12, percent, actual, level\n"
+             "  subject none; key e:damage\n"
+             "  no measure:\n"
+             "    depot.shipments (%s:2:3): its unit is count, the figure's percent\n"
+             "    port.share (%s:4:3): the figure has no subject; it needs one of "
+             "\"containers\"\n",
+             doc, rules_path, rules_path, doc, rules_path, rules_path);
+    cr_assert_str_eq(out, want);
+    free(out);
+    free(err);
+}
+
+Test(rules_loud, explain_refuses_what_is_no_line)
+{
+    const char *doc = put("short.md", "The depot shipped 40 crates.\n");
+    char args[600], *out = NULL, *err = NULL, want[700];
+    snprintf(args, sizeof args, "explain '%s:9'", doc);
+    cr_assert_eq(test_run(args, &out, &err), 2);
+    snprintf(want, sizeof want, "factcheck: %s has 2 lines, not 9\n", doc);
+    cr_assert_str_eq(err, want);
+    free(out);
+    free(err);
+    snprintf(args, sizeof args, "explain '%s'", doc);
+    cr_assert_eq(test_run(args, &out, &err), 2);
+    snprintf(want, sizeof want, "factcheck: explain takes FILE:LINE, not '%s'\n", doc);
+    cr_assert(strncmp(err, want, strlen(want)) == 0, "%s", err);
+    free(out);
+    free(err);
+    /* a line with no figure in its sentence: said, and not an error */
+    doc = put("none.md", "No figures here.\n\nThe depot shipped 40 crates.\n");
+    snprintf(args, sizeof args, "explain '%s:1'", doc);
+    cr_assert_eq(test_run(args, &out, &err), 0);
+    cr_assert_str_eq(out, "");
+    snprintf(want, sizeof want, "factcheck: no figure in the sentence at %s:1\n", doc);
+    cr_assert_str_eq(err, want);
+    free(out);
+    free(err);
+}
