@@ -847,11 +847,38 @@ static void put_wrapped(lister *l, const char *v, size_t indent)
     }
 }
 
+/* A copy of s safe for a terminal (fc_term_safe: a key or a path from a rule
+ * file or the command line cannot move the cursor); NULL for NULL or when out
+ * of memory. */
+static char *term_dup(const char *s)
+{
+    size_t n = s ? 4 * strlen(s) + 1 : 0;
+    char *out = n ? malloc(n) : NULL;
+    return out ? fc_term_safe(s, out, n) : NULL;
+}
+
 /* One entry: its label (a member's name; NULL for none), its value and its
  * origin. On one line when that fits; else the label (or name, an entry's id)
  * and origin on one line and the value below, wrapped. */
+static void put_entry_safe(lister *l, size_t indent, const char *label, const char *name,
+                           const char *value, const char *where);
+
 static void put_entry(lister *l, size_t indent, const char *label, const char *name,
                       const char *value, const char *where)
+{
+    char *sl = term_dup(label), *sn = term_dup(name), *sv = term_dup(value), *sw = term_dup(where);
+    if ((label && !sl) || (name && !sn) || !sv || !sw)
+        l->sb.failed = true;
+    else
+        put_entry_safe(l, indent, sl, sn, sv, sw);
+    free(sl);
+    free(sn);
+    free(sv);
+    free(sw);
+}
+
+static void put_entry_safe(lister *l, size_t indent, const char *label, const char *name,
+                           const char *value, const char *where)
 {
     size_t before = l->sb.len;
     /* labels in a column when that fits, else just before their value */
@@ -886,8 +913,10 @@ static void list_value(lister *l, const cJSON *v, const char *key, const char *l
     char where[4500];
     const char *o = origin_shown(l, key, where, sizeof where);
     if (!o && (cJSON_IsArray(v) || cJSON_IsObject(v)) && cJSON_GetArraySize(v) > 0) {
-        if (label)
-            fc_sb_printf(&l->sb, "%*s%s:\n", (int)indent, "", label);
+        char *safe = term_dup(label);
+        if (safe)
+            fc_sb_printf(&l->sb, "%*s%s:\n", (int)indent, "", safe);
+        free(safe);
         list_members(l, v, key, indent + 2);
         return;
     }
@@ -934,9 +963,10 @@ static char *make_listing(const fc_rules_info *info, const char *sources)
     if (!sources || !*sources)
         fc_sb_puts(&l.sb, "(none)\n");
     for (size_t i = 0; i < info->nfiles; i++) { /* one a line, in order */
-        char shown[4400];
+        char shown[4400], safe[4 * sizeof shown];
         show_path(&l, info->files[i].path, shown, sizeof shown);
-        fc_sb_printf(&l.sb, "%s%s\n", i ? "#             " : "", shown);
+        fc_sb_printf(&l.sb, "%s%s\n", i ? "#             " : "",
+                     fc_term_safe(shown, safe, sizeof safe));
     }
     fc_sb_printf(&l.sb, "# <datadir> is %s\n", l.datadir);
     const cJSON *sec;
@@ -951,7 +981,9 @@ static char *make_listing(const fc_rules_info *info, const char *sources)
             list_value(&l, sec, sec_path, label, NULL, 0);
             continue;
         }
-        fc_sb_printf(&l.sb, "\n%s (%d)\n", sec->string, cJSON_GetArraySize(sec));
+        char *safe = term_dup(sec->string);
+        fc_sb_printf(&l.sb, "\n%s (%d)\n", safe ? safe : "", cJSON_GetArraySize(sec));
+        free(safe);
         list_members(&l, sec, sec_path, 2);
     }
     return fc_sb_take(&l.sb);

@@ -454,3 +454,17 @@ Test(rules_loud, explain_refuses_what_is_no_line)
     free(out);
     free(err);
 }
+
+/* A key of a rule file with a control character is shown, not sent to the
+ * terminal. */
+Test(rules_loud, the_listing_shows_control_characters)
+{
+    const char *f = put("esc.json", "{\"pollsters\": {\"X\\u001b[31mY\": {\"sample_size\": 500}}}\n");
+    char args[400], *out = NULL, *err = NULL;
+    snprintf(args, sizeof args, "rules --rules '%s'", f);
+    cr_assert_eq(test_run(args, &out, &err), 0, "%s", err);
+    cr_assert_null(strchr(out, '\033'));
+    cr_assert_not_null(strstr(out, "\n  X\\x1b[31mY:\n    sample_size              500  "), "%s", out);
+    free(out);
+    free(err);
+}
