@@ -2494,8 +2494,20 @@ static int by_match_start(const void *a, const void *b)
     return x->m.end > y->m.end ? -1 : x->m.end < y->m.end; /* longer first */
 }
 
+/* Whether text[from, to) holds a digit, ASCII or fullwidth (fc_tok_number_in). */
+static bool value_has_digit(const char *text, size_t from, size_t to)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    for (size_t i = from; i < to; i++)
+        if ((u[i] >= '0' && u[i] <= '9') ||
+            (i + 2 < to && u[i] == 0xEF && u[i + 1] == 0xBC && u[i + 2] >= 0x90 && u[i + 2] <= 0x99))
+            return true;
+    return false;
+}
+
 /* Collects every match of every pattern in text[from, to), by start; a match
- * that overlaps an earlier one is dropped. */
+ * whose value holds no digit is not a figure, and a match that overlaps an
+ * earlier one is dropped. */
 static fc_status find_pattern_matches(ctx *c, size_t from, size_t to)
 {
     c->nmatches = c->next_match = 0;
@@ -2504,6 +2516,8 @@ static fc_status find_pattern_matches(ctx *c, size_t from, size_t to)
         fc_regex_match m;
         for (size_t pos = from; pos < to && fc_regex_next(p->code, c->text, pos, to, &m);
              pos = m.end) {
+            if (!value_has_digit(c->text, m.num_start, m.num_end))
+                continue; /* "twelve": the number is read from digits, and there are none */
             if (fc_grow((void **)&c->matches, &c->cap_matches, c->nmatches + 1,
                         sizeof *c->matches) != FC_OK)
                 return FC_ENOMEM;

@@ -24,7 +24,7 @@ enum {
     EXIT_TROUBLE = 2   /* usage error, unreadable input, or bad rules */
 };
 
-typedef enum command { CMD_CHECK, CMD_EXTRACT, CMD_RULES, CMD_RULES_CHECK } command;
+typedef enum command { CMD_CHECK, CMD_EXTRACT, CMD_RULES, CMD_RULES_CHECK, CMD_EXPLAIN } command;
 
 /* Which findings make the exit status 1 (--fail-on). */
 typedef enum fail_on { FAIL_ON_CONFLICT, FAIL_ON_WARNING, FAIL_ON_NEVER } fail_on;
@@ -75,11 +75,14 @@ static void usage(int status)
           "       factcheck extract [OPTION]... PATH...\n"
           "       factcheck rules [--rules FILE]... [PATH]...\n"
           "       factcheck rules check FILE...\n"
+          "       factcheck explain [--rules FILE]... FILE:LINE\n"
           "\n"
           "Read news documents (.md/.txt files, folders of them, or - for standard input),\n"
           "extract every quantitative claim, and check the claims for consistency.\n"
           "'extract' prints the claims only. 'rules' lists the rules in force and where each\n"
-          "came from; 'rules check' validates rule files.\n"
+          "came from; 'rules check' validates rule files. 'explain' shows, for each figure\n"
+          "of the sentence at LINE of FILE, what was extracted and which measure rule took\n"
+          "it, or why none did.\n"
           "\n"
           "Rules come from the built-in defaults, then a factcheck.rules.json in each PATH\n"
           "that is a folder, then every --rules FILE in order; later ones extend or override\n"
@@ -202,6 +205,7 @@ static command take_command(int *argc, char ***argv)
     } commands[] = {{{"rules", "check"}, CMD_RULES_CHECK},
                     {{"rules", NULL}, CMD_RULES},
                     {{"extract", NULL}, CMD_EXTRACT},
+                    {{"explain", NULL}, CMD_EXPLAIN},
                     {{"check", NULL}, CMD_CHECK}};
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
         int n = commands[i].words[1] ? 2 : 1;
@@ -469,6 +473,56 @@ static int report(const options *opt, fc_corpus *corpus)
     return failing > 0 ? EXIT_CONFLICT : EXIT_CLEAN;
 }
 
+/* factcheck explain FILE:LINE: for each figure of the sentence at that line,
+ * what was extracted and which measure rule took it, or why none did. The
+ * rules are those a run on FILE uses. */
+static int explain(const options *opt, char *where)
+{
+    char *colon = strrchr(where, ':'), *end = NULL, safe[8192];
+    long line = colon ? strtol(colon + 1, &end, 10) : 0;
+    if (!colon || colon == where || end == colon + 1 || *end || line <= 0 || line > INT_MAX) {
+        fprintf(stderr, "factcheck: explain takes FILE:LINE, not '%s'\n",
+                fc_term_safe(where, safe, sizeof safe));
+        usage(EXIT_TROUBLE);
+    }
+    *colon = '\0';
+    char *paths[1] = {where};
+    fc_rules *rules = NULL;
+    int code = load_rules(opt, paths, 1, &rules);
+    if (code != EXIT_CLEAN)
+        return code;
+    fc_doc *doc = NULL;
+    fc_diag diag = {0};
+    fc_claims claims = {0};
+    fc_status st = fc_doc_load(where, &doc, &diag);
+    if (st != FC_OK) {
+        code = rules_error(&diag); /* "PATH: reason", as for any message with a place */
+    } else if ((size_t)line > doc->nlines) {
+        fprintf(stderr, "factcheck: %s has %zu lines, not %ld\n",
+                fc_term_safe(where, safe, sizeof safe), doc->nlines, line);
+        code = EXIT_TROUBLE;
+    } else if ((st = fc_extract(rules, doc, 0, &claims)) != FC_OK) {
+        fprintf(stderr, "factcheck: %s\n", fc_status_str(st));
+        code = EXIT_TROUBLE;
+    } else {
+        output o;
+        size_t found = 0;
+        code = EXIT_TROUBLE;
+        if (!output_is_input(opt, paths, 1, NULL) && output_open(opt->output, &o)) {
+            errno = 0;
+            code = output_finish(&o, fc_explain_line(rules, doc, &claims, (unsigned)line, o.f,
+                                                     &found));
+        }
+        if (code == EXIT_CLEAN && found == 0)
+            fprintf(stderr, "factcheck: no figure in the sentence at %s:%ld\n",
+                    fc_term_safe(where, safe, sizeof safe), line);
+    }
+    fc_claims_clear(&claims);
+    fc_doc_free(doc);
+    fc_rules_free(rules);
+    return code;
+}
+
 int main(int argc, char **argv)
 {
     const char *rule_files[argc > 0 ? argc : 1];
@@ -487,6 +541,13 @@ int main(int argc, char **argv)
     if (stdin_readers > 1) {
         fputs("factcheck: '-' (standard input) given more than once\n", stderr);
         usage(EXIT_TROUBLE);
+    }
+    if (opt.cmd == CMD_EXPLAIN) {
+        if (npaths != 1) {
+            fputs("factcheck: explain takes one FILE:LINE\n", stderr);
+            usage(EXIT_TROUBLE);
+        }
+        return explain(&opt, paths[0]);
     }
     if (opt.cmd == CMD_RULES_CHECK) {
         if (npaths == 0) {

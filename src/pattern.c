@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "report_internal.h"
 
@@ -61,6 +62,188 @@ static int count_step(pcre2_callout_block *cb, void *data)
     return ++cur.steps > cur.allowed ? PCRE2_ERROR_CALLOUT : 0;
 }
 
+/* ---- the value group: can it hold a digit? -------------------------------- */
+
+/* The number of a match is read from the digits of its value group (ASCII or
+ * fullwidth, lex.c); a group that can match no digit ("(?<value>[a-z]+)" for a
+ * number in words) would give 0 every time. These read the expression's text
+ * to tell: conservatively, so that anything not understood counts as a
+ * possible digit and only a group that surely holds none is refused. */
+
+static bool digit_at(const unsigned char *s)
+{
+    return (*s >= '0' && *s <= '9') || (s[0] == 0xEF && s[1] == 0xBC && s[2] >= 0x90 && s[2] <= 0x99);
+}
+
+/* An escape \c outside a class: whether it may match a digit. Assertions,
+ * classes of non-digits, control characters and escaped punctuation cannot;
+ * digit classes, back references, subroutines, properties and code points
+ * may. */
+static bool escape_may_digit(unsigned char c)
+{
+    if (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+        return false; /* "\.", "\(", "\$", "\ " */
+    return !strchr("DWshvRbBAzZGKtnrfeaE", c) || !c;
+}
+
+/* The end of a "\Q...\E" literal starting at s (after "\Q"), and whether it
+ * holds a digit. */
+static const char *skip_quoted(const char *s, bool *digit)
+{
+    for (; *s && !(s[0] == '\\' && s[1] == 'E'); s++)
+        if (digit_at((const unsigned char *)s))
+            *digit = true;
+    return *s ? s + 2 : s;
+}
+
+/* A character class starting after its "[": the text after its "]", and
+ * whether it may match a digit. */
+static const char *skip_class(const char *s, bool *digit)
+{
+    static const char *const no_digit[] = {"alpha", "lower", "upper", "space", "blank", "punct",
+                                           "cntrl"};
+    if (*s == '^') { /* a negated class may match a digit */
+        *digit = true;
+        s++;
+    }
+    int prev = -1; /* the last literal, for a range */
+    for (bool first = true; *s && (first || *s != ']'); first = false) {
+        const unsigned char *u = (const unsigned char *)s;
+        if (s[0] == '[' && s[1] == ':') { /* [:alpha:] */
+            const char *end = strstr(s + 2, ":]");
+            if (!end)
+                return s + strlen(s);
+            bool known = false;
+            for (size_t i = 0; i < sizeof no_digit / sizeof *no_digit; i++)
+                known |= (size_t)(end - s - 2) == strlen(no_digit[i]) &&
+                         strncmp(s + 2, no_digit[i], strlen(no_digit[i])) == 0;
+            *digit |= !known;
+            s = end + 2;
+            prev = -1;
+        } else if (s[0] == '\\' && s[1] == 'Q') {
+            s = skip_quoted(s + 2, digit);
+            prev = -1;
+        } else if (s[0] == '\\' && s[1]) {
+            unsigned char c = (unsigned char)s[1];
+            /* in a class \b is a backspace; \D, \W, \s, \h, \v, \R-like letters match no digit */
+            *digit |= c == 'b' ? false : escape_may_digit(c);
+            prev = c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                 (c >= '0' && c <= '9'))
+                       ? c
+                       : -1;
+            s += 2;
+        } else if (s[0] == '-' && prev >= 0 && s[1] && s[1] != ']') {
+            int hi = (unsigned char)s[1];
+            if (s[1] == '\\' || s[1] == '[')
+                *digit = true; /* a range to an escape or a class: not read further */
+            else if (prev <= '9' && hi >= '0')
+                *digit = true;
+            s += 2;
+            prev = -1;
+        } else {
+            *digit |= digit_at(u);
+            prev = *u;
+            s++;
+        }
+    }
+    return *s ? s + 1 : s;
+}
+
+/* A quantifier "{2}", "{2,}", "{2,5}", "{,5}" at s: the text after it, or s. */
+static const char *skip_quantifier(const char *s)
+{
+    const char *p = s + 1;
+    bool num = false;
+    while ((*p >= '0' && *p <= '9') || *p == ',' || *p == ' ')
+        num |= *p++ != ',';
+    return *p == '}' && num ? p + 1 : s;
+}
+
+/* Reads a group's body from s to its ")" (or the end): whether any of it may
+ * match a digit. Nested groups are read as part of it; comments, verbs,
+ * quantifiers and group names are skipped. */
+static bool body_may_digit(const char *s)
+{
+    bool digit = false;
+    int depth = 0;
+    while (*s && !digit) {
+        if (s[0] == '\\' && s[1] == 'Q') {
+            s = skip_quoted(s + 2, &digit);
+        } else if (s[0] == '\\' && s[1]) {
+            digit = escape_may_digit((unsigned char)s[1]);
+            s += 2;
+        } else if (*s == '[') {
+            s = skip_class(s + 1, &digit);
+        } else if (*s == '{') {
+            const char *q = skip_quantifier(s);
+            s = q > s ? q : s + 1;
+        } else if (*s == '.') {
+            digit = true;
+        } else if (*s == ')') {
+            if (depth-- == 0)
+                break;
+            s++;
+        } else if (s[0] == '(' && (s[1] == '*' || (s[1] == '?' && s[2] == '#'))) {
+            while (*s && *s != ')') /* a comment or a verb */
+                s++;
+            s += *s == ')';
+        } else if (s[0] == '(' && s[1] == '?') {
+            /* (?R), (?1), (?-1), (?&name), (?P>name), conditions: may be anything */
+            const char *p = s + 2;
+            if (*p == 'R' || *p == '&' || *p == '(' || *p == '+' || *p == '-' ||
+                (*p >= '0' && *p <= '9') || (p[0] == 'P' && p[1] == '>'))
+                digit = true;
+            if (p[0] == 'P' && p[1] == '<')
+                p++;
+            if ((p[0] == '<' && p[1] != '=' && p[1] != '!') || p[0] == '\'') {
+                char close = *p == '<' ? '>' : '\'';
+                while (*p && *++p != close) /* a group name: not matched text */
+                    ;
+                p += *p != '\0';
+            }
+            depth++;
+            s = p;
+        } else {
+            if (*s == '(')
+                depth++;
+            else
+                digit = digit_at((const unsigned char *)s);
+            s++;
+        }
+    }
+    return digit;
+}
+
+/* Where the group named value opens in regex ("(?<value>", "(?P<value>",
+ * "(?'value'"), skipping escapes, quoted text and classes; NULL when none.
+ * *body is set to the text after its name. */
+static const char *value_group(const char *regex, const char **body)
+{
+    static const char *const openers[] = {"(?<value>", "(?P<value>", "(?'value'"};
+    for (const char *s = regex; *s;) {
+        bool ignored = false;
+        if (s[0] == '\\' && s[1] == 'Q') {
+            s = skip_quoted(s + 2, &ignored);
+            continue;
+        }
+        if (s[0] == '\\' && s[1]) {
+            s += 2;
+            continue;
+        }
+        if (*s == '[') {
+            s = skip_class(s + 1, &ignored);
+            continue;
+        }
+        for (size_t i = 0; i < sizeof openers / sizeof *openers; i++)
+            if (strncmp(s, openers[i], strlen(openers[i])) == 0) {
+                *body = s + strlen(openers[i]);
+                return s;
+            }
+        s++;
+    }
+    return NULL;
+}
+
 fc_regex *fc_regex_compile(const char *regex, const fc_regex *first, size_t index, char *msg,
                            size_t n, size_t *offset)
 {
@@ -83,11 +266,19 @@ fc_regex *fc_regex_compile(const char *regex, const fc_regex *first, size_t inde
     uint32_t groups = 0;
     pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
     int named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "value");
-    if (groups == 0) {
+    const char *body = NULL, *open = value_group(regex, &body);
+    if (groups == 0 || named <= 0 || (open && !body_may_digit(body))) {
         pcre2_code_free(code);
         pcre2_code_free(any_code);
-        snprintf(msg, n, "needs a group for the number: (?<value>...)");
-        *offset = 0;
+        if (named <= 0) {
+            snprintf(msg, n, "needs one group named \"value\" for the number: (?<value>...)");
+            *offset = 0;
+        } else {
+            snprintf(msg, n,
+                     "the group \"value\" can match no digit: the number is read from its "
+                     "digits, so a number in words would read as 0");
+            *offset = (size_t)(open - regex);
+        }
         return NULL;
     }
     fc_regex *re = calloc(1, sizeof *re);
@@ -106,7 +297,7 @@ fc_regex *fc_regex_compile(const char *regex, const fc_regex *first, size_t inde
     re->any_code = any_code;
     re->set = first ? first->set : atomic_fetch_add(&sets, 1) + 1;
     re->index = first ? index : 0;
-    re->value_group = named > 0 ? (uint32_t)named : 1;
+    re->value_group = (uint32_t)named;
     return re;
 }
 

@@ -1,8 +1,9 @@
 /* pattern.h - regular expressions for custom claim shapes, with PCRE2 (private).
  *
  * A rule file may add claim shapes the built-in grammar does not know ("12.5
- * cases per 100,000"). The expression must have a group named "value" (or, else,
- * a first group) holding the number. */
+ * cases per 100,000"). The expression must have one group named "value" holding
+ * the number, and that group must be able to match a digit: the number is read
+ * from its digits. */
 #ifndef FC_PATTERN_H
 #define FC_PATTERN_H
 
@@ -16,7 +17,8 @@ typedef struct fc_regex fc_regex;
 /* Compiles regex (UTF-8, case-insensitive), the pattern at index of a set run
  * together on each document (a rule set's patterns, in order): first is the
  * set's pattern 0, NULL for pattern 0 itself. On error returns NULL, writes
- * PCRE2's message to msg (size n) and the byte offset in regex where it failed
+ * PCRE2's message (or why the value group will not do: missing, or able to
+ * match no digit) to msg (size n) and the byte offset in regex where it failed
  * to *offset. */
 fc_regex *fc_regex_compile(const char *regex, const fc_regex *first, size_t index, char *msg,
                            size_t n, size_t *offset);

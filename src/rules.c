@@ -94,13 +94,9 @@ static const origin *find_origin(const fc_rules_info *info, const char *key)
     return NULL;
 }
 
-bool fc_rules_info_origin(const fc_rules_info *info, const char *key, char *buf, size_t n)
+/* The line and column of offset off in f, through its line map. */
+static void src_file_linecol(const src_file *f, size_t off, size_t *line, size_t *col)
 {
-    const origin *o = find_origin(info, key);
-    if (!o)
-        return false;
-    const src_file *f = &info->files[o->file];
-    size_t off = o->offset < f->len ? o->offset : f->len;
     size_t lo = 0, hi = f->nlines; /* the last line start at or before off */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
@@ -109,7 +105,49 @@ bool fc_rules_info_origin(const fc_rules_info *info, const char *key, char *buf,
         else
             hi = mid;
     }
-    snprintf(buf, n, "%s:%zu:%zu", f->path, lo + 1, off - f->lines[lo] + 1);
+    *line = lo + 1;
+    *col = off - f->lines[lo] + 1;
+}
+
+bool fc_rules_info_origin(const fc_rules_info *info, const char *key, char *buf, size_t n)
+{
+    const origin *o = find_origin(info, key);
+    if (!o)
+        return false;
+    const src_file *f = &info->files[o->file];
+    size_t line, col;
+    src_file_linecol(f, o->offset < f->len ? o->offset : f->len, &line, &col);
+    snprintf(buf, n, "%s:%zu:%zu", f->path, line, col);
+    return true;
+}
+
+bool fc_rules_info_member_origin(const fc_rules_info *info, const char *key, const char *list,
+                                 const char *member, char *where, size_t nwhere, char *at,
+                                 size_t nat)
+{
+    const origin *o = find_origin(info, key);
+    if (!o)
+        return false;
+    const src_file *f = &info->files[o->file];
+    fc_jsonpos *pos = fc_jsonpos_scan(f->text, f->len);
+    bool found = false;
+    size_t off = 0;
+    for (size_t k = 0; pos && !found; k++) { /* the entry's index in its file */
+        char entry[1000];
+        fc_path_index(entry, sizeof entry, list, k);
+        if (!fc_jsonpos_find(pos, entry, false, &off))
+            break;
+        if (off != o->offset)
+            continue;
+        fc_path_key(at, nat, entry, member);
+        found = fc_jsonpos_find(pos, at, false, &off);
+    }
+    fc_jsonpos_free(pos);
+    if (!found)
+        return false;
+    size_t line, col;
+    src_file_linecol(f, off < f->len ? off : f->len, &line, &col);
+    snprintf(where, nwhere, "%s:%zu:%zu", f->path, line, col);
     return true;
 }
 
@@ -272,7 +310,7 @@ static fc_status rule_file_read(const char *path, rule_file *f, bool check, fc_d
         return FC_ENOMEM;
     if (!check)
         return FC_OK;
-    fc_rules_source src = {path, f->text, f->pos, NULL};
+    fc_rules_source src = {path, f->text, f->pos, NULL, true};
     fc_rules *alone = NULL;
     st = fc_rules_compile(f->root, &src, &alone, diag);
     fc_rules_free(alone);
@@ -646,8 +684,8 @@ fc_status fc_rules_builder_add(fc_rules_builder *b, const char *path, fc_diag *d
         cJSON *old = info->tree;
         info->tree = tree;
         info->files[info->nfiles++] = sf;
-        fc_rules_source alone = {f.path, f.text, f.pos, NULL};
-        fc_rules_source whole = {NULL, NULL, NULL, info};
+        fc_rules_source alone = {f.path, f.text, f.pos, NULL, false};
+        fc_rules_source whole = {NULL, NULL, NULL, info, false};
         fc_rules *compiled = NULL;
         st = fc_rules_compile(tree, info->nfiles == 1 ? &alone : &whole, &compiled, diag);
         if (st == FC_OK) {
@@ -702,7 +740,7 @@ fc_status fc_rules_builder_build(fc_rules_builder *b, fc_rules **out, fc_diag *d
         return FC_EINVAL; /* built already */
     fc_status st = FC_OK;
     if (!b->compiled) { /* no file added: empty rules */
-        fc_rules_source whole = {NULL, NULL, NULL, b->info};
+        fc_rules_source whole = {NULL, NULL, NULL, b->info, false};
         st = fc_rules_compile(b->info->tree, &whole, &b->compiled, diag);
     }
     if (st != FC_OK)
@@ -743,63 +781,212 @@ fc_status fc_rules_load(const char *path, fc_rules **out, fc_diag *diag)
     return st;
 }
 
-/* The origin of key as "file:line:col", or "?". */
-static const char *origin_text(const fc_rules_info *info, const char *key, char *buf, size_t n)
+/* ---- the listing -------------------------------------------------------------- */
+
+/* Lines of the listing are kept within this many columns where they can be: an
+ * entry that does not fit beside its origin goes below it, wrapped. */
+#define LISTING_WIDTH 80
+
+typedef struct lister {
+    const fc_rules_info *info;
+    fc_strbuf sb;
+    char cwd[4096];
+    const char *datadir;
+} lister;
+
+/* A path (or "path:line:col") as the listing shows it: relative to the working
+ * folder when inside it (as given on the command line), "<datadir>/..." for
+ * the data folder, else as it is. */
+static void show_path(const lister *l, const char *path, char *out, size_t n)
 {
-    return fc_rules_info_origin(info, key, buf, n) ? buf : "?";
+    size_t nd = strlen(l->datadir), nc = strlen(l->cwd);
+    if (nd && strncmp(path, l->datadir, nd) == 0 && path[nd] == '/')
+        snprintf(out, n, "<datadir>%s", path + nd);
+    else if (nc > 1 && strncmp(path, l->cwd, nc) == 0 && path[nc] == '/')
+        snprintf(out, n, "%s", path + nc + 1);
+    else
+        snprintf(out, n, "%s", path);
+}
+
+/* The origin of key as the listing shows it, or NULL when none is recorded
+ * (members of a list or object merged member by member: their own entries
+ * carry the origins). */
+static const char *origin_shown(const lister *l, const char *key, char *out, size_t n)
+{
+    char where[4400];
+    if (!fc_rules_info_origin(l->info, key, where, sizeof where))
+        return NULL;
+    show_path(l, where, out, n);
+    return out;
+}
+
+/* v from indent on, in lines of at most LISTING_WIDTH columns where it can:
+ * broken after a comma or a space, else at the width (never inside a UTF-8
+ * character). */
+static void put_wrapped(lister *l, const char *v, size_t indent)
+{
+    size_t avail = LISTING_WIDTH > indent + 20 ? LISTING_WIDTH - indent : 20;
+    while (*v) {
+        size_t len = strlen(v), cut = 0;
+        fc_sb_printf(&l->sb, "%*s", (int)indent, "");
+        if (len <= avail) {
+            fc_sb_printf(&l->sb, "%s\n", v);
+            return;
+        }
+        for (size_t i = 1; i <= avail; i++)
+            if (v[i - 1] == ',' || v[i - 1] == ' ')
+                cut = i;
+        if (cut < avail / 3) {
+            cut = avail;
+            while (cut > 1 && ((unsigned char)v[cut] & 0xC0) == 0x80)
+                cut--;
+        }
+        fc_sb_add(&l->sb, v, cut);
+        fc_sb_puts(&l->sb, "\n");
+        v += cut;
+    }
+}
+
+/* A copy of s safe for a terminal (fc_term_safe: a key or a path from a rule
+ * file or the command line cannot move the cursor); NULL for NULL or when out
+ * of memory. */
+static char *term_dup(const char *s)
+{
+    size_t n = s ? 4 * strlen(s) + 1 : 0;
+    char *out = n ? malloc(n) : NULL;
+    return out ? fc_term_safe(s, out, n) : NULL;
+}
+
+/* One entry: its label (a member's name; NULL for none), its value and its
+ * origin. On one line when that fits; else the label (or name, an entry's id)
+ * and origin on one line and the value below, wrapped. */
+static void put_entry_safe(lister *l, size_t indent, const char *label, const char *name,
+                           const char *value, const char *where);
+
+static void put_entry(lister *l, size_t indent, const char *label, const char *name,
+                      const char *value, const char *where)
+{
+    char *sl = term_dup(label), *sn = term_dup(name), *sv = term_dup(value), *sw = term_dup(where);
+    if ((label && !sl) || (name && !sn) || !sv || !sw)
+        l->sb.failed = true;
+    else
+        put_entry_safe(l, indent, sl, sn, sv, sw);
+    free(sl);
+    free(sn);
+    free(sv);
+    free(sw);
+}
+
+static void put_entry_safe(lister *l, size_t indent, const char *label, const char *name,
+                           const char *value, const char *where)
+{
+    size_t before = l->sb.len;
+    /* labels in a column when that fits, else just before their value */
+    for (int pad = label ? 24 : 0; pad >= 0; pad -= 24) {
+        if (label)
+            fc_sb_printf(&l->sb, "%*s%-*s %s  %s\n", (int)indent, "", pad, label, value, where);
+        else
+            fc_sb_printf(&l->sb, "%*s%s  %s\n", (int)indent, "", value, where);
+        if (l->sb.failed || l->sb.len - before <= LISTING_WIDTH + 1)
+            return;
+        l->sb.len = before; /* too long */
+        if (l->sb.data)
+            l->sb.data[before] = '\0';
+    }
+    /* the value goes below its label and origin */
+    const char *head = label ? label : name;
+    fc_sb_printf(&l->sb, "%*s%s%s%s\n", (int)indent, "", head ? head : "", head ? "  " : "",
+                 where);
+    put_wrapped(l, value, indent + 4);
+}
+
+/* The members of a list or object with no origin of its own, each with its own
+ * (a list merged entry by entry, an object member by member). */
+static void list_members(lister *l, const cJSON *v, const char *key, size_t indent);
+
+/* A value at key: with its origin when one is recorded, else member by member.
+ * Data file names (datasets, events: resolved to where they were found) are
+ * shown as paths are. */
+static void list_value(lister *l, const cJSON *v, const char *key, const char *label,
+                       const char *name, size_t indent)
+{
+    char where[4500];
+    const char *o = origin_shown(l, key, where, sizeof where);
+    if (!o && (cJSON_IsArray(v) || cJSON_IsObject(v)) && cJSON_GetArraySize(v) > 0) {
+        char *safe = term_dup(label);
+        if (safe)
+            fc_sb_printf(&l->sb, "%*s%s:\n", (int)indent, "", safe);
+        free(safe);
+        list_members(l, v, key, indent + 2);
+        return;
+    }
+    char *text = NULL, shown[4500];
+    bool file = cJSON_IsString(v) && v->valuestring[0] == '/' &&
+                (strncmp(key, "$.datasets/", 11) == 0 || strncmp(key, "$.events/", 9) == 0);
+    if (file) {
+        show_path(l, v->valuestring, shown, sizeof shown);
+        cJSON *s = cJSON_CreateString(shown);
+        text = s ? cJSON_PrintUnformatted(s) : NULL;
+        cJSON_Delete(s);
+    } else {
+        text = cJSON_PrintUnformatted(v);
+    }
+    put_entry(l, indent, label, name, text ? text : "", o ? o : "?");
+    cJSON_free(text);
+}
+
+static void list_members(lister *l, const cJSON *v, const char *key, size_t indent)
+{
+    const cJSON *it;
+    cJSON_ArrayForEach(it, v)
+    {
+        char k[1000];
+        if (cJSON_IsArray(v)) {
+            const char *id = entry_id(it);
+            fc_path_id(k, sizeof k, key, id ? id : "?");
+            /* an entry that is an object goes by its id when it needs two lines */
+            list_value(l, it, k, NULL, cJSON_IsObject(it) ? id : NULL, indent);
+        } else {
+            fc_path_key(k, sizeof k, key, it->string);
+            list_value(l, it, k, it->string, NULL, indent);
+        }
+    }
 }
 
 /* Every section, every entry, and where it came from. */
 static char *make_listing(const fc_rules_info *info, const char *sources)
 {
-    fc_strbuf sb = {0};
-    char where[1200];
-    fc_sb_printf(&sb, "# rules from: %s\n", sources && *sources ? sources : "(none)");
-    const cJSON *sec, *it, *sub;
+    lister l = {info, {0}, "", fc_datadir()};
+    if (!getcwd(l.cwd, sizeof l.cwd))
+        l.cwd[0] = '\0';
+    fc_sb_puts(&l.sb, "# rules from: ");
+    if (!sources || !*sources)
+        fc_sb_puts(&l.sb, "(none)\n");
+    for (size_t i = 0; i < info->nfiles; i++) { /* one a line, in order */
+        char shown[4400], safe[4 * sizeof shown];
+        show_path(&l, info->files[i].path, shown, sizeof shown);
+        fc_sb_printf(&l.sb, "%s%s\n", i ? "#             " : "",
+                     fc_term_safe(shown, safe, sizeof safe));
+    }
+    fc_sb_printf(&l.sb, "# <datadir> is %s\n", l.datadir);
+    const cJSON *sec;
     cJSON_ArrayForEach(sec, info->tree)
     {
-        char key[1000], sec_path[400];
+        char sec_path[400];
         snprintf(sec_path, sizeof sec_path, "$.%s", sec->string);
         if (!cJSON_IsArray(sec) && !cJSON_IsObject(sec)) {
-            char *v = cJSON_PrintUnformatted(sec);
-            fc_sb_printf(&sb, "\n%s: %s  (%s)\n", sec->string, v ? v : "",
-                         origin_text(info, sec_path, where, sizeof where));
-            cJSON_free(v);
+            char label[300];
+            snprintf(label, sizeof label, "%s:", sec->string);
+            fc_sb_puts(&l.sb, "\n");
+            list_value(&l, sec, sec_path, label, NULL, 0);
             continue;
         }
-        fc_sb_printf(&sb, "\n%s (%d)\n", sec->string, cJSON_GetArraySize(sec));
-        cJSON_ArrayForEach(it, sec)
-        {
-            if (cJSON_IsObject(sec) && cJSON_IsArray(it)) {
-                /* a nested list ("attribution": {"before_source": [...]}) */
-                char list_path[800];
-                fc_path_key(list_path, sizeof list_path, sec_path, it->string);
-                fc_sb_printf(&sb, "  %s:\n", it->string);
-                cJSON_ArrayForEach(sub, it)
-                {
-                    fc_path_id(key, sizeof key, list_path, entry_id(sub) ? entry_id(sub) : "?");
-                    char *v = cJSON_PrintUnformatted(sub);
-                    fc_sb_printf(&sb, "    %-28s %s\n", v ? v : "",
-                                 origin_text(info, key, where, sizeof where));
-                    cJSON_free(v);
-                }
-                continue;
-            }
-            if (cJSON_IsArray(sec))
-                fc_path_id(key, sizeof key, sec_path, entry_id(it) ? entry_id(it) : "?");
-            else
-                fc_path_key(key, sizeof key, sec_path, it->string);
-            char *v = cJSON_PrintUnformatted(it);
-            if (cJSON_IsObject(sec))
-                fc_sb_printf(&sb, "  %-26s %-40s %s\n", it->string, v ? v : "",
-                             origin_text(info, key, where, sizeof where));
-            else
-                fc_sb_printf(&sb, "  %-66s %s\n", v ? v : "",
-                             origin_text(info, key, where, sizeof where));
-            cJSON_free(v);
-        }
+        char *safe = term_dup(sec->string);
+        fc_sb_printf(&l.sb, "\n%s (%d)\n", safe ? safe : "", cJSON_GetArraySize(sec));
+        free(safe);
+        list_members(&l, sec, sec_path, 2);
     }
-    return fc_sb_take(&sb);
+    return fc_sb_take(&l.sb);
 }
 
 fc_status fc_rules_write_listing(const fc_rules *rules, FILE *out)

@@ -243,6 +243,13 @@ typedef struct fc_rules_info fc_rules_info;
 /* Writes "file:line:col" of the entry named key ("$.aliases.x", "$.hedges/about")
  * to buf; false when unknown. */
 bool fc_rules_info_origin(const fc_rules_info *info, const char *key, char *buf, size_t n);
+/* For a member of a list entry: key names the entry ("$.measures/a.b"), list is
+ * the list's path ("$.measures") and member the entry's field ("target_of").
+ * Writes "file:line:col" of the member's value to where and its JSON path in
+ * that file ("$.measures[2].target_of") to at; false when unknown. */
+bool fc_rules_info_member_origin(const fc_rules_info *info, const char *key, const char *list,
+                                 const char *member, char *where, size_t nwhere, char *at,
+                                 size_t nat);
 void fc_rules_info_free(fc_rules_info *info);
 
 struct fc_rules {
@@ -300,6 +307,8 @@ typedef struct fc_rules_source {
     const char *text;             /* its JSON text */
     const struct fc_jsonpos *pos; /* positions in text */
     const fc_rules_info *info;    /* merged trees: where each entry came from */
+    bool partial; /* one file checked on its own, before it is merged: names of
+                   * measures in other layers cannot be resolved yet */
 } fc_rules_source;
 
 /* Validates a rule tree and compiles it into new rules. Errors: FC_ERULES with

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "jsonpos.h"
 #include "lex.h"
@@ -630,15 +631,27 @@ static fc_status measure_load(loader *ld, const cJSON *obj, const char *where, f
     if (!ctx)
         return FC_OK;
     fc_path_key(at, sizeof at, where, "context");
+    static const char forms[] = "expected [\"a\", \"b\"] (one group: any of its phrases) or "
+                                "[[\"a\", \"b\"], [\"c\"]] (groups that must all match)";
     if (!cJSON_IsArray(ctx))
-        return fail(ld, at, "expected an array of arrays of phrases");
-    size_t n = (size_t)cJSON_GetArraySize(ctx);
+        return fail(ld, at, forms);
+    size_t n = (size_t)cJSON_GetArraySize(ctx), strings = 0;
+    cJSON_ArrayForEach(it, ctx)
+        strings += cJSON_IsString(it);
+    if (n && strings == n) { /* ["a", "b"]: one group, as [["a", "b"]] */
+        if (!(m->context = calloc(1, sizeof *m->context)))
+            return FC_ENOMEM;
+        m->ncontext = 1;
+        return phrase_list_load(ld, ctx, at, &m->context[0]);
+    }
     if (n && !(m->context = calloc(n, sizeof *m->context)))
         return FC_ENOMEM;
     cJSON_ArrayForEach(it, ctx)
     {
         char item[420];
         fc_path_index(item, sizeof item, at, m->ncontext);
+        if (!cJSON_IsArray(it))
+            return fail(ld, item, forms);
         /* Counted before it is read, so that a list which fails halfway is
          * still freed with the measure. */
         fc_phrase_list *l = &m->context[m->ncontext++];
@@ -879,6 +892,79 @@ static fc_status patterns_load(loader *ld, const cJSON *arr)
     return FC_OK;
 }
 
+/* ---- references between entries ------------------------------------------- */
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "no measure" at the member of the entry that names it: in this file, or
+ * (merged trees) at the file:line:col the entry came from. */
+static fc_status fail_reference(loader *ld, const char *list, size_t index, const char *id,
+                                const char *member, const char *name, const char *const *keys,
+                                size_t nkeys)
+{
+    const char *best = NULL;
+    size_t bestd = 3;
+    for (size_t i = 0; i < nkeys; i++) {
+        size_t d = edit_distance(name, keys[i]);
+        if (d < bestd) {
+            bestd = d;
+            best = keys[i];
+        }
+    }
+    char hint[300] = "", entry[400], at[440];
+    if (best)
+        snprintf(hint, sizeof hint, " (did you mean \"%.200s\"?)", best);
+    if (!ld->src->path && ld->src->info) {
+        char key[1000], where[1200], file_at[1000];
+        fc_path_id(key, sizeof key, list, id);
+        if (fc_rules_info_member_origin(ld->src->info, key, list, member, where, sizeof where,
+                                        file_at, sizeof file_at)) {
+            fc_diag_set(ld->diag, where, 0, 0, "%s: no measure \"%.200s\" in the rules%s",
+                        file_at, name, hint);
+            return FC_ERULES;
+        }
+    }
+    fc_path_index(entry, sizeof entry, list, index);
+    fc_path_key(at, sizeof at, entry, member);
+    return fail_at(ld, at, false, 0, "%s: no measure \"%.200s\" in the rules%s", at, name, hint);
+}
+
+/* A measure named by another entry (a measure's target_of, a pattern's
+ * measure) must be one of the rules: a misspelt key would leave the check
+ * without its actual figures, or the pattern's claims on a measure nothing
+ * else has. Checked on the whole rules, not on a file alone (the measure may
+ * be in a layer below). */
+static fc_status references_check(loader *ld)
+{
+    fc_rules *r = ld->rules;
+    if (ld->src->partial)
+        return FC_OK;
+    const char **keys = malloc((r->nmeasures ? r->nmeasures : 1) * sizeof *keys);
+    if (!keys)
+        return FC_ENOMEM;
+    for (size_t i = 0; i < r->nmeasures; i++)
+        keys[i] = r->measures[i].key;
+    qsort(keys, r->nmeasures, sizeof *keys, by_string);
+    fc_status st = FC_OK;
+    for (size_t i = 0; st == FC_OK && i < r->nmeasures; i++) {
+        const fc_measure *m = &r->measures[i];
+        if (m->target_of && !bsearch(&m->target_of, keys, r->nmeasures, sizeof *keys, by_string))
+            st = fail_reference(ld, "$.measures", i, m->key, "target_of", m->target_of, keys,
+                                r->nmeasures);
+    }
+    for (size_t i = 0; st == FC_OK && i < r->npatterns; i++) {
+        const fc_pattern *p = &r->patterns[i];
+        if (p->measure && !bsearch(&p->measure, keys, r->nmeasures, sizeof *keys, by_string))
+            st = fail_reference(ld, "$.patterns", i, p->id, "measure", p->measure, keys,
+                                r->nmeasures);
+    }
+    free(keys);
+    return st;
+}
+
 /* {"AP-NORC": {"sample_size": 1000}, ...} */
 static fc_status pollsters_load(loader *ld, const cJSON *obj)
 {
@@ -1108,6 +1194,24 @@ static fc_status data_files_load(loader *ld)
                 snprintf(path, sizeof path, "%s", names[i]);
             else
                 snprintf(path, sizeof path, "%s/datasets/%s", fc_datadir(), names[i]);
+            fc_path_index(at, sizeof at, events ? "$.events" : "$.datasets", i);
+            struct stat sb;
+            if (names[i][0] != '/' && stat(path, &sb) != 0) {
+                /* not next to the rule file (rules.c would have taken it) nor here */
+                const char *file = ld->src->path, *slash = file ? strrchr(file, '/') : NULL;
+                if (file && strcmp(file, "-") == 0)
+                    return fail_at(ld, at, false, 0,
+                                   "%s: no file \"%.200s\" in %s/datasets/ (a rule file read "
+                                   "from standard input has no folder of its own)",
+                                   at, names[i], fc_datadir());
+                char folder[4200] = "the rule file";
+                if (file)
+                    snprintf(folder, sizeof folder, "the rule file (in %.*s/)",
+                             slash ? (int)(slash - file) : 1, slash ? file : ".");
+                return fail_at(ld, at, false, 0,
+                               "%s: no file \"%.200s\" next to %s or in %s/datasets/", at,
+                               names[i], folder, fc_datadir());
+            }
             fc_diag d = {0};
             fc_status st = events ? fc_events_load(&r->event_rows, path, &d)
                                   : fc_dataset_load(&r->refs, path, &d);
@@ -1115,7 +1219,6 @@ static fc_status data_files_load(loader *ld)
                 return st;
             if (st != FC_OK) {
                 char msg[sizeof d.file + sizeof d.message + 64];
-                fc_path_index(at, sizeof at, events ? "$.events" : "$.datasets", i);
                 return fail_at(ld, at, false, 0, "%s: %s", at, fc_diag_format(&d, msg, sizeof msg));
             }
         }
@@ -1242,6 +1345,7 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     TRY(measures_load(ld, GET("measures")));
     TRY(aliases_load(ld, GET("aliases")));
     TRY(patterns_load(ld, GET("patterns")));
+    TRY(references_check(ld));
     TRY(pollsters_load(ld, GET("pollsters")));
     TRY(files_load(ld, GET("datasets"), "$.datasets", &r->datasets, &r->ndatasets));
     TRY(files_load(ld, GET("events"), "$.events", &r->events, &r->nevents));

@@ -408,7 +408,9 @@ Test(reliability_rules, relative_data_files_are_next_to_the_rule_file)
     cr_assert_eq(r.code, 2);
     char expected[600];
     snprintf(expected, sizeof expected,
-             "%s:1:13: $.events[0]: %s/datasets/events2.csv: cannot open", rules, fc_datadir());
+             "%s:1:13: $.events[0]: no file \"events2.csv\" next to the rule file (in %s/desk/) "
+             "or in %s/datasets/\n",
+             rules, dir, fc_datadir());
     cr_assert(strncmp(r.err, expected, strlen(expected)) == 0, "%s\nexpected %s", r.err, expected);
     result_free(&r);
 }

@@ -11,6 +11,7 @@
 #include "factcheck/claim.h"
 #include "factcheck/corpus.h"
 #include "factcheck/doc.h"
+#include "factcheck/explain.h"
 #include "factcheck/extract.h"
 #include "factcheck/report.h"
 #include "factcheck/rules.h"
