@@ -152,9 +152,10 @@ static size_t scale_at(const ctx *c, size_t i, double *v);
 
 /* "and a half", "and a quarter" after a number: the fraction added; 0 when none.
  * Sets *end past it. */
-static double and_a_fraction(const ctx *c, size_t i, size_t *end)
+static inline double and_a_fraction(const ctx *c, size_t i, size_t *end)
 {
-    if (!is_word(c, i, "and") || !is_word_n(c, i + 1, c->w_a, "a") || i + 2 >= c->sent.to)
+    if (!is_word_n(c, i, c->w_and, "and") || !is_word_n(c, i + 1, c->w_a, "a") ||
+        i + 2 >= c->sent.to)
         return 0;
     const fc_entry *f = entry_at(c, &c->r->fractions, i + 2);
     if (!f || f->value >= 1 || f->phrase.ntok != 1)
@@ -385,6 +386,11 @@ static size_t power_of_ten_at(const ctx *c, size_t j, double *v)
     const char *t = c->text;
     size_t k = j;
     int exp = 0, sign = 1;
+    if (k >= c->sent.to)
+        return 0;
+    unsigned char first = (unsigned char)t[tok(c, k)->start];
+    if ((first | 0x20) != 'e' && (first | 0x20) != 'x' && first != '*' && first != 0xC3)
+        return 0; /* the common case: nothing of a power of ten */
     /* "1e10", "1e-4" */
     if (k < c->sent.to && glued(c, k) && tok(c, k)->kind == FC_TOK_WORD &&
         tok(c, k)->end - tok(c, k)->start == 1 && (t[tok(c, k)->start] | 0x20) == 'e') {
@@ -444,7 +450,9 @@ static size_t glyph_fraction_at(const ctx *c, size_t j, double *v)
         double value;
     } glyphs[] = {{"\xC2\xBD", 0.5},         {"\xC2\xBC", 0.25},        {"\xC2\xBE", 0.75},
                   {"\xE2\x85\x93", 1.0 / 3}, {"\xE2\x85\x94", 2.0 / 3}, {"\xE2\x85\x9B", 0.125}};
-    if (j >= c->sent.to || !glued(c, j) || tok(c, j)->kind != FC_TOK_PUNCT)
+    if (j >= c->sent.to || !glued(c, j) || tok(c, j)->kind != FC_TOK_PUNCT ||
+        ((unsigned char)c->text[tok(c, j)->start] != 0xC2 &&
+         (unsigned char)c->text[tok(c, j)->start] != 0xE2))
         return 0;
     for (size_t g = 0; g < sizeof glyphs / sizeof *glyphs; g++)
         if (is_punct(c, j, glyphs[g].glyph)) {
