@@ -17,9 +17,10 @@ SENTENCES = [
     {"id": "science-001", "domain": "science", "text": "The rod is 2.5 mm wide and weighs 30g.",
      "claims": [
          {"span": "2.5 mm", "value": 2.5, "low": 2.5, "high": 2.5, "unit": "other",
-          "unit_name": "millimetre", "base_value": 0.0025, "currency": None},
+          "unit_name": "millimetre", "base_value": 0.0025, "currency": None,
+          "forms": ["unit_spaced"]},
          {"span": "30g", "value": 30, "low": 30, "high": 30, "unit": "other",
-          "unit_name": "gram", "base_value": 0.03, "currency": None}]},
+          "unit_name": "gram", "base_value": 0.03, "currency": None, "forms": ["unit_glued"]}]},
     {"id": "business-001", "domain": "business", "text": "It cost $2.4m, up 45 cents.",
      "claims": [
          {"span": "$2.4m", "value": 2400000, "low": 2400000, "high": 2400000, "unit": "currency",
@@ -127,6 +128,10 @@ def main():
         expect(rc == 0, "floors met: exit 0", out)
         rc, out = run(tool, gold, standin, "--min-unit-name", "0.8")
         expect(rc == 1 and "unit-name 0.750 is below the floor 0.8" in out, "floor missed: exit 1", out)
+        rc, out = run(tool, gold, standin, "--forms")
+        expect(re.search(r"^unit_glued\s+1\s+1\.000\s+1\.000\s+1\.000\s+0\.000$", out, re.M)
+               and re.search(r"^unit_spaced\s+1\s+1\.000\s+1\.000\s+1\.000\s+1\.000$", out, re.M),
+               "rows per form", out)
         rc, out = run(tool, gold, standin, "--details")
         expect("  extra  science-001: 'wide'" in out and "  TRAP   trap-002: 'under 5'" in out
                and "unit_name: got '(no field)', want 'gram'" in out, "details", out)

@@ -24,7 +24,11 @@ counts as wrong on unit_name, and one with no `base_value` field as wrong on
 base_value. Currency accuracy is over matched claims where the gold or the record
 names a currency.
 
-Usage: score_breadth.py [--gold DIR] [--factcheck BIN] [--details]
+With --forms, one more row per written form ("unit_glued", "currency_after",
+"number_words", ...; the `forms` field of the gold claims): how many of its gold
+claims were found, and the accuracy of value, interval and unit_name on those.
+
+Usage: score_breadth.py [--gold DIR] [--factcheck BIN] [--details] [--forms]
                         [--min-precision X] [--min-recall X] [--min-value X]
                         [--min-interval X] [--min-unit-name X] [--min-base-value X]
                         [--min-currency X] [--min-unit X] [--min-trap-silence X]
@@ -142,10 +146,15 @@ class Tally:
         return ok / n if n else 1.0
 
 
-def match(golds, got, tally, where, details, fields):
-    """golds: [(start, end, gold)] in one unit of text; got: the records in it."""
+def match(golds, got, tally, where, details, fields, forms=None):
+    """golds: [(start, end, gold)] in one unit of text; got: the records in it.
+    forms: form -> [gold claims, found, value, interval, unit_name right], updated for
+    the forms each gold claim lists."""
     used = set()
     for start, end, g in golds:
+        counts = [forms.setdefault(f, [0, 0, 0, 0, 0]) for f in g.get("forms", [])] if forms is not None else []
+        for t in counts:
+            t[0] += 1
         best, best_ov = None, 0
         for i, c in enumerate(got):
             if i in used:
@@ -160,6 +169,11 @@ def match(golds, got, tally, where, details, fields):
         used.add(best)
         tally.tp += 1
         c = got[best]
+        for t in counts:
+            t[1] += 1
+            t[2] += field_ok("value", g, c)
+            t[3] += field_ok("interval", g, c)
+            t[4] += field_ok("unit_name", g, c)
         for f in fields:
             ok = field_ok(f, g, c)
             if ok is None:
@@ -191,7 +205,7 @@ def load_jsonl(path):
     return rows
 
 
-def score_sentences(factcheck, path, details):
+def score_sentences(factcheck, path, details, forms):
     rows = load_jsonl(path)
     doc = bytearray()
     units = []  # (start, end, row)
@@ -234,7 +248,7 @@ def score_sentences(factcheck, path, details):
                 print(f"{path}:{lineno}: span {g['span']!r} not in the sentence", file=sys.stderr)
                 sys.exit(2)
             golds.append((s + span[0], s + span[1], g))
-        match(golds, got_here, domains.setdefault(r["domain"], Tally()), r["id"], details, FIELDS)
+        match(golds, got_here, domains.setdefault(r["domain"], Tally()), r["id"], details, FIELDS, forms)
     return domains, traps
 
 
@@ -273,14 +287,16 @@ def main():
     ap.add_argument("--factcheck", default="factcheck")
     ap.add_argument("--details", action="store_true",
                     help="list every miss, extra claim, trap hit and wrong field")
+    ap.add_argument("--forms", action="store_true",
+                    help="also a row per written form (the gold claims' forms field)")
     floors = ["precision", "recall", "value", "interval", "unit-name", "base-value",
               "currency", "unit", "trap-silence", "attribution", "article-recall"]
     for f in floors:
         ap.add_argument(f"--min-{f}", type=float, default=None)
     a = ap.parse_args()
 
-    details = []
-    domains, traps = score_sentences(a.factcheck, os.path.join(a.gold, "sentences.jsonl"), details)
+    details, forms = [], {}
+    domains, traps = score_sentences(a.factcheck, os.path.join(a.gold, "sentences.jsonl"), details, forms)
     art_dir = os.path.join(a.gold, "articles")
     articles, n_articles = (score_articles(a.factcheck, art_dir, details)
                             if os.path.isdir(art_dir) else (Tally(), 0))
@@ -310,6 +326,13 @@ def main():
               f"value {articles.acc('value'):.3f} attribution {ok}/{n} {attr:.3f}")
     print("(value, intvl, uname, base, curr, class: accuracy over matched claims of value, "
           "interval, unit_name, base_value, currency and unit class)")
+    if a.forms:
+        print(f"{'form':<18} {'gold':>5} {'found':>6} {'value':>6} {'intvl':>6} {'uname':>6}   "
+              "(found: share of the form's gold claims matched; the rest over those)")
+        for f in sorted(forms):
+            n, found, *ok = forms[f]
+            print(f"{f:<18} {n:>5} {found / n:>6.3f} "
+                  + " ".join(f"{x / found if found else 0:>6.3f}" for x in ok))
     if a.details and details:
         print("details:")
         print("\n".join(details))
