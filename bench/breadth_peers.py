@@ -15,7 +15,8 @@ measures) then have no unit. Recognizers-Text's results are those of its number,
 percentage, currency, dimension and temperature models (bench/peers/breadth.js), its
 unit names mapped to the set's vocabulary ("Kilometer per hour" = "kilometre per
 hour", "C" = "degree Celsius", "Australian dollar" = "dollar" with AUD).
-Also printed: the share of trap sentences on which each reports nothing.
+The same per written form (the gold claims' `forms`), and the share of trap
+sentences on which each reports nothing.
 
 Usage: bench/breadth_peers.py [--factcheck BIN] [--gold DIR]
 Installs the peers' npm packages (bench/peers/package-lock.json) when missing.
@@ -136,6 +137,10 @@ def main():
     ap.add_argument("--gold", default=os.path.join(ROOT, "tests", "gold", "breadth"))
     a = ap.parse_args()
     peers = os.path.join(HERE, "peers")
+    import shutil
+    if not shutil.which("node") or not shutil.which("npm"):
+        print("breadth_peers.py: needs node and npm (Debian: apt-get install nodejs npm)", file=sys.stderr)
+        return 2
     if not os.path.isdir(os.path.join(peers, "node_modules", "@microsoft")):
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=peers, check=True)
     rows = [r for _, r in sb.load_jsonl(os.path.join(a.gold, "sentences.jsonl"))]
@@ -174,7 +179,7 @@ def main():
                           to_float(x["value"]), name, cur))
         rt.append(cands)
 
-    tally = {}
+    tally, by_form = {}, {}
     traps = {"fc": [0, 0], "rt": [0, 0]}
     for r, f_c, r_c in zip(rows, fc, rt):
         if r["domain"] == "trap":
@@ -184,17 +189,15 @@ def main():
             continue
         t = tally.setdefault(r["domain"], [0, 0, 0, 0, 0])
         for g in r["claims"]:
+            rows_here = [t] + [by_form.setdefault(f, [0, 0, 0, 0, 0]) for f in g.get("forms", [])]
             start = r["text"].find(g["span"])
             for _ in range(g.get("nth", 1) - 1):
                 start = r["text"].find(g["span"], start + 1)
             span = (start, start + len(g["span"]))
-            t[0] += 1
-            v, vu = judge(g, span, f_c)
-            t[1] += v
-            t[2] += vu
-            v, vu = judge(g, span, r_c)
-            t[3] += v
-            t[4] += vu
+            res = (1,) + judge(g, span, f_c) + judge(g, span, r_c)
+            for row in rows_here:
+                for i, x in enumerate(res):
+                    row[i] += x
     rt_version = json.load(open(os.path.join(peers, "node_modules", "@microsoft",
                                              "recognizers-text-number", "package.json")))["version"]
     print(f"gold quantities right (value; value and unit), factcheck beside Recognizers-Text {rt_version}")
@@ -206,6 +209,10 @@ def main():
         print(f"{d:<10} {t[0]:>5}  " + "  ".join(f"{t[i] / t[0]:>9.3f} {t[i + 1] / t[0]:>9.3f}" for i in (1, 3)))
     t = total
     print(f"{'TOTAL':<10} {t[0]:>5}  " + "  ".join(f"{t[i] / t[0]:>9.3f} {t[i + 1] / t[0]:>9.3f}" for i in (1, 3)))
+    print(f"{'by form':<18} {'gold':>5}  {'fc value':>9} {'fc v+unit':>9}  {'RT value':>9} {'RT v+unit':>9}")
+    for f in sorted(by_form):
+        t = by_form[f]
+        print(f"{f:<18} {t[0]:>5}  " + "  ".join(f"{t[i] / t[0]:>9.3f} {t[i + 1] / t[0]:>9.3f}" for i in (1, 3)))
     print(f"trap sentences with nothing reported: factcheck {traps['fc'][0]}/{traps['fc'][1]}, "
           f"Recognizers-Text {traps['rt'][0]}/{traps['rt'][1]} (its number model reports every number)")
     return 0
