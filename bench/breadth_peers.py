@@ -10,11 +10,11 @@ For every gold quantity of tests/gold/breadth/sentences.jsonl, each extractor ge
               and ratios.
 factcheck records without a unit_name field get the unit their class implies where
 the class says it all (count and ratio: none; percent; percentage point; currency
-with its ISO code: the currency's main unit); other classes (durations, physical
+by its ISO code); other classes (durations, physical
 measures) then have no unit. Recognizers-Text's results are those of its number,
 percentage, currency, dimension and temperature models (bench/peers/breadth.js), its
 unit names mapped to the set's vocabulary ("Kilometer per hour" = "kilometre per
-hour", "C" = "degree Celsius", "Australian dollar" = "dollar" with AUD).
+hour", "C" = "degree Celsius", money by its ISO code: "Australian dollar" = AUD).
 The same per written form (the gold claims' `forms`), and the share of trap
 sentences on which each reports nothing.
 
@@ -45,14 +45,10 @@ RT_UNITS = {
     "kilowatt hour": "kilowatt hour", "horsepower": "horsepower",
     "ton": "tonne", "metric ton": "tonne", "square hectometre": "hectare",
 }
-CURRENCY_WORDS = ["dollar", "pound", "euro", "yen", "yuan", "rupee", "ringgit", "franc",
-                  "riyal", "won", "rand", "peso", "krona", "naira", "cent", "penny"]
-# The unit a factcheck class implies when the record has no unit_name.
-MAIN_UNIT = {"USD": "dollar", "AUD": "dollar", "CAD": "dollar", "HKD": "dollar",
-             "SGD": "dollar", "NZD": "dollar", "GBP": "pound", "EUR": "euro", "JPY": "yen",
-             "CNY": "yuan", "INR": "rupee", "PKR": "rupee", "MYR": "ringgit", "CHF": "franc",
-             "XAF": "franc", "QAR": "riyal", "KRW": "won", "ZAR": "rand", "MXN": "peso",
-             "SEK": "krona", "NGN": "naira"}
+# A currency word Recognizers-Text resolves without an ISO code, when only one
+# currency goes by it; "franc", "rupee", "peso", "riyal", "krone" stay unresolved.
+CURRENCY_WORDS = {"dollar": "USD", "pound": "GBP", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
+                  "won": "KRW", "rand": "ZAR", "naira": "NGN", "ringgit": "MYR"}
 
 
 def to_float(v):
@@ -77,13 +73,13 @@ def rt_unit(r):
     u = RT_UNITS.get(u, u)
     if r["model"] == "currency":
         last = u.split()[-1] if u else ""
-        name = {"pence": "penny", "dollars": "dollar"}.get(last, last)
+        last = {"pence": "penny", "dollars": "dollar"}.get(last, last)
         iso = r["iso"]
-        if iso is None and name in ("dollar", "cent") and not u.startswith(("australian", "canadian", "hong kong")):
-            iso = "USD"
-        if iso is None and name in ("pound", "penny"):
-            iso = "GBP"
-        return (name if name in CURRENCY_WORDS else u), iso
+        if last in ("cent", "penny"):
+            return last, iso or ("GBP" if last == "penny" else "USD")
+        if iso is None and last in CURRENCY_WORDS and (last != "dollar" or u == "dollar"):
+            iso = CURRENCY_WORDS[last]
+        return sb.norm_unit(iso) if iso else u, iso
     return sb.norm_unit(u), None
 
 
@@ -97,8 +93,8 @@ def fc_unit(c):
         return "percent", None
     if cls == "percentage_point":
         return "percentage point", None
-    if cls == "currency" and c.get("currency") in MAIN_UNIT:
-        return MAIN_UNIT[c["currency"]], c["currency"]
+    if cls == "currency" and c.get("currency"):
+        return sb.norm_unit(c["currency"]), c["currency"]
     return "(class %s)" % cls, c.get("currency")
 
 
