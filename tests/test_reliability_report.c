@@ -323,11 +323,12 @@ Test(reliability_report, machine_formats_are_utf8_and_drop_bad_urls)
                 cJSON_Delete(r);
             }
         } else if (strcmp(formats[f], "csv") == 0) {
-            /* the input row of a-hostile.md ends in its published date, an empty url
-             * and the three empty unit columns of claim rows */
-            cr_assert_not_null(strstr(out, ",2025-07-31,,,,\r\n"));
+            /* the input row of a-hostile.md ends in its published date, an empty url,
+             * the three empty unit columns of claim rows and the four empty decision
+             * columns of finding rows */
+            cr_assert_not_null(strstr(out, ",2025-07-31,,,,,,,,\r\n"));
             cr_assert_not_null(
-                strstr(out, ",2025-07-31,https://example.org/2025/07/31/arrests,,,\r\n"));
+                strstr(out, ",2025-07-31,https://example.org/2025/07/31/arrests,,,,,,,\r\n"));
         }
         free(out);
     }
