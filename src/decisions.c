@@ -73,7 +73,8 @@ static bool utf8_ok(const char *s)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
-        size_t k = (unsigned char)s[i] < 0x80 ? 1 : fc_utf8_len((const unsigned char *)s + i, n - i);
+        size_t k =
+            (unsigned char)s[i] < 0x80 ? 1 : fc_utf8_len((const unsigned char *)s + i, n - i);
         if (k == 0)
             return false;
         i += k;
@@ -183,8 +184,8 @@ fc_status fc_decisions_set(fc_decisions *d, const char *finding, fc_verdict verd
     }
     if ((size_t)verdict >= 3)
         return FC_EINVAL;
-    fc_decision x = {{0}, verdict, fc_strdup(note ? note : ""), fc_strdup(by), fc_strdup(at),
-                     NULL, 0, 0};
+    fc_decision x = {{0}, verdict, fc_strdup(note ? note : ""), fc_strdup(by), fc_strdup(at), NULL,
+                     0,   0};
     memcpy(x.finding, finding, 18);
     if (!x.note || !x.by || !x.at) {
         decision_free(&x);
@@ -294,8 +295,7 @@ static fc_status read_entry(const reader *r, const cJSON *e, const char *at, fc_
     }
     if (fc_verdict_parse(decision, &x->verdict) != FC_OK) {
         fc_path_key(where, sizeof where, at, "decision");
-        return bad(r, where, false,
-                   "unknown decision (confirmed, false_alarm or corrected)");
+        return bad(r, where, false, "unknown decision (confirmed, false_alarm or corrected)");
     }
     if (!*by) {
         fc_path_key(where, sizeof where, at, "by");
@@ -393,8 +393,8 @@ fc_status fc_decisions_load(fc_decisions *d, const char *path, fc_diag *diag)
             unsigned line1, col1;
             fc_jsonpos_linecol(text, first, &line1, &col1);
             fc_jsonpos_linecol(text, second, &line, &col);
-            fc_diag_set(diag, path, line, col, "duplicate key (also at line %u, column %u)",
-                        line1, col1);
+            fc_diag_set(diag, path, line, col, "duplicate key (also at line %u, column %u)", line1,
+                        col1);
             st = FC_EFORMAT;
         } else {
             st = read_root(&r, root, &fresh);
@@ -437,8 +437,9 @@ fc_status fc_decisions_write(const fc_decisions *d, FILE *out)
     fc_sb_puts(&sb, "{\n  \"version\": \"1.0\",\n  \"decisions\": [");
     for (size_t i = 0; i < d->n; i++) {
         const fc_decision *x = &d->items[i];
-        fc_sb_printf(&sb, "%s\n    {\"finding\": \"%s\", \"decision\": \"%s\", \"by\": ",
-                     i ? "," : "", x->finding, fc_verdict_name(x->verdict));
+        fc_sb_printf(&sb,
+                     "%s\n    {\"finding\": \"%s\", \"decision\": \"%s\", \"by\": ", i ? "," : "",
+                     x->finding, fc_verdict_name(x->verdict));
         json_str(&sb, x->by);
         fc_sb_printf(&sb, ", \"at\": \"%s\", \"note\": ", x->at);
         json_str(&sb, x->note);

@@ -31,10 +31,10 @@ typedef enum fc_verdict {
 typedef struct fc_decision {
     char finding[FC_ID_SIZE]; /* the finding's fingerprint ("f" and 16 hex digits) */
     fc_verdict verdict;
-    char *note; /* "" when none */
-    char *by;   /* who decided */
-    char *at;   /* when, ISO 8601 UTC: "YYYY-MM-DDTHH:MM:SSZ" */
-    char *file; /* the file it was read from (NULL when set by fc_decisions_set) */
+    char *note;         /* "" when none */
+    char *by;           /* who decided */
+    char *at;           /* when, ISO 8601 UTC: "YYYY-MM-DDTHH:MM:SSZ" */
+    char *file;         /* the file it was read from (NULL when set by fc_decisions_set) */
     unsigned line, col; /* where its entry starts in that file */
 } fc_decision;
 
@@ -54,8 +54,7 @@ FC_API fc_status fc_decisions_load(fc_decisions *d, const char *path, fc_diag *d
  * (not a fingerprint, an empty by, at not ISO 8601 UTC; diag says which),
  * FC_ENOMEM. */
 FC_API fc_status fc_decisions_set(fc_decisions *d, const char *finding, fc_verdict verdict,
-                                  const char *note, const char *by, const char *at,
-                                  fc_diag *diag);
+                                  const char *note, const char *by, const char *at, fc_diag *diag);
 
 /* Removes the decision on finding; false when there was none. */
 FC_API bool fc_decisions_remove(fc_decisions *d, const char *finding);
