@@ -34,9 +34,9 @@ struct fc_corpus {
     size_t nseen, seen_cap;
     fc_claims claims;
     fc_findings findings;
-    unsigned jobs; /* threads for fc_corpus_extract; 0: one per online processor */
-    bool checked;  /* fc_corpus_check has run */
-    const fc_decisions *decisions;  /* borrowed; NULL: none */
+    unsigned jobs;                 /* threads for fc_corpus_extract; 0: one per online processor */
+    bool checked;                  /* fc_corpus_check has run */
+    const fc_decisions *decisions; /* borrowed; NULL: none */
     const fc_decision **decision_of; /* per finding, its decision or NULL */
     const fc_decision **stale;       /* decisions with no finding in the run */
     size_t nstale;

@@ -646,8 +646,9 @@ static void warn_stale(const fc_corpus *corpus)
             fprintf(stderr, "factcheck: %s:%u:%u: ", safe(d->file), d->line, d->col);
         else
             fputs("factcheck: ", stderr);
-        fprintf(stderr, "stale decision: %s (%s by %s): no finding with this fingerprint in "
-                        "this run\n",
+        fprintf(stderr,
+                "stale decision: %s (%s by %s): no finding with this fingerprint in "
+                "this run\n",
                 d->finding, fc_verdict_name(d->verdict), safe(d->by));
     }
 }
@@ -685,14 +686,16 @@ static int review(const options *opt, char **args, int nargs)
     fc_verdict verdict = FC_VERDICT_CONFIRMED;
     bool withdraw = nargs == 2 && strcmp(args[1], "open") == 0;
     if (nargs == 2 && !fc_fingerprint_valid(args[0])) {
-        fprintf(stderr, "factcheck: review: '%s' is not a finding fingerprint (f and 16 hex digits, "
-                        "as in the report)\n",
+        fprintf(stderr,
+                "factcheck: review: '%s' is not a finding fingerprint (f and 16 hex digits, "
+                "as in the report)\n",
                 safe(args[0]));
         return EXIT_TROUBLE;
     }
     if (nargs == 2 && !withdraw && fc_verdict_parse(args[1], &verdict) != FC_OK) {
-        fprintf(stderr, "factcheck: review: unknown decision '%s' (confirmed, false_alarm, "
-                        "corrected or open)\n",
+        fprintf(stderr,
+                "factcheck: review: unknown decision '%s' (confirmed, false_alarm, "
+                "corrected or open)\n",
                 safe(args[1]));
         return EXIT_TROUBLE;
     }
@@ -741,7 +744,8 @@ static int review(const options *opt, char **args, int nargs)
         } else if (!by || !*by) {
             fputs("factcheck: review: say who decides with --by NAME\n", stderr);
             code = EXIT_TROUBLE;
-        } else if ((st = fc_decisions_set(d, args[0], verdict, opt->note, by, at, &diag)) != FC_OK) {
+        } else if ((st = fc_decisions_set(d, args[0], verdict, opt->note, by, at, &diag)) !=
+                   FC_OK) {
             fprintf(stderr, "factcheck: review: %s\n",
                     st == FC_ENOMEM ? "out of memory" : safe(diag.message));
             code = EXIT_TROUBLE;

@@ -305,8 +305,7 @@ fc_status fc_report_csv(FILE *out, const fc_corpus *corpus, fc_report_kind kind,
         row_emit(&r, &sb);
         st = fc_report_flush(out, &sb);
     }
-    for (size_t i = 0; st == FC_OK && kind == FC_REPORT_FULL && i < fc_corpus_nstale(corpus);
-         i++) {
+    for (size_t i = 0; st == FC_OK && kind == FC_REPORT_FULL && i < fc_corpus_nstale(corpus); i++) {
         row_reset(&r);
         stale_row(&r, fc_corpus_stale(corpus, i));
         row_emit(&r, &sb);

@@ -560,8 +560,8 @@ fc_status fc_report_html(FILE *out, const fc_corpus *corpus, fc_report_kind kind
         size_t settled = fc_report_nsettled(corpus), shown = fs->n - (hide ? settled : 0);
         fc_sb_printf(&sb, "<section id=\"findings\">\n<h2>Findings (%zu)</h2>\n", shown);
         if (hide && settled)
-            fc_sb_printf(&sb, "<p class=\"legend\">%zu settled finding%s not shown.</p>\n",
-                         settled, settled == 1 ? "" : "s");
+            fc_sb_printf(&sb, "<p class=\"legend\">%zu settled finding%s not shown.</p>\n", settled,
+                         settled == 1 ? "" : "s");
         if (shown == 0)
             fc_sb_puts(&sb, "<p>No finding.</p>\n");
         for (size_t i = 0; st == FC_OK && i < fs->n; i++) {

@@ -239,8 +239,8 @@ fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind
                      fc_corpus_nseverity(corpus, FC_SEV_INFO));
     size_t settled = fc_report_nsettled(corpus), nstale = fc_corpus_nstale(corpus);
     if (kind == FC_REPORT_FULL && (settled || nstale))
-        fc_sb_printf(&sb, "; %zu decided, %zu open, %zu stale decision%s", settled,
-                     fs->n - settled, nstale, nstale == 1 ? "" : "s");
+        fc_sb_printf(&sb, "; %zu decided, %zu open, %zu stale decision%s", settled, fs->n - settled,
+                     nstale, nstale == 1 ? "" : "s");
     fc_sb_puts(&sb, "\n");
     if (st == FC_OK)
         st = fc_report_flush(out, &sb);
