@@ -348,3 +348,105 @@ Test(review, the_report_never_replaces_the_decisions_file)
     free(err);
     free(id);
 }
+
+/* The library: decisions set, replaced, withdrawn, written and read back. */
+Test(review, decisions_round_trip_through_a_file)
+{
+    fc_decisions *d = fc_decisions_new();
+    cr_assert_not_null(d);
+    fc_diag diag = {0};
+    cr_assert_eq(fc_decisions_set(d, "f9999aaaabbbbcccc", FC_VERDICT_CONFIRMED, NULL, "Ana",
+                                  "2024-02-29T23:59:59Z", &diag),
+                 FC_OK, "%s", diag.message);
+    cr_assert_eq(fc_decisions_set(d, "f0000111122223333", FC_VERDICT_FALSE_ALARM,
+                                  "quote \" and \\ and a\nline break", "Rosa Lind",
+                                  "2026-01-05T08:00:00Z", &diag),
+                 FC_OK);
+    cr_assert_eq(fc_decisions_set(d, "f9999aaaabbbbcccc", FC_VERDICT_CORRECTED, "fixed", "Ana",
+                                  "2026-01-06T08:00:00Z", &diag),
+                 FC_OK);
+    cr_assert_eq(fc_decisions_count(d), 2, "a replaced decision was added again");
+    cr_expect_str_eq(fc_decisions_at(d, 0)->finding, "f0000111122223333", "not sorted");
+    cr_expect_eq(fc_decisions_find(d, "f9999aaaabbbbcccc")->verdict, FC_VERDICT_CORRECTED);
+    /* refused: not a fingerprint, nobody, a day that does not exist, local time */
+    cr_expect_eq(fc_decisions_set(d, "c9999aaaabbbbcccc", FC_VERDICT_CONFIRMED, NULL, "Ana",
+                                  "2026-01-06T08:00:00Z", &diag),
+                 FC_EINVAL);
+    cr_expect_eq(fc_decisions_set(d, "f9999aaaabbbbcccc", FC_VERDICT_CONFIRMED, NULL, "",
+                                  "2026-01-06T08:00:00Z", &diag),
+                 FC_EINVAL);
+    cr_expect_eq(fc_decisions_set(d, "f9999aaaabbbbcccc", FC_VERDICT_CONFIRMED, NULL, "Ana",
+                                  "2025-02-29T08:00:00Z", &diag),
+                 FC_EINVAL);
+    cr_expect_eq(fc_decisions_set(d, "f9999aaaabbbbcccc", FC_VERDICT_CONFIRMED, NULL, "Ana",
+                                  "2026-01-06T08:00:00+01:00", &diag),
+                 FC_EINVAL);
+    cr_expect_eq(fc_decisions_count(d), 2);
+
+    char path[128];
+    snprintf(path, sizeof path, "%s/round.json", dir);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    cr_assert_eq(fc_decisions_write(d, f), FC_OK);
+    fclose(f);
+    fc_decisions *back = fc_decisions_new();
+    cr_assert_eq(fc_decisions_load(back, path, &diag), FC_OK, "%s", diag.message);
+    cr_assert_eq(fc_decisions_count(back), 2);
+    const fc_decision *x = fc_decisions_find(back, "f0000111122223333");
+    cr_assert_not_null(x);
+    cr_expect_eq(x->verdict, FC_VERDICT_FALSE_ALARM);
+    cr_expect_str_eq(x->note, "quote \" and \\ and a\nline break");
+    cr_expect_str_eq(x->by, "Rosa Lind");
+    cr_expect_str_eq(x->at, "2026-01-05T08:00:00Z");
+    cr_expect_eq(x->line, 4, "read at line %u", x->line);
+    cr_expect(fc_decisions_remove(back, "f0000111122223333"));
+    cr_expect_not(fc_decisions_remove(back, "f0000111122223333"));
+    cr_expect_eq(fc_decisions_count(back), 1);
+    fc_decisions_free(back);
+    fc_decisions_free(d);
+}
+
+/* The library: a corpus matches decisions to its findings; open findings and
+ * stale decisions are counted. */
+Test(review, a_corpus_matches_decisions_to_findings)
+{
+    fc_corpus *c = fc_corpus_new();
+    cr_assert_eq(fc_corpus_add_path(c, dir), FC_OK);
+    cr_assert_eq(fc_corpus_extract(c, test_rules()), FC_OK);
+    cr_assert_eq(fc_corpus_check(c, test_rules()), FC_OK);
+    const fc_findings *fs = fc_corpus_findings(c);
+    size_t k = fs->n;
+    for (size_t i = 0; i < fs->n; i++)
+        if (fs->items[i].severity == FC_SEV_CONFLICT)
+            k = i;
+    cr_assert_lt(k, fs->n, "no conflict");
+    cr_expect_eq(fc_corpus_nopen(c, FC_SEV_CONFLICT), 1);
+    cr_expect_eq(fc_corpus_nstale(c), 0);
+
+    fc_decisions *d = fc_decisions_new();
+    cr_assert_eq(fc_decisions_set(d, fs->items[k].id, FC_VERDICT_CONFIRMED, "seen", "Ana",
+                                  "2026-01-06T08:00:00Z", NULL),
+                 FC_OK);
+    cr_assert_eq(fc_decisions_set(d, "f0123456789abcdef", FC_VERDICT_CORRECTED, NULL, "Ana",
+                                  "2026-01-06T08:00:00Z", NULL),
+                 FC_OK);
+    cr_assert_eq(fc_corpus_set_decisions(c, d), FC_OK);
+    cr_expect_eq(fc_corpus_nopen(c, FC_SEV_CONFLICT), 0);
+    cr_assert_not_null(fc_corpus_decision(c, k));
+    cr_expect_str_eq(fc_corpus_decision(c, k)->note, "seen");
+    cr_assert_eq(fc_corpus_nstale(c), 1);
+    cr_expect_str_eq(fc_corpus_stale(c, 0)->finding, "f0123456789abcdef");
+    cr_expect_null(fc_corpus_stale(c, 1));
+    /* hidden from a report when settled */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    fc_report_options ro = {FC_FORMAT_JSONL, FC_REPORT_FULL, false, true};
+    cr_assert_eq(fc_report_write(out, c, &ro), FC_OK);
+    fclose(out);
+    cr_expect_null(strstr(buf, fs->items[k].id), "a settled finding in the report");
+    cr_expect_not_null(strstr(buf, "\"type\":\"stale_decision\""));
+    free(buf);
+    fc_corpus_free(c);
+    fc_decisions_free(d);
+}
