@@ -306,14 +306,41 @@ static fc_status read_entry(const reader *r, const cJSON *e, const char *at, fc_
         return bad(r, where, false, "not a time in ISO 8601 UTC (YYYY-MM-DDTHH:MM:SSZ)");
     }
     memcpy(x->finding, finding, 18);
-    size_t off = 0;
-    if (fc_jsonpos_find(r->pos, at, false, &off))
-        fc_jsonpos_linecol(r->text, off, &x->line, &x->col);
     x->note = fc_strdup(note ? note : "");
     x->by = fc_strdup(by);
     x->at = fc_strdup(when);
     x->file = fc_strdup(r->path);
     return x->note && x->by && x->at && x->file ? FC_OK : FC_ENOMEM;
+}
+
+/* A line and column counted up to an offset, to be moved on from there. */
+typedef struct cursor {
+    size_t off;
+    unsigned line, col;
+} cursor;
+
+static void advance(const char *text, cursor *c, size_t to)
+{
+    for (; c->off < to && text[c->off]; c->off++) {
+        if (text[c->off] == '\n') {
+            c->line++;
+            c->col = 1;
+        } else {
+            c->col++;
+        }
+    }
+}
+
+typedef struct read_one {
+    fc_decision x;
+    size_t index; /* its place in the file's array */
+} read_one;
+
+static int by_finding_then_index(const void *pa, const void *pb)
+{
+    const read_one *a = pa, *b = pb;
+    int c = strcmp(a->x.finding, b->x.finding);
+    return c ? c : a->index < b->index ? -1 : a->index > b->index;
 }
 
 static fc_status read_root(const reader *r, const cJSON *root, fc_decisions *into)
@@ -332,31 +359,54 @@ static fc_status read_root(const reader *r, const cJSON *root, fc_decisions *int
         return bad(r, "$", false, "\"decisions\" is missing");
     if (!cJSON_IsArray(arr))
         return bad(r, "$.decisions", false, "expected an array");
+    /* Read in file order, then sorted once (a file in any order costs n log n);
+     * the positions of the entries are counted on from one to the next. */
+    size_t n = (size_t)cJSON_GetArraySize(arr), k = 0;
+    cursor cur = {0, 1, 1};
+    read_one *all = calloc(n ? n : 1, sizeof *all);
+    if (!all)
+        return FC_ENOMEM;
     const cJSON *e;
-    size_t i = 0;
     cJSON_ArrayForEach(e, arr)
     {
         char at[64];
-        fc_path_index(at, sizeof at, "$.decisions", i++);
-        fc_decision x = {0};
-        st = read_entry(r, e, at, &x);
-        if (st == FC_OK) {
-            const fc_decision *twice = fc_decisions_find(into, x.finding);
-            if (twice) {
-                char where[80];
-                fc_path_key(where, sizeof where, at, "finding");
-                st = bad(r, where, false, "%s is decided twice (also at line %u, column %u)",
-                         x.finding, twice->line, twice->col);
-            }
+        fc_path_index(at, sizeof at, "$.decisions", k);
+        all[k].index = k;
+        st = read_entry(r, e, at, &all[k].x);
+        size_t off;
+        if (st == FC_OK && fc_jsonpos_find(r->pos, at, false, &off) && off >= cur.off) {
+            advance(r->text, &cur, off);
+            all[k].x.line = cur.line;
+            all[k].x.col = cur.col;
         }
-        if (st != FC_OK) {
-            decision_free(&x);
-            return st;
-        }
-        if ((st = put(into, &x)) != FC_OK)
-            return st;
+        k++;
+        if (st != FC_OK)
+            break;
     }
-    return FC_OK;
+    if (st == FC_OK)
+        qsort(all, n, sizeof *all, by_finding_then_index);
+    /* A finding decided twice: the first repeat in the file is refused. */
+    size_t repeat = n;
+    for (size_t i = 1; st == FC_OK && i < n; i++)
+        if (strcmp(all[i - 1].x.finding, all[i].x.finding) == 0 &&
+            (repeat == n || all[i].index < all[repeat].index))
+            repeat = i;
+    if (st == FC_OK && repeat < n) {
+        char at[64], where[80];
+        fc_path_index(at, sizeof at, "$.decisions", all[repeat].index);
+        fc_path_key(where, sizeof where, at, "finding");
+        const fc_decision *first = &all[repeat - 1].x;
+        st = bad(r, where, false, "%s is decided twice (also at line %u, column %u)",
+                 first->finding, first->line, first->col);
+    }
+    for (size_t i = 0; i < k; i++) {
+        if (st == FC_OK)
+            st = put(into, &all[i].x); /* in order: each goes at the end */
+        else
+            decision_free(&all[i].x);
+    }
+    free(all);
+    return st;
 }
 
 fc_status fc_decisions_load(fc_decisions *d, const char *path, fc_diag *diag)
