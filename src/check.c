@@ -57,13 +57,43 @@ void fc_check_add_num(fc_finding *f, const char *name, double v)
         f->nums[f->nnums++] = (fc_number){name, v};
 }
 
+static int by_id_text(const void *pa, const void *pb)
+{
+    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* A finding's fingerprint: "f" and the 64-bit hash of its check's name, its
+ * claims' ids in byte order and, for an info finding, "info" (docs/claim-record.md).
+ * It lasts as long as those claims do, whatever order the check lists them in
+ * and whether it calls the disagreement a warning or a conflict; a description
+ * (an agreement summary) and a flag over the same claims stay apart. */
+static fc_status fingerprint(const fc_claims *claims, fc_finding *f)
+{
+    const char *few[8], **ids = f->nclaims <= 8 ? few : malloc(f->nclaims * sizeof *ids);
+    if (!ids)
+        return FC_ENOMEM;
+    for (size_t i = 0; i < f->nclaims; i++)
+        ids[i] = claims->items[f->claims[i]].id;
+    qsort(ids, f->nclaims, sizeof *ids, by_id_text);
+    uint64_t h = fc_hash64(f->check, strlen(f->check), 0);
+    for (size_t i = 0; i < f->nclaims; i++) {
+        h = fc_hash64("\n", 1, h);
+        h = fc_hash64(ids[i], strlen(ids[i]), h);
+    }
+    if (f->severity == FC_SEV_INFO)
+        h = fc_hash64("\ninfo", 5, h);
+    fc_id_format(f->id, 'f', h);
+    if (ids != few)
+        free(ids);
+    return FC_OK;
+}
+
 fc_status fc_check_push(fc_findings *out, const fc_claims *claims, fc_finding *f)
 {
-    uint64_t h = fc_hash64(f->check, strlen(f->check), 0);
-    for (size_t i = 0; i < f->nclaims; i++)
-        h = fc_hash64(claims->items[f->claims[i]].id, strlen(claims->items[f->claims[i]].id), h);
-    h = fc_hash64(fc_severity_name(f->severity), strlen(fc_severity_name(f->severity)), h);
-    fc_id_format(f->id, 'f', h);
+    if (fingerprint(claims, f) != FC_OK) {
+        finding_free(f);
+        return FC_ENOMEM;
+    }
     if (!f->message ||
         fc_grow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items) != FC_OK) {
         finding_free(f);
@@ -351,6 +381,37 @@ static int by_severity(const void *pa, const void *pb)
     return strcmp(a->id, b->id);
 }
 
+static int by_id_then_order(const void *pa, const void *pb)
+{
+    const fc_finding *const *a = pa, *const *b = pb;
+    int c = strcmp((*a)->id, (*b)->id);
+    return c ? c : by_severity(*a, *b);
+}
+
+/* Two findings of one check over the same claims and of the same kind would
+ * share a fingerprint; the second and later, in report order, get "#n" added to
+ * theirs. Errors: FC_ENOMEM. */
+static fc_status unique_ids(fc_finding *items, size_t n)
+{
+    fc_finding **order = malloc((n ? n : 1) * sizeof *order);
+    if (!order)
+        return FC_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        order[i] = &items[i];
+    qsort(order, n, sizeof *order, by_id_then_order);
+    for (size_t i = 1, first = 0; i < n; i++) { /* order[first] keeps its id */
+        if (strcmp(order[first]->id, order[i]->id) != 0) {
+            first = i;
+            continue;
+        }
+        char tag[32];
+        int len = snprintf(tag, sizeof tag, "%s#%zu", order[i]->id, i - first);
+        fc_id_format(order[i]->id, 'f', fc_hash64(tag, (size_t)len, 0));
+    }
+    free(order);
+    return FC_OK;
+}
+
 fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_doc *const *docs,
                        size_t ndocs, fc_findings *out)
 {
@@ -382,6 +443,8 @@ fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_
     free(by_doc);
     free(doc_from);
     free(pos);
+    if (st == FC_OK)
+        st = unique_ids(out->items + first, out->n - first);
     if (out->n > first)
         qsort(out->items + first, out->n - first, sizeof *out->items, by_severity);
     return st;

@@ -1,4 +1,5 @@
 /* claim.c - the claim list and the names of the claim record's enumerations. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,25 +48,110 @@ uint64_t fc_hash64(const void *data, size_t n, uint64_t seed)
 
 void fc_id_format(char *id, char kind, uint64_t h)
 {
+    /* MurmurHash3's finaliser (a bijection): FNV-1a barely stirs the high bits
+     * for a change in the last byte, and ids that differ in one digit would
+     * be easy to confuse when read or typed. */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdu;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53u;
+    h ^= h >> 33;
     id[0] = kind;
     for (int k = 0; k < 16; k++)
         id[1 + k] = "0123456789abcdef"[(h >> (60 - 4 * k)) & 15];
     id[17] = '\0';
 }
 
-/* Formatted by hand: this runs for every claim, and snprintf cost more than the
- * rest of the id. */
-void fc_claim_make_id(char *id, uint64_t path_hash, size_t start)
+static bool is_space(unsigned char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+}
+
+uint64_t fc_hash64_words(const char *text, size_t from, size_t to, uint64_t seed)
+{
+    uint64_t h = seed ? seed : 14695981039346656037u;
+    bool gap = false, any = false;
+    for (size_t i = from; i < to; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (is_space(ch)) {
+            gap = any;
+            continue;
+        }
+        if (gap) {
+            h ^= ' ';
+            h *= 1099511628211u;
+            gap = false;
+        }
+        h ^= ch;
+        h *= 1099511628211u;
+        any = true;
+    }
+    return h;
+}
+
+/* The next byte of t[*i, to) with white space normalised (a run of it between
+ * words is one ' ', none at either end); -1 at the end. */
+static int next_word_byte(const char *t, size_t *i, size_t to, bool *started)
+{
+    size_t k = *i;
+    if (k < to && is_space((unsigned char)t[k])) {
+        while (k < to && is_space((unsigned char)t[k]))
+            k++;
+        *i = k;
+        if (k < to && *started)
+            return ' ';
+    }
+    if (k >= to)
+        return -1;
+    *started = true;
+    *i = k + 1;
+    return (unsigned char)t[k];
+}
+
+bool fc_words_equal(const char *a, size_t afrom, size_t ato, const char *b, size_t bfrom,
+                    size_t bto)
+{
+    bool sa = false, sb = false;
+    for (;;) {
+        int x = next_word_byte(a, &afrom, ato, &sa), y = next_word_byte(b, &bfrom, bto, &sb);
+        if (x != y)
+            return false;
+        if (x < 0)
+            return true;
+    }
+}
+
+/* Appends ":<n>" in decimal to the hash h. Formatted by hand: this runs for
+ * every claim. */
+static uint64_t hash_count(uint64_t h, char sep, size_t n)
 {
     char key[24], digits[20];
-    size_t n = 0, v = start;
+    size_t k = 0, v = n;
     do
-        digits[n++] = (char)('0' + v % 10);
+        digits[k++] = (char)('0' + v % 10);
     while ((v /= 10) > 0);
-    key[0] = ':';
-    for (size_t k = 0; k < n; k++)
-        key[1 + k] = digits[n - 1 - k];
-    fc_id_format(id, 'c', fc_hash64(key, n + 1, path_hash));
+    key[0] = sep;
+    for (size_t i = 0; i < k; i++)
+        key[1 + i] = digits[k - 1 - i];
+    return fc_hash64(key, k + 1, h);
+}
+
+uint64_t fc_claim_sentence_words(uint64_t path_hash, const char *text, size_t from, size_t to)
+{
+    return fc_hash64_words(text, from, to, fc_hash64("\n", 1, path_hash));
+}
+
+uint64_t fc_claim_sentence_seed(uint64_t words, size_t occurrence)
+{
+    return hash_count(words, '#', occurrence);
+}
+
+void fc_claim_make_id(char *id, uint64_t sentence_seed, const char *text, size_t from, size_t to,
+                      size_t occurrence)
+{
+    uint64_t h = fc_hash64("\n", 1, sentence_seed);
+    h = fc_hash64_words(text, from, to, h);
+    fc_id_format(id, 'c', hash_count(h, '#', occurrence));
 }
 
 const char *fc_qualifier_name(fc_qualifier q)

@@ -3,6 +3,7 @@
 #ifndef FC_CLAIM_INTERNAL_H
 #define FC_CLAIM_INTERNAL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "factcheck/claim.h"
@@ -12,12 +13,32 @@
 uint64_t fc_hash64(const void *data, size_t n, uint64_t seed);
 
 /* Writes an id into id (FC_ID_SIZE bytes): kind ('c' claim, 'f' finding) and
- * the 16 hex digits of h. */
+ * 16 hex digits of h, put through MurmurHash3's 64-bit finaliser. */
 void fc_id_format(char *id, char kind, uint64_t h);
 
-/* A claim's id, from fc_hash64 of its document's path (path_hash) and its
- * start offset: fc_hash64 of ":<start>" seeded with path_hash. */
-void fc_claim_make_id(char *id, uint64_t path_hash, size_t start);
+/* fc_hash64 of text[from, to) with its white space normalised: a run of
+ * spaces, tabs and line breaks between words counts as one space, and none
+ * counts at either end, so rewrapping a line changes nothing. */
+uint64_t fc_hash64_words(const char *text, size_t from, size_t to, uint64_t seed);
+
+/* Whether a[afrom, ato) and b[bfrom, bto) are the same text once white space
+ * is normalised as fc_hash64_words does. */
+bool fc_words_equal(const char *a, size_t afrom, size_t ato, const char *b, size_t bfrom,
+                    size_t bto);
+
+/* Claim ids (docs/claim-record.md) rest on what the claim says, never on where
+ * it is, so an edit elsewhere in the document keeps them:
+ *   sentence seed = hash(path hash, "\n", the sentence's words, "#", n) where n
+ *                   counts the earlier sentences of the document with the same
+ *                   words (and at least one claim), from 0;
+ *   claim id      = hash(sentence seed, "\n", the claim's words, "#", k) where k
+ *                   counts the earlier claims of its sentence with the same words.
+ * path_hash is fc_hash64 of the document's path as given. The first step,
+ * fc_claim_sentence_words, also tells identical sentences apart. */
+uint64_t fc_claim_sentence_words(uint64_t path_hash, const char *text, size_t from, size_t to);
+uint64_t fc_claim_sentence_seed(uint64_t words, size_t occurrence);
+void fc_claim_make_id(char *id, uint64_t sentence_seed, const char *text, size_t from, size_t to,
+                      size_t occurrence);
 
 /* The indices of the claims that have a measure, sorted by measure and then by
  * index (claims are in input and text order, so each measure's claims come out

@@ -34,7 +34,12 @@ struct fc_corpus {
     size_t nseen, seen_cap;
     fc_claims claims;
     fc_findings findings;
-    unsigned jobs; /* threads for fc_corpus_extract; 0: one per online processor */
+    unsigned jobs;                 /* threads for fc_corpus_extract; 0: one per online processor */
+    bool checked;                  /* fc_corpus_check has run */
+    const fc_decisions *decisions; /* borrowed; NULL: none */
+    const fc_decision **decision_of; /* per finding, its decision or NULL */
+    const fc_decision **stale;       /* decisions with no finding in the run */
+    size_t nstale;
 };
 
 fc_corpus *fc_corpus_new(void)
@@ -59,6 +64,8 @@ void fc_corpus_free(fc_corpus *c)
     free(c->seen);
     fc_claims_clear(&c->claims);
     fc_findings_clear(&c->findings);
+    free(c->decision_of);
+    free(c->stale);
     free(c);
 }
 
@@ -460,7 +467,62 @@ fc_status fc_corpus_check(fc_corpus *c, const fc_rules *rules)
         docs[i] = c->inputs[i].doc;
     fc_status st = fc_check_run(rules, &c->claims, docs, c->ninputs, &c->findings);
     free(docs);
-    return st;
+    c->checked = true;
+    return st == FC_OK ? fc_corpus_set_decisions(c, c->decisions) : st;
+}
+
+fc_status fc_corpus_set_decisions(fc_corpus *c, const fc_decisions *d)
+{
+    size_t nd = fc_decisions_count(d), nf = c->findings.n;
+    const fc_decision **of = calloc(nf ? nf : 1, sizeof *of);
+    const fc_decision **stale = malloc((nd ? nd : 1) * sizeof *stale);
+    bool *used = calloc(nd ? nd : 1, sizeof *used);
+    if (!of || !stale || !used) {
+        free(of);
+        free(stale);
+        free(used);
+        return FC_ENOMEM;
+    }
+    for (size_t i = 0; i < nf; i++) {
+        of[i] = fc_decisions_find(d, c->findings.items[i].id);
+        if (of[i])
+            used[of[i] - fc_decisions_at(d, 0)] = true;
+    }
+    size_t ns = 0;
+    for (size_t k = 0; c->checked && k < nd; k++)
+        if (!used[k])
+            stale[ns++] = fc_decisions_at(d, k);
+    free(used);
+    free(c->decision_of);
+    free(c->stale);
+    c->decisions = d;
+    c->decision_of = of;
+    c->stale = stale;
+    c->nstale = ns;
+    return FC_OK;
+}
+
+const fc_decision *fc_corpus_decision(const fc_corpus *c, size_t i)
+{
+    return c->decision_of && i < c->findings.n ? c->decision_of[i] : NULL;
+}
+
+size_t fc_corpus_nopen(const fc_corpus *c, fc_severity s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->findings.n; i++)
+        n += c->findings.items[i].severity == s && !fc_corpus_decision(c, i);
+    return n;
+}
+
+size_t fc_corpus_nstale(const fc_corpus *c)
+{
+    return c->nstale;
+}
+
+const fc_decision *fc_corpus_stale(const fc_corpus *c, size_t i)
+{
+    return i < c->nstale ? c->stale[i] : NULL;
 }
 
 size_t fc_corpus_ninputs(const fc_corpus *c)

@@ -2052,12 +2052,67 @@ static fc_status find_measure(ctx *c, const found *f, fc_claim *cl)
     return FC_OK;
 }
 
-/* The claim's id: "c" and the 64-bit hash of the document path followed by
- * ":<start offset>", in 16 hex digits (fc_claim_make_id); the path is hashed
- * once per document (c->path_hash). */
-static void make_id(const ctx *c, fc_claim *cl)
+/* How many sentences with the words hash w came before in the document;
+ * counts this one. Errors: FC_ENOMEM. */
+static fc_status seen_before(ctx *c, uint64_t w, size_t *n)
 {
-    fc_claim_make_id(cl->id, c->path_hash, cl->start);
+    w = w ? w : 1; /* 0 marks a free slot */
+    if (2 * (c->seen.n + 1) > c->seen.cap) {
+        size_t cap = c->seen.cap ? 2 * c->seen.cap : 64;
+        uint64_t *keys = calloc(cap, sizeof *keys);
+        size_t *counts = calloc(cap, sizeof *counts);
+        if (!keys || !counts) {
+            free(keys);
+            free(counts);
+            return FC_ENOMEM;
+        }
+        for (size_t i = 0; i < c->seen.cap; i++) {
+            if (!c->seen.keys[i])
+                continue;
+            size_t j = c->seen.keys[i] & (cap - 1);
+            while (keys[j])
+                j = (j + 1) & (cap - 1);
+            keys[j] = c->seen.keys[i];
+            counts[j] = c->seen.counts[i];
+        }
+        free(c->seen.keys);
+        free(c->seen.counts);
+        c->seen.keys = keys;
+        c->seen.counts = counts;
+        c->seen.cap = cap;
+    }
+    size_t j = w & (c->seen.cap - 1);
+    while (c->seen.keys[j] && c->seen.keys[j] != w)
+        j = (j + 1) & (c->seen.cap - 1);
+    if (!c->seen.keys[j]) {
+        c->seen.keys[j] = w;
+        c->seen.n++;
+    }
+    *n = c->seen.counts[j]++;
+    return FC_OK;
+}
+
+/* The claim's id (fc_claim_make_id): from the document's path, its sentence's
+ * words and how many identical sentences came before it, its own words and how
+ * many identical claims came before it in the sentence; never its offsets, so
+ * an edit elsewhere in the document keeps it. Errors: FC_ENOMEM. */
+static fc_status make_id(ctx *c, fc_claim *cl)
+{
+    if (!c->sent_seeded) {
+        size_t from = tok(c, c->sent.from)->start, to = tok(c, c->sent.to - 1)->end, n;
+        uint64_t w = fc_claim_sentence_words(c->path_hash, c->text, from, to);
+        if (seen_before(c, w, &n) != FC_OK)
+            return FC_ENOMEM;
+        c->sent_seed = fc_claim_sentence_seed(w, n);
+        c->sent_seeded = true;
+    }
+    size_t k = 0;
+    for (size_t i = c->sent_first; i < c->out->n; i++) {
+        const fc_claim *o = &c->out->items[i];
+        k += fc_words_equal(c->text, o->start, o->end, c->text, cl->start, cl->end);
+    }
+    fc_claim_make_id(cl->id, c->sent_seed, c->text, cl->start, cl->end, k);
+    return FC_OK;
 }
 
 /* A part names its whole: the last count claim of this document in the same or
@@ -2227,15 +2282,14 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
         cl->per = (fc_per)entry_at(c, &c->r->rates, after)->kind; /* "40 hours a week" */
     cl->start = tok(c, start_tok)->start;
     cl->end = tok(c, after - 1)->end;
-    make_id(c, cl);
+    fc_status st = make_id(c, cl);
     /* "260 of the deaths": a part of the count named just before. */
     bool of_the = cl->unit == FC_UNIT_COUNT && is_word(c, after, "of") &&
                   is_word(c, after + 1, "the") && after + 2 < c->sent.to &&
                   tok(c, after + 2)->kind == FC_TOK_WORD && !entry_at(c, &c->r->units, after + 2);
     if (f.partitive || of_the)
         link_whole(c, cl);
-    fc_status st = FC_OK;
-    if (f.subj_to > f.subj_from && !(cl->subject = span_text(c, f.subj_from, f.subj_to)))
+    if (st == FC_OK && f.subj_to > f.subj_from && !(cl->subject = span_text(c, f.subj_from, f.subj_to)))
         st = FC_ENOMEM;
     find_modality(c, start_tok, after, cl);
     if (st == FC_OK)
@@ -2568,10 +2622,11 @@ static fc_status pattern_claim(ctx *c, const pmatch *pm, size_t k, size_t *next)
     cl.unit = (fc_unit)p->unit;
     cl.per = (fc_per)p->per;
     cl.modality = (fc_modality)p->modality;
-    make_id(c, &cl);
     *next = end > k ? end : k + 1;
+    fc_status st = make_id(c, &cl);
+    if (st != FC_OK)
+        return st;
     find_modality(c, k, end, &cl);
-    fc_status st = FC_OK;
     if ((p->subject && !(cl.subject = fc_strdup(p->subject))) ||
         (p->measure && !(cl.measure = fc_strdup(p->measure))))
         st = FC_ENOMEM;
@@ -2616,6 +2671,8 @@ static fc_status extract_sentences(ctx *c)
         if (c->r->nmeasures)
             memset(c->about.context, 0, c->r->nmeasures);
         size_t k = s.from, first = c->out->n;
+        c->sent_first = first;
+        c->sent_seeded = false;
         c->nspans = 0;
         while (k < s.to) {
             quantity q;
@@ -2742,6 +2799,8 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
     free(c.about.context);
     free(c.matches);
     free(c.spans);
+    free(c.seen.keys);
+    free(c.seen.counts);
     fc_toks_free(&c.toks);
     return st;
 }

@@ -54,6 +54,16 @@ typedef struct ctx {
     size_t doc_index;
     uint64_t path_hash; /* fc_hash64 of doc->path, the start of every claim id */
     span sent;         /* the current sentence */
+    size_t sent_first; /* the index in out of its first claim */
+    bool sent_seeded;  /* sent_seed is known (on the sentence's first claim): */
+    uint64_t sent_seed; /* the seed of its claims' ids (fc_claim_sentence_seed) */
+    /* The sentences with claims seen so far in the document, by the hash of
+     * their words (open addressing, 0: a free slot), and how many of each. */
+    struct {
+        uint64_t *keys;
+        size_t *counts;
+        size_t n, cap;
+    } seen;
     size_t sentence;   /* its index in the document */
     bool any_sentence; /* a sentence was read before this one */
     bool have_pub;     /* the document's publication date is known: */

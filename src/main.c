@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "factcheck/factcheck.h"
@@ -24,7 +25,14 @@ enum {
     EXIT_TROUBLE = 2   /* usage error, unreadable input, or bad rules */
 };
 
-typedef enum command { CMD_CHECK, CMD_EXTRACT, CMD_RULES, CMD_RULES_CHECK, CMD_EXPLAIN } command;
+typedef enum command {
+    CMD_CHECK,
+    CMD_EXTRACT,
+    CMD_RULES,
+    CMD_RULES_CHECK,
+    CMD_EXPLAIN,
+    CMD_REVIEW
+} command;
 
 /* Which findings make the exit status 1 (--fail-on). */
 typedef enum fail_on { FAIL_ON_CONFLICT, FAIL_ON_WARNING, FAIL_ON_NEVER } fail_on;
@@ -40,6 +48,9 @@ typedef struct options {
     fail_on fail;
     color_when color;
     unsigned jobs; /* --jobs N; 0: one per online processor */
+    const char *decisions; /* --decisions FILE (or folder); NULL: the folders' own */
+    bool hide_settled;     /* --hide-settled */
+    const char *note, *by; /* review: --note TEXT, --by NAME */
 } options;
 
 /* Exits with status once standard output is flushed; output that could not be
@@ -76,6 +87,8 @@ static void usage(int status)
           "       factcheck rules [--rules FILE]... [PATH]...\n"
           "       factcheck rules check FILE...\n"
           "       factcheck explain [--rules FILE]... FILE:LINE\n"
+          "       factcheck review --decisions FILE [FINGERPRINT DECISION [--note TEXT]\n"
+          "                        [--by NAME]]\n"
           "\n"
           "Read news documents (.md/.txt files, folders of them, or - for standard input),\n"
           "extract every quantitative claim, and check the claims for consistency.\n"
@@ -83,6 +96,8 @@ static void usage(int status)
           "came from; 'rules check' validates rule files. 'explain' shows, for each figure\n"
           "of the sentence at LINE of FILE, what was extracted and which measure rule took\n"
           "it, or why none did.\n"
+          "'review' records the desk's decision on a finding (confirmed, false_alarm or\n"
+          "corrected; 'open' withdraws it) in a decisions file, or lists the decisions.\n"
           "\n"
           "Rules come from the built-in defaults, then a factcheck.rules.json in each PATH\n"
           "that is a folder, then every --rules FILE in order; later ones extend or override\n"
@@ -98,6 +113,12 @@ static void usage(int status)
           "                        per online processor); the report is the same for any N\n"
           "      --fail-on LEVEL   conflict (default), warning or never: which findings make\n"
           "                        the exit status 1\n"
+          "      --decisions FILE  the desk's review decisions (a folder: its\n"
+          "                        factcheck.decisions.json); by default, the\n"
+          "                        factcheck.decisions.json of each folder given\n"
+          "      --hide-settled    leave decided findings out of the report\n"
+          "      --note TEXT       review: why (kept with the decision)\n"
+          "      --by NAME         review: who decides (default: $USER)\n"
           "      --color[=WHEN]    colour the text report: auto (default: when writing to a\n"
           "                        terminal and NO_COLOR is unset), always, or never\n"
           "  -h, --help            show this help and exit\n"
@@ -113,14 +134,17 @@ static void usage(int status)
           "\n"
           "Exit status:\n"
           "  0  no finding at the --fail-on level\n"
-          "  1  findings at the --fail-on level (by default: conflicts found)\n"
-          "  2  usage error, an input that could not be read, or invalid rules\n"
+          "  1  open (undecided) findings at the --fail-on level (by default: conflicts)\n"
+          "  2  usage error, an input that could not be read, invalid rules or an\n"
+          "     invalid decisions file\n"
           "     (the other inputs are still processed and reported)\n"
           "\n"
           "Environment:\n"
           "  FACTCHECK_DATADIR  folder holding rules/ and datasets/ (default: ../share/factcheck\n"
           "                     next to the program, then the install location)\n"
-          "  NO_COLOR           when set and not empty, --color=auto means no colour\n",
+          "  NO_COLOR           when set and not empty, --color=auto means no colour\n"
+          "  SOURCE_DATE_EPOCH  review: the time recorded (seconds since 1970), instead\n"
+          "                     of now\n",
           stdout);
     exit_flushed(EXIT_CLEAN);
 }
@@ -139,7 +163,7 @@ static int pick(const char *word, const char *const names[3], const char *option
 
 static int parse_options(int argc, char **argv, options *opt)
 {
-    enum { OPT_FAIL_ON = 256, OPT_COLOR };
+    enum { OPT_FAIL_ON = 256, OPT_COLOR, OPT_DECISIONS, OPT_HIDE_SETTLED, OPT_NOTE, OPT_BY };
     static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
                                              {"output", required_argument, NULL, 'o'},
                                              {"rules", required_argument, NULL, 'r'},
@@ -148,6 +172,10 @@ static int parse_options(int argc, char **argv, options *opt)
                                              {"help", no_argument, NULL, 'h'},
                                              {"version", no_argument, NULL, 'V'},
                                              {"jobs", required_argument, NULL, 'j'},
+                                             {"decisions", required_argument, NULL, OPT_DECISIONS},
+                                             {"hide-settled", no_argument, NULL, OPT_HIDE_SETTLED},
+                                             {"note", required_argument, NULL, OPT_NOTE},
+                                             {"by", required_argument, NULL, OPT_BY},
                                              {NULL, 0, NULL, 0}};
     static const char *const fail_names[] = {"conflict", "warning", "never"};
     static const char *const color_names[] = {"auto", "always", "never"};
@@ -168,6 +196,18 @@ static int parse_options(int argc, char **argv, options *opt)
             break;
         case 'o':
             opt->output = optarg;
+            break;
+        case OPT_DECISIONS:
+            opt->decisions = optarg;
+            break;
+        case OPT_HIDE_SETTLED:
+            opt->hide_settled = true;
+            break;
+        case OPT_NOTE:
+            opt->note = optarg;
+            break;
+        case OPT_BY:
+            opt->by = optarg;
             break;
         case 'r':
             opt->rules[opt->nrules++] = optarg;
@@ -206,6 +246,7 @@ static command take_command(int *argc, char ***argv)
                     {{"rules", NULL}, CMD_RULES},
                     {{"extract", NULL}, CMD_EXTRACT},
                     {{"explain", NULL}, CMD_EXPLAIN},
+                    {{"review", NULL}, CMD_REVIEW},
                     {{"check", NULL}, CMD_CHECK}};
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
         int n = commands[i].words[1] ? 2 : 1;
@@ -402,6 +443,27 @@ static bool output_close(output *o, bool ok, int err)
     return ok;
 }
 
+/* base + "/" + name, malloc'd (NULL when out of memory). */
+static char *join_path(const char *base, const char *name)
+{
+    size_t n = strlen(base) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", base, name);
+    return p;
+}
+
+/* The file --decisions names: FILE itself, or a folder's factcheck.decisions.json;
+ * malloc'd. */
+static char *decisions_path(const char *given)
+{
+    struct stat st;
+    if (strcmp(given, "-") != 0 && stat(given, &st) == 0 && S_ISDIR(st.st_mode))
+        return join_path(given, FC_FOLDER_DECISIONS);
+    char *p = malloc(strlen(given) + 1);
+    return p ? strcpy(p, given) : NULL;
+}
+
 /* Whether path names the file *out is (device and inode). */
 static bool same_file(const char *path, const struct stat *out)
 {
@@ -436,7 +498,26 @@ static bool output_is_input(const options *opt, char **paths, int npaths, const 
             clash = paths[i];
         else if (strcmp(paths[i], "-") != 0 && same_file(folder_rules, &out))
             clash = folder_rules;
+        else if (strcmp(paths[i], "-") != 0) {
+            /* the folder's decisions file, read by the run */
+            char *dec = join_path(paths[i], FC_FOLDER_DECISIONS);
+            if (dec && same_file(dec, &out)) {
+                free(folder_rules);
+                folder_rules = dec;
+                clash = folder_rules;
+            } else {
+                free(dec);
+            }
+        }
     }
+    char *given = !clash && opt->decisions ? decisions_path(opt->decisions) : NULL;
+    if (given && same_file(given, &out)) {
+        free(folder_rules);
+        folder_rules = given;
+        given = NULL;
+        clash = folder_rules;
+    }
+    free(given);
     if (clash)
         fprintf(stderr, "factcheck: cannot write %s: it is an input (%s); nothing written\n",
                 safe(opt->output), safe(clash));
@@ -459,7 +540,7 @@ static int report(const options *opt, fc_corpus *corpus)
         return EXIT_TROUBLE;
     fc_report_options ro = {opt->format,
                             opt->cmd == CMD_EXTRACT ? FC_REPORT_CLAIMS : FC_REPORT_FULL,
-                            want_color(opt, o.f)};
+                            want_color(opt, o.f), opt->hide_settled};
     errno = 0;
     if (output_finish(&o, fc_report_write(o.f, corpus, &ro)) != EXIT_CLEAN)
         return EXIT_TROUBLE;
@@ -467,9 +548,10 @@ static int report(const options *opt, fc_corpus *corpus)
         return EXIT_TROUBLE;
     if (ro.kind == FC_REPORT_CLAIMS || opt->fail == FAIL_ON_NEVER)
         return EXIT_CLEAN;
-    size_t failing = fc_corpus_nseverity(corpus, FC_SEV_CONFLICT);
+    /* Only open findings count: a decided one has been dealt with. */
+    size_t failing = fc_corpus_nopen(corpus, FC_SEV_CONFLICT);
     if (opt->fail == FAIL_ON_WARNING)
-        failing += fc_corpus_nseverity(corpus, FC_SEV_WARNING);
+        failing += fc_corpus_nopen(corpus, FC_SEV_WARNING);
     return failing > 0 ? EXIT_CONFLICT : EXIT_CLEAN;
 }
 
@@ -523,10 +605,171 @@ static int explain(const options *opt, char *where)
     return code;
 }
 
+/* ---- review decisions ----------------------------------------------------------- */
+
+/* Reads the run's decisions into d: the --decisions file, else the
+ * factcheck.decisions.json of each folder PATH that has one (a later one's
+ * decision on a finding replaces an earlier one's). */
+static int load_decisions(const options *opt, char **paths, int npaths, fc_decisions *d)
+{
+    fc_diag diag = {0};
+    fc_status st = FC_OK;
+    if (opt->decisions) {
+        char *path = decisions_path(opt->decisions);
+        st = path ? fc_decisions_load(d, path, &diag) : FC_ENOMEM;
+        free(path);
+    }
+    for (int i = 0; !opt->decisions && st == FC_OK && i < npaths; i++) {
+        struct stat sb;
+        if (strcmp(paths[i], "-") == 0 || stat(paths[i], &sb) != 0 || !S_ISDIR(sb.st_mode))
+            continue;
+        char *path = join_path(paths[i], FC_FOLDER_DECISIONS);
+        if (!path)
+            st = FC_ENOMEM;
+        else if (lstat(path, &sb) == 0)
+            st = fc_decisions_load(d, path, &diag);
+        free(path);
+    }
+    if (st == FC_ENOMEM && !diag.message[0]) {
+        fputs("factcheck: out of memory\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    return st == FC_OK ? EXIT_CLEAN : rules_error(&diag);
+}
+
+/* Each stale decision on standard error too: a decision is never dropped unseen. */
+static void warn_stale(const fc_corpus *corpus)
+{
+    for (size_t i = 0; i < fc_corpus_nstale(corpus); i++) {
+        const fc_decision *d = fc_corpus_stale(corpus, i);
+        if (d->file)
+            fprintf(stderr, "factcheck: %s:%u:%u: ", safe(d->file), d->line, d->col);
+        else
+            fputs("factcheck: ", stderr);
+        fprintf(stderr,
+                "stale decision: %s (%s by %s): no finding with this fingerprint in "
+                "this run\n",
+                d->finding, fc_verdict_name(d->verdict), safe(d->by));
+    }
+}
+
+/* Now in ISO 8601 UTC, or SOURCE_DATE_EPOCH when set (reproducible runs). */
+static void utc_now(char *buf, size_t n)
+{
+    time_t t = time(NULL);
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch) {
+        char *end;
+        long long v = strtoll(epoch, &end, 10);
+        if (!*end && v >= 0)
+            t = (time_t)v;
+    }
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* factcheck review --decisions FILE [FINGERPRINT DECISION]: records (or, with
+ * DECISION "open", withdraws) a decision, replacing the file as -o does; with no
+ * FINGERPRINT, lists the decisions. */
+static int review(const options *opt, char **args, int nargs)
+{
+    if (!opt->decisions) {
+        fputs("factcheck: review: --decisions FILE is required\n", stderr);
+        usage(EXIT_TROUBLE);
+    }
+    if (nargs != 0 && nargs != 2) {
+        fputs("factcheck: review: give FINGERPRINT DECISION, or nothing to list the decisions\n",
+              stderr);
+        usage(EXIT_TROUBLE);
+    }
+    fc_verdict verdict = FC_VERDICT_CONFIRMED;
+    bool withdraw = nargs == 2 && strcmp(args[1], "open") == 0;
+    if (nargs == 2 && !fc_fingerprint_valid(args[0])) {
+        fprintf(stderr,
+                "factcheck: review: '%s' is not a finding fingerprint (f and 16 hex digits, "
+                "as in the report)\n",
+                safe(args[0]));
+        return EXIT_TROUBLE;
+    }
+    if (nargs == 2 && !withdraw && fc_verdict_parse(args[1], &verdict) != FC_OK) {
+        fprintf(stderr,
+                "factcheck: review: unknown decision '%s' (confirmed, false_alarm, "
+                "corrected or open)\n",
+                safe(args[1]));
+        return EXIT_TROUBLE;
+    }
+    if (nargs == 2 && !to_stdout(opt->output)) {
+        fputs("factcheck: review: the decisions file is written in place; -o is for the list\n",
+              stderr);
+        usage(EXIT_TROUBLE);
+    }
+    char *path = decisions_path(opt->decisions);
+    fc_decisions *d = fc_decisions_new();
+    if (!path || !d) {
+        fputs("factcheck: out of memory\n", stderr);
+        free(path);
+        fc_decisions_free(d);
+        return EXIT_TROUBLE;
+    }
+    struct stat sb;
+    fc_diag diag = {0};
+    int code = EXIT_CLEAN;
+    /* A new file is made on the first decision; a list needs the file. */
+    if ((nargs == 0 || strcmp(path, "-") == 0 || lstat(path, &sb) == 0) &&
+        fc_decisions_load(d, path, &diag) != FC_OK)
+        code = rules_error(&diag);
+    output o;
+    if (code == EXIT_CLEAN && nargs == 0) {
+        if (!output_open(opt->output, &o)) {
+            code = EXIT_TROUBLE;
+        } else {
+            for (size_t i = 0; i < fc_decisions_count(d); i++) {
+                const fc_decision *x = fc_decisions_at(d, i);
+                fprintf(o.f, "%s  %-11s  %s  %s", x->finding, fc_verdict_name(x->verdict), x->at,
+                        safe(x->by));
+                fprintf(o.f, "%s%s\n", x->note[0] ? ": " : "", safe(x->note));
+            }
+            code = output_finish(&o, FC_OK);
+        }
+    } else if (code == EXIT_CLEAN) {
+        char at[32];
+        const char *by = opt->by ? opt->by : getenv("USER") ? getenv("USER") : getenv("LOGNAME");
+        utc_now(at, sizeof at);
+        fc_status st = FC_OK;
+        if (withdraw) {
+            if (!fc_decisions_remove(d, args[0]))
+                fprintf(stderr, "factcheck: review: %s has no decision in %s; nothing changed\n",
+                        args[0], safe(path));
+        } else if (!by || !*by) {
+            fputs("factcheck: review: say who decides with --by NAME\n", stderr);
+            code = EXIT_TROUBLE;
+        } else if ((st = fc_decisions_set(d, args[0], verdict, opt->note, by, at, &diag)) !=
+                   FC_OK) {
+            fprintf(stderr, "factcheck: review: %s\n",
+                    st == FC_ENOMEM ? "out of memory" : safe(diag.message));
+            code = EXIT_TROUBLE;
+        }
+        if (code == EXIT_CLEAN && !output_open(path, &o))
+            code = EXIT_TROUBLE;
+        if (code == EXIT_CLEAN) {
+            errno = 0;
+            code = output_finish(&o, fc_decisions_write(d, o.f));
+        }
+        if (code == EXIT_CLEAN && strcmp(path, "-") != 0)
+            fprintf(stderr, "factcheck: %s: %s %s\n", safe(path), args[0],
+                    withdraw ? "open" : fc_verdict_name(verdict));
+    }
+    fc_decisions_free(d);
+    free(path);
+    return code;
+}
+
 int main(int argc, char **argv)
 {
     const char *rule_files[argc > 0 ? argc : 1];
-    options opt = {CMD_CHECK, FC_FORMAT_TEXT, NULL, rule_files, 0, FAIL_ON_CONFLICT, COLOR_AUTO, 0};
+    options opt = {CMD_CHECK, FC_FORMAT_TEXT, NULL, rule_files, 0, FAIL_ON_CONFLICT, COLOR_AUTO, 0,
+                   NULL, false, NULL, NULL};
     gsl_set_error_handler_off();
     opt.cmd = take_command(&argc, &argv);
     int first = parse_options(argc, argv, &opt);
@@ -538,6 +781,7 @@ int main(int argc, char **argv)
         stdin_readers += strcmp(paths[i], "-") == 0;
     for (size_t i = 0; i < opt.nrules; i++)
         stdin_readers += strcmp(opt.rules[i], "-") == 0;
+    stdin_readers += opt.decisions && strcmp(opt.decisions, "-") == 0;
     if (stdin_readers > 1) {
         fputs("factcheck: '-' (standard input) given more than once\n", stderr);
         usage(EXIT_TROUBLE);
@@ -548,6 +792,12 @@ int main(int argc, char **argv)
             usage(EXIT_TROUBLE);
         }
         return explain(&opt, paths[0]);
+    }
+    if (opt.cmd == CMD_REVIEW)
+        return review(&opt, paths, npaths);
+    if ((opt.note || opt.by) && opt.cmd != CMD_REVIEW) {
+        fputs("factcheck: --note and --by go with 'review'\n", stderr);
+        usage(EXIT_TROUBLE);
     }
     if (opt.cmd == CMD_RULES_CHECK) {
         if (npaths == 0) {
@@ -586,14 +836,28 @@ int main(int argc, char **argv)
         return code;
     }
 
+    fc_decisions *decisions = fc_decisions_new();
+    if (!decisions) {
+        fc_rules_free(rules);
+        fputs("factcheck: out of memory\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    if (opt.cmd == CMD_CHECK && load_decisions(&opt, paths, npaths, decisions) != EXIT_CLEAN) {
+        fc_decisions_free(decisions);
+        fc_rules_free(rules);
+        return EXIT_TROUBLE;
+    }
     fc_corpus *corpus = fc_corpus_new();
     fc_status st = corpus ? FC_OK : FC_ENOMEM;
+    if (corpus && opt.cmd == CMD_CHECK)
+        st = fc_corpus_set_decisions(corpus, decisions);
     if (corpus)
         fc_corpus_set_jobs(corpus, opt.jobs);
     for (int i = 0; st == FC_OK && i < npaths; i++)
         st = fc_corpus_add_path(corpus, paths[i]);
     if (st == FC_OK && output_is_input(&opt, paths, npaths, corpus)) {
         fc_corpus_free(corpus);
+        fc_decisions_free(decisions);
         fc_rules_free(rules);
         return EXIT_TROUBLE;
     }
@@ -612,9 +876,11 @@ int main(int argc, char **argv)
                 fprintf(stderr, "factcheck: %s\n", fc_term_safe(in->error, msg, sizeof msg));
             }
         }
+        warn_stale(corpus);
         code = report(&opt, corpus);
     }
     fc_corpus_free(corpus);
+    fc_decisions_free(decisions);
     fc_rules_free(rules);
     return code;
 }

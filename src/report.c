@@ -39,6 +39,19 @@ const char *fc_report_url(const fc_doc *doc)
     return u;
 }
 
+bool fc_report_shown(const fc_corpus *corpus, size_t i, bool hide)
+{
+    return !hide || !fc_corpus_decision(corpus, i);
+}
+
+size_t fc_report_nsettled(const fc_corpus *corpus)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < fc_corpus_findings(corpus)->n; i++)
+        n += fc_corpus_decision(corpus, i) != NULL;
+    return n;
+}
+
 const char *fc_format_names(void)
 {
     return "text, json, jsonl, csv, claimreview, html";
@@ -47,24 +60,25 @@ const char *fc_format_names(void)
 fc_status fc_report_write(FILE *out, const fc_corpus *corpus, const fc_report_options *opt)
 {
     fc_status st;
+    bool hide = opt->hide_settled;
     switch (opt->format) {
     case FC_FORMAT_JSON:
-        st = fc_report_json(out, corpus, opt->kind);
+        st = fc_report_json(out, corpus, opt->kind, hide);
         break;
     case FC_FORMAT_JSONL:
-        st = fc_report_jsonl(out, corpus, opt->kind);
+        st = fc_report_jsonl(out, corpus, opt->kind, hide);
         break;
     case FC_FORMAT_CSV:
-        st = fc_report_csv(out, corpus, opt->kind);
+        st = fc_report_csv(out, corpus, opt->kind, hide);
         break;
     case FC_FORMAT_CLAIMREVIEW:
-        st = fc_report_claimreview(out, corpus);
+        st = fc_report_claimreview(out, corpus, hide);
         break;
     case FC_FORMAT_HTML:
-        st = fc_report_html(out, corpus, opt->kind);
+        st = fc_report_html(out, corpus, opt->kind, hide);
         break;
     default:
-        st = fc_report_text(out, corpus, opt->kind, opt->color);
+        st = fc_report_text(out, corpus, opt->kind, opt->color, hide);
         break;
     }
     if (st == FC_OK && (fflush(out) != 0 || ferror(out)))

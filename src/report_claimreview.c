@@ -22,6 +22,13 @@
  * left for the publisher to add; the claim's appearance carries the document's
  * URL when its front matter gives an http or https one (any other is left out).
  *
+ * The desk's review decisions (docs/review.md) travel with the reviews: a
+ * finding decided a false alarm gets no review (the desk ruled its verdict
+ * wrong); a confirmed or corrected one carries the decision as a Comment
+ * (name: the decision, text: the note, author: who, dateCreated: when). A
+ * stale decision, whose finding is gone, is a Comment of its own at the end of
+ * the array, about the fingerprint, so it is never silently dropped.
+ *
  * Meant to be pasted into a <script type="application/ld+json"> block: every
  * <, > and & is written as \u003c, \u003e, \u0026, so no text can close the
  * block ("</script>") or open a comment, and a byte sequence that is not UTF-8
@@ -97,7 +104,34 @@ static cJSON *item_reviewed(const fc_doc *d, const fc_claim *c)
     return claim;
 }
 
-static cJSON *review(const fc_corpus *corpus, const fc_finding *f, const struct verdict *v)
+/* The desk's decision as a schema.org Comment. */
+static cJSON *decision_comment(const fc_decision *d)
+{
+    cJSON *o = thing("Comment", fc_verdict_name(d->verdict));
+    cJSON_AddStringToObject(o, "text", d->note);
+    cJSON_AddItemToObject(o, "author", thing("Person", d->by));
+    cJSON_AddStringToObject(o, "dateCreated", d->at);
+    return o;
+}
+
+/* A stale decision: a Comment about a finding that is no longer raised. */
+static cJSON *stale_comment(const fc_decision *d)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "@context", "https://schema.org");
+    cJSON_AddStringToObject(o, "@type", "Comment");
+    cJSON_AddStringToObject(o, "identifier", d->finding);
+    cJSON_AddStringToObject(o, "name", "stale review decision");
+    char text[160];
+    snprintf(text, sizeof text, "%s on %s: %s", fc_verdict_name(d->verdict), d->finding,
+             FC_STALE_REASON);
+    cJSON_AddStringToObject(o, "text", text);
+    cJSON_AddItemToObject(o, "hasPart", decision_comment(d));
+    return o;
+}
+
+static cJSON *review(const fc_corpus *corpus, const fc_finding *f, const struct verdict *v,
+                     const fc_decision *dec)
 {
     const fc_claim *c = &fc_corpus_claims(corpus)->items[f->claims[0]];
     cJSON *o = cJSON_CreateObject();
@@ -122,6 +156,8 @@ static cJSON *review(const fc_corpus *corpus, const fc_finding *f, const struct 
     cJSON_AddItemToObject(o, "reviewRating", rating);
     if (f->source) /* the reference figure the verdict rests on */
         cJSON_AddStringToObject(o, "citation", f->source);
+    if (dec)
+        cJSON_AddItemToObject(o, "comment", decision_comment(dec));
     return o;
 }
 
@@ -157,7 +193,17 @@ static void ld_json(fc_strbuf *sb, const char *str)
 }
 
 /* Written one review at a time, so memory does not grow with the output. */
-fc_status fc_report_claimreview(FILE *out, const fc_corpus *corpus)
+/* The verdict finding i gets in this output: none when it is hidden or was
+ * decided a false alarm. */
+static const struct verdict *shown_verdict(const fc_corpus *corpus, size_t i, bool hide)
+{
+    const fc_decision *d = fc_corpus_decision(corpus, i);
+    if (!fc_report_shown(corpus, i, hide) || (d && d->verdict == FC_VERDICT_FALSE_ALARM))
+        return NULL;
+    return verdict_of(corpus, &fc_corpus_findings(corpus)->items[i]);
+}
+
+fc_status fc_report_claimreview(FILE *out, const fc_corpus *corpus, bool hide)
 {
     const fc_findings *fs = fc_corpus_findings(corpus);
     const fc_claims *cl = fc_corpus_claims(corpus);
@@ -169,7 +215,7 @@ fc_status fc_report_claimreview(FILE *out, const fc_corpus *corpus)
     for (size_t k = 0; k < cl->n; k++)
         chosen[k] = (size_t)-1;
     for (size_t i = 0; i < fs->n; i++) {
-        const struct verdict *v = verdict_of(corpus, &fs->items[i]);
+        const struct verdict *v = shown_verdict(corpus, i, hide);
         size_t k = v ? fs->items[i].claims[0] : 0;
         if (v && (chosen[k] == (size_t)-1 ||
                   v->rating < verdict_of(corpus, &fs->items[chosen[k]])->rating))
@@ -178,11 +224,17 @@ fc_status fc_report_claimreview(FILE *out, const fc_corpus *corpus)
     fc_strbuf sb = {0};
     fc_sb_puts(&sb, "[");
     fc_status st = FC_OK;
-    for (size_t i = 0; st == FC_OK && i < fs->n; i++) {
-        const struct verdict *v = verdict_of(corpus, &fs->items[i]);
-        if (!v || chosen[fs->items[i].claims[0]] != i)
-            continue;
-        cJSON *o = review(corpus, &fs->items[i], v);
+    size_t nstale = fc_corpus_nstale(corpus);
+    for (size_t i = 0; st == FC_OK && i < fs->n + nstale; i++) {
+        cJSON *o;
+        if (i < fs->n) {
+            const struct verdict *v = shown_verdict(corpus, i, hide);
+            if (!v || chosen[fs->items[i].claims[0]] != i)
+                continue;
+            o = review(corpus, &fs->items[i], v, fc_corpus_decision(corpus, i));
+        } else {
+            o = stale_comment(fc_corpus_stale(corpus, i - fs->n));
+        }
         char *s = o ? cJSON_Print(o) : NULL;
         cJSON_Delete(o);
         if (!s) {

@@ -32,7 +32,8 @@
             X(attribution) X(measure) X(key) X(period) X(part_of) X(check) X(severity) X(message) \
                 X(claims) X(numbers)                                                               \
                 X(source) X(status) X(outlet) X(title) X(published) X(url)              \
-                    X(unit_name) X(base_value) X(base_unit)
+                    X(unit_name) X(base_value) X(base_unit) X(decision) X(decided_by)   \
+                        X(decided_at) X(note)
 
 enum {
 #define ENUM(name) COL_##name,
@@ -217,8 +218,35 @@ static void claim_row(row *r, const fc_corpus *corpus, const fc_claim *c)
     put_text(r, COL_base_unit, c->base_unit[0] ? c->base_unit : NULL);
 }
 
-static void finding_row(row *r, const fc_corpus *corpus, const fc_finding *f)
+static void decision_fields(row *r, const fc_decision *d)
 {
+    if (!d)
+        return;
+    put_str(r, COL_decision, fc_verdict_name(d->verdict));
+    put_text(r, COL_decided_by, d->by);
+    put_str(r, COL_decided_at, d->at);
+    put_text(r, COL_note, d->note[0] ? d->note : NULL);
+}
+
+/* A decision whose finding is not in the run: its fingerprint, the decision,
+ * why it is stale, and where the decisions file holds it. */
+static void stale_row(row *r, const fc_decision *d)
+{
+    put_str(r, COL_type, "stale_decision");
+    put_str(r, COL_id, d->finding);
+    decision_fields(r, d);
+    put_str(r, COL_message, FC_STALE_REASON);
+    if (d->file) {
+        put_text(r, COL_doc, d->file);
+        put_num(r, COL_line, d->line);
+        put_num(r, COL_col, d->col);
+    }
+}
+
+static void finding_row(row *r, const fc_corpus *corpus, const fc_finding *f,
+                        const fc_decision *dec)
+{
+    decision_fields(r, dec);
     const fc_claims *cl = fc_corpus_claims(corpus);
     put_str(r, COL_type, "finding");
     put_str(r, COL_id, f->id);
@@ -244,9 +272,9 @@ static void finding_row(row *r, const fc_corpus *corpus, const fc_finding *f)
     field_end(r, COL_numbers);
 }
 
-/* Inputs first, then claims, then findings; written a row at a time so memory
+/* Inputs first, then claims, then findings, then stale decisions; written a row at a time so memory
  * does not grow with the output. */
-fc_status fc_report_csv(FILE *out, const fc_corpus *corpus, fc_report_kind kind)
+fc_status fc_report_csv(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide)
 {
     fc_strbuf sb = {0};
     row r = {0};
@@ -270,8 +298,16 @@ fc_status fc_report_csv(FILE *out, const fc_corpus *corpus, fc_report_kind kind)
     }
     const fc_findings *fs = fc_corpus_findings(corpus);
     for (size_t i = 0; st == FC_OK && kind == FC_REPORT_FULL && i < fs->n; i++) {
+        if (!fc_report_shown(corpus, i, hide))
+            continue;
         row_reset(&r);
-        finding_row(&r, corpus, &fs->items[i]);
+        finding_row(&r, corpus, &fs->items[i], fc_corpus_decision(corpus, i));
+        row_emit(&r, &sb);
+        st = fc_report_flush(out, &sb);
+    }
+    for (size_t i = 0; st == FC_OK && kind == FC_REPORT_FULL && i < fc_corpus_nstale(corpus); i++) {
+        row_reset(&r);
+        stale_row(&r, fc_corpus_stale(corpus, i));
         row_emit(&r, &sb);
         st = fc_report_flush(out, &sb);
     }

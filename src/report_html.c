@@ -110,10 +110,13 @@ static const char style_sheet[] =
     "solid #d68910}"
     "mark.conflict{background:#ff9e8f;border-bottom:2px solid #c0392b}mark:target{outline:2px "
     "solid #1f6feb}"
-    ".error{color:#a00;font-weight:600}.legend{font-size:.85rem;color:#444}";
+    ".error{color:#a00;font-weight:600}.legend{font-size:.85rem;color:#444}"
+    ".decision{font-size:.9rem;border:1px solid #9bb;background:#fff;padding:.2rem .5rem;"
+    "display:inline-block}.decision b{text-transform:uppercase;font-size:.8rem}"
+    ".stale{border-left:6px dashed #a35f00;padding:.3rem 1rem;margin:1rem 0;background:#fffaf0}";
 
-/* Severity of the worst finding each claim appears in (-1: none). */
-static signed char *claim_severities(const fc_corpus *corpus)
+/* Severity of the worst finding shown that each claim appears in (-1: none). */
+static signed char *claim_severities(const fc_corpus *corpus, bool hide)
 {
     const fc_claims *cl = fc_corpus_claims(corpus);
     const fc_findings *fs = fc_corpus_findings(corpus);
@@ -122,7 +125,7 @@ static signed char *claim_severities(const fc_corpus *corpus)
         return NULL;
     memset(sev, -1, cl->n);
     for (size_t i = 0; i < fs->n; i++)
-        for (size_t k = 0; k < fs->items[i].nclaims; k++) {
+        for (size_t k = 0; fc_report_shown(corpus, i, hide) && k < fs->items[i].nclaims; k++) {
             size_t c = fs->items[i].claims[k];
             if (c < cl->n && (int)fs->items[i].severity > sev[c])
                 sev[c] = (signed char)fs->items[i].severity;
@@ -150,7 +153,34 @@ static void claim_ref(fc_strbuf *sb, const fc_corpus *corpus, const fc_claim *c)
     free(text);
 }
 
-static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f)
+/* "False alarm by Dana Whitfield, 2026-02-11T09:30:00Z: the note" */
+static void decision_html(fc_strbuf *sb, const fc_decision *d)
+{
+    fc_sb_printf(sb, "<b>%s</b> by ", fc_verdict_name(d->verdict));
+    esc(sb, d->by);
+    fc_sb_printf(sb, ", <time>%s</time>", d->at);
+    if (d->note[0]) {
+        fc_sb_puts(sb, ": ");
+        esc(sb, d->note);
+    }
+}
+
+static void stale_html(fc_strbuf *sb, const fc_decision *d)
+{
+    fc_sb_printf(sb, "<div class=\"stale\" id=\"stale-%s\"><span class=\"fid\">%s</span> ",
+                 d->finding, d->finding);
+    decision_html(sb, d);
+    fc_sb_puts(sb, "<br>" FC_STALE_REASON);
+    if (d->file) {
+        fc_sb_puts(sb, " (decided at ");
+        esc(sb, d->file);
+        fc_sb_printf(sb, ":%u:%u)", d->line, d->col);
+    }
+    fc_sb_puts(sb, "</div>\n");
+}
+
+static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
+                    const fc_decision *dec)
 {
     const fc_claims *cl = fc_corpus_claims(corpus);
     fc_sb_printf(sb,
@@ -160,6 +190,11 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f)
                  f->id);
     esc(sb, f->message);
     fc_sb_puts(sb, "</p>\n");
+    if (dec) {
+        fc_sb_puts(sb, "<p class=\"decision\">Decision: ");
+        decision_html(sb, dec);
+        fc_sb_puts(sb, "</p>\n");
+    }
     if (f->source) {
         fc_sb_puts(sb, "<p class=\"source\">Source: ");
         esc(sb, f->source);
@@ -494,12 +529,17 @@ static void summary(fc_strbuf *sb, const fc_corpus *corpus, fc_report_kind kind)
                      fc_corpus_nseverity(corpus, FC_SEV_CONFLICT),
                      fc_corpus_nseverity(corpus, FC_SEV_WARNING),
                      fc_corpus_nseverity(corpus, FC_SEV_INFO));
+    size_t settled = fc_report_nsettled(corpus), nstale = fc_corpus_nstale(corpus);
+    if (kind == FC_REPORT_FULL && (settled || nstale))
+        fc_sb_printf(sb, "; <b>%zu</b> decided, <b>%zu</b> open, <b>%zu</b> stale decision%s",
+                     settled, fc_corpus_findings(corpus)->n - settled, nstale,
+                     nstale == 1 ? "" : "s");
     fc_sb_puts(sb, ".</p>\n");
 }
 
-fc_status fc_report_html(FILE *out, const fc_corpus *corpus, fc_report_kind kind)
+fc_status fc_report_html(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide)
 {
-    signed char *sev = claim_severities(corpus);
+    signed char *sev = claim_severities(corpus, hide);
     if (!sev)
         return FC_ENOMEM;
     fc_strbuf sb = {0};
@@ -517,11 +557,24 @@ fc_status fc_report_html(FILE *out, const fc_corpus *corpus, fc_report_kind kind
     fc_status st = fc_report_flush(out, &sb);
     const fc_findings *fs = fc_corpus_findings(corpus);
     if (st == FC_OK && kind == FC_REPORT_FULL) {
-        fc_sb_printf(&sb, "<section id=\"findings\">\n<h2>Findings (%zu)</h2>\n", fs->n);
-        if (fs->n == 0)
+        size_t settled = fc_report_nsettled(corpus), shown = fs->n - (hide ? settled : 0);
+        fc_sb_printf(&sb, "<section id=\"findings\">\n<h2>Findings (%zu)</h2>\n", shown);
+        if (hide && settled)
+            fc_sb_printf(&sb, "<p class=\"legend\">%zu settled finding%s not shown.</p>\n", settled,
+                         settled == 1 ? "" : "s");
+        if (shown == 0)
             fc_sb_puts(&sb, "<p>No finding.</p>\n");
         for (size_t i = 0; st == FC_OK && i < fs->n; i++) {
-            finding(&sb, corpus, &fs->items[i]);
+            if (!fc_report_shown(corpus, i, hide))
+                continue;
+            finding(&sb, corpus, &fs->items[i], fc_corpus_decision(corpus, i));
+            st = fc_report_flush(out, &sb);
+        }
+        size_t nstale = fc_corpus_nstale(corpus);
+        if (nstale)
+            fc_sb_printf(&sb, "<h3 id=\"stale\">Stale decisions (%zu)</h3>\n", nstale);
+        for (size_t i = 0; st == FC_OK && i < nstale; i++) {
+            stale_html(&sb, fc_corpus_stale(corpus, i));
             st = fc_report_flush(out, &sb);
         }
         fc_sb_puts(&sb, "</section>\n");

@@ -5,12 +5,23 @@
 #include "factcheck/report.h"
 #include "util.h"
 
-fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool color);
-fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind);
-fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kind);
-fc_status fc_report_csv(FILE *out, const fc_corpus *corpus, fc_report_kind kind);
-fc_status fc_report_claimreview(FILE *out, const fc_corpus *corpus);
-fc_status fc_report_html(FILE *out, const fc_corpus *corpus, fc_report_kind kind);
+/* hide: leave out the findings with a decision (--hide-settled). */
+fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool color,
+                         bool hide);
+fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide);
+fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide);
+fc_status fc_report_csv(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide);
+fc_status fc_report_claimreview(FILE *out, const fc_corpus *corpus, bool hide);
+fc_status fc_report_html(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide);
+
+/* Whether finding i is written: always, unless hide is set and it has a decision. */
+bool fc_report_shown(const fc_corpus *corpus, size_t i, bool hide);
+
+/* How many findings have a decision (settled). */
+size_t fc_report_nsettled(const fc_corpus *corpus);
+
+/* "no finding with this fingerprint in this run": why a decision is stale. */
+#define FC_STALE_REASON "no finding with this fingerprint in this run"
 
 /* Writes what sb holds and empties it; FC_ENOMEM (and sb freed) when an append
  * to it failed, FC_EIO when the write failed. */

@@ -213,7 +213,43 @@ static void claim_json(fc_strbuf *sb, const fc_corpus *corpus, const fc_claim *c
     fc_sb_add(sb, "}", 1);
 }
 
-static void finding_json(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f, bool typed)
+/* The desk's decision: {"decision", "note", "by", "at"}, or null. */
+static void decision_json(fc_strbuf *sb, const fc_decision *d)
+{
+    if (!d) {
+        fc_sb_puts(sb, "null");
+        return;
+    }
+    fc_sb_add(sb, "{", 1);
+    key(sb, "decision", true);
+    json_string(sb, fc_verdict_name(d->verdict));
+    kv_str(sb, "note", d->note);
+    kv_str(sb, "by", d->by);
+    kv_str(sb, "at", d->at);
+    fc_sb_add(sb, "}", 1);
+}
+
+/* A decision whose finding is not in the run. */
+static void stale_json(fc_strbuf *sb, const fc_decision *d, bool typed)
+{
+    fc_sb_add(sb, "{", 1);
+    key(sb, "finding", true);
+    json_string(sb, d->finding);
+    kv_str(sb, "decision", fc_verdict_name(d->verdict));
+    kv_str(sb, "note", d->note);
+    kv_str(sb, "by", d->by);
+    kv_str(sb, "at", d->at);
+    kv_str(sb, "file", d->file);
+    kv_num(sb, "line", d->file ? (double)d->line : NAN);
+    kv_num(sb, "col", d->file ? (double)d->col : NAN);
+    kv_str(sb, "reason", FC_STALE_REASON);
+    if (typed)
+        kv_str(sb, "type", "stale_decision");
+    fc_sb_add(sb, "}", 1);
+}
+
+static void finding_json(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
+                         const fc_decision *dec, bool typed)
 {
     const fc_claims *claims = fc_corpus_claims(corpus);
     fc_sb_add(sb, "{", 1);
@@ -238,6 +274,8 @@ static void finding_json(fc_strbuf *sb, const fc_corpus *corpus, const fc_findin
         json_number(sb, f->nums[i].value);
     }
     fc_sb_add(sb, "}", 1);
+    key(sb, "decision", false);
+    decision_json(sb, dec);
     if (typed)
         kv_str(sb, "type", "finding");
     fc_sb_add(sb, "}", 1);
@@ -263,7 +301,7 @@ static void input_json(fc_strbuf *sb, const fc_input *in, bool typed)
     fc_sb_add(sb, "}", 1);
 }
 
-static void summary_json(fc_strbuf *sb, const fc_corpus *corpus, bool typed)
+static void summary_json(fc_strbuf *sb, const fc_corpus *corpus, bool full, bool typed)
 {
     size_t n = fc_corpus_ninputs(corpus), failed = fc_corpus_nfailed(corpus);
     fc_sb_printf(sb,
@@ -273,6 +311,9 @@ static void summary_json(fc_strbuf *sb, const fc_corpus *corpus, bool typed)
                  fc_corpus_nseverity(corpus, FC_SEV_CONFLICT),
                  fc_corpus_nseverity(corpus, FC_SEV_WARNING),
                  fc_corpus_nseverity(corpus, FC_SEV_INFO));
+    if (full)
+        fc_sb_printf(sb, ",\"decided\":%zu,\"stale_decisions\":%zu", fc_report_nsettled(corpus),
+                     fc_corpus_nstale(corpus));
     if (typed)
         kv_str(sb, "type", "summary");
     fc_sb_add(sb, "}", 1);
@@ -287,7 +328,7 @@ static fc_status maybe_flush(FILE *out, fc_strbuf *sb)
 }
 
 /* The report object, one input, claim or finding a line. */
-fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind)
+fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide)
 {
     fc_strbuf sb = {0};
     fc_status st = FC_OK;
@@ -312,14 +353,24 @@ fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind
     if (kind == FC_REPORT_FULL) {
         fc_sb_puts(&sb, "\n  ],\n  \"findings\": [");
         const fc_findings *fs = fc_corpus_findings(corpus);
+        bool any = false;
         for (size_t i = 0; st == FC_OK && i < fs->n; i++) {
+            if (!fc_report_shown(corpus, i, hide))
+                continue;
+            fc_sb_puts(&sb, any ? ",\n    " : "\n    ");
+            any = true;
+            finding_json(&sb, corpus, &fs->items[i], fc_corpus_decision(corpus, i), false);
+            st = maybe_flush(out, &sb);
+        }
+        fc_sb_puts(&sb, "\n  ],\n  \"stale_decisions\": [");
+        for (size_t i = 0; st == FC_OK && i < fc_corpus_nstale(corpus); i++) {
             fc_sb_puts(&sb, i ? ",\n    " : "\n    ");
-            finding_json(&sb, corpus, &fs->items[i], false);
+            stale_json(&sb, fc_corpus_stale(corpus, i), false);
             st = maybe_flush(out, &sb);
         }
     }
     fc_sb_puts(&sb, "\n  ],\n  \"summary\": ");
-    summary_json(&sb, corpus, false);
+    summary_json(&sb, corpus, kind == FC_REPORT_FULL, false);
     fc_sb_puts(&sb, "\n}\n");
     if (st == FC_OK)
         st = fc_report_flush(out, &sb);
@@ -329,7 +380,7 @@ fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind
 
 /* Claims, then inputs, findings and the summary, each a line with its "type"
  * (bare claims for the claims-only report). */
-fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kind)
+fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide)
 {
     fc_strbuf sb = {0};
     fc_status st = FC_OK;
@@ -348,11 +399,18 @@ fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kin
         }
         const fc_findings *fs = fc_corpus_findings(corpus);
         for (size_t i = 0; st == FC_OK && i < fs->n; i++) {
-            finding_json(&sb, corpus, &fs->items[i], true);
+            if (!fc_report_shown(corpus, i, hide))
+                continue;
+            finding_json(&sb, corpus, &fs->items[i], fc_corpus_decision(corpus, i), true);
             fc_sb_add(&sb, "\n", 1);
             st = maybe_flush(out, &sb);
         }
-        summary_json(&sb, corpus, true);
+        for (size_t i = 0; st == FC_OK && i < fc_corpus_nstale(corpus); i++) {
+            stale_json(&sb, fc_corpus_stale(corpus, i), true);
+            fc_sb_add(&sb, "\n", 1);
+            st = maybe_flush(out, &sb);
+        }
+        summary_json(&sb, corpus, true, true);
         fc_sb_add(&sb, "\n", 1);
     }
     if (st == FC_OK)

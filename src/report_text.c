@@ -121,7 +121,34 @@ static void document(fc_strbuf *sb, const fc_corpus *corpus, size_t i, const sty
         claim_line(sb, corpus, in, &cl->items[k]);
 }
 
-static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f, const style *st)
+/* "false_alarm by Dana Whitfield, 2026-02-11T09:30:00Z: the two counts cover
+ * different weeks" */
+static void decision_text(fc_strbuf *sb, const fc_decision *d)
+{
+    fc_sb_printf(sb, "%s by ", fc_verdict_name(d->verdict));
+    fc_sb_term_str(sb, d->by);
+    fc_sb_printf(sb, ", %s", d->at);
+    if (d->note[0]) {
+        fc_sb_puts(sb, ": ");
+        fc_sb_term_str(sb, d->note);
+    }
+}
+
+static void stale_line(fc_strbuf *sb, const fc_decision *d, const style *st)
+{
+    fc_sb_printf(sb, "\n  %sSTALE%s  %s  ", st->warning, st->reset, d->finding);
+    decision_text(sb, d);
+    fc_sb_puts(sb, "\n    " FC_STALE_REASON);
+    if (d->file) {
+        fc_sb_puts(sb, " (decided at ");
+        fc_sb_term_str(sb, d->file);
+        fc_sb_printf(sb, ":%u:%u)", d->line, d->col);
+    }
+    fc_sb_puts(sb, "\n");
+}
+
+static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
+                    const fc_decision *dec, const style *st)
 {
     static const char *const label[] = {"info", "WARNING", "CONFLICT"};
     const char *colour[] = {st->info, st->warning, st->conflict};
@@ -130,6 +157,11 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
                  st->reset, f->check, f->id);
     fc_sb_term_str(sb, f->message);
     fc_sb_puts(sb, "\n");
+    if (dec) {
+        fc_sb_puts(sb, "    decision: ");
+        decision_text(sb, dec);
+        fc_sb_puts(sb, "\n");
+    }
     if (f->source) {
         fc_sb_puts(sb, "    source: ");
         fc_sb_term_str(sb, f->source);
@@ -158,7 +190,8 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
 
 /* The report is written a document at a time, so memory does not grow with the
  * size of the output. */
-fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool color)
+fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool color,
+                         bool hide)
 {
     const style *sty = color ? &ansi : &plain;
     fc_strbuf sb = {0};
@@ -172,11 +205,24 @@ fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind
     }
     const fc_findings *fs = fc_corpus_findings(corpus);
     if (st == FC_OK && kind == FC_REPORT_FULL) {
-        fc_sb_printf(&sb, "\n%sFindings (%zu)%s\n", sty->bold, fs->n, sty->reset);
-        if (fs->n == 0)
+        size_t settled = fc_report_nsettled(corpus), shown = fs->n - (hide ? settled : 0);
+        fc_sb_printf(&sb, "\n%sFindings (%zu)%s", sty->bold, shown, sty->reset);
+        if (hide && settled)
+            fc_sb_printf(&sb, " (%zu settled, not shown)", settled);
+        fc_sb_puts(&sb, "\n");
+        if (shown == 0)
             fc_sb_puts(&sb, "  none\n");
         for (size_t i = 0; st == FC_OK && i < fs->n; i++) {
-            finding(&sb, corpus, &fs->items[i], sty);
+            if (!fc_report_shown(corpus, i, hide))
+                continue;
+            finding(&sb, corpus, &fs->items[i], fc_corpus_decision(corpus, i), sty);
+            st = fc_report_flush(out, &sb);
+        }
+        size_t nstale = fc_corpus_nstale(corpus);
+        if (nstale)
+            fc_sb_printf(&sb, "\n%sStale decisions (%zu)%s\n", sty->bold, nstale, sty->reset);
+        for (size_t i = 0; st == FC_OK && i < nstale; i++) {
+            stale_line(&sb, fc_corpus_stale(corpus, i), sty);
             st = fc_report_flush(out, &sb);
         }
     }
@@ -191,6 +237,10 @@ fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind
                      conflicts ? sty->reset : "", warnings ? sty->warning : "", warnings,
                      warnings == 1 ? "" : "s", warnings ? sty->reset : "",
                      fc_corpus_nseverity(corpus, FC_SEV_INFO));
+    size_t settled = fc_report_nsettled(corpus), nstale = fc_corpus_nstale(corpus);
+    if (kind == FC_REPORT_FULL && (settled || nstale))
+        fc_sb_printf(&sb, "; %zu decided, %zu open, %zu stale decision%s", settled, fs->n - settled,
+                     nstale, nstale == 1 ? "" : "s");
     fc_sb_puts(&sb, "\n");
     if (st == FC_OK)
         st = fc_report_flush(out, &sb);

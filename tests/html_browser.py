@@ -6,7 +6,8 @@ text carry markup and script. From the DOM as Chromium built it (--dump-dom):
 every finding is there with its class, every claim is highlighted at its text,
 one chart per multi-source measure with a bar per claim, and the hostile
 document's markup is shown as text - no script, no event handler, no element
-it tried to plant. From a screenshot: the page is not blank, and the colours of
+it tried to plant; a review decision with markup in its note and name shows as
+text with its finding, and a stale decision has its own box. From a screenshot: the page is not blank, and the colours of
 the conflict findings and of the chart bars are on it.
 
 Usage: html_browser.py FACTCHECK_BINARY SOURCE_DIR
@@ -84,11 +85,22 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(os.path.join(tmp, "hostile.md"), "w") as f:
         f.write(HOSTILE)
     page = os.path.join(tmp, "report.html")
+    first = json.loads(subprocess.run([factcheck, "claims/", os.path.join(tmp, "hostile.md"),
+                                       "-f", "json"], cwd=src, capture_output=True).stdout)
+    decided = first["findings"][0]["id"]
+    decisions = os.path.join(tmp, "decisions.json")
+    with open(decisions, "w") as f:
+        json.dump({"decisions": [
+            {"finding": decided, "decision": "confirmed", "at": "2026-02-11T09:30:00Z",
+             "by": "<img src=x onerror=alert('by')>", "note": "<script>alert('note')</script>"},
+            {"finding": "f0123456789abcdef", "decision": "false_alarm", "by": "Ana",
+             "at": "2026-02-11T09:31:00Z", "note": "an edit made this one go"}]}, f)
     run = subprocess.run([factcheck, "claims/", os.path.join(tmp, "hostile.md"), "-f", "html",
-                          "-o", page], cwd=src, capture_output=True)
+                          "--decisions", decisions, "-o", page], cwd=src, capture_output=True)
     check(run.returncode == 1, f"factcheck -f html exits 1 (conflicts) (got {run.returncode})")
     report = json.loads(subprocess.run([factcheck, "claims/", os.path.join(tmp, "hostile.md"),
-                                        "-f", "json"], cwd=src, capture_output=True).stdout)
+                                        "-f", "json", "--decisions", decisions], cwd=src,
+                                       capture_output=True).stdout)
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
              "--hide-scrollbars", f"--user-data-dir={tmp}/profile"]
@@ -145,6 +157,12 @@ with tempfile.TemporaryDirectory() as tmp:
     check('<script>alert("pwned")</script>' in text, "the document's <script> is shown as text")
     check('<iframe src="http://attacker.invalid/"></iframe>' in text and
           "<img src=x onerror=" in text, "its other markup is shown as text too")
+    decision = dom.text_by_id.get("f-" + decided, "")
+    check("Decision: confirmed by <img src=x onerror=alert('by')>" in decision and
+          "<script>alert('note')</script>" in decision,
+          "the review decision is shown with its finding, its markup as text")
+    check("an edit made this one go" in dom.text_by_id.get("stale-f0123456789abcdef", ""),
+          "the stale decision has its own box")
     check(any(t == "meta" and a.get("http-equiv") == "Content-Security-Policy" and
               "default-src 'none'" in a.get("content", "") for t, a, _ in dom.elements),
           "a Content-Security-Policy forbids scripts and fetches")

@@ -323,11 +323,12 @@ Test(reliability_report, machine_formats_are_utf8_and_drop_bad_urls)
                 cJSON_Delete(r);
             }
         } else if (strcmp(formats[f], "csv") == 0) {
-            /* the input row of a-hostile.md ends in its published date, an empty url
-             * and the three empty unit columns of claim rows */
-            cr_assert_not_null(strstr(out, ",2025-07-31,,,,\r\n"));
+            /* the input row of a-hostile.md ends in its published date, an empty url,
+             * the three empty unit columns of claim rows and the four empty decision
+             * columns of finding rows */
+            cr_assert_not_null(strstr(out, ",2025-07-31,,,,,,,,\r\n"));
             cr_assert_not_null(
-                strstr(out, ",2025-07-31,https://example.org/2025/07/31/arrests,,,\r\n"));
+                strstr(out, ",2025-07-31,https://example.org/2025/07/31/arrests,,,,,,,\r\n"));
         }
         free(out);
     }
@@ -574,8 +575,17 @@ Test(reliability_report, a_million_claim_ids_are_distinct)
         char path[64];
         snprintf(path, sizeof path, "archive/2025/story-%05zu.md", d);
         uint64_t h = fc_hash64(path, strlen(path), 0);
-        for (size_t k = 0; k < PER_DOC; k++)
-            fc_claim_make_id(ids[d * PER_DOC + k], h, k * 37);
+        /* 100 sentences of 10 claims, each sentence giving five figures twice
+         * ("3 people" ... "3 people"); every story has the same sentences. */
+        for (size_t k = 0; k < PER_DOC; k++) {
+            char sentence[96], claim[32];
+            int n = snprintf(sentence, sizeof sentence, "Officers counted people in district %zu.",
+                             k / 10);
+            int m = snprintf(claim, sizeof claim, "%zu people", k % 5);
+            uint64_t seed =
+                fc_claim_sentence_seed(fc_claim_sentence_words(h, sentence, 0, (size_t)n), 0);
+            fc_claim_make_id(ids[d * PER_DOC + k], seed, claim, 0, (size_t)m, k % 10 / 5);
+        }
     }
     qsort(ids, (size_t)DOCS * PER_DOC, FC_ID_SIZE, by_id);
     size_t same = 0;

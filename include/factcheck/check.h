@@ -26,8 +26,8 @@ typedef struct fc_number {
 } fc_number;
 
 typedef struct fc_finding {
-    /* stable: "f" and 16 hex digits, a 64-bit hash of the check, the claim ids
-     * and the severity */
+    /* the fingerprint, stable: "f" and 16 hex digits, a 64-bit hash of the
+     * check and its claims' ids (docs/claim-record.md, "Ids") */
     char id[FC_ID_SIZE];
     const char *check; /* static string, e.g. "cross_source" */
     fc_severity severity;

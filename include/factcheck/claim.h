@@ -57,8 +57,9 @@ typedef enum fc_direction { FC_DIR_NONE, FC_DIR_UP, FC_DIR_DOWN } fc_direction;
 #define FC_ID_SIZE 24
 
 typedef struct fc_claim {
-    /* stable: "c" and 16 hex digits, a 64-bit hash of the document path and the
-     * start offset */
+    /* stable: "c" and 16 hex digits, a 64-bit hash of the document path, the
+     * sentence's text and the claim's own text (docs/claim-record.md, "Ids"):
+     * an edit elsewhere in the document keeps it */
     char id[FC_ID_SIZE];
     size_t doc;        /* index of the input (document) in its corpus */
     size_t start, end; /* byte span of the quantity expression, end exclusive */

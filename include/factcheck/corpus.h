@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "claim.h"
+#include "decisions.h"
 #include "doc.h"
 #include "rules.h"
 
@@ -68,6 +69,25 @@ FC_API const fc_findings *fc_corpus_findings(const fc_corpus *corpus);
 /* Counts over the corpus. */
 FC_API size_t fc_corpus_nfailed(const fc_corpus *corpus); /* inputs not ok */
 FC_API size_t fc_corpus_nseverity(const fc_corpus *corpus, fc_severity s);
+
+/* The desk's review decisions for this run (decisions.h), matched to the
+ * findings by fingerprint now and again after each fc_corpus_check; NULL for
+ * none. Borrowed: decisions must outlive the corpus (or the next call).
+ * Errors: FC_ENOMEM. */
+FC_API fc_status fc_corpus_set_decisions(fc_corpus *corpus, const fc_decisions *decisions);
+
+/* The decision on finding i (an index into fc_corpus_findings); NULL when the
+ * finding is open (undecided). */
+FC_API const fc_decision *fc_corpus_decision(const fc_corpus *corpus, size_t i);
+
+/* Findings of severity s with no decision: what --fail-on counts. */
+FC_API size_t fc_corpus_nopen(const fc_corpus *corpus, fc_severity s);
+
+/* Stale decisions: those whose finding is not among this run's findings (the
+ * copy changed, or the check no longer raises it), in fingerprint order; none
+ * before fc_corpus_check has run. */
+FC_API size_t fc_corpus_nstale(const fc_corpus *corpus);
+FC_API const fc_decision *fc_corpus_stale(const fc_corpus *corpus, size_t i);
 
 #ifdef __cplusplus
 }

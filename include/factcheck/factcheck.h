@@ -10,6 +10,7 @@
 #include "factcheck/check.h"
 #include "factcheck/claim.h"
 #include "factcheck/corpus.h"
+#include "factcheck/decisions.h"
 #include "factcheck/doc.h"
 #include "factcheck/explain.h"
 #include "factcheck/extract.h"

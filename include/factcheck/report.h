@@ -27,6 +27,8 @@ typedef struct fc_report_options {
     fc_format format;
     fc_report_kind kind;
     bool color; /* text format: ANSI colours for severities and errors */
+    bool hide_settled; /* leave out findings the desk has decided (fc_corpus_set_decisions);
+                          stale decisions are still reported */
 } fc_report_options;
 
 /* The version of the JSON report's shape (its "version" field); raised when a
