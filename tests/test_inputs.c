@@ -441,6 +441,8 @@ Test(inputs, bad_jsonl_lines_are_named_by_line_and_the_other_records_go_on)
                "{\"title\": \"a record without its text\"}\n"
                "{\"text\": \"x\", \"outlet\": 7}\n"
                "{\"text\": \"The mill hired 230 workers.\"} {\"text\": \"more\"}\n"
+               "{\"id\": 1.5, \"text\": \"The mill hired 230 workers.\"}\n"
+               "{\"text\": \"The mill hired\\u0000 230 workers.\"}\n"
                "{\"id\": \"last\", \"text\": \"The port handled 1.2 million containers.\"}\n");
     char args[900], *out, *err;
     snprintf(args, sizeof args, "-f json '%s'", at(dir, "feed.jsonl"));
@@ -458,9 +460,12 @@ Test(inputs, bad_jsonl_lines_are_named_by_line_and_the_other_records_go_on)
         {5, "feed.jsonl:5", "feed.jsonl:5: no \"text\" (the article's text, a string)"},
         {6, "feed.jsonl:6", "feed.jsonl:6: \"outlet\" is not a string"},
         {7, "feed.jsonl:7", "feed.jsonl:7:41: text after the JSON value (one record a line)"},
-        {8, "last", NULL},
+        {8, "feed.jsonl:8", "feed.jsonl:8: \"id\" is a number but not an integer"},
+        {9, "feed.jsonl:9",
+         "feed.jsonl:9: a string holds \\u0000 (a NUL character); not a text document"},
+        {10, "last", NULL},
     };
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < 10; i++) {
         const cJSON *in = input_at(r, i);
         char name[800], error[900];
         snprintf(name, sizeof name, "%s/%s", dir, want[i].name);
@@ -479,10 +484,10 @@ Test(inputs, bad_jsonl_lines_are_named_by_line_and_the_other_records_go_on)
         snprintf(line, sizeof line, "factcheck: %s\n", error);
         cr_assert_not_null(strstr(err, line), "stderr lacks %s", line);
     }
-    cr_assert_eq(cJSON_GetArraySize(cJSON_GetObjectItem(r, "inputs")), 8);
+    cr_assert_eq(cJSON_GetArraySize(cJSON_GetObjectItem(r, "inputs")), 10);
     const cJSON *sum = cJSON_GetObjectItem(r, "summary");
     cr_assert_eq(cJSON_GetObjectItem(sum, "inputs_ok")->valuedouble, 2);
-    cr_assert_eq(cJSON_GetObjectItem(sum, "inputs_failed")->valuedouble, 6);
+    cr_assert_eq(cJSON_GetObjectItem(sum, "inputs_failed")->valuedouble, 8);
     cr_assert_eq(cJSON_GetObjectItem(sum, "claims")->valuedouble, 2);
     cJSON_Delete(r);
     free(out);
