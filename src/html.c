@@ -504,14 +504,23 @@ static void apply_meta(meta *m, fc_doc *doc)
 
 /* ---- the document ------------------------------------------------------------- */
 
-/* Whether buf declares its character set (<meta charset> or http-equiv);
- * without one the page is taken as UTF-8, as news sites write them. */
+/* Whether buf declares a character set other than UTF-8 (<meta charset> or
+ * http-equiv, in its first 4 KiB), which libxml2 then decodes; otherwise the
+ * page is read as UTF-8, as news sites write them, and a stray byte that is not
+ * UTF-8 stays one byte instead of turning the whole page into Latin-1. */
 static bool declares_charset(const char *buf, size_t len)
 {
     size_t n = len < 4096 ? len : 4096;
-    for (size_t i = 0; i + 7 <= n; i++)
-        if (fc_ieq(buf + i, "charset", 7))
-            return true;
+    for (size_t i = 0; i + 7 <= n; i++) {
+        if (!fc_ieq(buf + i, "charset", 7))
+            continue;
+        size_t k = i + 7;
+        while (k < n && (html_space(buf[k]) || buf[k] == '=' || buf[k] == '"' || buf[k] == '\''))
+            k++;
+        bool utf8 = (n - k >= 5 && fc_ieq(buf + k, "utf-8", 5)) ||
+                    (n - k >= 4 && fc_ieq(buf + k, "utf8", 4));
+        return !utf8;
+    }
     return false;
 }
 

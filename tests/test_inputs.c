@@ -413,6 +413,17 @@ Test(inputs, odd_pages_are_read_without_error)
     cr_assert_eq(fc_doc_parse_html("u.html", utf8, sizeof utf8 - 1, &d, &diag), FC_OK);
     cr_assert_str_eq(d->text, "Caf\xc3\xa9 sales rose 5%\xc2\xa0\xe2\x80\x94 twice <last> year.\n");
     fc_doc_free(d);
+    /* UTF-8 declared, one stray byte: the rest stays UTF-8 (not all Latin-1). */
+    static const char stray[] = "<meta charset=\"UTF-8\"><p>Caf\xe9 rose 5% \xc3\xa9.</p>";
+    cr_assert_eq(fc_doc_parse_html("s.html", stray, sizeof stray - 1, &d, &diag), FC_OK);
+    cr_assert_not_null(strstr(d->text, "5% \xc3\xa9."), "%s", d->text);
+    fc_doc_free(d);
+    /* Another character set declared: decoded by libxml2. */
+    static const char cp1252[] =
+        "<meta charset=\"windows-1252\"><p>Caf\xe9 sales rose 5% \x93so far\x94.</p>";
+    cr_assert_eq(fc_doc_parse_html("w.html", cp1252, sizeof cp1252 - 1, &d, &diag), FC_OK);
+    cr_assert_str_eq(d->text, "Caf\xc3\xa9 sales rose 5% \xe2\x80\x9cso far\xe2\x80\x9d.\n");
+    fc_doc_free(d);
 }
 
 /* ---- JSON Lines: bad lines ---------------------------------------------------- */
