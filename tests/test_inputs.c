@@ -652,6 +652,14 @@ Test(inputs, files_of_other_types_in_a_folder_are_listed_as_skipped)
     free(out);
     free(err);
 
+    /* HTML: the skipped file's section says so. */
+    snprintf(args, sizeof args, "-f html '%s'", at(dir, "desk"));
+    cr_assert_eq(test_run(args, &out, &err), 0);
+    cr_assert_not_null(strstr(out, "<p class=\"meta\">Skipped: "), "%.2000s", out);
+    cr_assert_not_null(strstr(out, ", <b>3</b> skipped)"), "%.2000s", out);
+    free(out);
+    free(err);
+
     /* CSV: the status column says skipped. */
     snprintf(args, sizeof args, "-f csv '%s'", at(dir, "desk"));
     cr_assert_eq(test_run(args, &out, &err), 0);
