@@ -44,6 +44,8 @@ struct fc_corpus {
     input_state *state; /* one per input */
     size_t state_cap;
     fc_doc_format format; /* fc_corpus_set_input_format */
+    const char **names;   /* the names of JSON Lines records so far: a hash set */
+    size_t nnames, names_cap;
     file_id *seen; /* every file and folder taken so far: a hash set (see take_once) */
     size_t nseen, seen_cap;
     fc_claims claims;
@@ -72,6 +74,7 @@ void fc_corpus_free(fc_corpus *c)
     }
     free(c->inputs);
     free(c->state);
+    free(c->names);
     free(c->seen);
     fc_claims_clear(&c->claims);
     fc_findings_clear(&c->findings);
@@ -184,11 +187,69 @@ static bool is_document_name(const char *name)
 
 /* ---- JSON Lines: each record an input ---------------------------------------- */
 
+/* Whether name is new among the records' names (*fresh); when insert, a new
+ * name is recorded (the string must live as long as the corpus: an input's
+ * path). Errors: FC_ENOMEM. */
+static fc_status name_once(fc_corpus *c, const char *name, bool insert, bool *fresh)
+{
+    *fresh = false;
+    if (2 * (c->nnames + 1) > c->names_cap) { /* at most half full */
+        size_t ncap = c->names_cap ? 2 * c->names_cap : 64;
+        const char **set = calloc(ncap, sizeof *set);
+        if (!set)
+            return FC_ENOMEM;
+        for (size_t i = 0; i < c->names_cap; i++) {
+            if (!c->names[i])
+                continue;
+            size_t k = fc_hash(c->names[i], strlen(c->names[i]), 0) & (ncap - 1);
+            while (set[k])
+                k = (k + 1) & (ncap - 1);
+            set[k] = c->names[i];
+        }
+        free(c->names);
+        c->names = set;
+        c->names_cap = ncap;
+    }
+    size_t k = fc_hash(name, strlen(name), 0) & (c->names_cap - 1);
+    while (c->names[k]) {
+        if (strcmp(c->names[k], name) == 0)
+            return FC_OK;
+        k = (k + 1) & (c->names_cap - 1);
+    }
+    *fresh = true;
+    if (insert) {
+        c->names[k] = name;
+        c->nnames++;
+    }
+    return FC_OK;
+}
+
 static fc_status add_record(void *ctx, size_t line, fc_doc *doc, const char *error)
 {
     jsonl_ctx *j = ctx;
     fc_corpus *c = j->c;
     fc_status st;
+    if (doc) {
+        /* A record is named by its id; an id seen already in the run names
+         * another record, so this one is named by its place instead. */
+        bool fresh;
+        st = name_once(c, doc->path, false, &fresh);
+        if (st == FC_OK && !fresh) {
+            fc_strbuf sb = {0};
+            fc_sb_printf(&sb, "%s:%zu", j->path, line);
+            char *name = fc_sb_take(&sb);
+            if (name) {
+                free(doc->path);
+                doc->path = name;
+            } else {
+                st = FC_ENOMEM;
+            }
+        }
+        if (st != FC_OK) {
+            fc_doc_free(doc);
+            return st;
+        }
+    }
     if (!doc) {
         fc_strbuf sb = {0};
         fc_sb_printf(&sb, "%s:%zu", j->path, line);
@@ -196,8 +257,11 @@ static fc_status add_record(void *ctx, size_t line, fc_doc *doc, const char *err
         st = name ? add_input_as(c, name, FC_EFORMAT, error, false, FC_DOC_JSONL) : FC_ENOMEM;
         free(name);
     } else if ((st = add_input_as(c, doc->path, FC_OK, NULL, false, FC_DOC_JSONL)) == FC_OK) {
-        c->inputs[c->ninputs - 1].doc = doc;
+        fc_input *in = &c->inputs[c->ninputs - 1];
+        in->doc = doc;
         c->state[c->ninputs - 1].preloaded = true;
+        bool fresh;
+        st = name_once(c, in->path, true, &fresh);
     } else {
         fc_doc_free(doc);
     }

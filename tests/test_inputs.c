@@ -505,6 +505,34 @@ Test(inputs, bad_jsonl_lines_are_named_by_line_and_the_other_records_go_on)
     free(err);
 }
 
+/* Ids name records; an id seen already in the run names the later record by
+ * its place, so no two documents (and no two claims) share a name. */
+Test(inputs, a_repeated_id_names_the_later_record_by_its_line)
+{
+    const char *dir = make_tmpdir();
+    write_file(dir, "one.jsonl", "{\"id\": \"s1\", \"text\": \"Crews fixed 14 bridges.\"}\n"
+                                 "{\"id\": \"s1\", \"text\": \"Crews fixed 14 bridges.\"}\n");
+    write_file(dir, "two.jsonl", "{\"id\": \"s1\", \"text\": \"Crews fixed 14 bridges.\"}\n"
+                                 "{\"id\": \"s2\", \"text\": \"Crews fixed 14 bridges.\"}\n");
+    fc_corpus *c = fc_corpus_new();
+    cr_assert_eq(fc_corpus_add_path(c, at(dir, "one.jsonl")), FC_OK);
+    cr_assert_eq(fc_corpus_add_path(c, at(dir, "two.jsonl")), FC_OK);
+    cr_assert_eq(fc_corpus_extract(c, test_rules()), FC_OK);
+    char want[800];
+    cr_assert_str_eq(fc_corpus_input(c, 0)->path, "s1");
+    snprintf(want, sizeof want, "%s:2", at(dir, "one.jsonl"));
+    cr_assert_str_eq(fc_corpus_input(c, 1)->path, want);
+    snprintf(want, sizeof want, "%s:1", at(dir, "two.jsonl"));
+    cr_assert_str_eq(fc_corpus_input(c, 2)->path, want);
+    cr_assert_str_eq(fc_corpus_input(c, 3)->path, "s2");
+    const fc_claims *cl = fc_corpus_claims(c);
+    cr_assert_eq(cl->n, 4);
+    for (size_t a = 0; a < cl->n; a++)
+        for (size_t b = a + 1; b < cl->n; b++)
+            cr_assert_str_neq(cl->items[a].id, cl->items[b].id);
+    fc_corpus_free(c);
+}
+
 /* A NUL byte ends the file (the records before it are read); a file that is no
  * JSON Lines at all stops after 20 bad lines; an empty one is skipped. */
 Test(inputs, jsonl_files_that_are_binary_not_jsonl_or_empty)

@@ -49,8 +49,9 @@ FC_API void fc_corpus_free(fc_corpus *corpus);
  * folder's own factcheck.rules.json excepted). A file named here, and standard
  * input, are read with the format set by fc_corpus_set_input_format, else by
  * their name, else as text. A JSON Lines file is read here, a line at a time:
- * each record becomes one input (a bad line an input with its error, named
- * "file:line"); a file without a record is listed as skipped. An http:// or
+ * each record becomes one input named by its id (a repeated id, and no id, by
+ * "file:line"; a bad line is an input with its error, named "file:line"); a
+ * file without a record is listed as skipped. An http:// or
  * https:// URL that names no file is an input with an error saying to
  * download it first. Each real file (device and inode)
  * is one input and each real folder is walked once, whatever the symlinks, hard
