@@ -1,8 +1,9 @@
 /* corpus.c - gathering inputs (files, folders, standard input) and running the
  * pipeline over them: load -> extract -> check.
  *
- * Every path given, and every document file found in a folder, becomes an
- * fc_input, whatever happens to it later; a report lists them all.
+ * Every path given, every file found in a folder (a file of no document type as
+ * a skipped input) and every record of a JSON Lines file becomes an fc_input,
+ * whatever happens to it later; a report lists them all.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -25,13 +26,13 @@ typedef struct file_id {
     bool used; /* the slot of the hash set holds one */
 } file_id;
 
-/* What the corpus keeps about an input besides its public fields. */
 /* The JSON Lines file being read (fc_jsonl_read's callback context). */
 typedef struct jsonl_ctx {
-    fc_corpus *c;
+    struct fc_corpus *c;
     const char *path;
 } jsonl_ctx;
 
+/* What the corpus keeps about an input besides its public fields. */
 typedef struct input_state {
     bool listed;    /* found in a folder as a regular file */
     bool preloaded; /* its document was made when it was added (a JSON Lines record) */
