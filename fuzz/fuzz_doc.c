@@ -1,9 +1,13 @@
-/* fuzz_doc.c - libFuzzer target: the document loader and its front matter.
+/* fuzz_doc.c - libFuzzer target: the document readers (text and its front
+ * matter, HTML pages, JSON Lines records).
  *
  * The bytes are parsed as a document (fc_doc_parse); beyond the sanitizers, the
  * loader's promises are checked: the original bytes are kept unchanged, the body
  * starts inside the text, front matter values are non-empty, and fc_doc_linecol
- * agrees with counting newlines by hand. */
+ * agrees with counting newlines by hand. The same bytes are then read as an
+ * HTML page (fc_doc_parse_html) and as one JSON Lines record
+ * (fc_doc_parse_record): no NUL in the text made, metadata never empty, the
+ * line map right, a refusal always with a message. */
 #include <stdint.h>
 #include <string.h>
 
@@ -38,6 +42,29 @@ static void check_linecol(const fc_doc *doc, size_t offset)
                   want_col);
 }
 
+/* A document made by a reader (HTML, JSON Lines): its text is NUL-terminated
+ * with no NUL inside, its body is 0, its metadata non-empty, its line map right;
+ * a refusal has no document and a message. Frees the document. */
+static void check_made(const char *what, fc_status st, fc_doc *doc, fc_diag *diag)
+{
+    if (st != FC_OK) {
+        if (doc || !diag->message[0] || st == FC_ENOMEM)
+            fuzz_fail("%s: refused without a message: %s", what, fc_status_str(st));
+        return;
+    }
+    if (!doc || !doc->path || strlen(doc->text) != doc->len || doc->body != 0)
+        fuzz_fail("%s: the text has a NUL inside or a body offset", what);
+    const char *fields[] = {doc->outlet, doc->title, doc->published,
+                            doc->url,    doc->language, doc->author};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if (fields[i] && !fields[i][0])
+            fuzz_fail("%s: metadata value %zu is empty", what, i);
+    size_t offsets[] = {0, doc->len / 2, doc->len, doc->len + 3};
+    for (size_t i = 0; i < sizeof offsets / sizeof *offsets; i++)
+        check_linecol(doc, offsets[i]);
+    fc_doc_free(doc);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fc_doc *doc = NULL;
@@ -66,5 +93,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < sizeof offsets / sizeof *offsets; i++)
         check_linecol(doc, offsets[i]);
     fc_doc_free(doc);
+    check_made("HTML", fc_doc_parse_html("fuzz.html", (const char *)data, size, &doc, &diag),
+               doc, &diag);
+    check_made("record", fc_doc_parse_record("fuzz.jsonl", 3, (const char *)data, size, &doc, &diag),
+               doc, &diag);
     return 0;
 }

@@ -198,10 +198,16 @@ static void check(const fc_corpus *c, size_t from, size_t nentries)
                 fuzz_fail("input %s failed without a message naming it", in->path);
             continue;
         }
+        if (in->skipped) { /* no document type: listed with a warning, never read */
+            if (!in->warning || !strstr(in->warning, in->path) || in->doc)
+                fuzz_fail("input %s skipped without a warning naming it", in->path);
+            continue;
+        }
         if (stat(in->path, &seen[i]) != 0 || !S_ISREG(seen[i].st_mode))
             fuzz_fail("input %s is not a regular file", in->path);
         for (size_t k = from; k < i; k++)
-            if (fc_corpus_input(c, k)->status == FC_OK && seen[k].st_dev == seen[i].st_dev &&
+            if (fc_corpus_input(c, k)->status == FC_OK && !fc_corpus_input(c, k)->skipped &&
+                seen[k].st_dev == seen[i].st_dev &&
                 seen[k].st_ino == seen[i].st_ino)
                 fuzz_fail("%s and %s are the same file", fc_corpus_input(c, k)->path, in->path);
     }
@@ -213,7 +219,8 @@ static void check(const fc_corpus *c, size_t from, size_t nentries)
             fuzz_fail("cannot stat %s", nodes[j].path);
         bool found = false;
         for (size_t i = from; i < n && !found; i++)
-            found = fc_corpus_input(c, i)->status == FC_OK && seen[i].st_dev == st.st_dev &&
+            found = fc_corpus_input(c, i)->status == FC_OK && !fc_corpus_input(c, i)->skipped &&
+                    seen[i].st_dev == st.st_dev &&
                     seen[i].st_ino == st.st_ino;
         if (!found)
             fuzz_fail("document %s is no input", nodes[j].path);

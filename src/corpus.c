@@ -1,8 +1,9 @@
 /* corpus.c - gathering inputs (files, folders, standard input) and running the
  * pipeline over them: load -> extract -> check.
  *
- * Every path given, and every document file found in a folder, becomes an
- * fc_input, whatever happens to it later; a report lists them all.
+ * Every path given, every file found in a folder (a file of no document type as
+ * a skipped input) and every record of a JSON Lines file becomes an fc_input,
+ * whatever happens to it later; a report lists them all.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -25,11 +26,27 @@ typedef struct file_id {
     bool used; /* the slot of the hash set holds one */
 } file_id;
 
+/* The JSON Lines file being read (fc_jsonl_read's callback context). */
+typedef struct jsonl_ctx {
+    struct fc_corpus *c;
+    const char *path;
+} jsonl_ctx;
+
+/* What the corpus keeps about an input besides its public fields. */
+typedef struct input_state {
+    bool listed;    /* found in a folder as a regular file */
+    bool preloaded; /* its document was made when it was added (a JSON Lines record) */
+    bool done;      /* its claims are extracted */
+} input_state;
+
 struct fc_corpus {
     fc_input *inputs;
     size_t ninputs, cap;
-    bool *listed; /* listed[i]: input i was found in a folder as a regular file */
-    size_t listed_cap;
+    input_state *state; /* one per input */
+    size_t state_cap;
+    fc_doc_format format; /* fc_corpus_set_input_format */
+    const char **names;   /* the names of JSON Lines records so far: a hash set */
+    size_t nnames, names_cap;
     file_id *seen; /* every file and folder taken so far: a hash set (see take_once) */
     size_t nseen, seen_cap;
     fc_claims claims;
@@ -57,10 +74,13 @@ void fc_corpus_free(fc_corpus *c)
     for (size_t i = 0; i < c->ninputs; i++) {
         free(c->inputs[i].path);
         free(c->inputs[i].error);
+        free(c->inputs[i].warning);
+        free(c->inputs[i].source);
         fc_doc_free(c->inputs[i].doc);
     }
     free(c->inputs);
-    free(c->listed);
+    free(c->state);
+    free(c->names);
     free(c->seen);
     fc_claims_clear(&c->claims);
     fc_findings_clear(&c->findings);
@@ -70,21 +90,43 @@ void fc_corpus_free(fc_corpus *c)
 }
 
 /* Adds an input; error (may be NULL) is a message for an input that failed already. */
-static fc_status add_input(fc_corpus *c, const char *path, fc_status status, const char *error,
-                           bool listed)
+static fc_status add_input_as(fc_corpus *c, const char *path, fc_status status, const char *error,
+                              bool listed, fc_doc_format format)
 {
     if (fc_grow((void **)&c->inputs, &c->cap, c->ninputs + 1, sizeof *c->inputs) != FC_OK ||
-        fc_grow((void **)&c->listed, &c->listed_cap, c->ninputs + 1, sizeof *c->listed) != FC_OK)
+        fc_grow((void **)&c->state, &c->state_cap, c->ninputs + 1, sizeof *c->state) != FC_OK)
         return FC_ENOMEM;
-    c->listed[c->ninputs] = listed;
+    c->state[c->ninputs] = (input_state){.listed = listed};
     fc_input *in = &c->inputs[c->ninputs];
     memset(in, 0, sizeof *in);
     in->status = status;
+    in->format = format;
     if (!(in->path = fc_strdup(path)) || (error && !(in->error = fc_strdup(error)))) {
         free(in->path);
         return FC_ENOMEM;
     }
     c->ninputs++;
+    return FC_OK;
+}
+
+static fc_status add_input(fc_corpus *c, const char *path, fc_status status, const char *error,
+                           bool listed)
+{
+    return add_input_as(c, path, status, error, listed, FC_DOC_TEXT);
+}
+
+/* A file listed and not read: "PATH: why; skipped" is its warning. */
+static fc_status add_skipped(fc_corpus *c, const char *path, const char *why)
+{
+    fc_strbuf sb = {0};
+    fc_sb_printf(&sb, "%s: %s; skipped", path, why);
+    char *msg = fc_sb_take(&sb);
+    if (!msg || add_input(c, path, FC_OK, NULL, false) != FC_OK) {
+        free(msg);
+        return FC_ENOMEM;
+    }
+    c->inputs[c->ninputs - 1].skipped = true;
+    c->inputs[c->ninputs - 1].warning = msg;
     return FC_OK;
 }
 
@@ -148,9 +190,106 @@ static fc_status take_once(fc_corpus *c, const struct stat *st, bool *fresh)
 
 static bool is_document_name(const char *name)
 {
-    size_t n = strlen(name);
-    return (n > 3 && strcmp(name + n - 3, ".md") == 0) ||
-           (n > 4 && strcmp(name + n - 4, ".txt") == 0);
+    return fc_doc_format_of(name) != FC_DOC_AUTO;
+}
+
+/* ---- JSON Lines: each record an input ---------------------------------------- */
+
+/* Whether name is new among the records' names (*fresh); when insert, a new
+ * name is recorded (the string must live as long as the corpus: an input's
+ * path). Errors: FC_ENOMEM. */
+static fc_status name_once(fc_corpus *c, const char *name, bool insert, bool *fresh)
+{
+    *fresh = false;
+    if (2 * (c->nnames + 1) > c->names_cap) { /* at most half full */
+        size_t ncap = c->names_cap ? 2 * c->names_cap : 64;
+        const char **set = calloc(ncap, sizeof *set);
+        if (!set)
+            return FC_ENOMEM;
+        for (size_t i = 0; i < c->names_cap; i++) {
+            if (!c->names[i])
+                continue;
+            size_t k = fc_hash(c->names[i], strlen(c->names[i]), 0) & (ncap - 1);
+            while (set[k])
+                k = (k + 1) & (ncap - 1);
+            set[k] = c->names[i];
+        }
+        free(c->names);
+        c->names = set;
+        c->names_cap = ncap;
+    }
+    size_t k = fc_hash(name, strlen(name), 0) & (c->names_cap - 1);
+    while (c->names[k]) {
+        if (strcmp(c->names[k], name) == 0)
+            return FC_OK;
+        k = (k + 1) & (c->names_cap - 1);
+    }
+    *fresh = true;
+    if (insert) {
+        c->names[k] = name;
+        c->nnames++;
+    }
+    return FC_OK;
+}
+
+static fc_status add_record(void *ctx, size_t line, fc_doc *doc, const char *error)
+{
+    jsonl_ctx *j = ctx;
+    fc_corpus *c = j->c;
+    fc_status st;
+    if (doc) {
+        /* A record is named by its id; an id seen already in the run names
+         * another record, so this one is named by its place instead. */
+        bool fresh;
+        st = name_once(c, doc->path, false, &fresh);
+        if (st == FC_OK && !fresh) {
+            fc_strbuf sb = {0};
+            fc_sb_printf(&sb, "%s:%zu", j->path, line);
+            char *name = fc_sb_take(&sb);
+            if (name) {
+                free(doc->path);
+                doc->path = name;
+            } else {
+                st = FC_ENOMEM;
+            }
+        }
+        if (st != FC_OK) {
+            fc_doc_free(doc);
+            return st;
+        }
+    }
+    if (!doc) {
+        fc_strbuf sb = {0};
+        fc_sb_printf(&sb, "%s:%zu", j->path, line);
+        char *name = fc_sb_take(&sb);
+        st = name ? add_input_as(c, name, FC_EFORMAT, error, false, FC_DOC_JSONL) : FC_ENOMEM;
+        free(name);
+    } else if ((st = add_input_as(c, doc->path, FC_OK, NULL, false, FC_DOC_JSONL)) == FC_OK) {
+        fc_input *in = &c->inputs[c->ninputs - 1];
+        in->doc = doc;
+        c->state[c->ninputs - 1].preloaded = true;
+        bool fresh;
+        st = name_once(c, in->path, true, &fresh);
+    } else {
+        fc_doc_free(doc);
+    }
+    if (st == FC_OK && !(c->inputs[c->ninputs - 1].source = fc_strdup(j->path)))
+        st = FC_ENOMEM;
+    return st;
+}
+
+/* Reads the JSON Lines file at path now, one input per record. */
+static fc_status add_jsonl(fc_corpus *c, const char *path, bool regular_only)
+{
+    fc_diag diag = {0};
+    size_t n = 0;
+    jsonl_ctx j = {c, path};
+    fc_status st = fc_jsonl_read(path, regular_only, add_record, &j, &n, &diag);
+    if (st == FC_ENOMEM)
+        return st;
+    if (st != FC_OK)
+        return add_error(c, path, st, diag.message);
+    return n ? FC_OK : add_skipped(c, path, "no records (an empty JSON Lines file)");
 }
 
 static int by_name(const void *a, const void *b)
@@ -166,6 +305,29 @@ typedef struct visited {
 } visited;
 
 static fc_status walk(fc_corpus *c, const char *dir, const visited *up);
+
+/* A file in a folder that is no document: the folder's own rule file is no
+ * input; anything else is listed as skipped. */
+static fc_status skip_entry(fc_corpus *c, const char *path, const char *name, const visited *v,
+                            const struct stat *st)
+{
+    if (!v->up && strcmp(name, FC_FOLDER_RULES) == 0)
+        return FC_OK; /* read as the folder's rules */
+    if (!st)
+        return add_skipped(c, path, "not a document type factcheck reads (.md, .txt, .html, "
+                                    ".htm, .jsonl), and cannot be opened");
+    char what[160];
+    if (!S_ISREG(st->st_mode))
+        snprintf(what, sizeof what, "%s, not a document", fc_file_kind(st->st_mode));
+    else if (!v->up || strcmp(name, FC_FOLDER_RULES) != 0)
+        snprintf(what, sizeof what,
+                 "not a document type factcheck reads (.md, .txt, .html, .htm, .jsonl)");
+    else
+        snprintf(what, sizeof what, "a rule file in a subfolder; only the folder named is "
+                                    "searched for %s",
+                 FC_FOLDER_RULES);
+    return add_skipped(c, path, what);
+}
 
 /* Lists dir's entries (hidden ones skipped) in byte order of their names. */
 static fc_status list_dir(const char *dir, char ***names, size_t *n, int *err)
@@ -199,7 +361,7 @@ static fc_status walk_entry(fc_corpus *c, const char *path, const char *name, co
 {
     struct stat st;
     if (stat(path, &st) != 0)
-        return is_document_name(name) ? add_errno(c, path, errno) : FC_OK;
+        return is_document_name(name) ? add_errno(c, path, errno) : skip_entry(c, path, name, v, NULL);
     if (S_ISDIR(st.st_mode)) {
         for (const visited *p = v; p; p = p->up)
             if (p->dev == st.st_dev && p->ino == st.st_ino)
@@ -207,7 +369,7 @@ static fc_status walk_entry(fc_corpus *c, const char *path, const char *name, co
         return walk(c, path, v);
     }
     if (!is_document_name(name))
-        return FC_OK;
+        return skip_entry(c, path, name, v, &st);
     bool fresh;
     if (take_once(c, &st, &fresh) != FC_OK)
         return FC_ENOMEM;
@@ -218,7 +380,10 @@ static fc_status walk_entry(fc_corpus *c, const char *path, const char *name, co
         snprintf(what, sizeof what, "%s, not a document file; not read", fc_file_kind(st.st_mode));
         return add_error(c, path, FC_EIO, what);
     }
-    return add_input(c, path, FC_OK, NULL, true);
+    fc_doc_format f = fc_doc_format_of(name);
+    if (f == FC_DOC_JSONL)
+        return add_jsonl(c, path, true);
+    return add_input_as(c, path, FC_OK, NULL, true, f);
 }
 
 static fc_status walk(fc_corpus *c, const char *dir, const visited *up)
@@ -254,13 +419,47 @@ static fc_status walk(fc_corpus *c, const char *dir, const visited *up)
     return rc;
 }
 
+void fc_corpus_set_input_format(fc_corpus *c, fc_doc_format format)
+{
+    c->format = format;
+}
+
+static bool is_url(const char *path)
+{
+    return strncmp(path, "http://", 7) == 0 || strncmp(path, "https://", 8) == 0 ||
+           strncmp(path, "HTTP://", 7) == 0 || strncmp(path, "HTTPS://", 8) == 0;
+}
+
+/* The message for a URL given as a path: how to fetch it first. */
+static fc_status add_url(fc_corpus *c, const char *url)
+{
+    fc_strbuf sb = {0};
+    fc_sb_puts(&sb, "a URL: factcheck reads files and does not fetch pages; download it first, "
+                    "e.g. curl -L -o story.html '");
+    for (const char *p = url; *p; p++) /* quoted for the shell */
+        fc_sb_puts(&sb, *p == '\'' ? "'\\''" : (char[2]){*p, '\0'});
+    fc_sb_puts(&sb, "', then run factcheck story.html");
+    char *what = fc_sb_take(&sb);
+    if (!what)
+        return FC_ENOMEM;
+    fc_status st = add_error(c, url, FC_EIO, what);
+    free(what);
+    return st;
+}
+
 fc_status fc_corpus_add_path(fc_corpus *c, const char *path)
 {
     struct stat st;
-    if (strcmp(path, "-") == 0)
-        return add_input(c, path, FC_OK, NULL, false);
+    fc_doc_format named = c->format != FC_DOC_AUTO ? c->format : fc_doc_format_of(path);
+    if (named == FC_DOC_AUTO)
+        named = FC_DOC_TEXT;
+    if (strcmp(path, "-") == 0) {
+        named = c->format != FC_DOC_AUTO ? c->format : FC_DOC_TEXT;
+        return named == FC_DOC_JSONL ? add_jsonl(c, path, false)
+                                     : add_input_as(c, path, FC_OK, NULL, false, named);
+    }
     if (stat(path, &st) != 0)
-        return add_errno(c, path, errno);
+        return is_url(path) ? add_url(c, path) : add_errno(c, path, errno);
     if (S_ISDIR(st.st_mode))
         return walk(c, path, NULL);
     bool fresh;
@@ -268,7 +467,10 @@ fc_status fc_corpus_add_path(fc_corpus *c, const char *path)
         return FC_ENOMEM;
     /* A file named explicitly is read whatever its name or kind (a pipe from the
      * shell); named again, or found in a folder already, it is not a new input. */
-    return fresh ? add_input(c, path, FC_OK, NULL, false) : FC_OK;
+    if (!fresh)
+        return FC_OK;
+    return named == FC_DOC_JSONL ? add_jsonl(c, path, false)
+                                 : add_input_as(c, path, FC_OK, NULL, false, named);
 }
 
 /* Loads input i (not loaded yet). A file that cannot be used gets its status
@@ -280,7 +482,18 @@ static fc_status load_input(fc_corpus *c, size_t i)
 {
     fc_input *in = &c->inputs[i];
     fc_diag diag = {0};
-    fc_status st = fc_doc_load_file(in->path, c->listed[i], &in->doc, &diag);
+    fc_status st;
+    if (in->format == FC_DOC_HTML) {
+        char *buf = NULL;
+        size_t len = 0;
+        st = fc_read_limited(in->path, "document file", FC_DOC_MAX_BYTES, c->state[i].listed,
+                             &buf, &len, &diag);
+        if (st == FC_OK)
+            st = fc_doc_parse_html(in->path, buf, len, &in->doc, &diag);
+        free(buf);
+    } else {
+        st = fc_doc_load_file(in->path, c->state[i].listed, &in->doc, &diag);
+    }
     if (st == FC_OK)
         return st;
     /* The path as given, not diag.file: that one is cut at 511 bytes. */
@@ -290,18 +503,19 @@ static fc_status load_input(fc_corpus *c, size_t i)
     return (in->error = fc_sb_take(&sb)) ? FC_OK : FC_ENOMEM;
 }
 
-static bool pending(const fc_input *in)
+static bool pending(const fc_corpus *c, size_t i)
 {
-    return in->status == FC_OK && !in->doc;
+    const fc_input *in = &c->inputs[i];
+    return in->status == FC_OK && !in->skipped && !c->state[i].done;
 }
 
 static fc_status extract_serial(fc_corpus *c, const fc_rules *rules)
 {
     for (size_t i = 0; i < c->ninputs; i++) {
         fc_input *in = &c->inputs[i];
-        if (!pending(in))
+        if (!pending(c, i))
             continue;
-        fc_status st = load_input(c, i);
+        fc_status st = in->doc ? FC_OK : load_input(c, i);
         if (st != FC_OK)
             return st;
         if (!in->doc)
@@ -310,6 +524,7 @@ static fc_status extract_serial(fc_corpus *c, const fc_rules *rules)
         if ((st = fc_extract(rules, in->doc, i, &c->claims)) != FC_OK)
             return st;
         in->nclaims = c->claims.n - before;
+        c->state[i].done = true;
     }
     return FC_OK;
 }
@@ -366,6 +581,7 @@ static fc_status merge_ready(pool *p)
             all->n += s->claims.n;
         }
         p->c->inputs[p->merged].nclaims = s->claims.n;
+        p->c->state[p->merged].done = true;
         free(s->claims.items);
         s->claims = (fc_claims){0};
     }
@@ -403,11 +619,12 @@ static fc_status extract_parallel(fc_corpus *c, const fc_rules *rules, size_t nt
     fc_status st = FC_OK;
     for (size_t i = 0; i < c->ninputs; i++) {
         fc_input *in = &c->inputs[i];
-        p.slots[i].work = pending(in);
+        p.slots[i].work = pending(c, i);
         p.slots[i].done = !p.slots[i].work;
-        if (st == FC_OK && p.slots[i].work && strcmp(in->path, "-") == 0)
+        if (st == FC_OK && p.slots[i].work && !in->doc && strcmp(in->path, "-") == 0)
             st = load_input(c, i);
     }
+    fc_html_init(); /* before threads use the HTML parser */
     if (st == FC_OK && pthread_mutex_init(&p.mu, NULL) != 0)
         st = FC_ENOMEM;
     if (st == FC_OK) {
@@ -431,6 +648,8 @@ static fc_status extract_parallel(fc_corpus *c, const fc_rules *rules, size_t nt
         if (!p.slots[i].work)
             continue;
         fc_claims_clear(&p.slots[i].claims);
+        if (c->state[i].preloaded)
+            continue; /* a record's document stays: it cannot be read again */
         fc_doc_free(c->inputs[i].doc);
         c->inputs[i].doc = NULL;
     }
@@ -447,7 +666,7 @@ fc_status fc_corpus_extract(fc_corpus *c, const fc_rules *rules)
 {
     size_t npending = 0;
     for (size_t i = 0; i < c->ninputs; i++)
-        npending += pending(&c->inputs[i]);
+        npending += pending(c, i);
     size_t jobs = c->jobs;
     if (jobs == 0) {
         long online = sysconf(_SC_NPROCESSORS_ONLN);
@@ -550,6 +769,14 @@ size_t fc_corpus_nfailed(const fc_corpus *c)
     size_t n = 0;
     for (size_t i = 0; i < c->ninputs; i++)
         n += c->inputs[i].status != FC_OK;
+    return n;
+}
+
+size_t fc_corpus_nskipped(const fc_corpus *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->ninputs; i++)
+        n += c->inputs[i].skipped;
     return n;
 }
 

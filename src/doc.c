@@ -146,6 +146,70 @@ nomem:
     return FC_ENOMEM;
 }
 
+fc_status fc_doc_take_plain(const char *path, char *text, size_t len, fc_doc **out, fc_diag *diag)
+{
+    *out = NULL;
+    if (len > FC_DOC_MAX_BYTES) {
+        free(text);
+        fc_diag_set(diag, path, 0, 0, "text is larger than %zu MiB; not read",
+                    FC_DOC_MAX_BYTES >> 20);
+        return FC_EFORMAT;
+    }
+    text[len] = '\0';
+    fc_doc *doc = calloc(1, sizeof *doc);
+    if (!doc) {
+        free(text);
+        goto nomem;
+    }
+    doc->text = text;
+    doc->len = len;
+    if (!(doc->path = fc_strdup(path)) || map_lines(doc) != FC_OK) {
+        fc_doc_free(doc);
+        goto nomem;
+    }
+    *out = doc;
+    return FC_OK;
+nomem:
+    fc_diag_set(diag, path, 0, 0, "out of memory");
+    return FC_ENOMEM;
+}
+
+static bool ends_with(const char *s, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n > k && fc_ieq(s + n - k, suffix, k);
+}
+
+fc_doc_format fc_doc_format_of(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    if (ends_with(path, n, ".md") || ends_with(path, n, ".txt"))
+        return FC_DOC_TEXT;
+    if (ends_with(path, n, ".html") || ends_with(path, n, ".htm"))
+        return FC_DOC_HTML;
+    if (ends_with(path, n, ".jsonl"))
+        return FC_DOC_JSONL;
+    return FC_DOC_AUTO;
+}
+
+static const char *const format_names[] = {"auto", "text", "html", "jsonl"};
+
+fc_status fc_doc_format_parse(const char *name, fc_doc_format *out)
+{
+    for (size_t i = 0; name && i < sizeof format_names / sizeof *format_names; i++)
+        if (strcmp(name, format_names[i]) == 0) {
+            *out = (fc_doc_format)i;
+            return FC_OK;
+        }
+    return FC_EINVAL;
+}
+
+const char *fc_doc_format_name(fc_doc_format format)
+{
+    return (unsigned)format < sizeof format_names / sizeof *format_names ? format_names[format]
+                                                                         : "?";
+}
+
 fc_status fc_doc_parse(const char *path, const char *buf, size_t len, fc_doc **out, fc_diag *diag)
 {
     *out = NULL;

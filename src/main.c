@@ -51,6 +51,7 @@ typedef struct options {
     const char *decisions; /* --decisions FILE (or folder); NULL: the folders' own */
     bool hide_settled;     /* --hide-settled */
     const char *note, *by; /* review: --note TEXT, --by NAME */
+    fc_doc_format input_format; /* --input-format */
 } options;
 
 /* Exits with status once standard output is flushed; output that could not be
@@ -90,8 +91,9 @@ static void usage(int status)
           "       factcheck review --decisions FILE [FINGERPRINT DECISION [--note TEXT]\n"
           "                        [--by NAME]]\n"
           "\n"
-          "Read news documents (.md/.txt files, folders of them, or - for standard input),\n"
-          "extract every quantitative claim, and check the claims for consistency.\n"
+          "Read news documents (.md/.txt text, .html/.htm pages, .jsonl records, folders of\n"
+          "them, or - for standard input), extract every quantitative claim, and check the\n"
+          "claims for consistency. factcheck does not fetch URLs: download a page first.\n"
           "'extract' prints the claims only. 'rules' lists the rules in force and where each\n"
           "came from; 'rules check' validates rule files. 'explain' shows, for each figure\n"
           "of the sentence at LINE of FILE, what was extracted and which measure rule took\n"
@@ -109,6 +111,10 @@ static void usage(int status)
           "                        FILE is replaced only once the report is complete, and\n"
           "                        never when it is one of the files read\n"
           "  -r, --rules FILE      add a rule file (may be repeated)\n"
+          "      --input-format F  auto (default: by the name; text for others and for\n"
+          "                        standard input), text, html or jsonl: how files named on\n"
+          "                        the command line and standard input are read (files in\n"
+          "                        folders are always read by their names)\n"
           "  -j, --jobs N          load and extract documents on N threads (default: one\n"
           "                        per online processor); the report is the same for any N\n"
           "      --fail-on LEVEL   conflict (default), warning or never: which findings make\n"
@@ -135,8 +141,8 @@ static void usage(int status)
           "Exit status:\n"
           "  0  no finding at the --fail-on level\n"
           "  1  open (undecided) findings at the --fail-on level (by default: conflicts)\n"
-          "  2  usage error, an input that could not be read, invalid rules or an\n"
-          "     invalid decisions file\n"
+          "  2  usage error, an input that could not be read, no document among the\n"
+          "     inputs, invalid rules or an invalid decisions file\n"
           "     (the other inputs are still processed and reported)\n"
           "\n"
           "Environment:\n"
@@ -163,7 +169,15 @@ static int pick(const char *word, const char *const names[3], const char *option
 
 static int parse_options(int argc, char **argv, options *opt)
 {
-    enum { OPT_FAIL_ON = 256, OPT_COLOR, OPT_DECISIONS, OPT_HIDE_SETTLED, OPT_NOTE, OPT_BY };
+    enum {
+        OPT_FAIL_ON = 256,
+        OPT_COLOR,
+        OPT_DECISIONS,
+        OPT_HIDE_SETTLED,
+        OPT_NOTE,
+        OPT_BY,
+        OPT_INPUT_FORMAT
+    };
     static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
                                              {"output", required_argument, NULL, 'o'},
                                              {"rules", required_argument, NULL, 'r'},
@@ -176,6 +190,8 @@ static int parse_options(int argc, char **argv, options *opt)
                                              {"hide-settled", no_argument, NULL, OPT_HIDE_SETTLED},
                                              {"note", required_argument, NULL, OPT_NOTE},
                                              {"by", required_argument, NULL, OPT_BY},
+                                             {"input-format", required_argument, NULL,
+                                              OPT_INPUT_FORMAT},
                                              {NULL, 0, NULL, 0}};
     static const char *const fail_names[] = {"conflict", "warning", "never"};
     static const char *const color_names[] = {"auto", "always", "never"};
@@ -185,6 +201,14 @@ static int parse_options(int argc, char **argv, options *opt)
         case 'f':
             if (fc_format_parse(optarg, &opt->format) != FC_OK) {
                 fprintf(stderr, "factcheck: unknown format '%s' (%s)\n", safe(optarg), fc_format_names());
+                usage(EXIT_TROUBLE);
+            }
+            break;
+        case OPT_INPUT_FORMAT:
+            if (fc_doc_format_parse(optarg, &opt->input_format) != FC_OK) {
+                fprintf(stderr, "factcheck: --input-format: unknown value '%s' (auto, text, html "
+                                "or jsonl)\n",
+                        safe(optarg));
                 usage(EXIT_TROUBLE);
             }
             break;
@@ -483,8 +507,12 @@ static bool output_is_input(const options *opt, char **paths, int npaths, const 
     const char *clash = NULL;
     char *folder_rules = NULL;
     for (size_t i = 0; !clash && corpus && i < fc_corpus_ninputs(corpus); i++)
-        if (same_file(fc_corpus_input(corpus, i)->path, &out))
+        if (fc_corpus_input(corpus, i)->source) { /* a JSON Lines record: its file */
+            if (same_file(fc_corpus_input(corpus, i)->source, &out))
+                clash = fc_corpus_input(corpus, i)->source;
+        } else if (same_file(fc_corpus_input(corpus, i)->path, &out)) {
             clash = fc_corpus_input(corpus, i)->path;
+        }
     for (size_t i = 0; !clash && i < opt->nrules; i++)
         if (same_file(opt->rules[i], &out))
             clash = opt->rules[i];
@@ -546,6 +574,16 @@ static int report(const options *opt, fc_corpus *corpus)
         return EXIT_TROUBLE;
     if (fc_corpus_nfailed(corpus) > 0)
         return EXIT_TROUBLE;
+    if (fc_corpus_ninputs(corpus) == fc_corpus_nskipped(corpus)) {
+        /* Nothing was read: no check ran, which is no clean result. */
+        size_t n = fc_corpus_nskipped(corpus);
+        if (n)
+            fprintf(stderr, "factcheck: no document among the inputs (%zu file%s skipped)\n", n,
+                    n == 1 ? "" : "s");
+        else
+            fputs("factcheck: no document among the inputs (no file in the folders)\n", stderr);
+        return EXIT_TROUBLE;
+    }
     if (ro.kind == FC_REPORT_CLAIMS || opt->fail == FAIL_ON_NEVER)
         return EXIT_CLEAN;
     /* Only open findings count: a decided one has been dealt with. */
@@ -769,7 +807,7 @@ int main(int argc, char **argv)
 {
     const char *rule_files[argc > 0 ? argc : 1];
     options opt = {CMD_CHECK, FC_FORMAT_TEXT, NULL, rule_files, 0, FAIL_ON_CONFLICT, COLOR_AUTO, 0,
-                   NULL, false, NULL, NULL};
+                   NULL, false, NULL, NULL, FC_DOC_AUTO};
     gsl_set_error_handler_off();
     opt.cmd = take_command(&argc, &argv);
     int first = parse_options(argc, argv, &opt);
@@ -851,8 +889,10 @@ int main(int argc, char **argv)
     fc_status st = corpus ? FC_OK : FC_ENOMEM;
     if (corpus && opt.cmd == CMD_CHECK)
         st = fc_corpus_set_decisions(corpus, decisions);
-    if (corpus)
+    if (corpus) {
         fc_corpus_set_jobs(corpus, opt.jobs);
+        fc_corpus_set_input_format(corpus, opt.input_format);
+    }
     for (int i = 0; st == FC_OK && i < npaths; i++)
         st = fc_corpus_add_path(corpus, paths[i]);
     if (st == FC_OK && output_is_input(&opt, paths, npaths, corpus)) {
@@ -871,10 +911,12 @@ int main(int argc, char **argv)
     } else {
         for (size_t i = 0; i < fc_corpus_ninputs(corpus); i++) {
             const fc_input *in = fc_corpus_input(corpus, i);
-            if (in->status != FC_OK) {
-                char msg[8192]; /* a line break or an ESC in a path is shown, not acted on */
+            char msg[8192]; /* a line break or an ESC in a path is shown, not acted on */
+            if (in->status != FC_OK)
                 fprintf(stderr, "factcheck: %s\n", fc_term_safe(in->error, msg, sizeof msg));
-            }
+            else if (in->skipped)
+                fprintf(stderr, "factcheck: warning: %s\n",
+                        fc_term_safe(in->warning, msg, sizeof msg));
         }
         warn_stale(corpus);
         code = report(&opt, corpus);

@@ -164,8 +164,8 @@ static void input_row(row *r, const fc_input *in)
 {
     put_str(r, COL_type, "input");
     put_text(r, COL_doc, in->path);
-    put_str(r, COL_status, in->status == FC_OK ? "ok" : "error");
-    put_text(r, COL_message, in->error);
+    put_str(r, COL_status, in->status != FC_OK ? "error" : in->skipped ? "skipped" : "ok");
+    put_text(r, COL_message, in->status != FC_OK ? in->error : in->warning);
     field_begin(r, COL_claims);
     fc_sb_printf(&r->buf, "%zu", in->nclaims);
     field_end(r, COL_claims);

@@ -460,6 +460,12 @@ static fc_status document(FILE *out, fc_strbuf *sb, const fc_corpus *corpus, siz
         fc_sb_puts(sb, "</p>\n</article>\n");
         return fc_report_flush(out, sb);
     }
+    if (in->skipped || !in->doc) {
+        fc_sb_puts(sb, "<p class=\"meta\">Skipped: ");
+        esc(sb, in->warning);
+        fc_sb_puts(sb, "</p>\n</article>\n");
+        return fc_report_flush(out, sb);
+    }
     const fc_doc *d = in->doc;
     fc_sb_puts(sb, "<p class=\"meta\">");
     if (d->outlet) {
@@ -520,10 +526,12 @@ static fc_status document(FILE *out, fc_strbuf *sb, const fc_corpus *corpus, siz
 static void summary(fc_strbuf *sb, const fc_corpus *corpus, fc_report_kind kind)
 {
     size_t n = fc_corpus_ninputs(corpus), failed = fc_corpus_nfailed(corpus);
-    fc_sb_printf(sb,
-                 "<p class=\"summary\"><b>%zu</b> input%s (%zu ok, <b>%zu</b> not read), "
-                 "<b>%zu</b> claims",
-                 n, n == 1 ? "" : "s", n - failed, failed, fc_corpus_claims(corpus)->n);
+    size_t skipped = fc_corpus_nskipped(corpus);
+    fc_sb_printf(sb, "<p class=\"summary\"><b>%zu</b> input%s (%zu ok, <b>%zu</b> not read", n,
+                 n == 1 ? "" : "s", n - failed - skipped, failed);
+    if (skipped)
+        fc_sb_printf(sb, ", <b>%zu</b> skipped", skipped);
+    fc_sb_printf(sb, "), <b>%zu</b> claims", fc_corpus_claims(corpus)->n);
     if (kind == FC_REPORT_FULL)
         fc_sb_printf(sb, "; <b>%zu</b> conflicts, <b>%zu</b> warnings, <b>%zu</b> info",
                      fc_corpus_nseverity(corpus, FC_SEV_CONFLICT),

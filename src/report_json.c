@@ -286,9 +286,11 @@ static void input_json(fc_strbuf *sb, const fc_input *in, bool typed)
     fc_sb_add(sb, "{", 1);
     key(sb, "path", true);
     json_string(sb, in->path);
-    kv_str(sb, "status", in->status == FC_OK ? "ok" : "error");
+    kv_str(sb, "status", in->status != FC_OK ? "error" : in->skipped ? "skipped" : "ok");
     if (in->status != FC_OK)
         kv_str(sb, "error", in->error);
+    else if (in->skipped)
+        kv_str(sb, "warning", in->warning);
     kv_num(sb, "claims", (double)in->nclaims);
     if (in->doc) {
         kv_str(sb, "outlet", in->doc->outlet);
@@ -304,10 +306,12 @@ static void input_json(fc_strbuf *sb, const fc_input *in, bool typed)
 static void summary_json(fc_strbuf *sb, const fc_corpus *corpus, bool full, bool typed)
 {
     size_t n = fc_corpus_ninputs(corpus), failed = fc_corpus_nfailed(corpus);
+    size_t skipped = fc_corpus_nskipped(corpus);
     fc_sb_printf(sb,
-                 "{\"inputs\":%zu,\"inputs_ok\":%zu,\"inputs_failed\":%zu,\"claims\":%zu,"
-                 "\"findings\":%zu,\"conflicts\":%zu,\"warnings\":%zu,\"info\":%zu",
-                 n, n - failed, failed, fc_corpus_claims(corpus)->n, fc_corpus_findings(corpus)->n,
+                 "{\"inputs\":%zu,\"inputs_ok\":%zu,\"inputs_failed\":%zu,\"inputs_skipped\":%zu,"
+                 "\"claims\":%zu,\"findings\":%zu,\"conflicts\":%zu,\"warnings\":%zu,\"info\":%zu",
+                 n, n - failed - skipped, failed, skipped, fc_corpus_claims(corpus)->n,
+                 fc_corpus_findings(corpus)->n,
                  fc_corpus_nseverity(corpus, FC_SEV_CONFLICT),
                  fc_corpus_nseverity(corpus, FC_SEV_WARNING),
                  fc_corpus_nseverity(corpus, FC_SEV_INFO));

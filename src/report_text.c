@@ -92,6 +92,12 @@ static void document(fc_strbuf *sb, const fc_corpus *corpus, size_t i, const sty
         fc_sb_puts(sb, "\n");
         return;
     }
+    if (in->skipped) {
+        fc_sb_printf(sb, "  %sskipped%s\n  ", st->warning, st->reset);
+        fc_sb_term_str(sb, in->warning);
+        fc_sb_puts(sb, "\n");
+        return;
+    }
     const fc_doc *d = in->doc;
     fc_sb_printf(sb, "  (%zu claim%s)\n", in->nclaims, in->nclaims == 1 ? "" : "s");
     if (d->outlet || d->title || d->published) {
@@ -197,6 +203,7 @@ fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind
     fc_strbuf sb = {0};
     fc_status st = FC_OK;
     size_t n = fc_corpus_ninputs(corpus), failed = fc_corpus_nfailed(corpus);
+    size_t skipped = fc_corpus_nskipped(corpus);
     fc_sb_printf(&sb, "factcheck %s: %s over %zu input%s\n", fc_version(),
                  kind == FC_REPORT_FULL ? "consistency report" : "claims", n, n == 1 ? "" : "s");
     for (size_t i = 0; st == FC_OK && i < n; i++) {
@@ -228,9 +235,12 @@ fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind
     }
     size_t conflicts = fc_corpus_nseverity(corpus, FC_SEV_CONFLICT);
     size_t warnings = fc_corpus_nseverity(corpus, FC_SEV_WARNING);
-    fc_sb_printf(&sb, "\n%sSummary:%s %zu input%s (%zu ok, %s%zu failed%s), %zu claims", sty->bold,
-                 sty->reset, n, n == 1 ? "" : "s", n - failed, failed ? sty->error : "", failed,
-                 failed ? sty->reset : "", fc_corpus_claims(corpus)->n);
+    fc_sb_printf(&sb, "\n%sSummary:%s %zu input%s (%zu ok, %s%zu failed%s", sty->bold, sty->reset,
+                 n, n == 1 ? "" : "s", n - failed - skipped, failed ? sty->error : "", failed,
+                 failed ? sty->reset : "");
+    if (skipped)
+        fc_sb_printf(&sb, ", %s%zu skipped%s", sty->warning, skipped, sty->reset);
+    fc_sb_printf(&sb, "), %zu claims", fc_corpus_claims(corpus)->n);
     if (kind == FC_REPORT_FULL)
         fc_sb_printf(&sb, ", %s%zu conflict%s%s, %s%zu warning%s%s, %zu info",
                      conflicts ? sty->conflict : "", conflicts, conflicts == 1 ? "" : "s",

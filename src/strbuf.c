@@ -379,6 +379,13 @@ fc_status fc_read_limited(const char *path, const char *what, size_t max, bool r
     return st;
 }
 
+fc_status fc_open_limited(const char *path, const char *what, bool regular_only, int *fd,
+                          fc_diag *diag)
+{
+    size_t hint;
+    return open_checked(path, what, (size_t)-1, regular_only, fd, &hint, diag);
+}
+
 fc_status fc_read_file(const char *path, const char *what, char **text, size_t *len, fc_diag *diag)
 {
     return fc_read_limited(path, what, FC_DATA_MAX_BYTES, true, text, len, diag);

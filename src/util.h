@@ -53,6 +53,13 @@ void fc_sb_decimal(fc_strbuf *sb, double v);
 fc_status fc_read_limited(const char *path, const char *what, size_t max, bool regular_only,
                           char **text, size_t *len, fc_diag *diag);
 
+/* Opens path ("-": standard input) for reading as fc_read_limited does (a folder
+ * refused, and when regular_only anything but a regular file, never waiting on
+ * a FIFO), with no limit on its size, for a reader that takes it a piece at a
+ * time. *fd is -1 on failure. Errors as fc_read_limited's. */
+fc_status fc_open_limited(const char *path, const char *what, bool regular_only, int *fd,
+                          fc_diag *diag);
+
 /* fc_read_limited for rule, dataset and events files: at most FC_DATA_MAX_BYTES,
  * and a regular file or standard input ("-") only. */
 fc_status fc_read_file(const char *path, const char *what, char **text, size_t *len, fc_diag *diag);

@@ -206,4 +206,37 @@ check(all(name in allowed.get(k, ()) for k, name in ratings.items()) and
       ("conflict", 1) in ratings and ("info", 3) in ratings,
       f"claimreview: the rating scale 1-3 maps severities as documented {ratings}")
 
+# --- other inputs: pages, JSON Lines records (a bad line too), a skipped file ------------
+with tempfile.TemporaryDirectory() as tmp:
+    os.makedirs(os.path.join(tmp, "desk"))
+    with open(os.path.join(tmp, "desk", "a.html"), "w") as f:
+        f.write('<html><head><meta property="og:site_name" content="Quay Post">'
+                '<meta property="article:published_time" content="2025-06-02"></head>'
+                '<body><article><p>The ferry carried 2,400 passengers a day in May.</p>'
+                '</article></body></html>')
+    with open(os.path.join(tmp, "desk", "b.jsonl"), "w") as f:
+        f.write('{"id": "b1", "outlet": "Inlet News", "published": "2025-06-03", '
+                '"text": "The ferry carried 3,100 passengers a day in May."}\n'
+                '{"id": "b2", "text": ["not a string"]}\n')
+    with open(os.path.join(tmp, "desk", "c.pdf"), "w") as f:
+        f.write("not read")
+    desk = os.path.join(tmp, "desk")
+    other = json.loads(run(desk, "-f", "json", expect=2))
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(other))
+    for e in errors[:5]:
+        print("   ", "/".join(map(str, e.absolute_path)), e.message)
+    check(not errors, "a page, records, a bad line and a skipped file: the json report validates")
+    check([(i["path"].replace(desk + "/", ""), i["status"]) for i in other["inputs"]] ==
+          [("a.html", "ok"), ("b1", "ok"), ("b.jsonl:2", "error"), ("c.pdf", "skipped")],
+          f"the inputs listed with their status {[(i['path'], i['status']) for i in other['inputs']]}")
+    so = other["summary"]
+    check((so["inputs"], so["inputs_ok"], so["inputs_failed"], so["inputs_skipped"]) == (4, 2, 1, 1),
+          f"the summary counts ok, failed and skipped inputs {so}")
+    lines = [json.loads(l) for l in run(desk, "-f", "jsonl", expect=2).decode().splitlines()]
+    check(all(validator.is_valid(l) for l in lines), "every jsonl line validates, skipped input too")
+    rows = list(csv.DictReader(io.StringIO(run(desk, "-f", "csv", expect=2).decode("utf-8-sig"),
+                                           newline="")))
+    check([r["status"] for r in rows if r["type"] == "input"] == ["ok", "ok", "error", "skipped"],
+          "csv input rows carry the statuses")
+
 sys.exit(1 if failures else 0)

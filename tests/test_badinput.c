@@ -463,8 +463,8 @@ Test(badinput, all_rows_in_one_folder, .timeout = 600)
  * symlink, a FIFO named like a document (reported, not waited on), a file over
  * 1 GiB (sparse; refused by its size without reading it), a missing
  * file named on the command line, a PNG named explicitly (read whatever its
- * name, refused as binary) and one in the folder (not a document name: not an
- * input). The good file is processed. */
+ * name, refused as binary) and one in the folder (not a document name: listed
+ * as skipped, with a warning, and not read). The good file is processed. */
 Test(badinput, unusable_files_are_named_and_the_rest_processed)
 {
     const char *dir = make_tmpdir();
@@ -487,14 +487,36 @@ Test(badinput, unusable_files_are_named_and_the_rest_processed)
                 {"c-dangling.md", "No such file or directory", 0},
                 {"d-pipe.md", "a FIFO, not a document file; not read", 0},
                 {"e-huge.md", "file is larger than 1024 MiB; not read", 0},
+                {"photo.png", NULL, 0}, /* in the folder: skipped */
                 {"missing.md", "No such file or directory", 0},
                 {"photo.png", "binary file (NUL byte at offset 8); not a text document", 0}};
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
         path_in(path, sizeof path, dir, want[i].name);
+        if (i == 4) {
+            const cJSON *in = cJSON_GetArrayItem(cJSON_GetObjectItem(j.json, "inputs"), 4);
+            char warning[1200], line[2000];
+            snprintf(warning, sizeof warning,
+                     "%s: not a document type factcheck reads (.md, .txt, .html, .htm, .jsonl); "
+                     "skipped",
+                     path);
+            cr_assert_str_eq(str_of(in, "path"), path);
+            cr_assert_str_eq(str_of(in, "status"), "skipped");
+            cr_assert_str_eq(str_of(in, "warning"), warning);
+            snprintf(line, sizeof line, "\n%s  skipped\n  %s\n", path, warning);
+            cr_assert_not_null(strstr(t.out, line), "the text report lacks %s", line);
+            snprintf(line, sizeof line, "factcheck: warning: %s\n", warning);
+            cr_assert_not_null(strstr(t.err, line), "stderr lacks %s", line);
+            continue;
+        }
         assert_json_input(&j, (int)i, path, want[i].error, (double)want[i].nclaims);
         assert_text_input(&t, path, want[i].error, want[i].nclaims);
     }
-    assert_summary(&j, &t, 6, 5, 1);
+    const cJSON *sum = cJSON_GetObjectItem(j.json, "summary");
+    cr_assert_eq(num_of(sum, "inputs"), 7);
+    cr_assert_eq(num_of(sum, "inputs_ok"), 1);
+    cr_assert_eq(num_of(sum, "inputs_failed"), 5);
+    cr_assert_eq(num_of(sum, "inputs_skipped"), 1);
+    cr_assert_not_null(strstr(t.out, "\nSummary: 7 inputs (1 ok, 5 failed, 1 skipped), 1 claims"));
     run_free(&j);
     run_free(&t);
 }

@@ -6,6 +6,7 @@
 #ifndef FACTCHECK_CORPUS_H
 #define FACTCHECK_CORPUS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "check.h"
@@ -20,13 +21,21 @@ extern "C" {
 
 typedef struct fc_corpus fc_corpus;
 
-/* One input file and what became of it. */
+/* One input and what became of it: a file, standard input, or one record of a
+ * JSON Lines file (named by its id, else "file:line"). */
 typedef struct fc_input {
     char *path;       /* as found ("-" for standard input) */
     fc_status status; /* FC_OK, or why the file could not be used */
     char *error;      /* a message naming the file when status != FC_OK, else NULL */
-    fc_doc *doc;      /* the loaded document, NULL when status != FC_OK */
+    fc_doc *doc;      /* the loaded document, NULL when status != FC_OK or skipped */
     size_t nclaims;   /* claims extracted from it */
+    /* A file found in a folder that is no document type factcheck reads (or a
+     * JSON Lines file without a record): listed, never read. status is FC_OK,
+     * doc NULL, and warning says why, naming the file (else NULL). */
+    bool skipped;
+    char *warning;
+    fc_doc_format format; /* how it is read: FC_DOC_TEXT, FC_DOC_HTML or FC_DOC_JSONL */
+    char *source;         /* for a JSON Lines record: the file it is in; else NULL */
 } fc_input;
 
 /* A new, empty corpus; NULL when out of memory. Free with fc_corpus_free. */
@@ -34,13 +43,29 @@ FC_API fc_corpus *fc_corpus_new(void);
 FC_API void fc_corpus_free(fc_corpus *corpus);
 
 /* Adds path: a document file, "-" for standard input, or a folder, walked
- * recursively for *.md and *.txt files in byte order of their paths (hidden
- * entries skipped, symlink loops detected). Each real file (device and inode)
+ * recursively in byte order of its paths (hidden entries left out, symlink
+ * loops detected). In a folder, each file is read by the reader its name calls
+ * for (fc_doc_format_of: .md and .txt as text, .html and .htm as HTML, .jsonl
+ * as JSON Lines); any other file is listed as skipped with a warning (the
+ * folder's own factcheck.rules.json excepted). A file named here, and standard
+ * input, are read with the format set by fc_corpus_set_input_format, else by
+ * their name, else as text. A JSON Lines file is read here, a line at a time:
+ * each record becomes one input named by its id (a repeated id, and no id, by
+ * "file:line"; a bad line is an input with its error, named "file:line"); a
+ * file without a record is listed as skipped. An http:// or
+ * https:// URL that names no file is an input with an error saying to
+ * download it first. Each real file (device and inode)
  * is one input and each real folder is walked once, whatever the symlinks, hard
  * links or earlier paths that lead to it again: the first path found is kept.
  * A path that cannot be used becomes an input with an error; the return is then
  * still FC_OK. Errors: FC_ENOMEM. */
 FC_API fc_status fc_corpus_add_path(fc_corpus *corpus, const char *path);
+
+/* The reader of the paths added from now on that are files named directly or
+ * standard input ("-"): FC_DOC_AUTO (the default) chooses by the name, with
+ * text for unknown names and for standard input. Files found in folders are
+ * always read by their names. */
+FC_API void fc_corpus_set_input_format(fc_corpus *corpus, fc_doc_format format);
 
 /* How many threads fc_corpus_extract may use to load documents and extract their
  * claims: 1 (the default for a new corpus) does all the work on the calling
@@ -67,7 +92,8 @@ FC_API const fc_claims *fc_corpus_claims(const fc_corpus *corpus);
 FC_API const fc_findings *fc_corpus_findings(const fc_corpus *corpus);
 
 /* Counts over the corpus. */
-FC_API size_t fc_corpus_nfailed(const fc_corpus *corpus); /* inputs not ok */
+FC_API size_t fc_corpus_nfailed(const fc_corpus *corpus);  /* inputs not ok */
+FC_API size_t fc_corpus_nskipped(const fc_corpus *corpus); /* inputs skipped */
 FC_API size_t fc_corpus_nseverity(const fc_corpus *corpus, fc_severity s);
 
 /* The desk's review decisions for this run (decisions.h), matched to the

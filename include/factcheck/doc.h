@@ -1,9 +1,15 @@
-/* doc.h - a news document: its original bytes and its front matter.
+/* doc.h - a news document: its text and its metadata.
  *
- * factcheck keeps the original bytes of every file it reads, so every claim can
- * point back at the exact span (UTF-8 byte offsets into the original file).
- * Optional YAML-style front matter ("---" lines around "key: value" lines) gives
- * the outlet, title, publication date, URL, language and author.
+ * Three kinds of input make documents (docs/corpus.md):
+ *  - text (.md, .txt): the original bytes are kept, so every claim points back
+ *    at the exact span (UTF-8 byte offsets into the original file). Optional
+ *    YAML-style front matter ("---" lines around "key: value" lines) gives the
+ *    outlet, title, publication date, URL, language and author.
+ *  - HTML (.html, .htm): the article's text, extracted with libxml2's HTML
+ *    parser, is the document's text; offsets refer to that extracted text. The
+ *    metadata come from <meta> tags and JSON-LD.
+ *  - JSON Lines (.jsonl): each record (line) is one document; its "text" is the
+ *    document's text, and offsets refer to it.
  */
 #ifndef FACTCHECK_DOC_H
 #define FACTCHECK_DOC_H
@@ -34,6 +40,18 @@ typedef struct fc_doc {
     size_t nlines;
 } fc_doc;
 
+/* How an input is read. FC_DOC_AUTO: by its name (fc_doc_format_of). */
+typedef enum fc_doc_format { FC_DOC_AUTO, FC_DOC_TEXT, FC_DOC_HTML, FC_DOC_JSONL } fc_doc_format;
+
+/* The reader a file name calls for: FC_DOC_TEXT for *.md and *.txt, FC_DOC_HTML
+ * for *.html and *.htm, FC_DOC_JSONL for *.jsonl (in any case: ".HTML" too);
+ * FC_DOC_AUTO for any other name (no document type factcheck knows). */
+FC_API fc_doc_format fc_doc_format_of(const char *path);
+
+/* "auto", "text", "html", "jsonl" to the format (FC_OK), else FC_EINVAL; and back. */
+FC_API fc_status fc_doc_format_parse(const char *name, fc_doc_format *out);
+FC_API const char *fc_doc_format_name(fc_doc_format format);
+
 /* Largest document factcheck reads (bytes); larger files are refused with FC_EFORMAT. */
 #define FC_DOC_MAX_BYTES ((size_t)1 << 30)
 
@@ -48,6 +66,29 @@ FC_API fc_status fc_doc_load(const char *path, fc_doc **out, fc_diag *diag);
 /* Builds a document from len bytes at buf (copied). path is recorded as given. */
 FC_API fc_status fc_doc_parse(const char *path, const char *buf, size_t len, fc_doc **out,
                               fc_diag *diag);
+
+/* Builds a document from an HTML page of len bytes at buf: the article's text
+ * (the <article> element with the most text, else <main>, else <body>; script,
+ * style, nav, header, footer, aside, form and the like left out; block elements
+ * as paragraphs separated by blank lines; entities decoded) becomes the text,
+ * and the metadata come from JSON-LD (a NewsArticle's headline, datePublished,
+ * publisher.name, author, url, inLanguage), then <meta> tags (og:title,
+ * og:site_name, article:published_time, author, ...), then <title>, <html
+ * lang> and <link rel=canonical>. path is recorded as given.
+ * Errors: FC_EFORMAT (NUL bytes; too large; not parsable), FC_ENOMEM. */
+FC_API fc_status fc_doc_parse_html(const char *path, const char *buf, size_t len, fc_doc **out,
+                                   fc_diag *diag);
+
+/* Builds a document from one JSON Lines record of len bytes at buf: a JSON
+ * object with a string "text" (or, without "text", a string "html", read as
+ * fc_doc_parse_html does) and optional strings "outlet", "title", "url",
+ * "published", "language", "author" (null is absent), and "id" (a string or an
+ * integer). The document is named by its id when it has one, else
+ * "file:line". Unknown fields are ignored.
+ * Errors: FC_EFORMAT (not JSON, not an object, no text, a field of the wrong
+ * type, a NUL character), diag naming file:line; FC_ENOMEM. */
+FC_API fc_status fc_doc_parse_record(const char *file, size_t line, const char *buf, size_t len,
+                                     fc_doc **out, fc_diag *diag);
 
 /* Frees a document; fc_doc_free(NULL) does nothing. */
 FC_API void fc_doc_free(fc_doc *doc);
