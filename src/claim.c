@@ -136,9 +136,14 @@ static uint64_t hash_count(uint64_t h, char sep, size_t n)
     return fc_hash64(key, k + 1, h);
 }
 
-uint64_t fc_claim_sentence_words(uint64_t path_hash, const char *text, size_t from, size_t to)
+uint64_t fc_claim_sentence_words(uint64_t path_hash, const fc_tok *toks, size_t n)
 {
-    return fc_hash64_words(text, from, to, fc_hash64("\n", 1, path_hash));
+    uint64_t h = fc_hash64("\n", 1, path_hash);
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ toks[i].hash) * 1099511628211u;
+        h = (h ^ (toks[i].end - toks[i].start)) * 1099511628211u;
+    }
+    return h;
 }
 
 uint64_t fc_claim_sentence_seed(uint64_t words, size_t occurrence)

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "factcheck/claim.h"
+#include "lex.h"
 
 /* 64-bit FNV-1a hash of n bytes, continuing from seed (0: a fresh hash); ids
  * are made with it, so that millions of claims do not share one. */
@@ -34,8 +35,10 @@ bool fc_words_equal(const char *a, size_t afrom, size_t ato, const char *b, size
  *   claim id      = hash(sentence seed, "\n", the claim's words, "#", k) where k
  *                   counts the earlier claims of its sentence with the same words.
  * path_hash is fc_hash64 of the document's path as given. The first step,
- * fc_claim_sentence_words, also tells identical sentences apart. */
-uint64_t fc_claim_sentence_words(uint64_t path_hash, const char *text, size_t from, size_t to);
+ * fc_claim_sentence_words, hashes the sentence's tokens (each by its lowercased
+ * hash and length, as the lexer gave them: spacing and case do not count), which
+ * is cheaper than its bytes again. */
+uint64_t fc_claim_sentence_words(uint64_t path_hash, const fc_tok *toks, size_t n);
 uint64_t fc_claim_sentence_seed(uint64_t words, size_t occurrence);
 void fc_claim_make_id(char *id, uint64_t sentence_seed, const char *text, size_t from, size_t to,
                       size_t occurrence);

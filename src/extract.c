@@ -2099,8 +2099,9 @@ static fc_status seen_before(ctx *c, uint64_t w, size_t *n)
 static fc_status make_id(ctx *c, fc_claim *cl)
 {
     if (!c->sent_seeded) {
-        size_t from = tok(c, c->sent.from)->start, to = tok(c, c->sent.to - 1)->end, n;
-        uint64_t w = fc_claim_sentence_words(c->path_hash, c->text, from, to);
+        size_t n;
+        uint64_t w = fc_claim_sentence_words(c->path_hash, tok(c, c->sent.from),
+                                             c->sent.to - c->sent.from);
         if (seen_before(c, w, &n) != FC_OK)
             return FC_ENOMEM;
         c->sent_seed = fc_claim_sentence_seed(w, n);

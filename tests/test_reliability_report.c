@@ -582,8 +582,10 @@ Test(reliability_report, a_million_claim_ids_are_distinct)
             int n = snprintf(sentence, sizeof sentence, "Officers counted people in district %zu.",
                              k / 10);
             int m = snprintf(claim, sizeof claim, "%zu people", k % 5);
-            uint64_t seed =
-                fc_claim_sentence_seed(fc_claim_sentence_words(h, sentence, 0, (size_t)n), 0);
+            fc_toks toks = {0};
+            cr_assert_eq(fc_lex(sentence, 0, (size_t)n, &toks), FC_OK);
+            uint64_t seed = fc_claim_sentence_seed(fc_claim_sentence_words(h, toks.items, toks.n), 0);
+            fc_toks_free(&toks);
             fc_claim_make_id(ids[d * PER_DOC + k], seed, claim, 0, (size_t)m, k % 10 / 5);
         }
     }
