@@ -1568,9 +1568,34 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
     if (!c->about.done) {
         attribution_span(c, &c->about.attr_from, &c->about.attr_to);
         c->about.done = true;
+        free(c->about.source);
+        c->about.source = NULL;
+        if (c->about.attr_to > c->about.attr_from) {
+            char *written = span_text(c, c->about.attr_from, c->about.attr_to);
+            if (!written)
+                return FC_ENOMEM;
+            c->about.source = fc_resolve_source(c, written, tok(c, c->sent.from)->start);
+            if (!c->about.source)
+                c->about.source = written;
+            else
+                free(written);
+        }
+        /* A paragraph speaks with one voice until it names another: a sentence
+         * that names no source takes the one named before it in its paragraph. */
+        if (tok(c, c->sent.from)->blank_before) {
+            free(c->about.paragraph_source);
+            c->about.paragraph_source = NULL;
+        }
+        if (c->about.source) {
+            free(c->about.paragraph_source);
+            if (!(c->about.paragraph_source = fc_strdup(c->about.source)))
+                return FC_ENOMEM;
+        } else if (c->about.paragraph_source &&
+                   !(c->about.source = fc_strdup(c->about.paragraph_source))) {
+            return FC_ENOMEM;
+        }
     }
-    if (c->about.attr_to > c->about.attr_from &&
-        !(cl->attribution = span_text(c, c->about.attr_from, c->about.attr_to)))
+    if (c->about.source && !(cl->attribution = fc_strdup(c->about.source)))
         return FC_ENOMEM;
     return FC_OK;
 }
@@ -2797,6 +2822,8 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
     free(c.word);
     free(c.memo);
     free(c.quantity_words);
+    free(c.about.source);
+    free(c.about.paragraph_source);
     free(c.about.context);
     free(c.matches);
     free(c.spans);

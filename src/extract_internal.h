@@ -78,6 +78,10 @@ typedef struct ctx {
     struct {
         bool done;
         size_t attr_from, attr_to;              /* the attribution's tokens; from == to: none */
+        char *source;                           /* the attribution resolved across the
+                                                   document (fc_resolve_source), or NULL */
+        char *paragraph_source;                 /* the last source named in the
+                                                   paragraph, for its later sentences */
         bool cues_done;                         /* poll and estimate below are known */
         const struct fc_entry *poll, *estimate; /* cues anywhere in the sentence, */
         size_t poll_at, estimate_at;            /* and where */
@@ -221,5 +225,12 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans);
 
 /* Looks up the words fc_key_sentence asks about by number (once a document). */
 void fc_key_words(ctx *c);
+
+/* The source an attribution written in the sentence refers to, by the name the
+ * text before offset `before` introduced it with ("MEPA" -> "Midland
+ * Environmental Protection Agency", "the agency", "Natarajan" -> "Priya
+ * Natarajan"); NULL when it is written in full or nothing is found
+ * (extract_source.c). */
+char *fc_resolve_source(const ctx *c, const char *attr, size_t before);
 
 #endif

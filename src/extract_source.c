@@ -1,0 +1,229 @@
+/* extract_source.c - who says so, resolved across the document.
+ *
+ * A sentence names its source as it pleases: "the agency said", "MEPA scientists
+ * found", "Natarajan said". The record gives the source by the name the document
+ * introduced it with, found in the text before the claim:
+ *   - an acronym ("MEPA", "FDSA scientists") -> the capitalised name written
+ *     just before "(MEPA)" ("Midland Environmental Protection Agency (MEPA)");
+ *   - a surname alone ("Natarajan") -> the latest "<Capitalised> Natarajan";
+ *   - a common noun ("agency", "the department", "statistics office") -> the
+ *     latest capitalised name holding those words ("Harlow Department of
+ *     Finance", "Office for Regional Statistics").
+ * Anything else is kept as written. The look-back is bounded (64 KiB), so the cost
+ * stays linear in the document.
+ */
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_internal.h"
+
+#define LOOKBACK (64 * 1024)
+
+static bool upper(char ch)
+{
+    return ch >= 'A' && ch <= 'Z';
+}
+
+static bool word_char(char ch)
+{
+    return isalnum((unsigned char)ch) || ch == '-' || ch == '\'' || (unsigned char)ch >= 0x80;
+}
+
+/* Whether text[p, p + n) is a whole word. */
+static bool whole(const char *t, size_t lo, size_t hi, size_t p, size_t n)
+{
+    return (p == lo || !word_char(t[p - 1])) && (p + n >= hi || !word_char(t[p + n]));
+}
+
+static bool joiner(const char *w, size_t n)
+{
+    return (n == 2 && (memcmp(w, "of", 2) == 0)) || (n == 3 && memcmp(w, "for", 3) == 0) ||
+           (n == 3 && memcmp(w, "and", 3) == 0) || (n == 3 && memcmp(w, "the", 3) == 0) ||
+           (n == 2 && memcmp(w, "on", 2) == 0);
+}
+
+/* The capitalised name around the word at text[p, q): capitalised words and the
+ * joiners between them ("Office for Regional Statistics"); [*from, *to). */
+static void name_around(const char *t, size_t lo, size_t hi, size_t p, size_t q, size_t *from,
+                        size_t *to)
+{
+    size_t a = p, b = q;
+    for (;;) { /* back over " Word" or " of" */
+        size_t e = a;
+        if (e < lo + 2 || t[e - 1] != ' ')
+            break;
+        size_t s = e - 1;
+        while (s > lo && word_char(t[s - 1]))
+            s--;
+        if (s == e - 1)
+            break;
+        if (upper(t[s])) {
+            a = s;
+        } else if (joiner(t + s, e - 1 - s) && s > lo + 1 && t[s - 1] == ' ') {
+            /* a joiner only between capitalised words */
+            size_t s2 = s - 1;
+            while (s2 > lo && word_char(t[s2 - 1]))
+                s2--;
+            if (s2 >= s - 1 || !upper(t[s2]))
+                break;
+            a = s2;
+        } else {
+            break;
+        }
+    }
+    for (;;) { /* on over "Word" or "of Word" */
+        if (b + 1 >= hi || t[b] != ' ')
+            break;
+        size_t s = b + 1, e = s;
+        while (e < hi && word_char(t[e]))
+            e++;
+        if (e == s)
+            break;
+        if (upper(t[s])) {
+            b = e;
+        } else if (joiner(t + s, e - s) && e + 1 < hi && t[e] == ' ' && upper(t[e + 1])) {
+            size_t e2 = e + 1;
+            while (e2 < hi && word_char(t[e2]))
+                e2++;
+            b = e2;
+        } else {
+            break;
+        }
+    }
+    /* "The Harbor Water Authority" at the start of a sentence: the article is no
+     * part of the name */
+    static const char *const articles[] = {"The ", "A ", "An "};
+    for (size_t k = 0; k < 3; k++) {
+        size_t n = strlen(articles[k]);
+        if (b - a > n && strncmp(t + a, articles[k], n) == 0 && a + n < p + 1) {
+            a += n;
+            break;
+        }
+    }
+    *from = a;
+    *to = b;
+}
+
+static char *copy(const char *t, size_t from, size_t to)
+{
+    char *s = malloc(to - from + 1);
+    if (s) {
+        memcpy(s, t + from, to - from);
+        s[to - from] = '\0';
+    }
+    return s;
+}
+
+/* The name defined for acronym a: "Some Long Name (A)". */
+static char *acronym_name(const char *t, size_t lo, size_t hi, const char *a, size_t n)
+{
+    for (size_t p = hi; p > lo + n + 2;) {
+        p--;
+        if (t[p] != ')' || p < n + 1 || t[p - n - 1] != '(' || memcmp(t + p - n, a, n) != 0)
+            continue;
+        size_t end = p - n - 1; /* at "(" */
+        if (end < lo + 2 || t[end - 1] != ' ')
+            continue;
+        size_t s = end - 1;
+        while (s > lo && word_char(t[s - 1]))
+            s--;
+        if (!upper(t[s]))
+            continue;
+        size_t from, to;
+        name_around(t, lo, hi, s, end - 1, &from, &to);
+        if (to > end - 1)
+            to = end - 1;
+        if (from < s || to - from > n) /* a name of several words */
+            return copy(t, from, to);
+    }
+    return NULL;
+}
+
+/* The latest capitalised name in text[lo, hi) holding word w (capitalised) and,
+ * if given, word v too. */
+static char *name_with(const char *t, size_t lo, size_t hi, const char *w, size_t n,
+                       const char *v, size_t vn)
+{
+    for (size_t p = hi; p > lo + n;) {
+        p--;
+        if (!upper(t[p]) || tolower((unsigned char)t[p]) != w[0] ||
+            strncasecmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n))
+            continue;
+        size_t from, to;
+        name_around(t, lo, hi, p, p + n, &from, &to);
+        if (to - from <= n) /* the word alone: "Agency" is no name */
+            continue;
+        if (v) {
+            bool has = false;
+            for (size_t q = from; q + vn <= to && !has; q++)
+                has = strncasecmp(t + q, v, vn) == 0 && whole(t, from, to, q, vn);
+            if (!has)
+                continue;
+        }
+        return copy(t, from, to);
+    }
+    return NULL;
+}
+
+/* "Natarajan" -> the latest "Priya Natarajan". */
+static char *full_name(const char *t, size_t lo, size_t hi, const char *w, size_t n)
+{
+    for (size_t p = hi; p > lo + n + 2;) {
+        p--;
+        if (t[p] != w[0] || memcmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n) ||
+            t[p - 1] != ' ' || t[p - 2] == '.') /* not after a title: "Dr. Natarajan" */
+            continue;
+        size_t s = p - 1;
+        while (s > lo && (isalpha((unsigned char)t[s - 1]) || t[s - 1] == '.' || t[s - 1] == '-'))
+            s--;
+        if (s < p - 1 && upper(t[s]) && (s == lo || !word_char(t[s - 1])))
+            return copy(t, s, p + n);
+    }
+    return NULL;
+}
+
+char *fc_resolve_source(const ctx *c, const char *attr, size_t before)
+{
+    const char *t = c->text;
+    size_t lo = c->doc->body, hi = before;
+    if (hi > lo + LOOKBACK)
+        lo = hi - LOOKBACK;
+    if (hi <= lo)
+        return NULL;
+    if (strncmp(attr, "the ", 4) == 0 || strncmp(attr, "The ", 4) == 0)
+        attr += 4;
+    size_t n = strcspn(attr, " ");
+    /* an acronym, alone or before a noun ("MEPA scientists") */
+    bool caps = n >= 2 && n <= 8;
+    for (size_t k = 0; k < n && caps; k++)
+        caps = upper(attr[k]);
+    if (caps)
+        return acronym_name(t, lo, hi, attr, n);
+    if (!attr[n] && upper(attr[0]) && n >= 3) { /* one capitalised word: a surname, or a
+                                                  word of a longer name ("Justice") */
+        char *full = full_name(t, lo, hi, attr, n);
+        if (!full) {
+            char w[64];
+            if (n < sizeof w) {
+                for (size_t k = 0; k < n; k++)
+                    w[k] = (char)tolower((unsigned char)attr[k]);
+                w[n] = '\0';
+                full = name_with(t, lo, hi, w, n, NULL, 0);
+            }
+        }
+        return full;
+    }
+    if (upper(attr[0]))
+        return NULL; /* a name written in full */
+    /* common nouns: the last one is the head ("statistics office") */
+    const char *last = strrchr(attr, ' ');
+    const char *head = last ? last + 1 : attr;
+    size_t hn = strlen(head);
+    if (hn < 4)
+        return NULL;
+    const char *v = last ? attr : NULL;
+    size_t vn = last ? strcspn(attr, " ") : 0;
+    return name_with(t, lo, hi, head, hn, v, vn);
+}
