@@ -443,7 +443,7 @@ fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_
     free(by_doc);
     free(doc_from);
     free(pos);
-    if (st == FC_OK)
+    if (st == FC_OK && out->n > first) /* no arithmetic on a NULL list */
         st = unique_ids(out->items + first, out->n - first);
     if (out->n > first)
         qsort(out->items + first, out->n - first, sizeof *out->items, by_severity);
