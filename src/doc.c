@@ -109,17 +109,20 @@ static fc_status map_lines(fc_doc *doc);
 
 /* Builds a document around text (len bytes and room for one more), which it
  * takes over: freed here on failure. A large file is thus held once, not read
- * into one buffer and copied into another. */
-static fc_status doc_take(const char *path, char *text, size_t len, fc_doc **out, fc_diag *diag)
+ * into one buffer and copied into another. A file's text (file: true) must hold
+ * no NUL byte and may open with front matter; a page's or record's extracted
+ * text has neither. */
+static fc_status doc_build(const char *path, char *text, size_t len, bool file, fc_doc **out,
+                           fc_diag *diag)
 {
     *out = NULL;
     if (len > FC_DOC_MAX_BYTES) {
         free(text);
-        fc_diag_set(diag, path, 0, 0, "file is larger than %zu MiB; not read",
-                    FC_DOC_MAX_BYTES >> 20);
+        fc_diag_set(diag, path, 0, 0, "%s is larger than %zu MiB; not read",
+                    file ? "file" : "text", FC_DOC_MAX_BYTES >> 20);
         return FC_EFORMAT;
     }
-    const char *nul = memchr(text, '\0', len);
+    const char *nul = file ? memchr(text, '\0', len) : NULL;
     if (nul) {
         fc_diag_set(diag, path, 0, 0, "binary file (NUL byte at offset %zu); not a text document",
                     (size_t)(nul - text));
@@ -134,7 +137,7 @@ static fc_status doc_take(const char *path, char *text, size_t len, fc_doc **out
     }
     doc->text = text;
     doc->len = len;
-    if (!(doc->path = fc_strdup(path)) || parse_front_matter(doc) != FC_OK ||
+    if (!(doc->path = fc_strdup(path)) || (file && parse_front_matter(doc) != FC_OK) ||
         map_lines(doc) != FC_OK) {
         fc_doc_free(doc);
         goto nomem;
@@ -146,32 +149,14 @@ nomem:
     return FC_ENOMEM;
 }
 
+static fc_status doc_take(const char *path, char *text, size_t len, fc_doc **out, fc_diag *diag)
+{
+    return doc_build(path, text, len, true, out, diag);
+}
+
 fc_status fc_doc_take_plain(const char *path, char *text, size_t len, fc_doc **out, fc_diag *diag)
 {
-    *out = NULL;
-    if (len > FC_DOC_MAX_BYTES) {
-        free(text);
-        fc_diag_set(diag, path, 0, 0, "text is larger than %zu MiB; not read",
-                    FC_DOC_MAX_BYTES >> 20);
-        return FC_EFORMAT;
-    }
-    text[len] = '\0';
-    fc_doc *doc = calloc(1, sizeof *doc);
-    if (!doc) {
-        free(text);
-        goto nomem;
-    }
-    doc->text = text;
-    doc->len = len;
-    if (!(doc->path = fc_strdup(path)) || map_lines(doc) != FC_OK) {
-        fc_doc_free(doc);
-        goto nomem;
-    }
-    *out = doc;
-    return FC_OK;
-nomem:
-    fc_diag_set(diag, path, 0, 0, "out of memory");
-    return FC_ENOMEM;
+    return doc_build(path, text, len, false, out, diag);
 }
 
 static bool ends_with(const char *s, size_t n, const char *suffix)

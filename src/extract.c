@@ -2240,8 +2240,9 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     size_t after = apply_unit(c, start_tok, q->sp.to, cl, &unit);
     if (q->unit >= 0 && cl->unit == FC_UNIT_COUNT)
         cl->unit = (fc_unit)q->unit;
-    if (cl->unit == FC_UNIT_CURRENCY && currency_before(c, start_tok))
-        start_tok -= currency_before(c, start_tok)->phrase.ntok;
+    const fc_entry *sym = cl->unit == FC_UNIT_CURRENCY ? currency_before(c, start_tok) : NULL;
+    if (sym)
+        start_tok -= sym->phrase.ntok;
     /* The hedge may come before the currency symbol: "about $2.3bn". */
     if (cl->unit == FC_UNIT_CURRENCY && cl->qualifier == FC_QUAL_EXACT) {
         const fc_entry *h = entry_before(c, &c->r->hedges, start_tok);
