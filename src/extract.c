@@ -882,10 +882,9 @@ static bool is_name_or_code(const ctx *c, size_t i, size_t end)
         fc_tok_is_capitalised(t, tok(c, i - 1)) && !is_month(c, i - 1) &&
         !memchr(t + tok(c, i - 1)->start, '\'', tok(c, i - 1)->end - tok(c, i - 1)->start) &&
         !memchr(t + tok(c, i - 1)->start, 0xE2, tok(c, i - 1)->end - tok(c, i - 1)->start) &&
-        !is_plural(c, end) &&
         !list_at(c, &c->r->day_names, i - 1) && !currency_before(c, i) && end < c->sent.to &&
         tok(c, end)->kind == FC_TOK_WORD && !fc_tok_is_capitalised(t, tok(c, end)) &&
-        !unit_at(c, end) && !entry_at(c, &c->r->scale_words, end) && !currency_after(c, end) &&
+        !is_plural(c, end) && !unit_at(c, end) && !entry_at(c, &c->r->scale_words, end) && !currency_after(c, end) &&
         !list_at(c, &c->r->stop_words, end) && !entry_at(c, &c->r->hedges, end) &&
         !memchr(t + tok(c, i)->start, ',', tok(c, i)->end - tok(c, i)->start) &&
         !memchr(t + tok(c, i)->start, '.', tok(c, i)->end - tok(c, i)->start))
