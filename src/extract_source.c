@@ -12,6 +12,7 @@
  * Anything else is kept as written. The look-back is bounded (64 KiB), so the cost
  * stays linear in the document.
  */
+#define _GNU_SOURCE /* memrchr */
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -120,8 +121,11 @@ static char *copy(const char *t, size_t from, size_t to)
 static char *acronym_name(const char *t, size_t lo, size_t hi, const char *a, size_t n)
 {
     for (size_t p = hi; p > lo + n + 2;) {
-        p--;
-        if (t[p] != ')' || p < n + 1 || t[p - n - 1] != '(' || memcmp(t + p - n, a, n) != 0)
+        const char *at = memrchr(t + lo + n + 2, ')', p - (lo + n + 2));
+        if (!at)
+            break;
+        p = (size_t)(at - t);
+        if (t[p - n - 1] != '(' || memcmp(t + p - n, a, n) != 0)
             continue;
         size_t end = p - n - 1; /* at "(" */
         if (end < lo + 2 || t[end - 1] != ' ')
@@ -146,10 +150,15 @@ static char *acronym_name(const char *t, size_t lo, size_t hi, const char *a, si
 static char *name_with(const char *t, size_t lo, size_t hi, const char *w, size_t n,
                        const char *v, size_t vn)
 {
+    if (w[0] < 'a' || w[0] > 'z')
+        return NULL;
+    const char cap = (char)(w[0] - 'a' + 'A');
     for (size_t p = hi; p > lo + n;) {
-        p--;
-        if (!upper(t[p]) || tolower((unsigned char)t[p]) != w[0] ||
-            strncasecmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n))
+        const char *at = memrchr(t + lo + n, cap, p - (lo + n)); /* the fast part */
+        if (!at)
+            break;
+        p = (size_t)(at - t);
+        if (strncasecmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n))
             continue;
         size_t from, to;
         name_around(t, lo, hi, p, p + n, &from, &to);
@@ -171,8 +180,11 @@ static char *name_with(const char *t, size_t lo, size_t hi, const char *w, size_
 static char *full_name(const char *t, size_t lo, size_t hi, const char *w, size_t n)
 {
     for (size_t p = hi; p > lo + n + 2;) {
-        p--;
-        if (t[p] != w[0] || memcmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n) ||
+        const char *at = memrchr(t + lo + n + 2, w[0], p - (lo + n + 2));
+        if (!at)
+            break;
+        p = (size_t)(at - t);
+        if (memcmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n) ||
             t[p - 1] != ' ' || t[p - 2] == '.') /* not after a title: "Dr. Natarajan" */
             continue;
         size_t s = p - 1;
