@@ -452,21 +452,28 @@ fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_
 
 /* ---- relations in one sentence ------------------------------------------------------- */
 
-/* The claim of k's sentence with role `role` and value v (the first), or FC_NONE. */
+/* The claim of k's sentence with role `role` and value v (the first), or FC_NONE;
+ * for a change, else in the sentence before (extraction links "That is an
+ * increase of 12%" to the levels of the sentence before it). */
 static size_t in_sentence(const fc_check_ctx *x, size_t k, fc_role role, double v)
 {
     size_t from, to;
     const fc_claim *c = fc_check_claim(x, k);
     if (isnan(v))
         return FC_NONE;
-    fc_check_near(x, k, 0, 0, &from, &to);
+    fc_check_near(x, k, 1, 0, &from, &to);
+    size_t before = FC_NONE;
     for (size_t j = from; j < to; j++) {
         size_t i = x->by_doc[j];
         const fc_claim *o = fc_check_claim(x, i);
-        if (i != k && o->sentence == c->sentence && o->role == role && o->value == v)
+        if (i == k || o->role != role || o->value != v)
+            continue;
+        if (o->sentence == c->sentence)
             return i;
+        if (c->role == FC_ROLE_CHANGE && o->sentence + 1 == c->sentence && before == FC_NONE)
+            before = i;
     }
-    return FC_NONE;
+    return before;
 }
 
 bool fc_check_relation(const fc_check_ctx *x, size_t k, fc_relation *rel)

@@ -127,8 +127,10 @@ fc_status fc_check_percent_points(const fc_check_ctx *x)
         } else {
             if (!points_unit)
                 fc_sb_puts(&sb, ". ");
-            fc_sb_puts(&sb, stated ? "The same sentence"
-                                   : fc_check_outlet(x, fc_check_claim(x, ei)));
+            fc_sb_puts(&sb, !stated ? fc_check_outlet(x, fc_check_claim(x, ei))
+                            : ei != FC_NONE && fc_check_claim(x, ei)->sentence != c->sentence
+                                ? "The sentence before"
+                                : "The same sentence");
             fc_sb_puts(&sb, " gives ");
             fc_sb_number(&sb, evidence);
             fc_sb_puts(&sb, "%, a change of ");

@@ -2435,6 +2435,42 @@ static bool is_determiner(const ctx *c, size_t i)
     return false;
 }
 
+/* A change in a sentence that points back at the one before ("Rents rose to
+ * $1,840 from $1,520. That is an increase of 12%."): the sentence opens with
+ * "That", "This" or "It", states no level of its own, and follows in the same
+ * paragraph a sentence with exactly one level and its earlier level that the
+ * change can arrive at. The change takes those two as its `to` and `from`;
+ * returns whether it did. (i: the change's index among the sentence's claims.) */
+static bool link_back(ctx *c, size_t first, size_t i, fc_claim *change)
+{
+    static const char *const openers[] = {"that", "this", "it", "that's", "it's", "which"};
+    bool opens = false;
+    for (size_t k = 0; k < sizeof openers / sizeof *openers && !opens; k++)
+        opens = is_word(c, c->sent.from, openers[k]);
+    if (!opens || tok(c, c->sent.from)->blank_before || c->sentence == 0)
+        return false;
+    for (size_t k = first; k < first + i; k++)
+        if (c->out->items[k].role == FC_ROLE_LEVEL || c->out->items[k].role == FC_ROLE_PREVIOUS)
+            return false; /* the sentence states its own levels before the change */
+    const fc_claim *level = NULL;
+    for (size_t k = first; k-- > 0;) {
+        const fc_claim *o = &c->out->items[k];
+        if (o->doc != c->doc_index || o->sentence + 1 < c->sentence)
+            break;
+        if (o->sentence + 1 != c->sentence || o->role != FC_ROLE_LEVEL || isnan(o->from) ||
+            !change_fits_level(change->unit, o->unit))
+            continue;
+        if (level)
+            return false; /* two candidates: which one is meant cannot be told */
+        level = o;
+    }
+    if (!level)
+        return false;
+    change->to = level->value;
+    change->from = level->from;
+    return true;
+}
+
 /* After a sentence's claims are built, the relations its words state:
  *   - a change arrives at a level ("fell 15% to 340") and starts from an
  *     earlier one ("from 410"): its `to` and `from`;
@@ -2461,15 +2497,20 @@ static void link_sentence(ctx *c, size_t first)
         for (size_t j = i; j-- > 0 && to == (size_t)-1;)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit))
                 to = j;
-        for (size_t j = i + 1; j < n && to == (size_t)-1; j++)
-            if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit))
-                to = j;
         for (size_t j = i + 1; j < n && from == (size_t)-1; j++)
             if (cl[j].role == FC_ROLE_PREVIOUS)
                 from = j;
         for (size_t j = i; j-- > 0 && from == (size_t)-1;)
             if (cl[j].role == FC_ROLE_PREVIOUS)
                 from = j;
+        /* With no level before it, none after "to" and no earlier level, a change
+         * that opens on the sentence before ("That was a decline of 25%, ...")
+         * takes its levels from there, before any level later in its clause. */
+        if (to == (size_t)-1 && from == (size_t)-1 && link_back(c, first, i, &cl[i]))
+            continue;
+        for (size_t j = i + 1; j < n && to == (size_t)-1; j++)
+            if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit))
+                to = j;
         if (to != (size_t)-1)
             cl[i].to = cl[to].value;
         if (from != (size_t)-1 && (to == (size_t)-1 || cl[from].unit == cl[to].unit))
