@@ -290,6 +290,14 @@ static const fc_entry *currency_lookup(const ctx *c, size_t i, bool before, bool
         bool one = true;
         for (size_t q = from + 1; q < from + n && one; q++)
             one = glued(c, q);
+        /* "HK $12", "C $4.50": a country's letters spaced from the symbol are
+         * still its dollar; an article is not ("a $4.2 billion" stays US). */
+        if (!one && n == 2 && en->symbol && tok(c, from)->kind == FC_TOK_WORD &&
+            tok(c, from + 1)->kind == FC_TOK_PUNCT && from + 2 < c->sent.to && glued(c, from + 2)) {
+            size_t len = tok(c, from)->end - tok(c, from)->start;
+            one = (len >= 2 && len <= 3 && !is_word(c, from, "an")) ||
+                  (len == 1 && (is_word(c, from, "c") || is_word(c, from, "r")));
+        }
         if (one)
             return en;
     }
@@ -441,25 +449,45 @@ static size_t power_of_ten_at(const ctx *c, size_t j, double *v)
     return n - j;
 }
 
-/* A vulgar fraction glued after the number ending before token j ("2½"):
- * added to *v; returns the tokens it takes. */
-static size_t glyph_fraction_at(const ctx *c, size_t j, double *v)
+/* Whether token j is a vulgar fraction ("½", "¾", "⅓"); adds its value to *v. */
+static bool glyph_value(const ctx *c, size_t j, double *v)
 {
     static const struct {
         const char *glyph;
         double value;
     } glyphs[] = {{"\xC2\xBD", 0.5},         {"\xC2\xBC", 0.25},        {"\xC2\xBE", 0.75},
                   {"\xE2\x85\x93", 1.0 / 3}, {"\xE2\x85\x94", 2.0 / 3}, {"\xE2\x85\x9B", 0.125}};
-    if (j >= c->sent.to || !glued(c, j) || tok(c, j)->kind != FC_TOK_PUNCT ||
+    if (j >= c->sent.to || tok(c, j)->kind != FC_TOK_PUNCT ||
         ((unsigned char)c->text[tok(c, j)->start] != 0xC2 &&
          (unsigned char)c->text[tok(c, j)->start] != 0xE2))
-        return 0;
+        return false;
     for (size_t g = 0; g < sizeof glyphs / sizeof *glyphs; g++)
         if (is_punct(c, j, glyphs[g].glyph)) {
             *v += glyphs[g].value;
-            return 1;
+            return true;
         }
-    return 0;
+    return false;
+}
+
+/* A vulgar fraction glued after the number ending before token j ("2½"):
+ * added to *v; returns the tokens it takes. */
+static size_t glyph_fraction_at(const ctx *c, size_t j, double *v)
+{
+    return j < c->sent.to && glued(c, j) && glyph_value(c, j, v) ? 1 : 0;
+}
+
+/* A vulgar fraction standing alone before "of" ("½ of the residents", "about ¾
+ * of the budget"): a share, as "half of" is. */
+static bool glyph_share_at(const ctx *c, size_t i, quantity *q)
+{
+    if (i > c->sent.from && glued(c, i) && tok(c, i - 1)->kind == FC_TOK_NUM)
+        return false; /* "2½": the number's own fraction */
+    double v = 0;
+    if (!glyph_value(c, i, &v) || !is_word(c, i + 1, "of"))
+        return false;
+    q->value = q->low = q->high = v;
+    q->sp = (span){i, i + 1};
+    return true;
 }
 
 static bool number_quantity_at(const ctx *c, size_t i, quantity *q)
@@ -680,9 +708,12 @@ static inline bool may_start_quantity(const ctx *c, size_t i)
 {
     const fc_tok *t = tok(c, i);
     uint32_t w = c->word[i];
-    return t->kind != FC_TOK_PUNCT &&
-           (t->kind != FC_TOK_WORD || (c->quantity_words[w / 64] >> (w % 64) & 1) ||
-            (!c->articles_in_bits && is_article(c, i)));
+    if (t->kind == FC_TOK_PUNCT) /* "½ of": a fraction's glyph, two bytes or three */
+        return ((unsigned char)c->text[t->start] == 0xC2 ||
+                (unsigned char)c->text[t->start] == 0xE2) &&
+               t->end - t->start > 1;
+    return t->kind != FC_TOK_WORD || (c->quantity_words[w / 64] >> (w % 64) & 1) ||
+           (!c->articles_in_bits && is_article(c, i));
 }
 
 /* The quantity expression starting at token i, if any. */
@@ -709,7 +740,7 @@ static bool quantity_at(const ctx *c, size_t i, quantity *q)
         q->sp = (span){i, i + e->phrase.ntok};
         return true;
     }
-    if (fraction_at(c, i, q)) {
+    if (fraction_at(c, i, q) || (tok(c, i)->kind == FC_TOK_PUNCT && glyph_share_at(c, i, q))) {
         q->kind = Q_FRACTION;
         q->unit = FC_UNIT_RATIO;
         return true;
@@ -2265,6 +2296,22 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
             cl->low += add;
             cl->high += add;
             after += 1 + u2->phrase.ntok;
+        }
+    }
+    /* A currency and its hundredths: "15 dollars 20 cents", "3 pounds 50 pence". */
+    if (cl->unit == FC_UNIT_CURRENCY && !q->range && after + 1 < c->sent.to &&
+        tok(c, after)->kind == FC_TOK_NUM && !glued(c, after)) {
+        const fc_entry *sub = currency_after(c, after + 1);
+        double cents = fc_tok_number_in(c->text, tok(c, after), c->decimal_comma);
+        if (sub && !sub->symbol && sub->value > 0 && sub->value < 1 && cents < 1 / sub->value &&
+            cents == floor(cents) && cl->value == floor(cl->value) &&
+            (memcmp(sub->code, cl->currency, 4) == 0 || is_word(c, after + 1, "cents") ||
+             is_word(c, after + 1, "cent"))) {
+            double add = cents * sub->value;
+            cl->value += add;
+            cl->low += add;
+            cl->high += add;
+            after += 1 + sub->phrase.ntok;
         }
     }
     /* A bound written after the figure: "40,000 or more", "5 km or less". */

@@ -57,6 +57,8 @@ static double field_num(const fc_claim *c, const char *key)
         return c->high;
     if (strcmp(key, "from") == 0)
         return c->from;
+    if (strcmp(key, "to") == 0)
+        return c->to;
     if (strcmp(key, "base_value") == 0)
         return c->base_value;
     cr_assert_fail("unknown numeric field %s", key);
@@ -66,7 +68,7 @@ static double field_num(const fc_claim *c, const char *key)
 static bool is_numeric(const char *key)
 {
     return !strcmp(key, "value") || !strcmp(key, "low") || !strcmp(key, "high") ||
-           !strcmp(key, "from") || !strcmp(key, "base_value");
+           !strcmp(key, "from") || !strcmp(key, "to") || !strcmp(key, "base_value");
 }
 
 /* Checks one sentence; returns the number of mismatches, printing each. */
