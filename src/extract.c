@@ -2438,6 +2438,16 @@ static bool is_claim_here(const ctx *c, const quantity *q)
     /* A lone "one" is an article-like word ("one of them", "one user"), not a count. */
     if (q->value == 1 && end == i + 1 && !entry_at(c, &c->r->units, end))
         return false;
+    /* "zero" counts only before a plural noun or a unit ("zero deaths", "zero
+     * percent"), not in "zero tolerance", "zero-emission" or "Ground Zero". */
+    if (q->value == 0 && tok(c, i)->kind == FC_TOK_WORD && end == i + 1 &&
+        !entry_at(c, &c->r->units, end)) {
+        const fc_tok *n = end < c->sent.to ? tok(c, end) : NULL;
+        if (!n || n->kind != FC_TOK_WORD || glued(c, end) || fc_tok_is_capitalised(c->text, n) ||
+            n->end - n->start < 3 || (c->text[n->end - 1] | 0x20) != 's' ||
+            fc_ieq(c->text + n->end - 2, "ss", 2))
+            return false;
+    }
     return !is_age(c, i, end);
 }
 

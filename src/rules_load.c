@@ -398,8 +398,10 @@ static fc_status entries_load(loader *ld, const cJSON *arr, const char *where, c
     return FC_OK;
 }
 
-/* An object {"word": number, ...}. */
-static fc_status values_load(loader *ld, const cJSON *obj, const char *where, fc_entries *out)
+/* An object {"word": number, ...}: positive numbers, or with zero_ok also 0
+ * (number words: "zero"). */
+static fc_status values_load(loader *ld, const cJSON *obj, const char *where, bool zero_ok,
+                             fc_entries *out)
 {
     char at[400];
     if (!obj)
@@ -413,8 +415,9 @@ static fc_status values_load(loader *ld, const cJSON *obj, const char *where, fc
     cJSON_ArrayForEach(it, obj)
     {
         fc_path_key(at, sizeof at, where, it->string);
-        if (!cJSON_IsNumber(it) || !isfinite(it->valuedouble) || it->valuedouble <= 0)
-            return fail(ld, at, "expected a positive number");
+        if (!cJSON_IsNumber(it) || !isfinite(it->valuedouble) || it->valuedouble < 0 ||
+            (it->valuedouble == 0 && !zero_ok))
+            return fail(ld, at, zero_ok ? "expected a number, 0 or more" : "expected a positive number");
         fc_entry *e = &out->items[out->n];
         e->modality = -1;
         TRY(phrase_make(ld, at, it->string, &e->phrase));
@@ -1291,10 +1294,10 @@ static fc_status load_tree(loader *ld, const cJSON *root)
         return fail(ld, "$.factcheck_rules", "expected 1 (the rule file format version)");
 #define GET(k) cJSON_GetObjectItemCaseSensitive(root, k)
     TRY(entries_load(ld, GET("hedges"), "$.hedges", &hedges_sec, &r->hedges));
-    TRY(values_load(ld, GET("number_words"), "$.number_words", &r->number_words));
-    TRY(values_load(ld, GET("scale_words"), "$.scale_words", &r->scale_words));
-    TRY(values_load(ld, GET("months"), "$.months", &r->months));
-    TRY(values_load(ld, GET("fractions"), "$.fractions", &r->fractions));
+    TRY(values_load(ld, GET("number_words"), "$.number_words", true, &r->number_words));
+    TRY(values_load(ld, GET("scale_words"), "$.scale_words", false, &r->scale_words));
+    TRY(values_load(ld, GET("months"), "$.months", false, &r->months));
+    TRY(values_load(ld, GET("fractions"), "$.fractions", false, &r->fractions));
     TRY(entries_load(ld, GET("vague_quantities"), "$.vague_quantities", &vague_sec,
                      &r->vague_quantities));
     TRY(entries_load(ld, GET("multipliers"), "$.multipliers", &multiplier_sec, &r->multipliers));

@@ -323,7 +323,7 @@ Test(reliability_rules, a_key_of_20000_members_under_a_long_path_is_small)
         fc_sb_printf(&sb, "\"w%dx\": %d,\n", i, i + 1);
     fc_sb_puts(&sb, "\"last\": -1}}\n");
     assert_check_error(put_sb("wide-ok.json", &sb),
-                       ":20001:9: $.number_words.last: expected a positive number\n");
+                       ":20001:9: $.number_words.last: expected a number, 0 or more\n");
 }
 
 /* ---- item 15: what `rules check` used to pass -------------------------------- */
