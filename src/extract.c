@@ -352,6 +352,8 @@ static bool starts_change(const ctx *c, size_t i)
 /* Reads number [scale] [(-|–|to|and) number [scale]] starting at i. */
 static const fc_entry *unit_at(const ctx *c, size_t end);
 static bool is_plural(const ctx *c, size_t i);
+static bool is_determiner(const ctx *c, size_t i);
+static size_t plain_digits(const ctx *c, size_t k);
 
 /* The value of the superscript digits (and minus) in text[p, e) ("¹⁸", "⁻⁴"),
  * setting *len to the bytes read; false when p starts none. */
@@ -784,6 +786,11 @@ static bool is_date(const ctx *c, size_t i)
                  (is_punct(c, i + 1, "%") || entry_at(c, &c->r->units, i + 1)));
     if (i + 1 < c->sent.to && is_month(c, i + 1))
         return true;
+    /* "from 12 to 15 August", "12-15 August": the first day of a span of days. */
+    if (i + 3 < c->sent.to && tok(c, i + 2)->kind == FC_TOK_NUM && is_month(c, i + 3) &&
+        (is_word(c, i + 1, "to") || is_punct(c, i + 1, "-") || is_punct(c, i + 1, "\xE2\x80\x93")) &&
+        fc_tok_number(c->text, tok(c, i)) <= 31 && fc_tok_number(c->text, tok(c, i + 2)) <= 31)
+        return true;
     /* A span of years: "the 2024-25 school year" (the "25"). */
     if (i >= c->sent.from + 2 && is_punct(c, i - 1, "-") && glued(c, i) && glued(c, i - 1) &&
         is_year(c, i - 2) && tok(c, i)->end - tok(c, i)->start == 2)
@@ -835,6 +842,18 @@ static bool is_age(const ctx *c, size_t i, size_t end)
     double v = fc_tok_number(c->text, tok(c, i));
     if (tok(c, i)->kind != FC_TOK_NUM || v > 120 || end != i + 1)
         return false;
+    /* "joined the navy at 18", "retired at 60": a life event, then "at" and the age. */
+    if (i > c->sent.from + 1 && is_word(c, i - 1, "at") && v >= 5 && v == floor(v) &&
+        (end >= c->sent.to || tok(c, end)->kind != FC_TOK_WORD ||
+         (!is_plural(c, end) && !unit_at(c, end) && !entry_at(c, &c->r->scale_words, end))) &&
+        !is_punct(c, end, "%")) {
+        for (size_t k = i - 1; k-- > c->sent.from && k + 6 > i;) {
+            if (tok(c, k)->kind == FC_TOK_NUM)
+                break;
+            if (list_at(c, &c->r->age_events, k))
+                return true;
+        }
+    }
     bool closes = end >= c->sent.to || is_punct(c, end, ",") || is_punct(c, end, ".") ||
                   is_punct(c, end, ")");
     if (!closes || i < c->sent.from + 2 || !is_punct(c, i - 1, ","))
@@ -842,7 +861,14 @@ static bool is_age(const ctx *c, size_t i, size_t end)
     size_t n = i - 2; /* the name's first word: "Ahn Min-seok, 72" */
     while (n >= c->sent.from + 2 && is_punct(c, n - 1, "-") && glued(c, n) && glued(c, n - 1))
         n -= 2;
-    return fc_tok_is_capitalised(c->text, tok(c, n)) && !is_month(c, n);
+    if (fc_tok_is_capitalised(c->text, tok(c, n)) && !is_month(c, n))
+        return true;
+    /* "The singer, 42, said": a person's noun, then the age between commas and a
+     * verb of speech or "who". */
+    return tok(c, n)->kind == FC_TOK_WORD && v >= 1 && v == floor(v) && is_punct(c, end, ",") &&
+           end + 1 < c->sent.to &&
+           (list_at(c, &c->r->attr_after, end + 1) || is_word(c, end + 1, "who")) &&
+           n > c->sent.from && is_determiner(c, n - 1);
 }
 
 
@@ -898,7 +924,7 @@ static bool is_name_or_code(const ctx *c, size_t i, size_t end)
      * numbers ("24/7", "(1/4, 1/4)", "3/4" as a score) unless read as a
      * fraction ("3/4 of", whose span takes both numbers) */
     if (i > 0 && glued(c, i) &&
-        (is_punct(c, i - 1, "[") || is_punct(c, i - 1, ")") ||
+        ((is_punct(c, i - 1, "[") && plain_digits(c, i)) || is_punct(c, i - 1, ")") ||
          (is_punct(c, i - 1, "/") && i > 1 && glued(c, i - 1) && tok(c, i - 2)->kind == FC_TOK_NUM)))
         return true;
     if (end + 1 < c->toks.n && glued(c, end) && is_punct(c, end, "/") && glued(c, end + 1) &&
@@ -1060,6 +1086,125 @@ static bool is_phone(const ctx *c, size_t i)
     return plain_digits(c, i) == 3 && i > c->sent.from && is_punct(c, i - 1, "(") &&
            is_punct(c, i + 1, ")") && i + 4 < c->sent.to && plain_digits(c, i + 2) == 3 &&
            is_punct(c, i + 3, "-") && plain_digits(c, i + 4) == 4;
+}
+
+/* Whether token k is a plain whole number ("4471", not "4.5" or "1,200"). */
+static bool plain_number(const ctx *c, size_t k)
+{
+    return k < c->sent.to && plain_digits(c, k) > 0;
+}
+
+/* Identifiers and references, not quantities:
+ *   - a number written with a leading zero: "0800", "000417";
+ *   - digit groups in a row with only spaces between ("0800 555 0199", "+44 20
+ *     7946 0958") or three or more glued by hyphens ("978-0-306-40615-7");
+ *   - a number after an identifier's noun: "badge number was 4471", "IMO number
+ *     is 9321483", "the patent, US 7,654,321" (not "the number was 40", nor
+ *     "the number of arrests was 40");
+ *   - a number inside a bracketed list of references: "[3, 17]", "[4-9, 12]". */
+static bool is_identifier(const ctx *c, size_t i, size_t end)
+{
+    const fc_tok *t = tok(c, i);
+    const char *x = c->text;
+    size_t len = t->end - t->start;
+    if (len >= 3 && x[t->start] == '0' && plain_digits(c, i))
+        return true;
+    if (end == i + 1) {
+        /* A neighbour group stands free: nothing glued to it ("100 7-Eleven
+         * stores" is a count and a name). */
+        bool before = i > c->sent.from && plain_number(c, i - 1) && !glued(c, i) &&
+                      !glued(c, i - 1) && !is_year(c, i - 1) && !is_year(c, i);
+        bool after = plain_number(c, end) && !glued(c, end) && !is_year(c, end) &&
+                     !is_year(c, i) && !(end + 1 < c->sent.to && glued(c, end + 1));
+        if ((before || after) && plain_digits(c, i))
+            return true;
+        if (i > c->sent.from && is_punct(c, i - 1, "+") && glued(c, i) && after)
+            return true;
+    }
+    size_t groups = 1;
+    for (size_t k = i; k >= c->sent.from + 2 && is_punct(c, k - 1, "-") && glued(c, k) &&
+                       glued(c, k - 1) && tok(c, k - 2)->kind == FC_TOK_NUM;
+         k -= 2)
+        groups++;
+    for (size_t k = i; k + 2 < c->sent.to && is_punct(c, k + 1, "-") && glued(c, k + 1) &&
+                       glued(c, k + 2) && tok(c, k + 2)->kind == FC_TOK_NUM;
+         k += 2)
+        groups++;
+    if (groups >= 3)
+        return true;
+    /* Back over "is", "was", ":", ",", codes ("US", "1Z") to the noun. */
+    size_t k = i;
+    for (size_t steps = 0; k > c->sent.from && steps < 6; steps++) {
+        const fc_tok *p = tok(c, k - 1);
+        size_t pl = p->end - p->start;
+        bool code = p->kind == FC_TOK_NUM ||
+                    (p->kind == FC_TOK_WORD && pl <= 3 &&
+                     (fc_tok_is_capitalised(x, p) || memchr("0123456789", x[p->end - 1], 10)));
+        if (is_word(c, k - 1, "is") || is_word(c, k - 1, "was") || is_punct(c, k - 1, ":") ||
+            is_punct(c, k - 1, ",") || is_punct(c, k - 1, "#") || code)
+            k--;
+        else
+            break;
+    }
+    if (k > c->sent.from && k <= i) {
+        size_t nn = k - 1;
+        if (is_word(c, nn, "code") || is_word(c, nn, "isbn") || is_word(c, nn, "patent") ||
+            is_word(c, nn, "id"))
+            return true;
+        /* "build 22631", "version 3": not "build 300 homes", "build 1.5 million" */
+        if ((is_word(c, nn, "build") || is_word(c, nn, "version")) && end == i + 1 &&
+            plain_digits(c, i) &&
+            (end >= c->sent.to || tok(c, end)->kind != FC_TOK_WORD ||
+             (!is_plural(c, end) && !unit_at(c, end) && !entry_at(c, &c->r->scale_words, end))))
+            return true;
+        /* "badge number 4471", "IMO number is ...": a singular noun before
+         * "number"; not the verb ("English learners number 1,015", "stores now
+         * number 36"). */
+        if (is_word(c, nn, "number") && nn > c->sent.from && tok(c, nn - 1)->kind == FC_TOK_WORD &&
+            !is_determiner(c, nn - 1) && !is_plural(c, nn - 1) &&
+            !list_at(c, &c->r->stop_words, nn - 1) && !is_word(c, nn - 1, "record") &&
+            !is_word(c, nn - 1, "total"))
+            return true;
+    }
+    /* "[3, 17]", "[4–9]": back over whole numbers, commas and dashes to a "[";
+     * not an interval of decimals ("[44.9, 51.1]"). */
+    for (size_t b = i; plain_digits(c, i) && b > c->sent.from;) {
+        b--;
+        if (is_punct(c, b, "["))
+            return true;
+        if (!(plain_digits(c, b) || is_punct(c, b, ",") || is_punct(c, b, "-") ||
+              is_punct(c, b, "\xE2\x80\x93") || is_punct(c, b, ";")))
+            break;
+    }
+    return false;
+}
+
+/* A model or mission and its number: "the Boeing 737 on", "a PlayStation 5 for",
+ * "the Snapdragon 8 Gen 3"; at the start of a sentence, a capitalised word the
+ * rules do not know: "Apollo 11 landed", "Voyager 2 is". The number is a small
+ * whole one and no counted noun, unit or percentage follows it. */
+static bool is_model_number(const ctx *c, size_t i, size_t end)
+{
+    if (end != i + 1 || i == c->sent.from || !plain_number(c, i) ||
+        tok(c, i)->end - tok(c, i)->start > 4 || glued(c, i))
+        return false;
+    size_t n = i - 1;
+    const fc_tok *name = tok(c, n);
+    if (name->kind != FC_TOK_WORD || !fc_tok_is_capitalised(c->text, name) || is_month(c, n) ||
+        list_at(c, &c->r->day_names, n) || currency_before(c, i) || list_at(c, &c->r->label_words, n))
+        return false;
+    if (end < c->sent.to) {
+        const fc_tok *a = tok(c, end);
+        if (a->kind == FC_TOK_NUM || is_punct(c, end, "%") ||
+            (a->kind == FC_TOK_WORD && !list_at(c, &c->r->stop_words, end) &&
+             (is_plural(c, end) || unit_at(c, end) || entry_at(c, &c->r->scale_words, end) ||
+              currency_after(c, end) || entry_at(c, &c->r->hedges, end))))
+            return false;
+    }
+    if (n == c->sent.from)
+        return c->word[n] == c->r->vocab.n && end < c->sent.to &&
+               tok(c, end)->kind == FC_TOK_WORD && !fc_tok_is_capitalised(c->text, tok(c, end));
+    return is_determiner(c, n - 1);
 }
 
 /* ---- the claim around a quantity ------------------------------------------- */
@@ -2418,7 +2563,8 @@ static bool is_claim_here(const ctx *c, const quantity *q)
             return false;
         return !(is_date(c, i) || is_time(c, i, end) || is_age(c, i, end) ||
                  is_name_or_code(c, i, end) || is_phone(c, i) || is_label(c, i) ||
-                 is_address(c, i, end) || is_score(c, i));
+                 is_address(c, i, end) || is_score(c, i) || is_identifier(c, i, end) ||
+                 is_model_number(c, i, end));
     }
     if (q->kind != Q_NUMBER)
         return !glued(c, i) || tok(c, i - 1)->kind == FC_TOK_PUNCT;

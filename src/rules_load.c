@@ -1333,12 +1333,14 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     static const char *const trap_keys[] = {
         "time_suffixes",    "temperature_suffixes", "age_words",       "ordinal_suffixes",
         "label_words",      "street_suffixes",      "furniture_lines", "age_before",
-        "lowercase_labels", "special_numbers",      "day_names",       "time_references"};
+        "lowercase_labels", "special_numbers",      "day_names",       "time_references",
+        "age_events"};
     fc_phrase_list *const trap_lists[] = {
         &r->time_suffixes,    &r->temperature_suffixes, &r->age_words,       &r->ordinal_suffixes,
         &r->label_words,      &r->street_suffixes,      &r->furniture_lines, &r->age_before,
-        &r->lowercase_labels, &r->special_numbers,      &r->day_names,       &r->time_references};
-    TRY(phrase_group_load(ld, GET("traps"), "$.traps", trap_keys, trap_lists, 12));
+        &r->lowercase_labels, &r->special_numbers,      &r->day_names,       &r->time_references,
+        &r->age_events};
+    TRY(phrase_group_load(ld, GET("traps"), "$.traps", trap_keys, trap_lists, 13));
     TRY(phrase_list_load(ld, GET("clause_breaks"), "$.clause_breaks", &r->clause_breaks));
     TRY(phrase_list_load(ld, GET("subject_modifiers"), "$.subject_modifiers",
                          &r->subject_modifiers));
@@ -1430,7 +1432,7 @@ static size_t phrase_lists(fc_rules *r, fc_phrase_list **out)
                                &r->grouping.generic_persons, &r->grouping.measure_nouns,
                                &r->grouping.neutral_words,   &r->grouping.place_preps,
                                &r->grouping.place_nouns,     &r->grouping.places,
-                               &r->grouping.place_labels};
+                               &r->grouping.place_labels,    &r->age_events};
     memcpy(out, lists, sizeof lists);
     return COUNT(lists);
 }
