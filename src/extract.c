@@ -549,17 +549,22 @@ static bool number_quantity_at(const ctx *c, size_t i, quantity *q)
         k += u1->phrase.ntok;
     else if (c1)
         k += c1->phrase.ntok;
-    bool between = i > c->sent.from && is_word(c, i - 1, "between");
+    size_t lead = i; /* "between $40 and $45 billion": before the symbol */
+    const fc_entry *sym0 = currency_before(c, i);
+    if (sym0)
+        lead -= sym0->phrase.ntok;
+    bool between = lead > c->sent.from && is_word(c, lead - 1, "between");
     bool change = is_word(c, k, "to") && starts_change(c, i);
+    bool through = is_word(c, k, "through") || is_word(c, k, "thru"); /* "30 through 90" */
     if (!change && (is_punct(c, k, "-") || is_punct(c, k, "\xE2\x80\x93") || is_word(c, k, "to") ||
-                    (between && is_word(c, k, "and")))) {
+                    through || (between && is_word(c, k, "and")))) {
         double v2, mult2 = 1;
         size_t k2, n2 = k + 1;
         const fc_entry *sym = symbol_at(c, n2);
         if (sym)
             n2 += sym->phrase.ntok; /* "$10 to $25" */
         /* A hyphen joins like with like: "1,200-1,500", "two-three"; not "7-Eleven". */
-        bool hyphen = !is_word(c, k, "to") && !is_word(c, k, "and");
+        bool hyphen = !is_word(c, k, "to") && !is_word(c, k, "and") && !through;
         bool same_kind = n2 < c->sent.to && tok(c, i)->kind == tok(c, n2)->kind &&
                          !fc_tok_is_capitalised(c->text, tok(c, n2));
         if ((!hyphen || same_kind) && number_at(c, n2, &v2, &k2)) {
