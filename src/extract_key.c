@@ -330,10 +330,15 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
                 (strlen(w) > 3 && strcmp(w + strlen(w) - 2, "an") == 0))) {
         add(b, 't', "person"); /* "workers", "Koreans" */
         if (list_at(c, &g->person_nouns, head)) {
-            char role[48]; /* "=worker": a role noun, not an adjective */
-            size_t wl = strnlen(w, sizeof role - 2);
+            /* "=worker": a role noun, not an adjective; by its thing's name when
+             * the rules give one ("employees", "staff" -> "=worker"). */
+            char role[48];
+            size_t ntr;
+            const char *same = concept_at(c, &g->things, head, &ntr);
+            const char *rw = same && ntr == 1 ? same : w;
+            size_t wl = strnlen(rw, sizeof role - 2);
             role[0] = '=';
-            memcpy(role + 1, w, wl);
+            memcpy(role + 1, rw, wl);
             role[wl + 1] = '\0';
             add(b, 'm', role);
         } else {
