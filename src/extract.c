@@ -1934,6 +1934,17 @@ static int weekday_at(const ctx *c, size_t i)
 /* The period named at token i, if any: "in March" (the year from the text or the
  * publication date), "since January" (to publication), "in 2022", "the 2022
  * figure", "last week". Writes it to buf. */
+/* Whether a word of the rules' future cues ("starts", "will", "until") comes
+ * shortly before token i in its sentence: a date without a year is then the next
+ * one, not the last. */
+static bool future_cue(const ctx *c, size_t i)
+{
+    for (size_t k = i; k-- > c->sent.from && k + 6 > i;)
+        if (list_at(c, &c->r->future_cues, k))
+            return true;
+    return false;
+}
+
 static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf, size_t n)
 {
     bool year = is_year(c, i), month = !year && is_month(c, i); /* a number; a word */
@@ -1967,8 +1978,10 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
             int y = py;
             if (k + 2 < c->sent.to && is_punct(c, k + 1, ",") && is_year(c, k + 2))
                 y = (int)fc_tok_number(c->text, tok(c, k + 2));
-            else if (have_pub && fc_days_from_civil(py, m, (int)d) > pub + 7)
+            else if (have_pub && fc_days_from_civil(py, m, (int)d) > pub + 7 && !future_cue(c, i))
                 y = py - 1; /* "on Dec. 30", written in January */
+            else if (have_pub && fc_days_from_civil(py, m, (int)d) < pub && future_cue(c, i))
+                y = py + 1; /* "the year that starts Jan. 1", written in May */
             if (!y || d > fc_month_days(y, m))
                 return false;
             if (since && have_pub)
@@ -1982,8 +1995,10 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
         int y = py;
         if (k < c->sent.to && is_year(c, k))
             y = (int)fc_tok_number(c->text, tok(c, k));
-        else if (have_pub && m > pm)
+        else if (have_pub && m > pm && !future_cue(c, i))
             y = py - 1; /* "in December", written in February */
+        else if (have_pub && m < pm && future_cue(c, i))
+            y = py + 1; /* "will open in March", written in October */
         if (!y)
             return false;
         if (since && have_pub)

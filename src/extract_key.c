@@ -313,6 +313,7 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
         return;
     stem(c->text, tok(c, head), w, sizeof w);
     bool of = is_word(c, to, "of");
+    size_t mods_end = head; /* the modifiers end where the thing's name starts */
     if (list_at(c, &g->measure_nouns, head) && of) {
         add(b, 'u', w); /* "tons of wheat": the thing follows "of" */
         size_t k = to + 1;
@@ -346,14 +347,16 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
         }
     } else if ((concept = concept_at(c, &g->events, head, &nt))) {
         add(b, 'e', concept); /* "arrests", "deaths": the event is the thing */
-    } else if ((concept = concept_at(c, &g->things, head, &nt)) ||
-               (head > from && (concept = concept_at(c, &g->things, head - 1, &nt)) && nt == 2)) {
-        add(b, 't', concept); /* "homes"; "spending plan" */
+    } else if ((concept = concept_at(c, &g->things, head, &nt))) {
+        add(b, 't', concept); /* "homes" */
+    } else if (head > from && (concept = concept_at(c, &g->things, head - 1, &nt)) && nt == 2) {
+        add(b, 't', concept); /* "spending plan": its words are no event ("spending") */
+        mods_end = head - 1;
     } else if (!skip_word(c, head)) {
         add(b, 't', w);
     }
     /* Modifiers: the words before the head. */
-    for (size_t i = from; i < head; i++) {
+    for (size_t i = from; i < mods_end; i++) {
         if (tok(c, i)->kind != FC_TOK_WORD || skip_word(c, i))
             continue;
         if ((concept = concept_at(c, &g->events, i, &nt))) {

@@ -268,6 +268,7 @@ struct fc_rules {
     fc_phrase_list time_suffixes, temperature_suffixes, age_words, ordinal_suffixes;
     fc_phrase_list label_words, street_suffixes, furniture_lines, age_before, lowercase_labels,
         special_numbers, day_names, time_references, age_events;
+    fc_phrase_list future_cues; /* periods: "starts July 1" is the next July 1 */
     fc_phrase_list abbreviations, stop_words;
     fc_measure *measures;
     size_t nmeasures;

@@ -1308,7 +1308,7 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     TRY(entries_load(ld, GET("modality_cues_after"), "$.modality_cues_after", &cues_sec,
                      &r->modality_cues_after));
     const cJSON *periods = GET("periods");
-    static const char *const period_keys[] = {"prepositions", "relative"};
+    static const char *const period_keys[] = {"prepositions", "relative", "future_cues"};
     if (periods && !cJSON_IsObject(periods))
         return fail(ld, "$.periods", "expected an object");
     if (periods)
@@ -1317,6 +1317,8 @@ static fc_status load_tree(loader *ld, const cJSON *root)
                           &r->period_preps));
     TRY(entries_load(ld, cJSON_GetObjectItemCaseSensitive(periods, "relative"),
                      "$.periods.relative", &relative_sec, &r->relative_periods));
+    TRY(phrase_list_load(ld, cJSON_GetObjectItemCaseSensitive(periods, "future_cues"),
+                         "$.periods.future_cues", &r->future_cues));
 
     static const char *const attr_keys[] = {"before_source", "after_source", "source_nouns",
                                             "clause_ends", "titles"};
@@ -1432,7 +1434,8 @@ static size_t phrase_lists(fc_rules *r, fc_phrase_list **out)
                                &r->grouping.generic_persons, &r->grouping.measure_nouns,
                                &r->grouping.neutral_words,   &r->grouping.place_preps,
                                &r->grouping.place_nouns,     &r->grouping.places,
-                               &r->grouping.place_labels,    &r->age_events};
+                               &r->grouping.place_labels,    &r->age_events,
+                               &r->future_cues};
     memcpy(out, lists, sizeof lists);
     return COUNT(lists);
 }
