@@ -549,11 +549,14 @@ static bool number_quantity_at(const ctx *c, size_t i, quantity *q)
         k += u1->phrase.ntok;
     else if (c1)
         k += c1->phrase.ntok;
-    size_t lead = i; /* "between $40 and $45 billion": before the symbol */
-    const fc_entry *sym0 = currency_before(c, i);
-    if (sym0)
-        lead -= sym0->phrase.ntok;
-    bool between = lead > c->sent.from && is_word(c, lead - 1, "between");
+    /* "between 3 and 5"; "between $40 and $45 billion": before the symbol */
+    uint32_t w_between = c->r->fixed[FC_W_between];
+    bool between = i > c->sent.from && is_word_n(c, i - 1, w_between, "between");
+    if (!between && i > c->sent.from + 1 && tok(c, i - 1)->kind != FC_TOK_WORD) {
+        const fc_entry *sym0 = currency_before(c, i);
+        size_t lead = sym0 ? i - sym0->phrase.ntok : i;
+        between = sym0 && lead > c->sent.from && is_word_n(c, lead - 1, w_between, "between");
+    }
     bool change = is_word(c, k, "to") && starts_change(c, i);
     bool through = is_word(c, k, "through") || is_word(c, k, "thru"); /* "30 through 90" */
     if (!change && (is_punct(c, k, "-") || is_punct(c, k, "\xE2\x80\x93") || is_word(c, k, "to") ||
@@ -1112,16 +1115,19 @@ static bool is_identifier(const ctx *c, size_t i, size_t end)
     const fc_tok *t = tok(c, i);
     const char *x = c->text;
     size_t len = t->end - t->start;
-    if (len >= 3 && x[t->start] == '0' && plain_digits(c, i))
+    bool whole = plain_digits(c, i) > 0;
+    if (len >= 3 && x[t->start] == '0' && whole)
         return true;
-    if (end == i + 1) {
+    if (end == i + 1 && whole) {
         /* A neighbour group stands free: nothing glued to it ("100 7-Eleven
          * stores" is a count and a name). */
-        bool before = i > c->sent.from && plain_number(c, i - 1) && !glued(c, i) &&
-                      !glued(c, i - 1) && !is_year(c, i - 1) && !is_year(c, i);
-        bool after = plain_number(c, end) && !glued(c, end) && !is_year(c, end) &&
-                     !is_year(c, i) && !(end + 1 < c->sent.to && glued(c, end + 1));
-        if ((before || after) && plain_digits(c, i))
+        bool before = i > c->sent.from && tok(c, i - 1)->kind == FC_TOK_NUM && !glued(c, i) &&
+                      !glued(c, i - 1) && plain_number(c, i - 1) && !is_year(c, i - 1) &&
+                      !is_year(c, i);
+        bool after = end < c->sent.to && tok(c, end)->kind == FC_TOK_NUM && !glued(c, end) &&
+                     plain_number(c, end) && !is_year(c, end) && !is_year(c, i) &&
+                     !(end + 1 < c->sent.to && glued(c, end + 1));
+        if (before || after)
             return true;
         if (i > c->sent.from && is_punct(c, i - 1, "+") && glued(c, i) && after)
             return true;
@@ -1138,26 +1144,32 @@ static bool is_identifier(const ctx *c, size_t i, size_t end)
     if (groups >= 3)
         return true;
     /* Back over "is", "was", ":", ",", codes ("US", "1Z") to the noun. */
+    const uint32_t *fw = c->r->fixed;
     size_t k = i;
     for (size_t steps = 0; k > c->sent.from && steps < 6; steps++) {
         const fc_tok *p = tok(c, k - 1);
         size_t pl = p->end - p->start;
-        bool code = p->kind == FC_TOK_NUM ||
-                    (p->kind == FC_TOK_WORD && pl <= 3 &&
-                     (fc_tok_is_capitalised(x, p) || memchr("0123456789", x[p->end - 1], 10)));
-        if (is_word(c, k - 1, "is") || is_word(c, k - 1, "was") || is_punct(c, k - 1, ":") ||
-            is_punct(c, k - 1, ",") || is_punct(c, k - 1, "#") || code)
-            k--;
-        else
+        bool skip = p->kind == FC_TOK_NUM;
+        if (!skip && p->kind == FC_TOK_WORD)
+            skip = is_word_n(c, k - 1, fw[FC_W_is], "is") ||
+                   is_word_n(c, k - 1, fw[FC_W_was], "was") ||
+                   (pl <= 3 &&
+                    (fc_tok_is_capitalised(x, p) || (x[p->end - 1] >= '0' && x[p->end - 1] <= '9')));
+        else if (!skip && pl == 1)
+            skip = x[p->start] == ':' || x[p->start] == ',' || x[p->start] == '#';
+        if (!skip)
             break;
+        k--;
     }
-    if (k > c->sent.from && k <= i) {
+    if (k > c->sent.from && k <= i && tok(c, k - 1)->kind == FC_TOK_WORD) {
         size_t nn = k - 1;
-        if (is_word(c, nn, "code") || is_word(c, nn, "isbn") || is_word(c, nn, "patent") ||
-            is_word(c, nn, "id"))
+        if (is_word_n(c, nn, fw[FC_W_code], "code") || is_word_n(c, nn, fw[FC_W_isbn], "isbn") ||
+            is_word_n(c, nn, fw[FC_W_patent], "patent") || is_word_n(c, nn, fw[FC_W_id], "id"))
             return true;
         /* "build 22631", "version 3": not "build 300 homes", "build 1.5 million" */
-        if ((is_word(c, nn, "build") || is_word(c, nn, "version")) && end == i + 1 &&
+        if ((is_word_n(c, nn, fw[FC_W_build], "build") ||
+             is_word_n(c, nn, fw[FC_W_version], "version")) &&
+            end == i + 1 &&
             plain_digits(c, i) &&
             (end >= c->sent.to || tok(c, end)->kind != FC_TOK_WORD ||
              (!is_plural(c, end) && !unit_at(c, end) && !entry_at(c, &c->r->scale_words, end))))
@@ -1165,7 +1177,8 @@ static bool is_identifier(const ctx *c, size_t i, size_t end)
         /* "badge number 4471", "IMO number is ...": a singular noun before
          * "number"; not the verb ("English learners number 1,015", "stores now
          * number 36"). */
-        if (is_word(c, nn, "number") && nn > c->sent.from && tok(c, nn - 1)->kind == FC_TOK_WORD &&
+        if (is_word_n(c, nn, fw[FC_W_number], "number") && nn > c->sent.from &&
+            tok(c, nn - 1)->kind == FC_TOK_WORD &&
             !is_determiner(c, nn - 1) && !is_plural(c, nn - 1) &&
             !list_at(c, &c->r->stop_words, nn - 1) && !is_word(c, nn - 1, "record") &&
             !is_word(c, nn - 1, "total"))
@@ -1173,7 +1186,7 @@ static bool is_identifier(const ctx *c, size_t i, size_t end)
     }
     /* "[3, 17]", "[4–9]": back over whole numbers, commas and dashes to a "[";
      * not an interval of decimals ("[44.9, 51.1]"). */
-    for (size_t b = i; plain_digits(c, i) && b > c->sent.from;) {
+    for (size_t b = i; whole && b > c->sent.from;) {
         b--;
         if (is_punct(c, b, "["))
             return true;
@@ -1190,12 +1203,12 @@ static bool is_identifier(const ctx *c, size_t i, size_t end)
  * whole one and no counted noun, unit or percentage follows it. */
 static bool is_model_number(const ctx *c, size_t i, size_t end)
 {
-    if (end != i + 1 || i == c->sent.from || !plain_number(c, i) ||
-        tok(c, i)->end - tok(c, i)->start > 4 || glued(c, i))
+    if (end != i + 1 || i == c->sent.from || glued(c, i) ||
+        tok(c, i - 1)->kind != FC_TOK_WORD || !fc_tok_is_capitalised(c->text, tok(c, i - 1)) ||
+        tok(c, i)->end - tok(c, i)->start > 4 || !plain_number(c, i))
         return false;
     size_t n = i - 1;
-    const fc_tok *name = tok(c, n);
-    if (name->kind != FC_TOK_WORD || !fc_tok_is_capitalised(c->text, name) || is_month(c, n) ||
+    if (is_month(c, n) ||
         list_at(c, &c->r->day_names, n) || currency_before(c, i) || list_at(c, &c->r->label_words, n))
         return false;
     if (end < c->sent.to) {

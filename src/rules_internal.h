@@ -226,7 +226,9 @@ typedef struct fc_grouping {
 
 /* Words the extractor asks about at nearly every token, by their vocabulary
  * numbers (vocab.n when no phrase has the word): looked up once per rule set. */
-#define FC_FIXED_WORDS(X) X(as) X(and) X(but) X(while) X(whereas) X(although) X(a) X(an) X(among)
+#define FC_FIXED_WORDS(X)                                                                          \
+    X(as) X(and) X(but) X(while) X(whereas) X(although) X(a) X(an) X(among) X(is) X(was)          \
+        X(number) X(code) X(isbn) X(patent) X(id) X(build) X(version) X(between)
 enum {
 #define FC_FIXED_ENUM(w) FC_W_##w,
     FC_FIXED_WORDS(FC_FIXED_ENUM) FC_NFIXED
