@@ -41,6 +41,7 @@ static void finding_free(fc_finding *f)
     free(f->claims);
     free(f->message);
     free(f->source);
+    free(f->topic);
 }
 
 void fc_findings_clear(fc_findings *list)
@@ -513,6 +514,78 @@ static fc_status merge_copies(fc_findings *out, size_t from, const size_t *first
     return st;
 }
 
+static size_t find_root(size_t *parent, size_t d)
+{
+    while (parent[d] != d)
+        d = parent[d] = parent[parent[d]];
+    return d;
+}
+
+static void join(size_t *parent, size_t a, size_t b)
+{
+    a = find_root(parent, a);
+    b = find_root(parent, b);
+    if (a != b) /* the lower index is the root: a story is named by its first document */
+        parent[a > b ? a : b] = a > b ? b : a;
+}
+
+/* Each new finding's story (documents linked by the groups their claims share
+ * and by the findings across them; the lowest document index) and topic (the
+ * group's name). Errors: FC_ENOMEM. */
+static fc_status stories_and_topics(const fc_check_ctx *x, size_t from)
+{
+    size_t nd = x->ndocs, ng = x->groups->n;
+    size_t *parent = malloc((nd ? nd : 1) * sizeof *parent);
+    size_t *gdoc = malloc((ng ? ng : 1) * sizeof *gdoc);
+    if (!parent || !gdoc) {
+        free(parent);
+        free(gdoc);
+        return FC_ENOMEM;
+    }
+    for (size_t d = 0; d < nd; d++)
+        parent[d] = d;
+    for (size_t g = 0; g < ng; g++)
+        gdoc[g] = (size_t)-1;
+    for (size_t k = 0; k < x->claims->n; k++) {
+        size_t g = x->groups->of[k], d = fc_check_claim(x, k)->doc;
+        if (g == FC_NO_GROUP || d >= nd)
+            continue;
+        if (gdoc[g] == (size_t)-1)
+            gdoc[g] = d;
+        else
+            join(parent, gdoc[g], d);
+    }
+    fc_findings *out = x->out;
+    for (size_t i = from; i < out->n; i++) {
+        const fc_finding *f = &out->items[i];
+        for (size_t j = 1; j < f->nclaims; j++) {
+            size_t a = fc_check_claim(x, f->claims[0])->doc, b = fc_check_claim(x, f->claims[j])->doc;
+            if (a < nd && b < nd)
+                join(parent, a, b);
+        }
+    }
+    fc_status st = FC_OK;
+    for (size_t i = from; i < out->n && st == FC_OK; i++) {
+        fc_finding *f = &out->items[i];
+        size_t k = (size_t)-1, d = f->nclaims ? fc_check_claim(x, f->claims[0])->doc : 0;
+        for (size_t j = 0; j < f->nclaims; j++)
+            if (x->groups->of[f->claims[j]] != FC_NO_GROUP) {
+                k = f->claims[j];
+                break;
+            }
+        f->story = d < nd ? find_root(parent, d) : d;
+        if (k == (size_t)-1)
+            continue; /* of no measure: the report names it by its check */
+        fc_strbuf sb = {0};
+        fc_check_group_name(&sb, x, k);
+        if (!(f->topic = fc_sb_take(&sb)))
+            st = FC_ENOMEM;
+    }
+    free(parent);
+    free(gdoc);
+    return st;
+}
+
 fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_doc *const *docs,
                        size_t ndocs, fc_findings *out)
 {
@@ -558,6 +631,8 @@ fc_status fc_check_run_first(const fc_rules *rules, const fc_claims *claims,
             st = run[i](&x);
     if (st == FC_OK)
         st = merge_copies(out, first_finding, first);
+    if (st == FC_OK)
+        st = stories_and_topics(&x, first_finding);
     fc_groups_free(&groups);
     free(pub_day);
     free(by_doc);

@@ -300,6 +300,8 @@ static fc_status conflict(const fc_check_ctx *x, size_t a, size_t b, const size_
         if (row->published[0])
             fc_sb_printf(&sb, ", %s", row->published);
         fc_sb_puts(&sb, "); the other does not.");
+        f.agrees = backed == p ? 1 : 2;
+        f.disagrees = backed == p ? 2 : 1;
         fc_strbuf src = {0};
         fc_sb_printf(&src, "%s [%s]", row->publisher, row->key);
         f.source = fc_sb_take(&src);
@@ -314,6 +316,10 @@ static fc_status conflict(const fc_check_ctx *x, size_t a, size_t b, const size_
         }
         fc_check_add_num(&f, "others_for_a", (double)for_p);
         fc_check_add_num(&f, "others_for_b", (double)for_q);
+        if (for_p != for_q) {
+            f.agrees = for_p > for_q ? 1 : 2;
+            f.disagrees = for_p > for_q ? 2 : 1;
+        }
         if (for_p != for_q)
             fc_sb_printf(&sb, "Other sources side with %s (%zu to %zu); no reference figure.",
                          fc_check_outlet(x, for_p > for_q ? p : q), for_p > for_q ? for_p : for_q,

@@ -50,6 +50,7 @@ typedef struct options {
     unsigned jobs; /* --jobs N; 0: one per online processor */
     const char *decisions; /* --decisions FILE (or folder); NULL: the folders' own */
     bool hide_settled;     /* --hide-settled */
+    bool list_claims;      /* --list-claims */
     const char *note, *by; /* review: --note TEXT, --by NAME */
     fc_doc_format input_format; /* --input-format */
 } options;
@@ -123,15 +124,20 @@ static void usage(int status)
           "                        factcheck.decisions.json); by default, the\n"
           "                        factcheck.decisions.json of each folder given\n"
           "      --hide-settled    leave decided findings out of the report\n"
+          "      --list-claims     text report: list every claim under its document (by\n"
+          "                        default the findings come first and only the inputs\n"
+          "                        are listed after them)\n"
           "      --note TEXT       review: why (kept with the decision)\n"
           "      --by NAME         review: who decides (default: $USER)\n"
           "      --color[=WHEN]    colour the text report: auto (default: when writing to a\n"
           "                        terminal and NO_COLOR is unset), always, or never\n"
           "  -h, --help            show this help and exit\n"
           "  -V, --version         show the version and exit\n"
-          "\n"
-          "Formats:\n"
-          "  text         the readable report: documents and claims, findings, summary\n"
+          "\n",
+          stdout);
+    fputs("Formats:\n"
+          "  text         the readable report: findings by story and measure, inputs,\n"
+          "               summary\n"
           "  json         one JSON object (schema/report.schema.json)\n"
           "  jsonl        one JSON object a line, each with a \"type\"\n"
           "  csv          RFC 4180 CSV, a row per input, claim and finding\n"
@@ -176,7 +182,8 @@ static int parse_options(int argc, char **argv, options *opt)
         OPT_HIDE_SETTLED,
         OPT_NOTE,
         OPT_BY,
-        OPT_INPUT_FORMAT
+        OPT_INPUT_FORMAT,
+        OPT_LIST_CLAIMS
     };
     static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
                                              {"output", required_argument, NULL, 'o'},
@@ -188,6 +195,7 @@ static int parse_options(int argc, char **argv, options *opt)
                                              {"jobs", required_argument, NULL, 'j'},
                                              {"decisions", required_argument, NULL, OPT_DECISIONS},
                                              {"hide-settled", no_argument, NULL, OPT_HIDE_SETTLED},
+                                             {"list-claims", no_argument, NULL, OPT_LIST_CLAIMS},
                                              {"note", required_argument, NULL, OPT_NOTE},
                                              {"by", required_argument, NULL, OPT_BY},
                                              {"input-format", required_argument, NULL,
@@ -226,6 +234,9 @@ static int parse_options(int argc, char **argv, options *opt)
             break;
         case OPT_HIDE_SETTLED:
             opt->hide_settled = true;
+            break;
+        case OPT_LIST_CLAIMS:
+            opt->list_claims = true;
             break;
         case OPT_NOTE:
             opt->note = optarg;
@@ -568,7 +579,7 @@ static int report(const options *opt, fc_corpus *corpus)
         return EXIT_TROUBLE;
     fc_report_options ro = {opt->format,
                             opt->cmd == CMD_EXTRACT ? FC_REPORT_CLAIMS : FC_REPORT_FULL,
-                            want_color(opt, o.f), opt->hide_settled};
+                            want_color(opt, o.f), opt->hide_settled, opt->list_claims};
     errno = 0;
     if (output_finish(&o, fc_report_write(o.f, corpus, &ro)) != EXIT_CLEAN)
         return EXIT_TROUBLE;
@@ -807,7 +818,7 @@ int main(int argc, char **argv)
 {
     const char *rule_files[argc > 0 ? argc : 1];
     options opt = {CMD_CHECK, FC_FORMAT_TEXT, NULL, rule_files, 0, FAIL_ON_CONFLICT, COLOR_AUTO, 0,
-                   NULL, false, NULL, NULL, FC_DOC_AUTO};
+                   NULL, false, false, NULL, NULL, FC_DOC_AUTO};
     gsl_set_error_handler_off();
     opt.cmd = take_command(&argc, &argv);
     int first = parse_options(argc, argv, &opt);

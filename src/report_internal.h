@@ -5,9 +5,10 @@
 #include "factcheck/report.h"
 #include "util.h"
 
-/* hide: leave out the findings with a decision (--hide-settled). */
+/* hide: leave out the findings with a decision (--hide-settled); list_claims:
+ * list every claim under its document (the claims-only report always does). */
 fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool color,
-                         bool hide);
+                         bool hide, bool list_claims);
 fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide);
 fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide);
 fc_status fc_report_csv(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide);

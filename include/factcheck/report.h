@@ -29,6 +29,8 @@ typedef struct fc_report_options {
     bool color; /* text format: ANSI colours for severities and errors */
     bool hide_settled; /* leave out findings the desk has decided (fc_corpus_set_decisions);
                           stale decisions are still reported */
+    bool list_claims;  /* text format: list every claim under its document (the full
+                          report otherwise lists the inputs only, after the findings) */
 } fc_report_options;
 
 /* The version of the JSON report's shape (its "version" field); raised when a
