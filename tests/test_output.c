@@ -253,3 +253,50 @@ Test(output, json_is_valid_whatever_the_bytes)
     unlink(path);
     rmdir(dir);
 }
+
+/* The text report opens with the findings, grouped by story and measure under a
+ * label a person reads; the claims are listed only with --list-claims. */
+Test(output, text_report_opens_with_findings_by_story_and_measure)
+{
+    char *out = NULL, *err = NULL;
+    cr_assert_eq(test_run("claims/", &out, &err), 1, "%s", err);
+    const char *findings = strstr(out, "\nFindings (45)\n");
+    const char *inputs = strstr(out, "\nInputs\n");
+    cr_assert(findings && inputs && findings < inputs, "%.400s", out);
+    /* the story is named by its first document's title; the measure by its
+     * rule description, not the key "korean.unauthorized.us" */
+    const char *story = strstr(out, "\nStory: Korean community uneasy as deportation push widens "
+                                    "(Harbor City Ledger, claims/01-korean-community-uneasy.md)\n");
+    const char *topic = strstr(out, "\n  -- Unauthorized immigrants born in Korea living in the U.S.\n");
+    cr_assert(story && topic && story < topic && topic < inputs, "%.600s", out);
+    /* no claim listing: a claim's line ("  12:12  \"some 110,000\"") */
+    cr_assert_null(strstr(out, "\"some 110,000\""), "claims listed without --list-claims");
+    cr_assert_not_null(strstr(inputs, "claims/01-korean-community-uneasy.md  (3 claims)"));
+    free(out);
+    free(err);
+    cr_assert_eq(test_run("--list-claims claims/", &out, &err), 1, "%s", err);
+    const char *claim = strstr(out, "\"some 110,000\"");
+    cr_assert(claim && claim > strstr(out, "\nInputs and their claims\n"), "%.400s", out);
+    free(out);
+    free(err);
+}
+
+/* A dispute the reference settles: the Harbor City Ledger's "approximately
+ * 110,000" (99,000 to 121,000) holds Pew's 110,000 (datasets/, row
+ * pew_unauth_korea_2022); the Westside Courier's 129,758 does not. Only the
+ * Courier's side is marked as disagreeing. */
+Test(output, a_settled_dispute_marks_only_the_side_that_disagrees)
+{
+    char *out = NULL, *err = NULL;
+    cr_assert_eq(test_run("claims/", &out, &err), 1, "%s", err);
+    const char *f = strstr(out, "Sources disagree on Unauthorized immigrants born in Korea");
+    cr_assert_not_null(f);
+    const char *agrees = strstr(f, "\n    agrees with the reference figure: ");
+    const char *disagrees = strstr(f, "\n    disagrees: ");
+    cr_assert(agrees && disagrees && agrees < disagrees, "%.800s", f);
+    cr_assert(strncmp(strchr(agrees + 1, '(') + 1, "Harbor City Ledger)", 19) == 0, "%.200s", agrees);
+    cr_assert(strncmp(strchr(disagrees + 1, '(') + 1, "Westside Courier)", 17) == 0, "%.200s",
+              disagrees);
+    free(out);
+    free(err);
+}
