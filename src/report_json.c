@@ -307,6 +307,16 @@ static void finding_json(fc_strbuf *sb, const fc_corpus *corpus, const fc_findin
     fc_sb_add(sb, "}", 1);
 }
 
+void fc_report_json_finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f)
+{
+    finding_json(sb, corpus, f, NULL, false);
+}
+
+void fc_report_json_string(fc_strbuf *sb, const char *s)
+{
+    json_string(sb, s);
+}
+
 static void input_json(fc_strbuf *sb, const fc_input *in, bool typed)
 {
     fc_sb_add(sb, "{", 1);

@@ -56,6 +56,9 @@ static void appearances_line(fc_strbuf *sb, const fc_corpus *corpus, size_t k)
     fc_sb_puts(sb, "\n");
 }
 
+static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
+                    const fc_decision *dec, const style *st);
+
 static void claim_line(fc_strbuf *sb, const fc_corpus *corpus, const fc_input *in, size_t k)
 {
     const fc_claim *c = &fc_corpus_claims(corpus)->items[k];
@@ -188,6 +191,12 @@ static void stale_line(fc_strbuf *sb, const fc_decision *d, const style *st)
         fc_sb_printf(sb, ":%u:%u)", d->line, d->col);
     }
     fc_sb_puts(sb, "\n");
+}
+
+void fc_report_text_finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
+                            bool color)
+{
+    finding(sb, corpus, f, NULL, color ? &ansi : &plain);
 }
 
 static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,

@@ -300,3 +300,66 @@ Test(output, a_settled_dispute_marks_only_the_side_that_disagrees)
     free(out);
     free(err);
 }
+
+/* factcheck diff: tests/data/diff/ checked under diff-a.json (no tolerance,
+ * shares off) and diff-b.json (5% tolerance, shares on). By hand: 412 against
+ * 440 is a gap of 28 with no tolerance, a conflict under A; with 5% each way,
+ * [391.4, 432.6] and [418, 462] overlap, so B loses it. B's shares check finds
+ * "120 of 412" (29.1%), which A does not run: gained. The agreement summary
+ * over the same two claims keeps its fingerprint: in both. */
+Test(output, diff_lists_the_findings_gained_and_lost)
+{
+    char *out = NULL, *err = NULL;
+    cr_assert_eq(test_run("diff tests/data/rules/diff-a.json tests/data/rules/diff-b.json "
+                          "tests/data/diff/",
+                          &out, &err),
+                 1, "%s", err);
+    const char *gained = strstr(out, "\nGained (1): raised under tests/data/rules/diff-b.json");
+    const char *lost = strstr(out, "\nLost (1): raised under tests/data/rules/diff-a.json");
+    cr_assert(gained && lost && gained < lost, "%s", out);
+    const char *share = strstr(gained, "  info  share  [");
+    cr_assert(share && share < lost && strstr(share, "120 of 412 dogs is 29.1%"), "%s", out);
+    const char *conflict = strstr(lost, "  CONFLICT  cross_source  [");
+    cr_assert(conflict && strstr(conflict, "gap 28"), "%s", out);
+    cr_assert_not_null(strstr(out, "1 gained, 1 lost, 1 in both"), "%s", out);
+    free(out);
+    free(err);
+
+    cr_assert_eq(test_run("diff -f json tests/data/rules/diff-a.json tests/data/rules/diff-b.json "
+                          "tests/data/diff/",
+                          &out, &err),
+                 1, "%s", err);
+    cJSON *r = cJSON_Parse(out);
+    cr_assert_not_null(r, "%s", out);
+    const cJSON *g = cJSON_GetObjectItem(r, "gained"), *l = cJSON_GetObjectItem(r, "lost");
+    cr_assert_eq(cJSON_GetArraySize(g), 1);
+    cr_assert_eq(cJSON_GetArraySize(l), 1);
+    cr_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(g, 0), "check")->valuestring, "share");
+    const cJSON *c = cJSON_GetArrayItem(l, 0);
+    cr_assert_str_eq(cJSON_GetObjectItem(c, "check")->valuestring, "cross_source");
+    cr_assert_str_eq(cJSON_GetObjectItem(c, "severity")->valuestring, "conflict");
+    cr_assert_float_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(c, "numbers"), "gap")->valuedouble,
+                       28, 1e-9);
+    const cJSON *s = cJSON_GetObjectItem(r, "summary");
+    cr_assert_eq(cJSON_GetObjectItem(s, "in_both")->valueint, 1);
+    cJSON_Delete(r);
+    free(out);
+    free(err);
+
+    /* one rule set against itself: nothing gained or lost, exit 0 */
+    cr_assert_eq(test_run("diff tests/data/rules/diff-a.json tests/data/rules/diff-a.json "
+                          "tests/data/diff/",
+                          &out, &err),
+                 0, "%s", err);
+    cr_assert_not_null(strstr(out, "0 gained, 0 lost, 2 in both"), "%s", out);
+    free(out);
+    free(err);
+    /* a bad rule file is an error naming it, before any document is read */
+    cr_assert_eq(test_run("diff tests/data/rules/malformed.json tests/data/rules/diff-a.json "
+                          "tests/data/diff/",
+                          &out, &err),
+                 2);
+    cr_assert_not_null(strstr(err, "malformed.json"), "%s", err);
+    free(out);
+    free(err);
+}
