@@ -293,6 +293,11 @@ static void finding_json(fc_strbuf *sb, const fc_corpus *corpus, const fc_findin
     fc_sb_add(sb, "]", 1);
     kv_str(sb, "message", f->message);
     kv_str(sb, "source", f->source);
+    bool settled = f->agrees && f->disagrees && f->agrees <= f->nclaims &&
+                   f->disagrees <= f->nclaims;
+    kv_str(sb, "agrees", settled ? claims->items[f->claims[f->agrees - 1]].id : NULL);
+    kv_str(sb, "disagrees", settled ? claims->items[f->claims[f->disagrees - 1]].id : NULL);
+    kv_str(sb, "topic", f->topic);
     key(sb, "numbers", false);
     fc_sb_add(sb, "{", 1);
     for (size_t i = 0; i < f->nnums; i++) {
