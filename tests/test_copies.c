@@ -17,6 +17,15 @@ static char *make_tmpdir(void)
     return dir;
 }
 
+/* Removes a folder of make_tmpdir (its name has no quote) and frees the name. */
+static void remove_tmpdir(char *dir)
+{
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf -- '%s'", dir);
+    cr_assert_eq(system(cmd), 0);
+    free(dir);
+}
+
 static void write_file(const char *dir, const char *name, const char *text)
 {
     char path[600];
@@ -55,7 +64,7 @@ static bool b_copies_a(const char *a, const char *b)
     bool copy = fc_corpus_first_appearance(c, 1) == 0;
     cr_assert_eq(fc_corpus_first_appearance(c, 0), 0); /* the earlier document is the original */
     fc_corpus_free(c);
-    free(dir);
+    remove_tmpdir(dir);
     return copy;
 }
 
@@ -108,7 +117,7 @@ Test(copies, a_repeat_in_one_document_is_not_a_copy)
     cr_assert_eq(fc_corpus_claims(c)->n, 2);
     cr_assert_eq(fc_corpus_first_appearance(c, 1), 1);
     fc_corpus_free(c);
-    free(dir);
+    remove_tmpdir(dir);
 }
 
 /* ---- fifty copies of a story and one dissenting outlet -------------------------------- */
@@ -248,7 +257,7 @@ Test(copies, fifty_copies_raise_the_findings_of_one)
     free(k50);
     fc_corpus_free(c1);
     fc_corpus_free(c50);
-    free(dir);
+    remove_tmpdir(dir);
 }
 
 Test(copies, the_json_report_lists_the_appearances)
@@ -292,5 +301,5 @@ Test(copies, the_json_report_lists_the_appearances)
     cJSON_Delete(r);
     free(out);
     free(err);
-    free(dir);
+    remove_tmpdir(dir);
 }
