@@ -14,6 +14,7 @@
 #include "check_internal.h"
 #include "claim_internal.h"
 #include "date.h"
+#include "factcheck/copies.h"
 #include "rules_internal.h"
 
 const char *fc_severity_name(fc_severity s)
@@ -40,6 +41,7 @@ static void finding_free(fc_finding *f)
     free(f->claims);
     free(f->message);
     free(f->source);
+    free(f->topic);
 }
 
 void fc_findings_clear(fc_findings *list)
@@ -412,15 +414,201 @@ static fc_status unique_ids(fc_finding *items, size_t n)
     return FC_OK;
 }
 
+/* Leaves the copies (first[k] != k) out of the groups' member and earlier-level
+ * lists; their group stays theirs (of[k]), for the checks within a document. */
+static void groups_without_copies(fc_groups *g, const size_t *first)
+{
+    size_t m = 0, p = 0, mfrom = 0, pfrom = 0;
+    if (!g->from || !g->previous_from)
+        return;
+    for (size_t gi = 0; gi < g->n; gi++) {
+        size_t mto = g->from[gi + 1], pto = g->previous_from[gi + 1];
+        g->from[gi] = m;
+        g->previous_from[gi] = p;
+        for (size_t j = mfrom; j < mto; j++)
+            if (first[g->members[j]] == g->members[j])
+                g->members[m++] = g->members[j];
+        for (size_t j = pfrom; j < pto; j++)
+            if (first[g->previous[j]] == g->previous[j])
+                g->previous[p++] = g->previous[j];
+        mfrom = mto;
+        pfrom = pto;
+    }
+    g->from[g->n] = m;
+    g->previous_from[g->n] = p;
+}
+
+typedef struct canon {
+    uint64_t key;
+    size_t copies, i;
+} canon;
+
+static int by_canon(const void *pa, const void *pb)
+{
+    const canon *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    if (a->copies != b->copies)
+        return a->copies < b->copies ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static int by_size(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* One source, once: a finding over copies (a syndicated text's own arithmetic,
+ * found again in each copy) says what the finding over their first appearances
+ * says. Findings alike once each claim is read as its first appearance (the same
+ * check, severity, claims and numbers) are kept once: the one over originals, or
+ * the one with the fewest copies. Findings over originals only are never merged
+ * with each other. Errors: FC_ENOMEM (nothing is merged). */
+static fc_status merge_copies(fc_findings *out, size_t from, const size_t *first)
+{
+    size_t n = out->n - from, nc = 0;
+    canon *c = malloc((n ? n : 1) * sizeof *c);
+    bool *drop = calloc(n ? n : 1, sizeof *drop);
+    size_t *ks = NULL, cap = 0;
+    fc_status st = c && drop ? FC_OK : FC_ENOMEM;
+    for (size_t i = 0; st == FC_OK && i < n; i++) {
+        const fc_finding *f = &out->items[from + i];
+        if (fc_grow((void **)&ks, &cap, f->nclaims + 1, sizeof *ks) != FC_OK) {
+            st = FC_ENOMEM;
+            break;
+        }
+        size_t copies = 0;
+        for (size_t j = 0; j < f->nclaims; j++) {
+            ks[j] = first[f->claims[j]];
+            copies += ks[j] != f->claims[j];
+        }
+        qsort(ks, f->nclaims, sizeof *ks, by_size);
+        uint64_t h = fc_hash64(f->check, strlen(f->check), 0);
+        h = fc_hash64(&f->severity, sizeof f->severity, h);
+        h = fc_hash64(ks, f->nclaims * sizeof *ks, h);
+        for (size_t j = 0; j < f->nnums; j++) {
+            h = fc_hash64(f->nums[j].name, strlen(f->nums[j].name), h);
+            h = fc_hash64(&f->nums[j].value, sizeof f->nums[j].value, h);
+        }
+        c[nc++] = (canon){h, copies, i};
+    }
+    if (st == FC_OK) {
+        qsort(c, nc, sizeof *c, by_canon);
+        for (size_t a = 0, b; a < nc; a = b) {
+            for (b = a + 1; b < nc && c[b].key == c[a].key; b++)
+                drop[c[b].i] = c[b].copies > 0; /* c[a] stays: originals, or the fewest copies */
+        }
+        size_t m = from;
+        for (size_t i = 0; i < n; i++) {
+            if (drop[i])
+                finding_free(&out->items[from + i]);
+            else
+                out->items[m++] = out->items[from + i];
+        }
+        out->n = m;
+    }
+    free(c);
+    free(drop);
+    free(ks);
+    return st;
+}
+
+static size_t find_root(size_t *parent, size_t d)
+{
+    while (parent[d] != d)
+        d = parent[d] = parent[parent[d]];
+    return d;
+}
+
+static void join(size_t *parent, size_t a, size_t b)
+{
+    a = find_root(parent, a);
+    b = find_root(parent, b);
+    if (a != b) /* the lower index is the root: a story is named by its first document */
+        parent[a > b ? a : b] = a > b ? b : a;
+}
+
+/* Each new finding's story (documents linked by the groups their claims share
+ * and by the findings across them; the lowest document index) and topic (the
+ * group's name). Errors: FC_ENOMEM. */
+static fc_status stories_and_topics(const fc_check_ctx *x, size_t from)
+{
+    size_t nd = x->ndocs, ng = x->groups->n;
+    size_t *parent = malloc((nd ? nd : 1) * sizeof *parent);
+    size_t *gdoc = malloc((ng ? ng : 1) * sizeof *gdoc);
+    if (!parent || !gdoc) {
+        free(parent);
+        free(gdoc);
+        return FC_ENOMEM;
+    }
+    for (size_t d = 0; d < nd; d++)
+        parent[d] = d;
+    for (size_t g = 0; g < ng; g++)
+        gdoc[g] = (size_t)-1;
+    for (size_t k = 0; k < x->claims->n; k++) {
+        size_t g = x->groups->of[k], d = fc_check_claim(x, k)->doc;
+        if (g == FC_NO_GROUP || d >= nd)
+            continue;
+        if (gdoc[g] == (size_t)-1)
+            gdoc[g] = d;
+        else
+            join(parent, gdoc[g], d);
+    }
+    fc_findings *out = x->out;
+    for (size_t i = from; i < out->n; i++) {
+        const fc_finding *f = &out->items[i];
+        for (size_t j = 1; j < f->nclaims; j++) {
+            size_t a = fc_check_claim(x, f->claims[0])->doc, b = fc_check_claim(x, f->claims[j])->doc;
+            if (a < nd && b < nd)
+                join(parent, a, b);
+        }
+    }
+    fc_status st = FC_OK;
+    for (size_t i = from; i < out->n && st == FC_OK; i++) {
+        fc_finding *f = &out->items[i];
+        size_t k = (size_t)-1, d = f->nclaims ? fc_check_claim(x, f->claims[0])->doc : 0;
+        for (size_t j = 0; j < f->nclaims; j++)
+            if (x->groups->of[f->claims[j]] != FC_NO_GROUP) {
+                k = f->claims[j];
+                break;
+            }
+        f->story = d < nd ? find_root(parent, d) : d;
+        if (k == (size_t)-1)
+            continue; /* of no measure: the report names it by its check */
+        fc_strbuf sb = {0};
+        fc_check_group_name(&sb, x, k);
+        if (!(f->topic = fc_sb_take(&sb)))
+            st = FC_ENOMEM;
+    }
+    free(parent);
+    free(gdoc);
+    return st;
+}
+
 fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_doc *const *docs,
                        size_t ndocs, fc_findings *out)
+{
+    size_t *first = malloc((claims->n ? claims->n : 1) * sizeof *first);
+    if (!first)
+        return FC_ENOMEM;
+    fc_status st = fc_copies_find(claims, docs, ndocs, first);
+    if (st == FC_OK)
+        st = fc_check_run_first(rules, claims, docs, ndocs, first, out);
+    free(first);
+    return st;
+}
+
+fc_status fc_check_run_first(const fc_rules *rules, const fc_claims *claims,
+                             const fc_doc *const *docs, size_t ndocs, const size_t *first,
+                             fc_findings *out)
 {
     static fc_status (*const run[])(const fc_check_ctx *) = {
 #define FC_CHECK_PTR(name, fn, sw) fn,
         FC_CHECKS(FC_CHECK_PTR)
 #undef FC_CHECK_PTR
     };
-    size_t first = out->n, *by_doc = NULL, *doc_from = NULL, *pos = NULL;
+    size_t first_finding = out->n, *by_doc = NULL, *doc_from = NULL, *pos = NULL;
     fc_groups groups = {0};
     fc_status st = index_docs(claims, ndocs, &by_doc, &doc_from, &pos);
     if (st == FC_OK)
@@ -434,19 +622,26 @@ fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_
                          ? fc_days_from_civil(y, m, dd)
                          : LONG_MIN;
     }
-    fc_check_ctx x = {rules, claims, docs, ndocs, out, by_doc, doc_from, pos, &groups, pub_day};
+    if (st == FC_OK)
+        groups_without_copies(&groups, first);
+    fc_check_ctx x = {rules,  claims,  docs,    ndocs, out, by_doc,
+                      doc_from, pos, &groups, pub_day, first};
     for (size_t i = 0; st == FC_OK && i < FC_NCHECKS; i++)
         if (rules->check_on[i])
             st = run[i](&x);
+    if (st == FC_OK)
+        st = merge_copies(out, first_finding, first);
+    if (st == FC_OK)
+        st = stories_and_topics(&x, first_finding);
     fc_groups_free(&groups);
     free(pub_day);
     free(by_doc);
     free(doc_from);
     free(pos);
-    if (st == FC_OK && out->n > first) /* no arithmetic on a NULL list */
-        st = unique_ids(out->items + first, out->n - first);
-    if (out->n > first)
-        qsort(out->items + first, out->n - first, sizeof *out->items, by_severity);
+    if (st == FC_OK && out->n > first_finding) /* no arithmetic on a NULL list */
+        st = unique_ids(out->items + first_finding, out->n - first_finding);
+    if (out->n > first_finding)
+        qsort(out->items + first_finding, out->n - first_finding, sizeof *out->items, by_severity);
     return st;
 }
 
@@ -527,6 +722,8 @@ double fc_check_precision(const fc_check_ctx *x, const fc_claim *c)
 size_t fc_check_reported_earlier(const fc_check_ctx *x, size_t li)
 {
     const fc_claim *l = fc_check_claim(x, li);
+    if (fc_check_is_copy(x, li)) /* what its original finds: the same claim */
+        return fc_check_reported_earlier(x, x->first[li]);
     fc_when wl = fc_check_when(x, l);
     size_t best = FC_NONE, gi = x->groups->of[li];
     size_t from = gi == FC_NO_GROUP ? 0 : x->groups->previous_from[gi];

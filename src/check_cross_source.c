@@ -22,8 +22,10 @@
  *
  * A summary per cluster gives the sources, the median and, with three or more,
  * the median absolute deviation (GSL) and the outliers. Repeats count once in
- * these statistics: claims with the same source and the same figure, and the
- * same sentence in several documents (syndicated copy).
+ * these statistics: claims with the same source and the same figure. The same
+ * sentence in several documents (syndicated copy, near-identical sentences too)
+ * is one claim before any check runs (copies.h): only its first appearance is in
+ * a cluster.
  */
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
@@ -298,6 +300,8 @@ static fc_status conflict(const fc_check_ctx *x, size_t a, size_t b, const size_
         if (row->published[0])
             fc_sb_printf(&sb, ", %s", row->published);
         fc_sb_puts(&sb, "); the other does not.");
+        f.agrees = backed == p ? 1 : 2;
+        f.disagrees = backed == p ? 2 : 1;
         fc_strbuf src = {0};
         fc_sb_printf(&src, "%s [%s]", row->publisher, row->key);
         f.source = fc_sb_take(&src);
@@ -312,6 +316,10 @@ static fc_status conflict(const fc_check_ctx *x, size_t a, size_t b, const size_
         }
         fc_check_add_num(&f, "others_for_a", (double)for_p);
         fc_check_add_num(&f, "others_for_b", (double)for_q);
+        if (for_p != for_q) {
+            f.agrees = for_p > for_q ? 1 : 2;
+            f.disagrees = for_p > for_q ? 2 : 1;
+        }
         if (for_p != for_q)
             fc_sb_printf(&sb, "Other sources side with %s (%zu to %zu); no reference figure.",
                          fc_check_outlet(x, for_p > for_q ? p : q), for_p > for_q ? for_p : for_q,
@@ -326,15 +334,6 @@ static fc_status conflict(const fc_check_ctx *x, size_t a, size_t b, const size_
     }
     f.message = fc_sb_take(&sb);
     return fc_check_push(out, x->claims, &f);
-}
-
-/* A key for repeats: the same source and figure, or the same sentence. */
-static unsigned long repeat_key(const fc_check_ctx *x, const fc_claim *c)
-{
-    const fc_doc *d = fc_check_doc(x, c);
-    if (d && d->text && c->sentence_end <= d->len && c->sentence_start < c->sentence_end)
-        return fc_hash(d->text + c->sentence_start, c->sentence_end - c->sentence_start, 1);
-    return 0;
 }
 
 /* The distinct figures of a cluster: repeats of one originating figure once. */
@@ -363,12 +362,14 @@ static unsigned long attribution_key(const fc_claim *c)
 }
 
 /* The points of the distinct figures of a cluster: a claim repeating one before
- * it (repeats(): the same source and figure, or the same sentence) counts once.
+ * it (the same source and figure) counts once. The same sentence in several
+ * documents (syndicated copy) never reaches a cluster twice: its copies are not
+ * in the groups (fc_copies_find).
  * By sorting, so that a large cluster costs n log n. */
 static size_t distinct_points(const fc_check_ctx *x, const size_t *cl, size_t n, double *pts,
                               size_t *which)
 {
-    repeat *r = malloc((2 * n + 1) * sizeof *r);
+    repeat *r = malloc((n + 1) * sizeof *r);
     bool *dup = calloc(n + 1, sizeof *dup);
     size_t m = 0, nr = 0;
     if (!r || !dup) { /* no memory for the bookkeeping: every figure counts */
@@ -383,11 +384,9 @@ static size_t distinct_points(const fc_check_ctx *x, const size_t *cl, size_t n,
     }
     for (size_t i = 0; i < n; i++) {
         const fc_claim *c = fc_check_claim(x, cl[i]);
-        unsigned long a = attribution_key(c), s = repeat_key(x, c);
+        unsigned long a = attribution_key(c);
         if (a)
-            r[nr++] = (repeat){a << 1, c->value, i};
-        if (s)
-            r[nr++] = (repeat){s << 1 | 1, c->value, i};
+            r[nr++] = (repeat){a, c->value, i};
     }
     qsort(r, nr, sizeof *r, by_repeat);
     for (size_t j = 1; j < nr; j++)
@@ -696,7 +695,8 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
                      : FC_ENOMEM;
     for (size_t k = 0; st == FC_OK && k < n; k++) {
         const fc_claim *c = fc_check_claim(x, k);
-        if (c->modality == FC_MOD_TARGET && c->role == FC_ROLE_LEVEL && c->value > 0)
+        if (c->modality == FC_MOD_TARGET && c->role == FC_ROLE_LEVEL && c->value > 0 &&
+            !fc_check_is_copy(x, k))
             tv[ech.n++] = (valued){c->value, k};
     }
     if (st == FC_OK) {

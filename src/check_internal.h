@@ -32,7 +32,17 @@ typedef struct fc_check_ctx {
     /* Per document: its publication day (fc_days_from_civil), or LONG_MIN when
      * it has none; parsed once for the run. */
     const long *pub_day;
+    /* Per claim: its first appearance (fc_copies_find); a copy (first[k] != k)
+     * is left out of the groups' member lists, so no check compares it with
+     * another document, and its findings are merged with its original's. */
+    const size_t *first;
 } fc_check_ctx;
+
+/* fc_check_run with the first appearances already known (fc_copies_find), for
+ * a corpus that keeps them for its reports. */
+fc_status fc_check_run_first(const fc_rules *rules, const fc_claims *claims,
+                             const fc_doc *const *docs, size_t ndocs, const size_t *first,
+                             fc_findings *out);
 
 #define FC_CHECK_FN(name, fn, sw) fc_status fn(const fc_check_ctx *x);
 FC_CHECKS(FC_CHECK_FN)
@@ -43,6 +53,12 @@ FC_CHECKS(FC_CHECK_FN)
 static inline const fc_claim *fc_check_claim(const fc_check_ctx *x, size_t i)
 {
     return &x->claims->items[i];
+}
+
+/* Whether claim k repeats a claim of an earlier document (syndicated copy). */
+static inline bool fc_check_is_copy(const fc_check_ctx *x, size_t k)
+{
+    return x->first[k] != k;
 }
 
 /* The document of a claim, or NULL. */

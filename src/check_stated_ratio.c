@@ -117,6 +117,8 @@ static fc_status in_text(const fc_check_ctx *x, size_t k, size_t ai, size_t bi)
 static fc_status across_sources(const fc_check_ctx *x, size_t k, size_t bi)
 {
     const fc_claim *r = fc_check_claim(x, k), *base = fc_check_claim(x, bi);
+    if (fc_check_is_copy(x, k))
+        return FC_OK; /* its original is set against the other sources */
     double implied = base->value / r->value;
     double implied_plus = base->value / (r->value + 1); /* "three times higher" = x4 */
     /* The reports of the other figure: related claims of other documents (at
@@ -131,7 +133,7 @@ static fc_status across_sources(const fc_check_ctx *x, size_t k, size_t bi)
         const fc_claim *e = fc_check_claim(x, i);
         /* A rule measure says what is the same figure; in an inferred group,
          * a target's earlier figure is a target too. */
-        if (i == bi || e->role != FC_ROLE_LEVEL || e->doc == base->doc ||
+        if (i == bi || i == x->first[bi] || e->role != FC_ROLE_LEVEL || e->doc == base->doc ||
             (!base->measure &&
              (e->modality == FC_MOD_TARGET) != (base->modality == FC_MOD_TARGET)))
             continue;

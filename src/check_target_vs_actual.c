@@ -25,12 +25,15 @@ size_t fc_check_actuals(const fc_check_ctx *x, size_t t, size_t *out)
     const fc_claim *c = fc_check_claim(x, t);
     const fc_measure *m = fc_check_measure(x->rules, c->measure);
     size_t n = 0;
+    if (fc_check_is_copy(x, t)) /* what its original finds: the same claim */
+        return fc_check_actuals(x, x->first[t], out);
     if (c->measure && !(m && m->target_of))
         return 0;
     if (m && m->target_of) { /* the claims of the measure the rule names */
         for (size_t i = 0; i < x->claims->n; i++) {
             const fc_claim *a = fc_check_claim(x, i);
-            if (a->measure && strcmp(a->measure, m->target_of) == 0 && a->role == FC_ROLE_LEVEL)
+            if (a->measure && strcmp(a->measure, m->target_of) == 0 && a->role == FC_ROLE_LEVEL &&
+                !fc_check_is_copy(x, i))
                 out[n++] = i;
         }
         return n;

@@ -14,7 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check_internal.h"
 #include "doc_internal.h"
+#include "factcheck/copies.h"
 #include "factcheck/corpus.h"
 #include "factcheck/extract.h"
 #include "util.h"
@@ -51,6 +53,8 @@ struct fc_corpus {
     size_t nseen, seen_cap;
     fc_claims claims;
     fc_findings findings;
+    size_t *first; /* per claim: its first appearance (fc_copies_find); NULL before the check */
+    size_t *next;  /* per claim: the next appearance of its first one, or FC_NO_CLAIM */
     unsigned jobs;                 /* threads for fc_corpus_extract; 0: one per online processor */
     bool checked;                  /* fc_corpus_check has run */
     const fc_decisions *decisions; /* borrowed; NULL: none */
@@ -84,6 +88,8 @@ void fc_corpus_free(fc_corpus *c)
     free(c->seen);
     fc_claims_clear(&c->claims);
     fc_findings_clear(&c->findings);
+    free(c->first);
+    free(c->next);
     free(c->decision_of);
     free(c->stale);
     free(c);
@@ -684,7 +690,32 @@ fc_status fc_corpus_check(fc_corpus *c, const fc_rules *rules)
         return FC_ENOMEM;
     for (size_t i = 0; i < c->ninputs; i++)
         docs[i] = c->inputs[i].doc;
-    fc_status st = fc_check_run(rules, &c->claims, docs, c->ninputs, &c->findings);
+    size_t n = c->claims.n;
+    free(c->first);
+    free(c->next);
+    c->first = malloc((n ? n : 1) * sizeof *c->first);
+    c->next = malloc((n ? n : 1) * sizeof *c->next);
+    size_t *tail = malloc((n ? n : 1) * sizeof *tail);
+    fc_status st = c->first && c->next && tail ? FC_OK : FC_ENOMEM;
+    if (st == FC_OK)
+        st = fc_copies_find(&c->claims, docs, c->ninputs, c->first);
+    for (size_t k = 0; st == FC_OK && k < n; k++) { /* each original's appearances, in order */
+        c->next[k] = FC_NO_CLAIM;
+        tail[k] = k;
+        size_t f = c->first[k];
+        if (f != k) {
+            c->next[tail[f]] = k;
+            tail[f] = k;
+        }
+    }
+    free(tail);
+    if (st == FC_OK)
+        st = fc_check_run_first(rules, &c->claims, docs, c->ninputs, c->first, &c->findings);
+    else {
+        free(c->first);
+        free(c->next);
+        c->first = c->next = NULL;
+    }
     free(docs);
     c->checked = true;
     return st == FC_OK ? fc_corpus_set_decisions(c, c->decisions) : st;
@@ -757,6 +788,16 @@ const fc_input *fc_corpus_input(const fc_corpus *c, size_t i)
 const fc_claims *fc_corpus_claims(const fc_corpus *c)
 {
     return &c->claims;
+}
+
+size_t fc_corpus_first_appearance(const fc_corpus *c, size_t k)
+{
+    return c->first && k < c->claims.n ? c->first[k] : k;
+}
+
+size_t fc_corpus_next_appearance(const fc_corpus *c, size_t k)
+{
+    return c->next && k < c->claims.n ? c->next[k] : FC_NO_CLAIM;
 }
 
 const fc_findings *fc_corpus_findings(const fc_corpus *c)

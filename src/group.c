@@ -819,6 +819,31 @@ void fc_groups_name(const fc_groups *g, const fc_claims *claims, size_t k, fc_st
         fc_sb_puts(sb, c->measure);
         return;
     }
+    /* The counted thing as the text words it, and where: "inmates in Harlan
+     * County" (the key's terms are stems, for matching, not for reading). */
+    const fc_keyinfo *kp = g->keys;
+    if (c->subject && *c->subject) {
+        fc_sb_puts(sb, c->subject);
+        size_t n = 0;
+        const uint32_t *t = kp && c->key ? terms(kp, &kp->claim[k], FC_TERM_PLACE, &n) : NULL;
+        if (t && n) {
+            fc_sb_puts(sb, " in ");
+            bool start = true;
+            for (const char *w = kp->names[t[0]] + 2; *w; w++) {
+                char ch = *w == '_' ? ' ' : *w;
+                fc_sb_add(sb, start && ch >= 'a' && ch <= 'z' ? &(char){(char)(ch - 32)} : &ch, 1);
+                start = ch == ' ';
+            }
+        }
+        t = kp && c->key ? terms(kp, &kp->claim[k], FC_TERM_EVENT, &n) : NULL;
+        for (size_t i = 0; t && i < n && i < 2; i++) { /* what happened: "people (arrest)" */
+            fc_sb_puts(sb, i ? ", " : " (");
+            put_term(sb, kp->names[t[i]] + 2);
+            if (i + 1 == n || i == 1)
+                fc_sb_puts(sb, ")");
+        }
+        return;
+    }
     /* Modifiers, thing, measure noun, events: "korean worker, detain". */
     static const int order[] = {FC_TERM_MODIFIER, FC_TERM_THING, FC_TERM_UNIT, FC_TERM_EVENT,
                                 FC_TERM_PLACE, FC_TERM_SCOPE};

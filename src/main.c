@@ -31,7 +31,8 @@ typedef enum command {
     CMD_RULES,
     CMD_RULES_CHECK,
     CMD_EXPLAIN,
-    CMD_REVIEW
+    CMD_REVIEW,
+    CMD_DIFF
 } command;
 
 /* Which findings make the exit status 1 (--fail-on). */
@@ -50,6 +51,7 @@ typedef struct options {
     unsigned jobs; /* --jobs N; 0: one per online processor */
     const char *decisions; /* --decisions FILE (or folder); NULL: the folders' own */
     bool hide_settled;     /* --hide-settled */
+    bool list_claims;      /* --list-claims */
     const char *note, *by; /* review: --note TEXT, --by NAME */
     fc_doc_format input_format; /* --input-format */
 } options;
@@ -90,6 +92,7 @@ static void usage(int status)
           "       factcheck explain [--rules FILE]... FILE:LINE\n"
           "       factcheck review --decisions FILE [FINGERPRINT DECISION [--note TEXT]\n"
           "                        [--by NAME]]\n"
+          "       factcheck diff [OPTION]... RULES_A RULES_B PATH...\n"
           "\n"
           "Read news documents (.md/.txt text, .html/.htm pages, .jsonl records, folders of\n"
           "them, or - for standard input), extract every quantitative claim, and check the\n"
@@ -100,6 +103,9 @@ static void usage(int status)
           "it, or why none did.\n"
           "'review' records the desk's decision on a finding (confirmed, false_alarm or\n"
           "corrected; 'open' withdraws it) in a decisions file, or lists the decisions.\n"
+          "'diff' checks the inputs twice, with rule file RULES_A and with RULES_B (each\n"
+          "on top of the other rules), and prints the findings gained and lost, matched by\n"
+          "fingerprint (text or json; exit 1 when any were gained or lost).\n"
           "\n"
           "Rules come from the built-in defaults, then a factcheck.rules.json in each PATH\n"
           "that is a folder, then every --rules FILE in order; later ones extend or override\n"
@@ -123,15 +129,20 @@ static void usage(int status)
           "                        factcheck.decisions.json); by default, the\n"
           "                        factcheck.decisions.json of each folder given\n"
           "      --hide-settled    leave decided findings out of the report\n"
+          "      --list-claims     text report: list every claim under its document (by\n"
+          "                        default the findings come first and only the inputs\n"
+          "                        are listed after them)\n"
           "      --note TEXT       review: why (kept with the decision)\n"
           "      --by NAME         review: who decides (default: $USER)\n"
           "      --color[=WHEN]    colour the text report: auto (default: when writing to a\n"
           "                        terminal and NO_COLOR is unset), always, or never\n"
           "  -h, --help            show this help and exit\n"
           "  -V, --version         show the version and exit\n"
-          "\n"
-          "Formats:\n"
-          "  text         the readable report: documents and claims, findings, summary\n"
+          "\n",
+          stdout);
+    fputs("Formats:\n"
+          "  text         the readable report: findings by story and measure, inputs,\n"
+          "               summary\n"
           "  json         one JSON object (schema/report.schema.json)\n"
           "  jsonl        one JSON object a line, each with a \"type\"\n"
           "  csv          RFC 4180 CSV, a row per input, claim and finding\n"
@@ -176,7 +187,8 @@ static int parse_options(int argc, char **argv, options *opt)
         OPT_HIDE_SETTLED,
         OPT_NOTE,
         OPT_BY,
-        OPT_INPUT_FORMAT
+        OPT_INPUT_FORMAT,
+        OPT_LIST_CLAIMS
     };
     static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
                                              {"output", required_argument, NULL, 'o'},
@@ -188,6 +200,7 @@ static int parse_options(int argc, char **argv, options *opt)
                                              {"jobs", required_argument, NULL, 'j'},
                                              {"decisions", required_argument, NULL, OPT_DECISIONS},
                                              {"hide-settled", no_argument, NULL, OPT_HIDE_SETTLED},
+                                             {"list-claims", no_argument, NULL, OPT_LIST_CLAIMS},
                                              {"note", required_argument, NULL, OPT_NOTE},
                                              {"by", required_argument, NULL, OPT_BY},
                                              {"input-format", required_argument, NULL,
@@ -226,6 +239,9 @@ static int parse_options(int argc, char **argv, options *opt)
             break;
         case OPT_HIDE_SETTLED:
             opt->hide_settled = true;
+            break;
+        case OPT_LIST_CLAIMS:
+            opt->list_claims = true;
             break;
         case OPT_NOTE:
             opt->note = optarg;
@@ -271,6 +287,7 @@ static command take_command(int *argc, char ***argv)
                     {{"extract", NULL}, CMD_EXTRACT},
                     {{"explain", NULL}, CMD_EXPLAIN},
                     {{"review", NULL}, CMD_REVIEW},
+                    {{"diff", NULL}, CMD_DIFF},
                     {{"check", NULL}, CMD_CHECK}};
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
         int n = commands[i].words[1] ? 2 : 1;
@@ -294,7 +311,17 @@ static int rules_error(const fc_diag *diag)
 }
 
 /* Builds the rules in force: defaults, folder files of the paths, --rules files. */
+static int load_rules_with(const options *opt, char **paths, int npaths, const char *extra,
+                           fc_rules **out);
+
 static int load_rules(const options *opt, char **paths, int npaths, fc_rules **out)
+{
+    return load_rules_with(opt, paths, npaths, NULL, out);
+}
+
+/* The rules of a run, with extra (a rule file, or NULL) last. */
+static int load_rules_with(const options *opt, char **paths, int npaths, const char *extra,
+                           fc_rules **out)
 {
     fc_diag diag = {0};
     fc_rules_builder *b = fc_rules_builder_new();
@@ -309,6 +336,8 @@ static int load_rules(const options *opt, char **paths, int npaths, fc_rules **o
             st = fc_rules_builder_add_folder(b, paths[i], &diag);
     for (size_t i = 0; st == FC_OK && i < opt->nrules; i++)
         st = fc_rules_builder_add(b, opt->rules[i], &diag);
+    if (st == FC_OK && extra)
+        st = fc_rules_builder_add(b, extra, &diag);
     if (st == FC_OK)
         st = fc_rules_builder_build(b, out, &diag);
     fc_rules_builder_free(b);
@@ -568,7 +597,7 @@ static int report(const options *opt, fc_corpus *corpus)
         return EXIT_TROUBLE;
     fc_report_options ro = {opt->format,
                             opt->cmd == CMD_EXTRACT ? FC_REPORT_CLAIMS : FC_REPORT_FULL,
-                            want_color(opt, o.f), opt->hide_settled};
+                            want_color(opt, o.f), opt->hide_settled, opt->list_claims};
     errno = 0;
     if (output_finish(&o, fc_report_write(o.f, corpus, &ro)) != EXIT_CLEAN)
         return EXIT_TROUBLE;
@@ -803,11 +832,98 @@ static int review(const options *opt, char **args, int nargs)
     return code;
 }
 
+/* The inputs read, extracted and checked under rules into *out (NULL on
+ * failure, with the message written). */
+static int checked_corpus(const options *opt, char **paths, int npaths, const fc_rules *rules,
+                          fc_corpus **out)
+{
+    fc_corpus *corpus = fc_corpus_new();
+    fc_status st = corpus ? FC_OK : FC_ENOMEM;
+    if (corpus) {
+        fc_corpus_set_jobs(corpus, opt->jobs);
+        fc_corpus_set_input_format(corpus, opt->input_format);
+    }
+    for (int i = 0; st == FC_OK && i < npaths; i++)
+        st = fc_corpus_add_path(corpus, paths[i]);
+    if (st == FC_OK)
+        st = fc_corpus_extract(corpus, rules);
+    if (st == FC_OK)
+        st = fc_corpus_check(corpus, rules);
+    if (st != FC_OK) {
+        fprintf(stderr, "factcheck: %s\n", fc_status_str(st));
+        fc_corpus_free(corpus);
+        *out = NULL;
+        return EXIT_TROUBLE;
+    }
+    *out = corpus;
+    return EXIT_CLEAN;
+}
+
+/* factcheck diff A B PATH...: the findings gained and lost when rule file B
+ * takes the place of rule file A (each on top of the run's other rules).
+ * Exit 0: the same findings; 1: some gained or lost; 2: trouble. */
+static int diff(const options *opt, char **args, int nargs)
+{
+    if (nargs < 3) {
+        fputs("factcheck: diff takes two rule files and at least one input\n", stderr);
+        usage(EXIT_TROUBLE);
+    }
+    if (opt->format != FC_FORMAT_TEXT && opt->format != FC_FORMAT_JSON) {
+        fputs("factcheck: diff writes text or json\n", stderr);
+        usage(EXIT_TROUBLE);
+    }
+    char **paths = args + 2;
+    int npaths = nargs - 2;
+    for (int i = 0; i < nargs; i++)
+        if (strcmp(args[i], "-") == 0) {
+            fputs("factcheck: diff reads its inputs and rules twice: standard input ('-') "
+                  "cannot be one\n",
+                  stderr);
+            usage(EXIT_TROUBLE);
+        }
+    fc_rules *ra = NULL, *rb = NULL;
+    fc_corpus *ca = NULL, *cb = NULL;
+    int code = load_rules_with(opt, paths, npaths, args[0], &ra);
+    if (code == EXIT_CLEAN)
+        code = load_rules_with(opt, paths, npaths, args[1], &rb);
+    if (code == EXIT_CLEAN && output_is_input(opt, paths, npaths, NULL))
+        code = EXIT_TROUBLE;
+    if (code == EXIT_CLEAN)
+        code = checked_corpus(opt, paths, npaths, ra, &ca);
+    if (code == EXIT_CLEAN)
+        code = checked_corpus(opt, paths, npaths, rb, &cb);
+    if (code == EXIT_CLEAN) {
+        for (size_t i = 0; i < fc_corpus_ninputs(cb); i++) {
+            const fc_input *in = fc_corpus_input(cb, i);
+            char msg[8192];
+            if (in->status != FC_OK)
+                fprintf(stderr, "factcheck: %s\n", fc_term_safe(in->error, msg, sizeof msg));
+        }
+        output o;
+        size_t gained = 0, lost = 0;
+        code = EXIT_TROUBLE;
+        if (output_open(opt->output, &o)) {
+            errno = 0;
+            code = output_finish(&o, fc_report_diff(o.f, ca, cb, args[0], args[1], opt->format,
+                                                    want_color(opt, o.f), &gained, &lost));
+        }
+        if (code == EXIT_CLEAN)
+            code = fc_corpus_nfailed(cb) ? EXIT_TROUBLE
+                   : gained || lost      ? EXIT_CONFLICT
+                                         : EXIT_CLEAN;
+    }
+    fc_corpus_free(ca);
+    fc_corpus_free(cb);
+    fc_rules_free(ra);
+    fc_rules_free(rb);
+    return code;
+}
+
 int main(int argc, char **argv)
 {
     const char *rule_files[argc > 0 ? argc : 1];
     options opt = {CMD_CHECK, FC_FORMAT_TEXT, NULL, rule_files, 0, FAIL_ON_CONFLICT, COLOR_AUTO, 0,
-                   NULL, false, NULL, NULL, FC_DOC_AUTO};
+                   NULL, false, false, NULL, NULL, FC_DOC_AUTO};
     gsl_set_error_handler_off();
     opt.cmd = take_command(&argc, &argv);
     int first = parse_options(argc, argv, &opt);
@@ -833,6 +949,8 @@ int main(int argc, char **argv)
     }
     if (opt.cmd == CMD_REVIEW)
         return review(&opt, paths, npaths);
+    if (opt.cmd == CMD_DIFF)
+        return diff(&opt, paths, npaths);
     if ((opt.note || opt.by) && opt.cmd != CMD_REVIEW) {
         fputs("factcheck: --note and --by go with 'review'\n", stderr);
         usage(EXIT_TROUBLE);

@@ -78,7 +78,7 @@ fc_status fc_report_write(FILE *out, const fc_corpus *corpus, const fc_report_op
         st = fc_report_html(out, corpus, opt->kind, hide);
         break;
     default:
-        st = fc_report_text(out, corpus, opt->kind, opt->color, hide);
+        st = fc_report_text(out, corpus, opt->kind, opt->color, hide, opt->list_claims);
         break;
     }
     if (st == FC_OK && (fflush(out) != 0 || ferror(out)))

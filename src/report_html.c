@@ -22,7 +22,7 @@
 /* Most claims drawn in one chart; the rest are counted under it. */
 #define CHART_MAX_ROWS 40
 /* Longest row label in a chart, in bytes (about what fits left of the plot). */
-#define LABEL_MAX 44
+#define LABEL_MAX 72
 /* Most ticks on a chart's axis; tick_step aims at about 5 and gives at most 11. */
 #define CHART_MAX_TICKS 12
 /* Figures closer than this fraction of their size are drawn as one figure: the
@@ -127,6 +127,8 @@ static signed char *claim_severities(const fc_corpus *corpus, bool hide)
     for (size_t i = 0; i < fs->n; i++)
         for (size_t k = 0; fc_report_shown(corpus, i, hide) && k < fs->items[i].nclaims; k++) {
             size_t c = fs->items[i].claims[k];
+            if (fs->items[i].agrees == k + 1)
+                continue; /* the side the evidence backs in a dispute is not wrong */
             if (c < cl->n && (int)fs->items[i].severity > sev[c])
                 sev[c] = (signed char)fs->items[i].severity;
         }
@@ -223,6 +225,12 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
 
 /* ---- charts --------------------------------------------------------------- */
 
+/* A reference figure a finding set beside claims of a chart. */
+typedef struct ref_fig {
+    double lo, hi;
+    const char *source;
+} ref_fig;
+
 /* A round step for about n ticks over [lo, hi]: 1, 2 or 5 times a power of ten. */
 static double tick_step(double lo, double hi, int n)
 {
@@ -234,11 +242,17 @@ static double tick_step(double lo, double hi, int n)
     return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
 }
 
-/* Where a chart's axis should run: every finite bound and value, padded. */
-static void chart_range(const fc_claims *cl, const size_t *idx, size_t n, double *lo, double *hi)
+/* Where a chart's axis should run: every finite bound and value, and the
+ * reference figures, padded. */
+static void chart_range(const fc_claims *cl, const size_t *idx, size_t n, const ref_fig *refs,
+                        size_t nrefs, double *lo, double *hi)
 {
     *lo = INFINITY;
     *hi = -INFINITY;
+    for (size_t r = 0; r < nrefs; r++) {
+        *lo = fmin(*lo, refs[r].lo);
+        *hi = fmax(*hi, refs[r].hi);
+    }
     for (size_t i = 0; i < n; i++) {
         const fc_claim *c = &cl->items[idx[i]];
         double v[] = {c->low, c->high, c->value};
@@ -264,32 +278,108 @@ static void chart_range(const fc_claims *cl, const size_t *idx, size_t n, double
         *lo = 0; /* counts and shares do not go below zero */
 }
 
+/* What a chart knows besides its claims: per claim, whether the evidence
+ * backs it (+1: a reference figure or the other sources agree; -1: they do
+ * not) and whether it is drawn here; and the shown findings. */
+typedef struct chart_ctx {
+    const signed char *sev, *verdict;
+    bool *here; /* scratch, per claim */
+    bool hide;
+} chart_ctx;
+
+#define CHART_MAX_REFS 6
+
+/* The reference figures of the chart's claims (from the shown reference
+ * findings), each once; and the chart's label: the topic of a finding on its
+ * claims (the measure's description), else NULL. */
+static size_t chart_refs(const fc_corpus *corpus, const chart_ctx *cx, ref_fig *refs,
+                         const char **topic)
+{
+    const fc_findings *fs = fc_corpus_findings(corpus);
+    size_t n = 0;
+    *topic = NULL;
+    for (size_t i = 0; i < fs->n; i++) {
+        const fc_finding *f = &fs->items[i];
+        bool mine = false;
+        for (size_t k = 0; k < f->nclaims && !mine; k++)
+            mine = cx->here[f->claims[k]];
+        if (!mine || !fc_report_shown(corpus, i, cx->hide))
+            continue;
+        if (!*topic && f->topic)
+            *topic = f->topic;
+        if (strcmp(f->check, "reference") != 0)
+            continue;
+        double lo = NAN, hi = NAN;
+        for (size_t j = 0; j < f->nnums; j++) {
+            if (strcmp(f->nums[j].name, "reference_low") == 0)
+                lo = f->nums[j].value;
+            if (strcmp(f->nums[j].name, "reference_high") == 0)
+                hi = f->nums[j].value;
+        }
+        if (!isfinite(lo) || !isfinite(hi))
+            continue;
+        bool seen = false;
+        for (size_t r = 0; r < n && !seen; r++)
+            seen = refs[r].lo == lo && refs[r].hi == hi;
+        if (!seen && n < CHART_MAX_REFS)
+            refs[n++] = (ref_fig){lo, hi, f->source};
+    }
+    for (size_t i = 1; i < n; i++) /* by value, so that neighbours' labels alternate */
+        for (size_t j = i; j > 0 && refs[j].lo < refs[j - 1].lo; j--) {
+            ref_fig t = refs[j];
+            refs[j] = refs[j - 1];
+            refs[j - 1] = t;
+        }
+    return n;
+}
+
 /* One chart: a row per claim, its interval as a bar, its stated value as a dot;
- * an unbounded side runs to the edge with an arrow. */
+ * an unbounded side runs to the edge with an arrow. The desk's reference
+ * figures are dashed green lines (a band for a range); a claim the evidence
+ * backs is green with a tick, one it contradicts red with a cross. */
 static void chart(fc_strbuf *sb, const fc_corpus *corpus, const size_t *idx, size_t n,
-                  const signed char *sev)
+                  const chart_ctx *cx)
 {
     const fc_claims *cl = fc_corpus_claims(corpus);
+    const signed char *sev = cx->sev;
     size_t rows = n < CHART_MAX_ROWS ? n : CHART_MAX_ROWS;
+    for (size_t r = 0; r < n; r++)
+        cx->here[idx[r]] = true;
+    ref_fig refs[CHART_MAX_REFS];
+    const char *topic;
+    size_t nrefs = chart_refs(corpus, cx, refs, &topic);
+    for (size_t r = 0; r < n; r++)
+        cx->here[idx[r]] = false;
     double lo, hi;
-    chart_range(cl, idx, rows, &lo, &hi);
-    const double label_w = 300, plot_w = 520, row_h = 26, top = 10, axis_h = 34;
+    chart_range(cl, idx, rows, refs, nrefs, &lo, &hi);
+    const double label_w = 460, plot_w = 520, row_h = 26, axis_h = 50;
+    const double top = nrefs > 1 ? 40 : nrefs ? 26 : 10; /* room for the references' labels */
     double height = top + rows * row_h + axis_h;
-    double width = label_w + plot_w + 20;
+    double width = label_w + plot_w + 50; /* room for the last tick's figure */
 #define X(v) (label_w + ((v)-lo) / (hi - lo) * plot_w)
     const fc_claim *first = &cl->items[idx[0]];
-    fc_sb_puts(sb, "<figure class=\"chart\">\n<figcaption>");
-    esc(sb, first->measure);
-    fc_sb_printf(sb, " <span class=\"legend\">(%s", fc_unit_name(first->unit));
+    fc_strbuf unit = {0};
+    fc_sb_puts(&unit, fc_unit_name(first->unit));
+    if (first->currency[0])
+        fc_sb_printf(&unit, " (%s)", first->currency);
     if (first->per)
-        fc_sb_printf(sb, " per %s", fc_per_name(first->per));
-    fc_sb_puts(sb, "; bar = the range the wording allows, dot = the figure as stated)</span>"
-                   "</figcaption>\n");
+        fc_sb_printf(&unit, " per %s", fc_per_name(first->per));
+    fc_sb_puts(sb, "<figure class=\"chart\">\n<figcaption>");
+    esc(sb, topic ? topic : first->measure);
+    fc_sb_puts(sb, " <span class=\"legend\">(");
+    if (topic) {
+        esc(sb, first->measure);
+        fc_sb_puts(sb, "; ");
+    }
+    fc_sb_puts(sb, "bar = the range the wording allows, dot = the figure as stated");
+    if (nrefs)
+        fc_sb_puts(sb, ", dashed line = a reference figure");
+    fc_sb_puts(sb, ")</span></figcaption>\n");
     fc_sb_printf(sb,
                  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
                  "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
                  width, height, width, height);
-    esc(sb, first->measure);
+    esc(sb, topic ? topic : first->measure);
     fc_sb_puts(sb, "\">\n");
     /* grid and axis: the ticks are counted, and each is computed from the first,
      * so the loop ends whatever the doubles do */
@@ -303,24 +393,71 @@ static void chart(fc_strbuf *sb, const fc_corpus *corpus, const size_t *idx, siz
         double x = X(t);
         fc_sb_printf(sb,
                      "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e4e4e4\"/>"
-                     "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#555\">",
+                     "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                     "fill=\"#555\">",
                      x, top, x, axis_y, x, axis_y + 16);
         fc_sb_number(sb, fabs(t) < step * 1e-9 ? 0 : t);
         fc_sb_puts(sb, "</text>\n");
     }
     fc_sb_printf(sb, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#888\"/>\n",
                  label_w, axis_y, label_w + plot_w, axis_y);
+    /* the axis says what it counts */
+    fc_sb_printf(sb,
+                 "<text class=\"axis-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                 "fill=\"#555\">",
+                 label_w + plot_w / 2, axis_y + 38);
+    esc_n(sb, unit.data ? unit.data : "", unit.len);
+    fc_sb_puts(sb, "</text>\n");
+    fc_sb_free(&unit);
+    /* the desk's reference figures: a dashed line at a figure, a band for a range */
+    for (size_t r = 0; r < nrefs; r++) {
+        double x0 = X(fmax(refs[r].lo, lo)), x1 = X(fmin(refs[r].hi, hi));
+        fc_sb_puts(sb, "<g class=\"reference\"><title>Reference figure: ");
+        fc_sb_number(sb, refs[r].lo);
+        if (refs[r].hi != refs[r].lo) {
+            fc_sb_puts(sb, " to ");
+            fc_sb_number(sb, refs[r].hi);
+        }
+        if (refs[r].source) {
+            fc_sb_puts(sb, " (");
+            esc(sb, refs[r].source);
+            fc_sb_puts(sb, ")");
+        }
+        fc_sb_puts(sb, "</title>");
+        if (x1 - x0 >= 2)
+            fc_sb_printf(sb,
+                         "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                         "fill=\"#1e8449\" fill-opacity=\"0.12\"/>",
+                         x0, top, x1 - x0, axis_y - top);
+        double xm = (x0 + x1) / 2;
+        fc_sb_printf(sb,
+                     "<line class=\"reference\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+                     "y2=\"%.1f\" stroke=\"#1e8449\" stroke-width=\"2\" "
+                     "stroke-dasharray=\"6 3\"/>"
+                     "<path d=\"M%.1f %.1f l5 -5 l-5 -5 l-5 5 z\" fill=\"#1e8449\"/>"
+                     "<text class=\"reference-label\" x=\"%.1f\" y=\"%.1f\" "
+                     "text-anchor=\"%s\" fill=\"#1e8449\">reference ",
+                     xm, top - 2, xm, axis_y, xm, top - 2, xm + (xm > label_w + plot_w / 2 ? -8 : 8),
+                     top - 8 - (double)(r % 2) * 14, xm > label_w + plot_w / 2 ? "end" : "start");
+        fc_sb_number(sb, (refs[r].lo + refs[r].hi) / 2);
+        fc_sb_puts(sb, "</text></g>\n");
+    }
     for (size_t r = 0; r < rows; r++) {
         const fc_claim *c = &cl->items[idx[r]];
         const fc_input *in = fc_corpus_input(corpus, c->doc);
         const fc_doc *d = in ? in->doc : NULL;
         double y = top + r * row_h + row_h / 2;
-        const char *colour = sev[idx[r]] == FC_SEV_CONFLICT  ? "#c0392b"
+        signed char verdict = cx->verdict[idx[r]];
+        const char *colour = verdict > 0                     ? "#1e8449"
+                             : sev[idx[r]] == FC_SEV_CONFLICT  ? "#c0392b"
                              : sev[idx[r]] == FC_SEV_WARNING ? "#d68910"
                              : c->modality == FC_MOD_TARGET  ? "#7d3c98"
                                                              : "#2874a6";
-        /* the label: who says it, in which document; cut to fit, whole on hover */
+        /* the label: who says it, in which document; cut to fit, whole on hover;
+         * a tick when the evidence backs it, a cross when it contradicts it */
         fc_strbuf label = {0};
+        if (verdict)
+            fc_sb_puts(&label, verdict > 0 ? "\u2713 " : "\u2717 ");
         const char *who = c->attribution ? c->attribution : d && d->outlet ? d->outlet : NULL;
         fc_sb_puts(&label, who ? who : in ? in->path : "");
         if (c->attribution && d && d->outlet)
@@ -336,9 +473,10 @@ static void chart(fc_strbuf *sb, const fc_corpus *corpus, const size_t *idx, siz
                 cut--; /* not inside a UTF-8 sequence */
         }
         fc_sb_printf(sb,
-                     "<a href=\"#c-%s\"><text class=\"row\" x=\"%.1f\" y=\"%.1f\" "
-                     "text-anchor=\"end\" fill=\"#222\"><title>",
-                     c->id, label_w - 8, y + 4);
+                     "<a href=\"#c-%s\"><text class=\"row%s\" x=\"%.1f\" y=\"%.1f\" "
+                     "text-anchor=\"end\" fill=\"%s\"><title>",
+                     c->id, verdict > 0 ? " agrees" : verdict < 0 ? " disagrees" : "", label_w - 8,
+                     y + 4, verdict > 0 ? "#1e8449" : verdict < 0 ? "#c0392b" : "#222");
         esc_n(sb, label.data ? label.data : "", label.len);
         fc_sb_puts(sb, "</title>");
         esc_n(sb, label.data ? label.data : "", cut);
@@ -387,21 +525,45 @@ static void chart(fc_strbuf *sb, const fc_corpus *corpus, const size_t *idx, siz
 }
 
 /* A chart for every measure that two documents or more give a figure for. */
-static fc_status charts(FILE *out, fc_strbuf *sb, const fc_corpus *corpus, const signed char *sev)
+static fc_status charts(FILE *out, fc_strbuf *sb, const fc_corpus *corpus, const signed char *sev,
+                        bool hide)
 {
     const fc_claims *cl = fc_corpus_claims(corpus);
+    const fc_findings *fs = fc_corpus_findings(corpus);
     size_t n, kept = 0, *idx;
-    fc_status st = fc_claims_by_measure(cl, &idx, &n);
-    if (st != FC_OK)
+    signed char *verdict = calloc(cl->n ? cl->n : 1, 1);
+    bool *here = calloc(cl->n ? cl->n : 1, sizeof *here);
+    fc_status st = verdict && here ? fc_claims_by_measure(cl, &idx, &n) : FC_ENOMEM;
+    if (st != FC_OK) {
+        free(verdict);
+        free(here);
         return st;
+    }
+    /* What the evidence says of each claim: a settled dispute's two sides; a
+     * reference check's verdict (info: it matches the reference figure). */
+    for (size_t i = 0; i < fs->n; i++) {
+        const fc_finding *f = &fs->items[i];
+        if (!fc_report_shown(corpus, i, hide))
+            continue;
+        if (f->agrees && f->disagrees && f->agrees <= f->nclaims && f->disagrees <= f->nclaims) {
+            verdict[f->claims[f->agrees - 1]] = 1;
+            verdict[f->claims[f->disagrees - 1]] = -1;
+        } else if (strcmp(f->check, "reference") == 0 && f->nclaims == 1 &&
+                   verdict[f->claims[0]] == 0) {
+            verdict[f->claims[0]] = f->severity == FC_SEV_INFO ? 1 : -1;
+        }
+    }
+    chart_ctx cx = {sev, verdict, here, hide};
     for (size_t i = 0; i < n; i++) /* a change is not a level: not charted */
         if (cl->items[idx[i]].role != FC_ROLE_CHANGE)
             idx[kept++] = idx[i];
     n = kept;
     fc_sb_puts(sb, "<section id=\"charts\">\n<h2>Sources side by side</h2>\n"
                    "<p class=\"legend\">One chart per measure that two documents or more give a "
-                   "figure for. Red: in a conflict; orange: in a warning; purple: a target; "
-                   "blue: other claims.</p>\n");
+                   "figure for. Green with \u2713: a reference figure or the other sources agree "
+                   "with it; red (\u2717 when the evidence contradicts it): in a conflict; orange: "
+                   "in a warning; purple: a target; blue: other claims. A dashed green line is a "
+                   "reference figure from the desk's datasets.</p>\n");
     size_t drawn = 0;
     for (size_t a = 0, b; st == FC_OK && a < n; a = b) {
         size_t ndocs = 1;
@@ -410,7 +572,7 @@ static fc_status charts(FILE *out, fc_strbuf *sb, const fc_corpus *corpus, const
             ndocs += cl->items[idx[b]].doc != cl->items[idx[b - 1]].doc;
         if (ndocs < 2)
             continue;
-        chart(sb, corpus, idx + a, b - a, sev);
+        chart(sb, corpus, idx + a, b - a, &cx);
         drawn++;
         st = fc_report_flush(out, sb);
     }
@@ -418,6 +580,8 @@ static fc_status charts(FILE *out, fc_strbuf *sb, const fc_corpus *corpus, const
         fc_sb_puts(sb, "<p>No measure is reported by more than one document.</p>\n");
     fc_sb_puts(sb, "</section>\n");
     free(idx);
+    free(verdict);
+    free(here);
     return st;
 }
 
@@ -588,7 +752,7 @@ fc_status fc_report_html(FILE *out, const fc_corpus *corpus, fc_report_kind kind
         fc_sb_puts(&sb, "</section>\n");
     }
     if (st == FC_OK)
-        st = charts(out, &sb, corpus, sev);
+        st = charts(out, &sb, corpus, sev, hide);
     if (st == FC_OK) {
         fc_sb_printf(&sb, "<section id=\"documents\">\n<h2>Documents (%zu)</h2>\n",
                      fc_corpus_ninputs(corpus));

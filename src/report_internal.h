@@ -5,14 +5,22 @@
 #include "factcheck/report.h"
 #include "util.h"
 
-/* hide: leave out the findings with a decision (--hide-settled). */
+/* hide: leave out the findings with a decision (--hide-settled); list_claims:
+ * list every claim under its document (the claims-only report always does). */
 fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool color,
-                         bool hide);
+                         bool hide, bool list_claims);
 fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide);
 fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide);
 fc_status fc_report_csv(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide);
 fc_status fc_report_claimreview(FILE *out, const fc_corpus *corpus, bool hide);
 fc_status fc_report_html(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide);
+
+/* One finding as the text report writes it (no decision), and as the JSON
+ * report does; a JSON string (UTF-8 made valid). For fc_report_diff. */
+void fc_report_text_finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
+                            bool color);
+void fc_report_json_finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f);
+void fc_report_json_string(fc_strbuf *sb, const char *s);
 
 /* Whether finding i is written: always, unless hide is set and it has a decision. */
 bool fc_report_shown(const fc_corpus *corpus, size_t i, bool hide);

@@ -167,8 +167,33 @@ static void kv_num(fc_strbuf *sb, const char *k, double v)
     json_number(sb, v);
 }
 
-static void claim_json(fc_strbuf *sb, const fc_corpus *corpus, const fc_claim *c, bool typed)
+/* One source, once: a copy names its first appearance ("copy_of"); an original
+ * with copies lists every appearance, itself first ("appearances": claim,
+ * document, outlet). */
+static void appearances_json(fc_strbuf *sb, const fc_corpus *corpus, size_t k)
 {
+    const fc_claims *cl = fc_corpus_claims(corpus);
+    size_t first = fc_corpus_first_appearance(corpus, k);
+    kv_str(sb, "copy_of", first != k ? cl->items[first].id : NULL);
+    if (first != k || fc_corpus_next_appearance(corpus, k) == FC_NO_CLAIM)
+        return;
+    key(sb, "appearances", false);
+    fc_sb_add(sb, "[", 1);
+    for (size_t a = k; a != FC_NO_CLAIM; a = fc_corpus_next_appearance(corpus, a)) {
+        const fc_input *in = fc_corpus_input(corpus, cl->items[a].doc);
+        fc_sb_puts(sb, a == k ? "{" : ",{");
+        key(sb, "claim", true);
+        json_string(sb, cl->items[a].id);
+        kv_str(sb, "doc", in ? in->path : NULL);
+        kv_str(sb, "outlet", in && in->doc ? in->doc->outlet : NULL);
+        fc_sb_add(sb, "}", 1);
+    }
+    fc_sb_add(sb, "]", 1);
+}
+
+static void claim_json(fc_strbuf *sb, const fc_corpus *corpus, size_t k, bool typed)
+{
+    const fc_claim *c = &fc_corpus_claims(corpus)->items[k];
     const fc_input *in = fc_corpus_input(corpus, c->doc);
     unsigned line = 0, col = 0;
     if (in && in->doc)
@@ -208,6 +233,7 @@ static void claim_json(fc_strbuf *sb, const fc_corpus *corpus, const fc_claim *c
     kv_str(sb, "unit_name", c->unit_name[0] ? c->unit_name : NULL);
     kv_num(sb, "base_value", c->base_value);
     kv_str(sb, "base_unit", c->base_unit[0] ? c->base_unit : NULL);
+    appearances_json(sb, corpus, k);
     if (typed)
         kv_str(sb, "type", "claim");
     fc_sb_add(sb, "}", 1);
@@ -267,6 +293,11 @@ static void finding_json(fc_strbuf *sb, const fc_corpus *corpus, const fc_findin
     fc_sb_add(sb, "]", 1);
     kv_str(sb, "message", f->message);
     kv_str(sb, "source", f->source);
+    bool settled = f->agrees && f->disagrees && f->agrees <= f->nclaims &&
+                   f->disagrees <= f->nclaims;
+    kv_str(sb, "agrees", settled ? claims->items[f->claims[f->agrees - 1]].id : NULL);
+    kv_str(sb, "disagrees", settled ? claims->items[f->claims[f->disagrees - 1]].id : NULL);
+    kv_str(sb, "topic", f->topic);
     key(sb, "numbers", false);
     fc_sb_add(sb, "{", 1);
     for (size_t i = 0; i < f->nnums; i++) {
@@ -279,6 +310,16 @@ static void finding_json(fc_strbuf *sb, const fc_corpus *corpus, const fc_findin
     if (typed)
         kv_str(sb, "type", "finding");
     fc_sb_add(sb, "}", 1);
+}
+
+void fc_report_json_finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f)
+{
+    finding_json(sb, corpus, f, NULL, false);
+}
+
+void fc_report_json_string(fc_strbuf *sb, const char *s)
+{
+    json_string(sb, s);
 }
 
 static void input_json(fc_strbuf *sb, const fc_input *in, bool typed)
@@ -351,7 +392,7 @@ fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind
     const fc_claims *cl = fc_corpus_claims(corpus);
     for (size_t i = 0; st == FC_OK && i < cl->n; i++) {
         fc_sb_puts(&sb, i ? ",\n    " : "\n    ");
-        claim_json(&sb, corpus, &cl->items[i], false);
+        claim_json(&sb, corpus, i, false);
         st = maybe_flush(out, &sb);
     }
     if (kind == FC_REPORT_FULL) {
@@ -391,7 +432,7 @@ fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kin
     bool typed = kind == FC_REPORT_FULL;
     const fc_claims *cl = fc_corpus_claims(corpus);
     for (size_t i = 0; st == FC_OK && i < cl->n; i++) {
-        claim_json(&sb, corpus, &cl->items[i], typed);
+        claim_json(&sb, corpus, i, typed);
         fc_sb_add(&sb, "\n", 1);
         st = maybe_flush(out, &sb);
     }

@@ -1,5 +1,6 @@
-/* report_text.c - the readable report: per document, its claims; then the
- * findings with their arithmetic; then a summary. Stable order; plain text, or
+/* report_text.c - the readable report: the findings first, grouped by story
+ * and by what they are about, each with its arithmetic; then the inputs (with
+ * every claim under its document on request); then a summary. Stable order; plain text, or
  * with ANSI colours (SGR sequences) on severities and errors when asked.
  *
  * Meant for a terminal: every string that comes from a document, a path or a
@@ -23,9 +24,44 @@ static const style plain = {"", "", "", "", "", ""};
 static const style ansi = {"\033[1;31m", "\033[33m", "\033[36m",
                            "\033[1;31m", "\033[1m",  "\033[0m"};
 
-static void claim_line(fc_strbuf *sb, const fc_corpus *corpus, const fc_input *in,
-                       const fc_claim *c)
+/* Where else a claim appeared (one source, once): "copy of c..." for a copy;
+ * the other outlets for an original with copies. */
+static void appearances_line(fc_strbuf *sb, const fc_corpus *corpus, size_t k)
 {
+    const fc_claims *cl = fc_corpus_claims(corpus);
+    size_t first = fc_corpus_first_appearance(corpus, k);
+    if (first != k) {
+        const fc_input *in = fc_corpus_input(corpus, cl->items[first].doc);
+        fc_sb_printf(sb, "           copy of %s (", cl->items[first].id);
+        fc_sb_term_str(sb, in ? in->path : "?");
+        fc_sb_puts(sb, "): checked there\n");
+        return;
+    }
+    size_t n = 0;
+    for (size_t a = fc_corpus_next_appearance(corpus, k); a != FC_NO_CLAIM;
+         a = fc_corpus_next_appearance(corpus, a))
+        n++;
+    if (!n)
+        return;
+    fc_sb_printf(sb, "           also in %zu other document%s:", n, n == 1 ? "" : "s");
+    size_t shown = 0;
+    for (size_t a = fc_corpus_next_appearance(corpus, k); a != FC_NO_CLAIM && shown < 5;
+         a = fc_corpus_next_appearance(corpus, a), shown++) {
+        const fc_input *in = fc_corpus_input(corpus, cl->items[a].doc);
+        fc_sb_puts(sb, shown ? ", " : " ");
+        fc_sb_term_str(sb, in && in->doc && in->doc->outlet ? in->doc->outlet : in ? in->path : "?");
+    }
+    if (n > shown)
+        fc_sb_printf(sb, " and %zu more", n - shown);
+    fc_sb_puts(sb, "\n");
+}
+
+static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
+                    const fc_decision *dec, const style *st);
+
+static void claim_line(fc_strbuf *sb, const fc_corpus *corpus, const fc_input *in, size_t k)
+{
+    const fc_claim *c = &fc_corpus_claims(corpus)->items[k];
     unsigned line, col;
     fc_doc_linecol(in->doc, c->start, &line, &col);
     char *text = fc_claim_text(corpus, c);
@@ -78,9 +114,11 @@ static void claim_line(fc_strbuf *sb, const fc_corpus *corpus, const fc_input *i
         fc_sb_term_str(sb, c->key);
         fc_sb_puts(sb, "\n");
     }
+    appearances_line(sb, corpus, k);
 }
 
-static void document(fc_strbuf *sb, const fc_corpus *corpus, size_t i, const style *st)
+static void document(fc_strbuf *sb, const fc_corpus *corpus, size_t i, const style *st,
+                     bool list_claims)
 {
     const fc_input *in = fc_corpus_input(corpus, i);
     fc_sb_printf(sb, "\n%s", st->bold);
@@ -113,6 +151,8 @@ static void document(fc_strbuf *sb, const fc_corpus *corpus, size_t i, const sty
         }
         fc_sb_puts(sb, "\n");
     }
+    if (!list_claims)
+        return;
     const fc_claims *cl = fc_corpus_claims(corpus);
     /* Claims are stored in input order: this input's claims are one run. */
     size_t lo = 0, hi = cl->n;
@@ -124,7 +164,7 @@ static void document(fc_strbuf *sb, const fc_corpus *corpus, size_t i, const sty
             hi = mid;
     }
     for (size_t k = lo; k < cl->n && cl->items[k].doc == i; k++)
-        claim_line(sb, corpus, in, &cl->items[k]);
+        claim_line(sb, corpus, in, k);
 }
 
 /* "false_alarm by Dana Whitfield, 2026-02-11T09:30:00Z: the two counts cover
@@ -151,6 +191,12 @@ static void stale_line(fc_strbuf *sb, const fc_decision *d, const style *st)
         fc_sb_printf(sb, ":%u:%u)", d->line, d->col);
     }
     fc_sb_puts(sb, "\n");
+}
+
+void fc_report_text_finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
+                            bool color)
+{
+    finding(sb, corpus, f, NULL, color ? &ansi : &plain);
 }
 
 static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
@@ -181,6 +227,19 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
         }
         fc_sb_puts(sb, "\n");
     }
+    if (f->agrees && f->disagrees && f->agrees <= f->nclaims && f->disagrees <= f->nclaims) {
+        /* a dispute the evidence settles: only the side that disagrees is wrong */
+        const fc_claim *ok = &cl->items[f->claims[f->agrees - 1]];
+        const fc_claim *bad = &cl->items[f->claims[f->disagrees - 1]];
+        const fc_input *iok = fc_corpus_input(corpus, ok->doc);
+        const fc_input *ibad = fc_corpus_input(corpus, bad->doc);
+        fc_sb_printf(sb, "    agrees with %s: %s (",
+                     f->source ? "the reference figure" : "the other sources", ok->id);
+        fc_sb_term_str(sb, iok->doc && iok->doc->outlet ? iok->doc->outlet : iok->path);
+        fc_sb_printf(sb, ")\n    %sdisagrees%s: %s (", st->conflict, st->reset, bad->id);
+        fc_sb_term_str(sb, ibad->doc && ibad->doc->outlet ? ibad->doc->outlet : ibad->path);
+        fc_sb_puts(sb, ")\n");
+    }
     fc_sb_puts(sb, "    claims:");
     for (size_t i = 0; i < f->nclaims; i++) {
         const fc_claim *c = &cl->items[f->claims[i]];
@@ -194,44 +253,158 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
     fc_sb_puts(sb, "\n");
 }
 
+/* Findings in reading order: by story (the one with the most severe finding
+ * first), then by topic within it (likewise), then as the checks sorted them. */
+typedef struct placed {
+    size_t story_rank, topic_rank, i;
+} placed;
+
+static int by_place(const void *pa, const void *pb)
+{
+    const placed *a = pa, *b = pb;
+    if (a->story_rank != b->story_rank)
+        return a->story_rank < b->story_rank ? -1 : 1;
+    if (a->topic_rank != b->topic_rank)
+        return a->topic_rank < b->topic_rank ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static bool same_topic(const fc_finding *a, const fc_finding *b)
+{
+    return a->story == b->story &&
+           (a->topic && b->topic ? strcmp(a->topic, b->topic) == 0 : a->topic == b->topic);
+}
+
+/* The shown findings in reading order (*n of them); NULL when out of memory.
+ * Ranks are the index of the first finding of the story or topic: findings
+ * come sorted by severity, so that is the most severe. */
+static placed *reading_order(const fc_corpus *corpus, bool hide, size_t *n)
+{
+    const fc_findings *fs = fc_corpus_findings(corpus);
+    placed *p = malloc((fs->n ? fs->n : 1) * sizeof *p);
+    if (!p)
+        return NULL;
+    *n = 0;
+    for (size_t i = 0; i < fs->n; i++) {
+        if (!fc_report_shown(corpus, i, hide))
+            continue;
+        size_t s = *n, t = *n;
+        for (size_t j = 0; j < *n; j++) { /* quadratic in the stories, not the findings */
+            const fc_finding *o = &fs->items[p[j].i];
+            if (s == *n && o->story == fs->items[i].story)
+                s = j;
+            if (same_topic(o, &fs->items[i])) {
+                t = j;
+                break;
+            }
+        }
+        p[*n] = (placed){s == *n ? i : p[s].story_rank, t == *n ? i : p[t].topic_rank, i};
+        ++*n;
+    }
+    qsort(p, *n, sizeof *p, by_place);
+    return p;
+}
+
+/* What findings of no measure are about, by their check. */
+static const char *check_label(const char *check)
+{
+    static const char *const labels[][2] = {
+        {"cross_source", "figures across sources"},  {"percent_points", "percent or points"},
+        {"stated_change", "stated changes"},          {"stated_multiple", "stated multiples"},
+        {"stated_ratio", "stated ratios"},            {"poll_change", "polls"},
+        {"poll_margin", "polls"},                     {"poll_granularity", "polls"},
+        {"target_vs_actual", "targets"},              {"target_as_actual", "targets"},
+        {"share", "shares of a whole"},               {"share_sum", "shares of a whole"},
+        {"rate_total", "rates and totals"},           {"elapsed", "time since a date"},
+        {"reference", "reference figures"}};
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (strcmp(check, labels[i][0]) == 0)
+            return labels[i][1];
+    return check;
+}
+
+/* "Story: Korean community uneasy as deportation push widens (Harbor City
+ * Ledger, claims/01-....md)": the story's first document names it. */
+static void story_heading(fc_strbuf *sb, const fc_corpus *corpus, size_t doc, const style *st)
+{
+    const fc_input *in = doc < fc_corpus_ninputs(corpus) ? fc_corpus_input(corpus, doc) : NULL;
+    fc_sb_printf(sb, "\n%sStory: ", st->bold);
+    if (in && in->doc && in->doc->title) {
+        fc_sb_term_str(sb, in->doc->title);
+        fc_sb_puts(sb, " (");
+        if (in->doc->outlet) {
+            fc_sb_term_str(sb, in->doc->outlet);
+            fc_sb_puts(sb, ", ");
+        }
+        fc_sb_term_str(sb, in->path);
+        fc_sb_puts(sb, ")");
+    } else {
+        fc_sb_term_str(sb, in ? in->path : "(no document)");
+    }
+    fc_sb_printf(sb, "%s\n", st->reset);
+}
+
+static fc_status findings_text(FILE *out, fc_strbuf *sb, const fc_corpus *corpus, bool hide,
+                               const style *sty)
+{
+    const fc_findings *fs = fc_corpus_findings(corpus);
+    size_t settled = fc_report_nsettled(corpus), shown = fs->n - (hide ? settled : 0), n = 0;
+    fc_sb_printf(sb, "\n%sFindings (%zu)%s", sty->bold, shown, sty->reset);
+    if (hide && settled)
+        fc_sb_printf(sb, " (%zu settled, not shown)", settled);
+    fc_sb_puts(sb, "\n");
+    if (shown == 0)
+        fc_sb_puts(sb, "  none\n");
+    placed *order = reading_order(corpus, hide, &n);
+    if (!order)
+        return FC_ENOMEM;
+    fc_status st = FC_OK;
+    for (size_t j = 0; st == FC_OK && j < n; j++) {
+        const fc_finding *f = &fs->items[order[j].i];
+        const fc_finding *prev = j ? &fs->items[order[j - 1].i] : NULL;
+        if (!prev || prev->story != f->story)
+            story_heading(sb, corpus, f->story, sty);
+        if (!prev || !same_topic(prev, f)) {
+            fc_sb_puts(sb, "\n  -- ");
+            fc_sb_term_str(sb, f->topic ? f->topic : check_label(f->check));
+            fc_sb_puts(sb, "\n");
+        }
+        finding(sb, corpus, f, fc_corpus_decision(corpus, order[j].i), sty);
+        st = fc_report_flush(out, sb);
+    }
+    free(order);
+    size_t nstale = fc_corpus_nstale(corpus);
+    if (nstale)
+        fc_sb_printf(sb, "\n%sStale decisions (%zu)%s\n", sty->bold, nstale, sty->reset);
+    for (size_t i = 0; st == FC_OK && i < nstale; i++) {
+        stale_line(sb, fc_corpus_stale(corpus, i), sty);
+        st = fc_report_flush(out, sb);
+    }
+    return st;
+}
+
 /* The report is written a document at a time, so memory does not grow with the
  * size of the output. */
 fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool color,
-                         bool hide)
+                         bool hide, bool list_claims)
 {
     const style *sty = color ? &ansi : &plain;
     fc_strbuf sb = {0};
     fc_status st = FC_OK;
     size_t n = fc_corpus_ninputs(corpus), failed = fc_corpus_nfailed(corpus);
     size_t skipped = fc_corpus_nskipped(corpus);
-    fc_sb_printf(&sb, "factcheck %s: %s over %zu input%s\n", fc_version(),
-                 kind == FC_REPORT_FULL ? "consistency report" : "claims", n, n == 1 ? "" : "s");
-    for (size_t i = 0; st == FC_OK && i < n; i++) {
-        document(&sb, corpus, i, sty);
-        st = fc_report_flush(out, &sb);
-    }
     const fc_findings *fs = fc_corpus_findings(corpus);
-    if (st == FC_OK && kind == FC_REPORT_FULL) {
-        size_t settled = fc_report_nsettled(corpus), shown = fs->n - (hide ? settled : 0);
-        fc_sb_printf(&sb, "\n%sFindings (%zu)%s", sty->bold, shown, sty->reset);
-        if (hide && settled)
-            fc_sb_printf(&sb, " (%zu settled, not shown)", settled);
-        fc_sb_puts(&sb, "\n");
-        if (shown == 0)
-            fc_sb_puts(&sb, "  none\n");
-        for (size_t i = 0; st == FC_OK && i < fs->n; i++) {
-            if (!fc_report_shown(corpus, i, hide))
-                continue;
-            finding(&sb, corpus, &fs->items[i], fc_corpus_decision(corpus, i), sty);
-            st = fc_report_flush(out, &sb);
-        }
-        size_t nstale = fc_corpus_nstale(corpus);
-        if (nstale)
-            fc_sb_printf(&sb, "\n%sStale decisions (%zu)%s\n", sty->bold, nstale, sty->reset);
-        for (size_t i = 0; st == FC_OK && i < nstale; i++) {
-            stale_line(&sb, fc_corpus_stale(corpus, i), sty);
-            st = fc_report_flush(out, &sb);
-        }
+    bool full = kind == FC_REPORT_FULL;
+    fc_sb_printf(&sb, "factcheck %s: %s over %zu input%s\n", fc_version(),
+                 full ? "consistency report" : "claims", n, n == 1 ? "" : "s");
+    if (full)
+        st = findings_text(out, &sb, corpus, hide, sty);
+    if (st == FC_OK && full)
+        fc_sb_printf(&sb, "\n%s%s%s\n", sty->bold,
+                     list_claims ? "Inputs and their claims" : "Inputs", sty->reset);
+    for (size_t i = 0; st == FC_OK && i < n; i++) {
+        document(&sb, corpus, i, sty, list_claims || !full);
+        st = fc_report_flush(out, &sb);
     }
     size_t conflicts = fc_corpus_nseverity(corpus, FC_SEV_CONFLICT);
     size_t warnings = fc_corpus_nseverity(corpus, FC_SEV_WARNING);

@@ -15,6 +15,7 @@ Usage: html_browser.py FACTCHECK_BINARY SOURCE_DIR
 import html.parser
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -144,6 +145,61 @@ with tempfile.TemporaryDirectory() as tmp:
     check(bars == sum(min(len(cs), 40) for cs in multi.values()),
           f"a bar for each claim on a charted measure ({bars})")
     check(tags.count("svg") == len(multi), "the charts are inline SVG")
+    # the desk's reference figures: one dashed line per distinct figure a
+    # reference finding sets beside a chart's claims
+    charted = {c["id"]: m for m, cs in multi.items() for c in cs}
+    refs = {}
+    for f in report["findings"]:
+        ms = {charted[c] for c in f["claims"] if c in charted}
+        if f["check"] == "reference" and ms:
+            for m in ms:
+                refs.setdefault(m, set()).add((f["numbers"]["reference_low"],
+                                               f["numbers"]["reference_high"]))
+    lines = [a for t, a, _ in dom.elements if t == "line" and "reference" in classes(a)]
+    check(len(lines) == sum(min(len(r), 6) for r in refs.values()) > 0,
+          f"a reference line per reference figure of a charted measure ({len(lines)})")
+    # which side the evidence backs: a settled dispute's two sides, else a
+    # reference check's verdict; only the side it contradicts is marked wrong
+    verdict = {}
+    for f in report["findings"]:
+        if f["agrees"]:
+            verdict[f["agrees"]], verdict[f["disagrees"]] = 1, -1
+        elif f["check"] == "reference" and len(f["claims"]) == 1 and f["claims"][0] not in verdict:
+            verdict[f["claims"][0]] = 1 if f["severity"] == "info" else -1
+    rows, href = {}, None
+    for t, a, _ in dom.elements:
+        if t == "a":
+            href = a.get("href", "")
+        elif t == "text" and "row" in classes(a):
+            rows[href[3:]] = classes(a)
+    marked = {c: (1 if "agrees" in k else -1 if "disagrees" in k else 0) for c, k in rows.items()}
+    want = {c: verdict.get(c, 0) for c in rows}
+    check(marked == want and 1 in want.values() and -1 in want.values(),
+          "chart rows mark the side the evidence backs and only the side it contradicts")
+    disputes = [f for f in report["findings"] if f["agrees"]]
+    check(disputes and all(marks.get("c-" + f["agrees"]) is not None for f in disputes),
+          "every settled dispute names both sides")
+    mark_class = {a["id"][2:]: classes(a) for t, a, _ in dom.elements if t == "mark"}
+    backed_only = [f["agrees"] for f in disputes
+                   if not any(g["severity"] == "conflict" and f["agrees"] in g["claims"] and
+                              g.get("agrees") != f["agrees"] for g in report["findings"])]
+    check(backed_only and all("conflict" not in mark_class[c] for c in backed_only),
+          "the side a reference backs is not highlighted as a conflict in its text")
+    # human labels: each chart is captioned by its measure's description, not
+    # its key; each axis says what it counts; no row label is cut short
+    with open(page, encoding="utf-8") as f:
+        page_html = f.read()
+    captions = re.findall(r"<figcaption>([^<]*)<", page_html)
+    keys = {c["measure"] for c in report["claims"] if c["measure"]}
+    check(len(captions) == len(multi) and not any(c.strip() in keys for c in captions) and
+          any(c.startswith("Unauthorized immigrants born in Korea") for c in captions),
+          f"charts are captioned by what they measure, not by rule keys {captions[:2]}")
+    cut = re.findall(r'<text class="row[^"]*"[^>]*><title>([^<]*)</title>[^<]*\u2026</text>',
+                     page_html)
+    check(not [c for c in cut if "hostile" not in c and "script" not in c],
+          f"the chart rows' labels are whole {cut[:2]}")
+    axis = [a for t, a, _ in dom.elements if t == "text" and "axis-label" in classes(a)]
+    check(len(axis) == len(multi), "every chart's axis is labelled with its unit")
 
     # the hostile document: shown as text, nothing planted
     check("script" not in tags and "iframe" not in tags and "img" not in tags,
@@ -178,6 +234,8 @@ with tempfile.TemporaryDirectory() as tmp:
         return sum(n for n, p in colours if all(abs(p[i] - rgb[i]) <= tol for i in range(3)))
 
     check(near((0xc0, 0x39, 0x2b)) > 2000, "the conflicts' red is on screen")
-    check(near((0x28, 0x74, 0xa6)) > 300, "the chart bars' blue is on screen")
+    check(near((0x28, 0x74, 0xa6)) + near((0x1e, 0x84, 0x49)) > 300,
+          "the chart bars' blue and green are on screen")
+    check(near((0x1e, 0x84, 0x49)) > 300, "the reference lines' and backed claims' green is on screen")
 
 sys.exit(1 if failures else 0)

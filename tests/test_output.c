@@ -182,7 +182,7 @@ Test(output, every_format_reports_an_unreadable_input_and_an_empty_run)
         cr_assert_eq(fc_corpus_add_path(corpus, "/nonexistent/x.md"), FC_OK);
         cr_assert_eq(fc_corpus_extract(corpus, test_rules()), FC_OK);
         cr_assert_eq(fc_corpus_check(corpus, test_rules()), FC_OK);
-        fc_report_options opt = {FC_FORMAT_TEXT, FC_REPORT_FULL, false, false};
+        fc_report_options opt = {FC_FORMAT_TEXT, FC_REPORT_FULL, false, false, true};
         cr_assert_eq(fc_format_parse(names[i], &opt.format), FC_OK);
         char *buf = NULL;
         size_t len = 0;
@@ -252,4 +252,114 @@ Test(output, json_is_valid_whatever_the_bytes)
     free(err);
     unlink(path);
     rmdir(dir);
+}
+
+/* The text report opens with the findings, grouped by story and measure under a
+ * label a person reads; the claims are listed only with --list-claims. */
+Test(output, text_report_opens_with_findings_by_story_and_measure)
+{
+    char *out = NULL, *err = NULL;
+    cr_assert_eq(test_run("claims/", &out, &err), 1, "%s", err);
+    const char *findings = strstr(out, "\nFindings (45)\n");
+    const char *inputs = strstr(out, "\nInputs\n");
+    cr_assert(findings && inputs && findings < inputs, "%.400s", out);
+    /* the story is named by its first document's title; the measure by its
+     * rule description, not the key "korean.unauthorized.us" */
+    const char *story = strstr(out, "\nStory: Korean community uneasy as deportation push widens "
+                                    "(Harbor City Ledger, claims/01-korean-community-uneasy.md)\n");
+    const char *topic = strstr(out, "\n  -- Unauthorized immigrants born in Korea living in the U.S.\n");
+    cr_assert(story && topic && story < topic && topic < inputs, "%.600s", out);
+    /* no claim listing: a claim's line ("  12:12  \"some 110,000\"") */
+    cr_assert_null(strstr(out, "\"some 110,000\""), "claims listed without --list-claims");
+    cr_assert_not_null(strstr(inputs, "claims/01-korean-community-uneasy.md  (3 claims)"));
+    free(out);
+    free(err);
+    cr_assert_eq(test_run("--list-claims claims/", &out, &err), 1, "%s", err);
+    const char *claim = strstr(out, "\"some 110,000\"");
+    cr_assert(claim && claim > strstr(out, "\nInputs and their claims\n"), "%.400s", out);
+    free(out);
+    free(err);
+}
+
+/* A dispute the reference settles: the Harbor City Ledger's "approximately
+ * 110,000" (99,000 to 121,000) holds Pew's 110,000 (datasets/, row
+ * pew_unauth_korea_2022); the Westside Courier's 129,758 does not. Only the
+ * Courier's side is marked as disagreeing. */
+Test(output, a_settled_dispute_marks_only_the_side_that_disagrees)
+{
+    char *out = NULL, *err = NULL;
+    cr_assert_eq(test_run("claims/", &out, &err), 1, "%s", err);
+    const char *f = strstr(out, "Sources disagree on Unauthorized immigrants born in Korea");
+    cr_assert_not_null(f);
+    const char *agrees = strstr(f, "\n    agrees with the reference figure: ");
+    const char *disagrees = strstr(f, "\n    disagrees: ");
+    cr_assert(agrees && disagrees && agrees < disagrees, "%.800s", f);
+    cr_assert(strncmp(strchr(agrees + 1, '(') + 1, "Harbor City Ledger)", 19) == 0, "%.200s", agrees);
+    cr_assert(strncmp(strchr(disagrees + 1, '(') + 1, "Westside Courier)", 17) == 0, "%.200s",
+              disagrees);
+    free(out);
+    free(err);
+}
+
+/* factcheck diff: tests/data/diff/ checked under diff-a.json (no tolerance,
+ * shares off) and diff-b.json (5% tolerance, shares on). By hand: 412 against
+ * 440 is a gap of 28 with no tolerance, a conflict under A; with 5% each way,
+ * [391.4, 432.6] and [418, 462] overlap, so B loses it. B's shares check finds
+ * "120 of 412" (29.1%), which A does not run: gained. The agreement summary
+ * over the same two claims keeps its fingerprint: in both. */
+Test(output, diff_lists_the_findings_gained_and_lost)
+{
+    char *out = NULL, *err = NULL;
+    cr_assert_eq(test_run("diff tests/data/rules/diff-a.json tests/data/rules/diff-b.json "
+                          "tests/data/diff/",
+                          &out, &err),
+                 1, "%s", err);
+    const char *gained = strstr(out, "\nGained (1): raised under tests/data/rules/diff-b.json");
+    const char *lost = strstr(out, "\nLost (1): raised under tests/data/rules/diff-a.json");
+    cr_assert(gained && lost && gained < lost, "%s", out);
+    const char *share = strstr(gained, "  info  share  [");
+    cr_assert(share && share < lost && strstr(share, "120 of 412 dogs is 29.1%"), "%s", out);
+    const char *conflict = strstr(lost, "  CONFLICT  cross_source  [");
+    cr_assert(conflict && strstr(conflict, "gap 28"), "%s", out);
+    cr_assert_not_null(strstr(out, "1 gained, 1 lost, 1 in both"), "%s", out);
+    free(out);
+    free(err);
+
+    cr_assert_eq(test_run("diff -f json tests/data/rules/diff-a.json tests/data/rules/diff-b.json "
+                          "tests/data/diff/",
+                          &out, &err),
+                 1, "%s", err);
+    cJSON *r = cJSON_Parse(out);
+    cr_assert_not_null(r, "%s", out);
+    const cJSON *g = cJSON_GetObjectItem(r, "gained"), *l = cJSON_GetObjectItem(r, "lost");
+    cr_assert_eq(cJSON_GetArraySize(g), 1);
+    cr_assert_eq(cJSON_GetArraySize(l), 1);
+    cr_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(g, 0), "check")->valuestring, "share");
+    const cJSON *c = cJSON_GetArrayItem(l, 0);
+    cr_assert_str_eq(cJSON_GetObjectItem(c, "check")->valuestring, "cross_source");
+    cr_assert_str_eq(cJSON_GetObjectItem(c, "severity")->valuestring, "conflict");
+    cr_assert_float_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(c, "numbers"), "gap")->valuedouble,
+                       28, 1e-9);
+    const cJSON *s = cJSON_GetObjectItem(r, "summary");
+    cr_assert_eq(cJSON_GetObjectItem(s, "in_both")->valueint, 1);
+    cJSON_Delete(r);
+    free(out);
+    free(err);
+
+    /* one rule set against itself: nothing gained or lost, exit 0 */
+    cr_assert_eq(test_run("diff tests/data/rules/diff-a.json tests/data/rules/diff-a.json "
+                          "tests/data/diff/",
+                          &out, &err),
+                 0, "%s", err);
+    cr_assert_not_null(strstr(out, "0 gained, 0 lost, 2 in both"), "%s", out);
+    free(out);
+    free(err);
+    /* a bad rule file is an error naming it, before any document is read */
+    cr_assert_eq(test_run("diff tests/data/rules/malformed.json tests/data/rules/diff-a.json "
+                          "tests/data/diff/",
+                          &out, &err),
+                 2);
+    cr_assert_not_null(strstr(err, "malformed.json"), "%s", err);
+    free(out);
+    free(err);
 }

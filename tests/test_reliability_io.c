@@ -491,7 +491,7 @@ Test(reliability_io, written_report_has_the_mode_of_a_create_or_keeps_its_own)
 
     write_text(at("old.txt"), "OLD\n");
     cr_assert_eq(chmod(at("old.txt"), 0600), 0);
-    r = run(&(run_spec){0}, ARGS("-o", at("old.txt"), at("a.md")));
+    r = run(&(run_spec){0}, ARGS("--list-claims", "-o", at("old.txt"), at("a.md")));
     cr_assert_eq(r.code, 0, "%s", r.err);
     cr_assert_eq(stat(at("old.txt"), &st), 0);
     cr_assert_eq(st.st_mode & 07777, 0600);

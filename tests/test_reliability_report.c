@@ -228,12 +228,14 @@ Test(reliability_report, html_chart_of_nearly_equal_huge_figures_ends)
 /* A document that tries to close the script block the ClaimReview is pasted
  * into, gives a javascript: URL and has bytes that are not UTF-8; its claim
  * (3,000 arrests a day) conflicts with the reference data of claims/. */
-#define HOSTILE(url)                                                                               \
+/* Two outlets' own sentences (the same sentence in both would be one claim,
+ * syndicated copy, and one review). */
+#define HOSTILE(url, tail)                                                                         \
     "---\noutlet: Evil </script><script>alert(1)</script> Ledger\n"                                \
     "title: Arrests </SCRIPT><!-- x & y\npublished: 2025-07-31\nurl: " url "\n"                    \
     "author: Paul \xff\xfe Hendry\n---\n\n"                                                        \
     "ICE agents </script><script>alert(2)</script> are now arresting 3,000 immigrants a day, "     \
-    "as the administration pushes to expand deportations.\n"
+    tail "\n"
 
 static const cJSON *item(const cJSON *o, const char *path)
 {
@@ -246,8 +248,10 @@ static const cJSON *item(const cJSON *o, const char *path)
 
 static void write_hostile(const char *dir)
 {
-    write_file(dir, "a-hostile.md", HOSTILE("javascript:alert(document.cookie)"));
-    write_file(dir, "b-good-url.md", HOSTILE("https://example.org/2025/07/31/arrests"));
+    write_file(dir, "a-hostile.md", HOSTILE("javascript:alert(document.cookie)",
+                                             "as the administration pushes to expand deportations."));
+    write_file(dir, "b-good-url.md", HOSTILE("https://example.org/2025/07/31/arrests",
+                                             "up from a few hundred a day last year."));
 }
 
 Test(reliability_report, claimreview_cannot_leave_its_script_block)

@@ -38,6 +38,19 @@ typedef struct fc_finding {
                               URL, dataset row), or NULL; owned */
     fc_number nums[FC_FINDING_MAX_NUMS];
     size_t nnums;
+    /* In a dispute between two claims that the evidence settles: the position
+     * in claims, from 1, of the side a reference figure (else most of the other
+     * sources) agrees with, and of the side that disagrees; both 0 when nothing
+     * settles it or the finding is no such dispute. */
+    unsigned char agrees, disagrees;
+    /* What the finding is about, for people: the rule measure's description,
+     * else the counted thing as the text words it, with the place ("inmates in
+     * Harlan County"); owned, may be NULL. */
+    char *topic;
+    /* The story it belongs to (docs/reports.md): the lowest index of the
+     * documents linked to its claims' documents by the measures their claims
+     * share and by findings across documents. */
+    size_t story;
 } fc_finding;
 
 typedef struct fc_findings {

@@ -91,6 +91,15 @@ FC_API const fc_input *fc_corpus_input(const fc_corpus *corpus, size_t i);
 FC_API const fc_claims *fc_corpus_claims(const fc_corpus *corpus);
 FC_API const fc_findings *fc_corpus_findings(const fc_corpus *corpus);
 
+/* One source, once (copies.h): after fc_corpus_check, the first appearance of
+ * claim k (k itself for an original; a copy is the same claim in a later
+ * document, seen once by the checks), and the appearance after claim k of the
+ * same original (FC_NO_CLAIM after the last): from an original, the chain lists
+ * its copies in document order. Before the check every claim is an original. */
+#define FC_NO_CLAIM ((size_t)-1)
+FC_API size_t fc_corpus_first_appearance(const fc_corpus *corpus, size_t k);
+FC_API size_t fc_corpus_next_appearance(const fc_corpus *corpus, size_t k);
+
 /* Counts over the corpus. */
 FC_API size_t fc_corpus_nfailed(const fc_corpus *corpus);  /* inputs not ok */
 FC_API size_t fc_corpus_nskipped(const fc_corpus *corpus); /* inputs skipped */

@@ -9,6 +9,7 @@
 
 #include "factcheck/check.h"
 #include "factcheck/claim.h"
+#include "factcheck/copies.h"
 #include "factcheck/corpus.h"
 #include "factcheck/decisions.h"
 #include "factcheck/doc.h"

@@ -29,6 +29,8 @@ typedef struct fc_report_options {
     bool color; /* text format: ANSI colours for severities and errors */
     bool hide_settled; /* leave out findings the desk has decided (fc_corpus_set_decisions);
                           stale decisions are still reported */
+    bool list_claims;  /* text format: list every claim under its document (the full
+                          report otherwise lists the inputs only, after the findings) */
 } fc_report_options;
 
 /* The version of the JSON report's shape (its "version" field); raised when a
@@ -45,6 +47,18 @@ FC_API const char *fc_format_names(void);
 /* Writes the report to out. Errors: FC_ENOMEM, FC_EIO (a write failed). */
 FC_API fc_status fc_report_write(FILE *out, const fc_corpus *corpus,
                                  const fc_report_options *options);
+
+/* What one rule set finds that another does not (`factcheck diff`): over the
+ * same inputs, checked under rule set A (corpus a) and rule set B (corpus b),
+ * the findings of b whose fingerprint a lacks ("gained") and those of a that b
+ * lacks ("lost"), each in its corpus's order; name_a and name_b say which rule
+ * sets they were (file names). format: FC_FORMAT_TEXT (color as for the text
+ * report) or FC_FORMAT_JSON (docs/reports.md, "diff"); others FC_EINVAL. The
+ * counts go to *gained and *lost (either may be NULL). Errors: FC_ENOMEM, FC_EIO,
+ * FC_EINVAL. */
+FC_API fc_status fc_report_diff(FILE *out, const fc_corpus *a, const fc_corpus *b,
+                                const char *name_a, const char *name_b, fc_format format,
+                                bool color, size_t *gained, size_t *lost);
 
 #ifdef __cplusplus
 }
