@@ -1561,7 +1561,9 @@ static size_t attribution_end(const ctx *c, size_t k, size_t hi)
     while (e < hi && e < k + 8 && !is_punct(c, e, ",") && !is_punct(c, e, ";") &&
            !is_punct(c, e, "(") && !(is_punct(c, e, ".") && e + 1 == hi) &&
            !(is_punct(c, e, ".") && !glued(c, e)) && !list_at(c, &c->r->attr_clause_ends, e) &&
-           !(e > k && tok(c, e)->kind == FC_TOK_WORD && is_participle(c, e)))
+           !(e > k && tok(c, e)->kind == FC_TOK_WORD && is_participle(c, e)) &&
+           !(e > k && (list_at(c, &c->r->attr_after, e) || /* "a report by X found" */
+                       list_at(c, &c->r->time_references, e))))   /* "X last year" */
         e++;
     return e;
 }
@@ -1625,6 +1627,9 @@ static size_t name_backward(const ctx *c, size_t e, size_t lo)
             s--;
         else if (s < e && s - 1 > lo && name_dot(c, s - 1, lo))
             s--;
+        else if (s < e && s - 1 > lo && is_punct(c, s - 1, "'") && glued(c, s - 1) &&
+                 name_word(c, s - 2) && c->text[tok(c, s - 2)->end - 1] == 's')
+            s--; /* "Provincial Teachers' Federation" */
         else
             break;
     }
@@ -1653,6 +1658,45 @@ static void strip_titles(const ctx *c, size_t *s, size_t *e)
             *e = k;
             break;
         }
+}
+
+/* Whether token k is a pronoun that can speak ("she said", "it found"). */
+static bool speaking_pronoun(const ctx *c, size_t k)
+{
+    return is_word(c, k, "he") || is_word(c, k, "she") || is_word(c, k, "it") ||
+           is_word(c, k, "they");
+}
+
+/* Where the speaker before the verb at token i ends: before an acronym in
+ * brackets ("the Office for Regional Statistics (ORS) said"), and around an
+ * aside between commas: the name before it ("Dr. Renata Oyelaran, who runs the
+ * emergency department, said") or else a name that is the whole aside ("its
+ * maker, Orvane Pharmaceuticals, said"). */
+static size_t speaker_end(const ctx *c, size_t i, size_t lo)
+{
+    /* an auxiliary or adverb: "Corbett Securities had forecast", "The office also said" */
+    while (i > lo + 1 && (is_word(c, i - 1, "had") || is_word(c, i - 1, "has") ||
+                          is_word(c, i - 1, "have") || is_word(c, i - 1, "also")))
+        i--;
+    if (i >= lo + 3 && is_punct(c, i - 1, ")") && is_punct(c, i - 3, "("))
+        return i - 3;
+    if (i < lo + 3 || !is_punct(c, i - 1, ","))
+        return i;
+    size_t p = i - 1; /* the comma that opens the aside */
+    while (p > lo && p + 24 > i) {
+        p--;
+        if (tok(c, p)->kind == FC_TOK_PUNCT && !is_punct(c, p, ".") && !is_punct(c, p, "-") &&
+            !is_punct(c, p, "'"))
+            break;
+    }
+    if (!is_punct(c, p, ",") || p + 2 >= i)
+        return i;
+    if (p >= lo + 3 && is_punct(c, p - 1, ")") && is_punct(c, p - 3, "("))
+        return p - 3; /* "The Parliamentary Budget Office (PBO), a watchdog, said" */
+    if (p > lo && name_word(c, p - 1))
+        return p;
+    size_t s = name_backward(c, i - 1, p + 1);
+    return s == p + 1 || (s > p + 1 && s == skip_article(c, p + 1, i - 1)) ? i - 1 : i;
 }
 
 static void attribution_span(ctx *c, size_t *from, size_t *to)
@@ -1707,7 +1751,23 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
         size_t k = skip_article(c, i + 1, hi);
         while (k < hi && k < i + 4 && !name_word(c, k) && list_at(c, &r->attr_titles, k))
             k++; /* a lowercase title: "said coach Marisol Reyes" */
+        /* a role before the name: "said lead author Tomas Lindgren", "said the
+         * winner, Lena Okafor" */
+        size_t k2 = k;
+        while (k2 < hi && k2 < k + 3 && tok(c, k2)->kind == FC_TOK_WORD && !name_word(c, k2) &&
+               !list_at(c, &r->stop_words, k2))
+            k2++;
+        if (k2 > k && is_punct(c, k2, ","))
+            k2++;
+        if (k2 > k && k2 < hi && name_word(c, k2))
+            k = k2;
         size_t e = name_forward(c, k, hi);
+        /* an affiliation and a role before it: "said Corbett analyst Hana Sato" */
+        if (e > k && e + 1 < hi && tok(c, e)->kind == FC_TOK_WORD && !name_word(c, e) &&
+            !list_at(c, &r->stop_words, e) && name_word(c, e + 1)) {
+            k = e + 1;
+            e = name_forward(c, k, hi);
+        }
         strip_titles(c, &k, &e);
         if (e > k) {
             *from = k;
@@ -1723,6 +1783,8 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             if (i < lo + 1)
                 continue;
             bool noun = list_at(c, &r->attr_nouns, i) > 0;
+            if (noun && name_word(c, i) && i + 1 < hi && list_at(c, &r->attr_after, i + 1))
+                continue; /* the last word of a name: "Keystone Mortgage Data said" */
             if (!noun && list_at(c, &r->attr_after, i) == 0)
                 continue;
             /* The speaker, skipping an age: "Police Chief Darnell Hughes, 58, said". */
@@ -1730,7 +1792,29 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             if (!noun && e >= lo + 3 && is_punct(c, e - 1, ",") &&
                 tok(c, e - 2)->kind == FC_TOK_NUM && is_punct(c, e - 3, ","))
                 e -= 3;
+            else if (!noun)
+                e = speaker_end(c, e, lo);
+            if (!noun && e > lo && speaking_pronoun(c, e - 1)) { /* "she said" */
+                *from = e - 1;
+                *to = e;
+                return;
+            }
             size_t s = name_backward(c, e, lo);
+            /* a person and the organisation they are of: "Dr. Wanjiru Mbeki of
+             * the Kisumu Malaria Project said" -> "Wanjiru Mbeki" */
+            if (!noun && s < e) {
+                size_t o = s > lo && is_word(c, s - 1, "the") ? s - 1 : s;
+                if (o > lo + 2 && is_word(c, o - 1, "of") && name_word(c, o - 2)) {
+                    size_t ps = name_backward(c, o - 1, lo);
+                    size_t words = 0;
+                    for (size_t k = ps; k < o - 1; k++)
+                        words += tok(c, k)->kind == FC_TOK_WORD;
+                    if (words >= 2 && words <= 4 && !list_at(c, &r->attr_nouns, o - 2)) {
+                        s = ps;
+                        e = o - 1;
+                    }
+                }
+            }
             /* "Shoplifting reports rose": "reports" is a noun when a change word
              * follows it, and the word before it no speaker. */
             if (!noun && i + 1 < hi &&
@@ -1755,40 +1839,22 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
         }
 }
 
-/* The sentence's attribution, found once per sentence. */
+/* The sentence's attribution, found once per sentence (cl NULL: a sentence with
+ * no claim, whose source is only noted for the sentences after it). */
 static fc_status find_attribution(ctx *c, fc_claim *cl)
 {
     if (!c->about.done) {
         attribution_span(c, &c->about.attr_from, &c->about.attr_to);
         c->about.done = true;
-        free(c->about.source);
-        c->about.source = NULL;
-        if (c->about.attr_to > c->about.attr_from) {
-            char *written = span_text(c, c->about.attr_from, c->about.attr_to);
-            if (!written)
-                return FC_ENOMEM;
-            c->about.source = fc_resolve_source(c, written, tok(c, c->sent.from)->start);
-            if (!c->about.source)
-                c->about.source = written;
-            else
-                free(written);
-        }
-        /* A paragraph speaks with one voice until it names another: a sentence
-         * that names no source takes the one named before it in its paragraph. */
-        if (tok(c, c->sent.from)->blank_before) {
-            free(c->about.paragraph_source);
-            c->about.paragraph_source = NULL;
-        }
-        if (c->about.source) {
-            free(c->about.paragraph_source);
-            if (!(c->about.paragraph_source = fc_strdup(c->about.source)))
-                return FC_ENOMEM;
-        } else if (c->about.paragraph_source &&
-                   !(c->about.source = fc_strdup(c->about.paragraph_source))) {
+        char *written = NULL;
+        if (c->about.attr_to > c->about.attr_from &&
+            !(written = span_text(c, c->about.attr_from, c->about.attr_to)))
             return FC_ENOMEM;
-        }
+        fc_status st = fc_source_sentence(c, written, cl != NULL);
+        if (st != FC_OK)
+            return st;
     }
-    if (c->about.source && !(cl->attribution = fc_strdup(c->about.source)))
+    if (cl && c->about.source && !(cl->attribution = fc_strdup(c->about.source)))
         return FC_ENOMEM;
     return FC_OK;
 }
@@ -3002,6 +3068,11 @@ static fc_status extract_sentences(ctx *c)
                 return st;
             k = next > k ? next : k + 1;
         }
+        if (!c->about.done) {
+            fc_status ast = find_attribution(c, NULL);
+            if (ast != FC_OK)
+                return ast;
+        }
         link_sentence(c, first);
         fc_status kst = fc_key_sentence(c, first, c->spans);
         if (kst != FC_OK)
@@ -3099,8 +3170,7 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
     free(c.word);
     free(c.memo);
     free(c.quantity_words);
-    free(c.about.source);
-    free(c.about.paragraph_source);
+    fc_sources_free(&c);
     free(c.about.context);
     free(c.matches);
     free(c.spans);

@@ -27,6 +27,18 @@ typedef struct span {
 
 enum { FC_MEMO_OTHER_NUMBER_KNOWN = 1 << 6, FC_MEMO_OTHER_NUMBER = 1 << 7 };
 
+/* A source a sentence named, kept for the sentences after it (extract_source.c). */
+typedef struct fc_named {
+    char *written;      /* as the sentence wrote it ("the agency", "MEPA", "Natarajan") */
+    size_t before;      /* where its sentence starts: its name is looked up before that */
+    size_t paragraph;   /* the number of its paragraph */
+    char *resolved;     /* the name it stands for (fc_resolve_source), once done */
+    bool done;          /* resolved is known */
+    signed char person; /* once done: a person's name, not an organisation's */
+} fc_named;
+
+#define FC_RECENT_SOURCES 8
+
 typedef struct ctx {
     const fc_rules *r;
     const fc_doc *doc;
@@ -78,15 +90,21 @@ typedef struct ctx {
     struct {
         bool done;
         size_t attr_from, attr_to;              /* the attribution's tokens; from == to: none */
-        char *source;                           /* the attribution resolved across the
-                                                   document (fc_resolve_source), or NULL */
-        char *paragraph_source;                 /* the last source named in the
-                                                   paragraph, for its later sentences */
+        const char *source;                     /* the attribution resolved across the
+                                                   document (fc_source_sentence), or
+                                                   NULL; owned by sources */
         bool cues_done;                         /* poll and estimate below are known */
         const struct fc_entry *poll, *estimate; /* cues anywhere in the sentence, */
         size_t poll_at, estimate_at;            /* and where */
         unsigned char *context; /* per measure: 0 unknown, 1 context absent, 2 present */
     } about;
+    /* The latest sources named in the document, a ring (extract_source.c). */
+    struct {
+        fc_named recent[FC_RECENT_SOURCES];
+        size_t n;         /* how many were named in all; the latest is recent[(n-1) % size] */
+        size_t floor;     /* the first not cut off from later sentences by a change of topic */
+        size_t paragraph; /* the current paragraph's number */
+    } sources;
     /* The answers of is_proper (extract_key.c) for this document. */
     struct {
         uint32_t hash[64];
@@ -232,5 +250,16 @@ void fc_key_words(ctx *c);
  * Natarajan"); NULL when it is written in full or nothing is found
  * (extract_source.c). */
 char *fc_resolve_source(const ctx *c, const char *attr, size_t before);
+
+/* Sets c->about.source for the current sentence from the attribution it writes
+ * (`written`, taken over; NULL when it names none) and the sources named before
+ * it: pronouns ("she said"), common nouns ("officials", "the report found"), a
+ * paragraph's source for its later sentences until a change of topic. With
+ * resolve false (a sentence with no claim) the source is only noted, and looked
+ * up when a later sentence needs it. Errors: FC_ENOMEM. */
+fc_status fc_source_sentence(ctx *c, char *written, bool resolve);
+
+/* Frees the sources noted for the document. */
+void fc_sources_free(ctx *c);
 
 #endif

@@ -206,6 +206,17 @@ char *fc_resolve_source(const ctx *c, const char *attr, size_t before)
         return NULL;
     if (strncmp(attr, "the ", 4) == 0 || strncmp(attr, "The ", 4) == 0)
         attr += 4;
+    /* the owner of a possessive: "the trust's figures" -> "trust", "the fire
+     * department's figures" -> "fire department" */
+    char own[64];
+    const char *pos = strstr(attr, "'s ");
+    if (!pos)
+        pos = strstr(attr, "\xE2\x80\x99s ");
+    if (pos && !upper(attr[0]) && (size_t)(pos - attr) < sizeof own) {
+        memcpy(own, attr, (size_t)(pos - attr));
+        own[pos - attr] = '\0';
+        attr = own;
+    }
     size_t n = strcspn(attr, " ");
     /* an acronym, alone or before a noun ("MEPA scientists") */
     bool caps = n >= 2 && n <= 8;
@@ -238,4 +249,204 @@ char *fc_resolve_source(const ctx *c, const char *attr, size_t before)
     const char *v = last ? attr : NULL;
     size_t vn = last ? strcspn(attr, " ") : 0;
     return name_with(t, lo, hi, head, hn, v, vn);
+}
+
+/* ---- the sources of a document's sentences ------------------------------- */
+
+/* Words of organisations' names: a name holding one is no person's. */
+static const char *const org_words[] = {
+    "academy",    "agency",     "alliance",   "association", "authority",   "bank",
+    "board",      "bureau",     "capital",    "center",      "centre",      "club",
+    "coalition",  "college",    "commission", "committee",   "company",     "corporation",
+    "council",    "court",      "data",       "department",  "electric",    "federation",
+    "forum",      "foundation", "fund",       "group",       "hospital",    "hospitals",
+    "inc.",       "institute",  "laboratory", "league",      "line",        "metrics",
+    "ministry",   "network",    "observatory", "office",     "partners",    "party",
+    "pharmaceuticals", "police", "project",   "reserve",     "securities",  "service",
+    "society",    "stores",     "survey",     "systems",     "trust",       "union",
+    "university", "watch"};
+
+static bool org_word(const char *w, size_t n)
+{
+    for (size_t k = 0; k < sizeof org_words / sizeof *org_words; k++)
+        if (strlen(org_words[k]) == n && strncasecmp(org_words[k], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* Whether a resolved source reads as a person's name: two to four capitalised
+ * words ("Priya Natarajan", "Kim Joo-young"), no acronym, no joiner, no word of
+ * an organisation's name. */
+static bool person_name(const char *s)
+{
+    size_t words = 0;
+    for (const char *p = s; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        size_t n = strcspn(p, " ");
+        if (!upper(p[0]) || (n >= 2 && upper(p[1])) || org_word(p, n) || joiner(p, n))
+            return false;
+        words++;
+        p += n;
+    }
+    return words >= 2 && words <= 4;
+}
+
+static void named_free(fc_named *e)
+{
+    free(e->written);
+    free(e->resolved);
+    memset(e, 0, sizeof *e);
+}
+
+/* The source entry e stands for, resolved on first use; NULL on no memory. */
+static const char *named_get(const ctx *c, fc_named *e)
+{
+    if (!e->done) {
+        e->resolved = fc_resolve_source(c, e->written, e->before);
+        e->done = true;
+        e->person = (signed char)person_name(e->resolved ? e->resolved : e->written);
+    }
+    return e->resolved ? e->resolved : e->written;
+}
+
+/* The k-th latest entry (0: the latest), or NULL. */
+static fc_named *recent(ctx *c, size_t k)
+{
+    if (k >= c->sources.n || k >= FC_RECENT_SOURCES)
+        return NULL;
+    return &c->sources.recent[(c->sources.n - 1 - k) % FC_RECENT_SOURCES];
+}
+
+/* The latest person (person) or organisation (!person) named. */
+static fc_named *latest(ctx *c, bool person)
+{
+    for (size_t k = 0;; k++) {
+        fc_named *e = recent(c, k);
+        if (!e)
+            return NULL;
+        named_get(c, e);
+        if ((bool)e->person == person)
+            return e;
+    }
+}
+
+static void push(ctx *c, char *written, char *resolved)
+{
+    fc_named *e = &c->sources.recent[c->sources.n % FC_RECENT_SOURCES];
+    named_free(e);
+    e->written = written;
+    e->before = tok(c, c->sent.from)->start;
+    e->paragraph = c->sources.paragraph;
+    if (resolved) {
+        e->resolved = resolved;
+        e->done = true;
+        e->person = (signed char)person_name(resolved);
+    }
+    c->sources.n++;
+}
+
+/* Whether the sentence opens on a change of topic ("Separately,", "Meanwhile,",
+ * "Elsewhere,", "In other news"): the paragraph's source stops there. */
+static bool topic_break(const ctx *c)
+{
+    size_t i = c->sent.from;
+    if ((is_word(c, i, "separately") || is_word(c, i, "meanwhile") ||
+         is_word(c, i, "elsewhere")) &&
+        is_punct(c, i + 1, ","))
+        return true;
+    return is_word(c, i, "in") &&
+           ((is_word(c, i + 1, "other") &&
+             (is_word(c, i + 2, "news") || is_word(c, i + 2, "developments"))) ||
+            (is_word(c, i + 1, "a") && is_word(c, i + 2, "separate")));
+}
+
+/* Whether the sentence opens on a source noun with no speaker ("The survey
+ * sampled 412 sites", "The study, published on Wednesday, says"): the work of
+ * the organisation named before. */
+static bool opens_on_source_noun(const ctx *c)
+{
+    size_t i = c->sent.from;
+    if (!(is_word(c, i, "the") || is_word(c, i, "this") || is_word(c, i, "its")))
+        return false;
+    return list_at(c, &c->r->attr_nouns, i + 1) == 1 || is_word(c, i + 1, "team");
+}
+
+static bool pronoun(const char *w, bool *person)
+{
+    *person = !strcasecmp(w, "he") || !strcasecmp(w, "she");
+    return *person || !strcasecmp(w, "it") || !strcasecmp(w, "they");
+}
+
+fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
+{
+    const fc_tok *first = tok(c, c->sent.from);
+    if (first->blank_before)
+        c->sources.paragraph++;
+    if (topic_break(c))
+        c->sources.floor = c->sources.n;
+    c->about.source = NULL;
+    if (!written && opens_on_source_noun(c)) {
+        if (!(written = fc_strdup("the report")))
+            return FC_ENOMEM;
+    }
+    if (written) {
+        bool person;
+        if (pronoun(written, &person)) {
+            /* "she said": the person named last; "it said": the paragraph's
+             * source, else the organisation named last */
+            free(written);
+            fc_named *e = person ? latest(c, true) : NULL;
+            if (!person) {
+                fc_named *p = recent(c, 0);
+                e = p && p->paragraph == c->sources.paragraph && c->sources.n > c->sources.floor
+                        ? p
+                        : latest(c, false);
+            }
+            if (!e)
+                return FC_OK;
+            /* noted again, as this paragraph's source */
+            char *name = fc_strdup(named_get(c, e));
+            bool is_person = e->person;
+            if (!name)
+                return FC_ENOMEM;
+            push(c, name, NULL);
+            e = recent(c, 0);
+            e->done = true;
+            e->person = (signed char)is_person;
+            c->about.source = named_get(c, e);
+            return FC_OK;
+        }
+        char *resolved = resolve || !upper(written[0]) ? fc_resolve_source(c, written, first->start)
+                                                       : NULL;
+        if (!resolved && !upper(written[0])) {
+            /* "officials said", "the company said", "the report found": the
+             * organisation named last */
+            fc_named *e = latest(c, false);
+            if (e && !(resolved = fc_strdup(named_get(c, e)))) {
+                free(written);
+                return FC_ENOMEM;
+            }
+        }
+        push(c, written, resolved);
+        fc_named *e = recent(c, 0);
+        if (resolve || resolved)
+            c->about.source = named_get(c, e);
+        return FC_OK;
+    }
+    /* A paragraph speaks with one voice until it names another or changes the
+     * subject: a sentence that names no source takes the one named before it in
+     * its paragraph. */
+    fc_named *e = recent(c, 0);
+    if (e && e->paragraph == c->sources.paragraph && c->sources.n > c->sources.floor && resolve)
+        c->about.source = named_get(c, e);
+    return FC_OK;
+}
+
+void fc_sources_free(ctx *c)
+{
+    for (size_t k = 0; k < FC_RECENT_SOURCES; k++)
+        named_free(&c->sources.recent[k]);
 }
