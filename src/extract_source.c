@@ -45,6 +45,22 @@ static bool joiner(const char *w, size_t n)
            (n == 2 && memcmp(w, "on", 2) == 0);
 }
 
+/* Whether the text at w starts with the name of a day or a month ("on Monday"
+ * is no part of a name). */
+static bool day_or_month(const char *w, size_t n)
+{
+    static const char *const names[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                        "Saturday", "Sunday", "January", "February", "March",
+                                        "April", "May", "June", "July", "August", "September",
+                                        "October", "November", "December"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        size_t m = strlen(names[k]);
+        if (m <= n && memcmp(w, names[k], m) == 0 && (m == n || !word_char(w[m])))
+            return true;
+    }
+    return false;
+}
+
 /* The capitalised name around the word at text[p, q): capitalised words and the
  * joiners between them ("Office for Regional Statistics"); [*from, *to). */
 static void name_around(const char *t, size_t lo, size_t hi, size_t p, size_t q, size_t *from,
@@ -84,7 +100,14 @@ static void name_around(const char *t, size_t lo, size_t hi, size_t p, size_t q,
             break;
         if (upper(t[s])) {
             b = e;
-        } else if (joiner(t + s, e - s) && e + 1 < hi && t[e] == ' ' && upper(t[e + 1])) {
+        } else if (joiner(t + s, e - s) && e + 5 < hi && t[e] == ' ' &&
+                   memcmp(t + e + 1, "the ", 4) == 0 && upper(t[e + 5])) {
+            size_t e2 = e + 5; /* "Court of Appeal for the Eastern Circuit" */
+            while (e2 < hi && word_char(t[e2]))
+                e2++;
+            b = e2;
+        } else if (joiner(t + s, e - s) && e + 1 < hi && t[e] == ' ' && upper(t[e + 1]) &&
+                   !day_or_month(t + e + 1, hi - e - 1)) {
             size_t e2 = e + 1;
             while (e2 < hi && word_char(t[e2]))
                 e2++;
@@ -255,16 +278,21 @@ char *fc_resolve_source(const ctx *c, const char *attr, size_t before)
 
 /* Words of organisations' names: a name holding one is no person's. */
 static const char *const org_words[] = {
-    "academy",    "agency",     "alliance",   "association", "authority",   "bank",
-    "board",      "bureau",     "capital",    "center",      "centre",      "club",
-    "coalition",  "college",    "commission", "committee",   "company",     "corporation",
-    "council",    "court",      "data",       "department",  "electric",    "federation",
-    "forum",      "foundation", "fund",       "group",       "hospital",    "hospitals",
-    "inc.",       "institute",  "laboratory", "league",      "line",        "metrics",
-    "ministry",   "network",    "observatory", "office",     "partners",    "party",
-    "pharmaceuticals", "police", "project",   "reserve",     "securities",  "service",
-    "society",    "stores",     "survey",     "systems",     "trust",       "union",
-    "university", "watch"};
+    "academy",     "agency",      "airlines",    "alliance",    "association", "authority",
+    "bank",        "board",       "bureau",      "capital",     "center",      "centre",
+    "city",        "club",        "coalition",   "college",     "commission",  "committee",
+    "company",     "corporation", "council",     "county",      "court",       "daily",
+    "data",        "department",  "district",    "electric",    "energy",      "federal",
+    "federation",  "forum",       "foundation",  "fund",        "global",      "group",
+    "health",      "holdings",    "hospital",    "hospitals",   "inc.",        "industries",
+    "institute",   "international", "journal",   "laboratory",  "league",      "line",
+    "media",       "metrics",     "ministry",    "motors",      "national",    "network",
+    "news",        "observatory", "office",      "partners",    "party",       "pharmaceuticals",
+    "police",      "post",        "power",       "press",       "project",     "provincial",
+    "regional",    "research",    "reserve",     "school",      "schools",     "securities",
+    "semiconductor", "service",   "services",    "society",     "state",       "stores",
+    "survey",      "systems",     "times",       "trust",       "union",       "university",
+    "water",       "watch",       "weekly"};
 
 static bool org_word(const char *w, size_t n)
 {
@@ -291,7 +319,7 @@ static bool person_name(const char *s)
         words++;
         p += n;
     }
-    return words >= 2 && words <= 4;
+    return words >= 2 && words <= 3;
 }
 
 static void named_free(fc_named *e)
@@ -374,6 +402,75 @@ static bool opens_on_source_noun(const ctx *c)
     return list_at(c, &c->r->attr_nouns, i + 1) == 1 || is_word(c, i + 1, "team");
 }
 
+/* People named by their role, who speak for the organisation they are at
+ * ("forecasters at the Valley Weather Service", "officials"). */
+static const char *const roles[] = {
+    "analysts",   "authorities", "economists", "experts",    "forecasters", "investigators",
+    "officials",  "organisers",  "organizers", "police",     "prosecutors", "researchers",
+    "scientists", "spokesman",   "spokesperson", "spokeswoman", "staff"};
+
+static bool role_word(const char *w, size_t n)
+{
+    for (size_t k = 0; k < sizeof roles / sizeof *roles; k++)
+        if (strlen(roles[k]) == n && strncasecmp(roles[k], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* The organisation a role was introduced with before offset hi: "organisers at
+ * Lakeshore Running Events", "forecasters at the Valley Weather Service";
+ * NULL when none. */
+static char *role_source(const ctx *c, const char *w, size_t n, size_t hi)
+{
+    const char *t = c->text;
+    size_t lo = c->doc->body;
+    if (hi > lo + LOOKBACK)
+        lo = hi - LOOKBACK;
+    for (size_t p = hi; p > lo + n;) {
+        p--;
+        if (tolower((unsigned char)t[p]) != tolower((unsigned char)w[0]) ||
+            strncasecmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n))
+            continue;
+        size_t q = p + n;
+        static const char *const links[] = {" at ", " of ", " from ", " with ", " for "};
+        size_t ln = 0;
+        for (size_t k = 0; k < 5 && !ln; k++)
+            if (q + strlen(links[k]) < hi && memcmp(t + q, links[k], strlen(links[k])) == 0)
+                ln = strlen(links[k]);
+        if (!ln)
+            continue;
+        q += ln;
+        if (q + 4 < hi && memcmp(t + q, "the ", 4) == 0)
+            q += 4;
+        if (q >= hi || !upper(t[q]))
+            continue;
+        size_t e = q;
+        while (e < hi && word_char(t[e]))
+            e++;
+        size_t from, to;
+        name_around(t, lo, hi, q, e, &from, &to);
+        if (from < q)
+            from = q;
+        if (to > from)
+            return copy(t, from, to);
+    }
+    return NULL;
+}
+
+/* The name of two or more capitalised words that opens the sentence, before its
+ * attribution: "Teravolt Semiconductor will build a plant, the company said". */
+static char *name_in_sentence(const ctx *c)
+{
+    size_t hi = c->about.attr_to > c->about.attr_from ? c->about.attr_from : c->sent.from;
+    size_t s = c->sent.from;
+    if (is_word(c, s, "the"))
+        s++;
+    size_t e = s;
+    while (e < hi && tok(c, e)->kind == FC_TOK_WORD && fc_tok_is_capitalised(c->text, tok(c, e)))
+        e++;
+    return e >= s + 2 ? copy(c->text, tok(c, s)->start, tok(c, e - 1)->end) : NULL;
+}
+
 static bool pronoun(const char *w, bool *person)
 {
     *person = !strcasecmp(w, "he") || !strcasecmp(w, "she");
@@ -388,10 +485,9 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
     if (topic_break(c))
         c->sources.floor = c->sources.n;
     c->about.source = NULL;
-    if (!written && opens_on_source_noun(c)) {
-        if (!(written = fc_strdup("the report")))
-            return FC_ENOMEM;
-    }
+    bool implied = !written && opens_on_source_noun(c);
+    if (implied && !(written = fc_strdup("the report")))
+        return FC_ENOMEM;
     if (written) {
         bool person;
         if (pronoun(written, &person)) {
@@ -419,9 +515,20 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
             c->about.source = named_get(c, e);
             return FC_OK;
         }
-        char *resolved = resolve || !upper(written[0]) ? fc_resolve_source(c, written, first->start)
-                                                       : NULL;
-        if (!resolved && !upper(written[0])) {
+        /* a common noun: "officials", "the company", "the report", "Forecasters" */
+        const char *head = strrchr(written, ' ');
+        head = head ? head + 1 : written;
+        size_t hn = strlen(head);
+        bool role = role_word(head, hn);
+        bool common = !upper(written[0]) || role;
+        char *resolved = NULL;
+        if (role)
+            resolved = role_source(c, head, hn, first->start);
+        if (!resolved && (resolve || common))
+            resolved = fc_resolve_source(c, written, first->start);
+        if (!resolved && common)
+            resolved = name_in_sentence(c);
+        if (!resolved && common) {
             /* "officials said", "the company said", "the report found": the
              * organisation named last */
             fc_named *e = latest(c, false);
@@ -429,6 +536,12 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
                 free(written);
                 return FC_ENOMEM;
             }
+        }
+        if (!resolved && common &&
+            (implied || (c->about.attr_to > c->about.attr_from &&
+                                      list_at(c, &c->r->attr_nouns, c->about.attr_to - 1)))) {
+            free(written); /* a report with nobody behind it ("drug trial shows"): none */
+            return FC_OK;
         }
         push(c, written, resolved);
         fc_named *e = recent(c, 0);
