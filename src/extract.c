@@ -1598,6 +1598,9 @@ static size_t name_forward(const ctx *c, size_t k, size_t hi)
             e += 2;
         else if (e > k && name_dot(c, e, k) && e + 1 < hi && name_word(c, e + 1))
             e++;
+        else if (e > k && is_punct(c, e, "'") && glued(c, e) && e + 1 < hi &&
+                 name_word(c, e + 1) && c->text[tok(c, e - 1)->end - 1] == 's')
+            e++; /* "the Commuters' Alliance" */
         else if (e > k && e + 1 < hi &&
                  (is_word(c, e, "of") || is_word(c, e, "for") || is_word(c, e, "and") ||
                   is_punct(c, e, "&")) &&
@@ -1738,6 +1741,26 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             return;
         }
     }
+    /* "a poll of 1,000 commuters by the Commuters' Alliance" */
+    for (size_t ci = 0; ci < ncand; ci++) {
+        size_t i = cand[ci];
+        if (!is_word(c, i + 1, "of") || !list_at(c, &r->attr_nouns, i))
+            continue;
+        for (size_t j = i + 2; j < hi && j < i + 9; j++) {
+            if (tok(c, j)->kind == FC_TOK_PUNCT && !is_punct(c, j, ","))
+                break;
+            if (!is_word(c, j, "by"))
+                continue;
+            size_t k = skip_article(c, j + 1, hi);
+            size_t e = name_forward(c, k, hi);
+            if (e > k) {
+                *from = k;
+                *to = e;
+                return;
+            }
+            break;
+        }
+    }
     /* Inverted speech after a quote or comma: '..." said Kim Joo-young, 52',
      * ', said coach Marisol Reyes'. */
     for (size_t ci = 0; ci < ncand; ci++) {
@@ -1783,8 +1806,10 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             if (i < lo + 1)
                 continue;
             bool noun = list_at(c, &r->attr_nouns, i) > 0;
-            if (noun && name_word(c, i) && i + 1 < hi && list_at(c, &r->attr_after, i + 1))
-                continue; /* the last word of a name: "Keystone Mortgage Data said" */
+            if (noun && name_word(c, i) && i + 1 < hi &&
+                (list_at(c, &r->attr_after, i + 1) || name_word(c, i + 1)))
+                continue; /* a word of a name: "Keystone Mortgage Data said", "the
+                             Justice Data Collaborative" */
             if (!noun && list_at(c, &r->attr_after, i) == 0)
                 continue;
             /* The speaker, skipping an age: "Police Chief Darnell Hughes, 58, said". */

@@ -104,6 +104,12 @@ typedef struct ctx {
         size_t n;         /* how many were named in all; the latest is recent[(n-1) % size] */
         size_t floor;     /* the first not cut off from later sentences by a change of topic */
         size_t paragraph; /* the current paragraph's number */
+        bool started;     /* para_claim is known */
+        size_t para_claim; /* the index in out of the paragraph's first claim (after a
+                              change of topic: of the first claim after it) */
+        size_t para_named; /* sources.n when the paragraph began */
+        bool cut;          /* the sentence before names someone without a source verb:
+                              the paragraph's first source covers no figure up to it */
     } sources;
     /* The answers of is_proper (extract_key.c) for this document. */
     struct {

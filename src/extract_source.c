@@ -480,10 +480,21 @@ static bool pronoun(const char *w, bool *person)
 fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
 {
     const fc_tok *first = tok(c, c->sent.from);
-    if (first->blank_before)
+    if (first->blank_before || !c->sources.started) {
         c->sources.paragraph++;
-    if (topic_break(c))
+        c->sources.para_claim = c->sent_first;
+        c->sources.para_named = c->sources.n;
+        c->sources.started = true;
+    }
+    if (c->sources.cut) {
+        c->sources.para_claim = c->sent_first;
+        c->sources.cut = false;
+    }
+    if (topic_break(c)) {
         c->sources.floor = c->sources.n;
+        c->sources.para_claim = c->sent_first;
+        c->sources.para_named = c->sources.n;
+    }
     c->about.source = NULL;
     bool implied = !written && opens_on_source_noun(c);
     if (implied && !(written = fc_strdup("the report")))
@@ -543,11 +554,30 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
             free(written); /* a report with nobody behind it ("drug trial shows"): none */
             return FC_OK;
         }
+        bool first_named = c->sources.n == c->sources.para_named;
         push(c, written, resolved);
         fc_named *e = recent(c, 0);
         if (resolve || resolved)
             c->about.source = named_get(c, e);
+        /* The first source a paragraph names covers the figures before it in the
+         * paragraph too: "Most of the cases are in 12 states. About 92% were
+         * unvaccinated, the FDSA said." */
+        if (first_named && !implied)
+            for (size_t k = c->sources.para_claim; k < c->sent_first && k < c->out->n; k++)
+                if (!c->out->items[k].attribution &&
+                    !(c->out->items[k].attribution = fc_strdup(named_get(c, e))))
+                    return FC_ENOMEM;
         return FC_OK;
+    }
+    /* A sentence that names someone (a capitalised word after its first, a role
+     * such as "officials") may be theirs: a source named after it in the
+     * paragraph does not reach back over it. */
+    c->sources.cut = false;
+    for (size_t i = c->sent.from; i < c->sent.to && !c->sources.cut; i++) {
+        const fc_tok *t = tok(c, i);
+        c->sources.cut = t->kind == FC_TOK_WORD &&
+                         ((i > c->sent.from && fc_tok_is_capitalised(c->text, t)) ||
+                          role_word(c->text + t->start, t->end - t->start));
     }
     /* A paragraph speaks with one voice until it names another or changes the
      * subject: a sentence that names no source takes the one named before it in
