@@ -1729,6 +1729,10 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
         for (size_t j = k; j < e; j++)
             if (name_word(c, j)) {
                 k = j;
+                /* the name and no more: "a report by the Urban Institute came out" */
+                size_t ne = name_forward(c, k, e);
+                if (ne < e && tok(c, ne)->kind == FC_TOK_WORD && !list_at(c, &r->attr_nouns, ne))
+                    e = ne;
                 break;
             }
         if (e > k + 1 && list_at(c, &r->attr_nouns, e - 1) == 1)
@@ -1864,6 +1868,36 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
         }
 }
 
+/* Two sources in one sentence, a clause each ("Corbett Securities had forecast
+ * $295 million, while Dunmore Capital had expected $301 million"): the second
+ * clause's own source, for the figures in it. */
+static fc_status clause_source(ctx *c)
+{
+    c->about.clause_at = 0;
+    if (c->about.attr_to <= c->about.attr_from)
+        return FC_OK;
+    span whole = c->sent;
+    size_t cut = 0;
+    for (size_t k = whole.from + 1; k + 1 < whole.to && !cut; k++)
+        if (is_punct(c, k, ";") ||
+            (is_punct(c, k - 1, ",") && (is_word(c, k, "while") || is_word(c, k, "whereas") ||
+                                         is_word(c, k, "but"))))
+            cut = k;
+    if (!cut || c->about.attr_from >= cut)
+        return FC_OK;
+    size_t from, to;
+    c->sent.from = cut + 1;
+    attribution_span(c, &from, &to);
+    c->sent = whole;
+    if (to <= from)
+        return FC_OK;
+    char *written = span_text(c, from, to);
+    if (!written || !(c->about.clause_source = fc_source_clause(c, written)))
+        return FC_ENOMEM;
+    c->about.clause_at = cut;
+    return FC_OK;
+}
+
 /* The sentence's attribution, found once per sentence (cl NULL: a sentence with
  * no claim, whose source is only noted for the sentences after it). */
 static fc_status find_attribution(ctx *c, fc_claim *cl)
@@ -1878,8 +1912,14 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
         fc_status st = fc_source_sentence(c, written, cl != NULL);
         if (st != FC_OK)
             return st;
+        st = clause_source(c);
+        if (st != FC_OK)
+            return st;
     }
-    if (cl && c->about.source && !(cl->attribution = fc_strdup(c->about.source)))
+    const char *src = c->about.clause_at && cl && cl->start >= tok(c, c->about.clause_at)->start
+                          ? c->about.clause_source
+                          : c->about.source;
+    if (cl && src && !(cl->attribution = fc_strdup(src)))
         return FC_ENOMEM;
     return FC_OK;
 }

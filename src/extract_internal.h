@@ -93,6 +93,10 @@ typedef struct ctx {
         const char *source;                     /* the attribution resolved across the
                                                    document (fc_source_sentence), or
                                                    NULL; owned by sources */
+        size_t clause_at;                       /* where a second clause with a source of
+                                                   its own begins ("..., while Dunmore
+                                                   Capital expected $301 million"); 0: none */
+        const char *clause_source;              /* and that source; owned by sources */
         bool cues_done;                         /* poll and estimate below are known */
         const struct fc_entry *poll, *estimate; /* cues anywhere in the sentence, */
         size_t poll_at, estimate_at;            /* and where */
@@ -264,6 +268,10 @@ char *fc_resolve_source(const ctx *c, const char *attr, size_t before);
  * resolve false (a sentence with no claim) the source is only noted, and looked
  * up when a later sentence needs it. Errors: FC_ENOMEM. */
 fc_status fc_source_sentence(ctx *c, char *written, bool resolve);
+
+/* The source of a second clause that names its own (`written`, taken over),
+ * noted as the latest source; NULL on no memory. */
+const char *fc_source_clause(ctx *c, char *written);
 
 /* Frees the sources noted for the document. */
 void fc_sources_free(ctx *c);

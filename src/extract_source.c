@@ -588,6 +588,13 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
     return FC_OK;
 }
 
+const char *fc_source_clause(ctx *c, char *written)
+{
+    char *resolved = fc_resolve_source(c, written, tok(c, c->sent.from)->start);
+    push(c, written, resolved);
+    return named_get(c, recent(c, 0));
+}
+
 void fc_sources_free(ctx *c)
 {
     for (size_t k = 0; k < FC_RECENT_SOURCES; k++)
