@@ -1898,10 +1898,71 @@ static fc_status clause_source(ctx *c)
     return FC_OK;
 }
 
+static fc_status find_attribution(ctx *c, fc_claim *cl);
+
+/* Whether a claim of the current paragraph has no source yet (one named later in
+ * the paragraph may cover it). */
+static bool paragraph_unsourced(const ctx *c)
+{
+    for (size_t k = c->sources.para_claim; k < c->out->n; k++)
+        if (!c->out->items[k].attribution)
+            return true;
+    return false;
+}
+
+/* Reads the sources of the pending sentences with no claim (read false: drops
+ * them), then comes back to the current sentence. */
+static fc_status read_pending(ctx *c, bool read)
+{
+    span keep = c->sent;
+    size_t af = c->about.attr_from, at = c->about.attr_to;
+    fc_status st = FC_OK;
+    for (size_t k = 0; read && st == FC_OK && k < c->npending; k++) {
+        c->sent = c->pending[k];
+        c->about.done = false;
+        st = find_attribution(c, NULL);
+    }
+    c->npending = 0;
+    c->sent = keep;
+    c->about.attr_from = af;
+    c->about.attr_to = at;
+    c->about.done = false;
+    return st;
+}
+
+/* Before the current sentence is read: the pending sentences of an earlier
+ * paragraph matter only when its figures lack a source. */
+static fc_status paragraph_turn(ctx *c)
+{
+    if (c->npending && tok(c, c->sent.from)->blank_before)
+        return read_pending(c, paragraph_unsourced(c));
+    return FC_OK;
+}
+
+/* A sentence with no claim: its source is read when a later sentence of its
+ * paragraph needs it. */
+static fc_status defer_sentence(ctx *c)
+{
+    fc_status st = paragraph_turn(c);
+    if (st == FC_OK && c->npending == sizeof c->pending / sizeof *c->pending)
+        st = read_pending(c, true);
+    if (st == FC_OK)
+        c->pending[c->npending++] = c->sent;
+    c->about.done = true;
+    return st;
+}
+
 /* The sentence's attribution, found once per sentence (cl NULL: a sentence with
  * no claim, whose source is only noted for the sentences after it). */
 static fc_status find_attribution(ctx *c, fc_claim *cl)
 {
+    if (!c->about.done && cl && c->npending) {
+        fc_status st = paragraph_turn(c);
+        if (st == FC_OK && c->npending)
+            st = read_pending(c, true);
+        if (st != FC_OK)
+            return st;
+    }
     if (!c->about.done) {
         attribution_span(c, &c->about.attr_from, &c->about.attr_to);
         c->about.done = true;
@@ -3134,7 +3195,7 @@ static fc_status extract_sentences(ctx *c)
             k = next > k ? next : k + 1;
         }
         if (!c->about.done) {
-            fc_status ast = find_attribution(c, NULL);
+            fc_status ast = defer_sentence(c);
             if (ast != FC_OK)
                 return ast;
         }
@@ -3144,7 +3205,8 @@ static fc_status extract_sentences(ctx *c)
             return kst;
         i = s.to > i ? s.to : i + 1;
     }
-    return FC_OK;
+    /* the block's tokens go: its pending sentences are read now or never */
+    return c->npending ? read_pending(c, paragraph_unsourced(c)) : FC_OK;
 }
 
 /* Documents are read in blocks of about this many bytes, cut at a line break

@@ -34,7 +34,8 @@ typedef struct fc_named {
     size_t paragraph;   /* the number of its paragraph */
     char *resolved;     /* the name it stands for (fc_resolve_source), once done */
     bool done;          /* resolved is known */
-    signed char person; /* once done: a person's name, not an organisation's */
+    signed char person; /* once done: 1 a person's name, 0 an organisation's, -1 not
+                           yet known */
 } fc_named;
 
 #define FC_RECENT_SOURCES 8
@@ -102,6 +103,10 @@ typedef struct ctx {
         size_t poll_at, estimate_at;            /* and where */
         unsigned char *context; /* per measure: 0 unknown, 1 context absent, 2 present */
     } about;
+    /* Sentences of the current paragraph with no claim, read for their sources
+     * only when a later sentence of the paragraph needs them (extract.c). */
+    span pending[8];
+    size_t npending;
     /* The latest sources named in the document, a ring (extract_source.c). */
     struct {
         fc_named recent[FC_RECENT_SOURCES];
@@ -112,8 +117,8 @@ typedef struct ctx {
         size_t para_claim; /* the index in out of the paragraph's first claim (after a
                               change of topic: of the first claim after it) */
         size_t para_named; /* sources.n when the paragraph began */
-        bool cut;          /* the sentence before names someone without a source verb:
-                              the paragraph's first source covers no figure up to it */
+        char *text_org;     /* the latest organisation's name in the text read up to */
+        size_t text_org_to; /* this offset (org_in_text) */
     } sources;
     /* The answers of is_proper (extract_key.c) for this document. */
     struct {

@@ -277,27 +277,34 @@ char *fc_resolve_source(const ctx *c, const char *attr, size_t before)
 /* ---- the sources of a document's sentences ------------------------------- */
 
 /* Words of organisations' names: a name holding one is no person's. */
-static const char *const org_words[] = {
-    "academy",     "agency",      "airlines",    "alliance",    "association", "authority",
-    "bank",        "board",       "bureau",      "capital",     "center",      "centre",
-    "city",        "club",        "coalition",   "college",     "commission",  "committee",
-    "company",     "corporation", "council",     "county",      "court",       "daily",
-    "data",        "department",  "district",    "electric",    "energy",      "federal",
-    "federation",  "forum",       "foundation",  "fund",        "global",      "group",
-    "health",      "holdings",    "hospital",    "hospitals",   "inc.",        "industries",
-    "institute",   "international", "journal",   "laboratory",  "league",      "line",
-    "media",       "metrics",     "ministry",    "motors",      "national",    "network",
-    "news",        "observatory", "office",      "partners",    "party",       "pharmaceuticals",
-    "police",      "post",        "power",       "press",       "project",     "provincial",
-    "regional",    "research",    "reserve",     "school",      "schools",     "securities",
-    "semiconductor", "service",   "services",    "society",     "state",       "stores",
-    "survey",      "systems",     "times",       "trust",       "union",       "university",
-    "water",       "watch",       "weekly"};
+typedef struct word {
+    const char *s;
+    size_t n;
+} word;
+#define W(x) {x, sizeof x - 1}
+
+static const word org_words[] = {
+    W("academy"), W("agency"), W("airlines"), W("alliance"), W("association"), W("authority"),
+    W("bank"), W("board"), W("bureau"), W("capital"), W("center"), W("centre"), W("city"),
+    W("club"), W("coalition"), W("college"), W("commission"), W("committee"), W("company"),
+    W("corporation"), W("council"), W("county"), W("court"), W("daily"), W("data"),
+    W("department"), W("district"), W("electric"), W("energy"), W("federal"), W("federation"),
+    W("forum"), W("foundation"), W("fund"), W("global"), W("group"), W("health"), W("holdings"),
+    W("hospital"), W("hospitals"), W("inc."), W("industries"), W("institute"),
+    W("international"), W("journal"), W("laboratory"), W("league"), W("line"), W("media"),
+    W("metrics"), W("ministry"), W("motors"), W("national"), W("network"), W("news"),
+    W("observatory"), W("office"), W("partners"), W("party"), W("pharmaceuticals"), W("police"),
+    W("post"), W("power"), W("press"), W("project"), W("provincial"), W("regional"),
+    W("research"), W("reserve"), W("school"), W("schools"), W("securities"), W("semiconductor"),
+    W("service"), W("services"), W("society"), W("state"), W("stores"), W("survey"),
+    W("systems"), W("times"), W("trust"), W("union"), W("university"), W("water"), W("watch"),
+    W("weekly"),};
 
 static bool org_word(const char *w, size_t n)
 {
     for (size_t k = 0; k < sizeof org_words / sizeof *org_words; k++)
-        if (strlen(org_words[k]) == n && strncasecmp(org_words[k], w, n) == 0)
+        if (org_words[k].n == n && org_words[k].s[0] == (char)tolower((unsigned char)w[0]) &&
+            strncasecmp(org_words[k].s, w, n) == 0)
             return true;
     return false;
 }
@@ -335,7 +342,7 @@ static const char *named_get(const ctx *c, fc_named *e)
     if (!e->done) {
         e->resolved = fc_resolve_source(c, e->written, e->before);
         e->done = true;
-        e->person = (signed char)person_name(e->resolved ? e->resolved : e->written);
+        e->person = -1;
     }
     return e->resolved ? e->resolved : e->written;
 }
@@ -355,7 +362,9 @@ static fc_named *latest(ctx *c, bool person)
         fc_named *e = recent(c, k);
         if (!e)
             return NULL;
-        named_get(c, e);
+        const char *name = named_get(c, e);
+        if (e->person < 0)
+            e->person = (signed char)person_name(name);
         if ((bool)e->person == person)
             return e;
     }
@@ -371,7 +380,7 @@ static void push(ctx *c, char *written, char *resolved)
     if (resolved) {
         e->resolved = resolved;
         e->done = true;
-        e->person = (signed char)person_name(resolved);
+        e->person = -1;
     }
     c->sources.n++;
 }
@@ -381,6 +390,9 @@ static void push(ctx *c, char *written, char *resolved)
 static bool topic_break(const ctx *c)
 {
     size_t i = c->sent.from;
+    char ch = (char)tolower((unsigned char)c->text[tok(c, i)->start]);
+    if (ch != 's' && ch != 'm' && ch != 'e' && ch != 'i') /* most sentences: one test */
+        return false;
     if ((is_word(c, i, "separately") || is_word(c, i, "meanwhile") ||
          is_word(c, i, "elsewhere")) &&
         is_punct(c, i + 1, ","))
@@ -397,6 +409,9 @@ static bool topic_break(const ctx *c)
 static bool opens_on_source_noun(const ctx *c)
 {
     size_t i = c->sent.from;
+    char ch = c->text[tok(c, i)->start];
+    if (ch != 'T' && ch != 't' && ch != 'I' && ch != 'i')
+        return false;
     if (!(is_word(c, i, "the") || is_word(c, i, "this") || is_word(c, i, "its")))
         return false;
     return list_at(c, &c->r->attr_nouns, i + 1) == 1 || is_word(c, i + 1, "team");
@@ -404,31 +419,32 @@ static bool opens_on_source_noun(const ctx *c)
 
 /* People named by their role, who speak for the organisation they are at
  * ("forecasters at the Valley Weather Service", "officials"). */
-static const char *const roles[] = {
-    "analysts",   "authorities", "economists", "experts",    "forecasters", "investigators",
-    "officials",  "organisers",  "organizers", "police",     "prosecutors", "researchers",
-    "scientists", "spokesman",   "spokesperson", "spokeswoman", "staff"};
+static const word roles[] = {
+    W("analysts"), W("authorities"), W("economists"), W("experts"), W("forecasters"),
+    W("investigators"), W("officials"), W("organisers"), W("organizers"), W("police"),
+    W("prosecutors"), W("researchers"), W("scientists"), W("spokesman"), W("spokesperson"),
+    W("spokeswoman"), W("staff"),};
 
 static bool role_word(const char *w, size_t n)
 {
     for (size_t k = 0; k < sizeof roles / sizeof *roles; k++)
-        if (strlen(roles[k]) == n && strncasecmp(roles[k], w, n) == 0)
+        if (roles[k].n == n && strncasecmp(roles[k].s, w, n) == 0)
             return true;
     return false;
 }
 
 /* The organisation a role was introduced with before offset hi: "organisers at
  * Lakeshore Running Events", "forecasters at the Valley Weather Service";
- * NULL when none. */
+ * NULL when none. w is lowercase. */
 static char *role_source(const ctx *c, const char *w, size_t n, size_t hi)
 {
     const char *t = c->text;
     size_t lo = c->doc->body;
-    if (hi > lo + LOOKBACK)
-        lo = hi - LOOKBACK;
+    if (hi > lo + 4096) /* a role is introduced near where it is used */
+        lo = hi - 4096;
     for (size_t p = hi; p > lo + n;) {
         p--;
-        if (tolower((unsigned char)t[p]) != tolower((unsigned char)w[0]) ||
+        if ((t[p] | 0x20) != w[0] ||
             strncasecmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n))
             continue;
         size_t q = p + n;
@@ -471,8 +487,87 @@ static char *name_in_sentence(const ctx *c)
     return e >= s + 2 ? copy(c->text, tok(c, s)->start, tok(c, e - 1)->end) : NULL;
 }
 
+/* Whether the sentence text[from, to) names someone: a capitalised word after
+ * its first ("Union leader Craig Banerjee"), or a role ("State officials"). */
+static bool names_someone(const char *t, size_t from, size_t to)
+{
+    for (size_t p = from; p < to;) {
+        while (p < to && !isalpha((unsigned char)t[p]))
+            p++;
+        size_t q = p;
+        while (q < to && word_char(t[q]))
+            q++;
+        if (q > p && ((p > from && upper(t[p])) || role_word(t + p, q - p)))
+            return true;
+        p = q;
+    }
+    return false;
+}
+
+/* The paragraph's first source covers the figures before it with no source, back
+ * to a sentence that names someone (it may be theirs). Called rarely: once a
+ * paragraph, when its first source comes after figures. */
+static fc_status fill_back(ctx *c, const char *source)
+{
+    size_t k = c->sent_first;
+    size_t sentence = (size_t)-1;
+    while (k-- > c->sources.para_claim && k < c->out->n) {
+        fc_claim *cl = &c->out->items[k];
+        if (cl->sentence != sentence) {
+            sentence = cl->sentence;
+            if (names_someone(c->text, cl->sentence_start, cl->sentence_end))
+                break;
+        }
+        if (!cl->attribution && !(cl->attribution = fc_strdup(source)))
+            return FC_ENOMEM;
+    }
+    return FC_OK;
+}
+
+/* The latest name of an organisation ("Harlow Department of Finance") in the
+ * text before offset hi, for "officials said" when no source was noted before;
+ * NULL when none. Each byte is looked at once a document: the text already
+ * looked at is remembered with what was found in it. */
+static const char *org_in_text(ctx *c, size_t hi)
+{
+    const char *t = c->text;
+    size_t lo = c->doc->body;
+    if (hi > lo + 4096)
+        lo = hi - 4096;
+    if (c->sources.text_org_to > lo)
+        lo = c->sources.text_org_to;
+    for (size_t p = hi; p > lo;) {
+        p--;
+        if (!upper(t[p]) || (p > lo && word_char(t[p - 1])))
+            continue;
+        size_t q = p;
+        while (q < hi && word_char(t[q]))
+            q++;
+        if (!org_word(t + p, q - p))
+            continue;
+        size_t from, to;
+        name_around(t, lo, hi, p, q, &from, &to);
+        if (to - from > q - p) {
+            char *name = copy(t, from, to);
+            if (name) {
+                free(c->sources.text_org);
+                c->sources.text_org = name;
+            }
+            break;
+        }
+    }
+    if (hi > c->sources.text_org_to)
+        c->sources.text_org_to = hi;
+    return c->sources.text_org;
+}
+
 static bool pronoun(const char *w, bool *person)
 {
+    size_t n = strlen(w);
+    if (n < 2 || n > 4) {
+        *person = false;
+        return false;
+    }
     *person = !strcasecmp(w, "he") || !strcasecmp(w, "she");
     return *person || !strcasecmp(w, "it") || !strcasecmp(w, "they");
 }
@@ -485,10 +580,6 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
         c->sources.para_claim = c->sent_first;
         c->sources.para_named = c->sources.n;
         c->sources.started = true;
-    }
-    if (c->sources.cut) {
-        c->sources.para_claim = c->sent_first;
-        c->sources.cut = false;
     }
     if (topic_break(c)) {
         c->sources.floor = c->sources.n;
@@ -516,13 +607,13 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
                 return FC_OK;
             /* noted again, as this paragraph's source */
             char *name = fc_strdup(named_get(c, e));
-            bool is_person = e->person;
+            signed char is_person = e->person;
             if (!name)
                 return FC_ENOMEM;
             push(c, name, NULL);
             e = recent(c, 0);
             e->done = true;
-            e->person = (signed char)is_person;
+            e->person = is_person;
             c->about.source = named_get(c, e);
             return FC_OK;
         }
@@ -533,8 +624,12 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
         bool role = role_word(head, hn);
         bool common = !upper(written[0]) || role;
         char *resolved = NULL;
-        if (role)
-            resolved = role_source(c, head, hn, first->start);
+        if (role) {
+            char lw[16]; /* roles are short */
+            for (size_t k = 0; k < hn && k < sizeof lw; k++)
+                lw[k] = (char)tolower((unsigned char)head[k]);
+            resolved = role_source(c, lw, hn, first->start);
+        }
         if (!resolved && (resolve || common))
             resolved = fc_resolve_source(c, written, first->start);
         if (!resolved && common)
@@ -544,6 +639,11 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
              * organisation named last */
             fc_named *e = latest(c, false);
             if (e && !(resolved = fc_strdup(named_get(c, e)))) {
+                free(written);
+                return FC_ENOMEM;
+            }
+            const char *org = e ? NULL : org_in_text(c, first->start);
+            if (org && !(resolved = fc_strdup(org))) {
                 free(written);
                 return FC_ENOMEM;
             }
@@ -562,22 +662,9 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
         /* The first source a paragraph names covers the figures before it in the
          * paragraph too: "Most of the cases are in 12 states. About 92% were
          * unvaccinated, the FDSA said." */
-        if (first_named && !implied)
-            for (size_t k = c->sources.para_claim; k < c->sent_first && k < c->out->n; k++)
-                if (!c->out->items[k].attribution &&
-                    !(c->out->items[k].attribution = fc_strdup(named_get(c, e))))
-                    return FC_ENOMEM;
+        if (first_named && !implied && c->sources.para_claim < c->sent_first)
+            return fill_back(c, named_get(c, e));
         return FC_OK;
-    }
-    /* A sentence that names someone (a capitalised word after its first, a role
-     * such as "officials") may be theirs: a source named after it in the
-     * paragraph does not reach back over it. */
-    c->sources.cut = false;
-    for (size_t i = c->sent.from; i < c->sent.to && !c->sources.cut; i++) {
-        const fc_tok *t = tok(c, i);
-        c->sources.cut = t->kind == FC_TOK_WORD &&
-                         ((i > c->sent.from && fc_tok_is_capitalised(c->text, t)) ||
-                          role_word(c->text + t->start, t->end - t->start));
     }
     /* A paragraph speaks with one voice until it names another or changes the
      * subject: a sentence that names no source takes the one named before it in
@@ -599,4 +686,5 @@ void fc_sources_free(ctx *c)
 {
     for (size_t k = 0; k < FC_RECENT_SOURCES; k++)
         named_free(&c->sources.recent[k]);
+    free(c->sources.text_org);
 }
