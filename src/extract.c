@@ -1563,7 +1563,9 @@ static size_t attribution_end(const ctx *c, size_t k, size_t hi)
            !(is_punct(c, e, ".") && !glued(c, e)) && !list_at(c, &c->r->attr_clause_ends, e) &&
            !(e > k && tok(c, e)->kind == FC_TOK_WORD && is_participle(c, e)) &&
            !(e > k && (list_at(c, &c->r->attr_after, e) || /* "a report by X found" */
-                       list_at(c, &c->r->time_references, e))))   /* "X last year" */
+                       is_word(c, e, "last") || is_word(c, e, "this") || /* "X last year" */
+                       is_word(c, e, "on") || is_word(c, e, "in") || is_month(c, e) ||
+                       list_at(c, &c->r->day_names, e))))
         e++;
     return e;
 }

@@ -34,6 +34,7 @@ typedef struct fc_named {
     size_t paragraph;   /* the number of its paragraph */
     char *resolved;     /* the name it stands for (fc_resolve_source), once done */
     bool done;          /* resolved is known */
+    bool common;        /* a common noun standing for no name found ("analysts") */
     signed char person; /* once done: 1 a person's name, 0 an organisation's, -1 not
                            yet known */
 } fc_named;

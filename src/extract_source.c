@@ -362,6 +362,8 @@ static fc_named *latest(ctx *c, bool person)
         fc_named *e = recent(c, k);
         if (!e)
             return NULL;
+        if (e->common)
+            continue;
         const char *name = named_get(c, e);
         if (e->person < 0)
             e->person = (signed char)person_name(name);
@@ -424,6 +426,29 @@ static const word roles[] = {
     W("investigators"), W("officials"), W("organisers"), W("organizers"), W("police"),
     W("prosecutors"), W("researchers"), W("scientists"), W("spokesman"), W("spokesperson"),
     W("spokeswoman"), W("staff"),};
+
+/* Nouns that refer back to an organisation named before ("the company said"),
+ * besides the roles that speak for one and the source nouns of the rules. */
+static const word back_nouns[] = {
+    W("agency"),     W("association"), W("authority"), W("board"),        W("bureau"),
+    W("center"),     W("centre"),      W("charity"),   W("club"),         W("commission"),
+    W("company"),    W("council"),     W("department"), W("firm"),        W("foundation"),
+    W("group"),      W("institute"),   W("ministry"),  W("network"),      W("observatory"),
+    W("office"),     W("organisation"), W("organization"), W("project"),  W("regulator"),
+    W("service"),    W("team"),        W("trust"),     W("union"),        W("university"),
+    W("watchdog")};
+
+/* Roles of people who speak for others in their own right: found only with the
+ * organisation they were introduced with ("analysts at Corbett Securities"). */
+static const word own_roles[] = {W("analysts"), W("economists"), W("experts")};
+
+static bool in_words(const word *list, size_t n_list, const char *w, size_t n)
+{
+    for (size_t k = 0; k < n_list; k++)
+        if (list[k].n == n && strncasecmp(list[k].s, w, n) == 0)
+            return true;
+    return false;
+}
 
 static bool role_word(const char *w, size_t n)
 {
@@ -621,6 +646,13 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
         const char *head = strrchr(written, ' ');
         head = head ? head + 1 : written;
         size_t hn = strlen(head);
+        const char *own = strstr(written, "'s "); /* "the company's permit filing" */
+        if (own) {
+            head = own;
+            while (head > written && head[-1] != ' ')
+                head--;
+            hn = (size_t)(own - head);
+        }
         bool role = role_word(head, hn);
         bool common = !upper(written[0]) || role;
         char *resolved = NULL;
@@ -634,7 +666,12 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
             resolved = fc_resolve_source(c, written, first->start);
         if (!resolved && common)
             resolved = name_in_sentence(c);
-        if (!resolved && common) {
+        bool refers_back =
+            (role && !in_words(own_roles, sizeof own_roles / sizeof *own_roles, head, hn)) ||
+            in_words(back_nouns, sizeof back_nouns / sizeof *back_nouns, head, hn) || implied ||
+            (c->about.attr_to > c->about.attr_from &&
+             list_at(c, &c->r->attr_nouns, c->about.attr_to - 1));
+        if (!resolved && common && refers_back) {
             /* "officials said", "the company said", "the report found": the
              * organisation named last */
             fc_named *e = latest(c, false);
@@ -657,6 +694,7 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
         bool first_named = c->sources.n == c->sources.para_named;
         push(c, written, resolved);
         fc_named *e = recent(c, 0);
+        e->common = common && !resolved;
         if (resolve || resolved)
             c->about.source = named_get(c, e);
         /* The first source a paragraph names covers the figures before it in the
