@@ -1906,6 +1906,8 @@ static fc_status find_attribution(ctx *c, fc_claim *cl);
  * the paragraph may cover it). */
 static bool paragraph_unsourced(const ctx *c)
 {
+    if (!c->sources.started) /* no sentence with a claim yet in the document */
+        return false;
     for (size_t k = c->sources.para_claim; k < c->out->n; k++)
         if (!c->out->items[k].attribution)
             return true;
