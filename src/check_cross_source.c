@@ -627,6 +627,9 @@ static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *do
                     size_t b = best_match(x, a, cl, docs[db], docs[db + 1]);
                     if (b == (size_t)-1 || best_match(x, b, cl, docs[da], docs[da + 1]) != a)
                         continue;
+                    const fc_claim *ca = fc_check_claim(x, a), *cb = fc_check_claim(x, b);
+                    if (scratch->samples[ca->doc] == ca && scratch->samples[cb->doc] == cb)
+                        continue; /* two polls' samples: each poll chose its own */
                     if (overlap(fc_check_claim(x, a), fc_check_claim(x, b), tol) ||
                         rounded_alike(x, a, b) || target_echo(x, a, scratch) ||
                         target_echo(x, b, scratch))

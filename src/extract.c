@@ -1561,7 +1561,11 @@ static size_t attribution_end(const ctx *c, size_t k, size_t hi)
     while (e < hi && e < k + 8 && !is_punct(c, e, ",") && !is_punct(c, e, ";") &&
            !is_punct(c, e, "(") && !(is_punct(c, e, ".") && e + 1 == hi) &&
            !(is_punct(c, e, ".") && !glued(c, e)) && !list_at(c, &c->r->attr_clause_ends, e) &&
-           !(e > k && tok(c, e)->kind == FC_TOK_WORD && is_participle(c, e)))
+           !(e > k && tok(c, e)->kind == FC_TOK_WORD && is_participle(c, e)) &&
+           !(e > k && (list_at(c, &c->r->attr_after, e) || /* "a report by X found" */
+                       is_word(c, e, "last") || is_word(c, e, "this") || /* "X last year" */
+                       is_word(c, e, "on") || is_word(c, e, "in") || is_month(c, e) ||
+                       list_at(c, &c->r->day_names, e))))
         e++;
     return e;
 }
@@ -1596,6 +1600,9 @@ static size_t name_forward(const ctx *c, size_t k, size_t hi)
             e += 2;
         else if (e > k && name_dot(c, e, k) && e + 1 < hi && name_word(c, e + 1))
             e++;
+        else if (e > k && is_punct(c, e, "'") && glued(c, e) && e + 1 < hi &&
+                 name_word(c, e + 1) && c->text[tok(c, e - 1)->end - 1] == 's')
+            e++; /* "the Commuters' Alliance" */
         else if (e > k && e + 1 < hi &&
                  (is_word(c, e, "of") || is_word(c, e, "for") || is_word(c, e, "and") ||
                   is_punct(c, e, "&")) &&
@@ -1625,6 +1632,9 @@ static size_t name_backward(const ctx *c, size_t e, size_t lo)
             s--;
         else if (s < e && s - 1 > lo && name_dot(c, s - 1, lo))
             s--;
+        else if (s < e && s - 1 > lo && is_punct(c, s - 1, "'") && glued(c, s - 1) &&
+                 name_word(c, s - 2) && c->text[tok(c, s - 2)->end - 1] == 's')
+            s--; /* "Provincial Teachers' Federation" */
         else
             break;
     }
@@ -1655,6 +1665,45 @@ static void strip_titles(const ctx *c, size_t *s, size_t *e)
         }
 }
 
+/* Whether token k is a pronoun that can speak ("she said", "it found"). */
+static bool speaking_pronoun(const ctx *c, size_t k)
+{
+    return is_word(c, k, "he") || is_word(c, k, "she") || is_word(c, k, "it") ||
+           is_word(c, k, "they");
+}
+
+/* Where the speaker before the verb at token i ends: before an acronym in
+ * brackets ("the Office for Regional Statistics (ORS) said"), and around an
+ * aside between commas: the name before it ("Dr. Renata Oyelaran, who runs the
+ * emergency department, said") or else a name that is the whole aside ("its
+ * maker, Orvane Pharmaceuticals, said"). */
+static size_t speaker_end(const ctx *c, size_t i, size_t lo)
+{
+    /* an auxiliary or adverb: "Corbett Securities had forecast", "The office also said" */
+    while (i > lo + 1 && (is_word(c, i - 1, "had") || is_word(c, i - 1, "has") ||
+                          is_word(c, i - 1, "have") || is_word(c, i - 1, "also")))
+        i--;
+    if (i >= lo + 3 && is_punct(c, i - 1, ")") && is_punct(c, i - 3, "("))
+        return i - 3;
+    if (i < lo + 3 || !is_punct(c, i - 1, ","))
+        return i;
+    size_t p = i - 1; /* the comma that opens the aside */
+    while (p > lo && p + 24 > i) {
+        p--;
+        if (tok(c, p)->kind == FC_TOK_PUNCT && !is_punct(c, p, ".") && !is_punct(c, p, "-") &&
+            !is_punct(c, p, "'"))
+            break;
+    }
+    if (!is_punct(c, p, ",") || p + 2 >= i)
+        return i;
+    if (p >= lo + 3 && is_punct(c, p - 1, ")") && is_punct(c, p - 3, "("))
+        return p - 3; /* "The Parliamentary Budget Office (PBO), a watchdog, said" */
+    if (p > lo && name_word(c, p - 1))
+        return p;
+    size_t s = name_backward(c, i - 1, p + 1);
+    return s == p + 1 || (s > p + 1 && s == skip_article(c, p + 1, i - 1)) ? i - 1 : i;
+}
+
 static void attribution_span(ctx *c, size_t *from, size_t *to)
 {
     const fc_rules *r = c->r;
@@ -1682,6 +1731,10 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
         for (size_t j = k; j < e; j++)
             if (name_word(c, j)) {
                 k = j;
+                /* the name and no more: "a report by the Urban Institute came out" */
+                size_t ne = name_forward(c, k, e);
+                if (ne < e && tok(c, ne)->kind == FC_TOK_WORD && !list_at(c, &r->attr_nouns, ne))
+                    e = ne;
                 break;
             }
         if (e > k + 1 && list_at(c, &r->attr_nouns, e - 1) == 1)
@@ -1692,6 +1745,26 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             *from = k;
             *to = e;
             return;
+        }
+    }
+    /* "a poll of 1,000 commuters by the Commuters' Alliance" */
+    for (size_t ci = 0; ci < ncand; ci++) {
+        size_t i = cand[ci];
+        if (!is_word(c, i + 1, "of") || !list_at(c, &r->attr_nouns, i))
+            continue;
+        for (size_t j = i + 2; j < hi && j < i + 9; j++) {
+            if (tok(c, j)->kind == FC_TOK_PUNCT && !is_punct(c, j, ","))
+                break;
+            if (!is_word(c, j, "by"))
+                continue;
+            size_t k = skip_article(c, j + 1, hi);
+            size_t e = name_forward(c, k, hi);
+            if (e > k) {
+                *from = k;
+                *to = e;
+                return;
+            }
+            break;
         }
     }
     /* Inverted speech after a quote or comma: '..." said Kim Joo-young, 52',
@@ -1707,7 +1780,23 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
         size_t k = skip_article(c, i + 1, hi);
         while (k < hi && k < i + 4 && !name_word(c, k) && list_at(c, &r->attr_titles, k))
             k++; /* a lowercase title: "said coach Marisol Reyes" */
+        /* a role before the name: "said lead author Tomas Lindgren", "said the
+         * winner, Lena Okafor" */
+        size_t k2 = k;
+        while (k2 < hi && k2 < k + 3 && tok(c, k2)->kind == FC_TOK_WORD && !name_word(c, k2) &&
+               !list_at(c, &r->stop_words, k2))
+            k2++;
+        if (k2 > k && is_punct(c, k2, ","))
+            k2++;
+        if (k2 > k && k2 < hi && name_word(c, k2))
+            k = k2;
         size_t e = name_forward(c, k, hi);
+        /* an affiliation and a role before it: "said Corbett analyst Hana Sato" */
+        if (e > k && e + 1 < hi && tok(c, e)->kind == FC_TOK_WORD && !name_word(c, e) &&
+            !list_at(c, &r->stop_words, e) && name_word(c, e + 1)) {
+            k = e + 1;
+            e = name_forward(c, k, hi);
+        }
         strip_titles(c, &k, &e);
         if (e > k) {
             *from = k;
@@ -1723,6 +1812,10 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             if (i < lo + 1)
                 continue;
             bool noun = list_at(c, &r->attr_nouns, i) > 0;
+            if (noun && name_word(c, i) && i + 1 < hi &&
+                (list_at(c, &r->attr_after, i + 1) || name_word(c, i + 1)))
+                continue; /* a word of a name: "Keystone Mortgage Data said", "the
+                             Justice Data Collaborative" */
             if (!noun && list_at(c, &r->attr_after, i) == 0)
                 continue;
             /* The speaker, skipping an age: "Police Chief Darnell Hughes, 58, said". */
@@ -1730,7 +1823,29 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             if (!noun && e >= lo + 3 && is_punct(c, e - 1, ",") &&
                 tok(c, e - 2)->kind == FC_TOK_NUM && is_punct(c, e - 3, ","))
                 e -= 3;
+            else if (!noun)
+                e = speaker_end(c, e, lo);
+            if (!noun && e > lo && speaking_pronoun(c, e - 1)) { /* "she said" */
+                *from = e - 1;
+                *to = e;
+                return;
+            }
             size_t s = name_backward(c, e, lo);
+            /* a person and the organisation they are of: "Dr. Wanjiru Mbeki of
+             * the Kisumu Malaria Project said" -> "Wanjiru Mbeki" */
+            if (!noun && s < e) {
+                size_t o = s > lo && is_word(c, s - 1, "the") ? s - 1 : s;
+                if (o > lo + 2 && is_word(c, o - 1, "of") && name_word(c, o - 2)) {
+                    size_t ps = name_backward(c, o - 1, lo);
+                    size_t words = 0;
+                    for (size_t k = ps; k < o - 1; k++)
+                        words += tok(c, k)->kind == FC_TOK_WORD;
+                    if (words >= 2 && words <= 4 && !list_at(c, &r->attr_nouns, o - 2)) {
+                        s = ps;
+                        e = o - 1;
+                    }
+                }
+            }
             /* "Shoplifting reports rose": "reports" is a noun when a change word
              * follows it, and the word before it no speaker. */
             if (!noun && i + 1 < hi &&
@@ -1755,40 +1870,121 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
         }
 }
 
-/* The sentence's attribution, found once per sentence. */
+/* Two sources in one sentence, a clause each ("Corbett Securities had forecast
+ * $295 million, while Dunmore Capital had expected $301 million"): the second
+ * clause's own source, for the figures in it. */
+static fc_status clause_source(ctx *c)
+{
+    c->about.clause_at = 0;
+    if (c->about.attr_to <= c->about.attr_from)
+        return FC_OK;
+    span whole = c->sent;
+    size_t cut = 0;
+    for (size_t k = whole.from + 1; k + 1 < whole.to && !cut; k++)
+        if (is_punct(c, k, ";") ||
+            (is_punct(c, k - 1, ",") && (is_word(c, k, "while") || is_word(c, k, "whereas") ||
+                                         is_word(c, k, "but"))))
+            cut = k;
+    if (!cut || c->about.attr_from >= cut)
+        return FC_OK;
+    size_t from, to;
+    c->sent.from = cut + 1;
+    attribution_span(c, &from, &to);
+    c->sent = whole;
+    if (to <= from)
+        return FC_OK;
+    char *written = span_text(c, from, to);
+    if (!written || !(c->about.clause_source = fc_source_clause(c, written)))
+        return FC_ENOMEM;
+    c->about.clause_at = cut;
+    return FC_OK;
+}
+
+static fc_status find_attribution(ctx *c, fc_claim *cl);
+
+/* Whether a claim of the current paragraph has no source yet (one named later in
+ * the paragraph may cover it). */
+static bool paragraph_unsourced(const ctx *c)
+{
+    if (!c->sources.started) /* no sentence with a claim yet in the document */
+        return false;
+    for (size_t k = c->sources.para_claim; k < c->out->n; k++)
+        if (!c->out->items[k].attribution)
+            return true;
+    return false;
+}
+
+/* Reads the sources of the pending sentences with no claim (read false: drops
+ * them), then comes back to the current sentence. */
+static fc_status read_pending(ctx *c, bool read)
+{
+    span keep = c->sent;
+    size_t af = c->about.attr_from, at = c->about.attr_to;
+    fc_status st = FC_OK;
+    for (size_t k = 0; read && st == FC_OK && k < c->npending; k++) {
+        c->sent = c->pending[k];
+        c->about.done = false;
+        st = find_attribution(c, NULL);
+    }
+    c->npending = 0;
+    c->sent = keep;
+    c->about.attr_from = af;
+    c->about.attr_to = at;
+    c->about.done = false;
+    return st;
+}
+
+/* Before the current sentence is read: the pending sentences of an earlier
+ * paragraph matter only when its figures lack a source. */
+static fc_status paragraph_turn(ctx *c)
+{
+    if (c->npending && tok(c, c->sent.from)->blank_before)
+        return read_pending(c, paragraph_unsourced(c));
+    return FC_OK;
+}
+
+/* A sentence with no claim: its source is read when a later sentence of its
+ * paragraph needs it. */
+static fc_status defer_sentence(ctx *c)
+{
+    fc_status st = paragraph_turn(c);
+    if (st == FC_OK && c->npending == sizeof c->pending / sizeof *c->pending)
+        st = read_pending(c, true);
+    if (st == FC_OK)
+        c->pending[c->npending++] = c->sent;
+    c->about.done = true;
+    return st;
+}
+
+/* The sentence's attribution, found once per sentence (cl NULL: a sentence with
+ * no claim, whose source is only noted for the sentences after it). */
 static fc_status find_attribution(ctx *c, fc_claim *cl)
 {
+    if (!c->about.done && cl && c->npending) {
+        fc_status st = paragraph_turn(c);
+        if (st == FC_OK && c->npending)
+            st = read_pending(c, true);
+        if (st != FC_OK)
+            return st;
+    }
     if (!c->about.done) {
         attribution_span(c, &c->about.attr_from, &c->about.attr_to);
         c->about.done = true;
-        free(c->about.source);
-        c->about.source = NULL;
-        if (c->about.attr_to > c->about.attr_from) {
-            char *written = span_text(c, c->about.attr_from, c->about.attr_to);
-            if (!written)
-                return FC_ENOMEM;
-            c->about.source = fc_resolve_source(c, written, tok(c, c->sent.from)->start);
-            if (!c->about.source)
-                c->about.source = written;
-            else
-                free(written);
-        }
-        /* A paragraph speaks with one voice until it names another: a sentence
-         * that names no source takes the one named before it in its paragraph. */
-        if (tok(c, c->sent.from)->blank_before) {
-            free(c->about.paragraph_source);
-            c->about.paragraph_source = NULL;
-        }
-        if (c->about.source) {
-            free(c->about.paragraph_source);
-            if (!(c->about.paragraph_source = fc_strdup(c->about.source)))
-                return FC_ENOMEM;
-        } else if (c->about.paragraph_source &&
-                   !(c->about.source = fc_strdup(c->about.paragraph_source))) {
+        char *written = NULL;
+        if (c->about.attr_to > c->about.attr_from &&
+            !(written = span_text(c, c->about.attr_from, c->about.attr_to)))
             return FC_ENOMEM;
-        }
+        fc_status st = fc_source_sentence(c, written, cl != NULL);
+        if (st != FC_OK)
+            return st;
+        st = clause_source(c);
+        if (st != FC_OK)
+            return st;
     }
-    if (c->about.source && !(cl->attribution = fc_strdup(c->about.source)))
+    const char *src = c->about.clause_at && cl && cl->start >= tok(c, c->about.clause_at)->start
+                          ? c->about.clause_source
+                          : c->about.source;
+    if (cl && src && !(cl->attribution = fc_strdup(src)))
         return FC_ENOMEM;
     return FC_OK;
 }
@@ -3002,13 +3198,19 @@ static fc_status extract_sentences(ctx *c)
                 return st;
             k = next > k ? next : k + 1;
         }
+        if (!c->about.done) {
+            fc_status ast = defer_sentence(c);
+            if (ast != FC_OK)
+                return ast;
+        }
         link_sentence(c, first);
         fc_status kst = fc_key_sentence(c, first, c->spans);
         if (kst != FC_OK)
             return kst;
         i = s.to > i ? s.to : i + 1;
     }
-    return FC_OK;
+    /* the block's tokens go: its pending sentences are read now or never */
+    return c->npending ? read_pending(c, paragraph_unsourced(c)) : FC_OK;
 }
 
 /* Documents are read in blocks of about this many bytes, cut at a line break
@@ -3099,8 +3301,7 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
     free(c.word);
     free(c.memo);
     free(c.quantity_words);
-    free(c.about.source);
-    free(c.about.paragraph_source);
+    fc_sources_free(&c);
     free(c.about.context);
     free(c.matches);
     free(c.spans);

@@ -27,6 +27,20 @@ typedef struct span {
 
 enum { FC_MEMO_OTHER_NUMBER_KNOWN = 1 << 6, FC_MEMO_OTHER_NUMBER = 1 << 7 };
 
+/* A source a sentence named, kept for the sentences after it (extract_source.c). */
+typedef struct fc_named {
+    char *written;      /* as the sentence wrote it ("the agency", "MEPA", "Natarajan") */
+    size_t before;      /* where its sentence starts: its name is looked up before that */
+    size_t paragraph;   /* the number of its paragraph */
+    char *resolved;     /* the name it stands for (fc_resolve_source), once done */
+    bool done;          /* resolved is known */
+    bool common;        /* a common noun standing for no name found ("analysts") */
+    signed char person; /* once done: 1 a person's name, 0 an organisation's, -1 not
+                           yet known */
+} fc_named;
+
+#define FC_RECENT_SOURCES 8
+
 typedef struct ctx {
     const fc_rules *r;
     const fc_doc *doc;
@@ -78,15 +92,35 @@ typedef struct ctx {
     struct {
         bool done;
         size_t attr_from, attr_to;              /* the attribution's tokens; from == to: none */
-        char *source;                           /* the attribution resolved across the
-                                                   document (fc_resolve_source), or NULL */
-        char *paragraph_source;                 /* the last source named in the
-                                                   paragraph, for its later sentences */
+        const char *source;                     /* the attribution resolved across the
+                                                   document (fc_source_sentence), or
+                                                   NULL; owned by sources */
+        size_t clause_at;                       /* where a second clause with a source of
+                                                   its own begins ("..., while Dunmore
+                                                   Capital expected $301 million"); 0: none */
+        const char *clause_source;              /* and that source; owned by sources */
         bool cues_done;                         /* poll and estimate below are known */
         const struct fc_entry *poll, *estimate; /* cues anywhere in the sentence, */
         size_t poll_at, estimate_at;            /* and where */
         unsigned char *context; /* per measure: 0 unknown, 1 context absent, 2 present */
     } about;
+    /* Sentences of the current paragraph with no claim, read for their sources
+     * only when a later sentence of the paragraph needs them (extract.c). */
+    span pending[8];
+    size_t npending;
+    /* The latest sources named in the document, a ring (extract_source.c). */
+    struct {
+        fc_named recent[FC_RECENT_SOURCES];
+        size_t n;         /* how many were named in all; the latest is recent[(n-1) % size] */
+        size_t floor;     /* the first not cut off from later sentences by a change of topic */
+        size_t paragraph; /* the current paragraph's number */
+        bool started;     /* para_claim is known */
+        size_t para_claim; /* the index in out of the paragraph's first claim (after a
+                              change of topic: of the first claim after it) */
+        size_t para_named; /* sources.n when the paragraph began */
+        char *text_org;     /* the latest organisation's name in the text read up to */
+        size_t text_org_to; /* this offset (org_in_text) */
+    } sources;
     /* The answers of is_proper (extract_key.c) for this document. */
     struct {
         uint32_t hash[64];
@@ -232,5 +266,20 @@ void fc_key_words(ctx *c);
  * Natarajan"); NULL when it is written in full or nothing is found
  * (extract_source.c). */
 char *fc_resolve_source(const ctx *c, const char *attr, size_t before);
+
+/* Sets c->about.source for the current sentence from the attribution it writes
+ * (`written`, taken over; NULL when it names none) and the sources named before
+ * it: pronouns ("she said"), common nouns ("officials", "the report found"), a
+ * paragraph's source for its later sentences until a change of topic. With
+ * resolve false (a sentence with no claim) the source is only noted, and looked
+ * up when a later sentence needs it. Errors: FC_ENOMEM. */
+fc_status fc_source_sentence(ctx *c, char *written, bool resolve);
+
+/* The source of a second clause that names its own (`written`, taken over),
+ * noted as the latest source; NULL on no memory. */
+const char *fc_source_clause(ctx *c, char *written);
+
+/* Frees the sources noted for the document. */
+void fc_sources_free(ctx *c);
 
 #endif

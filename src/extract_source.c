@@ -45,6 +45,22 @@ static bool joiner(const char *w, size_t n)
            (n == 2 && memcmp(w, "on", 2) == 0);
 }
 
+/* Whether the text at w starts with the name of a day or a month ("on Monday"
+ * is no part of a name). */
+static bool day_or_month(const char *w, size_t n)
+{
+    static const char *const names[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                        "Saturday", "Sunday", "January", "February", "March",
+                                        "April", "May", "June", "July", "August", "September",
+                                        "October", "November", "December"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        size_t m = strlen(names[k]);
+        if (m <= n && memcmp(w, names[k], m) == 0 && (m == n || !word_char(w[m])))
+            return true;
+    }
+    return false;
+}
+
 /* The capitalised name around the word at text[p, q): capitalised words and the
  * joiners between them ("Office for Regional Statistics"); [*from, *to). */
 static void name_around(const char *t, size_t lo, size_t hi, size_t p, size_t q, size_t *from,
@@ -84,7 +100,14 @@ static void name_around(const char *t, size_t lo, size_t hi, size_t p, size_t q,
             break;
         if (upper(t[s])) {
             b = e;
-        } else if (joiner(t + s, e - s) && e + 1 < hi && t[e] == ' ' && upper(t[e + 1])) {
+        } else if (joiner(t + s, e - s) && e + 5 < hi && t[e] == ' ' &&
+                   memcmp(t + e + 1, "the ", 4) == 0 && upper(t[e + 5])) {
+            size_t e2 = e + 5; /* "Court of Appeal for the Eastern Circuit" */
+            while (e2 < hi && word_char(t[e2]))
+                e2++;
+            b = e2;
+        } else if (joiner(t + s, e - s) && e + 1 < hi && t[e] == ' ' && upper(t[e + 1]) &&
+                   !day_or_month(t + e + 1, hi - e - 1)) {
             size_t e2 = e + 1;
             while (e2 < hi && word_char(t[e2]))
                 e2++;
@@ -206,6 +229,17 @@ char *fc_resolve_source(const ctx *c, const char *attr, size_t before)
         return NULL;
     if (strncmp(attr, "the ", 4) == 0 || strncmp(attr, "The ", 4) == 0)
         attr += 4;
+    /* the owner of a possessive: "the trust's figures" -> "trust", "the fire
+     * department's figures" -> "fire department" */
+    char own[64];
+    const char *pos = strstr(attr, "'s ");
+    if (!pos)
+        pos = strstr(attr, "\xE2\x80\x99s ");
+    if (pos && !upper(attr[0]) && (size_t)(pos - attr) < sizeof own) {
+        memcpy(own, attr, (size_t)(pos - attr));
+        own[pos - attr] = '\0';
+        attr = own;
+    }
     size_t n = strcspn(attr, " ");
     /* an acronym, alone or before a noun ("MEPA scientists") */
     bool caps = n >= 2 && n <= 8;
@@ -238,4 +272,457 @@ char *fc_resolve_source(const ctx *c, const char *attr, size_t before)
     const char *v = last ? attr : NULL;
     size_t vn = last ? strcspn(attr, " ") : 0;
     return name_with(t, lo, hi, head, hn, v, vn);
+}
+
+/* ---- the sources of a document's sentences ------------------------------- */
+
+/* Words of organisations' names: a name holding one is no person's. */
+typedef struct word {
+    const char *s;
+    size_t n;
+} word;
+#define W(x) {x, sizeof x - 1}
+
+static const word org_words[] = {
+    W("academy"), W("agency"), W("airlines"), W("alliance"), W("association"), W("authority"),
+    W("bank"), W("board"), W("bureau"), W("capital"), W("center"), W("centre"), W("city"),
+    W("club"), W("coalition"), W("college"), W("commission"), W("committee"), W("company"),
+    W("corporation"), W("council"), W("county"), W("court"), W("daily"), W("data"),
+    W("department"), W("district"), W("electric"), W("energy"), W("federal"), W("federation"),
+    W("forum"), W("foundation"), W("fund"), W("global"), W("group"), W("health"), W("holdings"),
+    W("hospital"), W("hospitals"), W("inc."), W("industries"), W("institute"),
+    W("international"), W("journal"), W("laboratory"), W("league"), W("line"), W("media"),
+    W("metrics"), W("ministry"), W("motors"), W("national"), W("network"), W("news"),
+    W("observatory"), W("office"), W("partners"), W("party"), W("pharmaceuticals"), W("police"),
+    W("post"), W("power"), W("press"), W("project"), W("provincial"), W("regional"),
+    W("research"), W("reserve"), W("school"), W("schools"), W("securities"), W("semiconductor"),
+    W("service"), W("services"), W("society"), W("state"), W("stores"), W("survey"),
+    W("systems"), W("times"), W("trust"), W("union"), W("university"), W("water"), W("watch"),
+    W("weekly"),};
+
+static bool org_word(const char *w, size_t n)
+{
+    for (size_t k = 0; k < sizeof org_words / sizeof *org_words; k++)
+        if (org_words[k].n == n && org_words[k].s[0] == (char)tolower((unsigned char)w[0]) &&
+            strncasecmp(org_words[k].s, w, n) == 0)
+            return true;
+    return false;
+}
+
+/* Whether a resolved source reads as a person's name: two to four capitalised
+ * words ("Priya Natarajan", "Kim Joo-young"), no acronym, no joiner, no word of
+ * an organisation's name. */
+static bool person_name(const char *s)
+{
+    size_t words = 0;
+    for (const char *p = s; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        size_t n = strcspn(p, " ");
+        if (!upper(p[0]) || (n >= 2 && upper(p[1])) || org_word(p, n) || joiner(p, n))
+            return false;
+        words++;
+        p += n;
+    }
+    return words >= 2 && words <= 3;
+}
+
+static void named_free(fc_named *e)
+{
+    free(e->written);
+    free(e->resolved);
+    memset(e, 0, sizeof *e);
+}
+
+/* The source entry e stands for, resolved on first use; NULL on no memory. */
+static const char *named_get(const ctx *c, fc_named *e)
+{
+    if (!e->done) {
+        e->resolved = fc_resolve_source(c, e->written, e->before);
+        e->done = true;
+        e->person = -1;
+    }
+    return e->resolved ? e->resolved : e->written;
+}
+
+/* The k-th latest entry (0: the latest), or NULL. */
+static fc_named *recent(ctx *c, size_t k)
+{
+    if (k >= c->sources.n || k >= FC_RECENT_SOURCES)
+        return NULL;
+    return &c->sources.recent[(c->sources.n - 1 - k) % FC_RECENT_SOURCES];
+}
+
+/* The latest person (person) or organisation (!person) named. */
+static fc_named *latest(ctx *c, bool person)
+{
+    for (size_t k = 0;; k++) {
+        fc_named *e = recent(c, k);
+        if (!e)
+            return NULL;
+        if (e->common)
+            continue;
+        const char *name = named_get(c, e);
+        if (e->person < 0)
+            e->person = (signed char)person_name(name);
+        if ((bool)e->person == person)
+            return e;
+    }
+}
+
+static void push(ctx *c, char *written, char *resolved)
+{
+    fc_named *e = &c->sources.recent[c->sources.n % FC_RECENT_SOURCES];
+    named_free(e);
+    e->written = written;
+    e->before = tok(c, c->sent.from)->start;
+    e->paragraph = c->sources.paragraph;
+    if (resolved) {
+        e->resolved = resolved;
+        e->done = true;
+        e->person = -1;
+    }
+    c->sources.n++;
+}
+
+/* Whether the sentence opens on a change of topic ("Separately,", "Meanwhile,",
+ * "Elsewhere,", "In other news"): the paragraph's source stops there. */
+static bool topic_break(const ctx *c)
+{
+    size_t i = c->sent.from;
+    char ch = (char)tolower((unsigned char)c->text[tok(c, i)->start]);
+    if (ch != 's' && ch != 'm' && ch != 'e' && ch != 'i') /* most sentences: one test */
+        return false;
+    if ((is_word(c, i, "separately") || is_word(c, i, "meanwhile") ||
+         is_word(c, i, "elsewhere")) &&
+        is_punct(c, i + 1, ","))
+        return true;
+    return is_word(c, i, "in") &&
+           ((is_word(c, i + 1, "other") &&
+             (is_word(c, i + 2, "news") || is_word(c, i + 2, "developments"))) ||
+            (is_word(c, i + 1, "a") && is_word(c, i + 2, "separate")));
+}
+
+/* Whether the sentence opens on a source noun with no speaker ("The survey
+ * sampled 412 sites", "The study, published on Wednesday, says"): the work of
+ * the organisation named before. */
+static bool opens_on_source_noun(const ctx *c)
+{
+    size_t i = c->sent.from;
+    char ch = c->text[tok(c, i)->start];
+    if (ch != 'T' && ch != 't' && ch != 'I' && ch != 'i')
+        return false;
+    if (!(is_word(c, i, "the") || is_word(c, i, "this") || is_word(c, i, "its")))
+        return false;
+    return list_at(c, &c->r->attr_nouns, i + 1) == 1 || is_word(c, i + 1, "team");
+}
+
+/* People named by their role, who speak for the organisation they are at
+ * ("forecasters at the Valley Weather Service", "officials"). */
+static const word roles[] = {
+    W("analysts"), W("authorities"), W("economists"), W("experts"), W("forecasters"),
+    W("investigators"), W("officials"), W("organisers"), W("organizers"), W("police"),
+    W("prosecutors"), W("researchers"), W("scientists"), W("spokesman"), W("spokesperson"),
+    W("spokeswoman"), W("staff"),};
+
+/* Nouns that refer back to an organisation named before ("the company said"),
+ * besides the roles that speak for one and the source nouns of the rules. */
+static const word back_nouns[] = {
+    W("agency"),     W("association"), W("authority"), W("board"),        W("bureau"),
+    W("center"),     W("centre"),      W("charity"),   W("club"),         W("commission"),
+    W("company"),    W("council"),     W("department"), W("firm"),        W("foundation"),
+    W("group"),      W("institute"),   W("ministry"),  W("network"),      W("observatory"),
+    W("office"),     W("organisation"), W("organization"), W("project"),  W("regulator"),
+    W("service"),    W("team"),        W("trust"),     W("union"),        W("university"),
+    W("watchdog")};
+
+/* Roles of people who speak for others in their own right: found only with the
+ * organisation they were introduced with ("analysts at Corbett Securities"). */
+static const word own_roles[] = {W("analysts"), W("economists"), W("experts")};
+
+static bool in_words(const word *list, size_t n_list, const char *w, size_t n)
+{
+    for (size_t k = 0; k < n_list; k++)
+        if (list[k].n == n && strncasecmp(list[k].s, w, n) == 0)
+            return true;
+    return false;
+}
+
+static bool role_word(const char *w, size_t n)
+{
+    for (size_t k = 0; k < sizeof roles / sizeof *roles; k++)
+        if (roles[k].n == n && strncasecmp(roles[k].s, w, n) == 0)
+            return true;
+    return false;
+}
+
+/* The organisation a role was introduced with before offset hi: "organisers at
+ * Lakeshore Running Events", "forecasters at the Valley Weather Service";
+ * NULL when none. w is lowercase. */
+static char *role_source(const ctx *c, const char *w, size_t n, size_t hi)
+{
+    const char *t = c->text;
+    size_t lo = c->doc->body;
+    if (hi > lo + 4096) /* a role is introduced near where it is used */
+        lo = hi - 4096;
+    for (size_t p = hi; p > lo + n;) {
+        p--;
+        if ((t[p] | 0x20) != w[0] ||
+            strncasecmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n))
+            continue;
+        size_t q = p + n;
+        static const char *const links[] = {" at ", " of ", " from ", " with ", " for "};
+        size_t ln = 0;
+        for (size_t k = 0; k < 5 && !ln; k++)
+            if (q + strlen(links[k]) < hi && memcmp(t + q, links[k], strlen(links[k])) == 0)
+                ln = strlen(links[k]);
+        if (!ln)
+            continue;
+        q += ln;
+        if (q + 4 < hi && memcmp(t + q, "the ", 4) == 0)
+            q += 4;
+        if (q >= hi || !upper(t[q]))
+            continue;
+        size_t e = q;
+        while (e < hi && word_char(t[e]))
+            e++;
+        size_t from, to;
+        name_around(t, lo, hi, q, e, &from, &to);
+        if (from < q)
+            from = q;
+        if (to > from)
+            return copy(t, from, to);
+    }
+    return NULL;
+}
+
+/* The name of two or more capitalised words that opens the sentence, before its
+ * attribution: "Teravolt Semiconductor will build a plant, the company said". */
+static char *name_in_sentence(const ctx *c)
+{
+    size_t hi = c->about.attr_to > c->about.attr_from ? c->about.attr_from : c->sent.from;
+    size_t s = c->sent.from;
+    if (is_word(c, s, "the"))
+        s++;
+    size_t e = s;
+    while (e < hi && tok(c, e)->kind == FC_TOK_WORD && fc_tok_is_capitalised(c->text, tok(c, e)))
+        e++;
+    return e >= s + 2 ? copy(c->text, tok(c, s)->start, tok(c, e - 1)->end) : NULL;
+}
+
+/* Whether the sentence text[from, to) names someone: a capitalised word after
+ * its first ("Union leader Craig Banerjee"), or a role ("State officials"). */
+static bool names_someone(const char *t, size_t from, size_t to)
+{
+    for (size_t p = from; p < to;) {
+        while (p < to && !isalpha((unsigned char)t[p]))
+            p++;
+        size_t q = p;
+        while (q < to && word_char(t[q]))
+            q++;
+        if (q > p && ((p > from && upper(t[p])) || role_word(t + p, q - p)))
+            return true;
+        p = q;
+    }
+    return false;
+}
+
+/* The paragraph's first source covers the figures before it with no source, back
+ * to a sentence that names someone (it may be theirs). Called rarely: once a
+ * paragraph, when its first source comes after figures. */
+static fc_status fill_back(ctx *c, const char *source)
+{
+    size_t k = c->sent_first;
+    size_t sentence = (size_t)-1;
+    while (k-- > c->sources.para_claim && k < c->out->n) {
+        fc_claim *cl = &c->out->items[k];
+        if (cl->sentence != sentence) {
+            sentence = cl->sentence;
+            if (names_someone(c->text, cl->sentence_start, cl->sentence_end))
+                break;
+        }
+        if (!cl->attribution && !(cl->attribution = fc_strdup(source)))
+            return FC_ENOMEM;
+    }
+    return FC_OK;
+}
+
+/* The latest name of an organisation ("Harlow Department of Finance") in the
+ * text before offset hi, for "officials said" when no source was noted before;
+ * NULL when none. Each byte is looked at once a document: the text already
+ * looked at is remembered with what was found in it. */
+static const char *org_in_text(ctx *c, size_t hi)
+{
+    const char *t = c->text;
+    size_t lo = c->doc->body;
+    if (hi > lo + 4096)
+        lo = hi - 4096;
+    if (c->sources.text_org_to > lo)
+        lo = c->sources.text_org_to;
+    for (size_t p = hi; p > lo;) {
+        p--;
+        if (!upper(t[p]) || (p > lo && word_char(t[p - 1])))
+            continue;
+        size_t q = p;
+        while (q < hi && word_char(t[q]))
+            q++;
+        if (!org_word(t + p, q - p))
+            continue;
+        size_t from, to;
+        name_around(t, lo, hi, p, q, &from, &to);
+        if (to - from > q - p) {
+            char *name = copy(t, from, to);
+            if (name) {
+                free(c->sources.text_org);
+                c->sources.text_org = name;
+            }
+            break;
+        }
+    }
+    if (hi > c->sources.text_org_to)
+        c->sources.text_org_to = hi;
+    return c->sources.text_org;
+}
+
+static bool pronoun(const char *w, bool *person)
+{
+    size_t n = strlen(w);
+    if (n < 2 || n > 4) {
+        *person = false;
+        return false;
+    }
+    *person = !strcasecmp(w, "he") || !strcasecmp(w, "she");
+    return *person || !strcasecmp(w, "it") || !strcasecmp(w, "they");
+}
+
+fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
+{
+    const fc_tok *first = tok(c, c->sent.from);
+    if (first->blank_before || !c->sources.started) {
+        c->sources.paragraph++;
+        c->sources.para_claim = c->sent_first;
+        c->sources.para_named = c->sources.n;
+        c->sources.started = true;
+    }
+    if (topic_break(c)) {
+        c->sources.floor = c->sources.n;
+        c->sources.para_claim = c->sent_first;
+        c->sources.para_named = c->sources.n;
+    }
+    c->about.source = NULL;
+    bool implied = !written && opens_on_source_noun(c);
+    if (implied && !(written = fc_strdup("the report")))
+        return FC_ENOMEM;
+    if (written) {
+        bool person;
+        if (pronoun(written, &person)) {
+            /* "she said": the person named last; "it said": the paragraph's
+             * source, else the organisation named last */
+            free(written);
+            fc_named *e = person ? latest(c, true) : NULL;
+            if (!person) {
+                fc_named *p = recent(c, 0);
+                e = p && p->paragraph == c->sources.paragraph && c->sources.n > c->sources.floor
+                        ? p
+                        : latest(c, false);
+            }
+            if (!e)
+                return FC_OK;
+            /* noted again, as this paragraph's source */
+            char *name = fc_strdup(named_get(c, e));
+            signed char is_person = e->person;
+            if (!name)
+                return FC_ENOMEM;
+            push(c, name, NULL);
+            e = recent(c, 0);
+            e->done = true;
+            e->person = is_person;
+            c->about.source = named_get(c, e);
+            return FC_OK;
+        }
+        /* a common noun: "officials", "the company", "the report", "Forecasters" */
+        const char *head = strrchr(written, ' ');
+        head = head ? head + 1 : written;
+        size_t hn = strlen(head);
+        const char *own = strstr(written, "'s "); /* "the company's permit filing" */
+        if (own) {
+            head = own;
+            while (head > written && head[-1] != ' ')
+                head--;
+            hn = (size_t)(own - head);
+        }
+        bool role = role_word(head, hn);
+        bool common = !upper(written[0]) || role;
+        char *resolved = NULL;
+        if (role) {
+            char lw[16]; /* roles are short */
+            for (size_t k = 0; k < hn && k < sizeof lw; k++)
+                lw[k] = (char)tolower((unsigned char)head[k]);
+            resolved = role_source(c, lw, hn, first->start);
+        }
+        if (!resolved && (resolve || common))
+            resolved = fc_resolve_source(c, written, first->start);
+        if (!resolved && common)
+            resolved = name_in_sentence(c);
+        bool refers_back =
+            (role && !in_words(own_roles, sizeof own_roles / sizeof *own_roles, head, hn)) ||
+            in_words(back_nouns, sizeof back_nouns / sizeof *back_nouns, head, hn) || implied ||
+            (c->about.attr_to > c->about.attr_from &&
+             list_at(c, &c->r->attr_nouns, c->about.attr_to - 1));
+        if (!resolved && common && refers_back) {
+            /* "officials said", "the company said", "the report found": the
+             * organisation named last */
+            fc_named *e = latest(c, false);
+            if (e && !(resolved = fc_strdup(named_get(c, e)))) {
+                free(written);
+                return FC_ENOMEM;
+            }
+            const char *org = e ? NULL : org_in_text(c, first->start);
+            if (org && !(resolved = fc_strdup(org))) {
+                free(written);
+                return FC_ENOMEM;
+            }
+        }
+        if (!resolved && common &&
+            (implied || (c->about.attr_to > c->about.attr_from &&
+                                      list_at(c, &c->r->attr_nouns, c->about.attr_to - 1)))) {
+            free(written); /* a report with nobody behind it ("drug trial shows"): none */
+            return FC_OK;
+        }
+        bool first_named = c->sources.n == c->sources.para_named;
+        push(c, written, resolved);
+        fc_named *e = recent(c, 0);
+        e->common = common && !resolved;
+        if (resolve || resolved)
+            c->about.source = named_get(c, e);
+        /* The first source a paragraph names covers the figures before it in the
+         * paragraph too: "Most of the cases are in 12 states. About 92% were
+         * unvaccinated, the FDSA said." */
+        if (first_named && !implied && c->sources.para_claim < c->sent_first)
+            return fill_back(c, named_get(c, e));
+        return FC_OK;
+    }
+    /* A paragraph speaks with one voice until it names another or changes the
+     * subject: a sentence that names no source takes the one named before it in
+     * its paragraph. */
+    fc_named *e = recent(c, 0);
+    if (e && e->paragraph == c->sources.paragraph && c->sources.n > c->sources.floor && resolve)
+        c->about.source = named_get(c, e);
+    return FC_OK;
+}
+
+const char *fc_source_clause(ctx *c, char *written)
+{
+    char *resolved = fc_resolve_source(c, written, tok(c, c->sent.from)->start);
+    push(c, written, resolved);
+    return named_get(c, recent(c, 0));
+}
+
+void fc_sources_free(ctx *c)
+{
+    for (size_t k = 0; k < FC_RECENT_SOURCES; k++)
+        named_free(&c->sources.recent[k]);
+    free(c->sources.text_org);
 }

@@ -19,7 +19,10 @@ Prints one row per domain and a total: true positives, false positives, false
 negatives, precision, recall, and over matched claims the accuracy of value,
 interval (low and high), unit_name, base_value, currency and unit class; then the
 trap silence rate (trap sentences with no claim) per trap kind, and for the articles
-precision, recall and attribution accuracy. A record with no `unit_name` field
+precision, recall and attribution accuracy, and the accuracy of `modality` and of
+`subject` (the head noun of the counted whole, "62% of applicants" ->
+"applicants"; a record's subject matches when it is that noun or ends with it,
+"emergency patients") over the gold claims that give them. A record with no `unit_name` field
 counts as wrong on unit_name, and one with no `base_value` field as wrong on
 base_value. Currency accuracy is over matched claims where the gold or the record
 names a currency.
@@ -33,6 +36,7 @@ Usage: score_breadth.py [--gold DIR] [--factcheck BIN] [--details] [--forms]
                         [--min-interval X] [--min-unit-name X] [--min-base-value X]
                         [--min-currency X] [--min-unit X] [--min-trap-silence X]
                         [--min-attribution X] [--min-article-recall X]
+                        [--min-modality X] [--min-subject X]
 Exit status: 0, or 1 when a --min-* floor is not met (2 on bad gold data).
 """
 import argparse
@@ -44,6 +48,8 @@ import sys
 import tempfile
 
 FIELDS = ["value", "interval", "unit_name", "base_value", "currency", "unit"]
+# Scored on the articles only, and only on the gold claims that carry the field.
+ARTICLE_FIELDS = ["attribution", "modality", "subject"]
 
 
 def num_eq(a, b):
@@ -102,6 +108,17 @@ def field_ok(field, gold, got):
         if "attribution" not in gold:
             return None
         return norm_attr(gold["attribution"]) == norm_attr(got.get("attribution"))
+    if field == "modality":
+        if "modality" not in gold:
+            return None
+        return gold["modality"] == got.get("modality")
+    if field == "subject":
+        if "subject" not in gold:
+            return None
+        # the gold names the head noun of the whole; the record may keep its
+        # modifiers ("emergency patients" for "patients")
+        want, have = norm_attr(gold["subject"]), norm_attr(got.get("subject"))
+        return have is not None and (have == want or have.split()[-1] == want)
     raise ValueError(field)
 
 
@@ -125,7 +142,7 @@ def find_span(data, needle, nth):
 class Tally:
     def __init__(self):
         self.tp = self.fp = self.fn = 0
-        self.fields = {f: [0, 0] for f in FIELDS + ["attribution"]}
+        self.fields = {f: [0, 0] for f in FIELDS + ARTICLE_FIELDS}
 
     def add(self, other):
         self.tp += other.tp
@@ -276,7 +293,7 @@ def score_articles(factcheck, folder, details):
                 print(f"{folder}/{n}.jsonl:{lineno}: anchor {g['span']!r} not in {p}", file=sys.stderr)
                 sys.exit(2)
             golds.append((span[0], span[1], g))
-        match(golds, by_doc.get(p, []), tally, n, details, FIELDS + ["attribution"])
+        match(golds, by_doc.get(p, []), tally, n, details, FIELDS + ARTICLE_FIELDS)
     return tally, len(docs)
 
 
@@ -290,7 +307,8 @@ def main():
     ap.add_argument("--forms", action="store_true",
                     help="also a row per written form (the gold claims' forms field)")
     floors = ["precision", "recall", "value", "interval", "unit-name", "base-value",
-              "currency", "unit", "trap-silence", "attribution", "article-recall"]
+              "currency", "unit", "trap-silence", "attribution", "article-recall", "modality",
+              "subject"]
     for f in floors:
         ap.add_argument(f"--min-{f}", type=float, default=None)
     a = ap.parse_args()
@@ -324,6 +342,8 @@ def main():
         print(f"articles ({n_articles}): TP {articles.tp} FP {articles.fp} FN {articles.fn} "
               f"precision {articles.precision():.3f} recall {articles.recall():.3f} "
               f"value {articles.acc('value'):.3f} attribution {ok}/{n} {attr:.3f}")
+        print("  " + "  ".join(f"{f} {articles.fields[f][0]}/{articles.fields[f][1]} {articles.acc(f):.3f}"
+                               for f in ("modality", "subject")))
     print("(value, intvl, uname, base, curr, class: accuracy over matched claims of value, "
           "interval, unit_name, base_value, currency and unit class)")
     if a.forms:
@@ -343,6 +363,7 @@ def main():
         "unit-name": total.acc("unit_name"), "base-value": total.acc("base_value"),
         "currency": total.acc("currency"), "unit": total.acc("unit"),
         "trap-silence": silence, "attribution": attr, "article-recall": articles.recall(),
+        "modality": articles.acc("modality"), "subject": articles.acc("subject"),
     }
     failed = False
     for f in floors:
