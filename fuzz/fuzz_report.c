@@ -169,7 +169,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const fc_report_kind kinds[] = {FC_REPORT_FULL, FC_REPORT_CLAIMS};
         for (size_t k = 0; k < 2; k++) {
             /* colour on for the full text report, so its styled paths run too */
-            fc_report_options opt = {format, kinds[k], k == 0, false};
+            fc_report_options opt = {format, kinds[k], k == 0, false, rules};
             if ((st = fc_report_write(devnull, corpus, &opt)) != FC_OK)
                 fuzz_fail("fc_report_write(%s, kind %zu): %s", format_names[i], k,
                           fc_status_str(st));

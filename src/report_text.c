@@ -197,7 +197,7 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
 /* The report is written a document at a time, so memory does not grow with the
  * size of the output. */
 fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool color,
-                         bool hide)
+                         bool hide, const fc_rules *rules)
 {
     const style *sty = color ? &ansi : &plain;
     fc_strbuf sb = {0};
@@ -206,6 +206,12 @@ fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind
     size_t skipped = fc_corpus_nskipped(corpus);
     fc_sb_printf(&sb, "factcheck %s: %s over %zu input%s\n", fc_version(),
                  kind == FC_REPORT_FULL ? "consistency report" : "claims", n, n == 1 ? "" : "s");
+    for (size_t i = 0; rules && i < fc_rules_nfiles(rules); i++) {
+        fc_rules_file f = fc_rules_file_at(rules, i);
+        fc_sb_printf(&sb, "  %-8s sha256:%s  ", f.kind, f.sha256);
+        fc_sb_term_str(&sb, f.path);
+        fc_sb_puts(&sb, "\n");
+    }
     for (size_t i = 0; st == FC_OK && i < n; i++) {
         document(&sb, corpus, i, sty);
         st = fc_report_flush(out, &sb);

@@ -38,6 +38,10 @@ typedef struct fc_finding {
                               URL, dataset row), or NULL; owned */
     fc_number nums[FC_FINDING_MAX_NUMS];
     size_t nnums;
+    /* What the finding is about, for people: the rule measure's description,
+     * else the main words of the inferred key of its first claim that has a
+     * measure or a key ("korean worker detain"); set by fc_check_run; owned */
+    char *label;
 } fc_finding;
 
 typedef struct fc_findings {
