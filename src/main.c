@@ -104,8 +104,9 @@ static void usage(int status)
           "Rules come from the built-in defaults, then a factcheck.rules.json in each PATH\n"
           "that is a folder, then every --rules FILE in order; later ones extend or override\n"
           "earlier ones. A bad rule file stops the run before any document is read.\n"
-          "\n"
-          "Options:\n"
+          "\n",
+          stdout);
+    fputs("Options:\n"
           "  -f, --format FORMAT   text (default), json, jsonl, csv, claimreview, html or\n"
           "                        sqlite (a database: needs -o FILE; each run is appended)\n"
           "  -o, --output FILE     write the report to FILE ('-': standard output, the default);\n"
@@ -138,6 +139,8 @@ static void usage(int status)
           "  csv          RFC 4180 CSV, a row per input, claim and finding\n"
           "  claimreview  schema.org ClaimReview JSON-LD, one per finding with a verdict\n"
           "  html         one self-contained page: findings, charts, highlighted documents\n"
+          "  sqlite       a SQLite database (-o FILE): each run appended, with its documents,\n"
+          "               claims and findings (docs/sqlite.md)\n"
           "\n"
           "Exit status:\n"
           "  0  no finding at the --fail-on level\n"
