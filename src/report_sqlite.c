@@ -1,7 +1,7 @@
 /* report_sqlite.c - the report appended to a SQLite database (-f sqlite -o FILE).
  *
  * Each run adds a row to runs, and its documents, claims, findings, the claims
- * of each finding and each finding's numbers refer to it, so a dashboard can
+ * of each finding, each finding's numbers and the stale decisions refer to it, so a dashboard can
  * follow a beat over time. The tables are created when missing (docs/sqlite.md
  * has the statements); a database of another shape is refused with the reason.
  * Everything of a run is written in one transaction: a run is in the database
@@ -129,6 +129,20 @@ static const char schema_sql[] =
     "  PRIMARY KEY (finding, seq)\n"
     ");\n"
     "CREATE INDEX IF NOT EXISTS finding_claims_claim ON finding_claims (claim);\n"
+    "CREATE TABLE IF NOT EXISTS stale_decisions (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  run INTEGER NOT NULL REFERENCES runs (id),\n"
+    "  fingerprint TEXT NOT NULL,\n"
+    "  decision TEXT NOT NULL CHECK (decision IN ('confirmed', 'false_alarm', 'corrected')),\n"
+    "  decided_by TEXT NOT NULL,\n"
+    "  decided_at TEXT NOT NULL,\n"
+    "  note TEXT NOT NULL,\n"
+    "  file TEXT,\n"
+    "  line INTEGER,\n"
+    "  col INTEGER,\n"
+    "  reason TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX IF NOT EXISTS stale_decisions_run ON stale_decisions (run);\n"
     "CREATE TABLE IF NOT EXISTS finding_numbers (\n"
     "  finding INTEGER NOT NULL REFERENCES findings (id),\n"
     "  name TEXT NOT NULL,\n"
@@ -141,7 +155,7 @@ typedef struct writer {
     const char *path;
     fc_diag *diag;
     fc_strbuf text; /* a value made valid UTF-8 */
-    sqlite3_stmt *run, *file, *doc, *claim, *finding, *link, *number;
+    sqlite3_stmt *run, *file, *doc, *claim, *finding, *link, *number, *stale;
     sqlite3_int64 run_id;
     sqlite3_int64 *doc_ids;   /* per input: its documents row */
     sqlite3_int64 *claim_ids; /* per claim: its claims row */
@@ -402,6 +416,25 @@ static fc_status write_finding(writer *w, const fc_corpus *corpus, const fc_find
     return s;
 }
 
+/* A decision whose finding is not in the run: kept, never dropped. */
+static fc_status write_stale(writer *w, const fc_decision *d)
+{
+    sqlite3_stmt *st = w->stale;
+    int rc = sqlite3_bind_int64(st, 1, w->run_id);
+    rc = rc ? rc : bind_text(w, st, 2, d->finding);
+    rc = rc ? rc : bind_text(w, st, 3, fc_verdict_name(d->verdict));
+    rc = rc ? rc : bind_text(w, st, 4, d->by);
+    rc = rc ? rc : bind_text(w, st, 5, d->at);
+    rc = rc ? rc : bind_text(w, st, 6, d->note ? d->note : "");
+    rc = rc ? rc : bind_text(w, st, 7, d->file);
+    if (!rc && d->file) {
+        rc = sqlite3_bind_int64(st, 8, d->line);
+        rc = rc ? rc : sqlite3_bind_int64(st, 9, d->col);
+    }
+    rc = rc ? rc : bind_text(w, st, 10, FC_STALE_REASON);
+    return step(w, st, rc, "cannot add a stale decision", NULL);
+}
+
 static fc_status write_all(writer *w, const fc_corpus *corpus, const fc_report_options *o)
 {
     fc_status s = open_schema(w);
@@ -437,6 +470,11 @@ static fc_status write_all(writer *w, const fc_corpus *corpus, const fc_report_o
         s = prepare(w, &w->number,
                     "INSERT INTO finding_numbers (finding, name, value) VALUES (?, ?, ?)");
     if (s == FC_OK)
+        s = prepare(w, &w->stale,
+                    "INSERT INTO stale_decisions (run, fingerprint, decision, decided_by, "
+                    "decided_at, note, file, line, col, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?)");
+    if (s == FC_OK)
         s = write_run(w, corpus, o);
     size_t n = fc_corpus_ninputs(corpus);
     for (size_t i = 0; s == FC_OK && i < n; i++)
@@ -447,6 +485,9 @@ static fc_status write_all(writer *w, const fc_corpus *corpus, const fc_report_o
     for (size_t i = 0; s == FC_OK && o->kind == FC_REPORT_FULL && i < fs->n; i++)
         if (fc_report_shown(corpus, i, o->hide_settled))
             s = write_finding(w, corpus, &fs->items[i], fc_corpus_decision(corpus, i));
+    for (size_t i = 0; s == FC_OK && o->kind == FC_REPORT_FULL && i < fc_corpus_nstale(corpus);
+         i++)
+        s = write_stale(w, fc_corpus_stale(corpus, i));
     return s;
 }
 
@@ -474,7 +515,8 @@ fc_status fc_report_write_db(const char *path, const fc_corpus *corpus,
         s = exec(&w, "BEGIN IMMEDIATE", "cannot start writing");
     if (s == FC_OK) {
         s = write_all(&w, corpus, o);
-        sqlite3_stmt *stmts[] = {w.run, w.file, w.doc, w.claim, w.finding, w.link, w.number};
+        sqlite3_stmt *stmts[] = {w.run,     w.file, w.doc,    w.claim,
+                                 w.finding, w.link, w.number, w.stale};
         for (size_t i = 0; i < sizeof stmts / sizeof *stmts; i++)
             sqlite3_finalize(stmts[i]);
         if (s == FC_OK)

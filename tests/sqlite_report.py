@@ -167,4 +167,23 @@ with tempfile.TemporaryDirectory() as tmp:
           one(db, "SELECT count(*) FROM claims WHERE run = 3") == s["claims"],
           "factcheck extract -f sqlite appends a run of claims without findings")
 
+# --- review decisions: a finding's decision, and a stale one kept ---------------------------
+with tempfile.TemporaryDirectory() as tmp:
+    db, dec = os.path.join(tmp, "desk.db"), os.path.join(tmp, "decisions.json")
+    pop = next(f["id"] for f in report["findings"] if f["severity"] == "conflict")
+    run("review", "--decisions", dec, pop, "confirmed", "--note", "Pew's 2022 estimate",
+        "--by", "Dana Whitfield", expect=0)
+    run("review", "--decisions", dec, "f0123456789abcdef", "false_alarm", "--by", "Dana Whitfield",
+        expect=0)
+    run("--decisions", dec, "-f", "sqlite", "-o", db, "claims/")
+    check(sql(db, "SELECT fingerprint, decision, decided_by, note FROM findings "
+                  "WHERE decision IS NOT NULL") ==
+          [{"fingerprint": pop, "decision": "confirmed", "decided_by": "Dana Whitfield",
+            "note": "Pew's 2022 estimate"}], "a finding's decision is in its row")
+    stale = sql(db, "SELECT fingerprint, decision, file, reason FROM stale_decisions")
+    check(stale == [{"fingerprint": "f0123456789abcdef", "decision": "false_alarm", "file": dec,
+                     "reason": "no finding with this fingerprint in this run"}],
+          f"a stale decision is kept in stale_decisions, never dropped {stale}")
+    check(sql(db, "PRAGMA foreign_key_check") == [], "foreign keys hold with decisions too")
+
 sys.exit(1 if failures else 0)
