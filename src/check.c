@@ -6,8 +6,8 @@
  * then looks at one document's claims or one group's claims at a time.
  */
 #include <limits.h>
-#include <stdint.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,6 @@
 /* report_csv.c - the report as one RFC 4180 table: a row per input, claim and
- * finding, told apart by the first column ("type").
+ * finding (after the provenance: the version and each rule and data file with its
+ * SHA-256), told apart by the first column ("type").
  *
  * One table rather than three files, so a spreadsheet opens it in one step and a
  * filter on "type" separates the rows. Conventions a spreadsheet needs:
@@ -298,8 +299,6 @@ static void finding_row(row *r, const fc_corpus *corpus, const fc_finding *f,
     field_end(r, COL_numbers);
 }
 
-/* Inputs first, then claims, then findings, then stale decisions; written a row at a time so memory
- * does not grow with the output. */
 /* The provenance rows: the factcheck version ("run"), then each file the rules
  * came from, with its SHA-256. */
 static fc_status provenance_rows(FILE *out, fc_strbuf *sb, row *r, const fc_rules *rules)
@@ -321,6 +320,8 @@ static fc_status provenance_rows(FILE *out, fc_strbuf *sb, row *r, const fc_rule
     return st;
 }
 
+/* The provenance first (with rules), then inputs, claims, findings and stale
+ * decisions; written a row at a time so memory does not grow with the output. */
 fc_status fc_report_csv(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide,
                         const fc_rules *rules)
 {

@@ -309,7 +309,10 @@ static fc_status write_document(writer *w, const fc_input *in, size_t i)
     rc = rc ? rc : bind_size(st, 2, i);
     rc = rc ? rc : bind_text(w, st, 3, in->path);
     rc = rc ? rc
-            : bind_text(w, st, 4, in->status != FC_OK ? "error" : in->skipped ? "skipped" : "ok");
+            : bind_text(w, st, 4,
+                        in->status != FC_OK ? "error"
+                        : in->skipped       ? "skipped"
+                                            : "ok");
     rc = rc ? rc : bind_text(w, st, 5, in->status != FC_OK ? in->error : in->warning);
     rc = rc ? rc : bind_size(st, 6, in->nclaims);
     rc = rc ? rc : bind_text(w, st, 7, d ? d->outlet : NULL);
@@ -465,7 +468,8 @@ static fc_status write_all(writer *w, const fc_corpus *corpus, const fc_report_o
                     "label, message, source, decision, decided_by, decided_at, note) VALUES (?, "
                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (s == FC_OK)
-        s = prepare(w, &w->link, "INSERT INTO finding_claims (finding, seq, claim) VALUES (?, ?, ?)");
+        s = prepare(w, &w->link,
+                    "INSERT INTO finding_claims (finding, seq, claim) VALUES (?, ?, ?)");
     if (s == FC_OK)
         s = prepare(w, &w->number,
                     "INSERT INTO finding_numbers (finding, name, value) VALUES (?, ?, ?)");
@@ -485,14 +489,13 @@ static fc_status write_all(writer *w, const fc_corpus *corpus, const fc_report_o
     for (size_t i = 0; s == FC_OK && o->kind == FC_REPORT_FULL && i < fs->n; i++)
         if (fc_report_shown(corpus, i, o->hide_settled))
             s = write_finding(w, corpus, &fs->items[i], fc_corpus_decision(corpus, i));
-    for (size_t i = 0; s == FC_OK && o->kind == FC_REPORT_FULL && i < fc_corpus_nstale(corpus);
-         i++)
+    for (size_t i = 0; s == FC_OK && o->kind == FC_REPORT_FULL && i < fc_corpus_nstale(corpus); i++)
         s = write_stale(w, fc_corpus_stale(corpus, i));
     return s;
 }
 
-fc_status fc_report_write_db(const char *path, const fc_corpus *corpus,
-                             const fc_report_options *o, fc_diag *diag)
+fc_status fc_report_write_db(const char *path, const fc_corpus *corpus, const fc_report_options *o,
+                             fc_diag *diag)
 {
     fc_diag local;
     if (!diag)
@@ -504,8 +507,7 @@ fc_status fc_report_write_db(const char *path, const fc_corpus *corpus,
     w.claim_ids = malloc((nc ? nc : 1) * sizeof *w.claim_ids);
     fc_status s = w.doc_ids && w.claim_ids ? FC_OK : FC_ENOMEM;
     if (s == FC_OK &&
-        sqlite3_open_v2(path, &w.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-            SQLITE_OK)
+        sqlite3_open_v2(path, &w.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
         s = fail(&w, "cannot open the database");
     if (s == FC_OK)
         sqlite3_busy_timeout(w.db, 10000); /* another run appending: wait for it */
