@@ -55,6 +55,7 @@ FC_API fc_status fc_report_write(FILE *out, const fc_corpus *corpus,
  * tables of docs/sqlite.md): a new row of runs, and the run's documents, claims,
  * findings and the claims of each finding, all referring to it. Nothing is
  * written unless all of it is (one transaction). options->format is ignored.
+ * path ":memory:" is SQLite's database in memory, dropped when the call returns.
  * Errors: FC_EIO (diag names the file and says why: not a database, a table of
  * another shape, a write that failed), FC_ENOMEM. */
 FC_API fc_status fc_report_write_db(const char *path, const fc_corpus *corpus,
