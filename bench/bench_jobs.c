@@ -66,7 +66,7 @@ int main(int argc, char **argv)
     stamp t2 = now();
     if (st == FC_OK)
         st = fc_report_write(out, corpus,
-                             &(fc_report_options){FC_FORMAT_JSONL, FC_REPORT_CLAIMS, false, false, false});
+                             &(fc_report_options){FC_FORMAT_JSONL, FC_REPORT_CLAIMS, false, false, false, NULL});
     stamp t3 = now();
     if (st != FC_OK) {
         fprintf(stderr, "fc-bench-jobs: %s\n", fc_status_str(st));

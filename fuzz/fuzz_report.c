@@ -4,8 +4,9 @@
  * checks that compare documents run too), each written to a scratch file and
  * taken through the corpus pipeline as the program does: fc_corpus_add_path,
  * fc_corpus_extract, fc_corpus_check. The report is then written in every format
- * fc_format_parse accepts, whole and claims only. Names the library does not
- * know are skipped, so formats added later are fuzzed without changing this file.
+ * fc_format_parse accepts, whole and claims only (and the SQLite database, in
+ * memory). Names the library does not know are skipped, so formats added later
+ * are fuzzed without changing this file.
  *
  * The rules are the defaults plus a layer of the fuzzer's own (fuzz_rules_json),
  * written with a reference dataset and an events file to a scratch folder at the
@@ -169,12 +170,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const fc_report_kind kinds[] = {FC_REPORT_FULL, FC_REPORT_CLAIMS};
         for (size_t k = 0; k < 2; k++) {
             /* colour on for the full text report, so its styled paths run too */
-            fc_report_options opt = {format, kinds[k], k == 0, false, k == 0};
+            fc_report_options opt = {format, kinds[k], k == 0, false, k == 0, rules};
             if ((st = fc_report_write(devnull, corpus, &opt)) != FC_OK)
                 fuzz_fail("fc_report_write(%s, kind %zu): %s", format_names[i], k,
                           fc_status_str(st));
         }
     }
+    /* The database, in memory: every value of the run bound into SQLite, the keys
+     * enforced; any refusal is a bug. */
+    fc_report_options db_opt = {FC_FORMAT_SQLITE, FC_REPORT_FULL, false, false, false, rules};
+    fc_diag diag = {0};
+    if ((st = fc_report_write_db(":memory:", corpus, &db_opt, &diag)) != FC_OK)
+        fuzz_fail("fc_report_write_db: %s (%s)", fc_status_str(st), diag.message);
     fc_corpus_free(corpus);
     return 0;
 }

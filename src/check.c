@@ -7,6 +7,7 @@
  */
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,7 @@ static void finding_free(fc_finding *f)
 {
     free(f->claims);
     free(f->message);
+    free(f->label);
     free(f->source);
     free(f->topic);
 }
@@ -586,6 +588,31 @@ static fc_status stories_and_topics(const fc_check_ctx *x, size_t from)
     return st;
 }
 
+/* The finding's label (fc_finding.label): the name of what its first claim with
+ * a rule measure measures, else of its first claim with a key, else of its first. */
+static fc_status label_finding(fc_finding *f, const fc_claims *claims, const fc_groups *groups)
+{
+    if (f->nclaims == 0)
+        return FC_OK;
+    size_t k = f->claims[0], keyed = SIZE_MAX;
+    for (size_t i = f->nclaims; i-- > 0;) {
+        const fc_claim *c = &claims->items[f->claims[i]];
+        if (c->measure)
+            k = f->claims[i];
+        if (c->key)
+            keyed = f->claims[i];
+    }
+    if (!claims->items[k].measure && keyed != SIZE_MAX)
+        k = keyed;
+    fc_strbuf sb = {0};
+    fc_groups_name(groups, claims, k, &sb);
+    if (sb.failed || !(f->label = fc_sb_take(&sb))) {
+        fc_sb_free(&sb);
+        return FC_ENOMEM;
+    }
+    return FC_OK;
+}
+
 fc_status fc_check_run(const fc_rules *rules, const fc_claims *claims, const fc_doc *const *docs,
                        size_t ndocs, fc_findings *out)
 {
@@ -633,6 +660,8 @@ fc_status fc_check_run_first(const fc_rules *rules, const fc_claims *claims,
         st = merge_copies(out, first_finding, first);
     if (st == FC_OK)
         st = stories_and_topics(&x, first_finding);
+    for (size_t i = first_finding; st == FC_OK && i < out->n; i++)
+        st = label_finding(&out->items[i], claims, &groups);
     fc_groups_free(&groups);
     free(pub_day);
     free(by_doc);

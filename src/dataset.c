@@ -98,13 +98,23 @@ static double number(const char *s)
 typedef fc_status (*row_fn)(void *ctx, char *const *fields);
 
 static fc_status read_table(const char *path, const char *what, const char *const *names,
-                            size_t ncols, row_fn row, void *ctx, fc_diag *diag)
+                            size_t ncols, row_fn row, void *ctx, fc_data_files *read,
+                            fc_diag *diag)
 {
     char *text;
     size_t len;
     fc_status st = fc_read_file(path, what, &text, &len, diag);
     if (st != FC_OK)
         return st;
+    char *copy = fc_strdup(path);
+    if (!copy ||
+        fc_grow((void **)&read->items, &read->cap, read->n + 1, sizeof *read->items) != FC_OK) {
+        free(copy);
+        free(text);
+        return FC_ENOMEM;
+    }
+    read->items[read->n].path = copy;
+    fc_sha256_hex(text, len, read->items[read->n++].sha256);
     const char *p = text, *end = text + len;
     record header = {0}, rec = {0};
     bool ok;
@@ -196,7 +206,14 @@ fc_status fc_dataset_load(fc_dataset *set, const char *path, fc_diag *diag)
     }
     set->files[set->nfiles++] = file;
     dataset_ctx ctx = {set, file};
-    return read_table(path, "dataset", names, 11, dataset_row, &ctx, diag);
+    return read_table(path, "dataset", names, 11, dataset_row, &ctx, &set->read, diag);
+}
+
+static void files_clear(fc_data_files *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        free(f->items[i].path);
+    free(f->items);
 }
 
 void fc_dataset_clear(fc_dataset *set)
@@ -209,6 +226,7 @@ void fc_dataset_clear(fc_dataset *set)
             free(strings[k]);
     }
     free(set->rows);
+    files_clear(&set->read);
     for (size_t i = 0; i < set->nfiles; i++)
         free(set->files[i]);
     free(set->files);
@@ -234,7 +252,7 @@ fc_status fc_events_load(fc_events *set, const char *path, fc_diag *diag)
 {
     static const char *const names[] = {"key",   "date",      "phrases", "publisher",
                                         "title", "published", "url"};
-    return read_table(path, "events file", names, 7, event_row, set, diag);
+    return read_table(path, "events file", names, 7, event_row, set, &set->read, diag);
 }
 
 void fc_events_clear(fc_events *set)
@@ -247,5 +265,6 @@ void fc_events_clear(fc_events *set)
             free(strings[k]);
     }
     free(set->items);
+    files_clear(&set->read);
     memset(set, 0, sizeof *set);
 }

@@ -6,6 +6,18 @@
 #include <stddef.h>
 
 #include "factcheck/status.h"
+#include "util.h"
+
+/* A file read, with the SHA-256 of its bytes (for the report's provenance). */
+typedef struct fc_data_file {
+    char *path;
+    char sha256[FC_SHA256_HEX];
+} fc_data_file;
+
+typedef struct fc_data_files {
+    fc_data_file *items;
+    size_t n, cap;
+} fc_data_files;
 
 typedef struct fc_ref_row {
     char *key, *measure;
@@ -20,6 +32,7 @@ typedef struct fc_dataset {
     size_t nfiles, cap_files;
     fc_ref_row *rows;
     size_t n, cap;
+    fc_data_files read; /* each file read, with its digest */
 } fc_dataset;
 
 /* Reads an RFC 4180 CSV file with a header row naming at least key, measure,
@@ -40,6 +53,7 @@ typedef struct fc_event {
 typedef struct fc_events {
     fc_event *items;
     size_t n, cap;
+    fc_data_files read; /* each file read, with its digest */
 } fc_events;
 
 fc_status fc_events_load(fc_events *set, const char *path, fc_diag *diag);

@@ -110,9 +110,11 @@ static void usage(int status)
           "Rules come from the built-in defaults, then a factcheck.rules.json in each PATH\n"
           "that is a folder, then every --rules FILE in order; later ones extend or override\n"
           "earlier ones. A bad rule file stops the run before any document is read.\n"
-          "\n"
-          "Options:\n"
-          "  -f, --format FORMAT   text (default), json, jsonl, csv, claimreview or html\n"
+          "\n",
+          stdout);
+    fputs("Options:\n"
+          "  -f, --format FORMAT   text (default), json, jsonl, csv, claimreview, html or\n"
+          "                        sqlite (a database: needs -o FILE; each run is appended)\n"
           "  -o, --output FILE     write the report to FILE ('-': standard output, the default);\n"
           "                        FILE is replaced only once the report is complete, and\n"
           "                        never when it is one of the files read\n"
@@ -148,6 +150,8 @@ static void usage(int status)
           "  csv          RFC 4180 CSV, a row per input, claim and finding\n"
           "  claimreview  schema.org ClaimReview JSON-LD, one per finding with a verdict\n"
           "  html         one self-contained page: findings, charts, highlighted documents\n"
+          "  sqlite       a SQLite database (-o FILE): each run appended, with its documents,\n"
+          "               claims and findings (docs/sqlite.md)\n"
           "\n"
           "Exit status:\n"
           "  0  no finding at the --fail-on level\n"
@@ -590,17 +594,37 @@ static int output_finish(output *o, fc_status st)
                                                                         : EXIT_TROUBLE;
 }
 
-static int report(const options *opt, fc_corpus *corpus)
+/* Appends the run to the database named by -o (-f sqlite). */
+static int report_db(const options *opt, const fc_corpus *corpus, const fc_report_options *ro)
 {
-    output o;
-    if (!output_open(opt->output, &o))
+    fc_diag diag = {0};
+    fc_status st = fc_report_write_db(opt->output, corpus, ro, &diag);
+    if (st == FC_OK)
+        return EXIT_CLEAN;
+    if (!diag.message[0]) {
+        fprintf(stderr, "factcheck: %s: %s\n", safe(opt->output), fc_status_str(st));
         return EXIT_TROUBLE;
+    }
+    return rules_error(&diag);
+}
+
+static int report(const options *opt, fc_corpus *corpus, const fc_rules *rules)
+{
     fc_report_options ro = {opt->format,
                             opt->cmd == CMD_EXTRACT ? FC_REPORT_CLAIMS : FC_REPORT_FULL,
-                            want_color(opt, o.f), opt->hide_settled, opt->list_claims};
-    errno = 0;
-    if (output_finish(&o, fc_report_write(o.f, corpus, &ro)) != EXIT_CLEAN)
-        return EXIT_TROUBLE;
+                            false, opt->hide_settled, opt->list_claims, rules};
+    if (opt->format == FC_FORMAT_SQLITE) {
+        if (report_db(opt, corpus, &ro) != EXIT_CLEAN)
+            return EXIT_TROUBLE;
+    } else {
+        output o;
+        if (!output_open(opt->output, &o))
+            return EXIT_TROUBLE;
+        ro.color = want_color(opt, o.f);
+        errno = 0;
+        if (output_finish(&o, fc_report_write(o.f, corpus, &ro)) != EXIT_CLEAN)
+            return EXIT_TROUBLE;
+    }
     if (fc_corpus_nfailed(corpus) > 0)
         return EXIT_TROUBLE;
     if (fc_corpus_ninputs(corpus) == fc_corpus_nskipped(corpus)) {
@@ -973,6 +997,12 @@ int main(int argc, char **argv)
               stderr);
         usage(EXIT_TROUBLE);
     }
+    if (opt.format == FC_FORMAT_SQLITE && opt.cmd != CMD_RULES && to_stdout(opt.output)) {
+        fputs("factcheck: -f sqlite writes a database file, which cannot go to standard "
+              "output: name it with -o FILE\n",
+              stderr);
+        usage(EXIT_TROUBLE);
+    }
     if (npaths == 0 && opt.cmd != CMD_RULES) {
         fputs("factcheck: no input given\n", stderr);
         usage(EXIT_TROUBLE);
@@ -1037,7 +1067,7 @@ int main(int argc, char **argv)
                         fc_term_safe(in->warning, msg, sizeof msg));
         }
         warn_stale(corpus);
-        code = report(&opt, corpus);
+        code = report(&opt, corpus, rules);
     }
     fc_corpus_free(corpus);
     fc_decisions_free(decisions);

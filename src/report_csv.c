@@ -1,5 +1,6 @@
 /* report_csv.c - the report as one RFC 4180 table: a row per input, claim and
- * finding, told apart by the first column ("type").
+ * finding (after the provenance: the version and each rule and data file with its
+ * SHA-256), told apart by the first column ("type").
  *
  * One table rather than three files, so a spreadsheet opens it in one step and a
  * filter on "type" separates the rows. Conventions a spreadsheet needs:
@@ -33,7 +34,8 @@
                 X(claims) X(numbers)                                                               \
                 X(source) X(status) X(outlet) X(title) X(published) X(url)              \
                     X(unit_name) X(base_value) X(base_unit) X(decision) X(decided_by)   \
-                        X(decided_at) X(note)
+                        X(decided_at) X(note) X(claim_count) X(label) X(documents)    \
+                            X(outlets) X(version) X(file) X(sha256)
 
 enum {
 #define ENUM(name) COL_##name,
@@ -47,6 +49,9 @@ static const char *const column_names[NCOLS] = {
     COLUMNS(NAME)
 #undef NAME
 };
+
+/* Between the members of a list in one cell (documents, outlets). */
+#define LIST_SEP " | "
 
 /* One row being built: each field is a range of buf, or absent (empty). */
 typedef struct row {
@@ -166,9 +171,7 @@ static void input_row(row *r, const fc_input *in)
     put_text(r, COL_doc, in->path);
     put_str(r, COL_status, in->status != FC_OK ? "error" : in->skipped ? "skipped" : "ok");
     put_text(r, COL_message, in->status != FC_OK ? in->error : in->warning);
-    field_begin(r, COL_claims);
-    fc_sb_printf(&r->buf, "%zu", in->nclaims);
-    field_end(r, COL_claims);
+    put_size(r, COL_claim_count, in->nclaims);
     if (in->doc) {
         put_text(r, COL_outlet, in->doc->outlet);
         put_text(r, COL_title, in->doc->title);
@@ -263,6 +266,30 @@ static void finding_row(row *r, const fc_corpus *corpus, const fc_finding *f,
         const fc_input *in = fc_corpus_input(corpus, cl->items[f->claims[0]].doc);
         put_text(r, COL_doc, in ? in->path : NULL);
     }
+    const char *measure, *key;
+    fc_report_finding_measure(corpus, f, &measure, &key);
+    put_text(r, COL_measure, measure);
+    put_text(r, COL_key, key);
+    put_text(r, COL_label, f->label);
+    /* The documents and their outlets, each once, separated by " | " */
+    size_t *docs = malloc((f->nclaims ? f->nclaims : 1) * sizeof *docs);
+    size_t nd = docs ? fc_report_finding_docs(corpus, f, docs) : 0;
+    if (!docs)
+        r->buf.failed = true;
+    field_begin(r, COL_documents);
+    for (size_t i = 0; i < nd; i++)
+        fc_sb_printf(&r->buf, "%s%s", i ? LIST_SEP : "", fc_corpus_input(corpus, docs[i])->path);
+    field_end(r, COL_documents);
+    r->text[COL_documents] = true;
+    field_begin(r, COL_outlets);
+    for (size_t i = 0, any = 0; i < nd; i++) {
+        const fc_doc *d = fc_corpus_input(corpus, docs[i])->doc;
+        if (d && d->outlet && !fc_report_outlet_seen(corpus, docs, i, d->outlet))
+            fc_sb_printf(&r->buf, "%s%s", any++ ? LIST_SEP : "", d->outlet);
+    }
+    field_end(r, COL_outlets);
+    r->text[COL_outlets] = true;
+    free(docs);
     /* name=value pairs, space-separated, as in the text report */
     field_begin(r, COL_numbers);
     for (size_t i = 0; i < f->nnums; i++) {
@@ -272,9 +299,31 @@ static void finding_row(row *r, const fc_corpus *corpus, const fc_finding *f,
     field_end(r, COL_numbers);
 }
 
-/* Inputs first, then claims, then findings, then stale decisions; written a row at a time so memory
- * does not grow with the output. */
-fc_status fc_report_csv(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide)
+/* The provenance rows: the factcheck version ("run"), then each file the rules
+ * came from, with its SHA-256. */
+static fc_status provenance_rows(FILE *out, fc_strbuf *sb, row *r, const fc_rules *rules)
+{
+    row_reset(r);
+    put_str(r, COL_type, "run");
+    put_str(r, COL_version, fc_version());
+    row_emit(r, sb);
+    fc_status st = fc_report_flush(out, sb);
+    for (size_t i = 0; st == FC_OK && i < fc_rules_nfiles(rules); i++) {
+        fc_rules_file f = fc_rules_file_at(rules, i);
+        row_reset(r);
+        put_str(r, COL_type, f.kind);
+        put_text(r, COL_file, f.path);
+        put_str(r, COL_sha256, f.sha256);
+        row_emit(r, sb);
+        st = fc_report_flush(out, sb);
+    }
+    return st;
+}
+
+/* The provenance first (with rules), then inputs, claims, findings and stale
+ * decisions; written a row at a time so memory does not grow with the output. */
+fc_status fc_report_csv(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide,
+                        const fc_rules *rules)
 {
     fc_strbuf sb = {0};
     row r = {0};
@@ -283,6 +332,8 @@ fc_status fc_report_csv(FILE *out, const fc_corpus *corpus, fc_report_kind kind,
     for (int c = 0; c < NCOLS; c++)
         fc_sb_printf(&sb, "%s%s", c ? "," : "", column_names[c]);
     fc_sb_add(&sb, "\r\n", 2);
+    if (rules)
+        st = provenance_rows(out, &sb, &r, rules);
     for (size_t i = 0; st == FC_OK && i < fc_corpus_ninputs(corpus); i++) {
         row_reset(&r);
         input_row(&r, fc_corpus_input(corpus, i));

@@ -709,7 +709,24 @@ static void summary(fc_strbuf *sb, const fc_corpus *corpus, fc_report_kind kind)
     fc_sb_puts(sb, ".</p>\n");
 }
 
-fc_status fc_report_html(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide)
+/* The rule files, datasets and events files of the run, with their SHA-256. */
+static void provenance(fc_strbuf *sb, const fc_rules *rules)
+{
+    fc_sb_printf(sb, "<details id=\"provenance\"><summary>Method: factcheck %s, %zu rule and "
+                     "data file%s</summary>\n<table>\n<tr><th>kind</th><th>file</th>"
+                     "<th>SHA-256</th></tr>\n",
+                 fc_version(), fc_rules_nfiles(rules), fc_rules_nfiles(rules) == 1 ? "" : "s");
+    for (size_t i = 0; i < fc_rules_nfiles(rules); i++) {
+        fc_rules_file f = fc_rules_file_at(rules, i);
+        fc_sb_printf(sb, "<tr><td>%s</td><td>", f.kind);
+        esc(sb, f.path);
+        fc_sb_printf(sb, "</td><td><code>%s</code></td></tr>\n", f.sha256);
+    }
+    fc_sb_puts(sb, "</table>\n</details>\n");
+}
+
+fc_status fc_report_html(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide,
+                         const fc_rules *rules)
 {
     signed char *sev = claim_severities(corpus, hide);
     if (!sev)
@@ -726,6 +743,8 @@ fc_status fc_report_html(FILE *out, const fc_corpus *corpus, fc_report_kind kind
                  fc_version(), kind == FC_REPORT_FULL ? "consistency report" : "claims",
                  style_sheet, kind == FC_REPORT_FULL ? "consistency report" : "claims");
     summary(&sb, corpus, kind);
+    if (rules)
+        provenance(&sb, rules);
     fc_status st = fc_report_flush(out, &sb);
     const fc_findings *fs = fc_corpus_findings(corpus);
     if (st == FC_OK && kind == FC_REPORT_FULL) {

@@ -6,14 +6,18 @@
 #include "util.h"
 
 /* hide: leave out the findings with a decision (--hide-settled); list_claims:
- * list every claim under its document (the claims-only report always does). */
+ * list every claim under its document (the claims-only report always does);
+ * rules: for the provenance header (NULL: none). */
 fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool color,
-                         bool hide, bool list_claims);
-fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide);
+                         bool hide, bool list_claims, const fc_rules *rules);
+fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide,
+                         const fc_rules *rules);
 fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide);
-fc_status fc_report_csv(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide);
+fc_status fc_report_csv(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide,
+                        const fc_rules *rules);
 fc_status fc_report_claimreview(FILE *out, const fc_corpus *corpus, bool hide);
-fc_status fc_report_html(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide);
+fc_status fc_report_html(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide,
+                         const fc_rules *rules);
 
 /* One finding as the text report writes it (no decision), and as the JSON
  * report does; a JSON string (UTF-8 made valid). For fc_report_diff. */
@@ -60,5 +64,18 @@ void fc_sb_term_str(fc_strbuf *sb, const char *s);
 /* The document's URL when it is an http or https one, else NULL: a report
  * does not hand on a javascript:, data: or relative link. */
 const char *fc_report_url(const fc_doc *doc);
+
+/* What finding f measures: *measure is the rule measure of its first claim that
+ * has one (else NULL); without one, *key is the inferred key of its first claim
+ * that has a key (else NULL). */
+void fc_report_finding_measure(const fc_corpus *corpus, const fc_finding *f, const char **measure,
+                               const char **key);
+
+/* The documents of finding f's claims (input indices, each once, in claim order)
+ * into docs, which has room for f->nclaims; returns how many. */
+size_t fc_report_finding_docs(const fc_corpus *corpus, const fc_finding *f, size_t *docs);
+
+/* Whether outlet s is among the outlets of docs[0 .. n) (to list each once). */
+bool fc_report_outlet_seen(const fc_corpus *corpus, const size_t *docs, size_t n, const char *s);
 
 #endif

@@ -291,6 +291,35 @@ static void finding_json(fc_strbuf *sb, const fc_corpus *corpus, const fc_findin
         json_string(sb, claims->items[f->claims[i]].id);
     }
     fc_sb_add(sb, "]", 1);
+    const char *measure, *mkey;
+    fc_report_finding_measure(corpus, f, &measure, &mkey);
+    kv_str(sb, "measure", measure);
+    kv_str(sb, "key", mkey);
+    kv_str(sb, "label", f->label);
+    size_t *docs = malloc((f->nclaims ? f->nclaims : 1) * sizeof *docs);
+    size_t nd = docs ? fc_report_finding_docs(corpus, f, docs) : 0;
+    if (!docs)
+        sb->failed = true;
+    key(sb, "documents", false);
+    fc_sb_add(sb, "[", 1);
+    for (size_t i = 0; i < nd; i++) {
+        if (i)
+            fc_sb_add(sb, ",", 1);
+        json_string(sb, fc_corpus_input(corpus, docs[i])->path);
+    }
+    fc_sb_add(sb, "]", 1);
+    key(sb, "outlets", false);
+    fc_sb_add(sb, "[", 1);
+    for (size_t i = 0, any = 0; i < nd; i++) {
+        const fc_doc *d = fc_corpus_input(corpus, docs[i])->doc;
+        if (!d || !d->outlet || fc_report_outlet_seen(corpus, docs, i, d->outlet))
+            continue;
+        if (any++)
+            fc_sb_add(sb, ",", 1);
+        json_string(sb, d->outlet);
+    }
+    fc_sb_add(sb, "]", 1);
+    free(docs);
     kv_str(sb, "message", f->message);
     kv_str(sb, "source", f->source);
     bool settled = f->agrees && f->disagrees && f->agrees <= f->nclaims &&
@@ -373,15 +402,30 @@ static fc_status maybe_flush(FILE *out, fc_strbuf *sb)
 }
 
 /* The report object, one input, claim or finding a line. */
-fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide)
+fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide,
+                         const fc_rules *rules)
 {
     fc_strbuf sb = {0};
     fc_status st = FC_OK;
     fc_sb_printf(&sb,
                  "{\n  \"version\": \"%s\",\n"
-                 "  \"tool\": {\"name\": \"factcheck\", \"version\": \"%s\"},\n"
-                 "  \"inputs\": [",
+                 "  \"tool\": {\"name\": \"factcheck\", \"version\": \"%s\"},\n",
                  FC_REPORT_VERSION, fc_version());
+    if (rules) { /* what the run read besides the documents, with digests */
+        fc_sb_printf(&sb, "  \"provenance\": {\"version\": \"%s\", \"files\": [", fc_version());
+        for (size_t i = 0; i < fc_rules_nfiles(rules); i++) {
+            fc_rules_file f = fc_rules_file_at(rules, i);
+            fc_sb_puts(&sb, i ? ",\n    " : "\n    ");
+            fc_sb_add(&sb, "{", 1);
+            key(&sb, "kind", true);
+            json_string(&sb, f.kind);
+            kv_str(&sb, "path", f.path);
+            kv_str(&sb, "sha256", f.sha256);
+            fc_sb_add(&sb, "}", 1);
+        }
+        fc_sb_puts(&sb, "\n  ]},\n");
+    }
+    fc_sb_puts(&sb, "  \"inputs\": [");
     size_t n = fc_corpus_ninputs(corpus);
     for (size_t i = 0; st == FC_OK && i < n; i++) {
         fc_sb_puts(&sb, i ? ",\n    " : "\n    ");

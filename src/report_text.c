@@ -386,7 +386,7 @@ static fc_status findings_text(FILE *out, fc_strbuf *sb, const fc_corpus *corpus
 /* The report is written a document at a time, so memory does not grow with the
  * size of the output. */
 fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool color,
-                         bool hide, bool list_claims)
+                         bool hide, bool list_claims, const fc_rules *rules)
 {
     const style *sty = color ? &ansi : &plain;
     fc_strbuf sb = {0};
@@ -397,6 +397,12 @@ fc_status fc_report_text(FILE *out, const fc_corpus *corpus, fc_report_kind kind
     bool full = kind == FC_REPORT_FULL;
     fc_sb_printf(&sb, "factcheck %s: %s over %zu input%s\n", fc_version(),
                  full ? "consistency report" : "claims", n, n == 1 ? "" : "s");
+    for (size_t i = 0; rules && i < fc_rules_nfiles(rules); i++) {
+        fc_rules_file f = fc_rules_file_at(rules, i);
+        fc_sb_printf(&sb, "  %-8s sha256:%s  ", f.kind, f.sha256);
+        fc_sb_term_str(&sb, f.path);
+        fc_sb_puts(&sb, "\n");
+    }
     if (full)
         st = findings_text(out, &sb, corpus, hide, sty);
     if (st == FC_OK && full)

@@ -37,6 +37,7 @@ typedef struct src_file {
      * (which made a listing quadratic in the size of the rule files). */
     size_t *lines;
     size_t nlines, len; /* len: bytes up to the first NUL */
+    char sha256[FC_SHA256_HEX]; /* of the file's bytes as read */
 } src_file;
 
 struct fc_rules_info {
@@ -175,6 +176,7 @@ typedef struct rule_file {
     size_t len;
     cJSON *root;
     fc_jsonpos *pos;
+    char sha256[FC_SHA256_HEX];
 } rule_file;
 
 static void rule_file_free(rule_file *f)
@@ -260,6 +262,7 @@ static fc_status rule_file_read(const char *path, rule_file *f, bool check, fc_d
         return FC_ERULES;
     if (st != FC_OK)
         return st;
+    fc_sha256_hex(f->text, f->len, f->sha256);
     if (!(f->path = fc_strdup(path)) || !(f->pos = fc_jsonpos_scan(f->text, f->len)))
         return FC_ENOMEM;
     const char *end = NULL;
@@ -667,7 +670,8 @@ fc_status fc_rules_builder_add(fc_rules_builder *b, const char *path, fc_diag *d
     rule_file f;
     fc_status st = rule_file_read(path, &f, info->nfiles > 0, diag);
     cJSON *tree = NULL;
-    src_file sf = {f.path, f.text, NULL, 0, 0};
+    src_file sf = {f.path, f.text, NULL, 0, 0, {0}};
+    memcpy(sf.sha256, f.sha256, sizeof sf.sha256);
     if (st == FC_OK && (!(tree = cJSON_Duplicate(info->tree, true)) ||
                         fc_grow((void **)&info->files, &info->cap_files, info->nfiles + 1,
                                 sizeof *info->files) != FC_OK ||
@@ -766,6 +770,27 @@ fc_status fc_rules_builder_build(fc_rules_builder *b, fc_rules **out, fc_diag *d
     b->compiled = NULL;
     *out = r;
     return FC_OK;
+}
+
+size_t fc_rules_nfiles(const fc_rules *rules)
+{
+    return (rules->info ? rules->info->nfiles : 0) + rules->refs.read.n + rules->event_rows.read.n;
+}
+
+fc_rules_file fc_rules_file_at(const fc_rules *rules, size_t i)
+{
+    size_t nrules = rules->info ? rules->info->nfiles : 0;
+    if (i < nrules)
+        return (fc_rules_file){"rules", rules->info->files[i].path, rules->info->files[i].sha256};
+    i -= nrules;
+    if (i < rules->refs.read.n)
+        return (fc_rules_file){"dataset", rules->refs.read.items[i].path,
+                               rules->refs.read.items[i].sha256};
+    i -= rules->refs.read.n;
+    if (i < rules->event_rows.read.n)
+        return (fc_rules_file){"events", rules->event_rows.read.items[i].path,
+                               rules->event_rows.read.items[i].sha256};
+    return (fc_rules_file){NULL, NULL, NULL};
 }
 
 fc_status fc_rules_load(const char *path, fc_rules **out, fc_diag *diag)

@@ -35,6 +35,10 @@ void fc_sb_interval(fc_strbuf *sb, double low, double high, const char *open_hig
  * 110000 * 1.1 is 121000, not 121000.00000000001); nothing for a non-finite value. */
 void fc_sb_decimal(fc_strbuf *sb, double v);
 
+/* The SHA-256 of len bytes at data, as 64 lowercase hex digits and a NUL (sha256.c). */
+#define FC_SHA256_HEX 65
+void fc_sha256_hex(const void *data, size_t len, char out[FC_SHA256_HEX]);
+
 /* Largest rule, dataset or events file fc_read_file reads (bytes): 64 MiB, over
  * a hundred times the shipped ones; documents have FC_DOC_MAX_BYTES (doc.h). */
 #define FC_DATA_MAX_BYTES ((size_t)64 << 20)

@@ -77,7 +77,9 @@ check([l["id"] for l in by_type["claim"]] == [c["id"] for c in report["claims"]]
 # --- csv: RFC 4180, read back by the csv module --------------------------------------
 raw = run("claims/", "-f", "csv")
 check(raw.startswith(b"\xef\xbb\xbf"), "csv starts with a UTF-8 byte-order mark")
-check(raw.count(b"\n") == raw.count(b"\r\n") == s["inputs"] + s["claims"] + s["findings"] + 1,
+nprov = 1 + len(report["provenance"]["files"])  # the "run" row and a row per file
+check(raw.count(b"\n") == raw.count(b"\r\n") ==
+      nprov + s["inputs"] + s["claims"] + s["findings"] + 1,
       "csv: a CRLF-terminated record per row and the header, no bare line feed")
 rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 kinds = [r["type"] for r in rows]
@@ -115,6 +117,73 @@ fnd = {r["id"]: r for r in rows if r["type"] == "finding"}
 check(all(fnd[f["id"]]["claims"].split() == f["claims"] and
           fnd[f["id"]]["message"] == f["message"] for f in report["findings"]),
       "csv finding rows carry the json findings' claims and messages")
+
+# --- what a dashboard needs of a finding: its measure, documents and outlets ----------
+# Worked out here from the claims and inputs, not taken from the report's own fields.
+outlet_of = {i["path"]: i.get("outlet") for i in report["inputs"]}
+bad = []
+for f in report["findings"]:
+    docs = list(dict.fromkeys(claims[c]["doc"] for c in f["claims"]))
+    outlets = list(dict.fromkeys(outlet_of[d] for d in docs if outlet_of[d]))
+    measure = next((claims[c]["measure"] for c in f["claims"] if claims[c]["measure"]), None)
+    key = None if measure else next((claims[c]["key"] for c in f["claims"] if claims[c]["key"]),
+                                    None)
+    if (f["documents"], f["outlets"], f["measure"], f["key"]) != (docs, outlets, measure, key):
+        bad.append(f["id"])
+    r = fnd[f["id"]]
+    if (r["documents"].split(" | "), r["outlets"].split(" | ") if r["outlets"] else [],
+            r["measure"] or None, r["key"] or None, r["label"]) != (docs, outlets, measure, key,
+                                                                  f["label"]):
+        bad.append(("csv", f["id"]))
+check(not bad, f"json and csv findings carry their measure, documents and outlets {bad[:3]}")
+# docs/corpus.md: the conflict over the Korean population estimate sets the Harbor
+# City Ledger (01) against the Westside Courier (02) on the rule measure
+# us.unauthorized_population.korea (claims/factcheck.rules.json).
+pop = [f for f in report["findings"] if f["check"] == "cross_source" and
+       f["severity"] == "conflict" and f["measure"] == "us.unauthorized_population.korea"]
+check(len(pop) == 1 and
+      pop[0]["documents"] == ["claims/01-korean-community-uneasy.md",
+                              "claims/02-koreatown-shops-arrest-surge.md"] and
+      pop[0]["outlets"] == ["Harbor City Ledger", "Westside Courier"] and pop[0]["key"] is None and
+      pop[0]["label"] == "Unauthorized immigrants born in Korea living in the U.S.",
+      f"the population conflict: documents 01 and 02, their outlets, the measure's label {pop}")
+# csv: "claims" holds only ids (finding rows), "claim_count" only counts (input rows)
+inputs_by_path = {i["path"]: i for i in report["inputs"]}
+check(all(r["claims"] == "" and int(r["claim_count"]) == inputs_by_path[r["doc"]]["claims"]
+          for r in rows if r["type"] == "input") and
+      all(r["claim_count"] == "" for r in rows if r["type"] != "input"),
+      "csv: claim_count is the count on input rows, claims the ids on finding rows, never mixed")
+
+# --- provenance: each rule file and dataset with its SHA-256, as sha256sum has it ------
+prov = report["provenance"]
+files = prov["files"]
+sums = {}
+for f in files:
+    out = subprocess.run(["sha256sum", f["path"]], cwd=src, capture_output=True, text=True)
+    sums[f["path"]] = out.stdout.split()[0] if out.returncode == 0 else None
+check(prov["version"] == report["tool"]["version"] and
+      [f["kind"] for f in files] == ["rules", "rules", "dataset", "events"] and
+      files[1]["path"] == "claims/factcheck.rules.json" and
+      files[0]["path"].endswith("rules/default.json") and
+      files[2]["path"].endswith("datasets/immigration-2025.csv") and
+      files[3]["path"].endswith("datasets/events-2025.csv"),
+      f"json provenance: the version, the default and folder rules, the dataset and events {files}")
+check(all(sums[f["path"]] == f["sha256"] for f in files),
+      f"json provenance: every sha256 equals sha256sum of the file {sums}")
+prov_rows = [(r["type"], r["file"], r["sha256"]) for r in rows
+             if r["type"] in ("rules", "dataset", "events")]
+run_rows = [r for r in rows if r["type"] == "run"]
+check(prov_rows == [(f["kind"], f["path"], f["sha256"]) for f in files] and
+      len(run_rows) == 1 and run_rows[0]["version"] == prov["version"] and
+      kinds[:nprov] == ["run"] + [f["kind"] for f in files],
+      "csv: the provenance rows come first and equal the json provenance")
+text = run("claims/").decode()
+html = run("claims/", "-f", "html").decode()
+check(all(f"sha256:{f['sha256']}  {f['path']}" in text for f in files) and
+      text.startswith(f"factcheck {prov['version']}"),
+      "text report: a line per file with its sha256 under the title")
+check(all(f["sha256"] in html for f in files) and 'id="provenance"' in html,
+      "html report: the provenance table holds every sha256")
 
 # A document can plant a formula; the spreadsheet must show it, not run it.
 with tempfile.TemporaryDirectory() as tmp:
@@ -238,5 +307,29 @@ with tempfile.TemporaryDirectory() as tmp:
                                            newline="")))
     check([r["status"] for r in rows if r["type"] == "input"] == ["ok", "ok", "error", "skipped"],
           "csv input rows carry the statuses")
+
+# --- a finding with no rule measure: the inferred key and its label -----------------------
+# tests/scenarios/disasters.txt, disasters-wildfire-acreage-dispute, cut to its figures
+with tempfile.TemporaryDirectory() as tmp:
+    with open(os.path.join(tmp, "a.md"), "w") as f:
+        f.write("---\noutlet: High Desert Courier\npublished: 2025-08-14\n---\n"
+                "The Sawtooth Canyon fire had burned 18,400 acres by Wednesday evening, "
+                "according to the state forestry agency.\n")
+    with open(os.path.join(tmp, "b.md"), "w") as f:
+        f.write("---\noutlet: Pinecrest Valley News\npublished: 2025-08-14\n---\n"
+                "Crews on Wednesday were still battling the Sawtooth Canyon blaze, which has now "
+                "scorched 26,900 acres, the state forestry agency said.\n")
+    keyed = json.loads(run(tmp, "-f", "json"))
+    cs = [f for f in keyed["findings"] if f["check"] == "cross_source" and
+          f["severity"] == "conflict"]
+    # a's key is "u:acre e:destroy p:sawtooth_canyon w:fir w:even"; the label takes its
+    # unit noun, event and place: "acre destroy sawtooth canyon"
+    check(len(cs) == 1 and cs[0]["measure"] is None and
+          cs[0]["key"] == keyed["claims"][0]["key"] and
+          cs[0]["key"].startswith("u:acre e:destroy p:sawtooth_canyon") and
+          cs[0]["label"] == "acre destroy sawtooth canyon" and
+          [os.path.basename(d) for d in cs[0]["documents"]] == ["a.md", "b.md"] and
+          cs[0]["outlets"] == ["High Desert Courier", "Pinecrest Valley News"],
+          f"without a rule measure a finding carries the inferred key and a label {cs}")
 
 sys.exit(1 if failures else 0)

@@ -541,7 +541,7 @@ static char *report_string(const fc_corpus *c, fc_format format)
     size_t n = 0;
     FILE *f = open_memstream(&buf, &n);
     cr_assert_not_null(f);
-    fc_report_options opt = {format, FC_REPORT_FULL, false, false, false};
+    fc_report_options opt = {format, FC_REPORT_FULL, false, false, false, NULL};
     cr_assert_eq(fc_report_write(f, c, &opt), FC_OK);
     fclose(f);
     return buf;

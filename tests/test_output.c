@@ -154,7 +154,7 @@ Test(output, format_names_are_listed_and_claimreview_needs_the_checks)
     char *out, *err;
     cr_assert_eq(test_run("--format yaml claims/", &out, &err), 2);
     cr_assert_not_null(
-        strstr(err, "unknown format 'yaml' (text, json, jsonl, csv, claimreview, html)"), "%s",
+        strstr(err, "unknown format 'yaml' (text, json, jsonl, csv, claimreview, html, sqlite)"), "%s",
         err);
     free(out);
     free(err);
@@ -182,7 +182,7 @@ Test(output, every_format_reports_an_unreadable_input_and_an_empty_run)
         cr_assert_eq(fc_corpus_add_path(corpus, "/nonexistent/x.md"), FC_OK);
         cr_assert_eq(fc_corpus_extract(corpus, test_rules()), FC_OK);
         cr_assert_eq(fc_corpus_check(corpus, test_rules()), FC_OK);
-        fc_report_options opt = {FC_FORMAT_TEXT, FC_REPORT_FULL, false, false, true};
+        fc_report_options opt = {FC_FORMAT_TEXT, FC_REPORT_FULL, false, false, true, NULL};
         cr_assert_eq(fc_format_parse(names[i], &opt.format), FC_OK);
         char *buf = NULL;
         size_t len = 0;

@@ -442,7 +442,7 @@ Test(review, a_corpus_matches_decisions_to_findings)
     char *buf = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
-    fc_report_options ro = {FC_FORMAT_JSONL, FC_REPORT_FULL, false, true, false};
+    fc_report_options ro = {FC_FORMAT_JSONL, FC_REPORT_FULL, false, true, false, NULL};
     cr_assert_eq(fc_report_write(out, c, &ro), FC_OK);
     fclose(out);
     cr_expect_null(strstr(buf, fs->items[k].id), "a settled finding in the report");

@@ -51,6 +51,10 @@ typedef struct fc_finding {
      * documents linked to its claims' documents by the measures their claims
      * share and by findings across documents. */
     size_t story;
+    /* What the finding is about, for people: the rule measure's description,
+     * else the main words of the inferred key of its first claim that has a
+     * measure or a key ("korean worker detain"); set by fc_check_run; owned */
+    char *label;
 } fc_finding;
 
 typedef struct fc_findings {

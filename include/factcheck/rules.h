@@ -69,6 +69,22 @@ FC_API void fc_rules_free(fc_rules *rules);
  * Errors: FC_EIO. */
 FC_API fc_status fc_rules_write_listing(const fc_rules *rules, FILE *out);
 
+/* A file the rules were built from: a rule file, or a reference dataset or
+ * events file one of them names, with the SHA-256 of its bytes as read (a
+ * report's provenance: which method and data a run used). */
+typedef struct fc_rules_file {
+    const char *kind;   /* "rules", "dataset" or "events" */
+    const char *path;   /* as read ("-": standard input) */
+    const char *sha256; /* 64 lowercase hex digits */
+} fc_rules_file;
+
+/* How many files the rules were built from: the rule files in the order they
+ * were added, then the datasets, then the events files. */
+FC_API size_t fc_rules_nfiles(const fc_rules *rules);
+
+/* File i (< fc_rules_nfiles); its strings live as long as the rules. */
+FC_API fc_rules_file fc_rules_file_at(const fc_rules *rules, size_t i);
+
 /* The folder holding factcheck's data (rules/, datasets/). In order: the
  * FACTCHECK_DATADIR environment variable; ../share/factcheck next to the running
  * program, when that folder exists; the install location chosen at build time.
