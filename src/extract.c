@@ -740,6 +740,21 @@ static bool quantity_at(const ctx *c, size_t i, quantity *q)
         q->value = q->low = e->low;
         q->high = e->high;
         q->sp = (span){i, i + e->phrase.ntok};
+        /* "a few hundred", "a few thousand": the scale multiplies the interval. */
+        double mult = 1;
+        size_t j = q->sp.to, ns = 0;
+        const fc_entry *h = e->high < 10 ? entry_at(c, &c->r->number_words, j) : NULL;
+        if (h && h->value == 100) {
+            mult = 100;
+            ns = 1;
+        } else if (e->high < 10) {
+            ns = scale_at(c, j, &mult);
+        }
+        if (ns) {
+            q->value = q->low = e->low * mult;
+            q->high = e->high * mult;
+            q->sp.to = j + ns;
+        }
         return true;
     }
     if ((e = entry_at(c, &c->r->multipliers, i))) {

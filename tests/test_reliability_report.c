@@ -328,11 +328,13 @@ Test(reliability_report, machine_formats_are_utf8_and_drop_bad_urls)
             }
         } else if (strcmp(formats[f], "csv") == 0) {
             /* the input row of a-hostile.md ends in its published date, an empty url,
-             * the three empty unit columns of claim rows and the four empty decision
-             * columns of finding rows */
-            cr_assert_not_null(strstr(out, ",2025-07-31,,,,,,,,\r\n"));
-            cr_assert_not_null(
-                strstr(out, ",2025-07-31,https://example.org/2025/07/31/arrests,,,,,,,\r\n"));
+             * the three empty unit columns of claim rows, the four empty decision
+             * columns of finding rows, its count of claims (two: the 2 of "alert(2)" and "3,000"),
+             * and the six columns of finding and provenance rows */
+            cr_assert_not_null(strstr(out, ",2025-07-31,,,,,,,,,2,,,,,,\r\n"));
+            /* b-good-url.md has a third claim: "a few hundred" (a day) */
+            cr_assert_not_null(strstr(
+                out, ",2025-07-31,https://example.org/2025/07/31/arrests,,,,,,,,3,,,,,,\r\n"));
         }
         free(out);
     }
