@@ -283,7 +283,7 @@ typedef struct word {
 } word;
 #define W(x) {x, sizeof x - 1}
 
-static const word org_words[] = {
+static const word org_words[] = { /* sorted: org_word searches by halves */
     W("academy"), W("agency"), W("airlines"), W("alliance"), W("association"), W("authority"),
     W("bank"), W("board"), W("bureau"), W("capital"), W("center"), W("centre"), W("city"),
     W("club"), W("coalition"), W("college"), W("commission"), W("committee"), W("company"),
@@ -297,15 +297,29 @@ static const word org_words[] = {
     W("post"), W("power"), W("press"), W("project"), W("provincial"), W("regional"),
     W("research"), W("reserve"), W("school"), W("schools"), W("securities"), W("semiconductor"),
     W("service"), W("services"), W("society"), W("state"), W("stores"), W("survey"),
-    W("systems"), W("times"), W("trust"), W("union"), W("university"), W("water"), W("watch"),
-    W("weekly"),};
+    W("systems"), W("times"), W("trust"), W("union"), W("university"), W("watch"), W("water"),
+    W("weekly"),
+};
 
 static bool org_word(const char *w, size_t n)
 {
-    for (size_t k = 0; k < sizeof org_words / sizeof *org_words; k++)
-        if (org_words[k].n == n && org_words[k].s[0] == (char)tolower((unsigned char)w[0]) &&
-            strncasecmp(org_words[k].s, w, n) == 0)
+    size_t lo = 0, hi = sizeof org_words / sizeof *org_words;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const word *o = &org_words[mid];
+        int cmp = 0;
+        for (size_t k = 0; k < n && k < o->n && !cmp; k++)
+            cmp = (unsigned char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]) -
+                  (unsigned char)o->s[k];
+        if (!cmp)
+            cmp = n < o->n ? -1 : n > o->n;
+        if (!cmp)
             return true;
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     return false;
 }
 
@@ -468,9 +482,13 @@ static char *role_source(const ctx *c, const char *w, size_t n, size_t hi)
     if (hi > lo + 4096) /* a role is introduced near where it is used */
         lo = hi - 4096;
     for (size_t p = hi; p > lo + n;) {
-        p--;
-        if ((t[p] | 0x20) != w[0] ||
-            strncasecmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n))
+        /* the last "w" or "W" before p: two fast searches, not a test per byte */
+        const char *a = memrchr(t + lo + n, w[0], p - (lo + n));
+        const char *b = upper((char)(w[0] - 32)) ? memrchr(t + lo + n, w[0] - 32, p - (lo + n)) : NULL;
+        if (!a && !b)
+            break;
+        p = (size_t)((!a ? b : !b ? a : a > b ? a : b) - t);
+        if (strncasecmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n))
             continue;
         size_t q = p + n;
         static const char *const links[] = {" at ", " of ", " from ", " with ", " for "};
