@@ -244,7 +244,7 @@ static int json_inputs(const char *json, const char *path, int *same_path)
     return n;
 }
 
-/* ---- item 3: one capped reader, devices, FIFOs and endless streams ------------- */
+/* ---- one capped reader, devices, FIFOs and endless streams ------------- */
 
 Test(reliability_io, dev_zero_as_a_document_costs_one_block)
 {
@@ -382,7 +382,7 @@ Test(reliability_io, library_reader_caps_and_refuses_by_kind)
     cr_assert_str_eq(diag.message, "a folder, not a rule file; not read");
 }
 
-/* ---- item 4: each real file once, each real folder walked once ------------------ */
+/* ---- each real file once, each real folder walked once ------------------ */
 
 /* levels folders l/l/l/..., each with a document and two symlinks s1, s2 to
  * the next level: without the walk's memory of folders, 2^levels paths. */
@@ -449,7 +449,7 @@ Test(reliability_io, library_walk_counts_real_files)
     fc_corpus_free(c);
 }
 
-/* ---- item 7: -o replaced only once complete --------------------------------------- */
+/* ---- -o replaced only once complete --------------------------------------- */
 
 Test(reliability_io, failed_write_keeps_the_old_report_and_leaves_no_temporary)
 {
@@ -501,7 +501,7 @@ Test(reliability_io, written_report_has_the_mode_of_a_create_or_keeps_its_own)
     run_free(&r);
 }
 
-/* ---- item 8: an output that is an input ------------------------------------------- */
+/* ---- an output that is an input ------------------------------------------- */
 
 Test(reliability_io, output_naming_an_input_is_refused_before_writing)
 {
@@ -553,7 +553,7 @@ Test(reliability_io, folder_rule_file_as_output_is_refused)
     run_free(&r);
 }
 
-/* ---- item 14: messages, lost output, long paths, "-" ------------------------------ */
+/* ---- messages, lost output, long paths, "-" ------------------------------ */
 
 Test(reliability_io, write_failure_gives_the_reason)
 {

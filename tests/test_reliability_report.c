@@ -1,5 +1,5 @@
 /* test_reliability_report.c - the reports against hostile and extreme input
- * (issue 12, round two): a chart over nearly equal figures of 1e16 that never
+ * (the second reliability round): a chart over nearly equal figures of 1e16 that never
  * ended, ClaimReview that a document could break out of, control characters
  * reaching a terminal, the CSV formula guard on rule text, a poll sample of
  * 2^32 that became "0 of 0 is -nan%", and 32-bit ids that collided.
@@ -124,7 +124,7 @@ static bool has_nonfinite(const char *s)
     return false;
 }
 
-/* ---- item 1: chart ticks over nearly equal huge figures ------------------------ */
+/* ---- chart ticks over nearly equal huge figures ------------------------ */
 
 #define LIMIT_CPU 20               /* seconds: a run takes well under one */
 #define LIMIT_OUTPUT (16L << 20)   /* bytes of report: the page is a few KiB */
@@ -223,7 +223,7 @@ Test(reliability_report, html_chart_of_nearly_equal_huge_figures_ends)
     }
 }
 
-/* ---- item 9: ClaimReview in a script block, URLs, UTF-8 --------------------------- */
+/* ---- ClaimReview in a script block, URLs, UTF-8 --------------------------- */
 
 /* A document that tries to close the script block the ClaimReview is pasted
  * into, gives a javascript: URL and has bytes that are not UTF-8; its claim
@@ -340,7 +340,7 @@ Test(reliability_report, machine_formats_are_utf8_and_drop_bad_urls)
     }
 }
 
-/* ---- item 10: nothing a terminal acts on ------------------------------------------- */
+/* ---- nothing a terminal acts on ------------------------------------------- */
 
 static const char terminal_doc[] = "---\noutlet: Evil\x1b]0;pwned\x07 News\n"
                                    "title: Hidden\x1b[8m text\x1b[2J\xc2\x9b"
@@ -440,7 +440,7 @@ Test(reliability_report, term_safe_and_diagnostics)
                      "rules\\x0afactcheck: forged.json:3:4: bad \\x1b]0;x\\x07 key");
 }
 
-/* ---- item 11: the formula guard on rule text ---------------------------------------- */
+/* ---- the formula guard on rule text ---------------------------------------- */
 
 Test(reliability_report, csv_guards_measure_keys_from_rules)
 {
@@ -462,7 +462,7 @@ Test(reliability_report, csv_guards_measure_keys_from_rules)
     free(out);
 }
 
-/* ---- item 12: absurd poll samples, 64-bit ids --------------------------------------- */
+/* ---- absurd poll samples, 64-bit ids --------------------------------------- */
 
 /* A sample of 2^32 was cut to 0 by (unsigned)lround: "0 of 0 is -nan%". */
 Test(reliability_report, a_poll_sample_of_2_to_the_32_reaches_no_report)

@@ -1,5 +1,5 @@
 /* test_reliability_rules.c - rule files and embedding that once hung, blew up
- * or passed what they should refuse (issue 12, items 6, 15 and 16).
+ * or passed what they should refuse (the reliability round).
  *
  * Every former hang or blow-up runs in a child process under RLIMIT_CPU (and,
  * outside the sanitizer build, RLIMIT_AS): past the limit the child dies of a
@@ -182,7 +182,7 @@ static void assert_check_ok(const char *path)
     result_free(&r);
 }
 
-/* ---- item 6: work bounded per document and per rule file -------------------- */
+/* ---- work bounded per document and per rule file -------------------- */
 
 /* "(?<value>\d)(?:.*z|)" matches at every digit, after backtracking over the
  * rest of the line: per 64 KB block with a per-call limit it took 97 s on a
@@ -327,7 +327,7 @@ Test(reliability_rules, a_key_of_20000_members_under_a_long_path_is_small)
                        ":20001:9: $.number_words.last: expected a number, 0 or more\n");
 }
 
-/* ---- item 15: what `rules check` used to pass -------------------------------- */
+/* ---- what `rules check` used to pass -------------------------------- */
 
 Test(reliability_rules, text_after_the_object_is_an_error)
 {
@@ -433,7 +433,7 @@ Test(reliability_rules, an_unreadable_events_file_is_an_error)
     result_free(&r);
 }
 
-/* ---- item 16: GSL never aborts a program using the library ------------------- */
+/* ---- GSL never aborts a program using the library ------------------- */
 
 /* GSL's beta quantile fails to converge for 50 successes of 100,000; GSL's
  * default handler would abort. After a rules builder (every way to rules), the
