@@ -165,6 +165,8 @@ static fc_status finding(const fc_check_ctx *x, size_t k, long from, long pub, u
 {
     const fc_claim *c = fc_check_claim(x, k);
     const fc_doc *d = fc_check_doc(x, c);
+    if (from > pub)
+        return FC_OK; /* a date after publication: no time has passed since it yet */
     double el = elapsed_units(from, pub, u);
     double lo = c->low, hi = c->high;
     bool fits, inclusive = false;

@@ -39,7 +39,7 @@ int fc_month_days(int y, int m)
 {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[(m - 1) % 12];
+    return m == 2 && leap ? 29 : days[((m - 1) % 12 + 12) % 12]; /* any m: no read outside */
 }
 
 /* A number of at most width characters after white space, as scanf's "%<width>d"
