@@ -11,9 +11,10 @@
  *   - a share of the vote and the shares in its sentence and the next two;
  *   - a list in one sentence whose later shares repeat the first one's verb
  *     ("58% were insects, 37% were plants") or leave it out ("police 41% of the
- *     fund, fire 27%, parks 17%").
- *   - a poll's answers to one question, when the sentence gives the share of
- *     those with no answer ("48% back it, 45% oppose it and 8% are undecided").
+ *     fund, fire 27%, parks 17%"; "41% came from gas, 37% from wind": the
+ *     preposition after the verb kept).
+ *   - answers to one question, when the sentence gives the share of those with
+ *     no answer ("48% back it, 45% oppose it and 8% are undecided").
  * Shares answering different questions ("58% named taxes, 41% planned a
  * renovation") are no list. Both kinds are warnings: categories that overlap
  * can add past their whole, and the finding says so.
@@ -111,6 +112,70 @@ static const char *word_after(const fc_check_ctx *x, const fc_claim *c, char *bu
         buf[k++] = (char)tolower((unsigned char)d->text[i++]);
     buf[k] = '\0';
     return buf;
+}
+
+/* The second word after a claim's text, lowercased into buf ("from" in "41% came
+ * from gas"; "" when punctuation or the sentence's end comes first). */
+static const char *second_word_after(const fc_check_ctx *x, const fc_claim *c, char *buf,
+                                     size_t n)
+{
+    const fc_doc *d = fc_check_doc(x, c);
+    buf[0] = '\0';
+    if (!d || !d->text)
+        return buf;
+    size_t i = c->end;
+    for (int w = 0; w < 2; w++) {
+        while (i < d->len && (d->text[i] == ' ' || d->text[i] == '\t'))
+            i++;
+        size_t k = 0;
+        while (i < d->len && k + 1 < n && isalpha((unsigned char)d->text[i]))
+            buf[k++] = (char)tolower((unsigned char)d->text[i++]);
+        buf[k] = '\0';
+        if (!k)
+            return buf;
+    }
+    return buf;
+}
+
+/* Whether w is a preposition a list can keep after leaving out its verb ("41%
+ * came from gas, 37% from wind"; "48% went to schools, 30% to roads"). */
+static bool list_preposition(const char *w)
+{
+    static const char *const preps[] = {"from", "to", "for", "in", "on", "at", "with", "by", "into"};
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+        if (strcmp(w, preps[k]) == 0)
+            return true;
+    return false;
+}
+
+/* Whether w is a word that opens what a share is of or where or when it holds
+ * ("61% in the city, 58% in the county"; "64% among older voters"; "41% in
+ * March"): shares followed by such words are rates of other groups, not a list
+ * of one base, however alike the words after them. */
+static bool group_word(const char *w)
+{
+    static const char *const words[] = {
+        "in",     "among", "at",    "for",   "of",      "on",    "across", "during", "from",
+        "since",  "after", "before", "under", "over",   "between", "per",  "by",     "with",
+        "within", "outside", "inside", "last", "this", "a",   "the",    "than",   "compared"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strcmp(w, words[k]) == 0)
+            return true;
+    return false;
+}
+
+/* Whether w, the word after each share of a list, makes the shares one base's
+ * categories: a copula ("58% were insects, 37% were plants") or a verb of one
+ * choice ("52% said yes", "30% went to roads"). Other verbs ask other questions,
+ * whose shares overlap ("64% passed math and 71% passed reading"). */
+static bool category_verb(const char *w)
+{
+    static const char *const words[] = {"were", "was",   "are",  "is",    "said",  "chose",
+                                        "picked", "voted", "went", "came", "preferred"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strcmp(w, words[k]) == 0)
+            return true;
+    return false;
 }
 
 /* Whether the text of the claim's sentence before it starts with "Of the",
@@ -253,10 +318,14 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
             if (!is_share(c))
                 continue;
             bool vote = vote_share(c), opening = of_opening(x, c);
-            char w0[32], w[32];
+            char w0[32], w[32], p0[32];
             word_after(x, c, w0, sizeof w0);
+            second_word_after(x, c, p0, sizeof p0);
             size_t n = 0, last = j;
             bool same_verb = true, elliptic = true, poll = c->modality == FC_MOD_POLL;
+            /* the verb left out before a preposition: "41% came from gas, 37% from wind" */
+            bool verb_left_out = w0[0] && list_preposition(p0);
+            bool one_sentence = true, same_word = true;
             list[n++] = k;
             for (size_t i = j + 1; i < to && n < 64; i++) {
                 const fc_claim *o = fc_check_claim(x, x->by_doc[i]);
@@ -270,17 +339,28 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                     other_event(c->key, o->key))
                     break; /* a share of something else */
                 word_after(x, o, w, sizeof w);
-                same_verb = same_verb && strcmp(w, w0) == 0 && w[0];
+                same_verb = same_verb && strcmp(w, w0) == 0 && category_verb(w0);
+                same_word = same_word && strcmp(w, w0) == 0;
+                bool no_verb = !verb_between(x, fc_check_claim(x, list[n - 1]), o);
                 elliptic = elliptic && (!w[0] || strcmp(w, "and") == 0 || strcmp(w, "or") == 0) &&
-                           !verb_between(x, fc_check_claim(x, list[n - 1]), o);
+                           no_verb;
+                verb_left_out = verb_left_out && strcmp(w, p0) == 0 && no_verb;
+                one_sentence = one_sentence && o->sentence == c->sentence;
                 poll = poll && o->modality == FC_MOD_POLL && o->sentence == c->sentence;
                 list[n++] = x->by_doc[i];
                 last = i;
             }
-            /* A poll's answers to one question: "48% back it, 45% oppose it and 8%
-             * are undecided". */
-            bool answers = poll && n >= 3 && no_answer_in_sentence(x, c);
-            if (n >= 2 && (vote || opening || same_verb || elliptic || answers)) {
+            /* Answers to one question: "48% back it, 45% oppose it and 8% are
+             * undecided", in a poll or a vote's count of one sentence. */
+            bool answers = (poll || one_sentence) && n >= 3 && no_answer_in_sentence(x, c);
+            /* Each share with the same verb of its own, not one of categories:
+             * answers to other questions ("Of the 1,200 tested, 64% passed math
+             * and 71% passed reading"), which overlap. */
+            bool other_questions = same_word && w0[0] && !category_verb(w0) &&
+                                   !group_word(w0) && strcmp(w0, "and") != 0 &&
+                                   strcmp(w0, "or") != 0;
+            if (n >= 2 && !other_questions &&
+                (vote || opening || same_verb || elliptic || verb_left_out || answers)) {
                 fc_status st = percent_list(x, list, n);
                 if (st != FC_OK)
                     return st;

@@ -231,7 +231,7 @@ fc_status fc_check_stated_ratio(const fc_check_ctx *x)
                 /* The last one before: in this sentence, or for "N times" at the
                  * end of the sentence before ("96 cases. That is three times ..."). */
                 if (o->sentence == r->sentence ||
-                    (o->sentence + 1 == r->sentence && (r->value > 1 || refers_back(x, r))))
+                    (o->sentence + 1 == r->sentence && refers_back(x, r)))
                     before = i;
                 if (o->measure || x->groups->of[i] != FC_NO_GROUP)
                     earlier = i;

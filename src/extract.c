@@ -1531,6 +1531,13 @@ static void find_rate(ctx *c, size_t after, found *f)
         if (i > after && (is_punct(c, i, ",") || is_punct(c, i, ";")))
             break;
         const fc_entry *e = entry_at(c, &c->r->rates, i);
+        /* "adopted within a month", "in a year", "for a week", "less than a
+         * day": a span of time, no rate */
+        if (e && i > c->sent.from &&
+            (is_word(c, i - 1, "within") || is_word(c, i - 1, "in") || is_word(c, i - 1, "for") ||
+             is_word(c, i - 1, "over") || is_word(c, i - 1, "than") ||
+             is_word(c, i - 1, "under") || is_word(c, i - 1, "after")))
+            return;
         if (e && !(i > c->sent.from && list_at(c, &c->r->change_from, i - 1)) &&
             !list_at(c, &c->r->time_references, i + e->phrase.ntok)) { /* not "a year ago" */
             f->claim.per = (fc_per)e->kind;
@@ -2937,14 +2944,23 @@ static void link_sentence(ctx *c, size_t first)
         if (cl[i].role != FC_ROLE_CHANGE)
             continue;
         size_t to = (size_t)-1, from = (size_t)-1;
-        for (size_t j = i + 1; j < n && to == (size_t)-1; j++)
+        /* The figures after a change up to the next change of its own ("ridership
+         * doubled, and fares rose 40% to $2.80 from $2.00": the levels are the
+         * 40%'s); a change that restates it ("up 5%, or 3 points, to 71%") does
+         * not end its reach. */
+        size_t reach = i + 1;
+        while (reach < n &&
+               !(cl[reach].role == FC_ROLE_CHANGE && sp[reach].start > c->sent.from + 1 &&
+                 !is_word(c, sp[reach].start - 1, "or") && !is_word(c, sp[reach].start - 2, "or")))
+            reach++;
+        for (size_t j = i + 1; j < reach && to == (size_t)-1; j++)
             if (cl[j].role == FC_ROLE_LEVEL && sp[j].start > c->sent.from &&
                 is_word(c, sp[j].start - 1, "to") && change_fits_level(cl[i].unit, cl[j].unit))
                 to = j;
         for (size_t j = i; j-- > 0 && to == (size_t)-1;)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit))
                 to = j;
-        for (size_t j = i + 1; j < n && from == (size_t)-1; j++)
+        for (size_t j = i + 1; j < reach && from == (size_t)-1; j++)
             if (cl[j].role == FC_ROLE_PREVIOUS)
                 from = j;
         for (size_t j = i; j-- > 0 && from == (size_t)-1;)
@@ -2955,7 +2971,7 @@ static void link_sentence(ctx *c, size_t first)
          * takes its levels from there, before any level later in its clause. */
         if (to == (size_t)-1 && from == (size_t)-1 && link_back(c, first, i, &cl[i]))
             continue;
-        for (size_t j = i + 1; j < n && to == (size_t)-1; j++)
+        for (size_t j = i + 1; j < reach && to == (size_t)-1; j++)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit))
                 to = j;
         if (to != (size_t)-1)
