@@ -1344,6 +1344,13 @@ static const fc_entry *unit_at(const ctx *c, size_t end)
     const fc_entry *u = end < c->sent.to ? entry_at(c, &c->r->units, end) : NULL;
     if (u && u->glued && !glued(c, end))
         return NULL; /* "30g", not "30 g" */
+    /* A lowercase one-letter symbol written in capitals is something else:
+     * "30g" is grams, "5G" a network ("2L" stays litres). */
+    if (u && u->glued && u->phrase.text && u->phrase.text[0] >= 'a' && u->phrase.text[0] <= 'z' &&
+        u->phrase.text[0] != 'l' && !u->phrase.text[1] &&
+        tok(c, end)->end == tok(c, end)->start + 1 && c->text[tok(c, end)->start] >= 'A' &&
+        c->text[tok(c, end)->start] <= 'Z')
+        return NULL;
     /* Some unit words need context: "points" are percentage points only in a
      * sentence about percentages ("30 points" in a game are not). */
     if (u && u->requires && !list_in(c, u->requires, c->sent.from, c->sent.to))
@@ -2190,6 +2197,23 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
     if (year && !(i > c->sent.from && is_punct(c, i - 1, ",")) &&
         !(i > c->sent.from && is_month(c, i - 1))) {
         int y = (int)fc_tok_number(c->text, tok(c, i));
+        /* "the fourth quarter of 2025", "the first half of 2024": that part */
+        int part = i >= c->sent.from + 3 && is_word(c, i - 1, "of")
+                       ? (is_word(c, i - 2, "quarter") ? 4 : is_word(c, i - 2, "half") ? 2 : 0)
+                       : 0;
+        int ord = !part                         ? 0
+                  : is_word(c, i - 3, "first")  ? 1
+                  : is_word(c, i - 3, "second") ? 2
+                  : is_word(c, i - 3, "third")  ? 3
+                  : is_word(c, i - 3, "fourth") || is_word(c, i - 3, "final") ||
+                          is_word(c, i - 3, "last")
+                      ? part
+                      : 0;
+        if (ord && ord <= part && !since) {
+            int months = 12 / part, m1 = (ord - 1) * months + 1, m2 = ord * months;
+            snprintf(buf, n, "%04d-%02d-01/%04d-%02d-%02d", y, m1, y, m2, fc_month_days(y, m2));
+            return true;
+        }
         if (since && have_pub)
             snprintf(buf, n, "%04d-01-01/%04d-%02d-%02d", y, py, pm, pd);
         else
@@ -2302,6 +2326,15 @@ static bool owned_by_other(const ctx *c, size_t p, size_t start, size_t end)
 
 /* The period of the claim at [start, end): the nearest period phrase in the
  * sentence with no other number between them, looking both ways. */
+/* Whether the time at token i is when a source spoke ("the board said on
+ * Wednesday that ...", "officials said Tuesday"): no period of the figure. */
+static bool speech_time(const ctx *c, size_t i)
+{
+    size_t k = i > c->sent.from && (is_word(c, i - 1, "on") || is_word(c, i - 1, "in")) ? i - 1 : i;
+    return k > c->sent.from && list_at(c, &c->r->attr_after, k - 1) == 1 &&
+           weekday_at(c, i) >= 0;
+}
+
 static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
 {
     bool have_pub = c->have_pub;
@@ -2310,6 +2343,10 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
     size_t dl = (size_t)-1, dr = (size_t)-1;
     for (size_t i = start; i-- > c->sent.from;) {
         if (may_start_period(c, i) && period_at(c, i, have_pub, pub, left, sizeof left)) {
+            if (speech_time(c, i)) {
+                left[0] = '\0';
+                continue;
+            }
             if (owned_by_other(c, i, start, end))
                 left[0] = '\0';
             else
@@ -2327,6 +2364,10 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
             if (comma && prep && prep->kind == FC_PERIOD_SINCE) {
                 right[0] = '\0'; /* "31% of voters, the lowest since 2009" */
                 break;
+            }
+            if (speech_time(c, i)) {
+                right[0] = '\0';
+                continue;
             }
             if (owned_by_other(c, i, start, end))
                 right[0] = '\0';
@@ -2940,6 +2981,24 @@ static void link_sentence(ctx *c, size_t first)
         return; /* no claims yet: items may be NULL */
     fc_claim *cl = c->out->items + first;
     const fc_claim_toks *sp = c->spans;
+    /* "to 182 megabits per second from 64": a bare earlier figure right after a
+     * level has the level's unit */
+    for (size_t i = 0; i + 1 < n; i++) {
+        size_t j = i + 1;
+        if (cl[i].role != FC_ROLE_LEVEL || cl[j].role != FC_ROLE_PREVIOUS ||
+            cl[j].unit != FC_UNIT_COUNT || cl[i].unit == FC_UNIT_COUNT ||
+            cl[i].unit == FC_UNIT_RATIO || cl[i].unit == FC_UNIT_DURATION ||
+            sp[j].end != sp[j].start + 1 || tok(c, sp[j].start)->kind != FC_TOK_NUM ||
+            cl[j].subject || cl[i].value == 0)
+            continue;
+        double f = cl[j].value / cl[i].value;
+        cl[j].unit = cl[i].unit;
+        cl[j].per = cl[i].per;
+        memcpy(cl[j].currency, cl[i].currency, sizeof cl[j].currency);
+        memcpy(cl[j].unit_name, cl[i].unit_name, sizeof cl[j].unit_name);
+        memcpy(cl[j].base_unit, cl[i].base_unit, sizeof cl[j].base_unit);
+        cl[j].base_value = cl[i].base_value * f;
+    }
     for (size_t i = 0; i < n; i++) {
         if (cl[i].role != FC_ROLE_CHANGE)
             continue;
@@ -3067,8 +3126,15 @@ static void link_sentence(ctx *c, size_t first)
     }
     for (size_t i = parts_from; whole != (size_t)-1 && i < n; i++)
         if (cl[i].unit == cl[whole].unit && cl[i].role == FC_ROLE_LEVEL && !cl[i].part_of[0] &&
-            !cl[i].per && cl[i].value > 0)
+            !cl[i].per && cl[i].value > 0) {
             memcpy(cl[i].part_of, cl[whole].id, sizeof cl[i].part_of);
+            /* "Of the 212 animals, 97, or 58%, were cats": the share the part makes */
+            if (i + 1 < n && cl[i + 1].unit == FC_UNIT_PERCENT &&
+                cl[i + 1].role == FC_ROLE_LEVEL && !cl[i + 1].part_of[0] &&
+                sp[i + 1].start >= sp[i].end + 2 && sp[i + 1].start == sp[i].end + 2 &&
+                is_word(c, sp[i + 1].start - 1, "or") && is_punct(c, sp[i + 1].start - 2, ","))
+                memcpy(cl[i + 1].part_of, cl[whole].id, sizeof cl[i + 1].part_of);
+        }
 }
 
 /* ---- custom claim shapes from the rules (PCRE2) ------------------------------ */

@@ -609,6 +609,13 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         }
         if ((concept = concept_at(c, &g->scopes, i, &nt)) &&
             !(at > af && i + nt > af && i < at)) { /* not inside the source's words */
+            /* A capacity is the figure's scope when it is named before it ("a
+             * capacity of 900", "built for 900"); after it, the figure is set
+             * against the capacity ("held 2,140, well above its capacity"). */
+            if (i > sp->start && strcmp(concept, "capacity") == 0) {
+                i += nt - 1;
+                continue;
+            }
             add(&b, 's', concept);
             i += nt - 1;
             continue;

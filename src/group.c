@@ -479,6 +479,7 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
             return 0; /* an amount has no counted thing: its event is enough */
         if (c[FC_TERM_THING] && strcmp(k->names[ta[FC_TERM_THING][0]], "t:person") == 0 &&
             !c[FC_TERM_EVENT] && !c[FC_TERM_OBJECT] && !placed && !c[FC_TERM_SCOPE] &&
+            !c[FC_TERM_NAME] && /* "inmates at Halvering State Prison" is anchored */
             only_roles(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER]) &&
             only_roles(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]) &&
             (na[FC_TERM_EVENT] || nb[FC_TERM_EVENT] || na[FC_TERM_WORD] || nb[FC_TERM_WORD]))
