@@ -15,6 +15,11 @@ size_t fc_check_actuals(const fc_check_ctx *x, size_t t, size_t *out);
 bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_t *actuals,
                           size_t n, double *others_mean);
 
+/* Whether claim o, an actual figure, is a progress report on target t: in the
+ * target's document, up to two sentences after it, of the same unit and rate
+ * ("set out to hire 300 teachers. As of Wednesday, it had filled 174"). */
+bool fc_check_progress_of(const fc_check_ctx *x, const fc_claim *t, const fc_claim *o);
+
 /* Whether claim k is a target the target checks take up: a positive level
  * stated as a target, and not a repeat of one said earlier in its document. */
 bool fc_check_is_target(const fc_check_ctx *x, size_t k);

@@ -21,7 +21,22 @@ fc_status fc_check_target_as_actual(const fc_check_ctx *x)
         const fc_claim *t = fc_check_claim(x, k);
         if (!fc_check_is_target(x, k))
             continue;
-        size_t n = fc_check_actuals(x, k, actuals);
+        size_t n = fc_check_actuals(x, k, actuals), ngroup = n;
+        /* A progress report in the target's own text that gives the target
+         * itself ("set out to dredge 2.5 million cubic metres. On Tuesday it
+         * said 2.5 million had been dredged"), with lower ones beside it. */
+        size_t from, to;
+        fc_check_near(x, k, 0, 2, &from, &to);
+        for (size_t j = from; j < to; j++) {
+            size_t i = x->by_doc[j];
+            const fc_claim *o = fc_check_claim(x, i);
+            bool listed = false;
+            for (size_t m = 0; m < ngroup && !listed; m++)
+                listed = actuals[m] == i;
+            if (!listed && fc_check_progress_of(x, t, o) &&
+                fabs(o->value - t->value) <= 0.05 * t->value)
+                actuals[n++] = i;
+        }
         for (size_t i = 0; st == FC_OK && i < n; i++) {
             double mean;
             const fc_claim *a = fc_check_claim(x, actuals[i]);

@@ -57,11 +57,15 @@ size_t fc_check_actuals(const fc_check_ctx *x, size_t t, size_t *out)
     return n;
 }
 
-/* Whether claim o, an actual figure, is a progress report on target t: in the
- * target's document, up to two sentences after it, of the same unit and rate
- * ("set out to hire 300 teachers. As of Wednesday, it had filled 174"). */
-static bool progress_of(const fc_claim *t, const fc_claim *o)
+bool fc_check_progress_of(const fc_check_ctx *x, const fc_claim *t, const fc_claim *o)
 {
+    /* "Last year crews managed 12 miles": a period over before the target's
+     * (or, with none stated, before its document's recent past) is no progress */
+    if (o->period) {
+        fc_when wo = fc_check_when(x, o), wt = fc_check_when(x, t);
+        if (wo.known && wt.known && wo.hi < wt.lo)
+            return false;
+    }
     return o->doc == t->doc && o->sentence > t->sentence && o->sentence <= t->sentence + 2 &&
            o->unit == t->unit && o->per == t->per && strcmp(o->currency, t->currency) == 0 &&
            o->role == FC_ROLE_LEVEL && o->modality != FC_MOD_TARGET &&
@@ -78,8 +82,10 @@ bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         const fc_claim *o = fc_check_claim(x, actuals[i]);
-        if (fabs(o->value - tc->value) <= 0.05 * tc->value || progress_of(tc, o))
+        if (fabs(o->value - tc->value) <= 0.05 * tc->value || fc_check_progress_of(x, tc, o))
             continue;
+        if (o->doc == ac->doc && o->sentence == ac->sentence)
+            continue; /* a part of the same report: "raised $2 million, including $600,000" */
         sum += o->value;
         m++;
     }
@@ -87,7 +93,8 @@ bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_
     fc_check_near(x, t, 0, 2, &from, &to);
     for (size_t j = from; j < to; j++) {
         const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
-        if (!progress_of(tc, o) || fabs(o->value - tc->value) <= 0.05 * tc->value)
+        if (!fc_check_progress_of(x, tc, o) || fabs(o->value - tc->value) <= 0.05 * tc->value ||
+            (o->doc == ac->doc && o->sentence == ac->sentence))
             continue;
         sum += o->value;
         m++;
