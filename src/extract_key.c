@@ -485,6 +485,28 @@ done:;
     return inside;
 }
 
+/* Whether token i is a name in the possessive that no rule word is
+ * ("Tollbridge's ambulance crews"; not "Today's", "The city's"): a name even
+ * as a sentence's first word. */
+static bool possessive_name(const ctx *c, size_t i)
+{
+    const fc_tok *t = tok(c, i);
+    const char *w = c->text + t->start;
+    size_t n = t->end - t->start, base;
+    if (n > 2 && w[n - 2] == '\'' && (w[n - 1] == 's' || w[n - 1] == 'S'))
+        base = n - 2;
+    else if (n > 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0)
+        base = n - 4;
+    else
+        return false;
+    if (base < 3 || !(w[0] >= 'A' && w[0] <= 'Z'))
+        return false;
+    for (size_t k = 1; k < base; k++)
+        if (!isalpha((unsigned char)w[k]) && w[k] != '-')
+            return false;
+    return fc_vocab_find(&c->r->vocab, w, base, fc_lower_hash(w, base)) == c->r->vocab.n;
+}
+
 static bool in_span(size_t i, size_t from, size_t to)
 {
     return i >= from && i < to;
@@ -694,7 +716,8 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                                                (is_word(c, i - 1, "the") && i > c->sent.from + 1 &&
                                                 list_before(c, &g->place_preps, i - 1)))) ||
                          (e > i && list_at(c, &g->place_nouns, e - 1));
-            if (first && !known && e == i + 1 && !((place || subject) && is_proper(c, i))) {
+            if (first && !known && e == i + 1 &&
+                !((place || subject) && (is_proper(c, i) || possessive_name(c, i)))) {
                 /* A capitalised first word is only a name when it is a known
                  * place; otherwise it is read as a plain word. */
                 if (!skip_word(c, i)) {
