@@ -2245,7 +2245,39 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
                 snprintf(buf, n, "%04d-%02d-%02d", y, m, (int)d);
             return true;
         }
-        if (!prep)
+        /* "the first week of July", "the last two weeks of March", "the first
+         * half of May", "the first 10 days of June": that part of the month */
+        int d1 = 0, d2 = 0;
+        if (i >= c->sent.from + 3 && is_word(c, i - 1, "of")) {
+            size_t q = i - 2; /* the part's noun */
+            size_t o = q - 1; /* its ordinal, past a count ("first 10 days") */
+            int len = is_word(c, q, "week") ? 7
+                      : is_word(c, q, "fortnight") ? 14
+                      : is_word(c, q, "half") ? 15 : 0;
+            if (!len && (is_word(c, q, "days") || is_word(c, q, "weeks")) &&
+                tok(c, o)->kind == FC_TOK_NUM && o > c->sent.from) {
+                double v = fc_tok_number(c->text, tok(c, o));
+                len = v >= 1 && v <= 31 ? (int)v * (is_word(c, q, "weeks") ? 7 : 1) : 0;
+                o--;
+            } else if (!len && (is_word(c, q, "days") || is_word(c, q, "weeks")) &&
+                       o > c->sent.from) {
+                double v = 0;
+                if (is_number_word(c, o, &v) && v >= 1 && v <= 31)
+                    len = (int)v * (is_word(c, q, "weeks") ? 7 : 1);
+                o--;
+            }
+            if (len && o >= c->sent.from && o < i) {
+                if (is_word(c, o, "first"))
+                    d1 = 1, d2 = len;
+                else if (is_word(c, o, "second") && len <= 15)
+                    d1 = len + 1, d2 = 2 * len;
+                else if (is_word(c, o, "third") && len == 7)
+                    d1 = 15, d2 = 21;
+                else if (is_word(c, o, "last") || is_word(c, o, "final"))
+                    d1 = -len, d2 = 0; /* counted back from the month's end */
+            }
+        }
+        if (!prep && !d2 && !d1)
             return false;
         int y = py;
         if (k < c->sent.to && is_year(c, k))
@@ -2256,6 +2288,16 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
             y = py + 1; /* "will open in March", written in October */
         if (!y)
             return false;
+        if (d1 || d2) {
+            int md = fc_month_days(y, m);
+            int a = d1 > 0 ? d1 : md + d1 + 1, b = d1 > 0 ? d2 : md;
+            if (a < 1)
+                a = 1;
+            if (b > md)
+                b = md;
+            snprintf(buf, n, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, a, y, m, b);
+            return true;
+        }
         if (since && have_pub)
             snprintf(buf, n, "%04d-%02d-01/%04d-%02d-%02d", y, m, py, pm, pd);
         else
