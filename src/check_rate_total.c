@@ -2,6 +2,10 @@
  *
  * "8,400 meals over 14 days, about 900 a day": 8,400 / 14 = 600 a day.
  * "1,460 calls last year, or about 9 a day": 1,460 / 365 = 4 a day.
+ * "$30 million a year, or $1 million a week": a rate restated in another unit
+ * of time is converted (30 / 52.18 = 0.57 a week).
+ * Quantities with a unit too: "9,600 feet of pipe over 12 days, or about 1,200
+ * feet a day" (the same unit on both sides).
  * The duration is the one after "over", "in", "for" ... ("stealing $340,000
  * over six years", not "sentenced to 12 years"), else the nearest; a period up
  * to the day of publication ("since January") may end with the month before.
@@ -147,11 +151,77 @@ static fc_status compare(const fc_check_ctx *x, size_t k, size_t di, double days
     return fc_check_finish(x, &f, &sb);
 }
 
+/* Whether b restates a: ", or" (maybe with a hedge after it) before b, and no
+ * other comma since a ("$30 million a year on roads, or $1 million a week"). */
+static bool restated(const fc_check_ctx *x, const fc_claim *a, const fc_claim *b)
+{
+    const fc_doc *d = fc_check_doc(x, a);
+    if (!d || !d->text || b->start <= a->end || b->start > d->len || b->start - a->end > 48)
+        return false;
+    /* ", or" at most a hedge's length before b, with no other comma before it */
+    for (size_t i = b->start; i-- > a->end + 1 && b->start - i <= 16;)
+        if (d->text[i - 1] == ',' && strncasecmp(d->text + i, " or ", 4) == 0)
+            return memchr(d->text + a->end, ',', i - 1 - a->end) == NULL;
+    return false;
+}
+
+/* A rate restated in another unit of time in its sentence: "$30 million a
+ * year on roads, or $1 million a week" (30 / 52.18 = 0.57 a week). */
+static fc_status restated_rate(const fc_check_ctx *x, size_t k, size_t ri)
+{
+    const fc_claim *t = fc_check_claim(x, k), *r = fc_check_claim(x, ri);
+    double ratio = fc_check_per_days(r->per) / fc_check_per_days(t->per);
+    double implied = t->value * ratio;
+    /* A one-digit figure ("$1 million") is read as rounded to 15% at most, not to
+     * half of its only digit. */
+    double pt = 0.5 * fc_check_precision(x, t) * ratio, pr = 0.5 * fc_check_precision(x, r);
+    if (pr > 0.15 * fabs(r->value))
+        pr = 0.15 * fabs(r->value);
+    if (pt > 0.15 * implied)
+        pt = 0.15 * implied;
+    bool fits = implied + pt >= r->low - pr - 1e-9 && implied - pt <= r->high + pr + 1e-9;
+    fc_finding f;
+    fc_status st = fc_check_start(&f, "rate_total", fits ? FC_SEV_INFO : FC_SEV_WARNING, 2);
+    if (st != FC_OK)
+        return st;
+    f.claims[f.nclaims++] = k;
+    f.claims[f.nclaims++] = ri;
+    fc_check_add_num(&f, "rate", t->value);
+    fc_check_add_num(&f, "implied_rate", implied);
+    fc_check_add_num(&f, "stated_rate", r->value);
+    fc_strbuf sb = {0};
+    fc_check_words(&sb, x, t);
+    fc_sb_printf(&sb, " a %s is ", fc_per_name(t->per));
+    put_rate(&sb, implied);
+    fc_sb_printf(&sb, " a %s; the text says ", fc_per_name(r->per));
+    fc_check_words(&sb, x, r);
+    fc_sb_puts(&sb, fits ? ": consistent." : ": they do not match.");
+    return fc_check_finish(x, &f, &sb);
+}
+
 fc_status fc_check_rate_total(const fc_check_ctx *x)
 {
+    for (size_t d = 0; d < x->ndocs; d++) {
+        size_t from, to;
+        fc_check_doc_range(x, d, &from, &to);
+        for (size_t j = from; j + 1 < to; j++) {
+            size_t k = x->by_doc[j], ri = x->by_doc[j + 1];
+            const fc_claim *t = fc_check_claim(x, k), *r = fc_check_claim(x, ri);
+            if (!t->per || !r->per || t->per == r->per || t->role != FC_ROLE_LEVEL ||
+                r->role != FC_ROLE_LEVEL || t->sentence != r->sentence || t->unit != r->unit ||
+                strcmp(t->currency, r->currency) != 0 || strcmp(t->unit_name, r->unit_name) != 0 ||
+                t->value <= 0 || !restated(x, t, r))
+                continue;
+            fc_status st = restated_rate(x, k, ri);
+            if (st != FC_OK)
+                return st;
+        }
+    }
     for (size_t k = 0; k < x->claims->n; k++) {
         const fc_claim *t = fc_check_claim(x, k);
-        if ((t->unit != FC_UNIT_COUNT && t->unit != FC_UNIT_CURRENCY) || t->per ||
+        if ((t->unit != FC_UNIT_COUNT && t->unit != FC_UNIT_CURRENCY &&
+             !(t->unit == FC_UNIT_OTHER && t->unit_name[0])) ||
+            t->per ||
             t->role != FC_ROLE_LEVEL || t->part_of[0])
             continue;
         size_t from, to, di = FC_NONE;
@@ -201,7 +271,8 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
             size_t i = x->by_doc[j];
             const fc_claim *r = fc_check_claim(x, i);
             if (!r->per || r->role != FC_ROLE_LEVEL || r->unit != t->unit ||
-                strcasecmp(r->currency, t->currency) != 0)
+                strcasecmp(r->currency, t->currency) != 0 ||
+                strcmp(r->unit_name, t->unit_name) != 0) /* feet a day for feet */
                 continue;
             bool here = r->sentence == t->sentence && r->start > t->start;
             if (!here && (from_period || !same_subject(r, t)))
