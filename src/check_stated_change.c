@@ -18,19 +18,23 @@ fc_status fc_check_stated_change(const fc_check_ctx *x)
     for (size_t k = 0; k < x->claims->n; k++) {
         const fc_claim *c = fc_check_claim(x, k);
         fc_relation rel;
-        if (c->role != FC_ROLE_CHANGE || !c->direction || c->unit == FC_UNIT_RATIO ||
+        /* A fraction as a change ("rose by a quarter", "halved") is a relative
+         * change (+25%, -50%); multiples of 1 and more are stated_multiple's. */
+        bool fraction = c->unit == FC_UNIT_RATIO && c->value > 0 && c->value < 1;
+        if (c->role != FC_ROLE_CHANGE || !c->direction ||
+            (c->unit == FC_UNIT_RATIO && !fraction) ||
             c->unit == FC_UNIT_PERCENTAGE_POINT || !fc_check_relation(x, k, &rel) ||
             rel.level == FC_NONE || rel.previous == FC_NONE)
             continue;
         const fc_claim *now = fc_check_claim(x, rel.level), *then = fc_check_claim(x, rel.previous);
         if (now->unit == FC_UNIT_PERCENT || now->unit != then->unit || then->value == 0)
             continue;
-        bool relative = c->unit == FC_UNIT_PERCENT;
+        bool relative = c->unit == FC_UNIT_PERCENT || fraction;
         if (!relative && c->unit != now->unit)
             continue;
         double diff = now->value - then->value;
         double actual = relative ? 100 * diff / then->value : diff;
-        double stated = c->direction == FC_DIR_DOWN ? -c->value : c->value;
+        double stated = (c->direction == FC_DIR_DOWN ? -c->value : c->value) * (fraction ? 100 : 1);
         /* Slack: half a unit of each figure's last digit, carried into the change,
          * and the hedge's own interval on the change. */
         double pn = 0.5 * fc_check_precision(x, now), pt = 0.5 * fc_check_precision(x, then);
@@ -38,8 +42,11 @@ fc_status fc_check_stated_change(const fc_check_ctx *x)
                                       fabs(actual) * pt / fabs(then->value)
                                 : pn + pt;
         slack += 0.5 * fc_check_precision(x, c) + 1e-9;
-        double lo = c->direction == FC_DIR_DOWN ? -c->high : c->low;
-        double hi = c->direction == FC_DIR_DOWN ? -c->low : c->high;
+        double scale = fraction ? 100 : 1;
+        double lo = (c->direction == FC_DIR_DOWN ? -c->high : c->low) * scale;
+        double hi = (c->direction == FC_DIR_DOWN ? -c->low : c->high) * scale;
+        if (fraction) /* "a quarter" is said of 23% to 27% too */
+            slack += 0.1 * fabs(stated);
         if (!isfinite(lo))
             lo = -INFINITY;
         if (!isfinite(hi))

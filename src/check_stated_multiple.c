@@ -15,7 +15,7 @@ fc_status fc_check_stated_multiple(const fc_check_ctx *x)
     for (size_t k = 0; k < x->claims->n; k++) {
         const fc_claim *c = fc_check_claim(x, k);
         fc_relation rel;
-        if (c->unit != FC_UNIT_RATIO || c->role != FC_ROLE_CHANGE || c->value <= 0 ||
+        if (c->unit != FC_UNIT_RATIO || c->role != FC_ROLE_CHANGE || c->value < 1 ||
             !fc_check_relation(x, k, &rel) || rel.level == FC_NONE || rel.previous == FC_NONE)
             continue;
         const fc_claim *now = fc_check_claim(x, rel.level), *before = fc_check_claim(x, rel.previous);

@@ -2471,6 +2471,10 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
     if (start > c->sent.from && is_word(c, start - 1, "by")) {
         size_t lo = start > c->sent.from + 7 ? start - 7 : c->sent.from;
         bool up = list_in(c, &r->up_by, lo, start - 1), down = list_in(c, &r->down_by, lo, start - 1);
+        if (up == down) { /* "climbed by 25%", "slipped by 3%" */
+            up = list_before(c, &r->up_before, start - 1);
+            down = list_before(c, &r->down_before, start - 1);
+        }
         if (up != down) {
             cl->direction = up ? FC_DIR_UP : FC_DIR_DOWN;
             return FC_ROLE_CHANGE;
