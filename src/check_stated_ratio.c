@@ -67,6 +67,19 @@ static bool of_pronoun(const fc_check_ctx *x, const fc_claim *r)
     return false;
 }
 
+/* Whether b restates what comes before it: ", or" (and maybe a hedge) before
+ * b, and no other comma since a ("a third of the 240 seats, or 100"). */
+static bool or_restates(const fc_check_ctx *x, const fc_claim *a, const fc_claim *b)
+{
+    const fc_doc *d = fc_check_doc(x, a);
+    if (!d || !d->text || b->start <= a->end || b->start > d->len || b->start - a->end > 48)
+        return false;
+    for (size_t i = b->start; i-- > a->end + 1 && b->start - i <= 16;)
+        if (d->text[i - 1] == ',' && strncmp(d->text + i, " or ", 4) == 0)
+            return memchr(d->text + a->end, ',', i - 1 - a->end) == NULL;
+    return false;
+}
+
 static fc_status in_text(const fc_check_ctx *x, size_t k, size_t ai, size_t bi)
 {
     const fc_claim *r = fc_check_claim(x, k), *a = fc_check_claim(x, ai),
@@ -238,7 +251,18 @@ fc_status fc_check_stated_ratio(const fc_check_ctx *x)
             }
         }
         fc_status st = FC_OK;
-        if (after != FC_NONE) {
+        /* "A third of the 240 seats, or 100": the part restated after the whole */
+        size_t part = FC_NONE;
+        if (after != FC_NONE && before == FC_NONE && r->value < 1 && x->pos[after] + 1 < to) {
+            size_t i = x->by_doc[x->pos[after] + 1];
+            const fc_claim *w = fc_check_claim(x, after), *o = fc_check_claim(x, i);
+            if (o->sentence == r->sentence && o->role == FC_ROLE_LEVEL && same_unit(w, o) &&
+                or_restates(x, w, o))
+                part = i;
+        }
+        if (part != FC_NONE) {
+            st = in_text(x, k, part, after);
+        } else if (after != FC_NONE) {
             if (before != FC_NONE && same_unit(fc_check_claim(x, before), fc_check_claim(x, after)) &&
                 fc_check_claim(x, before)->value != fc_check_claim(x, after)->value)
                 st = of_pronoun(x, r) ? in_text(x, k, after, before) : in_text(x, k, before, after);
