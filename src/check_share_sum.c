@@ -179,7 +179,7 @@ static bool category_verb(const char *w)
 }
 
 /* Whether the text of the claim's sentence before it starts with "Of the",
- * "Of those", "Of them", "Among them", "Among those". */
+ * "Of those", "Of them", "Among them", "Among those", "Out of". */
 static bool of_opening(const fc_check_ctx *x, const fc_claim *c)
 {
     const fc_doc *d = fc_check_doc(x, c);
@@ -187,7 +187,8 @@ static bool of_opening(const fc_check_ctx *x, const fc_claim *c)
         return false;
     const char *s = d->text + c->sentence_start;
     size_t n = d->len - c->sentence_start;
-    return (n > 3 && strncasecmp(s, "of ", 3) == 0) || (n > 6 && strncasecmp(s, "among ", 6) == 0);
+    return (n > 3 && strncasecmp(s, "of ", 3) == 0) || (n > 6 && strncasecmp(s, "among ", 6) == 0) ||
+           (n > 7 && strncasecmp(s, "out of ", 7) == 0);
 }
 
 static bool vote_share(const fc_claim *c)

@@ -68,7 +68,8 @@ static bool of_pronoun(const fc_check_ctx *x, const fc_claim *r)
 }
 
 /* Whether b restates what comes before it: ", or" (and maybe a hedge) before
- * b, and no other comma since a ("a third of the 240 seats, or 100"). */
+ * b, or b set off by commas, and no other comma since a ("a third of the 240
+ * seats, or 100"; "two-thirds of the 90 nurses, 48, said"). */
 static bool or_restates(const fc_check_ctx *x, const fc_claim *a, const fc_claim *b)
 {
     const fc_doc *d = fc_check_doc(x, a);
@@ -77,7 +78,12 @@ static bool or_restates(const fc_check_ctx *x, const fc_claim *a, const fc_claim
     for (size_t i = b->start; i-- > a->end + 1 && b->start - i <= 16;)
         if (d->text[i - 1] == ',' && strncmp(d->text + i, " or ", 4) == 0)
             return memchr(d->text + a->end, ',', i - 1 - a->end) == NULL;
-    return false;
+    /* set off by commas: "two-thirds of the 90 nurses surveyed, 48, said" */
+    size_t c = b->start;
+    while (c > a->end && d->text[c - 1] == ' ')
+        c--;
+    return c > a->end && d->text[c - 1] == ',' && b->end < d->len && d->text[b->end] == ',' &&
+           memchr(d->text + a->end, ',', c - 1 - a->end) == NULL;
 }
 
 static fc_status in_text(const fc_check_ctx *x, size_t k, size_t ai, size_t bi)

@@ -3130,9 +3130,11 @@ static void link_sentence(ctx *c, size_t first)
     }
     /* Parts and wholes. */
     size_t whole = (size_t)-1, parts_from = n;
-    bool opening = is_word(c, c->sent.from, "of") || is_word(c, c->sent.from, "among");
+    /* "Of the 40 arrested", "Among them", "Out of 75 inspections" */
+    bool out_of = is_word(c, c->sent.from, "out") && is_word(c, c->sent.from + 1, "of");
+    bool opening = is_word(c, c->sent.from, "of") || is_word(c, c->sent.from, "among") || out_of;
     if (opening && n > 0) {
-        size_t k = c->sent.from + 1;
+        size_t k = c->sent.from + 1 + out_of;
         while (k < sp[0].start && is_determiner(c, k))
             k++;
         if (k == sp[0].start && cl[0].role == FC_ROLE_LEVEL &&
