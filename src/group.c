@@ -475,6 +475,10 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
          * figure of the same thing. Bare people ("residents") need more in
          * common than the kind of person. */
         double named = c[FC_TERM_NAME] ? w[FC_TERM_NAME] : 0; /* "at Ridgefield Stadium" */
+        /* a unit of measure and an event ("burned 12,000 acres", "scorched
+         * 8,500 acres"): what is measured is named */
+        if (c[FC_TERM_UNIT] && c[FC_TERM_EVENT])
+            named += w[FC_TERM_PLACE];
         if (shared + named < (ca->unit == FC_UNIT_CURRENCY ? w[FC_TERM_EVENT] : w[FC_TERM_THING]))
             return 0; /* an amount has no counted thing: its event is enough */
         if (c[FC_TERM_THING] && strcmp(k->names[ta[FC_TERM_THING][0]], "t:person") == 0 &&
