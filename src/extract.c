@@ -2177,9 +2177,13 @@ static int weekday_at(const ctx *c, size_t i)
  * one, not the last. */
 static bool future_cue(const ctx *c, size_t i)
 {
-    for (size_t k = i; k-- > c->sent.from && k + 6 > i;)
+    /* in the clause, up to ten words back ("will lay off 112 teachers in June") */
+    for (size_t k = i; k-- > c->sent.from && k + 10 > i;) {
+        if (is_punct(c, k, ";") || is_punct(c, k, "."))
+            break;
         if (list_at(c, &c->r->future_cues, k))
             return true;
+    }
     return false;
 }
 
@@ -2360,9 +2364,15 @@ static bool owned_by_other(const ctx *c, size_t p, size_t start, size_t end)
                 return true;
         return false;
     }
-    for (size_t k = p + 1; k < c->sent.to && k - p < p - (end - 1); k++)
+    for (size_t k = p + 1; k < c->sent.to && k - p < p - (end - 1); k++) {
+        /* "laid off in March and the remaining 230 in December": a new clause
+         * starts before the other number */
+        if (is_word(c, k, "and") || is_word(c, k, "but") || is_word(c, k, "while") ||
+            is_punct(c, k, ",") || is_punct(c, k, ";"))
+            return false;
         if (other_number(c, k))
             return true;
+    }
     return false;
 }
 
