@@ -552,6 +552,23 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         }
     }
     thing_terms(c, sp->subj_from, sp->subj_to, &b);
+    /* "Of the trees planted in Linford last year, 1,900 went to the east side":
+     * a part of a whole the sentence names without a figure is a subset, never
+     * the whole's total (with a figure, the part is linked to it instead). */
+    if ((is_word(c, c->sent.from, "of") || is_word(c, c->sent.from, "among") ||
+         (is_word(c, c->sent.from, "out") && is_word(c, c->sent.from + 1, "of"))) &&
+        !cl->part_of[0] && sp->start > c->sent.from) {
+        bool comma = false, figure = false;
+        for (size_t k = c->sent.from; k < sp->start; k++) {
+            comma = comma || is_punct(c, k, ",");
+            const fc_tok *t = tok(c, k);
+            double v = t->kind == FC_TOK_NUM ? fc_tok_number(c->text, t) : 0;
+            bool year = t->end - t->start == 4 && v >= 1800 && v <= 2100;
+            figure = figure || (!comma && t->kind == FC_TOK_NUM && !year);
+        }
+        if (comma && !figure)
+            add(&b, 's', "part");
+    }
     enum { PLAIN_MAX = 12 };
     size_t plain[PLAIN_MAX], nplain = 0;
     for (size_t i = wfrom; i < wto; i++) {
@@ -634,7 +651,11 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             /* A capacity is the figure's scope when it is named before it ("a
              * capacity of 900", "built for 900"); after it, the figure is set
              * against the capacity ("held 2,140, well above its capacity"). */
-            if (i > sp->start && strcmp(concept, "capacity") == 0) {
+            /* "under the district's plan": a possessive after the figure owns
+             * something else, not the figure's scope */
+            bool possessive = nt >= 1 && tok(c, i + nt - 1)->end - tok(c, i + nt - 1)->start > 2 &&
+                              fc_ieq(c->text + tok(c, i + nt - 1)->end - 2, "'s", 2);
+            if (i > sp->start && (possessive || strcmp(concept, "capacity") == 0)) {
                 i += nt - 1;
                 continue;
             }
