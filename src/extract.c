@@ -2198,6 +2198,12 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
         prep = i > c->sent.from ? entry_before(c, &c->r->period_preps, i) : NULL;
     }
     bool since = prep && prep->kind == FC_PERIOD_SINCE;
+    /* "since the outbreak began in January": since January */
+    for (size_t k = i; !since && (year || month) && k-- > c->sent.from && k + 7 > i;) {
+        if (tok(c, k)->kind == FC_TOK_PUNCT)
+            break;
+        since = is_word(c, k, "since");
+    }
     if (year && !(i > c->sent.from && is_punct(c, i - 1, ",")) &&
         !(i > c->sent.from && is_month(c, i - 1))) {
         int y = (int)fc_tok_number(c->text, tok(c, i));

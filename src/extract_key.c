@@ -297,6 +297,15 @@ static inline bool is_break(const ctx *c, size_t i)
     return memo_set(c, i, MEMO_BREAK, break_test(c, i));
 }
 
+/* Whether token i says a period or a sum ("quarterly revenue", "total sales"):
+ * no kind of the thing it comes before. */
+static bool period_word(const ctx *c, size_t i)
+{
+    return is_word(c, i, "quarterly") || is_word(c, i, "annual") || is_word(c, i, "yearly") ||
+           is_word(c, i, "monthly") || is_word(c, i, "weekly") || is_word(c, i, "daily") ||
+           is_word(c, i, "total") || is_word(c, i, "overall");
+}
+
 /* The counted thing from the subject tokens [from, to). */
 static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
 {
@@ -363,6 +372,8 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
             add(b, 'e', concept);
             continue;
         }
+        if (period_word(c, i))
+            continue;
         stem(c->text, tok(c, i), w, sizeof w);
         add(b, 'm', w);
     }
@@ -776,7 +787,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 /* "English learners number 1,015": the word before narrows it. */
                 if (i > wfrom && tok(c, i - 1)->kind == FC_TOK_WORD && !skip_word(c, i - 1) &&
                     !concept_at(c, &g->things, i - 1, &nt) &&
-                    !in_span(i - 1, sp->start, sp->end) &&
+                    !in_span(i - 1, sp->start, sp->end) && !period_word(c, i - 1) &&
                     !(is_name_word(c, i - 1) && i - 1 > c->sent.from)) { /* "Pell Unified" */
                     stem(c->text, tok(c, i - 1), w, sizeof w);
                     add(&b, 'm', w);
