@@ -330,7 +330,12 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
             list[n++] = k;
             for (size_t i = j + 1; i < to && n < 64; i++) {
                 const fc_claim *o = fc_check_claim(x, x->by_doc[i]);
-                if (o->sentence > c->sentence + (vote ? 2 : 0))
+                /* "Public safety would take 41% of the $212 million fund. Public
+                 * works would get 18%, administration 23% ...": a share of a stated
+                 * whole goes on into the next sentence's shares of no other whole */
+                bool next = c->part_of[0] && o->sentence == c->sentence + 1 && !o->subject &&
+                            (!o->part_of[0] || strcmp(o->part_of, c->part_of) == 0);
+                if (o->sentence > c->sentence + (vote ? 2 : 0) && !next)
                     break;
                 if (o->role != FC_ROLE_LEVEL && o->unit == FC_UNIT_PERCENT)
                     break; /* a change or earlier level ends the list */
@@ -342,7 +347,9 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                 word_after(x, o, w, sizeof w);
                 same_verb = same_verb && strcmp(w, w0) == 0 && category_verb(w0);
                 same_word = same_word && strcmp(w, w0) == 0;
-                bool no_verb = !verb_between(x, fc_check_claim(x, list[n - 1]), o);
+                const fc_claim *prev = fc_check_claim(x, list[n - 1]);
+                /* the first share of the next sentence opens its own clause */
+                bool no_verb = prev->sentence != o->sentence || !verb_between(x, prev, o);
                 elliptic = elliptic && (!w[0] || strcmp(w, "and") == 0 || strcmp(w, "or") == 0) &&
                            no_verb;
                 verb_left_out = verb_left_out && strcmp(w, p0) == 0 && no_verb;
