@@ -397,11 +397,37 @@ static int by_id_then_order(const void *pa, const void *pb)
  * theirs. Errors: FC_ENOMEM. */
 static fc_status unique_ids(fc_finding *items, size_t n)
 {
+    /* Only findings whose fingerprint another shares are renamed: they are
+     * found with a hash table of the fingerprints (at most half full) and only
+     * they are sorted. */
+    size_t mask = 1;
+    while (mask < 2 * n)
+        mask *= 2;
+    size_t *slots = malloc(mask * sizeof *slots), m = 0;
+    bool *shared = calloc(n ? n : 1, sizeof *shared);
     fc_finding **order = malloc((n ? n : 1) * sizeof *order);
-    if (!order)
+    if (!slots || !shared || !order) {
+        free(slots);
+        free(shared);
+        free(order);
         return FC_ENOMEM;
+    }
+    memset(slots, 0xff, mask-- * sizeof *slots);
+    for (size_t i = 0; i < n; i++) {
+        size_t b = fc_hash64(items[i].id, strlen(items[i].id), 0) & mask;
+        while (slots[b] != SIZE_MAX && strcmp(items[slots[b]].id, items[i].id) != 0)
+            b = (b + 1) & mask;
+        if (slots[b] == SIZE_MAX)
+            slots[b] = i;
+        else
+            shared[i] = shared[slots[b]] = true;
+    }
     for (size_t i = 0; i < n; i++)
-        order[i] = &items[i];
+        if (shared[i])
+            order[m++] = &items[i];
+    free(slots);
+    free(shared);
+    n = m;
     qsort(order, n, sizeof *order, by_id_then_order);
     for (size_t i = 1, first = 0; i < n; i++) { /* order[first] keeps its id */
         if (strcmp(order[first]->id, order[i]->id) != 0) {
@@ -470,6 +496,12 @@ static int by_size(const void *pa, const void *pb)
 static fc_status merge_copies(fc_findings *out, size_t from, const size_t *first)
 {
     size_t n = out->n - from, nc = 0;
+    bool any = false; /* a finding over a copy: else none is dropped */
+    for (size_t i = from; i < out->n && !any; i++)
+        for (size_t j = 0; j < out->items[i].nclaims && !any; j++)
+            any = first[out->items[i].claims[j]] != out->items[i].claims[j];
+    if (!any)
+        return FC_OK;
     canon *c = malloc((n ? n : 1) * sizeof *c);
     bool *drop = calloc(n ? n : 1, sizeof *drop);
     size_t *ks = NULL, cap = 0;
