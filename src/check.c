@@ -442,6 +442,115 @@ static fc_status unique_ids(fc_finding *items, size_t n)
     return FC_OK;
 }
 
+/* by_severity as two numbers a finding: severity, the check's rank among the
+ * run's check names and the first claim in the first; the id ("f" and 16 hex
+ * digits, which sort as the number they write) in the second. */
+typedef struct report_key {
+    uint64_t a, b;
+    size_t i;
+} report_key;
+
+static bool key_before(const report_key *x, const report_key *y)
+{
+    return x->a != y->a ? x->a < y->a : x->b != y->b ? x->b < y->b : x->i < y->i;
+}
+
+/* A merge sort of the keys (tmp: room for n), with the comparison inline: qsort's
+ * calls through a pointer cost more than the comparisons. */
+static void sort_keys(report_key *k, report_key *tmp, size_t n)
+{
+    if (n <= 16) {
+        for (size_t i = 1; i < n; i++) {
+            report_key t = k[i];
+            size_t j = i;
+            for (; j > 0 && key_before(&t, &k[j - 1]); j--)
+                k[j] = k[j - 1];
+            k[j] = t;
+        }
+        return;
+    }
+    size_t h = n / 2, i = 0, j = h, m = 0;
+    sort_keys(k, tmp, h);
+    sort_keys(k + h, tmp, n - h);
+    while (i < h && j < n)
+        tmp[m++] = key_before(&k[j], &k[i]) ? k[j++] : k[i++];
+    while (i < h)
+        tmp[m++] = k[i++];
+    memcpy(k, tmp, j * sizeof *k); /* k[j, n) is in place */
+}
+
+static bool hex_id(const char *id, uint64_t *v)
+{
+    *v = 0;
+    if (id[0] != 'f' || id[17] != '\0')
+        return false;
+    for (int k = 1; k <= 16; k++) {
+        char c = id[k];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+        *v = *v << 4 | (uint64_t)(c <= '9' ? c - '0' : c - 'a' + 10);
+    }
+    return true;
+}
+
+/* Sorts findings as by_severity does (and as stably), comparing precomputed
+ * keys instead of strings and moving each finding once; qsort with by_severity
+ * when a finding does not fit the keys. */
+static void sort_findings(fc_finding *items, size_t n)
+{
+    enum { MAX_CHECKS = 64 };
+    const char *names[MAX_CHECKS];
+    size_t nnames = 0;
+    report_key *key = malloc((n ? n : 1) * sizeof *key), *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    bool fits = key && tmp;
+    for (size_t i = 0; fits && i < n; i++) {
+        size_t j = 0;
+        while (j < nnames && names[j] != items[i].check && strcmp(names[j], items[i].check) != 0)
+            j++;
+        if (j == nnames && (fits = nnames < MAX_CHECKS))
+            names[nnames++] = items[i].check;
+    }
+    for (size_t i = 1; fits && i < nnames; i++) /* insertion sort: a few names */
+        for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+            const char *t = names[j];
+            names[j] = names[j - 1];
+            names[j - 1] = t;
+        }
+    for (size_t i = 0; fits && i < n; i++) {
+        const fc_finding *f = &items[i];
+        size_t rank = 0, c0 = f->nclaims ? f->claims[0] : 0;
+        while (names[rank] != f->check && strcmp(names[rank], f->check) != 0)
+            rank++;
+        fits = (unsigned)f->severity <= 2 && c0 < ((uint64_t)1 << 54) && hex_id(f->id, &key[i].b);
+        key[i].a = (uint64_t)(2 - f->severity) << 62 | (uint64_t)rank << 54 | c0;
+        key[i].i = i;
+    }
+    if (!fits) {
+        free(key);
+        free(tmp);
+        qsort(items, n, sizeof *items, by_severity);
+        return;
+    }
+    sort_keys(key, tmp, n);
+    free(tmp);
+    /* Finding key[j].i goes to place j: follow each cycle of that permutation. */
+    for (size_t start = 0; start < n; start++) {
+        if (key[start].i == start)
+            continue;
+        fc_finding held = items[start];
+        size_t j = start;
+        while (key[j].i != start) {
+            size_t from = key[j].i;
+            items[j] = items[from];
+            key[j].i = j;
+            j = from;
+        }
+        items[j] = held;
+        key[j].i = j;
+    }
+    free(key);
+}
+
 /* Leaves the copies (first[k] != k) out of the groups' member and earlier-level
  * lists; their group stays theirs (of[k]), for the checks within a document. */
 static void groups_without_copies(fc_groups *g, const size_t *first)
@@ -493,13 +602,12 @@ static int by_size(const void *pa, const void *pb)
  * check, severity, claims and numbers) are kept once: the one over originals, or
  * the one with the fewest copies. Findings over originals only are never merged
  * with each other. Errors: FC_ENOMEM (nothing is merged). */
-static fc_status merge_copies(fc_findings *out, size_t from, const size_t *first)
+static fc_status merge_copies(fc_findings *out, size_t from, const size_t *first, size_t nclaims)
 {
     size_t n = out->n - from, nc = 0;
-    bool any = false; /* a finding over a copy: else none is dropped */
-    for (size_t i = from; i < out->n && !any; i++)
-        for (size_t j = 0; j < out->items[i].nclaims && !any; j++)
-            any = first[out->items[i].claims[j]] != out->items[i].claims[j];
+    bool any = false; /* a copy among the claims: else no finding is over one */
+    for (size_t k = 0; k < nclaims && !any; k++)
+        any = first[k] != k;
     if (!any)
         return FC_OK;
     canon *c = malloc((n ? n : 1) * sizeof *c);
@@ -689,7 +797,7 @@ fc_status fc_check_run_first(const fc_rules *rules, const fc_claims *claims,
         if (rules->check_on[i])
             st = run[i](&x);
     if (st == FC_OK)
-        st = merge_copies(out, first_finding, first);
+        st = merge_copies(out, first_finding, first, claims->n);
     if (st == FC_OK)
         st = stories_and_topics(&x, first_finding);
     for (size_t i = first_finding; st == FC_OK && i < out->n; i++)
@@ -702,7 +810,7 @@ fc_status fc_check_run_first(const fc_rules *rules, const fc_claims *claims,
     if (st == FC_OK && out->n > first_finding) /* no arithmetic on a NULL list */
         st = unique_ids(out->items + first_finding, out->n - first_finding);
     if (out->n > first_finding)
-        qsort(out->items + first_finding, out->n - first_finding, sizeof *out->items, by_severity);
+        sort_findings(out->items + first_finding, out->n - first_finding);
     return st;
 }
 
