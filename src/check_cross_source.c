@@ -714,6 +714,11 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
         for (size_t j = from; j < to; j++) {
             size_t k = g->members[j];
             const fc_claim *c = fc_check_claim(x, k);
+            if (j + 8 < to) { /* a member ahead, from memory meanwhile: the group is scattered */
+                const char *ahead = (const char *)fc_check_claim(x, g->members[j + 8]);
+                for (size_t b = 0; b < sizeof *c; b += 64)
+                    __builtin_prefetch(ahead + b);
+            }
             fc_when w = fc_check_when(x, c);
             if (!w.known && !c->measure)
                 continue; /* an inferred key with no time at all: nothing to compare with */
