@@ -76,9 +76,16 @@ static fc_status fingerprint(const fc_claims *claims, fc_finding *f)
     const char *few[8], **ids = f->nclaims <= 8 ? few : malloc(f->nclaims * sizeof *ids);
     if (!ids)
         return FC_ENOMEM;
-    for (size_t i = 0; i < f->nclaims; i++)
+    for (size_t i = 0; i < f->nclaims; i++) {
         ids[i] = claims->items[f->claims[i]].id;
-    qsort(ids, f->nclaims, sizeof *ids, by_id_text);
+        for (size_t j = i; f->nclaims <= 8 && j > 0 && strcmp(ids[j - 1], ids[j]) > 0; j--) {
+            const char *t = ids[j]; /* a few: insertion sort */
+            ids[j] = ids[j - 1];
+            ids[j - 1] = t;
+        }
+    }
+    if (f->nclaims > 8)
+        qsort(ids, f->nclaims, sizeof *ids, by_id_text);
     uint64_t h = fc_hash64(f->check, strlen(f->check), 0);
     for (size_t i = 0; i < f->nclaims; i++) {
         h = fc_hash64("\n", 1, h);
@@ -239,6 +246,14 @@ bool fc_check_period_days(const char *p, long *lo, long *hi, int *grain)
     return true;
 }
 
+/* The first day of the month before day pub: where its recent past starts. */
+static long recent_past(long pub)
+{
+    int y, m, d;
+    fc_civil_from_days(pub, &y, &m, &d);
+    return fc_days_from_civil(m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1, 1);
+}
+
 fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c)
 {
     fc_when w = {false, false, 0, 0, 0, 0};
@@ -257,10 +272,9 @@ fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c)
             pub = fc_days_from_civil(y, m, dd);
     }
     if (pub != LONG_MIN) {
-        fc_civil_from_days(pub, &y, &m, &dd);
         w.known = true;
         w.pub = w.hi = pub;
-        w.lo = fc_days_from_civil(m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1, 1);
+        w.lo = x->pub_day ? x->pub_lo[c->doc] : recent_past(pub);
     }
     return w;
 }
@@ -342,26 +356,30 @@ static fc_status index_docs(const fc_claims *claims, size_t ndocs, size_t **by_d
                             size_t **doc_from, size_t **pos)
 {
     size_t n = claims->n;
-    doc_key *keys = malloc((n ? n : 1) * sizeof *keys);
     *by_doc = malloc((n ? n : 1) * sizeof **by_doc);
     *doc_from = calloc(ndocs + 2, sizeof **doc_from);
     *pos = malloc((n ? n : 1) * sizeof **pos);
-    if (!keys || !*by_doc || !*doc_from || !*pos) {
-        free(keys);
+    if (!*by_doc || !*doc_from || !*pos)
         return FC_ENOMEM;
-    }
     bool sorted = true;
-    for (size_t i = 0; i < n; i++) {
-        keys[i] = (doc_key){claims->items[i].doc, claims->items[i].start, i};
-        sorted = sorted && (i == 0 || by_doc_start(&keys[i - 1], &keys[i]) <= 0);
+    for (size_t i = 1; i < n && sorted; i++) {
+        const fc_claim *a = &claims->items[i - 1], *b = &claims->items[i];
+        sorted = a->doc < b->doc || (a->doc == b->doc && a->start <= b->start);
     }
-    if (!sorted) /* the corpus extracts in order; other callers may not */
+    doc_key *keys = NULL;
+    if (!sorted) { /* the corpus extracts in order; other callers may not */
+        if (!(keys = malloc(n * sizeof *keys)))
+            return FC_ENOMEM;
+        for (size_t i = 0; i < n; i++)
+            keys[i] = (doc_key){claims->items[i].doc, claims->items[i].start, i};
         qsort(keys, n, sizeof *keys, by_doc_start);
+    }
     for (size_t i = 0; i < n; i++) {
-        (*by_doc)[i] = keys[i].idx;
-        (*pos)[keys[i].idx] = i;
-        if (keys[i].doc < ndocs)
-            (*doc_from)[keys[i].doc + 1]++;
+        size_t k = keys ? keys[i].idx : i;
+        (*by_doc)[i] = k;
+        (*pos)[k] = i;
+        if (claims->items[k].doc < ndocs)
+            (*doc_from)[claims->items[k].doc + 1]++;
     }
     for (size_t d = 1; d <= ndocs; d++)
         (*doc_from)[d] += (*doc_from)[d - 1];
@@ -781,18 +799,20 @@ fc_status fc_check_run_first(const fc_rules *rules, const fc_claims *claims,
     if (st == FC_OK)
         st = fc_groups_build(rules, claims, docs, ndocs, &groups);
     long *pub_day = malloc((ndocs ? ndocs : 1) * sizeof *pub_day);
-    if (!pub_day)
+    long *pub_lo = malloc((ndocs ? ndocs : 1) * sizeof *pub_lo);
+    if (!pub_day || !pub_lo)
         st = FC_ENOMEM;
-    for (size_t d = 0; pub_day && d < ndocs; d++) {
+    for (size_t d = 0; pub_day && pub_lo && d < ndocs; d++) {
         int y, m, dd;
         pub_day[d] = docs[d] && fc_date_parse(docs[d]->published, &y, &m, &dd)
                          ? fc_days_from_civil(y, m, dd)
                          : LONG_MIN;
+        pub_lo[d] = pub_day[d] != LONG_MIN ? recent_past(pub_day[d]) : LONG_MIN;
     }
     if (st == FC_OK)
         groups_without_copies(&groups, first);
-    fc_check_ctx x = {rules,  claims,  docs,    ndocs, out, by_doc,
-                      doc_from, pos, &groups, pub_day, first};
+    fc_check_ctx x = {rules,  claims,  docs,    ndocs,  out,   by_doc,
+                      doc_from, pos, &groups, pub_day, pub_lo, first};
     for (size_t i = 0; st == FC_OK && i < FC_NCHECKS; i++)
         if (rules->check_on[i])
             st = run[i](&x);
@@ -804,6 +824,7 @@ fc_status fc_check_run_first(const fc_rules *rules, const fc_claims *claims,
         st = label_finding(&out->items[i], claims, &groups);
     fc_groups_free(&groups);
     free(pub_day);
+    free(pub_lo);
     free(by_doc);
     free(doc_from);
     free(pos);

@@ -32,6 +32,7 @@ typedef struct fc_check_ctx {
     /* Per document: its publication day (fc_days_from_civil), or LONG_MIN when
      * it has none; parsed once for the run. */
     const long *pub_day;
+    const long *pub_lo; /* per document: where its recent past starts (fc_check_when) */
     /* Per claim: its first appearance (fc_copies_find); a copy (first[k] != k)
      * is left out of the groups' member lists, so no check compares it with
      * another document, and its findings are merged with its original's. */
