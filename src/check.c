@@ -264,8 +264,8 @@ fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c)
     w.grain = 0;
     int y, m, dd;
     long pub = LONG_MIN;
-    if (x->pub_day) {
-        pub = c->doc < x->ndocs ? x->pub_day[c->doc] : LONG_MIN;
+    if (x->pub) {
+        pub = c->doc < x->ndocs && x->pub[c->doc].day != INT32_MIN ? x->pub[c->doc].day : LONG_MIN;
     } else {
         const fc_doc *d = fc_check_doc(x, c);
         if (d && fc_date_parse(d->published, &y, &m, &dd))
@@ -274,7 +274,7 @@ fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c)
     if (pub != LONG_MIN) {
         w.known = true;
         w.pub = w.hi = pub;
-        w.lo = x->pub_day ? x->pub_lo[c->doc] : recent_past(pub);
+        w.lo = x->pub ? x->pub[c->doc].lo : recent_past(pub);
     }
     return w;
 }
@@ -416,12 +416,10 @@ static int by_id_then_order(const void *pa, const void *pb)
 static fc_status unique_ids(fc_finding *items, size_t n)
 {
     /* Only findings whose fingerprint another shares are renamed: they are
-     * found with a hash table of the fingerprints (at most half full) and only
-     * they are sorted. */
-    size_t mask = 1;
-    while (mask < 2 * n)
-        mask *= 2;
-    size_t *slots = malloc(mask * sizeof *slots), m = 0;
+     * found with a hash table of the fingerprints (at most two thirds full)
+     * and only they are sorted. */
+    size_t size = n + n / 2 + 1;
+    size_t *slots = malloc(size * sizeof *slots), m = 0;
     bool *shared = calloc(n ? n : 1, sizeof *shared);
     fc_finding **order = malloc((n ? n : 1) * sizeof *order);
     if (!slots || !shared || !order) {
@@ -430,11 +428,11 @@ static fc_status unique_ids(fc_finding *items, size_t n)
         free(order);
         return FC_ENOMEM;
     }
-    memset(slots, 0xff, mask-- * sizeof *slots);
+    memset(slots, 0xff, size * sizeof *slots);
     for (size_t i = 0; i < n; i++) {
-        size_t b = fc_hash64(items[i].id, strlen(items[i].id), 0) & mask;
+        size_t b = fc_hash64(items[i].id, strlen(items[i].id), 0) % size;
         while (slots[b] != SIZE_MAX && strcmp(items[slots[b]].id, items[i].id) != 0)
-            b = (b + 1) & mask;
+            b = b + 1 < size ? b + 1 : 0;
         if (slots[b] == SIZE_MAX)
             slots[b] = i;
         else
@@ -798,21 +796,20 @@ fc_status fc_check_run_first(const fc_rules *rules, const fc_claims *claims,
     fc_status st = index_docs(claims, ndocs, &by_doc, &doc_from, &pos);
     if (st == FC_OK)
         st = fc_groups_build(rules, claims, docs, ndocs, &groups);
-    long *pub_day = malloc((ndocs ? ndocs : 1) * sizeof *pub_day);
-    long *pub_lo = malloc((ndocs ? ndocs : 1) * sizeof *pub_lo);
-    if (!pub_day || !pub_lo)
+    struct fc_pub_days *pub = malloc((ndocs ? ndocs : 1) * sizeof *pub);
+    if (!pub)
         st = FC_ENOMEM;
-    for (size_t d = 0; pub_day && pub_lo && d < ndocs; d++) {
-        int y, m, dd;
-        pub_day[d] = docs[d] && fc_date_parse(docs[d]->published, &y, &m, &dd)
-                         ? fc_days_from_civil(y, m, dd)
-                         : LONG_MIN;
-        pub_lo[d] = pub_day[d] != LONG_MIN ? recent_past(pub_day[d]) : LONG_MIN;
+    for (size_t d = 0; pub && d < ndocs; d++) {
+        int y, m, dd; /* a year of four digits: the days fit */
+        bool dated = docs[d] && fc_date_parse(docs[d]->published, &y, &m, &dd);
+        long day = dated ? fc_days_from_civil(y, m, dd) : 0;
+        pub[d].day = dated ? (int32_t)day : INT32_MIN;
+        pub[d].lo = dated ? (int32_t)recent_past(day) : INT32_MIN;
     }
     if (st == FC_OK)
         groups_without_copies(&groups, first);
     fc_check_ctx x = {rules,  claims,  docs,    ndocs,  out,   by_doc,
-                      doc_from, pos, &groups, pub_day, pub_lo, first};
+                      doc_from, pos, &groups, pub,   first};
     for (size_t i = 0; st == FC_OK && i < FC_NCHECKS; i++)
         if (rules->check_on[i])
             st = run[i](&x);
@@ -823,8 +820,7 @@ fc_status fc_check_run_first(const fc_rules *rules, const fc_claims *claims,
     for (size_t i = first_finding; st == FC_OK && i < out->n; i++)
         st = label_finding(&out->items[i], claims, &groups);
     fc_groups_free(&groups);
-    free(pub_day);
-    free(pub_lo);
+    free(pub);
     free(by_doc);
     free(doc_from);
     free(pos);

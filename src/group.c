@@ -564,17 +564,17 @@ static int by_block(const void *pa, const void *pb)
 }
 
 /* Claims of one rule measure joined: each claim with the first claim of its
- * measure, found in a hash table of measure names (mask + 1 slots, at most
- * half full, SIZE_MAX empty): the same groups as sorting the names, in O(n). */
-static void join_measures(const fc_claims *claims, size_t *parent, size_t *slots, size_t mask)
+ * measure, found in a hash table of measure names (size slots, at most two
+ * thirds full, SIZE_MAX empty): the same groups as sorting the names, in O(n). */
+static void join_measures(const fc_claims *claims, size_t *parent, size_t *slots, size_t size)
 {
     for (size_t i = 0; i < claims->n; i++) {
         const char *m = claims->items[i].measure;
         if (!m)
             continue;
-        size_t b = str_hash(m, strlen(m)) & mask;
+        size_t b = str_hash(m, strlen(m)) % size;
         while (slots[b] != SIZE_MAX && strcmp(claims->items[slots[b]].measure, m) != 0)
-            b = (b + 1) & mask;
+            b = b + 1 < size ? b + 1 : 0;
         if (slots[b] == SIZE_MAX)
             slots[b] = i;
         else
@@ -672,11 +672,11 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
     memset(g, 0, sizeof *g);
     size_t n = claims->n;
     size_t *parent = malloc((n ? n : 1) * sizeof *parent);
-    size_t mask = 1;
-    while (mask < 2 * n) /* at most half full */
-        mask = 2 * mask;
-    size_t *slots = malloc(mask * sizeof *slots);
-    mask--;
+    size_t measured = 0;
+    for (size_t i = 0; i < n; i++)
+        measured += claims->items[i].measure != NULL;
+    size_t size = measured + measured / 2 + 1;
+    size_t *slots = malloc(size * sizeof *slots);
     fc_keyinfo *k = calloc(1, sizeof *k);
     g->of = malloc((n ? n : 1) * sizeof *g->of);
     g->members = malloc((n ? n : 1) * sizeof *g->members);
@@ -709,8 +709,8 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
     }
     /* Rule measures: one group each. */
     if (st == FC_OK) {
-        memset(slots, 0xff, (mask + 1) * sizeof *slots);
-        join_measures(claims, parent, slots, mask);
+        memset(slots, 0xff, size * sizeof *slots);
+        join_measures(claims, parent, slots, size);
         st = link_inferred(r, claims, k, parent);
     }
     /* Number the groups in the order of their first claim (the root), and list
