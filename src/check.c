@@ -76,9 +76,16 @@ static fc_status fingerprint(const fc_claims *claims, fc_finding *f)
     const char *few[8], **ids = f->nclaims <= 8 ? few : malloc(f->nclaims * sizeof *ids);
     if (!ids)
         return FC_ENOMEM;
-    for (size_t i = 0; i < f->nclaims; i++)
+    for (size_t i = 0; i < f->nclaims; i++) {
         ids[i] = claims->items[f->claims[i]].id;
-    qsort(ids, f->nclaims, sizeof *ids, by_id_text);
+        for (size_t j = i; f->nclaims <= 8 && j > 0 && strcmp(ids[j - 1], ids[j]) > 0; j--) {
+            const char *t = ids[j]; /* a few: insertion sort */
+            ids[j] = ids[j - 1];
+            ids[j - 1] = t;
+        }
+    }
+    if (f->nclaims > 8)
+        qsort(ids, f->nclaims, sizeof *ids, by_id_text);
     uint64_t h = fc_hash64(f->check, strlen(f->check), 0);
     for (size_t i = 0; i < f->nclaims; i++) {
         h = fc_hash64("\n", 1, h);
@@ -239,6 +246,14 @@ bool fc_check_period_days(const char *p, long *lo, long *hi, int *grain)
     return true;
 }
 
+/* The first day of the month before day pub: where its recent past starts. */
+static long recent_past(long pub)
+{
+    int y, m, d;
+    fc_civil_from_days(pub, &y, &m, &d);
+    return fc_days_from_civil(m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1, 1);
+}
+
 fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c)
 {
     fc_when w = {false, false, 0, 0, 0, 0};
@@ -249,18 +264,17 @@ fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c)
     w.grain = 0;
     int y, m, dd;
     long pub = LONG_MIN;
-    if (x->pub_day) {
-        pub = c->doc < x->ndocs ? x->pub_day[c->doc] : LONG_MIN;
+    if (x->pub) {
+        pub = c->doc < x->ndocs && x->pub[c->doc].day != INT32_MIN ? x->pub[c->doc].day : LONG_MIN;
     } else {
         const fc_doc *d = fc_check_doc(x, c);
         if (d && fc_date_parse(d->published, &y, &m, &dd))
             pub = fc_days_from_civil(y, m, dd);
     }
     if (pub != LONG_MIN) {
-        fc_civil_from_days(pub, &y, &m, &dd);
         w.known = true;
         w.pub = w.hi = pub;
-        w.lo = fc_days_from_civil(m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1, 1);
+        w.lo = x->pub ? x->pub[c->doc].lo : recent_past(pub);
     }
     return w;
 }
@@ -342,26 +356,30 @@ static fc_status index_docs(const fc_claims *claims, size_t ndocs, size_t **by_d
                             size_t **doc_from, size_t **pos)
 {
     size_t n = claims->n;
-    doc_key *keys = malloc((n ? n : 1) * sizeof *keys);
     *by_doc = malloc((n ? n : 1) * sizeof **by_doc);
     *doc_from = calloc(ndocs + 2, sizeof **doc_from);
     *pos = malloc((n ? n : 1) * sizeof **pos);
-    if (!keys || !*by_doc || !*doc_from || !*pos) {
-        free(keys);
+    if (!*by_doc || !*doc_from || !*pos)
         return FC_ENOMEM;
-    }
     bool sorted = true;
-    for (size_t i = 0; i < n; i++) {
-        keys[i] = (doc_key){claims->items[i].doc, claims->items[i].start, i};
-        sorted = sorted && (i == 0 || by_doc_start(&keys[i - 1], &keys[i]) <= 0);
+    for (size_t i = 1; i < n && sorted; i++) {
+        const fc_claim *a = &claims->items[i - 1], *b = &claims->items[i];
+        sorted = a->doc < b->doc || (a->doc == b->doc && a->start <= b->start);
     }
-    if (!sorted) /* the corpus extracts in order; other callers may not */
+    doc_key *keys = NULL;
+    if (!sorted) { /* the corpus extracts in order; other callers may not */
+        if (!(keys = malloc(n * sizeof *keys)))
+            return FC_ENOMEM;
+        for (size_t i = 0; i < n; i++)
+            keys[i] = (doc_key){claims->items[i].doc, claims->items[i].start, i};
         qsort(keys, n, sizeof *keys, by_doc_start);
+    }
     for (size_t i = 0; i < n; i++) {
-        (*by_doc)[i] = keys[i].idx;
-        (*pos)[keys[i].idx] = i;
-        if (keys[i].doc < ndocs)
-            (*doc_from)[keys[i].doc + 1]++;
+        size_t k = keys ? keys[i].idx : i;
+        (*by_doc)[i] = k;
+        (*pos)[k] = i;
+        if (claims->items[k].doc < ndocs)
+            (*doc_from)[claims->items[k].doc + 1]++;
     }
     for (size_t d = 1; d <= ndocs; d++)
         (*doc_from)[d] += (*doc_from)[d - 1];
@@ -397,11 +415,35 @@ static int by_id_then_order(const void *pa, const void *pb)
  * theirs. Errors: FC_ENOMEM. */
 static fc_status unique_ids(fc_finding *items, size_t n)
 {
+    /* Only findings whose fingerprint another shares are renamed: they are
+     * found with a hash table of the fingerprints (at most two thirds full)
+     * and only they are sorted. */
+    size_t size = n + n / 2 + 1;
+    size_t *slots = malloc(size * sizeof *slots), m = 0;
+    bool *shared = calloc(n ? n : 1, sizeof *shared);
     fc_finding **order = malloc((n ? n : 1) * sizeof *order);
-    if (!order)
+    if (!slots || !shared || !order) {
+        free(slots);
+        free(shared);
+        free(order);
         return FC_ENOMEM;
+    }
+    memset(slots, 0xff, size * sizeof *slots);
+    for (size_t i = 0; i < n; i++) {
+        size_t b = fc_hash64(items[i].id, strlen(items[i].id), 0) % size;
+        while (slots[b] != SIZE_MAX && strcmp(items[slots[b]].id, items[i].id) != 0)
+            b = b + 1 < size ? b + 1 : 0;
+        if (slots[b] == SIZE_MAX)
+            slots[b] = i;
+        else
+            shared[i] = shared[slots[b]] = true;
+    }
     for (size_t i = 0; i < n; i++)
-        order[i] = &items[i];
+        if (shared[i])
+            order[m++] = &items[i];
+    free(slots);
+    free(shared);
+    n = m;
     qsort(order, n, sizeof *order, by_id_then_order);
     for (size_t i = 1, first = 0; i < n; i++) { /* order[first] keeps its id */
         if (strcmp(order[first]->id, order[i]->id) != 0) {
@@ -414,6 +456,115 @@ static fc_status unique_ids(fc_finding *items, size_t n)
     }
     free(order);
     return FC_OK;
+}
+
+/* by_severity as two numbers a finding: severity, the check's rank among the
+ * run's check names and the first claim in the first; the id ("f" and 16 hex
+ * digits, which sort as the number they write) in the second. */
+typedef struct report_key {
+    uint64_t a, b;
+    size_t i;
+} report_key;
+
+static bool key_before(const report_key *x, const report_key *y)
+{
+    return x->a != y->a ? x->a < y->a : x->b != y->b ? x->b < y->b : x->i < y->i;
+}
+
+/* A merge sort of the keys (tmp: room for n), with the comparison inline: qsort's
+ * calls through a pointer cost more than the comparisons. */
+static void sort_keys(report_key *k, report_key *tmp, size_t n)
+{
+    if (n <= 16) {
+        for (size_t i = 1; i < n; i++) {
+            report_key t = k[i];
+            size_t j = i;
+            for (; j > 0 && key_before(&t, &k[j - 1]); j--)
+                k[j] = k[j - 1];
+            k[j] = t;
+        }
+        return;
+    }
+    size_t h = n / 2, i = 0, j = h, m = 0;
+    sort_keys(k, tmp, h);
+    sort_keys(k + h, tmp, n - h);
+    while (i < h && j < n)
+        tmp[m++] = key_before(&k[j], &k[i]) ? k[j++] : k[i++];
+    while (i < h)
+        tmp[m++] = k[i++];
+    memcpy(k, tmp, j * sizeof *k); /* k[j, n) is in place */
+}
+
+static bool hex_id(const char *id, uint64_t *v)
+{
+    *v = 0;
+    if (id[0] != 'f' || id[17] != '\0')
+        return false;
+    for (int k = 1; k <= 16; k++) {
+        char c = id[k];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+        *v = *v << 4 | (uint64_t)(c <= '9' ? c - '0' : c - 'a' + 10);
+    }
+    return true;
+}
+
+/* Sorts findings as by_severity does (and as stably), comparing precomputed
+ * keys instead of strings and moving each finding once; qsort with by_severity
+ * when a finding does not fit the keys. */
+static void sort_findings(fc_finding *items, size_t n)
+{
+    enum { MAX_CHECKS = 64 };
+    const char *names[MAX_CHECKS];
+    size_t nnames = 0;
+    report_key *key = malloc((n ? n : 1) * sizeof *key), *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    bool fits = key && tmp;
+    for (size_t i = 0; fits && i < n; i++) {
+        size_t j = 0;
+        while (j < nnames && names[j] != items[i].check && strcmp(names[j], items[i].check) != 0)
+            j++;
+        if (j == nnames && (fits = nnames < MAX_CHECKS))
+            names[nnames++] = items[i].check;
+    }
+    for (size_t i = 1; fits && i < nnames; i++) /* insertion sort: a few names */
+        for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+            const char *t = names[j];
+            names[j] = names[j - 1];
+            names[j - 1] = t;
+        }
+    for (size_t i = 0; fits && i < n; i++) {
+        const fc_finding *f = &items[i];
+        size_t rank = 0, c0 = f->nclaims ? f->claims[0] : 0;
+        while (names[rank] != f->check && strcmp(names[rank], f->check) != 0)
+            rank++;
+        fits = (unsigned)f->severity <= 2 && c0 < ((uint64_t)1 << 54) && hex_id(f->id, &key[i].b);
+        key[i].a = (uint64_t)(2 - f->severity) << 62 | (uint64_t)rank << 54 | c0;
+        key[i].i = i;
+    }
+    if (!fits) {
+        free(key);
+        free(tmp);
+        qsort(items, n, sizeof *items, by_severity);
+        return;
+    }
+    sort_keys(key, tmp, n);
+    free(tmp);
+    /* Finding key[j].i goes to place j: follow each cycle of that permutation. */
+    for (size_t start = 0; start < n; start++) {
+        if (key[start].i == start)
+            continue;
+        fc_finding held = items[start];
+        size_t j = start;
+        while (key[j].i != start) {
+            size_t from = key[j].i;
+            items[j] = items[from];
+            key[j].i = j;
+            j = from;
+        }
+        items[j] = held;
+        key[j].i = j;
+    }
+    free(key);
 }
 
 /* Leaves the copies (first[k] != k) out of the groups' member and earlier-level
@@ -467,9 +618,14 @@ static int by_size(const void *pa, const void *pb)
  * check, severity, claims and numbers) are kept once: the one over originals, or
  * the one with the fewest copies. Findings over originals only are never merged
  * with each other. Errors: FC_ENOMEM (nothing is merged). */
-static fc_status merge_copies(fc_findings *out, size_t from, const size_t *first)
+static fc_status merge_copies(fc_findings *out, size_t from, const size_t *first, size_t nclaims)
 {
     size_t n = out->n - from, nc = 0;
+    bool any = false; /* a copy among the claims: else no finding is over one */
+    for (size_t k = 0; k < nclaims && !any; k++)
+        any = first[k] != k;
+    if (!any)
+        return FC_OK;
     canon *c = malloc((n ? n : 1) * sizeof *c);
     bool *drop = calloc(n ? n : 1, sizeof *drop);
     size_t *ks = NULL, cap = 0;
@@ -640,37 +796,38 @@ fc_status fc_check_run_first(const fc_rules *rules, const fc_claims *claims,
     fc_status st = index_docs(claims, ndocs, &by_doc, &doc_from, &pos);
     if (st == FC_OK)
         st = fc_groups_build(rules, claims, docs, ndocs, &groups);
-    long *pub_day = malloc((ndocs ? ndocs : 1) * sizeof *pub_day);
-    if (!pub_day)
+    struct fc_pub_days *pub = malloc((ndocs ? ndocs : 1) * sizeof *pub);
+    if (!pub)
         st = FC_ENOMEM;
-    for (size_t d = 0; pub_day && d < ndocs; d++) {
-        int y, m, dd;
-        pub_day[d] = docs[d] && fc_date_parse(docs[d]->published, &y, &m, &dd)
-                         ? fc_days_from_civil(y, m, dd)
-                         : LONG_MIN;
+    for (size_t d = 0; pub && d < ndocs; d++) {
+        int y, m, dd; /* a year of four digits: the days fit */
+        bool dated = docs[d] && fc_date_parse(docs[d]->published, &y, &m, &dd);
+        long day = dated ? fc_days_from_civil(y, m, dd) : 0;
+        pub[d].day = dated ? (int32_t)day : INT32_MIN;
+        pub[d].lo = dated ? (int32_t)recent_past(day) : INT32_MIN;
     }
     if (st == FC_OK)
         groups_without_copies(&groups, first);
-    fc_check_ctx x = {rules,  claims,  docs,    ndocs, out, by_doc,
-                      doc_from, pos, &groups, pub_day, first};
+    fc_check_ctx x = {rules,  claims,  docs,    ndocs,  out,   by_doc,
+                      doc_from, pos, &groups, pub,   first};
     for (size_t i = 0; st == FC_OK && i < FC_NCHECKS; i++)
         if (rules->check_on[i])
             st = run[i](&x);
     if (st == FC_OK)
-        st = merge_copies(out, first_finding, first);
+        st = merge_copies(out, first_finding, first, claims->n);
     if (st == FC_OK)
         st = stories_and_topics(&x, first_finding);
     for (size_t i = first_finding; st == FC_OK && i < out->n; i++)
         st = label_finding(&out->items[i], claims, &groups);
     fc_groups_free(&groups);
-    free(pub_day);
+    free(pub);
     free(by_doc);
     free(doc_from);
     free(pos);
     if (st == FC_OK && out->n > first_finding) /* no arithmetic on a NULL list */
         st = unique_ids(out->items + first_finding, out->n - first_finding);
     if (out->n > first_finding)
-        qsort(out->items + first_finding, out->n - first_finding, sizeof *out->items, by_severity);
+        sort_findings(out->items + first_finding, out->n - first_finding);
     return st;
 }
 

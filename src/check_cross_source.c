@@ -665,21 +665,44 @@ typedef struct member {
     fc_when when; /* kept with the member: read in order, not by claim index */
 } member;
 
-static int by_class_lo(const void *pa, const void *pb)
+static bool class_lo_before(const member *a, const member *b)
 {
-    const member *a = pa, *b = pb;
-    if (a->cls != b->cls)
-        return a->cls - b->cls;
-    if (a->lo != b->lo)
-        return a->lo < b->lo ? -1 : 1;
-    return a->k < b->k ? -1 : a->k > b->k;
+    return a->cls != b->cls ? a->cls < b->cls : a->lo != b->lo ? a->lo < b->lo : a->k < b->k;
+}
+
+/* Members by modality class, then the start of their period, then claim (tmp:
+ * room for n); a merge sort with the comparison inline, cheaper than qsort's
+ * calls on the many small groups. */
+static void sort_members(member *o, member *tmp, size_t n)
+{
+    if (n <= 12) {
+        for (size_t i = 1; i < n; i++) {
+            member t = o[i];
+            size_t j = i;
+            for (; j > 0 && class_lo_before(&t, &o[j - 1]); j--)
+                o[j] = o[j - 1];
+            o[j] = t;
+        }
+        return;
+    }
+    size_t h = n / 2, i = 0, j = h, m = 0;
+    sort_members(o, tmp, h);
+    sort_members(o + h, tmp, n - h);
+    while (i < h && j < n)
+        tmp[m++] = class_lo_before(&o[j], &o[i]) ? o[j++] : o[i++];
+    while (i < h)
+        tmp[m++] = o[i++];
+    memcpy(o, tmp, j * sizeof *o); /* o[j, n) is in place */
 }
 
 fc_status fc_check_cross_source(const fc_check_ctx *x)
 {
     const fc_groups *g = x->groups;
     size_t n = x->claims->n;
-    member *order = malloc((n ? n : 1) * sizeof *order);
+    size_t most = 1; /* members of the largest group */
+    for (size_t gi = 0; gi < g->n; gi++)
+        most = g->from[gi + 1] - g->from[gi] > most ? g->from[gi + 1] - g->from[gi] : most;
+    member *order = malloc((n ? n : 1) * sizeof *order), *sorting = malloc(most * sizeof *sorting);
     size_t *cl = malloc((n ? n : 1) * sizeof *cl);
     size_t *docs = malloc((n + 1) * sizeof *docs);
     double *pts = malloc((n ? n : 1) * sizeof *pts);
@@ -692,7 +715,7 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
     bool *used = calloc(n ? n : 1, sizeof *used);
     for (size_t d = 0; ech.samples && d < x->ndocs; d++)
         ech.samples[d] = fc_check_stated_sample(x, d);
-    fc_status st = order && cl && docs && pts && used && tmp && scratch && tv && ech.targets && ech.done &&
+    fc_status st = order && sorting && cl && docs && pts && used && tmp && scratch && tv && ech.targets && ech.done &&
                          ech.is_echo && ech.samples
                      ? FC_OK
                      : FC_ENOMEM;
@@ -714,13 +737,18 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
         for (size_t j = from; j < to; j++) {
             size_t k = g->members[j];
             const fc_claim *c = fc_check_claim(x, k);
+            if (j + 8 < to) { /* a member ahead, from memory meanwhile: the group is scattered */
+                const char *ahead = (const char *)fc_check_claim(x, g->members[j + 8]);
+                for (size_t b = 0; b < sizeof *c; b += 64)
+                    __builtin_prefetch(ahead + b);
+            }
             fc_when w = fc_check_when(x, c);
             if (!w.known && !c->measure)
                 continue; /* an inferred key with no time at all: nothing to compare with */
             order[m++] = (member){k, modality_class(c), w.known ? w.lo : LONG_MIN, w};
             used[k] = false;
         }
-        qsort(order, m, sizeof *order, by_class_lo);
+        sort_members(order, sorting, m);
         /* Clusters: the claims of one modality class about the first one's period
          * (the scan stops at the first claim that starts after that period). */
         for (size_t p0 = 0; st == FC_OK && p0 < m; p0++) {
@@ -743,6 +771,7 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
         }
     }
     free(order);
+    free(sorting);
     free(cl);
     free(docs);
     free(pts);

@@ -29,9 +29,12 @@ typedef struct fc_check_ctx {
     /* What each claim measures: its group (a rule measure, or claims whose
      * inferred keys agree; group.h). */
     const fc_groups *groups;
-    /* Per document: its publication day (fc_days_from_civil), or LONG_MIN when
+    /* Per document: its publication day (fc_days_from_civil) and the first day
+     * of its recent past (the month before; fc_check_when), or INT32_MIN when
      * it has none; parsed once for the run. */
-    const long *pub_day;
+    const struct fc_pub_days {
+        int32_t day, lo;
+    } *pub;
     /* Per claim: its first appearance (fc_copies_find); a copy (first[k] != k)
      * is left out of the groups' member lists, so no check compares it with
      * another document, and its findings are merged with its original's. */

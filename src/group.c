@@ -563,16 +563,23 @@ static int by_block(const void *pa, const void *pb)
     return a->claim < b->claim ? -1 : a->claim > b->claim;
 }
 
-typedef struct keyed {
-    const char *key;
-    size_t idx;
-} keyed;
-
-static int by_measure(const void *pa, const void *pb)
+/* Claims of one rule measure joined: each claim with the first claim of its
+ * measure, found in a hash table of measure names (size slots, at most two
+ * thirds full, SIZE_MAX empty): the same groups as sorting the names, in O(n). */
+static void join_measures(const fc_claims *claims, size_t *parent, size_t *slots, size_t size)
 {
-    const keyed *a = pa, *b = pb;
-    int c = strcmp(a->key, b->key);
-    return c ? c : (a->idx > b->idx) - (a->idx < b->idx);
+    for (size_t i = 0; i < claims->n; i++) {
+        const char *m = claims->items[i].measure;
+        if (!m)
+            continue;
+        size_t b = str_hash(m, strlen(m)) % size;
+        while (slots[b] != SIZE_MAX && strcmp(claims->items[slots[b]].measure, m) != 0)
+            b = b + 1 < size ? b + 1 : 0;
+        if (slots[b] == SIZE_MAX)
+            slots[b] = i;
+        else
+            join(parent, slots[b], i);
+    }
 }
 
 static void keyinfo_free(fc_keyinfo *k)
@@ -665,11 +672,15 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
     memset(g, 0, sizeof *g);
     size_t n = claims->n;
     size_t *parent = malloc((n ? n : 1) * sizeof *parent);
-    keyed *rk = malloc((n ? n : 1) * sizeof *rk);
+    size_t measured = 0;
+    for (size_t i = 0; i < n; i++)
+        measured += claims->items[i].measure != NULL;
+    size_t size = measured + measured / 2 + 1;
+    size_t *slots = malloc(size * sizeof *slots);
     fc_keyinfo *k = calloc(1, sizeof *k);
     g->of = malloc((n ? n : 1) * sizeof *g->of);
     g->members = malloc((n ? n : 1) * sizeof *g->members);
-    fc_status st = parent && rk && k && g->of && g->members ? FC_OK : FC_ENOMEM;
+    fc_status st = parent && slots && k && g->of && g->members ? FC_OK : FC_ENOMEM;
     if (st == FC_OK) {
         k->rules = r;
         k->docs = docs;
@@ -697,15 +708,9 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
             k->home[d] = k->claim[i].place;
     }
     /* Rule measures: one group each. */
-    size_t nr = 0;
-    for (size_t i = 0; st == FC_OK && i < n; i++)
-        if (claims->items[i].measure)
-            rk[nr++] = (keyed){claims->items[i].measure, i};
     if (st == FC_OK) {
-        qsort(rk, nr, sizeof *rk, by_measure);
-        for (size_t i = 1; i < nr; i++)
-            if (strcmp(rk[i].key, rk[i - 1].key) == 0)
-                join(parent, rk[i - 1].idx, rk[i].idx);
+        memset(slots, 0xff, size * sizeof *slots);
+        join_measures(claims, parent, slots, size);
         st = link_inferred(r, claims, k, parent);
     }
     /* Number the groups in the order of their first claim (the root), and list
@@ -763,7 +768,7 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
     }
     free(count);
     free(parent);
-    free(rk);
+    free(slots);
     if (st != FC_OK)
         fc_groups_free(g);
     return st;

@@ -157,6 +157,28 @@ bool fc_ieq(const char *a, const char *b, size_t n)
     return true;
 }
 
+/* Appends u with thousands separators and, when cents is not 0, "." and its
+ * two digits without trailing zeros. */
+static void put_grouped(fc_strbuf *sb, unsigned long long u, unsigned cents)
+{
+    char out[40];
+    size_t n = sizeof out, digits = 0;
+    if (cents) {
+        if (cents % 10)
+            out[--n] = (char)('0' + cents % 10);
+        out[--n] = (char)('0' + cents / 10);
+        out[--n] = '.';
+    }
+    do {
+        if (digits && digits % 3 == 0)
+            out[--n] = ',';
+        out[--n] = (char)('0' + u % 10);
+        u /= 10;
+        digits++;
+    } while (u);
+    fc_sb_add(sb, out + n, sizeof out - n);
+}
+
 void fc_sb_number(fc_strbuf *sb, double v)
 {
     char buf[64];
@@ -169,17 +191,20 @@ void fc_sb_number(fc_strbuf *sb, double v)
         v = -v;
     }
     if (v == (double)(long long)v) { /* a whole number, the common case: no printf */
-        char out[32];
-        size_t n = sizeof out, digits = 0;
-        unsigned long long u = (unsigned long long)v;
-        do {
-            if (digits && digits % 3 == 0)
-                out[--n] = ',';
-            out[--n] = (char)('0' + u % 10);
-            u /= 10;
-            digits++;
-        } while (u);
-        fc_sb_add(sb, out + n, sizeof out - n);
+        put_grouped(sb, (unsigned long long)v, 0);
+        return;
+    }
+    if (v < 0x1p44) {
+        /* What "%.2f" writes, without printf: v * 100 rounded to the nearest
+         * whole number, ties to even, exactly. p + e is v * 100 exactly (fma
+         * gives the product's rounding error); below 2^51, p keeps a quarter's
+         * precision, so its fraction d decides unless it is exactly one half,
+         * where e does, and a true tie goes to the even number. */
+        double p = v * 100, e = fma(v, 100, -p), f = floor(p), d = p - f;
+        unsigned long long q = (unsigned long long)f;
+        if (d > 0.5 || (d == 0.5 && (e > 0 || (e == 0 && (q & 1)))))
+            q++;
+        put_grouped(sb, q / 100, (unsigned)(q % 100));
         return;
     }
     snprintf(buf, sizeof buf, "%.2f", v);

@@ -2,6 +2,9 @@
  * Expected numbers are computed by hand in the comments, or with R where named. */
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "helpers.h"
@@ -181,4 +184,80 @@ Test(check, findings_never_carry_non_finite_numbers, .init = setup_docs)
             cr_assert(isfinite(fs.items[i].nums[k].value), "%s", fs.items[i].nums[k].name);
     fc_findings_clear(&fs);
     fc_claims_clear(&cl);
+}
+
+/* ---- figures in messages ------------------------------------------------------ */
+
+static char *number_text(double v)
+{
+    fc_strbuf sb = {0};
+    fc_sb_number(&sb, v);
+    return fc_sb_take(&sb);
+}
+
+/* What fc_sb_number writes, by printf: "%.2f", the whole part grouped by
+ * thousands, the fraction without trailing zeros. */
+static void number_by_printf(double v, char *out, size_t size)
+{
+    char buf[64];
+    size_t o = 0;
+    if (v < 0) {
+        out[o++] = '-';
+        v = -v;
+    }
+    snprintf(buf, sizeof buf, "%.2f", v);
+    size_t intlen = (size_t)(strchr(buf, '.') - buf), end = strlen(buf);
+    for (size_t i = 0; i < intlen; i++) {
+        if (i > 0 && (intlen - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = buf[i];
+    }
+    while (end > intlen + 1 && buf[end - 1] == '0')
+        end--;
+    if (end > intlen + 1) {
+        memcpy(out + o, buf + intlen, end - intlen);
+        o += end - intlen;
+    }
+    out[o] = '\0';
+    cr_assert(o < size);
+}
+
+Test(check, figures_round_to_two_decimals_as_printf_does)
+{
+    /* By hand: 2.675 is stored as 2.67499999999999982..., so 2.67; 0.125 and
+     * 0.375 are exact halves of a cent and go to the even cent (12, 38); 1.005
+     * is stored as 1.00499999999999989..., so 1; 999.999 is 1,000.00. */
+    static const struct {
+        double v;
+        const char *text;
+    } cases[] = {{2.675, "2.67"},        {0.125, "0.12"},     {0.375, "0.38"},
+                 {1.005, "1"},           {999.999, "1,000"}, {1234567.891, "1,234,567.89"},
+                 {0.1, "0.1"},           {12.5, "12.5"},      {-0.001, "-0"},
+                 {-1099.5, "-1,099.5"},  {110000, "110,000"}, {0.07, "0.07"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *s = number_text(cases[i].v);
+        cr_expect_str_eq(s, cases[i].text, "%.17g", cases[i].v);
+        free(s);
+    }
+    /* And a million figures of every size against printf, halves of a cent
+     * among them. */
+    uint64_t state = 88172645463325252ULL;
+    for (int i = 0; i < 1000000; i++) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        double u = (double)(state >> 11) / 9007199254740992.0, v;
+        switch (i % 4) {
+        case 0: v = u * 1000; break;                             /* small figures */
+        case 1: v = ldexp(u, (int)(state % 49)) - 0.5; break;   /* up to 2^49 */
+        case 2: v = (double)(state % 2000000) / 8; break;        /* eighths: ties */
+        default: v = round(u * 1e7) / 1000 * (state & 1 ? -1 : 1); break;
+        }
+        char want[96];
+        number_by_printf(v, want, sizeof want);
+        char *s = number_text(v);
+        if (strcmp(s, want) != 0)
+            cr_assert_str_eq(s, want, "%.17g", v);
+        free(s);
+    }
 }
