@@ -297,6 +297,9 @@ static inline bool is_break(const ctx *c, size_t i)
     return memo_set(c, i, MEMO_BREAK, break_test(c, i));
 }
 
+static size_t name_at(const ctx *c, size_t i, size_t hi, char *out, size_t n);
+static bool possessive_name(const ctx *c, size_t i);
+
 /* Whether token i says a period or a sum ("quarterly revenue", "total sales"):
  * no kind of the thing it comes before. */
 static bool period_word(const ctx *c, size_t i)
@@ -368,7 +371,32 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
     for (size_t i = from; i < mods_end; i++) {
         if (tok(c, i)->kind != FC_TOK_WORD || skip_word(c, i))
             continue;
-        if ((concept = concept_at(c, &g->events, i, &nt))) {
+        /* "Calloway County's registered voters": a place among the modifiers
+         * is a place */
+        if (is_name_word(c, i) && !(i == c->sent.from && !possessive_name(c, i))) {
+            char name[48];
+            size_t e = name_at(c, i, mods_end, name, sizeof name);
+            if (e > i) {
+                static const char *const kinds[] = {"_county", "_city", "_town", "_township",
+                                                    "_parish", "_borough", "_village", "_state"};
+                bool place = list_at(c, &g->places, i) > 0 || list_at(c, &g->place_nouns, e - 1);
+                size_t nl = strlen(name);
+                for (size_t q = 0; q < sizeof kinds / sizeof *kinds && !place; q++) {
+                    size_t kl = strlen(kinds[q]);
+                    place = nl > kl && strcmp(name + nl - kl, kinds[q]) == 0;
+                }
+                if (place) { /* other names stay modifiers: "English learners" */
+                    add(b, 'p', name);
+                    i = e - 1;
+                    continue;
+                }
+            }
+        }
+        /* "registered voters", "licensed drivers": a standing, no event */
+        if (!(is_word(c, i, "registered") || is_word(c, i, "licensed") ||
+              is_word(c, i, "enrolled") || is_word(c, i, "insured") ||
+              is_word(c, i, "eligible")) &&
+            (concept = concept_at(c, &g->events, i, &nt))) {
             add(b, 'e', concept);
             continue;
         }
@@ -580,6 +608,13 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         if (comma && !figure)
             add(&b, 's', "part");
     }
+    /* "About 1,150 of the district's students": a count of part of a whole
+     * named without a figure */
+    if (cl->unit == FC_UNIT_COUNT && !cl->part_of[0] && is_word(c, sp->end, "of") &&
+        (is_word(c, sp->end + 1, "the") || is_word(c, sp->end + 1, "its") ||
+         is_word(c, sp->end + 1, "their") || is_word(c, sp->end + 1, "those") ||
+         is_word(c, sp->end + 1, "them")))
+        add(&b, 's', "part");
     enum { PLAIN_MAX = 12 };
     size_t plain[PLAIN_MAX], nplain = 0;
     for (size_t i = wfrom; i < wto; i++) {
