@@ -136,9 +136,9 @@ const char *fc_check_outlet(const fc_check_ctx *x, const fc_claim *c)
 
 void fc_check_words(fc_strbuf *sb, const fc_check_ctx *x, const fc_claim *c)
 {
-    const fc_doc *d = fc_check_doc(x, c);
-    if (d && d->text && c->end <= d->len && c->start < c->end)
-        fc_sb_add(sb, d->text + c->start, c->end - c->start);
+    const char *t = c->start < c->end ? fc_doc_bytes(fc_check_doc(x, c), c->start, c->end) : NULL;
+    if (t)
+        fc_sb_add(sb, t, c->end - c->start);
     else
         fc_check_figure(sb, c);
 }
@@ -874,24 +874,24 @@ bool fc_check_relation(const fc_check_ctx *x, size_t k, fc_relation *rel)
 
 double fc_check_precision(const fc_check_ctx *x, const fc_claim *c)
 {
-    const fc_doc *d = fc_check_doc(x, c);
-    if (!d || !d->text || c->end > d->len)
+    fc_view v;
+    if (!fc_view_of(fc_check_doc(x, c), c->start, c->end, &v))
         return 1;
     /* The first number of the claim's text ("1.2" of "1.2 million"): a unit of
      * its last digit, scaled as the claim's value is. */
     size_t i = c->start;
-    while (i < c->end && !(d->text[i] >= '0' && d->text[i] <= '9'))
+    while (i < c->end && !(fc_at(&v, i) >= '0' && fc_at(&v, i) <= '9'))
         i++;
     double n = 0, p = 1;
     bool frac = false;
     for (; i < c->end; i++) {
-        char ch = d->text[i];
+        char ch = fc_at(&v, i);
         if (ch >= '0' && ch <= '9') {
             n = n * 10 + (ch - '0');
             if (frac)
                 p /= 10;
-        } else if (ch == '.' && !frac && i + 1 < c->end && d->text[i + 1] >= '0' &&
-                   d->text[i + 1] <= '9') {
+        } else if (ch == '.' && !frac && i + 1 < c->end && fc_at(&v, i + 1) >= '0' &&
+                   fc_at(&v, i + 1) <= '9') {
             frac = true;
         } else if (ch != ',') {
             break;

@@ -31,13 +31,13 @@ static unit unit_of(const fc_check_ctx *x, const fc_claim *c)
         unit u;
     } units[] = {{"decade", U_DECADE}, {"year", U_YEAR}, {"month", U_MONTH},
                  {"week", U_WEEK},     {"day", U_DAY}};
-    const fc_doc *d = fc_check_doc(x, c);
-    if (!d || !d->text || c->end > d->len)
+    fc_view v;
+    if (!fc_view_of(fc_check_doc(x, c), c->start, c->end, &v))
         return U_NONE;
     for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
         size_t n = strlen(units[i].word);
         for (size_t k = c->start; k + n <= c->end; k++)
-            if (strncasecmp(d->text + k, units[i].word, n) == 0)
+            if (strncasecmp(fc_ptr(&v, k), units[i].word, n) == 0)
                 return units[i].u;
     }
     return U_NONE;
@@ -61,42 +61,46 @@ static int month_of(const fc_rules *r, const char *text, const fc_tok *t)
 static bool date_in_text(const fc_check_ctx *x, const fc_claim *c, long pub, long *day,
                          char *what, size_t nwhat)
 {
-    const fc_doc *d = fc_check_doc(x, c);
-    if (!d || !d->text || c->sentence_end > d->len || c->end >= c->sentence_end)
+    fc_view v;
+    if (c->end >= c->sentence_end || c->start >= c->end ||
+        !fc_view_of(fc_check_doc(x, c), c->start, c->sentence_end, &v))
         return false;
     /* "since" after the duration, within the sentence. */
     size_t s = c->end, e = c->sentence_end;
     size_t since = (size_t)-1;
     for (size_t i = s; i + 5 <= e && since == (size_t)-1; i++)
-        if (strncasecmp(d->text + i, "since", 5) == 0 && !isalpha((unsigned char)d->text[i - 1]) &&
-            (i + 5 == e || !isalpha((unsigned char)d->text[i + 5])))
+        if (strncasecmp(fc_ptr(&v, i), "since", 5) == 0 &&
+            !isalpha((unsigned char)fc_at(&v, i - 1)) &&
+            (i + 5 == e || !isalpha((unsigned char)fc_at(&v, i + 5))))
             since = i + 5;
     if (since == (size_t)-1 || since - c->end > 80)
         return false;
+    /* The sentence from "since" on, lexed as a text of its own (offsets from 0). */
+    const char *text = fc_ptr(&v, since);
     fc_toks toks = {0};
-    if (fc_lex(d->text, since, e, &toks) != FC_OK)
+    if (fc_lex(text, 0, e - since, &toks) != FC_OK)
         return false;
     int py, pm, pd;
     fc_civil_from_days(pub, &py, &pm, &pd);
     bool found = false;
     for (size_t i = 0; i < toks.n && i < 24 && !found; i++) {
         const fc_tok *t = &toks.items[i];
-        int m = month_of(x->rules, d->text, t);
+        int m = month_of(x->rules, text, t);
         if (m) {
             size_t j = i + 1;
-            if (j < toks.n && d->text[toks.items[j].start] == '.')
+            if (j < toks.n && text[toks.items[j].start] == '.')
                 j++;
             if (j >= toks.n || toks.items[j].kind != FC_TOK_NUM)
                 continue;
-            double dd = fc_tok_number(d->text, &toks.items[j]);
+            double dd = fc_tok_number(text, &toks.items[j]);
             if (dd < 1 || dd > 31 || dd != floor(dd))
                 continue;
             int y = py;
             size_t k = j + 1;
-            if (k + 1 < toks.n && d->text[toks.items[k].start] == ',' &&
+            if (k + 1 < toks.n && text[toks.items[k].start] == ',' &&
                 toks.items[k + 1].kind == FC_TOK_NUM &&
                 toks.items[k + 1].end - toks.items[k + 1].start == 4)
-                y = (int)fc_tok_number(d->text, &toks.items[k + 1]);
+                y = (int)fc_tok_number(text, &toks.items[k + 1]);
             else if (fc_days_from_civil(py, m, (int)dd) > pub)
                 y = py - 1; /* "since March 3" written in February */
             if (dd > fc_month_days(y, m))
@@ -105,9 +109,9 @@ static bool date_in_text(const fc_check_ctx *x, const fc_claim *c, long pub, lon
             snprintf(what, nwhat, "%04d-%02d-%02d", y, m, (int)dd);
             found = true;
         } else if (t->kind == FC_TOK_NUM && t->end - t->start == 4 && i + 1 < toks.n &&
-                   month_of(x->rules, d->text, &toks.items[i + 1]) == 0 &&
-                   !(i > 0 && month_of(x->rules, d->text, &toks.items[i - 1]))) {
-            double y = fc_tok_number(d->text, t);
+                   month_of(x->rules, text, &toks.items[i + 1]) == 0 &&
+                   !(i > 0 && month_of(x->rules, text, &toks.items[i - 1]))) {
+            double y = fc_tok_number(text, t);
             if (y < 1800 || y > py)
                 continue;
             /* "since 2019": the year only; counted from its start. */
@@ -126,15 +130,19 @@ static bool line_names(const fc_doc *d, size_t start, size_t end, const char *ph
 {
     size_t a = start, b = end;
     /* The line, but no more than 600 bytes either way (a document may be one line). */
-    while (a > d->body && d->text[a - 1] != '\n' && start - a < 600)
+    fc_view v;
+    if (!fc_view_of(d, start > d->body + 600 ? start - 600 : d->body,
+                    end + 600 < d->len ? end + 600 : d->len, &v))
+        return false;
+    while (a > d->body && fc_at(&v, a - 1) != '\n' && start - a < 600)
         a--;
-    while (b < d->len && d->text[b] != '\n' && b - end < 600)
+    while (b < d->len && fc_at(&v, b) != '\n' && b - end < 600)
         b++;
     for (const char *p = phrases; *p;) {
         const char *bar = strchr(p, '|');
         size_t n = bar ? (size_t)(bar - p) : strlen(p);
         for (size_t k = a; n && k + n <= b; k++)
-            if (strncasecmp(d->text + k, p, n) == 0)
+            if (strncasecmp(fc_ptr(&v, k), p, n) == 0)
                 return true;
         p += n + (bar ? 1 : 0);
     }
@@ -219,7 +227,7 @@ fc_status fc_check_elapsed(const fc_check_ctx *x)
         const fc_doc *d = fc_check_doc(x, c);
         int y, m, dd;
         if (c->unit != FC_UNIT_DURATION || c->role != FC_ROLE_LEVEL || c->per || !d ||
-            !d->text || !fc_date_parse(d->published, &y, &m, &dd))
+            !fc_date_parse(d->published, &y, &m, &dd))
             continue;
         unit u = unit_of(x, c);
         if (u == U_NONE)

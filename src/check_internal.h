@@ -70,6 +70,32 @@ static inline const fc_doc *fc_check_doc(const fc_check_ctx *x, const fc_claim *
     return c->doc < x->ndocs ? x->docs[c->doc] : NULL;
 }
 
+/* A stretch [from, to) of a document's text, read by offset (fc_doc_bytes). */
+typedef struct fc_view {
+    const char *p;
+    size_t from, to;
+} fc_view;
+
+/* The bytes [from, to) of d, when it holds them (a kept document holds the
+ * stretches around its claims). */
+static inline bool fc_view_of(const fc_doc *d, size_t from, size_t to, fc_view *v)
+{
+    v->from = from;
+    v->to = to;
+    return (v->p = fc_doc_bytes(d, from, to)) != NULL;
+}
+
+/* The byte at offset i, and a pointer to it (from <= i <= to). */
+static inline char fc_at(const fc_view *v, size_t i)
+{
+    return v->p[i - v->from];
+}
+
+static inline const char *fc_ptr(const fc_view *v, size_t i)
+{
+    return v->p + (i - v->from);
+}
+
 /* The range [*from, *to) of x->by_doc holding the claims of document doc. */
 static inline void fc_check_doc_range(const fc_check_ctx *x, size_t doc, size_t *from, size_t *to)
 {

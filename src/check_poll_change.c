@@ -32,14 +32,17 @@
 static bool words_after(const fc_check_ctx *x, const fc_claim *c, const char *words)
 {
     const fc_doc *d = fc_check_doc(x, c);
-    if (!d || !d->text || c->end > d->len)
+    if (!d || c->end > d->len)
         return false;
     size_t to = c->end + 24 < d->len ? c->end + 24 : d->len;
+    fc_view v;
+    if (!fc_view_of(d, c->end, to, &v))
+        return false;
     for (const char *w = words; *w;) {
         const char *bar = strchr(w, '|');
         size_t n = bar ? (size_t)(bar - w) : strlen(w);
         for (size_t i = c->end; i + n <= to; i++)
-            if (strncasecmp(d->text + i, w, n) == 0 && (i == c->end || d->text[i - 1] == ' '))
+            if (strncasecmp(fc_ptr(&v, i), w, n) == 0 && (i == c->end || fc_at(&v, i - 1) == ' '))
                 return true;
         w += n + (bar ? 1 : 0);
     }
@@ -50,14 +53,17 @@ static bool words_after(const fc_check_ctx *x, const fc_claim *c, const char *wo
 static bool words_before(const fc_check_ctx *x, const fc_claim *c, size_t span, const char *words)
 {
     const fc_doc *d = fc_check_doc(x, c);
-    if (!d || !d->text || c->start > d->len)
+    if (!d || c->start > d->len)
         return false;
     size_t from = c->start > d->body + span ? c->start - span : d->body;
+    fc_view v;
+    if (!fc_view_of(d, from, c->start, &v))
+        return false;
     for (const char *w = words; *w;) {
         const char *bar = strchr(w, '|');
         size_t n = bar ? (size_t)(bar - w) : strlen(w);
         for (size_t i = from; i + n <= c->start; i++)
-            if (strncasecmp(d->text + i, w, n) == 0)
+            if (strncasecmp(fc_ptr(&v, i), w, n) == 0)
                 return true;
         w += n + (bar ? 1 : 0);
     }
@@ -94,23 +100,6 @@ const fc_claim *fc_check_stated_sample(const fc_check_ctx *x, size_t doc)
     return first;
 }
 
-/* Whether the document's text names one of words ("a|b"), any case. */
-static bool doc_says(const fc_doc *d, const char *words)
-{
-    if (!d || !d->text)
-        return false;
-    for (const char *w = words; *w;) {
-        const char *bar = strchr(w, '|');
-        size_t n = bar ? (size_t)(bar - w) : strlen(w);
-        char lo = (char)tolower((unsigned char)w[0]), up = (char)toupper((unsigned char)w[0]);
-        for (size_t i = d->body; i + n <= d->len; i++)
-            if ((d->text[i] == lo || d->text[i] == up) && strncasecmp(d->text + i, w, n) == 0)
-                return true;
-        w += n + (bar ? 1 : 0);
-    }
-    return false;
-}
-
 void fc_check_poll_design(const fc_check_ctx *x, size_t doc, fc_poll_design *out)
 {
     memset(out, 0, sizeof *out);
@@ -124,12 +113,10 @@ void fc_check_poll_design(const fc_check_ctx *x, size_t doc, fc_poll_design *out
             c->value <= 50 && fc_check_after_margin_words(x, k))
             out->margin = c;
     }
-    const fc_doc *d = doc < x->ndocs ? x->docs[doc] : NULL;
-    out->opt_in = doc_says(d, "opt-in|opt in panel|online panel|nonprobability|non-probability|"
-                              "self-selected|volunteer panel");
-    out->panel = doc_says(d, "same respondents|same people were|re-interviewed|reinterviewed|"
-                             "recontacted|panel of the same");
-    out->weighted = doc_says(d, "weighted|weighting");
+    unsigned cues = fc_doc_cues(doc < x->ndocs ? x->docs[doc] : NULL);
+    out->opt_in = cues & FC_CUE_OPT_IN;
+    out->panel = cues & FC_CUE_PANEL;
+    out->weighted = cues & FC_CUE_WEIGHTED;
 }
 
 /* The rules' sample size for the poll's source ("AP-NORC"), else the default ("*"). */

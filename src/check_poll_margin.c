@@ -26,18 +26,21 @@ bool fc_check_after_margin_words(const fc_check_ctx *x, size_t k)
 {
     const fc_claim *c = fc_check_claim(x, k);
     const fc_doc *d = fc_check_doc(x, c);
-    if (!d || !d->text || c->start > d->len || c->sentence_start > c->start)
+    if (!d || c->start > d->len || c->sentence_start > c->start)
         return false;
     size_t from = c->start > c->sentence_start + 80 ? c->start - 80 : c->sentence_start;
+    fc_view v;
+    if (!fc_view_of(d, from, c->start, &v))
+        return false;
     static const char *const cues[] = {"margin of error", "sampling error", "margin of sampling"};
     for (size_t q = 0; q < sizeof cues / sizeof *cues; q++) {
         size_t n = strlen(cues[q]);
         for (size_t i = from; i + n <= c->start; i++) {
-            if (strncasecmp(d->text + i, cues[q], n) != 0)
+            if (strncasecmp(fc_ptr(&v, i), cues[q], n) != 0)
                 continue;
             bool digit = false; /* no other figure between the words and the claim */
             for (size_t j = i + n; j < c->start && !digit; j++)
-                digit = isdigit((unsigned char)d->text[j]);
+                digit = isdigit((unsigned char)fc_at(&v, j));
             if (!digit)
                 return true;
         }

@@ -33,13 +33,13 @@ static double duration_days(const fc_check_ctx *x, const fc_claim *d)
         double days;
     } units[] = {{"hour", 1.0 / 24},   {"day", 1},         {"week", 7}, {"fortnight", 14},
                  {"month", 30.436875}, {"year", 365.2425}, {"decade", 3652.425}};
-    const fc_doc *doc = fc_check_doc(x, d);
-    if (!doc || !doc->text || d->end > doc->len)
+    fc_view v;
+    if (!fc_view_of(fc_check_doc(x, d), d->start, d->end, &v))
         return 0;
     for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
         size_t n = strlen(units[i].word);
         for (size_t k = d->start; k + n <= d->end; k++)
-            if (strncasecmp(doc->text + k, units[i].word, n) == 0)
+            if (strncasecmp(fc_ptr(&v, k), units[i].word, n) == 0)
                 return d->value * units[i].days;
     }
     return 0;
@@ -50,27 +50,29 @@ static bool over_word(const fc_check_ctx *x, const fc_claim *d)
 {
     static const char *const words[] = {"over", "in", "for", "during", "across", "within"};
     const fc_doc *doc = fc_check_doc(x, d);
-    if (!doc || !doc->text || d->start > doc->len)
+    fc_view v;
+    if (!doc || d->start > doc->len ||
+        !fc_view_of(doc, d->start > doc->body + 120 ? d->start - 120 : doc->body, d->start, &v))
         return false;
     size_t e = d->start;
-    while (e > doc->body && doc->text[e - 1] == ' ')
+    while (e > v.from && fc_at(&v, e - 1) == ' ')
         e--;
     /* Past "the first", "the past", "the last", "just": "in the first 100 days". */
     for (int skip = 0; skip < 3; skip++) {
         size_t b = e;
-        while (b > doc->body && isalpha((unsigned char)doc->text[b - 1]))
+        while (b > v.from && isalpha((unsigned char)fc_at(&v, b - 1)))
             b--;
         for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-            if (e - b == strlen(words[i]) && strncasecmp(doc->text + b, words[i], e - b) == 0)
+            if (e - b == strlen(words[i]) && strncasecmp(fc_ptr(&v, b), words[i], e - b) == 0)
                 return true;
-        if (!((e - b == 3 && strncasecmp(doc->text + b, "the", 3) == 0) ||
-              (e - b == 5 && strncasecmp(doc->text + b, "first", 5) == 0) ||
-              (e - b == 4 && strncasecmp(doc->text + b, "past", 4) == 0) ||
-              (e - b == 4 && strncasecmp(doc->text + b, "last", 4) == 0) ||
-              (e - b == 4 && strncasecmp(doc->text + b, "just", 4) == 0)))
+        if (!((e - b == 3 && strncasecmp(fc_ptr(&v, b), "the", 3) == 0) ||
+              (e - b == 5 && strncasecmp(fc_ptr(&v, b), "first", 5) == 0) ||
+              (e - b == 4 && strncasecmp(fc_ptr(&v, b), "past", 4) == 0) ||
+              (e - b == 4 && strncasecmp(fc_ptr(&v, b), "last", 4) == 0) ||
+              (e - b == 4 && strncasecmp(fc_ptr(&v, b), "just", 4) == 0)))
             return false;
         e = b;
-        while (e > doc->body && doc->text[e - 1] == ' ')
+        while (e > v.from && fc_at(&v, e - 1) == ' ')
             e--;
     }
     return false;

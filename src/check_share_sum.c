@@ -102,14 +102,16 @@ static const char *word_after(const fc_check_ctx *x, const fc_claim *c, char *bu
 {
     const fc_doc *d = fc_check_doc(x, c);
     buf[0] = '\0';
-    if (!d || !d->text)
+    fc_view v;
+    if (!d || c->end > d->len ||
+        !fc_view_of(d, c->end, c->end + 120 < d->len ? c->end + 120 : d->len, &v))
         return buf;
     size_t i = c->end;
-    while (i < d->len && (d->text[i] == ' ' || d->text[i] == '\t'))
+    while (i < v.to && (fc_at(&v, i) == ' ' || fc_at(&v, i) == '\t'))
         i++;
     size_t k = 0;
-    while (i < d->len && k + 1 < n && isalpha((unsigned char)d->text[i]))
-        buf[k++] = (char)tolower((unsigned char)d->text[i++]);
+    while (i < v.to && k + 1 < n && isalpha((unsigned char)fc_at(&v, i)))
+        buf[k++] = (char)tolower((unsigned char)fc_at(&v, i++));
     buf[k] = '\0';
     return buf;
 }
@@ -183,10 +185,12 @@ static bool category_verb(const char *w)
 static bool of_opening(const fc_check_ctx *x, const fc_claim *c)
 {
     const fc_doc *d = fc_check_doc(x, c);
-    if (!d || !d->text || c->sentence_start >= d->len)
+    if (!d || c->sentence_start >= d->len)
         return false;
-    const char *s = d->text + c->sentence_start;
-    size_t n = d->len - c->sentence_start;
+    size_t n = d->len - c->sentence_start < 8 ? d->len - c->sentence_start : 8;
+    const char *s = fc_doc_bytes(d, c->sentence_start, c->sentence_start + n);
+    if (!s)
+        return false;
     return (n > 3 && strncasecmp(s, "of ", 3) == 0) || (n > 6 && strncasecmp(s, "among ", 6) == 0) ||
            (n > 7 && strncasecmp(s, "out of ", 7) == 0);
 }
@@ -221,20 +225,21 @@ static bool other_event(const char *a, const char *b)
 static bool verb_between(const fc_check_ctx *x, const fc_claim *a, const fc_claim *b)
 {
     const fc_doc *d = fc_check_doc(x, a);
-    if (!d || !d->text || b->start <= a->end || b->start > d->len)
+    fc_view v;
+    if (!d || b->start <= a->end || b->start > d->len || !fc_view_of(d, a->end, b->start, &v))
         return false;
     static const char *const verbs[] = {"was", "were", "is", "are", "had", "has", "have", "said"};
     for (size_t i = a->end; i < b->start;) {
-        while (i < b->start && !isalpha((unsigned char)d->text[i]))
+        while (i < b->start && !isalpha((unsigned char)fc_at(&v, i)))
             i++;
         size_t s = i;
-        while (i < b->start && isalpha((unsigned char)d->text[i]))
+        while (i < b->start && isalpha((unsigned char)fc_at(&v, i)))
             i++;
         size_t n = i - s;
-        if (n > 3 && strncmp(d->text + i - 2, "ed", 2) == 0)
+        if (n > 3 && strncmp(fc_ptr(&v, i - 2), "ed", 2) == 0)
             return true;
         for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
-            if (n == strlen(verbs[k]) && strncasecmp(d->text + s, verbs[k], n) == 0)
+            if (n == strlen(verbs[k]) && strncasecmp(fc_ptr(&v, s), verbs[k], n) == 0)
                 return true;
     }
     return false;
@@ -246,8 +251,9 @@ static bool verb_between(const fc_check_ctx *x, const fc_claim *a, const fc_clai
  * respondent once. */
 static bool no_answer_in_sentence(const fc_check_ctx *x, const fc_claim *c)
 {
-    const fc_doc *d = fc_check_doc(x, c);
-    if (!d || !d->text || c->sentence_end > d->len)
+    fc_view v;
+    if (c->sentence_start > c->sentence_end ||
+        !fc_view_of(fc_check_doc(x, c), c->sentence_start, c->sentence_end, &v))
         return false;
     static const char *const words[] = {"undecided", "unsure", "not sure", "no opinion",
                                         "don't know", "don\xE2\x80\x99t know", "the single ",
@@ -255,7 +261,7 @@ static bool no_answer_in_sentence(const fc_check_ctx *x, const fc_claim *c)
     for (size_t i = c->sentence_start; i < c->sentence_end; i++)
         for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
             size_t n = strlen(words[k]);
-            if (i + n <= c->sentence_end && strncasecmp(d->text + i, words[k], n) == 0)
+            if (i + n <= c->sentence_end && strncasecmp(fc_ptr(&v, i), words[k], n) == 0)
                 return true;
         }
     return false;

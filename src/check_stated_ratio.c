@@ -42,9 +42,12 @@ static size_t gap_between(const fc_claim *a, const fc_claim *b)
 static bool refers_back(const fc_check_ctx *x, const fc_claim *r)
 {
     const fc_doc *d = fc_check_doc(x, r);
-    if (!d || !d->text || r->sentence_start + 5 > d->len)
+    if (!d || r->sentence_start + 5 > d->len)
         return false;
-    const char *s = d->text + r->sentence_start;
+    size_t n = d->len - r->sentence_start < 6 ? d->len - r->sentence_start : 6;
+    const char *s = fc_doc_bytes(d, r->sentence_start, r->sentence_start + n);
+    if (!s)
+        return false;
     return strncmp(s, "That ", 5) == 0 || strncmp(s, "This ", 5) == 0 ||
            strncmp(s, "It ", 3) == 0 || strncmp(s, "Those ", 6) == 0;
 }
@@ -56,12 +59,12 @@ static bool of_pronoun(const fc_check_ctx *x, const fc_claim *r)
     const fc_doc *d = fc_check_doc(x, r);
     static const char *const words[] = {" of it", " of that", " of this", " of them",
                                         " of those", " of which"};
-    if (!d || !d->text)
+    if (!d)
         return false;
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
         size_t n = strlen(words[i]);
-        if (r->end + n < d->len && strncmp(d->text + r->end, words[i], n) == 0 &&
-            !isalnum((unsigned char)d->text[r->end + n]))
+        const char *s = r->end + n < d->len ? fc_doc_bytes(d, r->end, r->end + n + 1) : NULL;
+        if (s && strncmp(s, words[i], n) == 0 && !isalnum((unsigned char)s[n]))
             return true;
     }
     return false;

@@ -281,6 +281,8 @@ static fc_status add_record(void *ctx, size_t line, fc_doc *doc, const char *err
     }
     if (st == FC_OK && !(c->inputs[c->ninputs - 1].source = fc_strdup(j->path)))
         st = FC_ENOMEM;
+    if (st == FC_OK)
+        c->inputs[c->ninputs - 1].line = line;
     return st;
 }
 
@@ -527,7 +529,8 @@ static fc_status extract_serial(fc_corpus *c, const fc_rules *rules)
         if (!in->doc)
             continue;
         size_t before = c->claims.n;
-        if ((st = fc_extract(rules, in->doc, i, &c->claims)) != FC_OK)
+        if ((st = fc_extract(rules, in->doc, i, &c->claims)) != FC_OK ||
+            (st = fc_doc_keep(in->doc, c->claims.items + before, c->claims.n - before)) != FC_OK)
             return st;
         in->nclaims = c->claims.n - before;
         c->state[i].done = true;
@@ -567,6 +570,8 @@ static fc_status run_input(pool *p, size_t i)
     fc_status st = in->doc ? FC_OK : load_input(p->c, i);
     if (st == FC_OK && in->doc)
         st = fc_extract(p->rules, in->doc, i, &p->slots[i].claims);
+    if (st == FC_OK && in->doc)
+        st = fc_doc_keep(in->doc, p->slots[i].claims.items, p->slots[i].claims.n);
     return st;
 }
 

@@ -241,6 +241,9 @@ void fc_doc_free(fc_doc *doc)
     free(doc->language);
     free(doc->author);
     free(doc->line_starts);
+    free(doc->spans);
+    free(doc->words);
+    free(doc->kept);
     free(doc);
 }
 

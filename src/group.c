@@ -217,19 +217,9 @@ static bool contains(const uint32_t *a, size_t n, uint32_t t)
 /* Whether the document of claim index doc mentions the word of term t (its
  * text after the kind prefix; "_" joins the words of a name: the first counts),
  * case-insensitive, at the start of a word. */
-/* Whether a word starting with w[0..n) is in the document's body (terms are
- * stems: "nest" in "nesting"). */
-static bool word_in(const fc_doc *d, const char *w, size_t n)
-{
-    for (size_t i = d->body; i + n <= d->len; i++)
-        if (!(i > 0 && isalnum((unsigned char)d->text[i - 1])) && fc_ieq(d->text + i, w, n))
-            return true;
-    return false;
-}
-
 static bool mentions(fc_keyinfo *k, size_t doc, uint32_t t)
 {
-    if (doc >= k->ndocs || !k->docs[doc] || !k->docs[doc]->text)
+    if (doc >= k->ndocs || !k->docs[doc] || (!k->docs[doc]->text && !k->docs[doc]->kept))
         return true; /* nothing to look in: do not hold it against the pair */
     size_t slot = (doc * 2654435761u ^ t * 40503u) & k->mention_mask;
     for (size_t probe = 0; k->mentions && probe < 8; probe++) {
@@ -244,20 +234,11 @@ static bool mentions(fc_keyinfo *k, size_t doc, uint32_t t)
     size_t n = strcspn(w, "_");
     bool yes;
     if (w[n] == '_' && isdigit((unsigned char)w[n + 1])) {
-        yes = false;
-        for (size_t i = d->body; !yes && i + n <= d->len; i++) {
-            if ((i > 0 && isalnum((unsigned char)d->text[i - 1])) || !fc_ieq(d->text + i, w, n))
-                continue;
-            size_t j = i + n, m = strlen(w + n + 1);
-            while (j < d->len && (d->text[j] == ' ' || d->text[j] == '-'))
-                j++;
-            yes = j > i + n && j + m <= d->len && fc_ieq(d->text + j, w + n + 1, m) &&
-                  !(j + m < d->len && isalnum((unsigned char)d->text[j + m]));
-        }
+        yes = fc_doc_mentions(d, w, n, w + n + 1, strlen(w + n + 1));
     } else {
         yes = true;
         for (const char *p = w; yes && *p; p += n + (p[n] == '_'), n = strcspn(p, "_"))
-            yes = n == 0 || word_in(d, p, n);
+            yes = n == 0 || fc_doc_mentions(d, p, n, NULL, 0);
     }
     if (k->mentions) {
         for (size_t probe = 0; probe < 8; probe++) {

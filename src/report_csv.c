@@ -187,10 +187,8 @@ static void claim_row(row *r, const fc_corpus *corpus, const fc_claim *c)
     put_str(r, COL_id, c->id);
     put_text(r, COL_doc, in ? in->path : NULL);
     if (in && in->doc) {
-        unsigned line, col;
-        fc_doc_linecol(in->doc, c->start, &line, &col);
-        put_size(r, COL_line, line);
-        put_size(r, COL_col, col);
+        put_size(r, COL_line, c->line);
+        put_size(r, COL_col, c->col);
     }
     char *text = fc_claim_text(corpus, c);
     put_text(r, COL_text, text);

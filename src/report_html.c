@@ -3,7 +3,7 @@
  * Findings first, each with its message, the numbers it computed and links to
  * its claims; then, for each measure reported by two documents or more, a chart
  * of the claims' intervals side by side (inline SVG); then every input, with its
- * text and each claim highlighted at its byte span.
+ * sentences, each claim highlighted in the sentence it was found in.
  *
  * Self-contained and inert: no script, no external resource, and a
  * Content-Security-Policy that forbids both, so the page works offline and a
@@ -139,9 +139,7 @@ static void claim_ref(fc_strbuf *sb, const fc_corpus *corpus, const fc_claim *c)
 {
     const fc_input *in = fc_corpus_input(corpus, c->doc);
     char *text = fc_claim_text(corpus, c);
-    unsigned line = 0, col = 0;
-    if (in && in->doc)
-        fc_doc_linecol(in->doc, c->start, &line, &col);
+    unsigned line = in && in->doc ? c->line : 0, col = in && in->doc ? c->col : 0;
     fc_sb_printf(sb, "<li><a href=\"#c-%s\">\u201c", c->id);
     esc(sb, text);
     fc_sb_puts(sb, "\u201d</a> ");
@@ -652,26 +650,35 @@ static fc_status document(FILE *out, fc_strbuf *sb, const fc_corpus *corpus, siz
     }
     fc_sb_printf(sb, "%zu claim%s.</p>\n<div class=\"text\">", in->nclaims,
                  in->nclaims == 1 ? "" : "s");
-    /* The body with each claim marked; claims of this input are one run, in text
-     * order. A span that overlaps the previous one is not marked twice. */
+    /* Each sentence with a claim, a line each, its claims marked; claims of
+     * this input are one run, in text order. A span that overlaps the previous
+     * one is not marked twice. */
     const fc_claims *cl = fc_corpus_claims(corpus);
-    size_t pos = d->body <= d->len ? d->body : d->len;
-    while (pos < d->len && (d->text[pos] == '\n' || d->text[pos] == '\r'))
-        pos++; /* the blank lines after the front matter */
     size_t k = *next_claim;
     while (k < cl->n && cl->items[k].doc < i)
         k++;
     fc_status st = FC_OK;
+    const char *s = NULL; /* the sentence [from, to), written up to pos */
+    size_t from = 0, to = 0, pos = 0;
     for (; st == FC_OK && k < cl->n && cl->items[k].doc == i; k++) {
         const fc_claim *c = &cl->items[k];
-        if (c->start < pos || c->end > d->len || c->end < c->start)
+        if (!s || c->sentence_start != from) {
+            if (s) {
+                esc_n(sb, s + (pos - from), to - pos);
+                fc_sb_puts(sb, "\n");
+            }
+            from = pos = c->sentence_start;
+            to = c->sentence_end;
+            s = from <= to ? fc_doc_bytes(d, from, to) : NULL;
+        }
+        if (!s || c->start < pos || c->end > to || c->end < c->start)
             continue;
-        esc_n(sb, d->text + pos, c->start - pos);
+        esc_n(sb, s + (pos - from), c->start - pos);
         fc_sb_printf(sb, "<mark id=\"c-%s\"%s%s%s title=\"", c->id, sev[k] > 0 ? " class=\"" : "",
                      sev[k] > 0 ? severity_class[sev[k]] : "", sev[k] > 0 ? "\"" : "");
         claim_title(sb, c);
         fc_sb_puts(sb, "\">");
-        esc_n(sb, d->text + c->start, c->end - c->start);
+        esc_n(sb, s + (c->start - from), c->end - c->start);
         fc_sb_puts(sb, "</mark>");
         pos = c->end;
         if (sb->len > 1 << 16)
@@ -680,7 +687,10 @@ static fc_status document(FILE *out, fc_strbuf *sb, const fc_corpus *corpus, siz
     *next_claim = k;
     if (st != FC_OK)
         return st;
-    esc_n(sb, d->text + pos, d->len - pos);
+    if (s) {
+        esc_n(sb, s + (pos - from), to - pos);
+        fc_sb_puts(sb, "\n");
+    }
     fc_sb_puts(sb, "</div>\n</article>\n");
     return fc_report_flush(out, sb);
 }

@@ -29,9 +29,8 @@ const fc_doc *fc_claim_doc(const fc_corpus *corpus, const fc_claim *claim)
 /* A copy of doc's bytes [start, end), or "" when the range is not in it. */
 static char *copy_span(const fc_doc *doc, size_t start, size_t end)
 {
-    if (!doc || end > doc->len || start > end)
-        return fc_strdup("");
-    return fc_strndup(doc->text + start, end - start);
+    const char *s = fc_doc_bytes(doc, start, end);
+    return s ? fc_strndup(s, end - start) : fc_strdup("");
 }
 
 char *fc_claim_text(const fc_corpus *corpus, const fc_claim *claim)
@@ -149,6 +148,24 @@ static void json_number(fc_strbuf *sb, double v)
     }
 }
 
+/* A number that reads back as exactly v (the claims file: `factcheck check`
+ * must compute with the very numbers the extraction found); null when not
+ * finite. */
+static void json_number_exact(fc_strbuf *sb, double v)
+{
+    if (!isfinite(v) || (v == floor(v) && fabs(v) < 1e15)) {
+        json_number(sb, v);
+        return;
+    }
+    char buf[32];
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    fc_sb_puts(sb, buf);
+}
+
 /* ,"key": - the keys are the writer's own, plain ASCII. */
 static void key(fc_strbuf *sb, const char *k, bool first)
 {
@@ -191,13 +208,14 @@ static void appearances_json(fc_strbuf *sb, const fc_corpus *corpus, size_t k)
     fc_sb_add(sb, "]", 1);
 }
 
-static void claim_json(fc_strbuf *sb, const fc_corpus *corpus, size_t k, bool typed)
+/* Claim k; exact: for the claims file (numbers that read back exactly, and the
+ * span of its sentence). */
+static void claim_json(fc_strbuf *sb, const fc_corpus *corpus, size_t k, bool typed, bool exact)
 {
     const fc_claim *c = &fc_corpus_claims(corpus)->items[k];
+    void (*num)(fc_strbuf *, double) = exact ? json_number_exact : json_number;
     const fc_input *in = fc_corpus_input(corpus, c->doc);
-    unsigned line = 0, col = 0;
-    if (in && in->doc)
-        fc_doc_linecol(in->doc, c->start, &line, &col);
+    unsigned line = in && in->doc ? c->line : 0, col = in && in->doc ? c->col : 0;
     fc_sb_add(sb, "{", 1);
     key(sb, "id", true);
     json_string(sb, c->id);
@@ -207,13 +225,17 @@ static void claim_json(fc_strbuf *sb, const fc_corpus *corpus, size_t k, bool ty
     kv_num(sb, "line", line);
     kv_num(sb, "col", col);
     key(sb, "text", false);
-    if (in && in->doc && c->start <= c->end && c->end <= in->doc->len)
-        json_string_n(sb, in->doc->text + c->start, c->end - c->start);
+    const char *text = in ? fc_doc_bytes(in->doc, c->start, c->end) : NULL;
+    if (text)
+        json_string_n(sb, text, c->end - c->start);
     else
         json_string(sb, "");
-    kv_num(sb, "value", c->value);
-    kv_num(sb, "low", c->low);
-    kv_num(sb, "high", c->high);
+    key(sb, "value", false);
+    num(sb, c->value);
+    key(sb, "low", false);
+    num(sb, c->low);
+    key(sb, "high", false);
+    num(sb, c->high);
     kv_str(sb, "qualifier", fc_qualifier_name(c->qualifier));
     kv_str(sb, "unit", fc_unit_name(c->unit));
     kv_str(sb, "currency", c->currency[0] ? c->currency : NULL);
@@ -223,17 +245,25 @@ static void claim_json(fc_strbuf *sb, const fc_corpus *corpus, size_t k, bool ty
     kv_str(sb, "modality", fc_modality_name(c->modality));
     kv_str(sb, "role", fc_role_name(c->role));
     kv_str(sb, "direction", fc_direction_name(c->direction));
-    kv_num(sb, "from", c->from);
-    kv_num(sb, "to", c->to);
+    key(sb, "from", false);
+    num(sb, c->from);
+    key(sb, "to", false);
+    num(sb, c->to);
     kv_str(sb, "measure", c->measure);
     kv_str(sb, "key", c->key);
     kv_str(sb, "period", c->period);
     kv_num(sb, "sentence", (double)c->sentence);
     kv_str(sb, "part_of", c->part_of[0] ? c->part_of : NULL);
     kv_str(sb, "unit_name", c->unit_name[0] ? c->unit_name : NULL);
-    kv_num(sb, "base_value", c->base_value);
+    key(sb, "base_value", false);
+    num(sb, c->base_value);
     kv_str(sb, "base_unit", c->base_unit[0] ? c->base_unit : NULL);
-    appearances_json(sb, corpus, k);
+    if (exact) {
+        kv_num(sb, "sentence_start", (double)c->sentence_start);
+        kv_num(sb, "sentence_end", (double)c->sentence_end);
+    } else {
+        appearances_json(sb, corpus, k);
+    }
     if (typed)
         kv_str(sb, "type", "claim");
     fc_sb_add(sb, "}", 1);
@@ -373,6 +403,60 @@ static void input_json(fc_strbuf *sb, const fc_input *in, bool typed)
     fc_sb_add(sb, "}", 1);
 }
 
+/* An input of the claims file: what `factcheck check` needs to report on it and
+ * to run the checks on its claims as this run would (docs/claim-record.md). */
+static void kept_input_json(fc_strbuf *sb, const fc_input *in)
+{
+    fc_sb_add(sb, "{", 1);
+    key(sb, "type", true);
+    json_string(sb, "input");
+    kv_str(sb, "path", in->path);
+    kv_str(sb, "status", in->status != FC_OK ? "error" : in->skipped ? "skipped" : "ok");
+    if (in->status != FC_OK)
+        kv_str(sb, "error", in->error);
+    else if (in->skipped)
+        kv_str(sb, "warning", in->warning);
+    kv_num(sb, "claims", (double)in->nclaims);
+    kv_str(sb, "format", fc_doc_format_name(in->format));
+    kv_str(sb, "source", in->source);
+    kv_num(sb, "record", in->source ? (double)in->line : NAN);
+    const fc_doc *d = in->doc;
+    if (d) {
+        kv_str(sb, "outlet", d->outlet);
+        kv_str(sb, "title", d->title);
+        kv_str(sb, "published", d->published);
+        kv_str(sb, "url", d->url);
+        kv_str(sb, "language", d->language);
+        kv_str(sb, "author", d->author);
+        kv_num(sb, "len", (double)d->len);
+        kv_num(sb, "body", (double)d->body);
+        unsigned cues = fc_doc_cues(d);
+        key(sb, "cues", false);
+        fc_sb_printf(sb, "[%s%s%s%s%s]", cues & FC_CUE_OPT_IN ? "\"opt_in\"" : "",
+                     cues & FC_CUE_OPT_IN && cues & ~(unsigned)FC_CUE_OPT_IN ? "," : "",
+                     cues & FC_CUE_PANEL ? "\"panel\"" : "",
+                     cues & FC_CUE_PANEL && cues & FC_CUE_WEIGHTED ? "," : "",
+                     cues & FC_CUE_WEIGHTED ? "\"weighted\"" : "");
+        key(sb, "spans", false);
+        fc_sb_add(sb, "[", 1);
+        for (size_t i = 0; i < d->nspans; i++) {
+            fc_sb_printf(sb, "%s[%zu,", i ? "," : "", d->spans[i].start);
+            json_string_n(sb, d->spans[i].text, d->spans[i].len);
+            fc_sb_add(sb, "]", 1);
+        }
+        fc_sb_add(sb, "]", 1);
+        key(sb, "words", false);
+        fc_sb_add(sb, "[", 1);
+        for (size_t i = 0; i < d->nwords; i++) {
+            if (i)
+                fc_sb_add(sb, ",", 1);
+            json_string(sb, d->words[i]);
+        }
+        fc_sb_add(sb, "]", 1);
+    }
+    fc_sb_add(sb, "}", 1);
+}
+
 static void summary_json(fc_strbuf *sb, const fc_corpus *corpus, bool full, bool typed)
 {
     size_t n = fc_corpus_ninputs(corpus), failed = fc_corpus_nfailed(corpus);
@@ -436,7 +520,7 @@ fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind
     const fc_claims *cl = fc_corpus_claims(corpus);
     for (size_t i = 0; st == FC_OK && i < cl->n; i++) {
         fc_sb_puts(&sb, i ? ",\n    " : "\n    ");
-        claim_json(&sb, corpus, i, false);
+        claim_json(&sb, corpus, i, false, false);
         st = maybe_flush(out, &sb);
     }
     if (kind == FC_REPORT_FULL) {
@@ -467,8 +551,9 @@ fc_status fc_report_json(FILE *out, const fc_corpus *corpus, fc_report_kind kind
     return st;
 }
 
-/* Claims, then inputs, findings and the summary, each a line with its "type"
- * (bare claims for the claims-only report). */
+/* Claims, then inputs, findings and the summary, each a line with its "type";
+ * for the claims-only report (the claims file), bare claims, then each input
+ * with what `factcheck check` reads of it (kept_input_json). */
 fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kind, bool hide)
 {
     fc_strbuf sb = {0};
@@ -476,7 +561,7 @@ fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kin
     bool typed = kind == FC_REPORT_FULL;
     const fc_claims *cl = fc_corpus_claims(corpus);
     for (size_t i = 0; st == FC_OK && i < cl->n; i++) {
-        claim_json(&sb, corpus, i, typed);
+        claim_json(&sb, corpus, i, typed, !typed);
         fc_sb_add(&sb, "\n", 1);
         st = maybe_flush(out, &sb);
     }
@@ -501,6 +586,12 @@ fc_status fc_report_jsonl(FILE *out, const fc_corpus *corpus, fc_report_kind kin
         }
         summary_json(&sb, corpus, true, true);
         fc_sb_add(&sb, "\n", 1);
+    } else {
+        for (size_t i = 0; st == FC_OK && i < fc_corpus_ninputs(corpus); i++) {
+            kept_input_json(&sb, fc_corpus_input(corpus, i));
+            fc_sb_add(&sb, "\n", 1);
+            st = maybe_flush(out, &sb);
+        }
     }
     if (st == FC_OK)
         st = fc_report_flush(out, &sb);

@@ -36,6 +36,7 @@ typedef struct fc_input {
     char *warning;
     fc_doc_format format; /* how it is read: FC_DOC_TEXT, FC_DOC_HTML or FC_DOC_JSONL */
     char *source;         /* for a JSON Lines record: the file it is in; else NULL */
+    size_t line;          /* for a JSON Lines record: its line in that file */
 } fc_input;
 
 /* A new, empty corpus; NULL when out of memory. Free with fc_corpus_free. */
@@ -76,7 +77,9 @@ FC_API void fc_corpus_set_input_format(fc_corpus *corpus, fc_doc_format format);
 FC_API void fc_corpus_set_jobs(fc_corpus *corpus, unsigned jobs);
 
 /* Loads every input added so far and extracts its claims (on the threads set with
- * fc_corpus_set_jobs). Inputs that cannot be read get their status and error set
+ * fc_corpus_set_jobs); each document is then kept (fc_doc_keep): its text is let
+ * go, and what the checks and reports read around its claims stays. Memory grows
+ * with the claims, not with the text. Inputs that cannot be read get their status and error set
  * (FC_ENOMEM for a file too large for the memory available); the others are
  * processed. Standard input ("-") is read on the calling thread.
  * Errors: FC_ENOMEM. */

@@ -17,15 +17,31 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "claim.h"
 #include "status.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
+/* A kept stretch of a document's text: len bytes from offset start, with a NUL
+ * after them. */
+typedef struct fc_doc_span {
+    size_t start, len;
+    const char *text;
+} fc_doc_span;
+
+/* What the checks ask of a whole document's text (fc_doc_cues). */
+enum {
+    FC_CUE_OPT_IN = 1,   /* "opt-in", "online panel", "nonprobability" ... */
+    FC_CUE_PANEL = 2,    /* "same respondents", "re-interviewed" ... */
+    FC_CUE_WEIGHTED = 4  /* "weighted", "weighting" */
+};
+
 typedef struct fc_doc {
     char *path;  /* as given by the caller ("-" for standard input) */
-    char *text;  /* the original bytes, with a NUL added after the last one */
+    char *text;  /* the original bytes, with a NUL added after the last one; NULL
+                    for a kept document (fc_doc_keep) */
     size_t len;  /* number of original bytes */
     size_t body; /* offset of the first byte after the front matter */
     /* Front matter values; NULL when absent. */
@@ -38,6 +54,17 @@ typedef struct fc_doc {
     /* Offsets where lines start (line_starts[0] = 0), for fc_doc_linecol. */
     size_t *line_starts;
     size_t nlines;
+    /* A kept document (fc_doc_keep, or one read back from a claims file): text
+     * and line_starts are NULL, and what the checks and reports read of it is
+     * here: the stretches of text around its claims (sorted, disjoint), the
+     * distinct words of its body (lower case, from the start of a word to the
+     * next white space; sorted), and the cues of its whole text. */
+    fc_doc_span *spans;
+    size_t nspans;
+    char **words;
+    size_t nwords;
+    unsigned cues;
+    char *kept; /* owns the spans' and words' bytes */
 } fc_doc;
 
 /* How an input is read. FC_DOC_AUTO: by its name (fc_doc_format_of). */
@@ -89,6 +116,26 @@ FC_API fc_status fc_doc_parse_html(const char *path, const char *buf, size_t len
  * type, a NUL character), diag naming file:line; FC_ENOMEM. */
 FC_API fc_status fc_doc_parse_record(const char *file, size_t line, const char *buf, size_t len,
                                      fc_doc **out, fc_diag *diag);
+
+/* The bytes [from, to) of the document's text, or NULL when the document does
+ * not hold them (a kept document holds the stretches around its claims only). */
+FC_API const char *fc_doc_bytes(const fc_doc *doc, size_t from, size_t to);
+
+/* Whether the body has a word starting with w[0..n) (ASCII case ignored; a word
+ * starts where no letter or digit comes before). With rest (m bytes): whether
+ * the word w[0..n) itself is followed by spaces or hyphens and then rest, which
+ * no letter or digit follows ("Ward 3", "Ward-3", not "Ward 35"); rest starts
+ * with a digit. A kept document answers from its words. */
+FC_API bool fc_doc_mentions(const fc_doc *doc, const char *w, size_t n, const char *rest,
+                            size_t m);
+
+/* The FC_CUE_ bits of the document's text (its cues field when it is kept). */
+FC_API unsigned fc_doc_cues(const fc_doc *doc);
+
+/* Keeps of doc only what the checks and reports read around its n claims (its
+ * claims, as fc_extract found them), its words and its cues, and frees its text
+ * and line starts. Errors: FC_ENOMEM (doc is then unchanged). */
+FC_API fc_status fc_doc_keep(fc_doc *doc, const fc_claim *claims, size_t n);
 
 /* Frees a document; fc_doc_free(NULL) does nothing. */
 FC_API void fc_doc_free(fc_doc *doc);

@@ -1,0 +1,414 @@
+/* keep.c - a document kept for its claims: the stretches of text around them,
+ * the words of its body and the cues of its whole text, so the text itself can
+ * be let go once its claims are extracted (fc_doc_keep), and a document read
+ * back from a claims file (fc_doc_kept_new) answers the checks exactly as the
+ * whole one did.
+ *
+ * What the checks read beyond a claim's own words: its sentence; up to 128 bytes
+ * before and after it (the cue words of a poll sample, a margin of error, "over
+ * the first 100 days", the word after a share); for a duration, 600 bytes
+ * either way (its line names the event it is counted from). Each stretch is widened
+ * to white space at both ends, and stretches less than GAP_MAX bytes apart are
+ * joined (the words between two shares of one list).
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <strings.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "factcheck/doc.h"
+#include "claim_internal.h"
+#include "keep.h"
+#include "util.h"
+
+#define AROUND 128
+#define LINE_MAX_SPAN 600
+#define GAP_MAX 256
+#define LABEL_SEP '\x1f'
+
+static bool is_space(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+}
+
+static char lower(char ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+}
+
+const char *fc_doc_bytes(const fc_doc *d, size_t from, size_t to)
+{
+    if (!d || from > to || to > d->len)
+        return NULL;
+    if (d->text)
+        return d->text + from;
+    size_t lo = 0, hi = d->nspans; /* the last span starting at or before from */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->spans[mid].start <= from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return NULL;
+    const fc_doc_span *s = &d->spans[lo - 1];
+    return to <= s->start + s->len ? s->text + (from - s->start) : NULL;
+}
+
+/* ---- cues ------------------------------------------------------------------------ */
+
+static bool says(const fc_doc *d, const char *words)
+{
+    for (const char *w = words; *w;) {
+        const char *bar = strchr(w, '|');
+        size_t n = bar ? (size_t)(bar - w) : strlen(w);
+        char lo = (char)tolower((unsigned char)w[0]), up = (char)toupper((unsigned char)w[0]);
+        for (size_t i = d->body; i + n <= d->len; i++)
+            if ((d->text[i] == lo || d->text[i] == up) && strncasecmp(d->text + i, w, n) == 0)
+                return true;
+        w += n + (bar ? 1 : 0);
+    }
+    return false;
+}
+
+unsigned fc_doc_cues(const fc_doc *d)
+{
+    if (!d)
+        return 0;
+    if (!d->text)
+        return d->cues;
+    unsigned cues = 0;
+    if (says(d, "opt-in|opt in panel|online panel|nonprobability|non-probability|"
+                "self-selected|volunteer panel"))
+        cues |= FC_CUE_OPT_IN;
+    if (says(d, "same respondents|same people were|re-interviewed|reinterviewed|"
+                "recontacted|panel of the same"))
+        cues |= FC_CUE_PANEL;
+    if (says(d, "weighted|weighting"))
+        cues |= FC_CUE_WEIGHTED;
+    return cues;
+}
+
+/* ---- words ------------------------------------------------------------------------- */
+
+static bool word_start(const fc_doc *d, size_t i)
+{
+    return !(i > 0 && isalnum((unsigned char)d->text[i - 1])) && !is_space(d->text[i]);
+}
+
+static bool mentions_text(const fc_doc *d, const char *w, size_t n, const char *rest, size_t m)
+{
+    for (size_t i = d->body; i + n <= d->len; i++) {
+        if ((i > 0 && isalnum((unsigned char)d->text[i - 1])) || !fc_ieq(d->text + i, w, n))
+            continue;
+        if (!rest)
+            return true;
+        size_t j = i + n;
+        while (j < d->len && (d->text[j] == ' ' || d->text[j] == '-'))
+            j++;
+        if (j > i + n && j + m <= d->len && fc_ieq(d->text + j, rest, m) &&
+            !(j + m < d->len && isalnum((unsigned char)d->text[j + m])))
+            return true;
+    }
+    return false;
+}
+
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The first word not less than key (binary search). */
+static size_t lower_bound(char *const *words, size_t n, const char *key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(words[mid], key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+bool fc_doc_mentions(const fc_doc *d, const char *w, size_t n, const char *rest, size_t m)
+{
+    if (d->text)
+        return mentions_text(d, w, n, rest, m);
+    char stack[128], *key = n + m + 2 <= sizeof stack ? stack : malloc(n + m + 2);
+    if (!key)
+        return true; /* out of memory: do not hold it against the pair */
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        key[k++] = lower(w[i]);
+    if (rest) {
+        key[k++] = LABEL_SEP;
+        for (size_t i = 0; i < m; i++)
+            key[k++] = lower(rest[i]);
+    }
+    key[k] = '\0';
+    bool yes = false;
+    for (size_t i = lower_bound(d->words, d->nwords, key);
+         !yes && i < d->nwords && strncmp(d->words[i], key, k) == 0; i++)
+        yes = !rest || !isalnum((unsigned char)d->words[i][k]);
+    if (key != stack)
+        free(key);
+    return yes;
+}
+
+/* ---- keeping a document ------------------------------------------------------------ */
+
+typedef struct range {
+    size_t lo, hi;
+} range;
+
+static int by_lo(const void *a, const void *b)
+{
+    const range *x = a, *y = b;
+    return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/* The stretch of text claim c's checks read. */
+static range around(const fc_doc *d, const fc_claim *c)
+{
+    size_t lo = c->sentence_start < c->start ? c->sentence_start : c->start;
+    size_t hi = c->sentence_end > c->end ? c->sentence_end : c->end;
+    lo = lo > d->body + AROUND ? lo - AROUND : d->body;
+    hi = hi + AROUND < d->len ? hi + AROUND : d->len;
+    if (c->unit == FC_UNIT_DURATION) {
+        size_t a = c->start > d->body + LINE_MAX_SPAN ? c->start - LINE_MAX_SPAN : d->body;
+        size_t b = c->end + LINE_MAX_SPAN < d->len ? c->end + LINE_MAX_SPAN : d->len;
+        lo = a < lo ? a : lo;
+        hi = b > hi ? b : hi;
+    }
+    while (lo > d->body && !is_space(d->text[lo - 1]))
+        lo--;
+    while (hi < d->len && !is_space(d->text[hi]))
+        hi++;
+    return (range){lo, hi};
+}
+
+/* Adds the words starting at i (and the label forms, "ward\x1f3") to the list. */
+typedef struct wordlist {
+    char **items; /* offsets into buf until the end */
+    size_t n, cap;
+    fc_strbuf buf;  /* the distinct words, NUL-separated */
+    size_t *slots;  /* a hash set of item indices + 1 (0: empty) */
+    size_t nslots;
+} wordlist;
+
+static bool grow_slots(wordlist *l)
+{
+    size_t n = l->nslots ? 2 * l->nslots : 256;
+    size_t *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < l->n; i++) {
+        const char *w = l->buf.data + (size_t)(uintptr_t)l->items[i];
+        size_t h = (size_t)fc_hash64(w, strlen(w), 0) & (n - 1);
+        while (slots[h])
+            h = (h + 1) & (n - 1);
+        slots[h] = i + 1;
+    }
+    free(l->slots);
+    l->slots = slots;
+    l->nslots = n;
+    return true;
+}
+
+/* Adds the word s[0..n) (with rest: "s\x1frest") lower-cased, once. */
+static bool add_word(wordlist *l, const char *s, size_t n, const char *rest, size_t m)
+{
+    size_t at = l->buf.len;
+    for (size_t i = 0; i < n; i++) {
+        char ch = lower(s[i]);
+        fc_sb_add(&l->buf, &ch, 1);
+    }
+    if (rest) {
+        char sep = LABEL_SEP;
+        fc_sb_add(&l->buf, &sep, 1);
+        for (size_t i = 0; i < m; i++) {
+            char ch = lower(rest[i]);
+            fc_sb_add(&l->buf, &ch, 1);
+        }
+    }
+    fc_sb_add(&l->buf, "", 1);
+    if (l->buf.failed)
+        return false;
+    if (2 * (l->n + 1) > l->nslots && !grow_slots(l))
+        return false;
+    const char *w = l->buf.data + at;
+    size_t len = l->buf.len - at - 1, h = (size_t)fc_hash64(w, len, 0) & (l->nslots - 1);
+    for (; l->slots[h]; h = (h + 1) & (l->nslots - 1))
+        if (strcmp(l->buf.data + (size_t)(uintptr_t)l->items[l->slots[h] - 1], w) == 0) {
+            l->buf.len = at; /* seen: drop the copy */
+            l->buf.data[at] = '\0';
+            return true;
+        }
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 64;
+        char **items = realloc(l->items, cap * sizeof *items);
+        if (!items)
+            return false;
+        l->items = items;
+        l->cap = cap;
+    }
+    l->slots[h] = l->n + 1;
+    l->items[l->n++] = (char *)(uintptr_t)at;
+    return true;
+}
+
+static size_t chunk_end(const fc_doc *d, size_t i)
+{
+    while (i < d->len && !is_space(d->text[i]))
+        i++;
+    return i;
+}
+
+static bool collect_words(const fc_doc *d, wordlist *l)
+{
+    for (size_t i = d->body; i < d->len; i++) {
+        if (!word_start(d, i))
+            continue;
+        size_t e = chunk_end(d, i);
+        if (!add_word(l, d->text + i, e - i, NULL, 0))
+            return false;
+        /* "Ward 3", "Ward-3": each start of the chunk before a space or hyphen,
+         * with the chunk of digits after the spaces and hyphens. */
+        for (size_t p = i + 1; p <= e && p - i <= 64; p++) {
+            if (p == d->len || (d->text[p] != ' ' && d->text[p] != '-'))
+                continue;
+            size_t j = p;
+            while (j < d->len && (d->text[j] == ' ' || d->text[j] == '-'))
+                j++;
+            if (j < d->len && isdigit((unsigned char)d->text[j]) &&
+                !add_word(l, d->text + i, p - i, d->text + j, chunk_end(d, j) - j))
+                return false;
+        }
+    }
+    return true;
+}
+
+fc_status fc_doc_keep(fc_doc *d, const fc_claim *claims, size_t n)
+{
+    if (!d->text)
+        return FC_OK;
+    range *r = malloc((n ? n : 1) * sizeof *r);
+    wordlist words = {0};
+    if (!r)
+        return FC_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        r[i] = around(d, &claims[i]);
+    qsort(r, n, sizeof *r, by_lo);
+    size_t nr = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (nr && r[i].lo <= r[nr - 1].hi + GAP_MAX) {
+            if (r[i].hi > r[nr - 1].hi)
+                r[nr - 1].hi = r[i].hi;
+        } else {
+            r[nr++] = r[i];
+        }
+    }
+    bool ok = collect_words(d, &words);
+    fc_strbuf kept = {0};
+    size_t *span_at = malloc((nr ? nr : 1) * sizeof *span_at);
+    fc_doc_span *spans = malloc((nr ? nr : 1) * sizeof *spans);
+    ok = ok && span_at && spans;
+    for (size_t i = 0; ok && i < nr; i++) {
+        span_at[i] = kept.len;
+        fc_sb_add(&kept, d->text + r[i].lo, r[i].hi - r[i].lo);
+        fc_sb_add(&kept, "", 1);
+    }
+    size_t words_at = kept.len;
+    if (ok && words.buf.len)
+        fc_sb_add(&kept, words.buf.data, words.buf.len);
+    ok = ok && !kept.failed;
+    if (!ok) {
+        free(r);
+        free(span_at);
+        free(spans);
+        free(words.items);
+        free(words.slots);
+        fc_sb_free(&words.buf);
+        fc_sb_free(&kept);
+        return FC_ENOMEM;
+    }
+    unsigned cues = fc_doc_cues(d);
+    if (!(d->kept = fc_sb_take(&kept))) {
+        free(r);
+        free(span_at);
+        free(spans);
+        free(words.items);
+        free(words.slots);
+        fc_sb_free(&words.buf);
+        return FC_ENOMEM;
+    }
+    for (size_t i = 0; i < nr; i++)
+        spans[i] = (fc_doc_span){r[i].lo, r[i].hi - r[i].lo, d->kept + span_at[i]};
+    free(r);
+    free(span_at);
+    for (size_t i = 0; i < words.n; i++)
+        words.items[i] = d->kept + words_at + (size_t)(uintptr_t)words.items[i];
+    fc_sb_free(&words.buf);
+    free(words.slots);
+    qsort(words.items, words.n, sizeof *words.items, cmp_word);
+    size_t nw = words.n;
+    d->spans = spans;
+    d->nspans = nr;
+    d->words = words.items;
+    d->nwords = nw;
+    d->cues = cues;
+    free(d->text);
+    d->text = NULL;
+    free(d->line_starts);
+    d->line_starts = NULL;
+    d->nlines = 0;
+    return FC_OK;
+}
+
+fc_status fc_doc_kept_new(const char *path, size_t len, size_t body, const fc_doc_span *spans,
+                          size_t nspans, const char *const *words, size_t nwords, unsigned cues,
+                          fc_doc **out)
+{
+    fc_doc *d = calloc(1, sizeof *d);
+    fc_strbuf kept = {0};
+    if (!d)
+        return FC_ENOMEM;
+    d->len = len;
+    d->body = body;
+    d->cues = cues;
+    d->path = fc_strdup(path);
+    d->spans = malloc((nspans ? nspans : 1) * sizeof *d->spans);
+    d->words = malloc((nwords ? nwords : 1) * sizeof *d->words);
+    size_t *at = malloc((nspans + nwords + 1) * sizeof *at);
+    for (size_t i = 0; i < nspans; i++) {
+        at[i] = kept.len;
+        fc_sb_add(&kept, spans[i].text, spans[i].len);
+        fc_sb_add(&kept, "", 1);
+    }
+    for (size_t i = 0; at && i < nwords; i++) {
+        at[nspans + i] = kept.len;
+        fc_sb_puts(&kept, words[i]);
+        fc_sb_add(&kept, "", 1);
+    }
+    if (!d->path || !d->spans || !d->words || !at || kept.failed) {
+        free(at);
+        fc_sb_free(&kept);
+        fc_doc_free(d);
+        return FC_ENOMEM;
+    }
+    d->kept = fc_sb_take(&kept);
+    for (size_t i = 0; i < nspans; i++)
+        d->spans[i] = (fc_doc_span){spans[i].start, spans[i].len, d->kept + at[i]};
+    for (size_t i = 0; i < nwords; i++)
+        d->words[i] = d->kept + at[nspans + i];
+    d->nspans = nspans;
+    d->nwords = nwords;
+    free(at);
+    qsort(d->words, nwords, sizeof *d->words, cmp_word);
+    *out = d;
+    return FC_OK;
+}
