@@ -7,7 +7,7 @@
 #include "factcheck/claim.h"
 #include "util.h"
 
-static void claim_free_strings(fc_claim *c)
+void fc_claim_free_strings(fc_claim *c)
 {
     free(c->subject);
     free(c->attribution);
@@ -19,7 +19,7 @@ static void claim_free_strings(fc_claim *c)
 fc_status fc_claims_push(fc_claims *list, fc_claim *claim)
 {
     if (fc_grow((void **)&list->items, &list->cap, list->n + 1, sizeof *list->items) != FC_OK) {
-        claim_free_strings(claim);
+        fc_claim_free_strings(claim);
         return FC_ENOMEM;
     }
     list->items[list->n++] = *claim;
@@ -29,7 +29,7 @@ fc_status fc_claims_push(fc_claims *list, fc_claim *claim)
 void fc_claims_clear(fc_claims *list)
 {
     for (size_t i = 0; i < list->n; i++)
-        claim_free_strings(&list->items[i]);
+        fc_claim_free_strings(&list->items[i]);
     free(list->items);
     list->items = NULL;
     list->n = list->cap = 0;

@@ -13,6 +13,9 @@
  * are made with it, so that millions of claims do not share one. */
 uint64_t fc_hash64(const void *data, size_t n, uint64_t seed);
 
+/* Frees a claim's strings (not the claim). */
+void fc_claim_free_strings(fc_claim *c);
+
 /* Writes an id into id (FC_ID_SIZE bytes): kind ('c' claim, 'f' finding) and
  * 16 hex digits of h, put through MurmurHash3's 64-bit finaliser. */
 void fc_id_format(char *id, char kind, uint64_t h);

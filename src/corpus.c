@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "check_internal.h"
+#include "claim_internal.h"
+#include "corpus_internal.h"
 #include "doc_internal.h"
 #include "factcheck/copies.h"
 #include "factcheck/corpus.h"
@@ -61,6 +63,13 @@ struct fc_corpus {
     const fc_decision **decision_of; /* per finding, its decision or NULL */
     const fc_decision **stale;       /* decisions with no finding in the run */
     size_t nstale;
+    /* Read from claims files (claimfile.c): each claim's input by name and the
+     * line it came from, until fc_corpus_extract ties them. */
+    bool from_claims;
+    struct claim_from {
+        char *doc, *where;
+    } *claim_from;
+    size_t nclaim_from, claim_from_cap;
 };
 
 fc_corpus *fc_corpus_new(void)
@@ -92,6 +101,11 @@ void fc_corpus_free(fc_corpus *c)
     free(c->next);
     free(c->decision_of);
     free(c->stale);
+    for (size_t i = 0; i < c->nclaim_from; i++) {
+        free(c->claim_from[i].doc);
+        free(c->claim_from[i].where);
+    }
+    free(c->claim_from);
     free(c);
 }
 
@@ -673,8 +687,251 @@ void fc_corpus_set_jobs(fc_corpus *c, unsigned jobs)
     c->jobs = jobs;
 }
 
+/* ---- claims files --------------------------------------------------------------------- */
+
+void fc_corpus_claims_begin(fc_corpus *c)
+{
+    c->from_claims = true;
+}
+
+fc_status fc_corpus_take_input(fc_corpus *c, fc_input *in, const char *where)
+{
+    (void)where;
+    if (fc_grow((void **)&c->inputs, &c->cap, c->ninputs + 1, sizeof *c->inputs) != FC_OK ||
+        fc_grow((void **)&c->state, &c->state_cap, c->ninputs + 1, sizeof *c->state) != FC_OK) {
+        free(in->path);
+        free(in->error);
+        free(in->warning);
+        free(in->source);
+        fc_doc_free(in->doc);
+        return FC_ENOMEM;
+    }
+    c->state[c->ninputs] = (input_state){.done = true};
+    c->inputs[c->ninputs++] = *in;
+    return FC_OK;
+}
+
+fc_status fc_corpus_take_claim(fc_corpus *c, fc_claim *claim, const char *doc, const char *where)
+{
+    char *d = fc_strdup(doc), *w = fc_strdup(where);
+    fc_status st = d && w ? FC_OK : FC_ENOMEM;
+    if (st == FC_OK)
+        st = fc_grow((void **)&c->claim_from, &c->claim_from_cap, c->nclaim_from + 1,
+                     sizeof *c->claim_from);
+    claim->doc = (size_t)-1;
+    if (st == FC_OK)
+        st = fc_claims_push(&c->claims, claim); /* frees the claim's strings on failure */
+    else
+        fc_claim_free_strings(claim);
+    if (st != FC_OK) {
+        free(d);
+        free(w);
+        return st;
+    }
+    c->claim_from[c->nclaim_from++] = (struct claim_from){d, w};
+    return FC_OK;
+}
+
+fc_status fc_corpus_take_error(fc_corpus *c, const char *name, const char *message)
+{
+    fc_strbuf sb = {0};
+    fc_sb_printf(&sb, "%s: %s", name, message);
+    char *error = fc_sb_take(&sb);
+    fc_status st = error ? add_input_as(c, name, FC_EFORMAT, error, false, FC_DOC_TEXT) : FC_ENOMEM;
+    free(error);
+    if (st == FC_OK)
+        c->state[c->ninputs - 1].done = true;
+    return st;
+}
+
+/* Paths in the order a folder walk gives them: a folder's entries by name, so
+ * '/' comes before every other byte. */
+static int walk_cmp(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        unsigned char x = *a == '/' ? 1 : (unsigned char)*a, y = *b == '/' ? 1 : (unsigned char)*b;
+        if (x != y || !x)
+            return x < y ? -1 : x > y;
+    }
+}
+
+typedef struct order_key {
+    const fc_input *in;
+    size_t idx;
+} order_key;
+
+static int by_walk(const void *pa, const void *pb)
+{
+    const fc_input *a = ((const order_key *)pa)->in, *b = ((const order_key *)pb)->in;
+    int k = walk_cmp(a->source ? a->source : a->path, b->source ? b->source : b->path);
+    if (k)
+        return k;
+    if ((a->source != NULL) != (b->source != NULL))
+        return a->source ? 1 : -1;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    k = strcmp(a->path, b->path);
+    return k ? k : (((const order_key *)pa)->idx > ((const order_key *)pb)->idx) -
+                       (((const order_key *)pa)->idx < ((const order_key *)pb)->idx);
+}
+
+static int by_name_key(const void *pa, const void *pb)
+{
+    const order_key *a = pa, *b = pb;
+    int k = strcmp(a->in->path, b->in->path);
+    return k ? k : (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+typedef struct claim_key {
+    size_t doc, start, end, idx;
+} claim_key;
+
+static int by_claim_key(const void *pa, const void *pb)
+{
+    const claim_key *a = pa, *b = pb;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    return (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+/* Ties each claim read from claims files to its input, reports claims of no
+ * input and inputs named twice, and puts inputs and claims in the order the
+ * run that extracted them had (folder order; text order in each document). */
+static fc_status tie_claims(fc_corpus *c)
+{
+    fc_status st = FC_OK;
+    size_t n = c->ninputs;
+    order_key *keys = malloc((n ? n : 1) * sizeof *keys);
+    if (!keys)
+        return FC_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        keys[i] = (order_key){&c->inputs[i], i};
+    qsort(keys, n, sizeof *keys, by_name_key);
+    /* An input named twice: the first record in file order is kept. */
+    for (size_t i = 1; st == FC_OK && i < n; i++) {
+        if (strcmp(keys[i].in->path, keys[i - 1].in->path) != 0 || keys[i].in->status != FC_OK)
+            continue;
+        fc_input *in = &c->inputs[keys[i].idx];
+        fc_doc_free(in->doc);
+        in->doc = NULL;
+        in->status = FC_EFORMAT;
+        in->skipped = false;
+        free(in->error);
+        fc_strbuf sb = {0};
+        fc_sb_printf(&sb, "%s: an input record named a second time (its claims go to the first)",
+                     in->path);
+        if (!(in->error = fc_sb_take(&sb)))
+            st = FC_ENOMEM;
+    }
+    size_t *found = calloc(n ? n : 1, sizeof *found);
+    if (!found)
+        st = FC_ENOMEM;
+    size_t kept = 0;
+    for (size_t k = 0; st == FC_OK && k < c->claims.n; k++) {
+        fc_input probe = {.path = c->claim_from[k].doc};
+        order_key key = {&probe, 0};
+        size_t lo = 0, hi = n; /* the first input of that name */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (by_name_key(&keys[mid], &key) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        fc_claim *cl = &c->claims.items[k];
+        if (lo < n && strcmp(keys[lo].in->path, probe.path) == 0 && keys[lo].in->doc) {
+            cl->doc = keys[lo].idx;
+            found[cl->doc]++;
+            c->claims.items[kept++] = *cl;
+            continue;
+        }
+        fc_strbuf sb = {0};
+        fc_sb_printf(&sb, "a claim of '%s', which no input record of a read document names",
+                     probe.path);
+        st = sb.failed ? FC_ENOMEM : fc_corpus_take_error(c, c->claim_from[k].where, sb.data);
+        fc_sb_free(&sb);
+        fc_claim_free_strings(cl);
+    }
+    if (st == FC_OK)
+        c->claims.n = kept;
+    free(keys);
+    for (size_t i = 0; i < c->nclaim_from; i++) {
+        free(c->claim_from[i].doc);
+        free(c->claim_from[i].where);
+    }
+    c->nclaim_from = 0;
+    /* The inputs in folder order (error inputs of this step included). */
+    n = c->ninputs;
+    keys = st == FC_OK ? malloc((n ? n : 1) * sizeof *keys) : NULL;
+    size_t *rank = keys ? malloc((n ? n : 1) * sizeof *rank) : NULL;
+    fc_input *inputs = rank ? malloc((n ? n : 1) * sizeof *inputs) : NULL;
+    input_state *state = inputs ? malloc((n ? n : 1) * sizeof *state) : NULL;
+    if (st == FC_OK && !state)
+        st = FC_ENOMEM;
+    for (size_t i = 0; st == FC_OK && i < n; i++)
+        keys[i] = (order_key){&c->inputs[i], i};
+    if (st == FC_OK) {
+        qsort(keys, n, sizeof *keys, by_walk);
+        for (size_t i = 0; i < n; i++) {
+            rank[keys[i].idx] = i;
+            inputs[i] = c->inputs[keys[i].idx];
+            state[i] = c->state[keys[i].idx];
+        }
+        memcpy(c->inputs, inputs, n * sizeof *inputs);
+        memcpy(c->state, state, n * sizeof *state);
+    }
+    /* Claims by input, then in text order; an input whose record counts other
+     * claims than were found is an error (a claims file left out). */
+    claim_key *ck = st == FC_OK ? malloc((c->claims.n ? c->claims.n : 1) * sizeof *ck) : NULL;
+    fc_claim *sorted = ck ? malloc((c->claims.n ? c->claims.n : 1) * sizeof *sorted) : NULL;
+    if (st == FC_OK && !sorted)
+        st = FC_ENOMEM;
+    for (size_t k = 0; st == FC_OK && k < c->claims.n; k++) {
+        const fc_claim *cl = &c->claims.items[k];
+        ck[k] = (claim_key){rank[cl->doc], cl->start, cl->end, k};
+    }
+    if (st == FC_OK) {
+        qsort(ck, c->claims.n, sizeof *ck, by_claim_key);
+        for (size_t k = 0; k < c->claims.n; k++) {
+            sorted[k] = c->claims.items[ck[k].idx];
+            sorted[k].doc = ck[k].doc;
+        }
+        memcpy(c->claims.items, sorted, c->claims.n * sizeof *sorted);
+    }
+    for (size_t i = 0; st == FC_OK && i < n; i++) {
+        fc_input *in = &c->inputs[i];
+        size_t got = found[keys[i].idx];
+        if (!in->doc || got == in->nclaims)
+            continue;
+        fc_strbuf sb = {0};
+        fc_sb_printf(&sb,
+                     "%s: %zu claims recorded, %zu found (is a claims file of the run missing?)",
+                     in->path, in->nclaims, got);
+        in->nclaims = got;
+        in->status = FC_EFORMAT;
+        free(in->error);
+        if (!(in->error = fc_sb_take(&sb)))
+            st = FC_ENOMEM;
+    }
+    free(found);
+    free(keys);
+    free(rank);
+    free(inputs);
+    free(state);
+    free(ck);
+    free(sorted);
+    c->from_claims = false;
+    return st;
+}
+
 fc_status fc_corpus_extract(fc_corpus *c, const fc_rules *rules)
 {
+    if (c->from_claims)
+        return tie_claims(c);
     size_t npending = 0;
     for (size_t i = 0; i < c->ninputs; i++)
         npending += pending(c, i);

@@ -27,6 +27,7 @@ enum {
 
 typedef enum command {
     CMD_CHECK,
+    CMD_CLAIMS, /* factcheck check CLAIMS.jsonl...: the checks on claims files */
     CMD_EXTRACT,
     CMD_RULES,
     CMD_RULES_CHECK,
@@ -87,6 +88,7 @@ static void usage(int status)
     }
     fputs("Usage: factcheck [OPTION]... PATH...\n"
           "       factcheck extract [OPTION]... PATH...\n"
+          "       factcheck check [OPTION]... CLAIMS.jsonl...\n"
           "       factcheck rules [--rules FILE]... [PATH]...\n"
           "       factcheck rules check FILE...\n"
           "       factcheck explain [--rules FILE]... FILE:LINE\n"
@@ -97,7 +99,11 @@ static void usage(int status)
           "Read news documents (.md/.txt text, .html/.htm pages, .jsonl records, folders of\n"
           "them, or - for standard input), extract every quantitative claim, and check the\n"
           "claims for consistency. factcheck does not fetch URLs: download a page first.\n"
-          "'extract' prints the claims only. 'rules' lists the rules in force and where each\n"
+          "'extract' prints the claims only ('-f jsonl': a claims file, a claim a line, then\n"
+          "each input with what the checks read of it). 'check' runs the checks on claims\n"
+          "files (of one run, split or extracted on several machines, in any order) and\n"
+          "writes the report the run over the documents would have written.\n"
+          "'rules' lists the rules in force and where each\n"
           "came from; 'rules check' validates rule files. 'explain' shows, for each figure\n"
           "of the sentence at LINE of FILE, what was extracted and which measure rule took\n"
           "it, or why none did.\n"
@@ -146,7 +152,8 @@ static void usage(int status)
           "  text         the readable report: findings by story and measure, inputs,\n"
           "               summary\n"
           "  json         one JSON object (schema/report.schema.json)\n"
-          "  jsonl        one JSON object a line, each with a \"type\"\n"
+          "  jsonl        one JSON object a line, each with a \"type\" ('extract': a claims\n"
+          "               file)\n"
           "  csv          RFC 4180 CSV, a row per input, claim and finding\n"
           "  claimreview  schema.org ClaimReview JSON-LD, one per finding with a verdict\n"
           "  html         one self-contained page: findings, charts, highlighted documents\n"
@@ -156,8 +163,9 @@ static void usage(int status)
           "Exit status:\n"
           "  0  no finding at the --fail-on level\n"
           "  1  open (undecided) findings at the --fail-on level (by default: conflicts)\n"
-          "  2  usage error, an input that could not be read, no document among the\n"
-          "     inputs, invalid rules or an invalid decisions file\n"
+          "  2  usage error, an input that could not be read (for 'check': a bad line of\n"
+          "     a claims file), no document among the inputs, invalid rules or an\n"
+          "     invalid decisions file\n"
           "     (the other inputs are still processed and reported)\n"
           "\n"
           "Environment:\n"
@@ -292,7 +300,7 @@ static command take_command(int *argc, char ***argv)
                     {{"explain", NULL}, CMD_EXPLAIN},
                     {{"review", NULL}, CMD_REVIEW},
                     {{"diff", NULL}, CMD_DIFF},
-                    {{"check", NULL}, CMD_CHECK}};
+                    {{"check", NULL}, CMD_CLAIMS}};
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
         int n = commands[i].words[1] ? 2 : 1;
         if (*argc > n && strcmp((*argv)[1], commands[i].words[0]) == 0 &&
@@ -1028,21 +1036,23 @@ int main(int argc, char **argv)
         fputs("factcheck: out of memory\n", stderr);
         return EXIT_TROUBLE;
     }
-    if (opt.cmd == CMD_CHECK && load_decisions(&opt, paths, npaths, decisions) != EXIT_CLEAN) {
+    if ((opt.cmd == CMD_CHECK || opt.cmd == CMD_CLAIMS) &&
+        load_decisions(&opt, paths, npaths, decisions) != EXIT_CLEAN) {
         fc_decisions_free(decisions);
         fc_rules_free(rules);
         return EXIT_TROUBLE;
     }
     fc_corpus *corpus = fc_corpus_new();
     fc_status st = corpus ? FC_OK : FC_ENOMEM;
-    if (corpus && opt.cmd == CMD_CHECK)
+    if (corpus && (opt.cmd == CMD_CHECK || opt.cmd == CMD_CLAIMS))
         st = fc_corpus_set_decisions(corpus, decisions);
     if (corpus) {
         fc_corpus_set_jobs(corpus, opt.jobs);
         fc_corpus_set_input_format(corpus, opt.input_format);
     }
     for (int i = 0; st == FC_OK && i < npaths; i++)
-        st = fc_corpus_add_path(corpus, paths[i]);
+        st = opt.cmd == CMD_CLAIMS ? fc_corpus_add_claims(corpus, paths[i])
+                                   : fc_corpus_add_path(corpus, paths[i]);
     if (st == FC_OK && output_is_input(&opt, paths, npaths, corpus)) {
         fc_corpus_free(corpus);
         fc_decisions_free(decisions);
@@ -1051,7 +1061,7 @@ int main(int argc, char **argv)
     }
     if (st == FC_OK)
         st = fc_corpus_extract(corpus, rules);
-    if (st == FC_OK && opt.cmd == CMD_CHECK)
+    if (st == FC_OK && (opt.cmd == CMD_CHECK || opt.cmd == CMD_CLAIMS))
         st = fc_corpus_check(corpus, rules);
     if (st != FC_OK) {
         fprintf(stderr, "factcheck: %s\n", fc_status_str(st));

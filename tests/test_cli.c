@@ -159,21 +159,33 @@ Test(cli, agreeing_sources_get_no_conflict)
     cJSON_Delete(j);
 }
 
+/* The claims file: a bare claim a line, then the input, which counts them. */
 Test(cli, extract_jsonl_prints_one_claim_a_line)
 {
     char *out, *err;
     cr_assert_eq(
         test_run("extract --format jsonl claims/08-battery-plant-raid-georgia.md", &out, &err), 0);
-    size_t lines = 0;
+    size_t lines = 0, inputs = 0;
     for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
         cJSON *c = cJSON_Parse(line);
         cr_assert_not_null(c, "not JSON: %s", line);
-        cr_assert_not_null(cJSON_GetObjectItem(c, "value"));
-        cr_assert_null(cJSON_GetObjectItem(c, "type"));
+        const cJSON *type = cJSON_GetObjectItem(c, "type");
+        if (type) {
+            cr_assert_str_eq(cJSON_GetStringValue(type), "input");
+            cr_assert_eq(inputs++, 0, "one input");
+            cr_assert_str_eq(cJSON_GetStringValue(cJSON_GetObjectItem(c, "path")),
+                             "claims/08-battery-plant-raid-georgia.md");
+            cr_assert_eq(cJSON_GetObjectItem(c, "claims")->valuedouble, (double)lines);
+        } else {
+            cr_assert_eq(inputs, 0, "claims come before the inputs");
+            cr_assert_not_null(cJSON_GetObjectItem(c, "value"));
+            cr_assert_not_null(cJSON_GetObjectItem(c, "sentence_start"));
+            lines++;
+        }
         cJSON_Delete(c);
-        lines++;
     }
     cr_assert_geq(lines, 3);
+    cr_assert_eq(inputs, 1);
     free(out);
     free(err);
 }

@@ -62,6 +62,20 @@ FC_API void fc_corpus_free(fc_corpus *corpus);
  * still FC_OK. Errors: FC_ENOMEM. */
 FC_API fc_status fc_corpus_add_path(fc_corpus *corpus, const char *path);
 
+/* Adds the claims and inputs of a claims file written by `factcheck extract -f
+ * jsonl` (path; "-" for standard input): a claim record a line, then an input
+ * record a line (docs/claim-record.md, "Claims files"). Several files may
+ * hold one run's claims, in any order. A line that is not a claim or input
+ * record, lacks a field or has a field of the wrong type becomes an input with
+ * an error naming FILE:LINE; the other lines are still read. A corpus given
+ * claims files takes nothing else: fc_corpus_extract then ties each claim to
+ * its input (a claim of no input, an input named twice, or an input whose
+ * record counts claims that were not all found are errors) and puts the
+ * inputs in the order a folder walk gives (by path, a '/' before any other
+ * byte; a JSON Lines record by its file, then its line), so the checks and
+ * reports are those of the run that extracted the claims. Errors: FC_ENOMEM. */
+FC_API fc_status fc_corpus_add_claims(fc_corpus *corpus, const char *path);
+
 /* The reader of the paths added from now on that are files named directly or
  * standard input ("-"): FC_DOC_AUTO (the default) chooses by the name, with
  * text for unknown names and for standard input. Files found in folders are
