@@ -78,7 +78,8 @@ def extract(factcheck, path):
                          capture_output=True, check=False)
     if out.returncode not in (0, 1):
         raise SystemExit(f"score.py: factcheck failed on {path}: {out.stderr.decode()}")
-    return [json.loads(line) for line in out.stdout.decode().splitlines() if line.strip()]
+    lines = [json.loads(line) for line in out.stdout.decode().splitlines() if line.strip()]
+    return [c for c in lines if c.get("type") != "input"]  # the claims, not the inputs
 
 
 def find_doc(docs, name):

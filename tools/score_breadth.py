@@ -127,7 +127,8 @@ def extract(factcheck, paths):
                          capture_output=True, check=False)
     if out.returncode not in (0, 1):
         raise SystemExit(f"score_breadth.py: factcheck failed: {out.stderr.decode()}")
-    return [json.loads(line) for line in out.stdout.decode("utf-8").splitlines() if line.strip()]
+    lines = [json.loads(line) for line in out.stdout.decode("utf-8").splitlines() if line.strip()]
+    return [c for c in lines if c.get("type") != "input"]  # the claims, not the inputs
 
 
 def find_span(data, needle, nth):
