@@ -49,6 +49,7 @@ struct fc_corpus {
     input_state *state; /* one per input */
     size_t state_cap;
     fc_doc_format format; /* fc_corpus_set_input_format */
+    unsigned part;        /* fc_corpus_set_part */
     const char **names;   /* the names of JSON Lines records so far: a hash set */
     size_t nnames, names_cap;
     file_id *seen; /* every file and folder taken so far: a hash set (see take_once) */
@@ -121,6 +122,7 @@ static fc_status add_input_as(fc_corpus *c, const char *path, fc_status status, 
     memset(in, 0, sizeof *in);
     in->status = status;
     in->format = format;
+    in->part = c->part;
     if (!(in->path = fc_strdup(path)) || (error && !(in->error = fc_strdup(error)))) {
         free(in->path);
         return FC_ENOMEM;
@@ -682,6 +684,11 @@ static fc_status extract_parallel(fc_corpus *c, const fc_rules *rules, size_t nt
     return st;
 }
 
+void fc_corpus_set_part(fc_corpus *c, unsigned part)
+{
+    c->part = part;
+}
+
 void fc_corpus_set_jobs(fc_corpus *c, unsigned jobs)
 {
     c->jobs = jobs;
@@ -763,6 +770,8 @@ typedef struct order_key {
 static int by_walk(const void *pa, const void *pb)
 {
     const fc_input *a = ((const order_key *)pa)->in, *b = ((const order_key *)pb)->in;
+    if (a->part != b->part)
+        return a->part < b->part ? -1 : 1;
     int k = walk_cmp(a->source ? a->source : a->path, b->source ? b->source : b->path);
     if (k)
         return k;

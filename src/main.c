@@ -55,6 +55,7 @@ typedef struct options {
     bool list_claims;      /* --list-claims */
     const char *note, *by; /* review: --note TEXT, --by NAME */
     fc_doc_format input_format; /* --input-format */
+    unsigned part;              /* --part N */
 } options;
 
 /* Exits with status once standard output is flushed; output that could not be
@@ -129,6 +130,9 @@ static void usage(int status)
           "                        standard input), text, html or jsonl: how files named on\n"
           "                        the command line and standard input are read (files in\n"
           "                        folders are always read by their names)\n"
+          "      --part N          extract: the inputs are part N of a larger run (a block of\n"
+          "                        an archive on standard input: GNU parallel's {#});\n"
+          "                        'check' puts part 1's inputs before part 2's\n"
           "  -j, --jobs N          load and extract documents on N threads (default: one\n"
           "                        per online processor); the report is the same for any N\n"
           "      --fail-on LEVEL   conflict (default), warning or never: which findings make\n"
@@ -200,7 +204,8 @@ static int parse_options(int argc, char **argv, options *opt)
         OPT_NOTE,
         OPT_BY,
         OPT_INPUT_FORMAT,
-        OPT_LIST_CLAIMS
+        OPT_LIST_CLAIMS,
+        OPT_PART
     };
     static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
                                              {"output", required_argument, NULL, 'o'},
@@ -217,6 +222,7 @@ static int parse_options(int argc, char **argv, options *opt)
                                              {"by", required_argument, NULL, OPT_BY},
                                              {"input-format", required_argument, NULL,
                                               OPT_INPUT_FORMAT},
+                                             {"part", required_argument, NULL, OPT_PART},
                                              {NULL, 0, NULL, 0}};
     static const char *const fail_names[] = {"conflict", "warning", "never"};
     static const char *const color_names[] = {"auto", "always", "never"};
@@ -273,6 +279,16 @@ static int parse_options(int argc, char **argv, options *opt)
                 usage(EXIT_TROUBLE);
             }
             opt->jobs = (unsigned)n;
+            break;
+        }
+        case OPT_PART: {
+            char *end;
+            unsigned long n = strtoul(optarg, &end, 10);
+            if (optarg[0] < '0' || optarg[0] > '9' || *end || n > UINT_MAX) {
+                fprintf(stderr, "factcheck: invalid part '%s' (an integer from 0)\n", safe(optarg));
+                usage(EXIT_TROUBLE);
+            }
+            opt->part = (unsigned)n;
             break;
         }
         case 'h':
@@ -955,7 +971,7 @@ int main(int argc, char **argv)
 {
     const char *rule_files[argc > 0 ? argc : 1];
     options opt = {CMD_CHECK, FC_FORMAT_TEXT, NULL, rule_files, 0, FAIL_ON_CONFLICT, COLOR_AUTO, 0,
-                   NULL, false, false, NULL, NULL, FC_DOC_AUTO};
+                   NULL, false, false, NULL, NULL, FC_DOC_AUTO, 0};
     gsl_set_error_handler_off();
     opt.cmd = take_command(&argc, &argv);
     int first = parse_options(argc, argv, &opt);
@@ -1049,6 +1065,7 @@ int main(int argc, char **argv)
     if (corpus) {
         fc_corpus_set_jobs(corpus, opt.jobs);
         fc_corpus_set_input_format(corpus, opt.input_format);
+        fc_corpus_set_part(corpus, opt.part);
     }
     for (int i = 0; st == FC_OK && i < npaths; i++)
         st = opt.cmd == CMD_CLAIMS ? fc_corpus_add_claims(corpus, paths[i])

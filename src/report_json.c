@@ -420,6 +420,7 @@ static void kept_input_json(fc_strbuf *sb, const fc_input *in)
     kv_str(sb, "format", fc_doc_format_name(in->format));
     kv_str(sb, "source", in->source);
     kv_num(sb, "record", in->source ? (double)in->line : NAN);
+    kv_num(sb, "part", in->part);
     const fc_doc *d = in->doc;
     if (d) {
         kv_str(sb, "outlet", d->outlet);

@@ -37,6 +37,7 @@ typedef struct fc_input {
     fc_doc_format format; /* how it is read: FC_DOC_TEXT, FC_DOC_HTML or FC_DOC_JSONL */
     char *source;         /* for a JSON Lines record: the file it is in; else NULL */
     size_t line;          /* for a JSON Lines record: its line in that file */
+    unsigned part;        /* the part of a larger run it belongs to (fc_corpus_set_part) */
 } fc_input;
 
 /* A new, empty corpus; NULL when out of memory. Free with fc_corpus_free. */
@@ -81,6 +82,12 @@ FC_API fc_status fc_corpus_add_claims(fc_corpus *corpus, const char *path);
  * text for unknown names and for standard input. Files found in folders are
  * always read by their names. */
 FC_API void fc_corpus_set_input_format(fc_corpus *corpus, fc_doc_format format);
+
+/* The part of a larger run the inputs added from now on belong to (0, the
+ * default: none): a claims file records it, and inputs read back from claims
+ * files are put in the order of their parts first, so blocks of one archive
+ * read on standard input keep the archive's order. */
+FC_API void fc_corpus_set_part(fc_corpus *corpus, unsigned part);
 
 /* How many threads fc_corpus_extract may use to load documents and extract their
  * claims: 1 (the default for a new corpus) does all the work on the calling
