@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift $(($# > 0 ? 1 : 0))
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_doc fuzz_extract fuzz_rules fuzz_report fuzz_walk)
+((${#targets[@]})) || targets=(fuzz_doc fuzz_extract fuzz_rules fuzz_report fuzz_walk fuzz_claims)
 [[ $seconds =~ ^[0-9]+$ ]] || { echo "usage: fuzz/run.sh [SECONDS] [TARGET...]" >&2; exit 2; }
 
 # clang, and libFuzzer's runtime (libclang_rt.fuzzer), which Debian ships apart
