@@ -890,8 +890,10 @@ static fc_status tie_claims(fc_corpus *c)
             inputs[i] = c->inputs[keys[i].idx];
             state[i] = c->state[keys[i].idx];
         }
-        memcpy(c->inputs, inputs, n * sizeof *inputs);
-        memcpy(c->state, state, n * sizeof *state);
+        if (n) { /* no arithmetic on an empty list */
+            memcpy(c->inputs, inputs, n * sizeof *inputs);
+            memcpy(c->state, state, n * sizeof *state);
+        }
     }
     /* Claims by input, then in text order; an input whose record counts other
      * claims than were found is an error (a claims file left out). */
@@ -909,7 +911,8 @@ static fc_status tie_claims(fc_corpus *c)
             sorted[k] = c->claims.items[ck[k].idx];
             sorted[k].doc = ck[k].doc;
         }
-        memcpy(c->claims.items, sorted, c->claims.n * sizeof *sorted);
+        if (c->claims.n)
+            memcpy(c->claims.items, sorted, c->claims.n * sizeof *sorted);
     }
     for (size_t i = 0; st == FC_OK && i < n; i++) {
         fc_input *in = &c->inputs[i];

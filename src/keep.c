@@ -151,6 +151,13 @@ bool fc_doc_mentions(const fc_doc *d, const char *w, size_t n, const char *rest,
     }
     key[k] = '\0';
     bool yes = false;
+    /* A word in a kept stretch; the label forms are all in the words. */
+    for (size_t s = 0; !rest && !yes && s < d->nspans; s++) {
+        const fc_doc_span *sp = &d->spans[s];
+        for (size_t i = 0; !yes && i + n <= sp->len; i++)
+            yes = (i == 0 || !isalnum((unsigned char)sp->text[i - 1])) &&
+                  fc_ieq(sp->text + i, w, n);
+    }
     for (size_t i = lower_bound(d->words, d->nwords, key);
          !yes && i < d->nwords && strncmp(d->words[i], key, k) == 0; i++)
         yes = !rest || !isalnum((unsigned char)d->words[i][k]);
@@ -268,13 +275,20 @@ static size_t chunk_end(const fc_doc *d, size_t i)
     return i;
 }
 
-static bool collect_words(const fc_doc *d, wordlist *l)
+/* The words starting outside the kept stretches r[0..nr) (those inside are read
+ * from the stretches: each starts after white space and ends at it, so no word
+ * crosses its edge), and the label forms of all. */
+static bool collect_words(const fc_doc *d, const range *r, size_t nr, wordlist *l)
 {
+    size_t k = 0;
     for (size_t i = d->body; i < d->len; i++) {
         if (!word_start(d, i))
             continue;
+        while (k < nr && r[k].hi <= i)
+            k++;
+        bool kept = k < nr && r[k].lo <= i;
         size_t e = chunk_end(d, i);
-        if (!add_word(l, d->text + i, e - i, NULL, 0))
+        if (!kept && !add_word(l, d->text + i, e - i, NULL, 0))
             return false;
         /* "Ward 3", "Ward-3": each start of the chunk before a space or hyphen,
          * with the chunk of digits after the spaces and hyphens. */
@@ -312,7 +326,7 @@ fc_status fc_doc_keep(fc_doc *d, const fc_claim *claims, size_t n)
             r[nr++] = r[i];
         }
     }
-    bool ok = collect_words(d, &words);
+    bool ok = collect_words(d, r, nr, &words);
     fc_strbuf kept = {0};
     size_t *span_at = malloc((nr ? nr : 1) * sizeof *span_at);
     fc_doc_span *spans = malloc((nr ? nr : 1) * sizeof *spans);

@@ -56,9 +56,11 @@ typedef struct fc_doc {
     size_t nlines;
     /* A kept document (fc_doc_keep, or one read back from a claims file): text
      * and line_starts are NULL, and what the checks and reports read of it is
-     * here: the stretches of text around its claims (sorted, disjoint), the
-     * distinct words of its body (lower case, from the start of a word to the
-     * next white space; sorted), and the cues of its whole text. */
+     * here: the stretches of text around its claims (sorted, disjoint, each
+     * from and to white space), the distinct words of its body that start
+     * outside them (lower case, from the start of a word to the next white
+     * space) with each word followed by a number ("ward\x1f3"), sorted, and
+     * the cues of its whole text. */
     fc_doc_span *spans;
     size_t nspans;
     char **words;
