@@ -812,6 +812,12 @@ static int by_claim_key(const void *pa, const void *pb)
  * run that extracted them had (folder order; text order in each document). */
 static fc_status tie_claims(fc_corpus *c)
 {
+    /* Room for an error input per claim first: keys point into c->inputs. */
+    if (fc_grow((void **)&c->inputs, &c->cap, c->ninputs + c->claims.n + 1, sizeof *c->inputs) !=
+            FC_OK ||
+        fc_grow((void **)&c->state, &c->state_cap, c->ninputs + c->claims.n + 1,
+                sizeof *c->state) != FC_OK)
+        return FC_ENOMEM;
     fc_status st = FC_OK;
     size_t n = c->ninputs;
     order_key *keys = malloc((n ? n : 1) * sizeof *keys);
