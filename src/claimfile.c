@@ -9,6 +9,7 @@
  */
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -161,8 +162,6 @@ static fc_status read_claim(fc_corpus *c, const cJSON *o, const char *where, why
     const char *doc = str_req(o, "doc", w);
     cl.start = count(o, "start", w);
     cl.end = count(o, "end", w);
-    cl.line = (unsigned)count(o, "line", w);
-    cl.col = (unsigned)count(o, "col", w);
     cl.sentence = count(o, "sentence", w);
     cl.sentence_start = count(o, "sentence_start", w);
     cl.sentence_end = count(o, "sentence_end", w);
@@ -232,6 +231,14 @@ static unsigned cues_of(const cJSON *o, why *w)
 }
 
 /* The kept document of an input record that is ok. */
+/* Whether x is a line or column number a stretch at offset at can have: a
+ * whole number from 1 to at + 1. */
+static bool place(const cJSON *x, double at)
+{
+    return cJSON_IsNumber(x) && x->valuedouble >= 1 && x->valuedouble <= at + 1 &&
+           x->valuedouble == floor(x->valuedouble) && x->valuedouble <= (double)UINT_MAX;
+}
+
 static fc_status read_doc(const cJSON *o, const char *path, why *w, fc_doc **out)
 {
     *out = NULL;
@@ -256,18 +263,21 @@ static fc_status read_doc(const cJSON *o, const char *path, why *w, fc_doc **out
     const cJSON *e;
     cJSON_ArrayForEach(e, spans)
     {
-        const cJSON *at = cJSON_GetArrayItem(e, 0), *text = cJSON_GetArrayItem(e, 1);
-        if (!cJSON_IsArray(e) || cJSON_GetArraySize(e) != 2 || !cJSON_IsNumber(at) ||
+        const cJSON *at = cJSON_GetArrayItem(e, 0), *line = cJSON_GetArrayItem(e, 1);
+        const cJSON *col = cJSON_GetArrayItem(e, 2), *text = cJSON_GetArrayItem(e, 3);
+        if (!cJSON_IsArray(e) || cJSON_GetArraySize(e) != 4 || !cJSON_IsNumber(at) ||
             !cJSON_IsString(text) || at->valuedouble < (double)end ||
             at->valuedouble != floor(at->valuedouble) ||
-            at->valuedouble + (double)strlen(text->valuestring) > (double)len) {
-            fail(w, "\"%s\" holds a stretch that is not [offset, text] in order within the "
-                    "document",
+            at->valuedouble + (double)strlen(text->valuestring) > (double)len ||
+            !place(line, at->valuedouble) || !place(col, at->valuedouble)) {
+            fail(w, "\"%s\" holds a stretch that is not [offset, line, column, text] in order "
+                    "within the document",
                  "spans");
             break;
         }
         sp[k] = (fc_doc_span){(size_t)at->valuedouble, strlen(text->valuestring),
-                              text->valuestring};
+                              text->valuestring, (unsigned)line->valuedouble,
+                              (unsigned)col->valuedouble};
         end = sp[k].start + sp[k].len;
         k++;
     }

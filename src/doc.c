@@ -247,8 +247,38 @@ void fc_doc_free(fc_doc *doc)
     free(doc);
 }
 
+/* A kept document: from the stretch that holds offset, by the line breaks in
+ * it before offset. */
+static void kept_linecol(const fc_doc *doc, size_t offset, unsigned *line, unsigned *col)
+{
+    size_t lo = 0, hi = doc->nspans; /* the last stretch starting at or before offset */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->spans[mid].start <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *line = *col = 0;
+    if (lo == 0 || offset > doc->spans[lo - 1].start + doc->spans[lo - 1].len)
+        return;
+    const fc_doc_span *s = &doc->spans[lo - 1];
+    size_t n = offset - s->start, breaks = 0, after = 0; /* after: the last break + 1 */
+    for (const char *p = s->text, *end = s->text + n;
+         (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+        breaks++;
+        after = (size_t)(p + 1 - s->text);
+    }
+    *line = s->line + (unsigned)breaks;
+    *col = breaks ? (unsigned)(n - after + 1) : s->col + (unsigned)n;
+}
+
 void fc_doc_linecol(const fc_doc *doc, size_t offset, unsigned *line, unsigned *col)
 {
+    if (!doc->text && !doc->line_starts) {
+        kept_linecol(doc, offset, line, col);
+        return;
+    }
     if (offset > doc->len)
         offset = doc->len;
     /* The last line start at or before offset (binary search). */

@@ -3400,7 +3400,6 @@ static size_t block_end(const char *text, size_t pos, size_t len)
 fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index, fc_claims *out)
 {
     ctx c = {.r = rules, .doc = doc, .text = doc->text, .doc_index = doc_index, .out = out};
-    size_t first = out->n;
     c.decimal_comma = fc_lang_decimal_comma(doc->language);
     c.path_hash = fc_hash64(doc->path, strlen(doc->path), 0);
     size_t word_cap = 0;
@@ -3460,8 +3459,6 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
         }
         pos = end;
     }
-    for (size_t i = first; doc->line_starts && i < out->n; i++)
-        fc_doc_linecol(doc, out->items[i].start, &out->items[i].line, &out->items[i].col);
     free(c.word);
     free(c.memo);
     free(c.quantity_words);

@@ -360,8 +360,10 @@ fc_status fc_doc_keep(fc_doc *d, const fc_claim *claims, size_t n)
         fc_sb_free(&words.buf);
         return FC_ENOMEM;
     }
-    for (size_t i = 0; i < nr; i++)
-        spans[i] = (fc_doc_span){r[i].lo, r[i].hi - r[i].lo, d->kept + span_at[i]};
+    for (size_t i = 0; i < nr; i++) {
+        spans[i] = (fc_doc_span){r[i].lo, r[i].hi - r[i].lo, d->kept + span_at[i], 0, 0};
+        fc_doc_linecol(d, r[i].lo, &spans[i].line, &spans[i].col);
+    }
     free(r);
     free(span_at);
     for (size_t i = 0; i < words.n; i++)
@@ -416,7 +418,8 @@ fc_status fc_doc_kept_new(const char *path, size_t len, size_t body, const fc_do
     }
     d->kept = fc_sb_take(&kept);
     for (size_t i = 0; i < nspans; i++)
-        d->spans[i] = (fc_doc_span){spans[i].start, spans[i].len, d->kept + at[i]};
+        d->spans[i] = (fc_doc_span){spans[i].start, spans[i].len, d->kept + at[i], spans[i].line,
+                                    spans[i].col};
     for (size_t i = 0; i < nwords; i++)
         d->words[i] = d->kept + at[nspans + i];
     d->nspans = nspans;

@@ -187,8 +187,10 @@ static void claim_row(row *r, const fc_corpus *corpus, const fc_claim *c)
     put_str(r, COL_id, c->id);
     put_text(r, COL_doc, in ? in->path : NULL);
     if (in && in->doc) {
-        put_size(r, COL_line, c->line);
-        put_size(r, COL_col, c->col);
+        unsigned line, col;
+        fc_doc_linecol(in->doc, c->start, &line, &col);
+        put_size(r, COL_line, line);
+        put_size(r, COL_col, col);
     }
     char *text = fc_claim_text(corpus, c);
     put_text(r, COL_text, text);

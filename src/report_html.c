@@ -139,7 +139,9 @@ static void claim_ref(fc_strbuf *sb, const fc_corpus *corpus, const fc_claim *c)
 {
     const fc_input *in = fc_corpus_input(corpus, c->doc);
     char *text = fc_claim_text(corpus, c);
-    unsigned line = in && in->doc ? c->line : 0, col = in && in->doc ? c->col : 0;
+    unsigned line = 0, col = 0;
+    if (in && in->doc)
+        fc_doc_linecol(in->doc, c->start, &line, &col);
     fc_sb_printf(sb, "<li><a href=\"#c-%s\">\u201c", c->id);
     esc(sb, text);
     fc_sb_puts(sb, "\u201d</a> ");

@@ -215,7 +215,9 @@ static void claim_json(fc_strbuf *sb, const fc_corpus *corpus, size_t k, bool ty
     const fc_claim *c = &fc_corpus_claims(corpus)->items[k];
     void (*num)(fc_strbuf *, double) = exact ? json_number_exact : json_number;
     const fc_input *in = fc_corpus_input(corpus, c->doc);
-    unsigned line = in && in->doc ? c->line : 0, col = in && in->doc ? c->col : 0;
+    unsigned line = 0, col = 0;
+    if (in && in->doc)
+        fc_doc_linecol(in->doc, c->start, &line, &col);
     fc_sb_add(sb, "{", 1);
     key(sb, "id", true);
     json_string(sb, c->id);
@@ -441,7 +443,8 @@ static void kept_input_json(fc_strbuf *sb, const fc_input *in)
         key(sb, "spans", false);
         fc_sb_add(sb, "[", 1);
         for (size_t i = 0; i < d->nspans; i++) {
-            fc_sb_printf(sb, "%s[%zu,", i ? "," : "", d->spans[i].start);
+            fc_sb_printf(sb, "%s[%zu,%u,%u,", i ? "," : "", d->spans[i].start, d->spans[i].line,
+                         d->spans[i].col);
             json_string_n(sb, d->spans[i].text, d->spans[i].len);
             fc_sb_add(sb, "]", 1);
         }

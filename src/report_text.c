@@ -62,8 +62,8 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
 static void claim_line(fc_strbuf *sb, const fc_corpus *corpus, const fc_input *in, size_t k)
 {
     const fc_claim *c = &fc_corpus_claims(corpus)->items[k];
-    unsigned line = c->line, col = c->col;
-    (void)in;
+    unsigned line, col;
+    fc_doc_linecol(in->doc, c->start, &line, &col);
     char *text = fc_claim_text(corpus, c);
     for (char *p = text; p && *p; p++)
         if (*p == '\n' || *p == '\r' || *p == '\t')
@@ -244,7 +244,8 @@ static void finding(fc_strbuf *sb, const fc_corpus *corpus, const fc_finding *f,
     for (size_t i = 0; i < f->nclaims; i++) {
         const fc_claim *c = &cl->items[f->claims[i]];
         const fc_input *in = fc_corpus_input(corpus, c->doc);
-        unsigned line = c->line, col = c->col;
+        unsigned line, col;
+        fc_doc_linecol(in->doc, c->start, &line, &col);
         fc_sb_printf(sb, " %s (", c->id);
         fc_sb_term_str(sb, in->path);
         fc_sb_printf(sb, ":%u:%u)", line, col);

@@ -63,7 +63,6 @@ typedef struct fc_claim {
     char id[FC_ID_SIZE];
     size_t doc;        /* index of the input (document) in its corpus */
     size_t start, end; /* byte span of the quantity expression, end exclusive */
-    unsigned line, col; /* where start is, from 1 (col in bytes) */
     size_t sentence;   /* index of its sentence in the document, from 0 */
     size_t sentence_start, sentence_end; /* byte span of that sentence */
     double value;      /* the number as stated, scaled ("1.1 million" = 1100000) */

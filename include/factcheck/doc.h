@@ -25,10 +25,11 @@ extern "C" {
 #endif
 
 /* A kept stretch of a document's text: len bytes from offset start, with a NUL
- * after them. */
+ * after them; start is at line line, column col (from 1, col in bytes). */
 typedef struct fc_doc_span {
     size_t start, len;
     const char *text;
+    unsigned line, col;
 } fc_doc_span;
 
 /* What the checks ask of a whole document's text (fc_doc_cues). */
@@ -142,7 +143,9 @@ FC_API fc_status fc_doc_keep(fc_doc *doc, const fc_claim *claims, size_t n);
 /* Frees a document; fc_doc_free(NULL) does nothing. */
 FC_API void fc_doc_free(fc_doc *doc);
 
-/* The 1-based line and column (in bytes) of a byte offset in the document. */
+/* The 1-based line and column (in bytes) of a byte offset in the document. A
+ * kept document answers for an offset in its stretches (a claim's), else gives
+ * 0 and 0. */
 FC_API void fc_doc_linecol(const fc_doc *doc, size_t offset, unsigned *line, unsigned *col);
 
 #ifdef __cplusplus
