@@ -86,9 +86,9 @@ static fc_status words_of(const char *text, size_t from, size_t to, uint64_t **w
 }
 
 /* The figure a claim states: its own words and what they were read as. */
-static uint64_t figure_key(const fc_claim *c, const fc_doc *d)
+static uint64_t figure_key(const fc_claim *c, const char *text)
 {
-    uint64_t h = fc_hash64_words(d->text, c->start, c->end, 0);
+    uint64_t h = fc_hash64_words(text, 0, c->end - c->start, 0);
     int fields[] = {(int)c->qualifier, (int)c->unit, (int)c->per, (int)c->modality, (int)c->role,
                     (int)c->direction};
     h = fc_hash64(fields, sizeof fields, h);
@@ -147,8 +147,12 @@ fc_status fc_copies_find(const fc_claims *claims, const fc_doc *const *docs, siz
     for (size_t k = 0; st == FC_OK && k < n; k++) {
         const fc_claim *c = &claims->items[k];
         const fc_doc *d = c->doc < ndocs ? docs[c->doc] : NULL;
-        if (!d || !d->text || c->sentence_end > d->len || c->sentence_start >= c->sentence_end ||
-            c->end > d->len || c->start >= c->end)
+        /* The sentence and the claim's own words (a kept document holds both). */
+        const char *sentence = c->sentence_start < c->sentence_end
+                                   ? fc_doc_bytes(d, c->sentence_start, c->sentence_end)
+                                   : NULL;
+        const char *text = c->start < c->end ? fc_doc_bytes(d, c->start, c->end) : NULL;
+        if (!sentence || !text)
             continue;
         const fc_claim *p = k ? &claims->items[k - 1] : NULL;
         if (p && sw[k - 1].exact && p->doc == c->doc && p->sentence_start == c->sentence_start &&
@@ -156,12 +160,12 @@ fc_status fc_copies_find(const fc_claims *claims, const fc_doc *const *docs, siz
             sw[k] = sw[k - 1]; /* the sentence's words once */
         else {
             sw[k].from = len;
-            st = words_of(d->text, c->sentence_start, c->sentence_end, &words, &len, &cap,
+            st = words_of(sentence, 0, c->sentence_end - c->sentence_start, &words, &len, &cap,
                           &sw[k].exact, &sw[k].n);
         }
         /* The same figure twice in a sentence ("rose to 1,240 ... 1,240 inmates"):
          * the n-th is a copy of the n-th. */
-        uint64_t key = figure_key(c, d), nth = 0;
+        uint64_t key = figure_key(c, text), nth = 0;
         for (size_t j = k; j-- > 0 && claims->items[j].doc == c->doc &&
                            claims->items[j].sentence_start == c->sentence_start;)
             nth += fkey[j] == key;
