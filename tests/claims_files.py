@@ -8,12 +8,16 @@ folder of its own under one folder: 198 cases, 267 documents), and for every
 report format, the report and the exit status of `factcheck check` on the claims
 file `factcheck extract -f jsonl` wrote must equal those of `factcheck DIR`, byte
 for byte; also with the claims file cut in two and the halves given in reverse
-order, and concatenated in reverse order into one file. Then bad claims files: a
+order, and concatenated in reverse order into one file; the text report with
+--list-claims too (each claim's line and column), and -f sqlite, whose databases
+must hold the same rows (`sqlite3 .dump`, the run's time of writing left out).
+Then bad claims files: a
 line that is not JSON and a claim without its "value" are errors naming FILE:LINE,
 the other lines are still read and checked, and the exit status is 2; a claims file
 left out (the input records count claims that are missing) is an error too.
 """
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -21,7 +25,8 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "scenarios"))
 import run as scenarios  # noqa: E402
 
-FORMATS = ["text", "json", "jsonl", "csv", "claimreview", "html"]
+FORMATS = [["-f", "text"], ["-f", "text", "--list-claims"], ["-f", "json"], ["-f", "jsonl"],
+           ["-f", "csv"], ["-f", "claimreview"], ["-f", "html"], ["-f", "sqlite"]]
 failures = 0
 
 
@@ -54,6 +59,22 @@ def write_scenarios(root):
     return n
 
 
+def dump(db):
+    """The database's rows as SQL, the run's time of writing left out."""
+    out = subprocess.run(["sqlite3", db, ".dump"], capture_output=True, check=True).stdout
+    return re.sub(rb"(INSERT INTO runs VALUES\(\d+,)'[^']*'", rb"\1'TIME'", out)
+
+
+def report(args, out):
+    """factcheck ARGS; for -f sqlite, written to a new database OUT, read back by dump."""
+    if "sqlite" not in args:
+        return fc(*args)
+    if os.path.exists(out):
+        os.remove(out)
+    code, stdout, err = fc(*args, "-o", out)
+    return code, stdout + (dump(out) if os.path.exists(out) else b""), err
+
+
 def same_as_folder_run(name, folder, rules, tmp):
     code, claims, err = fc("extract", "-f", "jsonl", "-j", "2", folder)
     check(code == 0, f"{name}: extract -f jsonl exits 0 ({err[:200]!r})")
@@ -70,12 +91,13 @@ def same_as_folder_run(name, folder, rules, tmp):
     reversed_one = os.path.join(tmp, name + "-rev.jsonl")
     with open(reversed_one, "wb") as f:
         f.writelines(lines[half:] + lines[:half])
-    for fmt in FORMATS:
-        want = fc("-f", fmt, folder)
+    for opts in FORMATS:
+        fmt = " ".join(opts[1:])
+        want = report([*opts, folder], os.path.join(tmp, "want.db"))
         check(want[0] == 1 and want[1], f"{name}: the folder run finds conflicts ({fmt})")
         for label, files in [("one file", [whole]), ("two halves, reversed", [second, first]),
                              ("halves concatenated in reverse", [reversed_one])]:
-            got = fc("check", *rules, "-f", fmt, *files)
+            got = report(["check", *rules, *opts, *files], os.path.join(tmp, "got.db"))
             check(got[0] == want[0], f"{name}, {fmt}, {label}: exit {got[0]}, folder run {want[0]}")
             check(got[1] == want[1], f"{name}, {fmt}, {label}: the report is the folder run's, "
                                      f"byte for byte ({len(got[1])} and {len(want[1])} bytes)")
