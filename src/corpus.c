@@ -21,6 +21,7 @@
 #include "factcheck/copies.h"
 #include "factcheck/corpus.h"
 #include "factcheck/extract.h"
+#include "keep.h"
 #include "util.h"
 
 /* A real file or folder, whatever the path that reaches it. */
@@ -970,8 +971,20 @@ fc_status fc_corpus_check(fc_corpus *c, const fc_rules *rules)
     const fc_doc **docs = malloc((c->ninputs ? c->ninputs : 1) * sizeof *docs);
     if (!docs)
         return FC_ENOMEM;
+    fc_doc **kept = malloc((c->ninputs ? c->ninputs : 1) * sizeof *kept);
+    if (!kept) {
+        free(docs);
+        return FC_ENOMEM;
+    }
     for (size_t i = 0; i < c->ninputs; i++)
-        docs[i] = c->inputs[i].doc;
+        docs[i] = kept[i] = c->inputs[i].doc;
+    /* The checks ask a document only about the words of the claims' keys. */
+    fc_status pruned = fc_docs_keep_asked(kept, c->ninputs, &c->claims);
+    free(kept);
+    if (pruned != FC_OK) {
+        free(docs);
+        return pruned;
+    }
     size_t n = c->claims.n;
     free(c->first);
     free(c->next);

@@ -370,7 +370,8 @@ fc_status fc_doc_keep(fc_doc *d, const fc_claim *claims, size_t n)
         words.items[i] = d->kept + words_at + (size_t)(uintptr_t)words.items[i];
     fc_sb_free(&words.buf);
     free(words.slots);
-    qsort(words.items, words.n, sizeof *words.items, cmp_word);
+    if (words.n) /* none: items is NULL */
+        qsort(words.items, words.n, sizeof *words.items, cmp_word);
     size_t nw = words.n;
     d->spans = spans;
     d->nspans = nr;
@@ -428,4 +429,183 @@ fc_status fc_doc_kept_new(const char *path, size_t len, size_t body, const fc_do
     qsort(d->words, nwords, sizeof *d->words, cmp_word);
     *out = d;
     return FC_OK;
+}
+
+/* ---- the words a run asks about ---------------------------------------------------- */
+
+/* The questions the checks put to fc_doc_mentions: group.c asks whether a
+ * document has a word starting with a term of a claim's key (the text after
+ * its kind, "p:granite_falls"), each word of a name ("granite", "falls"), or a
+ * label with its number ("ward_3": "ward\x1f3"). A kept word answers only a
+ * question that starts it, so the words no question starts can go. */
+typedef struct asked {
+    fc_strbuf buf;   /* the questions, lower case, NUL-separated */
+    size_t *slots;   /* a hash set of offsets + 1 into buf (0: empty) */
+    size_t nslots, n;
+    bool len[65];    /* the lengths asked (len[64]: 64 bytes or more) */
+} asked;
+
+static bool asked_has(const asked *a, const char *s, size_t n)
+{
+    size_t h = (size_t)fc_hash64(s, n, 0) & (a->nslots - 1);
+    for (; a->slots[h]; h = (h + 1) & (a->nslots - 1)) {
+        const char *q = a->buf.data + a->slots[h] - 1;
+        if (strncmp(q, s, n) == 0 && q[n] == '\0')
+            return true;
+    }
+    return false;
+}
+
+static bool asked_grow(asked *a)
+{
+    size_t n = a->nslots ? 2 * a->nslots : 1024;
+    size_t *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < a->nslots; i++)
+        if (a->slots[i]) {
+            const char *q = a->buf.data + a->slots[i] - 1;
+            size_t h = (size_t)fc_hash64(q, strlen(q), 0) & (n - 1);
+            while (slots[h])
+                h = (h + 1) & (n - 1);
+            slots[h] = a->slots[i];
+        }
+    free(a->slots);
+    a->slots = slots;
+    a->nslots = n;
+    return true;
+}
+
+/* Adds the question w[0..n) (with rest: "w\x1frest"), lower-cased, once. */
+static bool ask(asked *a, const char *w, size_t n, const char *rest, size_t m)
+{
+    size_t at = a->buf.len;
+    for (size_t i = 0; i < n; i++) {
+        char ch = lower(w[i]);
+        fc_sb_add(&a->buf, &ch, 1);
+    }
+    if (rest) {
+        char sep = LABEL_SEP;
+        fc_sb_add(&a->buf, &sep, 1);
+        for (size_t i = 0; i < m; i++) {
+            char ch = lower(rest[i]);
+            fc_sb_add(&a->buf, &ch, 1);
+        }
+    }
+    fc_sb_add(&a->buf, "", 1);
+    if (a->buf.failed || (2 * (a->n + 1) > a->nslots && !asked_grow(a)))
+        return false;
+    const char *q = a->buf.data + at;
+    size_t len = a->buf.len - at - 1;
+    if (asked_has(a, q, len)) {
+        a->buf.len = at;
+        return true;
+    }
+    size_t h = (size_t)fc_hash64(q, len, 0) & (a->nslots - 1);
+    while (a->slots[h])
+        h = (h + 1) & (a->nslots - 1);
+    a->slots[h] = at + 1;
+    a->n++;
+    a->len[len < 64 ? len : 64] = true;
+    return true;
+}
+
+/* The questions of one key ("t:worker p:granite_falls n:ward_3 ..."), as
+ * group.c's mentions() puts them. */
+static bool ask_key(asked *a, const char *key)
+{
+    for (const char *p = key; p && *p;) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        if (e - p > 2 && p[1] == ':') {
+            const char *w = p + 2;
+            size_t len = (size_t)(e - w), n = 0;
+            while (n < len && w[n] != '_')
+                n++;
+            if (n < len && n + 1 < len && isdigit((unsigned char)w[n + 1])) {
+                if (!ask(a, w, n, w + n + 1, len - n - 1))
+                    return false;
+            } else {
+                for (const char *s = w; s < e;) {
+                    size_t k = 0;
+                    while (s + k < e && s[k] != '_')
+                        k++;
+                    if (k && !ask(a, s, k, NULL, 0))
+                        return false;
+                    s += k + 1;
+                }
+            }
+        }
+        p = e;
+    }
+    return true;
+}
+
+/* Whether a question starts word w. */
+static bool is_asked(const asked *a, const char *w)
+{
+    size_t n = strlen(w);
+    for (size_t k = 1; k <= n; k++)
+        if (a->len[k < 64 ? k : 64] && asked_has(a, w, k))
+            return true;
+    return false;
+}
+
+/* Keeps of d's words those a question starts, in a new block with its stretches. */
+static fc_status keep_asked(fc_doc *d, const asked *a)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < d->nwords; i++)
+        if (is_asked(a, d->words[i]))
+            d->words[m++] = d->words[i];
+    if (m == d->nwords)
+        return FC_OK;
+    fc_strbuf kept = {0};
+    size_t *at = malloc((d->nspans + m + 1) * sizeof *at);
+    for (size_t i = 0; at && i < d->nspans; i++) {
+        at[i] = kept.len;
+        fc_sb_add(&kept, d->spans[i].text, d->spans[i].len);
+        fc_sb_add(&kept, "", 1);
+    }
+    for (size_t i = 0; at && i < m; i++) {
+        at[d->nspans + i] = kept.len;
+        fc_sb_puts(&kept, d->words[i]);
+        fc_sb_add(&kept, "", 1);
+    }
+    char *block = at && !kept.failed ? fc_sb_take(&kept) : NULL;
+    if (!block) {
+        free(at);
+        fc_sb_free(&kept);
+        return FC_ENOMEM;
+    }
+    for (size_t i = 0; i < d->nspans; i++)
+        d->spans[i].text = block + at[i];
+    for (size_t i = 0; i < m; i++)
+        d->words[i] = block + at[d->nspans + i];
+    free(at);
+    free(d->kept);
+    d->kept = block;
+    d->nwords = m;
+    char **words = realloc(d->words, (m ? m : 1) * sizeof *words);
+    if (words)
+        d->words = words;
+    return FC_OK;
+}
+
+fc_status fc_docs_keep_asked(fc_doc *const *docs, size_t ndocs, const fc_claims *claims)
+{
+    asked a = {0};
+    bool ok = asked_grow(&a);
+    for (size_t i = 0; ok && i < claims->n; i++)
+        ok = ask_key(&a, claims->items[i].key);
+    fc_status st = ok ? FC_OK : FC_ENOMEM;
+    for (size_t i = 0; st == FC_OK && i < ndocs; i++)
+        if (docs[i] && !docs[i]->text && docs[i]->kept)
+            st = keep_asked(docs[i], &a);
+    fc_sb_free(&a.buf);
+    free(a.slots);
+    return st;
 }

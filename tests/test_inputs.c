@@ -729,3 +729,57 @@ Test(inputs, files_of_other_types_in_a_folder_are_listed_as_skipped)
     free(out);
     free(err);
 }
+
+/* The checks keep of a kept document's words (those outside its stretches)
+ * only the ones a term of a claim's key starts: the keys here are
+ * "t:dog p:granite_falls w:shelter" and "t:dog p:ward_3 w:shelter", so of the
+ * words of the middle paragraph "granite", "falls" and the label "Ward 3" stay
+ * ("dog" and "shelter" are only in the stretches); "zebras", "quartz" and the
+ * filler's words go, and so does the bare "ward" (the key asks for it with its
+ * number only). */
+Test(inputs, the_checks_keep_only_the_words_the_keys_ask_about)
+{
+    const char *dir = make_tmpdir();
+    const char *filler = "The afternoon was quiet and the committee talked about paint colours "
+                         "for the hallway. ";
+    char text[4096];
+    int n = snprintf(text, sizeof text,
+                     "The Granite Falls shelter took in 412 dogs in 2024, the county said.\n\n");
+    for (int i = 0; i < 6; i++)
+        n += snprintf(text + n, sizeof text - (size_t)n, "%s", filler);
+    n += snprintf(text + n, sizeof text - (size_t)n,
+                  "\n\nZebras and quartz were seen near Granite Falls and Ward 3 that week, "
+                  "neighbours said.\n\n");
+    for (int i = 0; i < 6; i++)
+        n += snprintf(text + n, sizeof text - (size_t)n, "%s", filler);
+    snprintf(text + n, sizeof text - (size_t)n,
+             "\n\nThe Ward 3 shelter took in 390 dogs in 2024, the city said.\n");
+    write_file(dir, "a.md", text);
+    fc_corpus *c = fc_corpus_new();
+    cr_assert_not_null(c);
+    cr_assert_eq(fc_corpus_add_path(c, at(dir, "a.md")), FC_OK);
+    cr_assert_eq(fc_corpus_extract(c, test_rules()), FC_OK);
+    const fc_doc *d = fc_corpus_input(c, 0)->doc;
+    const fc_claims *cl = fc_corpus_claims(c);
+    cr_assert_eq(cl->n, 2);
+    cr_assert_str_eq(cl->items[0].key, "t:dog p:granite_falls w:shelter");
+    cr_assert_str_eq(cl->items[1].key, "t:dog p:ward_3 w:shelter");
+    cr_assert_gt(d->nwords, 20, "before the checks: every word outside the stretches");
+    cr_assert(fc_doc_mentions(d, "Zebra", 5, NULL, 0));
+    cr_assert(fc_doc_mentions(d, "ward", 4, NULL, 0));
+    cr_assert_eq(fc_corpus_check(c, test_rules()), FC_OK);
+    const char *want[] = {"falls", "granite", "ward\x1f" "3"};
+    cr_assert_eq(d->nwords, 3, "%zu words kept", d->nwords);
+    for (size_t i = 0; i < 3; i++)
+        cr_assert_str_eq(d->words[i], want[i]);
+    /* What the keys ask is answered as before; the stretches still answer. */
+    cr_assert(fc_doc_mentions(d, "granite", 7, NULL, 0));
+    cr_assert(fc_doc_mentions(d, "falls", 5, NULL, 0));
+    cr_assert(fc_doc_mentions(d, "ward", 4, "3", 1));
+    cr_assert(fc_doc_mentions(d, "shelter", 7, NULL, 0));
+    cr_assert_not(fc_doc_mentions(d, "ward", 4, "35", 2));
+    cr_assert_not(fc_doc_mentions(d, "zebra", 5, NULL, 0));
+    /* Every span's text is still the document's. */
+    cr_assert_eq(strncmp(fc_doc_bytes(d, 0, 3), "The", 3), 0);
+    fc_corpus_free(c);
+}

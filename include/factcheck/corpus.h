@@ -106,7 +106,10 @@ FC_API void fc_corpus_set_jobs(fc_corpus *corpus, unsigned jobs);
  * Errors: FC_ENOMEM. */
 FC_API fc_status fc_corpus_extract(fc_corpus *corpus, const fc_rules *rules);
 
-/* Runs the checks over all claims. Errors: FC_ENOMEM. */
+/* Runs the checks over all claims. First each kept document lets go of the
+ * words of its body (fc_doc_mentions) that no term of a claim's key starts:
+ * the checks ask about no others, so a document's answers to them stay.
+ * Errors: FC_ENOMEM. */
 FC_API fc_status fc_corpus_check(fc_corpus *corpus, const fc_rules *rules);
 
 /* Read-only views, valid until the corpus is changed or freed. */
