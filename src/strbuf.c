@@ -70,6 +70,11 @@ char *fc_sb_take(fc_strbuf *sb)
         free(sb->data);
     else if (!s)
         s = fc_strdup("");
+    else if (sb->cap > sb->len + 1) { /* the room it grew beyond its bytes */
+        char *fit = realloc(s, sb->len + 1);
+        if (fit)
+            s = fit;
+    }
     sb->data = NULL;
     sb->len = sb->cap = 0;
     sb->failed = false;

@@ -18,7 +18,8 @@ typedef struct fc_strbuf {
 void fc_sb_add(fc_strbuf *sb, const char *s, size_t n);
 void fc_sb_puts(fc_strbuf *sb, const char *s);
 void fc_sb_printf(fc_strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Hands the string over to the caller (who frees it); NULL if an allocation failed. */
+/* Hands the string over to the caller (who frees it), in a block of its size;
+ * NULL if an allocation failed. */
 char *fc_sb_take(fc_strbuf *sb);
 void fc_sb_free(fc_strbuf *sb);
 
