@@ -44,6 +44,7 @@ static void finding_free(fc_finding *f)
     free(f->label);
     free(f->source);
     free(f->topic);
+    free(f->nums);
 }
 
 void fc_findings_clear(fc_findings *list)
@@ -55,10 +56,20 @@ void fc_findings_clear(fc_findings *list)
     list->n = list->cap = 0;
 }
 
+/* A finding whose numbers ran out of memory: fc_check_push refuses it. */
+#define NUMS_FAILED (FC_FINDING_MAX_NUMS + 1)
+
 void fc_check_add_num(fc_finding *f, const char *name, double v)
 {
-    if (f->nnums < FC_FINDING_MAX_NUMS && isfinite(v))
-        f->nums[f->nnums++] = (fc_number){name, v};
+    if (f->nnums >= FC_FINDING_MAX_NUMS || !isfinite(v))
+        return;
+    fc_number *nums = realloc(f->nums, (f->nnums + 1) * sizeof *nums);
+    if (!nums) {
+        f->nnums = NUMS_FAILED;
+        return;
+    }
+    f->nums = nums;
+    f->nums[f->nnums++] = (fc_number){name, v};
 }
 
 static int by_id_text(const void *pa, const void *pb)
@@ -105,7 +116,7 @@ fc_status fc_check_push(fc_findings *out, const fc_claims *claims, fc_finding *f
         finding_free(f);
         return FC_ENOMEM;
     }
-    if (!f->message ||
+    if (!f->message || f->nnums > FC_FINDING_MAX_NUMS ||
         fc_grow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items) != FC_OK) {
         finding_free(f);
         return FC_ENOMEM;

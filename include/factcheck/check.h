@@ -36,7 +36,7 @@ typedef struct fc_finding {
     char *message; /* owned */
     char *source;          /* the reference the finding cites (publisher, title, date,
                               URL, dataset row), or NULL; owned */
-    fc_number nums[FC_FINDING_MAX_NUMS];
+    fc_number *nums; /* nnums of them, at most FC_FINDING_MAX_NUMS; owned */
     size_t nnums;
     /* In a dispute between two claims that the evidence settles: the position
      * in claims, from 1, of the side a reference figure (else most of the other
