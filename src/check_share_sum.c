@@ -123,15 +123,17 @@ static const char *second_word_after(const fc_check_ctx *x, const fc_claim *c, c
 {
     const fc_doc *d = fc_check_doc(x, c);
     buf[0] = '\0';
-    if (!d || !d->text)
+    fc_view v; /* the 120 bytes after the claim, as word_after reads */
+    if (!d || c->end > d->len ||
+        !fc_view_of(d, c->end, c->end + 120 < d->len ? c->end + 120 : d->len, &v))
         return buf;
     size_t i = c->end;
     for (int w = 0; w < 2; w++) {
-        while (i < d->len && (d->text[i] == ' ' || d->text[i] == '\t'))
+        while (i < v.to && (fc_at(&v, i) == ' ' || fc_at(&v, i) == '\t'))
             i++;
         size_t k = 0;
-        while (i < d->len && k + 1 < n && isalpha((unsigned char)d->text[i]))
-            buf[k++] = (char)tolower((unsigned char)d->text[i++]);
+        while (i < v.to && k + 1 < n && isalpha((unsigned char)fc_at(&v, i)))
+            buf[k++] = (char)tolower((unsigned char)fc_at(&v, i++));
         buf[k] = '\0';
         if (!k)
             return buf;
