@@ -45,7 +45,7 @@ claims = text = words = 0
 for line in open(path, encoding="utf-8"):
     o = json.loads(line)
     if o.get("type") == "input":
-        text += sum(len(t.encode()) for _, t in o.get("spans", []))
+        text += sum(len(s[-1].encode()) for s in o.get("spans", []))  # [offset, line, col, text]
         # a word's bytes, its NUL and its pointer
         words += sum(len(w.encode()) + 1 + 8 for w in o.get("words", []))
     else:
