@@ -260,11 +260,10 @@ static void claim_json(fc_strbuf *sb, const fc_corpus *corpus, size_t k, bool ty
     key(sb, "base_value", false);
     num(sb, c->base_value);
     kv_str(sb, "base_unit", c->base_unit[0] ? c->base_unit : NULL);
+    appearances_json(sb, corpus, k);
     if (exact) {
         kv_num(sb, "sentence_start", (double)c->sentence_start);
         kv_num(sb, "sentence_end", (double)c->sentence_end);
-    } else {
-        appearances_json(sb, corpus, k);
     }
     if (typed)
         kv_str(sb, "type", "claim");
