@@ -158,12 +158,14 @@ static fc_status compare(const fc_check_ctx *x, size_t k, size_t di, double days
 static bool restated(const fc_check_ctx *x, const fc_claim *a, const fc_claim *b)
 {
     const fc_doc *d = fc_check_doc(x, a);
-    if (!d || !d->text || b->start <= a->end || b->start > d->len || b->start - a->end > 48)
+    fc_view v; /* from a to just past b's start (the kept stretch around both) */
+    if (!d || b->start <= a->end || b->start > d->len || b->start - a->end > 48 ||
+        !fc_view_of(d, a->end, b->start + 4 < d->len ? b->start + 4 : d->len, &v))
         return false;
     /* ", or" at most a hedge's length before b, with no other comma before it */
     for (size_t i = b->start; i-- > a->end + 1 && b->start - i <= 16;)
-        if (d->text[i - 1] == ',' && strncasecmp(d->text + i, " or ", 4) == 0)
-            return memchr(d->text + a->end, ',', i - 1 - a->end) == NULL;
+        if (fc_at(&v, i - 1) == ',' && i + 4 <= v.to && strncasecmp(fc_ptr(&v, i), " or ", 4) == 0)
+            return memchr(fc_ptr(&v, a->end), ',', i - 1 - a->end) == NULL;
     return false;
 }
 
