@@ -546,8 +546,11 @@ static fc_status extract_serial(fc_corpus *c, const fc_rules *rules)
         if (!in->doc)
             continue;
         size_t before = c->claims.n;
-        if ((st = fc_extract(rules, in->doc, i, &c->claims)) != FC_OK ||
-            (st = fc_doc_keep(in->doc, c->claims.items + before, c->claims.n - before)) != FC_OK)
+        if ((st = fc_extract(rules, in->doc, i, &c->claims)) != FC_OK)
+            return st;
+        /* (no claim yet: the list may have no array) */
+        const fc_claim *mine = c->claims.n > before ? c->claims.items + before : NULL;
+        if ((st = fc_doc_keep(in->doc, mine, c->claims.n - before)) != FC_OK)
             return st;
         in->nclaims = c->claims.n - before;
         c->state[i].done = true;
