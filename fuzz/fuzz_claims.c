@@ -4,7 +4,8 @@
  * line, then an input record a line), written to a scratch file and read with
  * fc_corpus_add_claims; fc_corpus_extract ties the claims to their inputs and
  * fc_corpus_check runs the checks on the kept documents (offsets, spans and
- * words straight from the file), and the report is written in every format. A
+ * words straight from the file), and the report is written in every format (a
+ * SQLite database in memory too). A
  * bad line is an input with an error, never a crash; each claim must point at an
  * input that has a document. */
 #include <stdint.h>
@@ -49,10 +50,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (int kind = 0; kind < 2 && st == FC_OK; kind++) {
             if (f == FC_FORMAT_CLAIMREVIEW && kind)
                 continue;
-            fc_report_options opt = {f, kind ? FC_REPORT_CLAIMS : FC_REPORT_FULL, false, false};
+            /* The full report lists the claims under their documents (each
+             * claim's line and column from its stretch) and the provenance. */
+            fc_report_options opt = {f, kind ? FC_REPORT_CLAIMS : FC_REPORT_FULL, false, false,
+                                     !kind, rules};
             if ((st = fc_report_write(devnull, corpus, &opt)) != FC_OK)
                 fuzz_fail("fc_report_write(%s): %s", format_names[i], fc_status_str(st));
         }
+    }
+    if (st == FC_OK) {
+        fc_report_options db = {FC_FORMAT_SQLITE, FC_REPORT_FULL, false, false, false, rules};
+        fc_diag diag = {0};
+        if ((st = fc_report_write_db(":memory:", corpus, &db, &diag)) != FC_OK && st != FC_ENOMEM)
+            fuzz_fail("fc_report_write_db: %s (%s)", fc_status_str(st), diag.message);
     }
     if (st != FC_OK && st != FC_ENOMEM)
         fuzz_fail("claims file: %s", fc_status_str(st));
