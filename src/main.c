@@ -160,7 +160,7 @@ static void usage(int status)
           "               file)\n"
           "  csv          RFC 4180 CSV, a row per input, claim and finding\n"
           "  claimreview  schema.org ClaimReview JSON-LD, one per finding with a verdict\n"
-          "  html         one self-contained page: findings, charts, highlighted documents\n"
+          "  html         one self-contained page: findings, charts, highlighted sentences\n"
           "  sqlite       a SQLite database (-o FILE): each run appended, with its documents,\n"
           "               claims and findings (docs/sqlite.md)\n"
           "\n"
