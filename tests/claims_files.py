@@ -10,7 +10,9 @@ file `factcheck extract -f jsonl` wrote must equal those of `factcheck DIR`, byt
 for byte; also with the claims file cut in two and the halves given in reverse
 order, and concatenated in reverse order into one file; the text report with
 --list-claims too (each claim's line and column), and -f sqlite, whose databases
-must hold the same rows (`sqlite3 .dump`, the run's time of writing left out).
+must hold the same rows (`sqlite3 .dump`, the run's time of writing left out);
+in both corpora each claim is at the line and column of its first byte in its
+file.
 Then bad claims files: a
 line that is not JSON and a claim without its "value" are errors naming FILE:LINE,
 the other lines are still read and checked, and the exit status is 2; a claims file
@@ -133,6 +135,27 @@ def bad_input(tmp, lines):
           f"a claims file left out is an error: {code} {err[:200]!r}")
 
 
+def places_from_the_text(name, folder):
+    """A kept document gives each claim's line and column from the stretch that
+    holds it: they must be those of the claim's first byte in the file (line and
+    column from 1, the column in bytes), counted here from the file itself."""
+    import json
+    code, out, err = fc("-f", "json", folder)
+    report = json.loads(out)
+    wrong = []
+    for c in report["claims"]:
+        with open(c["doc"], "rb") as f:
+            text = f.read()
+        before = text[:c["start"]]
+        line = before.count(b"\n") + 1
+        col = c["start"] - (before.rfind(b"\n") + 1) + 1
+        if (c["line"], c["col"]) != (line, col):
+            wrong.append((c["id"], c["line"], c["col"], line, col))
+    check(len(report["claims"]) > 50 and not wrong,
+          f"{name}: each of {len(report['claims'])} claims is at the line and column of its "
+          f"first byte ({wrong[:3]})")
+
+
 def main(argv):
     global FC, SRC
     FC, SRC = argv[1], argv[2]
@@ -142,10 +165,12 @@ def main(argv):
         whole, lines = same_as_folder_run(
             "claims", claims_dir, ["--rules", os.path.join(claims_dir, "factcheck.rules.json")],
             tmp)
+        places_from_the_text("claims", claims_dir)
         corpus = os.path.join(tmp, "scenarios")
         n = write_scenarios(corpus)
         check(n > 250, f"the second corpus has {n} documents")
         same_as_folder_run("scenarios", corpus, [], tmp)
+        places_from_the_text("scenarios", corpus)
         bad_input(tmp, lines)
     print(f"{failures} failure(s)")
     return 1 if failures else 0
