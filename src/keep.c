@@ -59,35 +59,54 @@ const char *fc_doc_bytes(const fc_doc *d, size_t from, size_t to)
 
 /* ---- cues ------------------------------------------------------------------------ */
 
-static bool says(const fc_doc *d, const char *words)
-{
-    for (const char *w = words; *w;) {
-        const char *bar = strchr(w, '|');
-        size_t n = bar ? (size_t)(bar - w) : strlen(w);
-        char lo = (char)tolower((unsigned char)w[0]), up = (char)toupper((unsigned char)w[0]);
-        for (size_t i = d->body; i + n <= d->len; i++)
-            if ((d->text[i] == lo || d->text[i] == up) && strncasecmp(d->text + i, w, n) == 0)
-                return true;
-        w += n + (bar ? 1 : 0);
-    }
-    return false;
-}
-
+/* The cues a document's text gives, found in one pass over it: at each byte
+ * that starts a cue phrase (in either case), the phrases of that letter. */
 unsigned fc_doc_cues(const fc_doc *d)
 {
+    static const struct {
+        const char *words;
+        unsigned cue;
+    } phrases[] = {
+        {"opt-in", FC_CUE_OPT_IN},
+        {"opt in panel", FC_CUE_OPT_IN},
+        {"online panel", FC_CUE_OPT_IN},
+        {"nonprobability", FC_CUE_OPT_IN},
+        {"non-probability", FC_CUE_OPT_IN},
+        {"self-selected", FC_CUE_OPT_IN},
+        {"volunteer panel", FC_CUE_OPT_IN},
+        {"same respondents", FC_CUE_PANEL},
+        {"same people were", FC_CUE_PANEL},
+        {"re-interviewed", FC_CUE_PANEL},
+        {"reinterviewed", FC_CUE_PANEL},
+        {"recontacted", FC_CUE_PANEL},
+        {"panel of the same", FC_CUE_PANEL},
+        {"weighted", FC_CUE_WEIGHTED},
+        {"weighting", FC_CUE_WEIGHTED},
+    };
+    enum { NPHRASES = sizeof phrases / sizeof *phrases };
     if (!d)
         return 0;
     if (!d->text)
         return d->cues;
+    bool first[256] = {false};
+    unsigned all = 0;
+    for (size_t k = 0; k < NPHRASES; k++) {
+        unsigned char ch = (unsigned char)phrases[k].words[0];
+        first[ch] = first[toupper(ch)] = true;
+        all |= phrases[k].cue;
+    }
     unsigned cues = 0;
-    if (says(d, "opt-in|opt in panel|online panel|nonprobability|non-probability|"
-                "self-selected|volunteer panel"))
-        cues |= FC_CUE_OPT_IN;
-    if (says(d, "same respondents|same people were|re-interviewed|reinterviewed|"
-                "recontacted|panel of the same"))
-        cues |= FC_CUE_PANEL;
-    if (says(d, "weighted|weighting"))
-        cues |= FC_CUE_WEIGHTED;
+    for (size_t i = d->body; i < d->len && cues != all; i++) {
+        if (!first[(unsigned char)d->text[i]])
+            continue;
+        char lo = (char)tolower((unsigned char)d->text[i]);
+        for (size_t k = 0; k < NPHRASES; k++) {
+            size_t n = strlen(phrases[k].words);
+            if (phrases[k].words[0] == lo && !(cues & phrases[k].cue) && i + n <= d->len &&
+                strncasecmp(d->text + i, phrases[k].words, n) == 0)
+                cues |= phrases[k].cue;
+        }
+    }
     return cues;
 }
 
