@@ -2346,6 +2346,24 @@ static inline bool may_start_period(const ctx *c, size_t i)
                                tok(c, i)->end - tok(c, i)->start >= 6 && weekday_at(c, i) >= 0));
 }
 
+/* Whether token i is a three-digit service number N11 before the words of a
+ * service ("the 311 line", "the 511 app"; not "211 calls", which may be a count). */
+static bool service_number(const ctx *c, size_t i)
+{
+    const fc_tok *t = tok(c, i);
+    const char *p = c->text + t->start;
+    if (t->end - t->start != 3 || p[1] != '1' || p[2] != '1' || p[0] < '2' || p[0] > '8' ||
+        i + 1 >= c->sent.to)
+        return false;
+    static const char *const words[] = {"line",   "lines",    "center",    "centre", "hotline",
+                                        "system", "service",  "operator",  "operators", "app",
+                                        "dispatch", "dispatchers"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (is_word(c, i + 1, words[k]))
+            return true;
+    return false;
+}
+
 /* Whether token k is a number other than a year or a date. */
 static bool other_number(const ctx *c, size_t k)
 {
@@ -2912,6 +2930,8 @@ static bool is_claim_here(const ctx *c, const quantity *q)
         i = q->num;
         if (list_at(c, &c->r->special_numbers, i) == 1 && end == i + 1)
             return false; /* "calls to 911" */
+        if (end == i + 1 && service_number(c, i))
+            return false; /* "the city's 311 line" */
         /* A denominator: "61.2 cases per 100,000" (read with the claim before it). */
         if (i > c->sent.from && is_word(c, i - 1, "per"))
             return false;
