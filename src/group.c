@@ -167,6 +167,11 @@ static fc_status parse_key(fc_keyinfo *k, const char *key, parsed *out)
     size_t total = 0;
     for (size_t i = 0; i < FC_NTERM_KINDS; i++)
         total += n[i];
+    if (total == 0) { /* no pool yet, maybe: nothing to add to it */
+        for (size_t i = 0; i < FC_NTERM_KINDS; i++)
+            out->n[i] = 0;
+        return FC_OK;
+    }
     if (fc_grow((void **)&k->pool, &k->cap_pool, k->npool + total, sizeof *k->pool) != FC_OK)
         return FC_ENOMEM;
     for (size_t i = 0; i < FC_NTERM_KINDS; i++) {
@@ -185,7 +190,7 @@ static const uint32_t *terms(const fc_keyinfo *k, const parsed *p, int kind, siz
     for (int i = 0; i < kind; i++)
         off += p->n[i];
     *n = p->n[kind];
-    return k->pool + off;
+    return k->pool ? k->pool + off : NULL; /* no key had a term: no pool, and n is 0 */
 }
 
 /* Terms two sorted lists share. */
