@@ -33,8 +33,9 @@
 # used for the tests is left alone; installs what is missing (Debian's time package,
 # and nodejs and npm with --peers, whose packages go to bench/peers/node_modules/).
 # The 1000 MB size needs about 5 GB of disk under bench/data/, about 5 GB more in
-# $TMPDIR while a recipe runs (its claims files), and 5 GB of memory or more (Dask
-# holds the claims in its client).
+# $TMPDIR while a recipe runs (its claims files), and memory: about 1 KB a claim
+# (7 million) for `factcheck -f json`, and fc-dask's client holds the claims (about
+# 5 GB) while its `factcheck check` runs.
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
