@@ -198,7 +198,7 @@ bool fc_doc_mentions(const fc_doc *d, const char *w, size_t n, const char *rest,
     for (size_t s = 0; !rest && !yes && s < d->nspans; s++) {
         const fc_doc_span *sp = &d->spans[s];
         for (size_t i = 0; !yes && i + n <= sp->len; i++)
-            yes = (i == 0 || !isalnum((unsigned char)sp->text[i - 1])) &&
+            yes = (n == 0 || lower(sp->text[i]) == key[0]) && (i == 0 || !alnum(sp->text[i - 1])) &&
                   fc_ieq(sp->text + i, w, n);
     }
     for (size_t i = lower_bound(d->words, d->nwords, key);
