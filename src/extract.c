@@ -2089,6 +2089,70 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
 
 /* The period: "in March" (resolved against the publication year), "in 2022",
  * "the 2022 figure", "fiscal year 2024", "on Sept. 4, 2025". */
+/* Writes v at p as "%0*d" with this width would; returns the end. */
+static char *put_int(char *p, int v, int width)
+{
+    char digits[12];
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    int k = 0;
+    do
+        digits[k++] = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (v < 0) {
+        *p++ = '-';
+        width--;
+    }
+    for (; width > k; width--)
+        *p++ = '0';
+    while (k)
+        *p++ = digits[--k];
+    return p;
+}
+
+/* Writes the first `parts` of y, m, d at p as "%04d-%02d-%02d" would ("2024",
+ * "2024-03", "2024-03-05"); returns the end. */
+static char *put_date(char *p, int parts, int y, int m, int d)
+{
+    p = put_int(p, y, 4);
+    if (parts > 1) {
+        *p++ = '-';
+        p = put_int(p, m, 2);
+    }
+    if (parts > 2) {
+        *p++ = '-';
+        p = put_int(p, d, 2);
+    }
+    return p;
+}
+
+/* Copies the text [from, to) to buf of size n, cut as snprintf would cut it. */
+static void put_period(char *buf, size_t n, const char *from, const char *to)
+{
+    size_t len = (size_t)(to - from);
+    if (!n)
+        return;
+    if (len > n - 1)
+        len = n - 1;
+    memcpy(buf, from, len);
+    buf[len] = '\0';
+}
+
+/* A period of one date in buf (date_text), or of two joined by "/"
+ * (range_text): written by hand, as snprintf of their formats would write them
+ * (a period is read for most claims, and snprintf was most of its cost). */
+static void date_text(char *buf, size_t n, int parts, int y, int m, int d)
+{
+    char t[40];
+    put_period(buf, n, t, put_date(t, parts, y, m, d));
+}
+
+static void range_text(char *buf, size_t n, int y, int m, int d, int y2, int m2, int d2)
+{
+    char t[80], *p = put_date(t, 3, y, m, d);
+    *p++ = '/';
+    put_period(buf, n, t, put_date(p, 3, y2, m2, d2));
+}
+
 /* Writes the period a relative phrase names, resolved against the publication
  * day pub (days since 1970); false when it cannot be resolved. */
 static bool relative_period(fc_period_kind kind, long pub, char *buf, size_t n)
@@ -2121,16 +2185,16 @@ static bool relative_period(fc_period_kind kind, long pub, char *buf, size_t n)
     case FC_PERIOD_LAST_MONTH:
         m = m == 1 ? 12 : m - 1;
         y = m == 12 ? y - 1 : y;
-        snprintf(buf, n, "%04d-%02d", y, m);
+        date_text(buf, n, 2, y, m, 0);
         return true;
     case FC_PERIOD_THIS_MONTH:
-        snprintf(buf, n, "%04d-%02d", y, m);
+        date_text(buf, n, 2, y, m, 0);
         return true;
     case FC_PERIOD_LAST_YEAR:
-        snprintf(buf, n, "%04d", y - 1);
+        date_text(buf, n, 1, y - 1, 0, 0);
         return true;
     case FC_PERIOD_THIS_YEAR:
-        snprintf(buf, n, "%04d", y);
+        date_text(buf, n, 1, y, 0, 0);
         return true;
     default:
         return false;
@@ -2138,9 +2202,9 @@ static bool relative_period(fc_period_kind kind, long pub, char *buf, size_t n)
     fc_civil_from_days(from, &y, &m, &d);
     fc_civil_from_days(to, &y2, &m2, &d2);
     if (from == to)
-        snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+        date_text(buf, n, 3, y, m, d);
     else
-        snprintf(buf, n, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, d, y2, m2, d2);
+        range_text(buf, n, y, m, d, y2, m2, d2);
     return true;
 }
 
@@ -2221,13 +2285,13 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
                       : 0;
         if (ord && ord <= part && !since) {
             int months = 12 / part, m1 = (ord - 1) * months + 1, m2 = ord * months;
-            snprintf(buf, n, "%04d-%02d-01/%04d-%02d-%02d", y, m1, y, m2, fc_month_days(y, m2));
+            range_text(buf, n, y, m1, 1, y, m2, fc_month_days(y, m2));
             return true;
         }
         if (since && have_pub)
-            snprintf(buf, n, "%04d-01-01/%04d-%02d-%02d", y, py, pm, pd);
+            range_text(buf, n, y, 1, 1, py, pm, pd);
         else
-            snprintf(buf, n, "%04d", y);
+            date_text(buf, n, 1, y, 0, 0);
         return true;
     }
     if (month) {
@@ -2250,9 +2314,9 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
             if (!y || d > fc_month_days(y, m))
                 return false;
             if (since && have_pub)
-                snprintf(buf, n, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, (int)d, py, pm, pd);
+                range_text(buf, n, y, m, (int)d, py, pm, pd);
             else
-                snprintf(buf, n, "%04d-%02d-%02d", y, m, (int)d);
+                date_text(buf, n, 3, y, m, (int)d);
             return true;
         }
         /* "the first week of July", "the last two weeks of March", "the first
@@ -2305,13 +2369,13 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
                 a = 1;
             if (b > md)
                 b = md;
-            snprintf(buf, n, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, a, y, m, b);
+            range_text(buf, n, y, m, a, y, m, b);
             return true;
         }
         if (since && have_pub)
-            snprintf(buf, n, "%04d-%02d-01/%04d-%02d-%02d", y, m, py, pm, pd);
+            range_text(buf, n, y, m, 1, py, pm, pd);
         else
-            snprintf(buf, n, "%04d-%02d", y, m);
+            date_text(buf, n, 2, y, m, 0);
         return true;
     }
     /* "on Thursday", "Thursday's raid": the last such day up to publication. */
@@ -2322,7 +2386,7 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
         long day = pub - (fc_weekday(pub) - wd + 7) % 7;
         int y, m, d;
         fc_civil_from_days(day, &y, &m, &d);
-        snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+        date_text(buf, n, 3, y, m, d);
         return true;
     }
     const fc_entry *rel = entry_at(c, &c->r->relative_periods, i);
