@@ -2475,51 +2475,132 @@ static bool speech_time(const ctx *c, size_t i)
            weekday_at(c, i) >= 0;
 }
 
+/* Builds the table of the sentence's tokens that may start a period
+ * (ctx.periods) unless it is the table's sentence already; false when they are
+ * too many to keep. Every claim of a sentence looks at the same few tokens. */
+static bool period_toks(ctx *c)
+{
+    size_t at = tok(c, c->sent.from)->start + 1, ntoks = c->sent.to - c->sent.from;
+    if (c->periods.at != at || c->periods.ntoks != ntoks) {
+        c->periods.at = at;
+        c->periods.ntoks = ntoks;
+        c->periods.n = 0;
+        for (size_t i = c->sent.from; i < c->sent.to && c->periods.n <= FC_PERIOD_TOKS; i++) {
+            if (!may_start_period(c, i))
+                continue;
+            if (c->periods.n < FC_PERIOD_TOKS) {
+                c->periods.tok[c->periods.n] = i;
+                c->periods.known[c->periods.n] = 0;
+            }
+            c->periods.n++;
+        }
+    }
+    return c->periods.n <= FC_PERIOD_TOKS;
+}
+
+/* Steps *i back to the sentence's previous token that may start a period (*k:
+ * its place in the table when kept, the table's size to start); false when
+ * there is none. */
+static bool period_before(const ctx *c, bool kept, size_t *i, size_t *k)
+{
+    if (kept) {
+        while (*k && c->periods.tok[*k - 1] >= *i)
+            --*k;
+        if (!*k)
+            return false;
+        *i = c->periods.tok[--*k];
+        return true;
+    }
+    while (*i > c->sent.from)
+        if (may_start_period(c, --*i))
+            return true;
+    return false;
+}
+
+/* Steps *i on to the sentence's first token from *i on that may start a period
+ * (*k: its place in the table when kept, 0 to start); false when there is none. */
+static bool period_after(const ctx *c, bool kept, size_t *i, size_t *k)
+{
+    if (kept) {
+        while (*k < c->periods.n && c->periods.tok[*k] < *i)
+            ++*k;
+        if (*k == c->periods.n)
+            return false;
+        *i = c->periods.tok[*k];
+        return true;
+    }
+    for (; *i < c->sent.to; ++*i)
+        if (may_start_period(c, *i))
+            return true;
+    return false;
+}
+
+/* The period at token i (period_at), the k-th of the table when kept, read
+ * once per sentence; else read into buf (40 bytes). NULL when there is none. */
+static const char *period_read(ctx *c, bool kept, size_t i, size_t k, char *buf)
+{
+    const fc_tok *t = tok(c, i);
+    if (t->kind == FC_TOK_NUM && t->end - t->start != 4 &&
+        !fc_index_has(&c->r->relative_periods.first, c->word[i]))
+        return NULL; /* a number is a period only as a year or a relative period's word */
+    if (!kept)
+        return period_at(c, i, c->have_pub, c->pub, buf, 40) ? buf : NULL;
+    if (!c->periods.known[k])
+        c->periods.known[k] = period_at(c, i, c->have_pub, c->pub, c->periods.text[k],
+                                        sizeof c->periods.text[k])
+                                  ? 1
+                                  : -1;
+    return c->periods.known[k] > 0 ? c->periods.text[k] : NULL;
+}
+
+/* Whether a comma or a semicolon is in tokens [from, to). */
+static bool comma_in(const ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (is_punct(c, k, ",") || is_punct(c, k, ";"))
+            return true;
+    return false;
+}
+
 static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
 {
-    bool have_pub = c->have_pub;
-    long pub = c->pub;
-    char left[40] = "", right[40] = "";
+    bool kept = period_toks(c);
+    char lbuf[40], rbuf[40];
+    const char *left = NULL, *right = NULL;
     size_t dl = (size_t)-1, dr = (size_t)-1;
-    for (size_t i = start; i-- > c->sent.from;) {
-        if (may_start_period(c, i) && period_at(c, i, have_pub, pub, left, sizeof left)) {
-            if (speech_time(c, i)) {
-                left[0] = '\0';
+    for (size_t i = start, k = c->periods.n; period_before(c, kept, &i, &k);) {
+        const char *p = period_read(c, kept, i, k, lbuf);
+        if (p) {
+            if (speech_time(c, i))
                 continue;
-            }
-            if (owned_by_other(c, i, start, end))
-                left[0] = '\0';
-            else
+            if (!owned_by_other(c, i, start, end)) {
+                left = p;
                 dl = start - i;
+            }
             break;
         }
         if (other_number(c, i))
             break;
     }
-    bool comma = false;
-    for (size_t i = end; i < c->sent.to && i - start < dl; i++) {
-        comma = comma || is_punct(c, i, ",") || is_punct(c, i, ";");
-        if (may_start_period(c, i) && period_at(c, i, have_pub, pub, right, sizeof right)) {
+    for (size_t i = end, k = 0; period_after(c, kept, &i, &k) && i - start < dl; i++) {
+        const char *p = period_read(c, kept, i, k, rbuf);
+        if (p) {
             const fc_entry *prep = entry_before(c, &c->r->period_preps, i);
-            if (comma && prep && prep->kind == FC_PERIOD_SINCE) {
-                right[0] = '\0'; /* "31% of voters, the lowest since 2009" */
-                break;
-            }
-            if (speech_time(c, i)) {
-                right[0] = '\0';
+            if (prep && prep->kind == FC_PERIOD_SINCE && comma_in(c, end, i))
+                break; /* "31% of voters, the lowest since 2009" */
+            if (speech_time(c, i))
                 continue;
-            }
-            if (owned_by_other(c, i, start, end))
-                right[0] = '\0';
-            else
+            if (!owned_by_other(c, i, start, end)) {
+                right = p;
                 dr = i - start;
+            }
             break;
         }
         if (other_number(c, i))
             break;
     }
     const char *best = dl <= dr ? left : right;
-    if (best[0] && !(cl->period = fc_strdup(best)))
+    if (best && !(cl->period = fc_strdup(best)))
         return FC_ENOMEM;
     return FC_OK;
 }
