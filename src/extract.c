@@ -2021,7 +2021,18 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
 /* Modality from cue words: the nearest cue before the number in its clause
  * (with no other number between), else a poll or estimate cue anywhere in the
  * sentence, else a cue right after the expression. */
-static bool other_number(const ctx *c, size_t k);
+static bool other_number_test(const ctx *c, size_t k);
+
+/* Whether token k is a number other than a year or a date: most tokens are no
+ * number, and a number's answer is kept (ctx.memo), both known inline. */
+static inline bool other_number(const ctx *c, size_t k)
+{
+    if (tok(c, k)->kind != FC_TOK_NUM)
+        return false;
+    if (c->memo[k] & FC_MEMO_OTHER_NUMBER_KNOWN) /* asked again by every claim near it */
+        return c->memo[k] & FC_MEMO_OTHER_NUMBER;
+    return other_number_test(c, k);
+}
 
 /* Units a poll reports: shares, changes in points, and counts of respondents. */
 static bool poll_unit(fc_unit u)
@@ -2056,7 +2067,10 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
      * once per sentence. */
     if (!c->about.cues_done) {
         c->about.poll = c->about.estimate = NULL;
-        for (size_t i = c->sent.from; i < c->sent.to; i++) {
+        const fc_index *cues = &c->r->modality_cues.first;
+        for (size_t i = c->sent.from; i < c->sent.to && !(c->about.poll && c->about.estimate); i++) {
+            if (!fc_index_has(cues, c->word[i]))
+                continue; /* most words start no cue: one bit test */
             const fc_entry *e = entry_at(c, &c->r->modality_cues, i);
             if (e && e->kind == FC_MOD_POLL && !c->about.poll) {
                 c->about.poll = e;
@@ -2428,13 +2442,9 @@ static bool service_number(const ctx *c, size_t i)
     return false;
 }
 
-/* Whether token k is a number other than a year or a date. */
-static bool other_number(const ctx *c, size_t k)
+/* other_number for a number whose answer is not kept yet: keeps it. */
+static bool other_number_test(const ctx *c, size_t k)
 {
-    if (tok(c, k)->kind != FC_TOK_NUM)
-        return false;
-    if (c->memo[k] & FC_MEMO_OTHER_NUMBER_KNOWN) /* asked again by every claim near it */
-        return c->memo[k] & FC_MEMO_OTHER_NUMBER;
     bool yes = !is_year(c, k) && !is_date(c, k) && !list_at(c, &c->r->special_numbers, k) &&
                !is_age(c, k, k + 1);
     c->memo[k] |= (unsigned char)(FC_MEMO_OTHER_NUMBER_KNOWN | (yes ? FC_MEMO_OTHER_NUMBER : 0));
