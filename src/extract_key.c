@@ -94,14 +94,17 @@ static void add(keyb *b, char kind, const char *word)
     if (!word[0] || b->n >= MAX_TERMS)
         return;
     char *t = b->terms[b->n];
-    size_t n = strnlen(word, sizeof b->terms[0] - 3);
     t[0] = kind;
     t[1] = ':';
-    memcpy(t + 2, word, n);
-    t[2 + n] = '\0';
     uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n + 2; i++)
-        h = (h ^ (unsigned char)t[i]) * 16777619u;
+    h = (h ^ (unsigned char)kind) * 16777619u;
+    h = (h ^ (unsigned char)':') * 16777619u;
+    size_t n = 0; /* the word's bytes, copied and hashed in one pass */
+    for (; n < sizeof b->terms[0] - 3 && word[n]; n++) {
+        t[2 + n] = word[n];
+        h = (h ^ (unsigned char)word[n]) * 16777619u;
+    }
+    t[2 + n] = '\0';
     for (size_t i = 0; i < b->n; i++)
         if (b->hash[i] == h && b->len[i] == n + 2 && memcmp(b->terms[i], t, n + 2) == 0)
             return;
@@ -206,6 +209,8 @@ static inline const char *concept_at(const ctx *c, const fc_entries *e, size_t i
 {
     if (i >= c->sent.to || !(c->r->grouping.word_class[c->word[i]] & FC_WORD_CONCEPT))
         return NULL; /* no event, thing or scope starts with this word */
+    if (!fc_index_has(&e->first, c->word[i]))
+        return NULL; /* nor any entry of this list */
     return concept_lookup(c, e, i, ntok);
 }
 
@@ -275,7 +280,8 @@ static bool break_test(const ctx *c, size_t i)
 {
     const fc_tok *t = tok(c, i);
     if (t->kind == FC_TOK_PUNCT)
-        return t->end - t->start == 1 && memchr(";()", c->text[t->start], 3);
+        return t->end - t->start == 1 &&
+               (c->text[t->start] == ';' || c->text[t->start] == '(' || c->text[t->start] == ')');
     uint32_t w = c->word[i];
     /* ", as the administration pushes ...": a clause of its own. */
     if (w == c->w_as)
