@@ -2835,8 +2835,13 @@ static fc_status make_id(ctx *c, fc_claim *cl)
         c->sent_seeded = true;
     }
     size_t k = 0;
+    unsigned char first = (unsigned char)c->text[cl->start];
+    bool spaced = first <= ' '; /* white space is all at or below ' ' */
     for (size_t i = c->sent_first; i < c->out->n; i++) {
         const fc_claim *o = &c->out->items[i];
+        unsigned char ofirst = (unsigned char)c->text[o->start];
+        if (!spaced && ofirst > ' ' && ofirst != first)
+            continue; /* their words start differently: the common case, told at once */
         k += fc_words_equal(c->text, o->start, o->end, c->text, cl->start, cl->end);
     }
     fc_claim_make_id(cl->id, c->sent_seed, c->text, cl->start, cl->end, k);
