@@ -41,7 +41,9 @@ typedef struct keyb {
     char terms[MAX_TERMS][48];
     uint32_t hash[MAX_TERMS];
     unsigned char len[MAX_TERMS];
+    unsigned char kind[MAX_TERMS];       /* each term's kind, as its index in KINDS */
     unsigned char count[sizeof KINDS];
+    size_t kind_bytes[sizeof KINDS];      /* each kind's terms' lengths added up */
     size_t n, bytes; /* terms, and their lengths added up */
 } keyb;
 
@@ -110,6 +112,8 @@ static void add(keyb *b, char kind, const char *word)
             return;
     b->len[b->n] = (unsigned char)(n + 2);
     b->bytes += n + 2;
+    b->kind[b->n] = (unsigned char)kind_index(kind);
+    b->kind_bytes[b->kind[b->n]] += n + 2;
     b->hash[b->n++] = h;
     b->count[kind_index(kind)]++;
 }
@@ -565,6 +569,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     keyb b;
     b.n = b.bytes = 0;
     memset(b.count, 0, sizeof b.count);
+    memset(b.kind_bytes, 0, sizeof b.kind_bytes);
     char w[48], name[48];
     size_t nt;
     const char *concept;
@@ -845,17 +850,20 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     char *out = cl->key = malloc(total);
     if (!out)
         return FC_ENOMEM;
-    size_t len = 0;
-    for (const char *k = KINDS; *k; k++)
-        for (size_t i = 0, left = b.count[kind_index(*k)]; i < b.n && left; i++)
-            if (b.terms[i][0] == *k) {
-                if (len)
-                    out[len++] = ' ';
-                memcpy(out + len, b.terms[i], b.len[i]);
-                len += b.len[i];
-                left--;
-            }
-    out[len] = '\0';
+    /* Where each kind's terms start (each term is followed by a space, the last
+     * one's made the NUL), then each term put in its kind's place: one pass. */
+    size_t place[sizeof KINDS], pos = 0;
+    for (size_t k = 0; k < sizeof KINDS; k++) {
+        place[k] = pos;
+        pos += b.kind_bytes[k] + b.count[k];
+    }
+    for (size_t i = 0; i < b.n; i++) {
+        size_t *p = &place[b.kind[i]];
+        memcpy(out + *p, b.terms[i], b.len[i]);
+        *p += b.len[i];
+        out[(*p)++] = ' ';
+    }
+    out[total - 1] = '\0';
     return FC_OK;
 }
 
