@@ -2068,7 +2068,8 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
     if (!c->about.cues_done) {
         c->about.poll = c->about.estimate = NULL;
         const fc_index *cues = &c->r->modality_cues.first;
-        for (size_t i = c->sent.from; i < c->sent.to && !(c->about.poll && c->about.estimate); i++) {
+        for (size_t i = c->sent.from; i < c->sent.to && !(c->about.poll && c->about.estimate);
+             i++) {
             if (!fc_index_has(cues, c->word[i]))
                 continue; /* most words start no cue: one bit test */
             const fc_entry *e = entry_at(c, &c->r->modality_cues, i);

@@ -512,7 +512,10 @@ static bool is_proper(ctx *c, size_t i)
             if (!f)
                 break;
             k = (size_t)(f - text);
-            if (k == t->start || !fc_ieq(text + k, w, n) ||
+            /* the second letter first (n >= 2): bytes equal but for case are
+             * equal with bit 0x20 set, so most places are ruled out at once */
+            if (k == t->start || (text[k + 1] | 0x20) != (w[1] | 0x20) ||
+                !fc_ieq(text + k, w, n) ||
                 (k > 0 && isalpha((unsigned char)text[k - 1])) ||
                 (k + n < c->doc->len && isalpha((unsigned char)text[k + n])))
                 continue;
