@@ -481,14 +481,21 @@ static char *role_source(const ctx *c, const char *w, size_t n, size_t hi)
     size_t lo = c->doc->body;
     if (hi > lo + 4096) /* a role is introduced near where it is used */
         lo = hi - 4096;
+    /* The last "w" and the last "W" before p: two fast searches, not a test per
+     * byte; each is searched for again only once p has passed it (the rarer
+     * capital is not looked for again over the whole look-back each time). */
+    const char cap = (char)(w[0] - 32);
+    const char *a = t + hi, *b = upper(cap) ? t + hi : NULL;
     for (size_t p = hi; p > lo + n;) {
-        /* the last "w" or "W" before p: two fast searches, not a test per byte */
-        const char *a = memrchr(t + lo + n, w[0], p - (lo + n));
-        const char *b = upper((char)(w[0] - 32)) ? memrchr(t + lo + n, w[0] - 32, p - (lo + n)) : NULL;
+        if (a && a >= t + p)
+            a = memrchr(t + lo + n, w[0], p - (lo + n));
+        if (b && b >= t + p)
+            b = memrchr(t + lo + n, cap, p - (lo + n));
         if (!a && !b)
             break;
         p = (size_t)((!a ? b : !b ? a : a > b ? a : b) - t);
-        if (strncasecmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n))
+        /* the second letter first: one compare rejects most */
+        if ((t[p + 1] | 0x20) != w[1] || strncasecmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n))
             continue;
         size_t q = p + n;
         static const char *const links[] = {" at ", " of ", " from ", " with ", " for "};
