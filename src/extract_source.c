@@ -15,6 +15,7 @@
 #define _GNU_SOURCE /* memrchr */
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,18 @@
 static bool upper(char ch)
 {
     return ch >= 'A' && ch <= 'Z';
+}
+
+/* Whether any of the eight bytes at s is a capital letter A-Z: one test for all
+ * eight (a byte of 0x80 or more is never counted). */
+static bool upper8(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    const uint64_t ones = UINT64_C(0x0101010101010101), low7 = ones * 127, high = ones * 128;
+    /* bit 7 of each byte set when the byte is within 'A'..'Z' */
+    return ((ones * (127 + 'Z' + 1) - (x & low7)) & ~x & ((x & low7) + ones * (127 - ('A' - 1))) &
+            high) != 0;
 }
 
 static bool word_char(char ch)
@@ -303,14 +316,20 @@ static const word org_words[] = { /* sorted: org_word searches by halves */
 
 static bool org_word(const char *w, size_t n)
 {
+    /* lowercased once, not at every step of the search; a word longer than the
+     * buffer is none of the list (the longest, "pharmaceuticals", has 15 letters) */
+    char low[16];
+    if (n == 0 || n > sizeof low)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
     size_t lo = 0, hi = sizeof org_words / sizeof *org_words;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const word *o = &org_words[mid];
-        int cmp = 0;
-        for (size_t k = 0; k < n && k < o->n && !cmp; k++)
-            cmp = (unsigned char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]) -
-                  (unsigned char)o->s[k];
+        int cmp = (unsigned char)low[0] - (unsigned char)o->s[0]; /* most steps end here */
+        if (!cmp)
+            cmp = memcmp(low, o->s, n < o->n ? n : o->n);
         if (!cmp)
             cmp = n < o->n ? -1 : n > o->n;
         if (!cmp)
@@ -458,18 +477,17 @@ static const word own_roles[] = {W("analysts"), W("economists"), W("experts")};
 
 static bool in_words(const word *list, size_t n_list, const char *w, size_t n)
 {
+    /* the length and the first letter (lists hold lowercase letters) first */
+    char first = (char)(w[0] >= 'A' && w[0] <= 'Z' ? w[0] + 32 : w[0]);
     for (size_t k = 0; k < n_list; k++)
-        if (list[k].n == n && strncasecmp(list[k].s, w, n) == 0)
+        if (list[k].n == n && list[k].s[0] == first && strncasecmp(list[k].s, w, n) == 0)
             return true;
     return false;
 }
 
 static bool role_word(const char *w, size_t n)
 {
-    for (size_t k = 0; k < sizeof roles / sizeof *roles; k++)
-        if (roles[k].n == n && strncasecmp(roles[k].s, w, n) == 0)
-            return true;
-    return false;
+    return n > 0 && in_words(roles, sizeof roles / sizeof *roles, w, n);
 }
 
 /* The organisation a role was introduced with before offset hi: "organisers at
@@ -587,6 +605,10 @@ static const char *org_in_text(ctx *c, size_t hi)
     if (c->sources.text_org_to > lo)
         lo = c->sources.text_org_to;
     for (size_t p = hi; p > lo;) {
+        if (p >= lo + 8 && !upper8(t + p - 8)) {
+            p -= 8; /* eight bytes with no capital at a time */
+            continue;
+        }
         p--;
         if (!upper(t[p]) || (p > lo && word_char(t[p - 1])))
             continue;
