@@ -1739,18 +1739,23 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
     *from = *to = 0;
     size_t lo = c->sent.from, hi = c->sent.to;
     /* Every attribution hangs on a word of attr_before, attr_after or
-     * attr_nouns; the loops below look only at those tokens, found in one pass
-     * (a sentence has at most FC_MAX_SENTENCE tokens). */
+     * attr_nouns (c->attr_words, one bit test); the loops below look only at
+     * those tokens, found in one pass with the length of the phrase of each
+     * list there (a sentence has at most FC_MAX_SENTENCE tokens). */
     size_t cand[FC_MAX_SENTENCE], ncand = 0;
+    uint16_t before[FC_MAX_SENTENCE], after[FC_MAX_SENTENCE], nouns[FC_MAX_SENTENCE];
     for (size_t i = lo; i < hi; i++) {
         uint32_t w = c->word[i];
-        if (fc_index_has(&r->attr_before.first, w) || fc_index_has(&r->attr_after.first, w) ||
-            fc_index_has(&r->attr_nouns.first, w))
+        if (c->attr_words[w / 64] >> (w % 64) & 1) {
+            before[ncand] = (uint16_t)list_at(c, &r->attr_before, i);
+            after[ncand] = (uint16_t)list_at(c, &r->attr_after, i);
+            nouns[ncand] = (uint16_t)list_at(c, &r->attr_nouns, i);
             cand[ncand++] = i;
+        }
     }
     for (size_t ci = 0; ci < ncand; ci++) {
         size_t i = cand[ci];
-        size_t n = list_at(c, &r->attr_before, i);
+        size_t n = before[ci];
         if (n == 0)
             continue;
         size_t k = i + n, e = attribution_end(c, k, hi);
@@ -1779,7 +1784,7 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
     /* "a poll of 1,000 commuters by the Commuters' Alliance" */
     for (size_t ci = 0; ci < ncand; ci++) {
         size_t i = cand[ci];
-        if (!is_word(c, i + 1, "of") || !list_at(c, &r->attr_nouns, i))
+        if (!is_word(c, i + 1, "of") || !nouns[ci])
             continue;
         for (size_t j = i + 2; j < hi && j < i + 9; j++) {
             if (tok(c, j)->kind == FC_TOK_PUNCT && !is_punct(c, j, ","))
@@ -1804,7 +1809,7 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             continue;
         if (!(is_punct(c, i - 1, ",") || is_punct(c, i - 1, "\"") ||
               is_punct(c, i - 1, "\xE2\x80\x9D") || is_punct(c, i - 1, "'")) ||
-            list_at(c, &r->attr_after, i) != 1)
+            after[ci] != 1)
             continue;
         size_t k = skip_article(c, i + 1, hi);
         while (k < hi && k < i + 4 && !name_word(c, k) && list_at(c, &r->attr_titles, k))
@@ -1840,12 +1845,12 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             size_t i = cand[ci];
             if (i < lo + 1)
                 continue;
-            bool noun = list_at(c, &r->attr_nouns, i) > 0;
+            bool noun = nouns[ci] > 0;
             if (noun && name_word(c, i) && i + 1 < hi &&
                 (list_at(c, &r->attr_after, i + 1) || name_word(c, i + 1)))
                 continue; /* a word of a name: "Keystone Mortgage Data said", "the
                              Justice Data Collaborative" */
-            if (!noun && list_at(c, &r->attr_after, i) == 0)
+            if (!noun && after[ci] == 0)
                 continue;
             /* The speaker, skipping an age: "Police Chief Darnell Hughes, 58, said". */
             size_t e = i;
@@ -1989,6 +1994,15 @@ static fc_status defer_sentence(ctx *c)
  * no claim, whose source is only noted for the sentences after it). */
 static fc_status find_attribution(ctx *c, fc_claim *cl)
 {
+    if (!c->attr_words) { /* on the document's first sentence */
+        const fc_rules *r = c->r;
+        size_t nbits = r->vocab.n / 64 + 1; /* the bit sets of fc_index keys */
+        if (!(c->attr_words = malloc(nbits * sizeof *c->attr_words)))
+            return FC_ENOMEM;
+        for (size_t k = 0; k < nbits; k++)
+            c->attr_words[k] = r->attr_before.first.keys[k] | r->attr_after.first.keys[k] |
+                               r->attr_nouns.first.keys[k];
+    }
     if (!c->about.done && cl && c->npending) {
         fc_status st = paragraph_turn(c);
         if (st == FC_OK && c->npending)

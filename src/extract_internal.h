@@ -122,6 +122,10 @@ typedef struct ctx {
         char *text_org;     /* the latest organisation's name in the text read up to */
         size_t text_org_to; /* this offset (org_in_text) */
     } sources;
+    /* Bit w set when word w may hang an attribution: the keys of attr_before,
+     * attr_after and attr_nouns together (extract.c's attribution_span); freed
+     * with the sources. */
+    uint64_t *attr_words;
     /* The answers of is_proper (extract_key.c) for this document. */
     struct {
         uint32_t hash[64];
@@ -292,7 +296,7 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve);
  * noted as the latest source; NULL on no memory. */
 const char *fc_source_clause(ctx *c, char *written);
 
-/* Frees the sources noted for the document. */
+/* Frees the sources noted for the document (and attr_words). */
 void fc_sources_free(ctx *c);
 
 #endif

@@ -772,4 +772,5 @@ void fc_sources_free(ctx *c)
     for (size_t k = 0; k < FC_RECENT_SOURCES; k++)
         named_free(&c->sources.recent[k]);
     free(c->sources.text_org);
+    free(c->attr_words);
 }
