@@ -240,14 +240,18 @@ char *fc_resolve_source(const ctx *c, const char *attr, size_t before)
         lo = hi - LOOKBACK;
     if (hi <= lo)
         return NULL;
-    if (strncmp(attr, "the ", 4) == 0 || strncmp(attr, "The ", 4) == 0)
+    if ((attr[0] == 't' || attr[0] == 'T') && strncmp(attr + 1, "he ", 3) == 0)
         attr += 4;
     /* the owner of a possessive: "the trust's figures" -> "trust", "the fire
-     * department's figures" -> "fire department" */
+     * department's figures" -> "fire department" (most attributions have no
+     * apostrophe: one search says so) */
     char own[64];
-    const char *pos = strstr(attr, "'s ");
-    if (!pos)
-        pos = strstr(attr, "\xE2\x80\x99s ");
+    const char *pos = NULL;
+    if (strpbrk(attr, "'\xE2")) {
+        pos = strstr(attr, "'s ");
+        if (!pos)
+            pos = strstr(attr, "\xE2\x80\x99s ");
+    }
     if (pos && !upper(attr[0]) && (size_t)(pos - attr) < sizeof own) {
         memcpy(own, attr, (size_t)(pos - attr));
         own[pos - attr] = '\0';
@@ -327,11 +331,10 @@ static bool org_word(const char *w, size_t n)
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const word *o = &org_words[mid];
-        int cmp = (unsigned char)low[0] - (unsigned char)o->s[0]; /* most steps end here */
-        if (!cmp)
-            cmp = memcmp(low, o->s, n < o->n ? n : o->n);
-        if (!cmp)
-            cmp = n < o->n ? -1 : n > o->n;
+        size_t m = n < o->n ? n : o->n, k = 0;
+        while (k < m && low[k] == o->s[k]) /* most steps end at the first letter */
+            k++;
+        int cmp = k < m ? (unsigned char)low[k] - (unsigned char)o->s[k] : (n > o->n) - (n < o->n);
         if (!cmp)
             return true;
         if (cmp < 0)
