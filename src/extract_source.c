@@ -320,10 +320,11 @@ static const word org_words[] = { /* sorted: org_word searches by halves */
 
 static bool org_word(const char *w, size_t n)
 {
-    /* lowercased once, not at every step of the search; a word longer than the
-     * buffer is none of the list (the longest, "pharmaceuticals", has 15 letters) */
+    /* lowercased once, not at every step of the search; a word shorter than the
+     * shortest of the list ("bank", "inc.": 4 bytes) or longer than the buffer
+     * is none of it (the longest, "pharmaceuticals", has 15 letters) */
     char low[16];
-    if (n == 0 || n > sizeof low)
+    if (n < 4 || n > sizeof low)
         return false;
     for (size_t k = 0; k < n; k++)
         low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
