@@ -2922,7 +2922,9 @@ static bool magnitude_ok(double v)
 static bool is_claim_here(const ctx *c, const quantity *q)
 {
     size_t i = q->sp.from, end = q->sp.to;
-    if (is_time_reference(c, end))
+    /* "five days after the storm" is a time; "over the five days after the
+     * storm" a stretch of time */
+    if (is_time_reference(c, end) && !(i > c->sent.from && is_word(c, i - 1, "the")))
         return false;
     if (!magnitude_ok(q->value) || (q->range && !(magnitude_ok(q->low) && magnitude_ok(q->high))))
         return false;
