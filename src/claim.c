@@ -73,7 +73,7 @@ uint64_t fc_hash64_words(const char *text, size_t from, size_t to, uint64_t seed
     bool gap = false, any = false;
     for (size_t i = from; i < to; i++) {
         unsigned char ch = (unsigned char)text[i];
-        if (is_space(ch)) {
+        if (ch <= ' ' && is_space(ch)) { /* white space is all at or below ' ' */
             gap = any;
             continue;
         }

@@ -2021,7 +2021,18 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
 /* Modality from cue words: the nearest cue before the number in its clause
  * (with no other number between), else a poll or estimate cue anywhere in the
  * sentence, else a cue right after the expression. */
-static bool other_number(const ctx *c, size_t k);
+static bool other_number_test(const ctx *c, size_t k);
+
+/* Whether token k is a number other than a year or a date: most tokens are no
+ * number, and a number's answer is kept (ctx.memo), both known inline. */
+static inline bool other_number(const ctx *c, size_t k)
+{
+    if (tok(c, k)->kind != FC_TOK_NUM)
+        return false;
+    if (c->memo[k] & FC_MEMO_OTHER_NUMBER_KNOWN) /* asked again by every claim near it */
+        return c->memo[k] & FC_MEMO_OTHER_NUMBER;
+    return other_number_test(c, k);
+}
 
 /* Units a poll reports: shares, changes in points, and counts of respondents. */
 static bool poll_unit(fc_unit u)
@@ -2056,7 +2067,11 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
      * once per sentence. */
     if (!c->about.cues_done) {
         c->about.poll = c->about.estimate = NULL;
-        for (size_t i = c->sent.from; i < c->sent.to; i++) {
+        const fc_index *cues = &c->r->modality_cues.first;
+        for (size_t i = c->sent.from; i < c->sent.to && !(c->about.poll && c->about.estimate);
+             i++) {
+            if (!fc_index_has(cues, c->word[i]))
+                continue; /* most words start no cue: one bit test */
             const fc_entry *e = entry_at(c, &c->r->modality_cues, i);
             if (e && e->kind == FC_MOD_POLL && !c->about.poll) {
                 c->about.poll = e;
@@ -2089,6 +2104,70 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
 
 /* The period: "in March" (resolved against the publication year), "in 2022",
  * "the 2022 figure", "fiscal year 2024", "on Sept. 4, 2025". */
+/* Writes v at p as "%0*d" with this width would; returns the end. */
+static char *put_int(char *p, int v, int width)
+{
+    char digits[12];
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    int k = 0;
+    do
+        digits[k++] = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (v < 0) {
+        *p++ = '-';
+        width--;
+    }
+    for (; width > k; width--)
+        *p++ = '0';
+    while (k)
+        *p++ = digits[--k];
+    return p;
+}
+
+/* Writes the first `parts` of y, m, d at p as "%04d-%02d-%02d" would ("2024",
+ * "2024-03", "2024-03-05"); returns the end. */
+static char *put_date(char *p, int parts, int y, int m, int d)
+{
+    p = put_int(p, y, 4);
+    if (parts > 1) {
+        *p++ = '-';
+        p = put_int(p, m, 2);
+    }
+    if (parts > 2) {
+        *p++ = '-';
+        p = put_int(p, d, 2);
+    }
+    return p;
+}
+
+/* Copies the text [from, to) to buf of size n, cut as snprintf would cut it. */
+static void put_period(char *buf, size_t n, const char *from, const char *to)
+{
+    size_t len = (size_t)(to - from);
+    if (!n)
+        return;
+    if (len > n - 1)
+        len = n - 1;
+    memcpy(buf, from, len);
+    buf[len] = '\0';
+}
+
+/* A period of one date in buf (date_text), or of two joined by "/"
+ * (range_text): written by hand, as snprintf of their formats would write them
+ * (a period is read for most claims, and snprintf was most of its cost). */
+static void date_text(char *buf, size_t n, int parts, int y, int m, int d)
+{
+    char t[40];
+    put_period(buf, n, t, put_date(t, parts, y, m, d));
+}
+
+static void range_text(char *buf, size_t n, int y, int m, int d, int y2, int m2, int d2)
+{
+    char t[80], *p = put_date(t, 3, y, m, d);
+    *p++ = '/';
+    put_period(buf, n, t, put_date(p, 3, y2, m2, d2));
+}
+
 /* Writes the period a relative phrase names, resolved against the publication
  * day pub (days since 1970); false when it cannot be resolved. */
 static bool relative_period(fc_period_kind kind, long pub, char *buf, size_t n)
@@ -2121,16 +2200,16 @@ static bool relative_period(fc_period_kind kind, long pub, char *buf, size_t n)
     case FC_PERIOD_LAST_MONTH:
         m = m == 1 ? 12 : m - 1;
         y = m == 12 ? y - 1 : y;
-        snprintf(buf, n, "%04d-%02d", y, m);
+        date_text(buf, n, 2, y, m, 0);
         return true;
     case FC_PERIOD_THIS_MONTH:
-        snprintf(buf, n, "%04d-%02d", y, m);
+        date_text(buf, n, 2, y, m, 0);
         return true;
     case FC_PERIOD_LAST_YEAR:
-        snprintf(buf, n, "%04d", y - 1);
+        date_text(buf, n, 1, y - 1, 0, 0);
         return true;
     case FC_PERIOD_THIS_YEAR:
-        snprintf(buf, n, "%04d", y);
+        date_text(buf, n, 1, y, 0, 0);
         return true;
     default:
         return false;
@@ -2138,9 +2217,9 @@ static bool relative_period(fc_period_kind kind, long pub, char *buf, size_t n)
     fc_civil_from_days(from, &y, &m, &d);
     fc_civil_from_days(to, &y2, &m2, &d2);
     if (from == to)
-        snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+        date_text(buf, n, 3, y, m, d);
     else
-        snprintf(buf, n, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, d, y2, m2, d2);
+        range_text(buf, n, y, m, d, y2, m2, d2);
     return true;
 }
 
@@ -2221,13 +2300,13 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
                       : 0;
         if (ord && ord <= part && !since) {
             int months = 12 / part, m1 = (ord - 1) * months + 1, m2 = ord * months;
-            snprintf(buf, n, "%04d-%02d-01/%04d-%02d-%02d", y, m1, y, m2, fc_month_days(y, m2));
+            range_text(buf, n, y, m1, 1, y, m2, fc_month_days(y, m2));
             return true;
         }
         if (since && have_pub)
-            snprintf(buf, n, "%04d-01-01/%04d-%02d-%02d", y, py, pm, pd);
+            range_text(buf, n, y, 1, 1, py, pm, pd);
         else
-            snprintf(buf, n, "%04d", y);
+            date_text(buf, n, 1, y, 0, 0);
         return true;
     }
     if (month) {
@@ -2250,9 +2329,9 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
             if (!y || d > fc_month_days(y, m))
                 return false;
             if (since && have_pub)
-                snprintf(buf, n, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, (int)d, py, pm, pd);
+                range_text(buf, n, y, m, (int)d, py, pm, pd);
             else
-                snprintf(buf, n, "%04d-%02d-%02d", y, m, (int)d);
+                date_text(buf, n, 3, y, m, (int)d);
             return true;
         }
         /* "the first week of July", "the last two weeks of March", "the first
@@ -2305,13 +2384,13 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
                 a = 1;
             if (b > md)
                 b = md;
-            snprintf(buf, n, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, a, y, m, b);
+            range_text(buf, n, y, m, a, y, m, b);
             return true;
         }
         if (since && have_pub)
-            snprintf(buf, n, "%04d-%02d-01/%04d-%02d-%02d", y, m, py, pm, pd);
+            range_text(buf, n, y, m, 1, py, pm, pd);
         else
-            snprintf(buf, n, "%04d-%02d", y, m);
+            date_text(buf, n, 2, y, m, 0);
         return true;
     }
     /* "on Thursday", "Thursday's raid": the last such day up to publication. */
@@ -2322,7 +2401,7 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
         long day = pub - (fc_weekday(pub) - wd + 7) % 7;
         int y, m, d;
         fc_civil_from_days(day, &y, &m, &d);
-        snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+        date_text(buf, n, 3, y, m, d);
         return true;
     }
     const fc_entry *rel = entry_at(c, &c->r->relative_periods, i);
@@ -2364,13 +2443,9 @@ static bool service_number(const ctx *c, size_t i)
     return false;
 }
 
-/* Whether token k is a number other than a year or a date. */
-static bool other_number(const ctx *c, size_t k)
+/* other_number for a number whose answer is not kept yet: keeps it. */
+static bool other_number_test(const ctx *c, size_t k)
 {
-    if (tok(c, k)->kind != FC_TOK_NUM)
-        return false;
-    if (c->memo[k] & FC_MEMO_OTHER_NUMBER_KNOWN) /* asked again by every claim near it */
-        return c->memo[k] & FC_MEMO_OTHER_NUMBER;
     bool yes = !is_year(c, k) && !is_date(c, k) && !list_at(c, &c->r->special_numbers, k) &&
                !is_age(c, k, k + 1);
     c->memo[k] |= (unsigned char)(FC_MEMO_OTHER_NUMBER_KNOWN | (yes ? FC_MEMO_OTHER_NUMBER : 0));
@@ -2411,51 +2486,132 @@ static bool speech_time(const ctx *c, size_t i)
            weekday_at(c, i) >= 0;
 }
 
+/* Builds the table of the sentence's tokens that may start a period
+ * (ctx.periods) unless it is the table's sentence already; false when they are
+ * too many to keep. Every claim of a sentence looks at the same few tokens. */
+static bool period_toks(ctx *c)
+{
+    size_t at = tok(c, c->sent.from)->start + 1, ntoks = c->sent.to - c->sent.from;
+    if (c->periods.at != at || c->periods.ntoks != ntoks) {
+        c->periods.at = at;
+        c->periods.ntoks = ntoks;
+        c->periods.n = 0;
+        for (size_t i = c->sent.from; i < c->sent.to && c->periods.n <= FC_PERIOD_TOKS; i++) {
+            if (!may_start_period(c, i))
+                continue;
+            if (c->periods.n < FC_PERIOD_TOKS) {
+                c->periods.tok[c->periods.n] = i;
+                c->periods.known[c->periods.n] = 0;
+            }
+            c->periods.n++;
+        }
+    }
+    return c->periods.n <= FC_PERIOD_TOKS;
+}
+
+/* Steps *i back to the sentence's previous token that may start a period (*k:
+ * its place in the table when kept, the table's size to start); false when
+ * there is none. */
+static bool period_before(const ctx *c, bool kept, size_t *i, size_t *k)
+{
+    if (kept) {
+        while (*k && c->periods.tok[*k - 1] >= *i)
+            --*k;
+        if (!*k)
+            return false;
+        *i = c->periods.tok[--*k];
+        return true;
+    }
+    while (*i > c->sent.from)
+        if (may_start_period(c, --*i))
+            return true;
+    return false;
+}
+
+/* Steps *i on to the sentence's first token from *i on that may start a period
+ * (*k: its place in the table when kept, 0 to start); false when there is none. */
+static bool period_after(const ctx *c, bool kept, size_t *i, size_t *k)
+{
+    if (kept) {
+        while (*k < c->periods.n && c->periods.tok[*k] < *i)
+            ++*k;
+        if (*k == c->periods.n)
+            return false;
+        *i = c->periods.tok[*k];
+        return true;
+    }
+    for (; *i < c->sent.to; ++*i)
+        if (may_start_period(c, *i))
+            return true;
+    return false;
+}
+
+/* The period at token i (period_at), the k-th of the table when kept, read
+ * once per sentence; else read into buf (40 bytes). NULL when there is none. */
+static const char *period_read(ctx *c, bool kept, size_t i, size_t k, char *buf)
+{
+    const fc_tok *t = tok(c, i);
+    if (t->kind == FC_TOK_NUM && t->end - t->start != 4 &&
+        !fc_index_has(&c->r->relative_periods.first, c->word[i]))
+        return NULL; /* a number is a period only as a year or a relative period's word */
+    if (!kept)
+        return period_at(c, i, c->have_pub, c->pub, buf, 40) ? buf : NULL;
+    if (!c->periods.known[k])
+        c->periods.known[k] = period_at(c, i, c->have_pub, c->pub, c->periods.text[k],
+                                        sizeof c->periods.text[k])
+                                  ? 1
+                                  : -1;
+    return c->periods.known[k] > 0 ? c->periods.text[k] : NULL;
+}
+
+/* Whether a comma or a semicolon is in tokens [from, to). */
+static bool comma_in(const ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (is_punct(c, k, ",") || is_punct(c, k, ";"))
+            return true;
+    return false;
+}
+
 static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
 {
-    bool have_pub = c->have_pub;
-    long pub = c->pub;
-    char left[40] = "", right[40] = "";
+    bool kept = period_toks(c);
+    char lbuf[40], rbuf[40];
+    const char *left = NULL, *right = NULL;
     size_t dl = (size_t)-1, dr = (size_t)-1;
-    for (size_t i = start; i-- > c->sent.from;) {
-        if (may_start_period(c, i) && period_at(c, i, have_pub, pub, left, sizeof left)) {
-            if (speech_time(c, i)) {
-                left[0] = '\0';
+    for (size_t i = start, k = c->periods.n; period_before(c, kept, &i, &k);) {
+        const char *p = period_read(c, kept, i, k, lbuf);
+        if (p) {
+            if (speech_time(c, i))
                 continue;
-            }
-            if (owned_by_other(c, i, start, end))
-                left[0] = '\0';
-            else
+            if (!owned_by_other(c, i, start, end)) {
+                left = p;
                 dl = start - i;
+            }
             break;
         }
         if (other_number(c, i))
             break;
     }
-    bool comma = false;
-    for (size_t i = end; i < c->sent.to && i - start < dl; i++) {
-        comma = comma || is_punct(c, i, ",") || is_punct(c, i, ";");
-        if (may_start_period(c, i) && period_at(c, i, have_pub, pub, right, sizeof right)) {
+    for (size_t i = end, k = 0; period_after(c, kept, &i, &k) && i - start < dl; i++) {
+        const char *p = period_read(c, kept, i, k, rbuf);
+        if (p) {
             const fc_entry *prep = entry_before(c, &c->r->period_preps, i);
-            if (comma && prep && prep->kind == FC_PERIOD_SINCE) {
-                right[0] = '\0'; /* "31% of voters, the lowest since 2009" */
-                break;
-            }
-            if (speech_time(c, i)) {
-                right[0] = '\0';
+            if (prep && prep->kind == FC_PERIOD_SINCE && comma_in(c, end, i))
+                break; /* "31% of voters, the lowest since 2009" */
+            if (speech_time(c, i))
                 continue;
-            }
-            if (owned_by_other(c, i, start, end))
-                right[0] = '\0';
-            else
+            if (!owned_by_other(c, i, start, end)) {
+                right = p;
                 dr = i - start;
+            }
             break;
         }
         if (other_number(c, i))
             break;
     }
     const char *best = dl <= dr ? left : right;
-    if (best[0] && !(cl->period = fc_strdup(best)))
+    if (best && !(cl->period = fc_strdup(best)))
         return FC_ENOMEM;
     return FC_OK;
 }
@@ -2680,8 +2836,13 @@ static fc_status make_id(ctx *c, fc_claim *cl)
         c->sent_seeded = true;
     }
     size_t k = 0;
+    unsigned char first = (unsigned char)c->text[cl->start];
+    bool spaced = first <= ' '; /* white space is all at or below ' ' */
     for (size_t i = c->sent_first; i < c->out->n; i++) {
         const fc_claim *o = &c->out->items[i];
+        unsigned char ofirst = (unsigned char)c->text[o->start];
+        if (!spaced && ofirst > ' ' && ofirst != first)
+            continue; /* their words start differently: the common case, told at once */
         k += fc_words_equal(c->text, o->start, o->end, c->text, cl->start, cl->end);
     }
     fc_claim_make_id(cl->id, c->sent_seed, c->text, cl->start, cl->end, k);

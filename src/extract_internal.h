@@ -40,6 +40,7 @@ typedef struct fc_named {
 } fc_named;
 
 #define FC_RECENT_SOURCES 8
+#define FC_PERIOD_TOKS 48
 
 typedef struct ctx {
     const fc_rules *r;
@@ -127,6 +128,18 @@ typedef struct ctx {
         bool yes[64];
         size_t n;
     } proper;
+    /* The tokens of the current sentence that may start a period, in order,
+     * with their periods once read (find_period): built on the sentence's first
+     * claim, kept while the sentence is; a sentence with more such tokens than
+     * fit is read token by token. */
+    struct {
+        size_t at;    /* 1 + the offset of the sentence's first token; 0: none */
+        size_t ntoks; /* and its length in tokens */
+        size_t n;     /* the tokens; FC_PERIOD_TOKS + 1: too many */
+        size_t tok[FC_PERIOD_TOKS];
+        signed char known[FC_PERIOD_TOKS]; /* 0 not read, -1 no period, 1 text */
+        char text[FC_PERIOD_TOKS][40];
+    } periods;
     /* The token spans of the current sentence's claims, in claim order. */
     struct fc_claim_toks *spans;
     size_t nspans, cap_spans;

@@ -41,7 +41,9 @@ typedef struct keyb {
     char terms[MAX_TERMS][48];
     uint32_t hash[MAX_TERMS];
     unsigned char len[MAX_TERMS];
+    unsigned char kind[MAX_TERMS];       /* each term's kind, as its index in KINDS */
     unsigned char count[sizeof KINDS];
+    size_t kind_bytes[sizeof KINDS];      /* each kind's terms' lengths added up */
     size_t n, bytes; /* terms, and their lengths added up */
 } keyb;
 
@@ -94,19 +96,24 @@ static void add(keyb *b, char kind, const char *word)
     if (!word[0] || b->n >= MAX_TERMS)
         return;
     char *t = b->terms[b->n];
-    size_t n = strnlen(word, sizeof b->terms[0] - 3);
     t[0] = kind;
     t[1] = ':';
-    memcpy(t + 2, word, n);
-    t[2 + n] = '\0';
     uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n + 2; i++)
-        h = (h ^ (unsigned char)t[i]) * 16777619u;
+    h = (h ^ (unsigned char)kind) * 16777619u;
+    h = (h ^ (unsigned char)':') * 16777619u;
+    size_t n = 0; /* the word's bytes, copied and hashed in one pass */
+    for (; n < sizeof b->terms[0] - 3 && word[n]; n++) {
+        t[2 + n] = word[n];
+        h = (h ^ (unsigned char)word[n]) * 16777619u;
+    }
+    t[2 + n] = '\0';
     for (size_t i = 0; i < b->n; i++)
         if (b->hash[i] == h && b->len[i] == n + 2 && memcmp(b->terms[i], t, n + 2) == 0)
             return;
     b->len[b->n] = (unsigned char)(n + 2);
     b->bytes += n + 2;
+    b->kind[b->n] = (unsigned char)kind_index(kind);
+    b->kind_bytes[b->kind[b->n]] += n + 2;
     b->hash[b->n++] = h;
     b->count[kind_index(kind)]++;
 }
@@ -206,6 +213,8 @@ static inline const char *concept_at(const ctx *c, const fc_entries *e, size_t i
 {
     if (i >= c->sent.to || !(c->r->grouping.word_class[c->word[i]] & FC_WORD_CONCEPT))
         return NULL; /* no event, thing or scope starts with this word */
+    if (!fc_index_has(&e->first, c->word[i]))
+        return NULL; /* nor any entry of this list */
     return concept_lookup(c, e, i, ntok);
 }
 
@@ -275,7 +284,8 @@ static bool break_test(const ctx *c, size_t i)
 {
     const fc_tok *t = tok(c, i);
     if (t->kind == FC_TOK_PUNCT)
-        return t->end - t->start == 1 && memchr(";()", c->text[t->start], 3);
+        return t->end - t->start == 1 &&
+               (c->text[t->start] == ';' || c->text[t->start] == '(' || c->text[t->start] == ')');
     uint32_t w = c->word[i];
     /* ", as the administration pushes ...": a clause of its own. */
     if (w == c->w_as)
@@ -502,7 +512,10 @@ static bool is_proper(ctx *c, size_t i)
             if (!f)
                 break;
             k = (size_t)(f - text);
-            if (k == t->start || !fc_ieq(text + k, w, n) ||
+            /* the second letter first (n >= 2): bytes equal but for case are
+             * equal with bit 0x20 set, so most places are ruled out at once */
+            if (k == t->start || (text[k + 1] | 0x20) != (w[1] | 0x20) ||
+                !fc_ieq(text + k, w, n) ||
                 (k > 0 && isalpha((unsigned char)text[k - 1])) ||
                 (k + n < c->doc->len && isalpha((unsigned char)text[k + n])))
                 continue;
@@ -559,6 +572,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     keyb b;
     b.n = b.bytes = 0;
     memset(b.count, 0, sizeof b.count);
+    memset(b.kind_bytes, 0, sizeof b.kind_bytes);
     char w[48], name[48];
     size_t nt;
     const char *concept;
@@ -839,17 +853,20 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     char *out = cl->key = malloc(total);
     if (!out)
         return FC_ENOMEM;
-    size_t len = 0;
-    for (const char *k = KINDS; *k; k++)
-        for (size_t i = 0, left = b.count[kind_index(*k)]; i < b.n && left; i++)
-            if (b.terms[i][0] == *k) {
-                if (len)
-                    out[len++] = ' ';
-                memcpy(out + len, b.terms[i], b.len[i]);
-                len += b.len[i];
-                left--;
-            }
-    out[len] = '\0';
+    /* Where each kind's terms start (each term is followed by a space, the last
+     * one's made the NUL), then each term put in its kind's place: one pass. */
+    size_t place[sizeof KINDS], pos = 0;
+    for (size_t k = 0; k < sizeof KINDS; k++) {
+        place[k] = pos;
+        pos += b.kind_bytes[k] + b.count[k];
+    }
+    for (size_t i = 0; i < b.n; i++) {
+        size_t *p = &place[b.kind[i]];
+        memcpy(out + *p, b.terms[i], b.len[i]);
+        *p += b.len[i];
+        out[(*p)++] = ' ';
+    }
+    out[total - 1] = '\0';
     return FC_OK;
 }
 

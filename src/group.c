@@ -193,6 +193,20 @@ static const uint32_t *terms(const fc_keyinfo *k, const parsed *p, int kind, siz
     return k->pool ? k->pool + off : NULL; /* no key had a term: no pool, and n is 0 */
 }
 
+/* The terms of every kind of a parsed key, in one pass. */
+static void all_terms(const fc_keyinfo *k, const parsed *p, const uint32_t *t[FC_NTERM_KINDS],
+                      size_t n[FC_NTERM_KINDS])
+{
+    /* no key had a term: no pool, and every n is 0 */
+    const uint32_t *at = k->pool ? k->pool + p->from : NULL;
+    for (int i = 0; i < FC_NTERM_KINDS; i++) {
+        t[i] = at;
+        n[i] = p->n[i];
+        if (at)
+            at += n[i];
+    }
+}
+
 /* Terms two sorted lists share. */
 static size_t common(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
@@ -357,10 +371,8 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     const parsed *a = &k->claim[ia], *b = &k->claim[ib];
     size_t na[FC_NTERM_KINDS], nb[FC_NTERM_KINDS];
     const uint32_t *ta[FC_NTERM_KINDS], *tb[FC_NTERM_KINDS];
-    for (int i = 0; i < FC_NTERM_KINDS; i++) {
-        ta[i] = terms(k, a, i, &na[i]);
-        tb[i] = terms(k, b, i, &nb[i]);
-    }
+    all_terms(k, a, ta, na);
+    all_terms(k, b, tb, nb);
     size_t c[FC_NTERM_KINDS];
     for (int i = 0; i < FC_NTERM_KINDS; i++)
         c[i] = common(ta[i], na[i], tb[i], nb[i]);

@@ -59,6 +59,18 @@ const char *fc_doc_bytes(const fc_doc *d, size_t from, size_t to)
 
 /* ---- cues ------------------------------------------------------------------------ */
 
+/* A byte of a cue phrase as a small number: a letter in either case 0 to 25,
+ * "-" 26, anything else CUE_OTHER. */
+#define CUE_OTHER 27
+static unsigned cue_letter(char ch)
+{
+    if (ch >= 'a' && ch <= 'z')
+        return (unsigned)(ch - 'a');
+    if (ch >= 'A' && ch <= 'Z')
+        return (unsigned)(ch - 'A');
+    return ch == '-' ? 26 : CUE_OTHER;
+}
+
 /* The cues a document's text gives, found in one pass over it: at each byte
  * that starts a cue phrase (in either case), the phrases of that letter. */
 unsigned fc_doc_cues(const fc_doc *d)
@@ -88,22 +100,28 @@ unsigned fc_doc_cues(const fc_doc *d)
         return 0;
     if (!d->text)
         return d->cues;
-    bool first[256] = {false};
+    /* The phrases by their first two bytes (cue_letter): most bytes start
+     * none, and a pair starts one or two. */
+    _Static_assert(NPHRASES <= 16, "a pair's phrases fit a 16-bit set");
+    uint16_t pair[28][28] = {{0}};
+    size_t len[NPHRASES];
     unsigned all = 0;
     for (size_t k = 0; k < NPHRASES; k++) {
-        unsigned char ch = (unsigned char)phrases[k].words[0];
-        first[ch] = first[toupper(ch)] = true;
+        pair[cue_letter(phrases[k].words[0])][cue_letter(phrases[k].words[1])] |=
+            (uint16_t)(1u << k);
+        len[k] = strlen(phrases[k].words);
         all |= phrases[k].cue;
     }
     unsigned cues = 0;
-    for (size_t i = d->body; i < d->len && cues != all; i++) {
-        if (!first[(unsigned char)d->text[i]])
+    const char *t = d->text;
+    for (size_t i = d->body; i + 1 < d->len && cues != all; i++) {
+        unsigned a = cue_letter(t[i]);
+        if (a == CUE_OTHER)
             continue;
-        char lo = (char)tolower((unsigned char)d->text[i]);
-        for (size_t k = 0; k < NPHRASES; k++) {
-            size_t n = strlen(phrases[k].words);
-            if (phrases[k].words[0] == lo && !(cues & phrases[k].cue) && i + n <= d->len &&
-                strncasecmp(d->text + i, phrases[k].words, n) == 0)
+        for (unsigned m = pair[a][cue_letter(t[i + 1])]; m; m &= m - 1) {
+            unsigned k = (unsigned)__builtin_ctz(m);
+            if (!(cues & phrases[k].cue) && i + len[k] <= d->len &&
+                strncasecmp(t + i, phrases[k].words, len[k]) == 0)
                 cues |= phrases[k].cue;
         }
     }
@@ -112,9 +130,15 @@ unsigned fc_doc_cues(const fc_doc *d)
 
 /* ---- words ------------------------------------------------------------------------- */
 
+/* isalnum in the C locale, without a call. */
+static bool alnum(char ch)
+{
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
 static bool word_start(const fc_doc *d, size_t i)
 {
-    return !(i > 0 && isalnum((unsigned char)d->text[i - 1])) && !is_space(d->text[i]);
+    return !(i > 0 && alnum(d->text[i - 1])) && !is_space(d->text[i]);
 }
 
 static bool mentions_text(const fc_doc *d, const char *w, size_t n, const char *rest, size_t m)
@@ -174,7 +198,7 @@ bool fc_doc_mentions(const fc_doc *d, const char *w, size_t n, const char *rest,
     for (size_t s = 0; !rest && !yes && s < d->nspans; s++) {
         const fc_doc_span *sp = &d->spans[s];
         for (size_t i = 0; !yes && i + n <= sp->len; i++)
-            yes = (i == 0 || !isalnum((unsigned char)sp->text[i - 1])) &&
+            yes = (n == 0 || lower(sp->text[i]) == key[0]) && (i == 0 || !alnum(sp->text[i - 1])) &&
                   fc_ieq(sp->text + i, w, n);
     }
     for (size_t i = lower_bound(d->words, d->nwords, key);
@@ -249,21 +273,17 @@ static bool grow_slots(wordlist *l)
 static bool add_word(wordlist *l, const char *s, size_t n, const char *rest, size_t m)
 {
     size_t at = l->buf.len;
-    for (size_t i = 0; i < n; i++) {
-        char ch = lower(s[i]);
-        fc_sb_add(&l->buf, &ch, 1);
-    }
+    fc_sb_add(&l->buf, s, n);
     if (rest) {
         char sep = LABEL_SEP;
         fc_sb_add(&l->buf, &sep, 1);
-        for (size_t i = 0; i < m; i++) {
-            char ch = lower(rest[i]);
-            fc_sb_add(&l->buf, &ch, 1);
-        }
+        fc_sb_add(&l->buf, rest, m);
     }
     fc_sb_add(&l->buf, "", 1);
     if (l->buf.failed)
         return false;
+    for (size_t i = at; i < l->buf.len; i++)
+        l->buf.data[i] = lower(l->buf.data[i]);
     if (2 * (l->n + 1) > l->nslots && !grow_slots(l))
         return false;
     const char *w = l->buf.data + at;
@@ -300,27 +320,34 @@ static size_t chunk_end(const fc_doc *d, size_t i)
 static bool collect_words(const fc_doc *d, const range *r, size_t nr, wordlist *l)
 {
     size_t k = 0;
-    for (size_t i = d->body; i < d->len; i++) {
-        if (!word_start(d, i))
+    for (size_t c = d->body; c < d->len;) {
+        if (is_space(d->text[c])) {
+            c++;
             continue;
-        while (k < nr && r[k].hi <= i)
-            k++;
-        bool kept = k < nr && r[k].lo <= i;
-        size_t e = chunk_end(d, i);
-        if (!kept && !add_word(l, d->text + i, e - i, NULL, 0))
-            return false;
-        /* "Ward 3", "Ward-3": each start of the chunk before a space or hyphen,
-         * with the chunk of digits after the spaces and hyphens. */
-        for (size_t p = i + 1; p <= e && p - i <= 64; p++) {
-            if (p == d->len || (d->text[p] != ' ' && d->text[p] != '-'))
-                continue;
-            size_t j = p;
-            while (j < d->len && (d->text[j] == ' ' || d->text[j] == '-'))
-                j++;
-            if (j < d->len && isdigit((unsigned char)d->text[j]) &&
-                !add_word(l, d->text + i, p - i, d->text + j, chunk_end(d, j) - j))
-                return false;
         }
+        size_t e = chunk_end(d, c); /* the chunk of text up to white space */
+        for (size_t i = c; i < e; i++) {
+            if (!word_start(d, i))
+                continue;
+            while (k < nr && r[k].hi <= i)
+                k++;
+            bool kept = k < nr && r[k].lo <= i;
+            if (!kept && !add_word(l, d->text + i, e - i, NULL, 0))
+                return false;
+            /* "Ward 3", "Ward-3": each start of the chunk before a space or
+             * hyphen, with the chunk of digits after the spaces and hyphens. */
+            for (size_t p = i + 1; p <= e && p - i <= 64; p++) {
+                if (p == d->len || (d->text[p] != ' ' && d->text[p] != '-'))
+                    continue;
+                size_t j = p;
+                while (j < d->len && (d->text[j] == ' ' || d->text[j] == '-'))
+                    j++;
+                if (j < d->len && isdigit((unsigned char)d->text[j]) &&
+                    !add_word(l, d->text + i, p - i, d->text + j, chunk_end(d, j) - j))
+                    return false;
+            }
+        }
+        c = e;
     }
     return true;
 }

@@ -102,7 +102,9 @@ static void json_string_n(fc_strbuf *sb, const char *str, size_t n)
         } else if (c == '\r') {
             fc_sb_add(sb, "\\r", 2);
         } else if (c < 0x20) {
-            fc_sb_printf(sb, "\\u%04x", c);
+            static const char hex[] = "0123456789abcdef";
+            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            fc_sb_add(sb, e, sizeof e);
         } else {
             fc_sb_add(sb, "\\ufffd", 6); /* not UTF-8 */
         }
@@ -169,7 +171,11 @@ static void json_number_exact(fc_strbuf *sb, double v)
 /* ,"key": - the keys are the writer's own, plain ASCII. */
 static void key(fc_strbuf *sb, const char *k, bool first)
 {
-    fc_sb_printf(sb, first ? "\"%s\":" : ",\"%s\":", k);
+    if (!first)
+        fc_sb_add(sb, ",", 1);
+    fc_sb_add(sb, "\"", 1);
+    fc_sb_puts(sb, k);
+    fc_sb_add(sb, "\":", 2);
 }
 
 static void kv_str(fc_strbuf *sb, const char *k, const char *v)

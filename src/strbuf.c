@@ -10,7 +10,7 @@
 
 #include "util.h"
 
-void fc_sb_add(fc_strbuf *sb, const char *s, size_t n)
+void fc_sb_add_grow(fc_strbuf *sb, const char *s, size_t n)
 {
     if (sb->failed)
         return;

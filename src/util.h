@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "factcheck/status.h"
 
@@ -15,7 +16,19 @@ typedef struct fc_strbuf {
     bool failed; /* an allocation failed; further appends are ignored */
 } fc_strbuf;
 
-void fc_sb_add(fc_strbuf *sb, const char *s, size_t n);
+/* Appends n bytes of s. Inline, with the growing out of line: reports write
+ * most of their bytes a few at a time through it. */
+void fc_sb_add_grow(fc_strbuf *sb, const char *s, size_t n);
+static inline void fc_sb_add(fc_strbuf *sb, const char *s, size_t n)
+{
+    if (sb->failed || sb->len + n >= sb->cap) {
+        fc_sb_add_grow(sb, s, n);
+        return;
+    }
+    memcpy(sb->data + sb->len, s, n);
+    sb->len += n;
+    sb->data[sb->len] = '\0';
+}
 void fc_sb_puts(fc_strbuf *sb, const char *s);
 void fc_sb_printf(fc_strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hands the string over to the caller (who frees it), in a block of its size;

@@ -4,13 +4,12 @@
 Usage: recipes.py FACTCHECK FC_GEN SOURCE_DIR
 
 A 1 MB generated corpus (fc-gen, 759 documents) is written as a JSON Lines archive
-of one record a line with ids; `factcheck ARCHIVE` is the single run. Then
-scripts/fc-parallel (GNU parallel --pipepart, two jobs) and scripts/fc-dask (a
-local Dask cluster of two workers) extract the archive's blocks and reduce them
-with `factcheck check`; their JSON and text reports and exit statuses must equal
-the single run's.
+of one record a line with ids (bench/archive.py, as bench/run.sh writes it);
+`factcheck ARCHIVE` is the single run. Then scripts/fc-parallel (GNU parallel
+--pipepart, two jobs) and scripts/fc-dask (a local Dask cluster of two workers)
+extract the archive's blocks and reduce them with `factcheck check`; their JSON
+and text reports and exit statuses must equal the single run's.
 """
-import json
 import os
 import subprocess
 import sys
@@ -25,26 +24,10 @@ def check(ok, what):
     print(("ok: " if ok else "FAIL: ") + what)
 
 
-def to_archive(folder, path):
-    """Each document a record: its id, its front matter's outlet, title and date, its body."""
-    with open(path, "w", encoding="utf-8") as out:
-        for name in sorted(os.listdir(folder)):
-            with open(os.path.join(folder, name), encoding="utf-8") as f:
-                text = f.read()
-            rec = {"id": os.path.splitext(name)[0]}
-            if text.startswith("---\n"):
-                end = text.index("\n---\n", 4)
-                for line in text[4:end].split("\n"):
-                    k, _, v = line.partition(":")
-                    if k.strip() in ("outlet", "title", "published"):
-                        rec[k.strip()] = v.strip()
-                text = text[end + 5:]
-            rec["text"] = text
-            out.write(json.dumps(rec) + "\n")
-
-
 def main(argv):
     fc, gen, src = argv[1], argv[2], argv[3]
+    sys.path.insert(0, os.path.join(src, "bench"))
+    from archive import to_archive
     env = dict(os.environ, FACTCHECK=fc)
     with tempfile.TemporaryDirectory(prefix="fc-recipes-") as tmp:
         docs = os.path.join(tmp, "docs")
