@@ -3,9 +3,10 @@
  * "A survey of 1,200 adults ... a margin of error of plus or minus 3 percentage
  * points": a simple random sample of 1,200 gives at most +-2.83 points at 95%
  * confidence (at a 50% share). Weighting makes a real margin larger, seldom by
- * more than half again (a design effect up to about 2); a stated margin below
- * the simple-random-sample one, beyond rounding, or more than twice it, does
- * not fit the sample: a warning. The margin is the figure written right after
+ * more than half again (a design effect up to about 2, the heaviest panels'
+ * near 3); a stated margin below the simple-random-sample one, beyond rounding,
+ * or more than 1.75 times it (a design effect above 3), does not fit the
+ * sample: a warning. The margin is the figure written right after
  * "margin of error" (or "+/-", "plus or minus") in a sentence of a document
  * whose poll states its sample. A margin stated for a subgroup ("the 310
  * Hispanic voters, for whom the margin is 5.6 points") is held against the
@@ -86,7 +87,7 @@ fc_status fc_check_poll_margin(const fc_check_ctx *x)
             continue;
         moe *= 100;
         double slack = 0.5 * fc_check_precision(x, c) + 1e-9;
-        bool too_small = c->value < moe - slack, too_large = c->value > 2 * moe + slack;
+        bool too_small = c->value < moe - slack, too_large = c->value > 1.75 * moe + slack;
         fc_finding f;
         fc_status st = fc_check_start(&f, "poll_margin",
                                       too_small || too_large ? FC_SEV_WARNING : FC_SEV_INFO, 2);
@@ -110,8 +111,8 @@ fc_status fc_check_poll_margin(const fc_check_ctx *x)
         if (too_small)
             fc_sb_puts(&sb, "; the stated margin is smaller than the sample allows.");
         else if (too_large)
-            fc_sb_puts(&sb, "; the stated margin is more than twice that, more than weighting "
-                            "explains: check the sample size or the margin.");
+            fc_sb_puts(&sb, "; the stated margin is more than 1.75 times that, more than "
+                            "weighting explains: check the sample size or the margin.");
         else
             fc_sb_puts(&sb, ": consistent.");
         if ((st = fc_check_finish(x, &f, &sb)) != FC_OK)

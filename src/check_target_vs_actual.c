@@ -12,6 +12,7 @@
 
 
 #include "check_target.h"
+#include "date.h"
 #include "rules_internal.h"
 
 static int by_value(const void *a, const void *b)
@@ -60,10 +61,14 @@ size_t fc_check_actuals(const fc_check_ctx *x, size_t t, size_t *out)
 bool fc_check_progress_of(const fc_check_ctx *x, const fc_claim *t, const fc_claim *o)
 {
     /* "Last year crews managed 12 miles": a period over before the target's
-     * (or, with none stated, before its document's recent past) is no progress */
+     * year (or, with none stated, before its document's recent past) is no
+     * progress; "as of February" towards a goal "by the end of March" is. */
     if (o->period) {
         fc_when wo = fc_check_when(x, o), wt = fc_check_when(x, t);
-        if (wo.known && wt.known && wo.hi < wt.lo)
+        int yo, yt, m, d;
+        fc_civil_from_days(wo.hi, &yo, &m, &d);
+        fc_civil_from_days(wt.lo, &yt, &m, &d);
+        if (wo.known && wt.known && wo.hi < wt.lo && (wt.grain == 'y' || yo < yt))
             return false;
     }
     return o->doc == t->doc && o->sentence > t->sentence && o->sentence <= t->sentence + 2 &&

@@ -3097,7 +3097,9 @@ static bool magnitude_ok(double v)
 static bool is_claim_here(const ctx *c, const quantity *q)
 {
     size_t i = q->sp.from, end = q->sp.to;
-    if (is_time_reference(c, end))
+    /* "five days after the storm" is a time; "over the five days after the
+     * storm" a stretch of time */
+    if (is_time_reference(c, end) && !(i > c->sent.from && is_word(c, i - 1, "the")))
         return false;
     if (!magnitude_ok(q->value) || (q->range && !(magnitude_ok(q->low) && magnitude_ok(q->high))))
         return false;
@@ -3119,8 +3121,14 @@ static bool is_claim_here(const ctx *c, const quantity *q)
         return !glued(c, i) || tok(c, i - 1)->kind == FC_TOK_PUNCT;
     /* Number words: "the two nations" is not a count claim; "five stores" is;
      * "Eleven" glued into "7-Eleven" is a name. */
-    if ((i > c->sent.from && is_word(c, i - 1, "the")) || glued(c, i))
+    if (glued(c, i))
         return false;
+    if (i > c->sent.from && is_word(c, i - 1, "the")) {
+        /* but "over the nine days", "in the past three weeks": a stretch of time */
+        const fc_entry *u = end < c->sent.to ? entry_at(c, &c->r->units, end) : NULL;
+        if (!(u && u->kind == FC_UNIT_DURATION))
+            return false;
+    }
     /* An ordinal: "twenty-fifth", "thirty-first" */
     if (end + 1 < c->sent.to && is_punct(c, end, "-") && glued(c, end) && glued(c, end + 1) &&
         tok(c, end + 1)->kind == FC_TOK_WORD) {

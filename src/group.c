@@ -225,6 +225,18 @@ static size_t common(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
     return c;
 }
 
+/* Whether a term of a has the word of a term of b, whatever their kinds ("m:tern"
+ * and "w:tern"; "n:tollbridge" and "p:tollbridge"). */
+static bool same_word_in(const fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *b,
+                         size_t nb)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (strcmp(k->names[a[i]] + 2, k->names[b[j]] + 2) == 0)
+                return true;
+    return false;
+}
+
 static bool contains(const uint32_t *a, size_t n, uint32_t t)
 {
     for (size_t i = 0; i < n; i++)
@@ -397,9 +409,15 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     }
     /* Modifiers both sides give must meet; two kinds of person ("children",
      * "patients") may be the same people when an event is shared. */
+    /* A modifier may meet the other side's plain word: "1,140 nesting pairs of
+     * terns" and "the tern colony numbered 860 breeding pairs". */
     if (BOTH(FC_TERM_MODIFIER) && !c[FC_TERM_MODIFIER] &&
         !(c[FC_TERM_EVENT] && (only_roles(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER]) ||
-                               only_roles(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]))))
+                               only_roles(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]))) &&
+        !same_word_in(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER], tb[FC_TERM_WORD],
+                      nb[FC_TERM_WORD]) &&
+        !same_word_in(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER], ta[FC_TERM_WORD],
+                      na[FC_TERM_WORD]))
         return -1;
     if (BOTH(FC_TERM_OBJECT) && !c[FC_TERM_OBJECT])
         return -1; /* approval of the job against approval of the handling of one issue */
@@ -416,7 +434,21 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
      * Texas" is not "Texas"); a place only one side names must be in the other
      * side's text. */
     bool placed = false; /* both speak of one place */
-    if (a->place != NO_TERM && b->place != NO_TERM) {
+    /* A name that is the other side's place is that place: "Tollbridge's
+     * ambulance crews answered ..." and "calls in Tollbridge totaled ...". */
+    if ((a->place == NO_TERM) != (b->place == NO_TERM)) {
+        bool a_named = a->place == NO_TERM;
+        uint32_t p = a_named ? b->place : a->place;
+        if (same_word_in(k, a_named ? ta[FC_TERM_NAME] : tb[FC_TERM_NAME],
+                         a_named ? na[FC_TERM_NAME] : nb[FC_TERM_NAME], &p, 1)) {
+            placed = true;
+            c[FC_TERM_PLACE]++;
+            (a_named ? na : nb)[FC_TERM_PLACE]++;
+        }
+    }
+    if (placed) {
+        /* the one place, named as a place on one side */
+    } else if (a->place != NO_TERM && b->place != NO_TERM) {
         if (a->place != b->place && !same_place(k->names[a->place] + 2, k->names[b->place] + 2))
             return -1;
         placed = true;
