@@ -3124,8 +3124,10 @@ static bool is_claim_here(const ctx *c, const quantity *q)
     if (glued(c, i))
         return false;
     if (i > c->sent.from && is_word(c, i - 1, "the")) {
-        /* but "over the nine days", "in the past three weeks": a stretch of time */
-        const fc_entry *u = end < c->sent.to ? entry_at(c, &c->r->units, end) : NULL;
+        /* but "over the nine days": a stretch of time; not "the four-year
+         * graduation rate", "the three-day festival" */
+        const fc_entry *u = end < c->sent.to && !glued(c, end) ? entry_at(c, &c->r->units, end)
+                                                               : NULL;
         if (!(u && u->kind == FC_UNIT_DURATION))
             return false;
     }
