@@ -2017,6 +2017,13 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
         if (c->about.attr_to > c->about.attr_from &&
             !(written = span_text(c, c->about.attr_from, c->about.attr_to)))
             return FC_ENOMEM;
+        /* "according to the Commerce Department's": the named owner is the source
+         * (a common noun's possessive is read as one in fc_source_sentence) */
+        size_t wn = written && written[0] >= 'A' && written[0] <= 'Z' ? strlen(written) : 0;
+        if (wn > 3 && strcmp(written + wn - 2, "'s") == 0)
+            written[wn - 2] = '\0';
+        else if (wn > 5 && strcmp(written + wn - 4, "\xE2\x80\x99s") == 0)
+            written[wn - 4] = '\0';
         fc_status st = fc_source_sentence(c, written, cl != NULL);
         if (st != FC_OK)
             return st;
