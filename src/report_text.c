@@ -8,9 +8,11 @@
  * all) is shown as \xNN instead of acting on the terminal; the only escape
  * sequences written are the report's own colours. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "claim_internal.h"
 #include "factcheck/factcheck.h"
 #include "report_internal.h"
 #include "util.h"
@@ -275,32 +277,64 @@ static bool same_topic(const fc_finding *a, const fc_finding *b)
            (a->topic && b->topic ? strcmp(a->topic, b->topic) == 0 : a->topic == b->topic);
 }
 
+/* The first shown finding of each story, and of each topic of a story: open
+ * addressing over finding indices (FC_NO_FIRST: empty), keyed by story (by
+ * topic: story and topic). */
+#define FC_NO_FIRST ((size_t)-1)
+
+static size_t topic_hash(const fc_finding *f, bool topic)
+{
+    uint64_t h = fc_hash64(&f->story, sizeof f->story, 0);
+    if (topic && f->topic)
+        h = fc_hash64(f->topic, strlen(f->topic), h);
+    return (size_t)h;
+}
+
+/* The first finding in slots (mask + 1 of them) with f's story (topic: and
+ * topic); else f's index i is put there and returned. */
+static size_t first_of(const fc_findings *fs, size_t *slots, size_t mask, size_t i, bool topic)
+{
+    const fc_finding *f = &fs->items[i];
+    for (size_t b = topic_hash(f, topic) & mask;; b = (b + 1) & mask) {
+        if (slots[b] == FC_NO_FIRST) {
+            slots[b] = i;
+            return i;
+        }
+        const fc_finding *o = &fs->items[slots[b]];
+        if (topic ? same_topic(o, f) : o->story == f->story)
+            return slots[b];
+    }
+}
+
 /* The shown findings in reading order (*n of them); NULL when out of memory.
  * Ranks are the index of the first finding of the story or topic: findings
  * come sorted by severity, so that is the most severe. */
 static placed *reading_order(const fc_corpus *corpus, bool hide, size_t *n)
 {
     const fc_findings *fs = fc_corpus_findings(corpus);
+    size_t nslots = 2;
+    while (nslots < 2 * fs->n)
+        nslots *= 2;
     placed *p = malloc((fs->n ? fs->n : 1) * sizeof *p);
-    if (!p)
+    size_t *stories = malloc(nslots * sizeof *stories), *topics = malloc(nslots * sizeof *topics);
+    if (!p || !stories || !topics) {
+        free(p);
+        free(stories);
+        free(topics);
         return NULL;
+    }
+    for (size_t k = 0; k < nslots; k++)
+        stories[k] = topics[k] = FC_NO_FIRST;
     *n = 0;
     for (size_t i = 0; i < fs->n; i++) {
         if (!fc_report_shown(corpus, i, hide))
             continue;
-        size_t s = *n, t = *n;
-        for (size_t j = 0; j < *n; j++) { /* quadratic in the stories, not the findings */
-            const fc_finding *o = &fs->items[p[j].i];
-            if (s == *n && o->story == fs->items[i].story)
-                s = j;
-            if (same_topic(o, &fs->items[i])) {
-                t = j;
-                break;
-            }
-        }
-        p[*n] = (placed){s == *n ? i : p[s].story_rank, t == *n ? i : p[t].topic_rank, i};
+        p[*n] = (placed){first_of(fs, stories, nslots - 1, i, false),
+                         first_of(fs, topics, nslots - 1, i, true), i};
         ++*n;
     }
+    free(stories);
+    free(topics);
     qsort(p, *n, sizeof *p, by_place);
     return p;
 }
