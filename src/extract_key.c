@@ -719,6 +719,18 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 i += nt - 1;
                 continue;
             }
+            /* "The state's weatherization program upgraded 12,000 homes": the
+             * scope owns the body that acts, not the figure ("the state's
+             * jobless rate" keeps it) */
+            bool owner = false;
+            for (size_t q = i + nt; possessive && q < i + nt + 5 && q < sp->start && !owner &&
+                                    (tok(c, q)->kind == FC_TOK_WORD || is_punct(c, q, "-"));
+                 q++)
+                owner = list_at(c, &r->grouping.owner_nouns, q) > 0;
+            if (owner) {
+                i += nt - 1;
+                continue;
+            }
             add(&b, 's', concept);
             i += nt - 1;
             continue;

@@ -221,6 +221,9 @@ typedef struct fc_grouping {
     fc_phrase_list place_nouns;     /* "County", "City": a name before one is a place */
     fc_phrase_list places;          /* known place names ("Texas", "Ohio") */
     fc_phrase_list place_labels;    /* "Ward", "District": with a number, a place ("Ward 3") */
+    fc_phrase_list owner_nouns;     /* "program", "department": after a possessive scope
+                                       ("the state's weatherization program"), the scope
+                                       owns the agent, not the figure */
     /* Per vocabulary word (fc_vocab numbers, one more for a word in no phrase):
      * FC_WORD_SKIP when it is a whole one-word phrase of a list whose words say
      * nothing of what is measured (stop words, hedges, change and reporting

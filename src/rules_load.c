@@ -1140,7 +1140,7 @@ static fc_status grouping_load(loader *ld, const cJSON *obj)
     static const char *const keys[] = {
         "similarity",  "weights",    "events",       "things",       "scopes", "scope_subjects",
         "person_nouns", "generic_persons", "measure_nouns", "neutral_words",
-        "place_prepositions", "place_nouns", "places", "place_labels"};
+        "place_prepositions", "place_nouns", "places", "place_labels", "owner_nouns"};
     static const char *const kinds[FC_NTERM_KINDS] = {"thing", "unit",  "modifier", "object", "event",
                                                       "place", "name",  "scope",    "word"};
     static const double weights[FC_NTERM_KINDS] = {3, 0, 2, 2, 2, 1, 2, 1, 1};
@@ -1178,6 +1178,7 @@ static fc_status grouping_load(loader *ld, const cJSON *obj)
     TRY(phrase_list_load(ld, G("place_nouns"), "$.grouping.place_nouns", &g->place_nouns));
     TRY(phrase_list_load(ld, G("places"), "$.grouping.places", &g->places));
     TRY(phrase_list_load(ld, G("place_labels"), "$.grouping.place_labels", &g->place_labels));
+    TRY(phrase_list_load(ld, G("owner_nouns"), "$.grouping.owner_nouns", &g->owner_nouns));
 #undef G
     return FC_OK;
 }
@@ -1434,7 +1435,8 @@ static size_t phrase_lists(fc_rules *r, fc_phrase_list **out)
                                &r->grouping.generic_persons, &r->grouping.measure_nouns,
                                &r->grouping.neutral_words,   &r->grouping.place_preps,
                                &r->grouping.place_nouns,     &r->grouping.places,
-                               &r->grouping.place_labels,    &r->age_events,
+                               &r->grouping.place_labels,    &r->grouping.owner_nouns,
+                               &r->age_events,
                                &r->future_cues};
     memcpy(out, lists, sizeof lists);
     return COUNT(lists);
