@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract_internal.h"
 
@@ -648,6 +649,16 @@ static bool pronoun(const char *w, bool *person)
     return *person || !strcasecmp(w, "it") || !strcasecmp(w, "they");
 }
 
+/* Whether name has the word w[0, n) (ASCII case-insensitive), whole. */
+static bool has_word(const char *name, const char *w, size_t n)
+{
+    for (const char *p = name; n && *p; p++)
+        if ((p == name || p[-1] == ' ') && strncasecmp(p, w, n) == 0 &&
+            (p[n] == '\0' || p[n] == ' '))
+            return true;
+    return false;
+}
+
 fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
 {
     const fc_tok *first = tok(c, c->sent.from);
@@ -726,11 +737,21 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
             /* "officials said", "the company said", "the report found": the
              * organisation named last */
             fc_named *e = latest(c, false);
+            /* "the trade ministry" names a body of its own: it refers back only
+             * to a name that has its noun ("the health department", the
+             * "Kessler County Health Department"), not to the Commerce
+             * Department named before */
+            const char *w0 = strncasecmp(written, "the ", 4) == 0 ? written + 4 : written;
+            bool own_words = head > w0;
+            if (e && own_words && !has_word(named_get(c, e), head, hn))
+                e = NULL;
             if (e && !(resolved = fc_strdup(named_get(c, e)))) {
                 free(written);
                 return FC_ENOMEM;
             }
             const char *org = e ? NULL : org_in_text(c, first->start);
+            if (org && own_words && !has_word(org, head, hn))
+                org = NULL;
             if (org && !(resolved = fc_strdup(org))) {
                 free(written);
                 return FC_ENOMEM;
