@@ -65,11 +65,13 @@ bool fc_check_progress_of(const fc_check_ctx *x, const fc_claim *t, const fc_cla
      * progress; "as of February" towards a goal "by the end of March" is. */
     if (o->period) {
         fc_when wo = fc_check_when(x, o), wt = fc_check_when(x, t);
-        int yo, yt, m, d;
-        fc_civil_from_days(wo.hi, &yo, &m, &d);
-        fc_civil_from_days(wt.lo, &yt, &m, &d);
-        if (wo.known && wt.known && wo.hi < wt.lo && (wt.grain == 'y' || yo < yt))
-            return false;
+        if (wo.known && wt.known && wo.hi < wt.lo) {
+            int yo, yt, m, d;
+            fc_civil_from_days(wo.hi, &yo, &m, &d);
+            fc_civil_from_days(wt.lo, &yt, &m, &d);
+            if (wt.grain == 'y' || yo < yt)
+                return false;
+        }
     }
     return o->doc == t->doc && o->sentence > t->sentence && o->sentence <= t->sentence + 2 &&
            o->unit == t->unit && o->per == t->per && strcmp(o->currency, t->currency) == 0 &&

@@ -653,7 +653,7 @@ static bool pronoun(const char *w, bool *person)
 static bool has_word(const char *name, const char *w, size_t n)
 {
     for (const char *p = name; n && *p; p++)
-        if ((p == name || p[-1] == ' ') && strncasecmp(p, w, n) == 0 &&
+        if ((p == name || p[-1] == ' ') && fc_ieq(p, w, n) &&
             (p[n] == '\0' || p[n] == ' '))
             return true;
     return false;
