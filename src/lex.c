@@ -1,6 +1,6 @@
 /* lex.c - the tokenizer (see lex.h).
  *
- * A byte-level scanner: ASCII is classified by a switch, multi-byte UTF-8
+ * A byte-level scanner: ASCII is classified by one table load, multi-byte UTF-8
  * sequences by their code point. Bytes that are not valid UTF-8 are treated as
  * letters, so bad input never stops the scan and never yields a number.
  */
@@ -108,8 +108,22 @@ static const unsigned char fold[256] = {F64(0), F64(64), F64(128), F64(192)};
 #undef F4
 #undef F
 
+/* ASCII letters lowercased, every other byte 0: one load both tells a letter
+ * and gives what the hash takes of it. */
+#define F(c) \
+    (unsigned char)((c) >= 'A' && (c) <= 'Z' ? (c) - 'A' + 'a' : (c) >= 'a' && (c) <= 'z' ? (c) : 0)
+#define F4(c) F(c), F(c + 1), F(c + 2), F(c + 3)
+#define F16(c) F4(c), F4(c + 4), F4(c + 8), F4(c + 12)
+#define F64(c) F16(c), F16(c + 16), F16(c + 32), F16(c + 48)
+static const unsigned char letter_fold[256] = {F64(0), F64(64), F64(128), F64(192)};
+#undef F64
+#undef F16
+#undef F4
+#undef F
+
 #define HASH_START 2166136261u /* FNV-1a */
-#define HASH_STEP(h, byte) (((h) ^ fold[(byte)]) * 16777619u)
+#define HASH_PRIME 16777619u
+#define HASH_STEP(h, byte) (((h) ^ fold[(byte)]) * HASH_PRIME)
 
 /* The token being scanned is hashed as it is read (fc_lower_hash). */
 typedef struct scanner {
@@ -156,18 +170,51 @@ static cclass peek2(const scanner *s, size_t len)
     return peek(&t, &l2);
 }
 
+/* Moves past a run of ASCII letters from p (before end), hashing them into
+ * *hash; returns where the run ends. Four letters at a time while four bytes
+ * are left, so most letters cost one table load and no test of the end. */
+static inline const unsigned char *letters(const unsigned char *p, const unsigned char *end,
+                                           uint32_t *hash)
+{
+    uint32_t h = *hash;
+    unsigned char f;
+    while (end - p >= 4) {
+        if (!(f = letter_fold[p[0]]))
+            goto done;
+        h = (h ^ f) * HASH_PRIME;
+        if (!(f = letter_fold[p[1]])) {
+            p += 1;
+            goto done;
+        }
+        h = (h ^ f) * HASH_PRIME;
+        if (!(f = letter_fold[p[2]])) {
+            p += 2;
+            goto done;
+        }
+        h = (h ^ f) * HASH_PRIME;
+        if (!(f = letter_fold[p[3]])) {
+            p += 3;
+            goto done;
+        }
+        h = (h ^ f) * HASH_PRIME;
+        p += 4;
+    }
+    while (p < end && (f = letter_fold[*p]) != 0) {
+        h = (h ^ f) * HASH_PRIME;
+        p++;
+    }
+done:
+    *hash = h;
+    return p;
+}
+
 static void scan_word(scanner *s)
 {
     size_t len;
     for (;;) {
         /* Fast path: a run of ASCII letters. */
-        const unsigned char *p = s->p;
-        uint32_t h = s->hash;
-        while (p < s->end && byte_class[*p] == C_LETTER)
-            h = HASH_STEP(h, *p++);
-        s->p = p;
-        s->hash = h;
-        if (p < s->end && byte_class[*p] != C_UTF8 && byte_class[*p] != C_APOS)
+        const unsigned char *p = s->p = letters(s->p, s->end, &s->hash);
+        if (p == s->end || (*p < 0x80 && *p != '\''))
             return; /* ASCII space, digit or punctuation */
         cclass c = peek(s, &len);
         if (c == C_LETTER || (c == C_APOS && peek2(s, len) == C_LETTER))
@@ -294,62 +341,137 @@ static bool scan_number(scanner *s, size_t lead, bool decimal, bool decimal_comm
     }
 }
 
+/* What precedes a token, as bits: whitespace, a line break, an empty line. */
+enum { SPACE = 1, NEWLINE = 2, BLANK = 4 };
+
+/* After a line break: a second one (with only whitespace since the first)
+ * makes an empty line. */
+static inline unsigned after_newline(unsigned before)
+{
+    return before | SPACE | NEWLINE | (before & NEWLINE ? BLANK : 0);
+}
+
+/* Starts a token at p, after the space flags: room for it first. NULL on no
+ * memory. */
+static inline fc_tok *begin_token(fc_toks *out, fc_tok **items, size_t n, size_t *cap,
+                                  size_t at, unsigned before)
+{
+    if (n == *cap) {
+        if (fc_grow((void **)&out->items, &out->cap, n + 1, sizeof *out->items) != FC_OK)
+            return NULL;
+        *items = out->items;
+        *cap = out->cap;
+    }
+    fc_tok *t = &(*items)[n];
+    t->start = at;
+    t->space_before = before & SPACE;
+    t->newline_before = (before & NEWLINE) != 0;
+    t->blank_before = (before & BLANK) != 0;
+    return t;
+}
+
 fc_status fc_lex_lang(const char *text, size_t start, size_t end, bool decimal_comma, fc_toks *out)
 {
-    scanner s = {(const unsigned char *)text + start, (const unsigned char *)text + end, 0};
-    bool space = true, newline = true;
-    int newlines = 2;
-    while (s.p < s.end) {
-        size_t len;
-        cclass c = peek(&s, &len);
-        if (c == C_SPACE || c == C_NEWLINE) {
-            space = true;
-            newline |= c == C_NEWLINE;
-            newlines += c == C_NEWLINE;
-            s.p += len;
+    /* The position, the hash and the token array are kept in locals: a scanner
+     * (in memory) is built only for the rarer characters and for numbers with
+     * separators. */
+    const unsigned char *p = (const unsigned char *)text + start;
+    const unsigned char *const first = p, *const stop = (const unsigned char *)text + end;
+    fc_tok *items = out->items;
+    size_t n = out->n, cap = out->cap;
+    /* What precedes the next token: whitespace, a line break, an empty line
+     * (a second line break with only whitespace since the first). */
+    unsigned before = SPACE | NEWLINE | BLANK;
+    while (p < stop) {
+        /* One table load classes an ASCII byte; only the bytes of multi-byte
+         * characters are decoded. */
+        cclass c = (cclass)byte_class[*p];
+        if (c == C_SPACE) {
+            before |= SPACE;
+            p++;
             continue;
         }
-        fc_tok t = {
-            (size_t)((const char *)s.p - text), 0, 0, FC_TOK_PUNCT, space, newline, newlines >= 2};
-        bool mark = c == C_PUNCT && *s.p == '.' && !decimal_comma &&
-                    starts_decimal(&s, (const unsigned char *)text + start);
-        s.hash = HASH_START;
-        if (len == 1)
-            s.hash = HASH_STEP(s.hash, *s.p++);
-        else
-            take(&s, len);
+        if (c == C_NEWLINE) {
+            before = after_newline(before);
+            p++;
+            continue;
+        }
+        fc_tok *t;
         if (c == C_LETTER) {
-            t.kind = FC_TOK_WORD;
-            scan_word(&s);
+            /* The common case: a word of ASCII letters. */
+            if (!(t = begin_token(out, &items, n, &cap, (size_t)((const char *)p - text),
+                                  before)))
+                goto nomem;
+            uint32_t h = (HASH_START ^ letter_fold[*p]) * HASH_PRIME;
+            p = letters(p + 1, stop, &h);
+            if (p < stop && (*p >= 0x80 || *p == '\'')) {
+                scanner s = {p, stop, h};
+                scan_word(&s);
+                p = s.p;
+                h = s.hash;
+            }
+            t->kind = FC_TOK_WORD;
+            t->hash = h;
         } else if (c == C_DIGIT) {
-            /* Fast path: ASCII digits up to a space or a letter. */
-            const unsigned char *p = s.p;
-            uint32_t h = s.hash;
-            size_t lead = 1;
-            while (p < s.end && *p >= '0' && *p <= '9') {
+            /* ASCII digits up to a space or a letter, else the number's
+             * separators and groups. */
+            if (!(t = begin_token(out, &items, n, &cap, (size_t)((const char *)p - text),
+                                  before)))
+                goto nomem;
+            uint32_t h = HASH_START;
+            size_t lead = 0;
+            while (p < stop && *p >= '0' && *p <= '9') {
                 h = HASH_STEP(h, *p++);
                 lead++;
             }
-            s.p = p;
-            s.hash = h;
-            t.kind = FC_TOK_NUM;
+            t->kind = FC_TOK_NUM;
             /* A run that is no number ("1.2.3.4") is kept whole, as a word. */
-            if (p < s.end && (*p == ',' || *p == '.' || *p >= 0xC2) &&
-                !scan_number(&s, lead, false, decimal_comma))
-                t.kind = FC_TOK_WORD;
-        } else if (mark) {
-            t.kind = scan_number(&s, 0, true, decimal_comma) ? FC_TOK_NUM : FC_TOK_WORD;
+            if (p < stop && (*p == ',' || *p == '.' || *p >= 0xC2)) {
+                scanner s = {p, stop, h};
+                if (!scan_number(&s, lead, false, decimal_comma))
+                    t->kind = FC_TOK_WORD;
+                p = s.p;
+                h = s.hash;
+            }
+            t->hash = h;
+        } else {
+            size_t len = 1;
+            scanner s = {p, stop, HASH_START};
+            if (c == C_UTF8)
+                c = peek_multibyte(&s, &len);
+            if (c == C_SPACE || c == C_NEWLINE) {
+                before = c == C_NEWLINE ? after_newline(before) : before | SPACE;
+                p += len;
+                continue;
+            }
+            if (!(t = begin_token(out, &items, n, &cap, (size_t)((const char *)p - text),
+                                  before)))
+                goto nomem;
+            bool mark = c == C_PUNCT && *p == '.' && !decimal_comma && starts_decimal(&s, first);
+            take(&s, len);
+            t->kind = FC_TOK_PUNCT;
+            if (c == C_LETTER) {
+                t->kind = FC_TOK_WORD;
+                scan_word(&s);
+            } else if (c == C_DIGIT) {
+                t->kind = FC_TOK_NUM;
+                if (!scan_number(&s, 1, false, decimal_comma))
+                    t->kind = FC_TOK_WORD;
+            } else if (mark) {
+                t->kind = scan_number(&s, 0, true, decimal_comma) ? FC_TOK_NUM : FC_TOK_WORD;
+            }
+            p = s.p;
+            t->hash = s.hash;
         }
-        t.end = (size_t)((const char *)s.p - text);
-        t.hash = s.hash;
-        if (out->n == out->cap &&
-            fc_grow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items) != FC_OK)
-            return FC_ENOMEM;
-        out->items[out->n++] = t;
-        space = newline = false;
-        newlines = 0;
+        t->end = (size_t)((const char *)p - text);
+        n++;
+        before = 0;
     }
+    out->n = n;
     return FC_OK;
+nomem:
+    out->n = n;
+    return FC_ENOMEM;
 }
 
 fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out)
