@@ -3659,11 +3659,14 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
         if (st == FC_OK && c.toks.n)
             memset(c.memo, 0, c.toks.n);
         if (st == FC_OK && c.toks.n) {
-            for (size_t i = 0; i < c.toks.n; i++) {
-                const fc_tok *t = &c.toks.items[i];
-                c.word[i] = fc_vocab_find(&rules->vocab, doc->text + t->start, t->end - t->start,
-                                          t->hash);
-            }
+            /* A copy of the vocabulary's table header, so that the stores of
+             * the numbers are not taken to change it: held in registers. */
+            const fc_vocab vocab = rules->vocab;
+            const fc_tok *items = c.toks.items;
+            uint32_t *word = c.word;
+            for (size_t i = 0, n = c.toks.n; i < n; i++)
+                word[i] = fc_vocab_find(&vocab, doc->text + items[i].start,
+                                        items[i].end - items[i].start, items[i].hash);
             c.run.from = c.run.to = 0;
             st = find_pattern_matches(&c, pos, end);
             if (st == FC_OK)

@@ -16,7 +16,7 @@ static fc_status vocab_grow(fc_vocab *v)
     for (uint32_t i = 0; v->slots && i <= v->mask; i++) {
         if (!v->slots[i].text)
             continue;
-        uint32_t b = v->slots[i].hash & (nb - 1);
+        uint32_t b = fc_vocab_home(v->slots[i].hash, nb - 1);
         while (slots[b].text)
             b = (b + 1) & (nb - 1);
         slots[b] = v->slots[i];
@@ -34,7 +34,7 @@ fc_status fc_vocab_add(fc_vocab *v, const char *tok, size_t len, uint32_t hash, 
     /* At most half full, so probes stay short and always reach an empty slot. */
     if ((!v->slots || 2 * (v->n + 1) > v->mask + 1) && vocab_grow(v) != FC_OK)
         return FC_ENOMEM;
-    uint32_t b = hash & v->mask;
+    uint32_t b = fc_vocab_home(hash, v->mask);
     while (v->slots[b].text)
         b = (b + 1) & v->mask;
     char *text = malloc(len + 1);

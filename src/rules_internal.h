@@ -35,6 +35,15 @@ typedef struct fc_vocab {
     uint32_t n; /* words; a token in no phrase is given the number n */
 } fc_vocab;
 
+/* The slot of a table of mask + 1 slots where the probe for a word of hash
+ * `hash` starts. The low bits of an FNV-1a hash depend only on the low bits of
+ * each byte, so the high half is folded in: words spread over the table and
+ * probes stay short. */
+static inline uint32_t fc_vocab_home(uint32_t hash, uint32_t mask)
+{
+    return (hash ^ hash >> 16) & mask;
+}
+
 /* The number of the lowercased token tok[0, len) (hash: its fc_lower_hash),
  * adding it when new. Errors: FC_ENOMEM. */
 fc_status fc_vocab_add(fc_vocab *v, const char *tok, size_t len, uint32_t hash, uint32_t *id);
@@ -46,7 +55,7 @@ static inline uint32_t fc_vocab_find(const fc_vocab *v, const char *text, size_t
 {
     if (!v->slots)
         return v->n;
-    for (uint32_t b = hash & v->mask;; b = (b + 1) & v->mask) {
+    for (uint32_t b = fc_vocab_home(hash, v->mask);; b = (b + 1) & v->mask) {
         const struct fc_word *w = &v->slots[b];
         if (!w->text)
             return v->n;
