@@ -492,12 +492,20 @@ static bool glyph_share_at(const ctx *c, size_t i, quantity *q)
     return true;
 }
 
-static bool number_quantity_at(const ctx *c, size_t i, quantity *q)
+/* The single number at a token (number_at), read once for the readings of
+ * quantity_at that start with it. */
+typedef struct number_read {
+    bool ok; /* a number is there: */
+    double value;
+    size_t end;
+} number_read;
+
+static bool number_quantity_at(const ctx *c, size_t i, const number_read *nr, quantity *q)
 {
-    size_t j;
-    double v;
-    if (!number_at(c, i, &v, &j))
+    if (!nr->ok)
         return false;
+    size_t j = nr->end;
+    double v = nr->value;
     if (tok(c, i)->kind == FC_TOK_NUM) {
         /* "3/4 of the members", "1/2 mile": a fraction of small whole numbers */
         if (j + 1 < c->sent.to && is_punct(c, j, "/") && glued(c, j) && glued(c, j + 1) &&
@@ -633,14 +641,16 @@ static bool fraction_word(const ctx *c, size_t i, double *f)
 }
 
 /* "a third of", "two-thirds", "one-third", "half of", "nearly half", "one in five",
- * "1 in 4", "one out of three". */
-static bool fraction_at(const ctx *c, size_t i, quantity *q)
+ * "1 in 4", "one out of three". nr: the number at i. */
+static bool fraction_at(const ctx *c, size_t i, const number_read *nr, quantity *q)
 {
     double n = 1, d, f;
     size_t j = i;
     if (is_article(c, i)) {
         j = i + 1;
-    } else if (number_at(c, i, &n, &j)) {
+    } else if (nr->ok) {
+        n = nr->value;
+        j = nr->end;
         /* "one in five", "1 out of 4" */
         size_t k = j;
         if (is_word(c, k, "in"))
@@ -765,7 +775,10 @@ static bool quantity_at(const ctx *c, size_t i, quantity *q)
         q->sp = (span){i, i + e->phrase.ntok};
         return true;
     }
-    if (fraction_at(c, i, q) || (tok(c, i)->kind == FC_TOK_PUNCT && glyph_share_at(c, i, q))) {
+    number_read nr;
+    nr.ok = number_at(c, i, &nr.value, &nr.end);
+    if (fraction_at(c, i, &nr, q) ||
+        (tok(c, i)->kind == FC_TOK_PUNCT && glyph_share_at(c, i, q))) {
         q->kind = Q_FRACTION;
         q->unit = FC_UNIT_RATIO;
         return true;
@@ -775,15 +788,26 @@ static bool quantity_at(const ctx *c, size_t i, quantity *q)
         return true;
     }
     q->kind = Q_NUMBER;
-    return number_quantity_at(c, i, q);
+    return number_quantity_at(c, i, &nr, q);
 }
 
 /* ---- things that look like numbers but are not claims --------------------------- */
 
+/* Whether token t has a comma or a full stop (a number's separators, tested
+ * byte by byte: number tokens are a few bytes long). */
+static inline bool has_mark(const char *text, const fc_tok *t)
+{
+    for (size_t k = t->start; k < t->end; k++)
+        if (text[k] == ',' || text[k] == '.')
+            return true;
+    return false;
+}
+
 static bool is_month(const ctx *c, size_t i)
 {
-    return i < c->toks.n && tok(c, i)->kind == FC_TOK_WORD && entry_at(c, &c->r->months, i) &&
-           (fc_tok_is_capitalised(c->text, tok(c, i)));
+    /* the capital first: one byte rules out most words */
+    return i < c->toks.n && fc_tok_is_capitalised(c->text, tok(c, i)) &&
+           entry_at(c, &c->r->months, i);
 }
 
 static bool is_year(const ctx *c, size_t i)
@@ -862,8 +886,10 @@ static bool is_age(const ctx *c, size_t i, size_t end)
         const fc_entry *u = end < c->sent.to ? entry_at(c, &c->r->units, end) : NULL;
         return !(u && u->kind == FC_UNIT_DURATION);
     }
+    if (tok(c, i)->kind != FC_TOK_NUM || end != i + 1)
+        return false;
     double v = fc_tok_number(c->text, tok(c, i));
-    if (tok(c, i)->kind != FC_TOK_NUM || v > 120 || end != i + 1)
+    if (v > 120)
         return false;
     /* "joined the navy at 18", "retired at 60": a life event, then "at" and the age. */
     if (i > c->sent.from + 1 && is_word(c, i - 1, "at") && v >= 5 && v == floor(v) &&
@@ -1032,8 +1058,7 @@ static bool is_label(const ctx *c, size_t i)
 static bool is_address(const ctx *c, size_t i, size_t end)
 {
     const fc_tok *t = tok(c, i);
-    if (end != i + 1 || memchr(c->text + t->start, ',', t->end - t->start) ||
-        memchr(c->text + t->start, '.', t->end - t->start))
+    if (end != i + 1 || has_mark(c->text, t))
         return false;
     if (end < c->sent.to && is_word(c, end, "block") && is_word(c, end + 1, "of"))
         return true; /* "the 1400 block of Mercer Road" */
@@ -1085,8 +1110,7 @@ static bool in_furniture(const ctx *c, size_t i)
 static size_t plain_digits(const ctx *c, size_t k)
 {
     const fc_tok *t = tok(c, k);
-    if (t->kind != FC_TOK_NUM || memchr(c->text + t->start, ',', t->end - t->start) ||
-        memchr(c->text + t->start, '.', t->end - t->start))
+    if (t->kind != FC_TOK_NUM || has_mark(c->text, t))
         return 0;
     return t->end - t->start;
 }
