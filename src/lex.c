@@ -365,8 +365,8 @@ static inline fc_tok *begin_token(fc_toks *out, fc_tok **items, size_t n, size_t
     fc_tok *t = &(*items)[n];
     t->start = at;
     t->space_before = before & SPACE;
-    t->newline_before = (before & NEWLINE) != 0;
-    t->blank_before = (before & BLANK) != 0;
+    t->newline_before = before >> 1 & 1;
+    t->blank_before = before >> 2; /* BLANK is the highest bit */
     return t;
 }
 
@@ -465,7 +465,13 @@ fc_status fc_lex_lang(const char *text, size_t start, size_t end, bool decimal_c
         }
         t->end = (size_t)((const char *)p - text);
         n++;
+        /* A space after the token, the common case, is taken here rather than
+         * by a turn of the loop. */
         before = 0;
+        if (p < stop) {
+            before = *p == ' ';
+            p += before;
+        }
     }
     out->n = n;
     return FC_OK;
