@@ -148,7 +148,20 @@ static bool is_number_word(const ctx *c, size_t i, double *v)
     return true;
 }
 
-static size_t scale_at(const ctx *c, size_t i, double *v);
+/* A scale word at i ("million", or "bn" glued to the number); multiplies *v. */
+FC_HOT size_t scale_at(const ctx *c, size_t i, double *v)
+{
+    if (i >= c->sent.to || tok(c, i)->kind != FC_TOK_WORD)
+        return 0;
+    const fc_entry *e = entry_at(c, &c->r->scale_words, i);
+    if (!e)
+        return 0;
+    /* One- and two-letter abbreviations ("m", "bn") only when glued: "1.1m". */
+    if (tok(c, i)->end - tok(c, i)->start <= 2 && !glued(c, i))
+        return 0;
+    *v *= e->value;
+    return e->phrase.ntok;
+}
 
 /* "and a half", "and a quarter" after a number: the fraction added; 0 when none.
  * Sets *end past it. */
@@ -253,34 +266,15 @@ static bool number_at(const ctx *c, size_t i, double *v, size_t *end)
     return words_number_at(c, i, v, end);
 }
 
-/* A scale word at i ("million", or "bn" glued to the number); multiplies *v. */
-static size_t scale_at(const ctx *c, size_t i, double *v)
-{
-    if (i >= c->sent.to || tok(c, i)->kind != FC_TOK_WORD)
-        return 0;
-    const fc_entry *e = entry_at(c, &c->r->scale_words, i);
-    if (!e)
-        return 0;
-    /* One- and two-letter abbreviations ("m", "bn") only when glued: "1.1m". */
-    if (tok(c, i)->end - tok(c, i)->start <= 2 && !glued(c, i))
-        return 0;
-    *v *= e->value;
-    return e->phrase.ntok;
-}
-
 /* The currency written at token i (before: ending just before i), of the
  * entries written before a number (symbol: "$", "A$", "CNY") or after it
  * ("dollars", "yen", "QAR", "€" after the number). The longest such entry whose tokens are
  * written as one wins ("A$3bn" is Australian dollars, "a $3bn" US ones). */
-static const fc_entry *currency_lookup(const ctx *c, size_t i, bool before, bool symbol)
+static const fc_entry *currency_match(const ctx *c, size_t i, bool before, bool symbol,
+                                      uint32_t w)
 {
     const fc_entries *e = &c->r->currencies;
     const fc_index *ix = before ? &e->last : &e->first;
-    if (before ? i <= c->sent.from : i >= c->sent.to)
-        return NULL;
-    uint32_t w = c->word[before ? i - 1 : i];
-    if (!fc_index_has(ix, w))
-        return NULL;
     for (uint32_t k = ix->start[w & ix->mask]; k < ix->start[(w & ix->mask) + 1]; k++) {
         const fc_entry *en = &e->items[ix->item[k]];
         size_t n = en->phrase.ntok, from = before ? i - n : i;
@@ -302,6 +296,19 @@ static const fc_entry *currency_lookup(const ctx *c, size_t i, bool before, bool
             return en;
     }
     return NULL;
+}
+
+/* currency_match where the token's word (w) is a key of the currencies: most
+ * numbers have no currency beside them, and the bit test, inlined, says so. */
+FC_HOT const fc_entry *currency_lookup(const ctx *c, size_t i, bool before, bool symbol)
+{
+    const fc_entries *e = &c->r->currencies;
+    if (before ? i <= c->sent.from : i >= c->sent.to)
+        return NULL;
+    uint32_t w = c->word[before ? i - 1 : i];
+    if (!fc_index_has(before ? &e->last : &e->first, w))
+        return NULL;
+    return currency_match(c, i, before, symbol, w);
 }
 
 /* A symbol or code written just before token i ("$", "A$", "CNY"). */
@@ -353,7 +360,24 @@ static bool starts_change(const ctx *c, size_t i)
 static const fc_entry *unit_at(const ctx *c, size_t end);
 static bool is_plural(const ctx *c, size_t i);
 static bool is_determiner(const ctx *c, size_t i);
-static size_t plain_digits(const ctx *c, size_t k);
+/* Whether token t has a comma or a full stop (a number's separators, tested
+ * byte by byte: number tokens are a few bytes long). */
+static inline bool has_mark(const char *text, const fc_tok *t)
+{
+    for (size_t k = t->start; k < t->end; k++)
+        if (text[k] == ',' || text[k] == '.')
+            return true;
+    return false;
+}
+
+/* Digits in a token, or 0 when it has a comma or a decimal point. */
+FC_HOT size_t plain_digits(const ctx *c, size_t k)
+{
+    const fc_tok *t = tok(c, k);
+    if (t->kind != FC_TOK_NUM || has_mark(c->text, t))
+        return 0;
+    return t->end - t->start;
+}
 
 /* The value of the superscript digits (and minus) in text[p, e) ("¹⁸", "⁻⁴"),
  * setting *len to the bytes read; false when p starts none. */
@@ -391,16 +415,11 @@ static bool superscript_at(const char *text, size_t p, size_t e, int *exp, size_
 /* A power of ten after the number ending before token j: "1e10", "2.5E-3",
  * "1.3x10^6", "3.1 × 10¹⁸", "× 10−4" (a minus where a superscript was lost).
  * Multiplies *v; returns the tokens it takes. */
-static size_t power_of_ten_at(const ctx *c, size_t j, double *v)
+static size_t power_of_ten_read(const ctx *c, size_t j, double *v)
 {
     const char *t = c->text;
     size_t k = j;
     int exp = 0, sign = 1;
-    if (k >= c->sent.to)
-        return 0;
-    unsigned char first = (unsigned char)t[tok(c, k)->start];
-    if ((first | 0x20) != 'e' && (first | 0x20) != 'x' && first != '*' && first != 0xC3)
-        return 0; /* the common case: nothing of a power of ten */
     /* "1e10", "1e-4" */
     if (k < c->sent.to && glued(c, k) && tok(c, k)->kind == FC_TOK_WORD &&
         tok(c, k)->end - tok(c, k)->start == 1 && (t[tok(c, k)->start] | 0x20) == 'e') {
@@ -449,6 +468,19 @@ static size_t power_of_ten_at(const ctx *c, size_t j, double *v)
     }
     *v *= pow(10, exp);
     return n - j;
+}
+
+/* power_of_ten_read where token j starts as one may ("e", "x", "×", "*"):
+ * inlined, so that the common case, nothing of a power of ten, costs one
+ * byte's test. */
+FC_HOT size_t power_of_ten_at(const ctx *c, size_t j, double *v)
+{
+    if (j >= c->sent.to)
+        return 0;
+    unsigned char first = (unsigned char)c->text[tok(c, j)->start];
+    if ((first | 0x20) != 'e' && (first | 0x20) != 'x' && first != '*' && first != 0xC3)
+        return 0;
+    return power_of_ten_read(c, j, v);
 }
 
 /* Whether token j is a vulgar fraction ("½", "¾", "⅓"); adds its value to *v. */
@@ -624,15 +656,22 @@ static bool number_quantity_at(const ctx *c, size_t i, const number_read *nr, qu
     return true;
 }
 
-static inline bool is_article(const ctx *c, size_t i)
+FC_HOT bool is_article(const ctx *c, size_t i)
 {
     return is_word_n(c, i, c->w_a, "a") || is_word_n(c, i, c->w_an, "an");
 }
 
-static bool is_year(const ctx *c, size_t i);
+static bool is_year(const ctx *c, size_t i)
+{
+    const fc_tok *t = tok(c, i);
+    if (t->kind != FC_TOK_NUM || t->end - t->start != 4)
+        return false;
+    double v = fc_tok_number(c->text, t);
+    return v >= 1800 && v <= 2100;
+}
 
 /* A fraction word at i ("third", "thirds", "half"); sets *f. */
-static bool fraction_word(const ctx *c, size_t i, double *f)
+FC_HOT bool fraction_word(const ctx *c, size_t i, double *f)
 {
     const fc_entry *e = i < c->sent.to ? entry_at(c, &c->r->fractions, i) : NULL;
     if (e)
@@ -724,7 +763,7 @@ static bool article_at(const ctx *c, size_t i, quantity *q)
 
 /* Whether token i may start a quantity: most words start none, and one bit
  * test says so. */
-static inline bool may_start_quantity(const ctx *c, size_t i)
+FC_HOT bool may_start_quantity(const ctx *c, size_t i)
 {
     const fc_tok *t = tok(c, i);
     uint32_t w = c->word[i];
@@ -793,31 +832,13 @@ static bool quantity_at(const ctx *c, size_t i, quantity *q)
 
 /* ---- things that look like numbers but are not claims --------------------------- */
 
-/* Whether token t has a comma or a full stop (a number's separators, tested
- * byte by byte: number tokens are a few bytes long). */
-static inline bool has_mark(const char *text, const fc_tok *t)
-{
-    for (size_t k = t->start; k < t->end; k++)
-        if (text[k] == ',' || text[k] == '.')
-            return true;
-    return false;
-}
-
-static bool is_month(const ctx *c, size_t i)
+FC_HOT bool is_month(const ctx *c, size_t i)
 {
     /* the capital first: one byte rules out most words */
     return i < c->toks.n && fc_tok_is_capitalised(c->text, tok(c, i)) &&
            entry_at(c, &c->r->months, i);
 }
 
-static bool is_year(const ctx *c, size_t i)
-{
-    const fc_tok *t = tok(c, i);
-    if (t->kind != FC_TOK_NUM || t->end - t->start != 4)
-        return false;
-    double v = fc_tok_number(c->text, t);
-    return v >= 1800 && v <= 2100;
-}
 
 /* Whether the number at token i is part of a date: "Jan. 28", "May 30, 2025",
  * "28 January", "2022", "the 1990s". */
@@ -1104,15 +1125,6 @@ static bool in_furniture(const ctx *c, size_t i)
     while (k > 0 && k + 40 > i && !tok(c, k)->newline_before)
         k--;
     return tok(c, k)->newline_before && list_at(c, &c->r->furniture_lines, k) > 0;
-}
-
-/* Digits in a token, or 0 when it has a comma or a decimal point. */
-static size_t plain_digits(const ctx *c, size_t k)
-{
-    const fc_tok *t = tok(c, k);
-    if (t->kind != FC_TOK_NUM || has_mark(c->text, t))
-        return 0;
-    return t->end - t->start;
 }
 
 /* Phone numbers: "555-0142", "1-800-555-0100", "(213) 555-0142": digit groups
