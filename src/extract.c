@@ -3701,8 +3701,9 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
             const fc_tok *items = c.toks.items;
             uint32_t *word = c.word;
             for (size_t i = 0, n = c.toks.n; i < n; i++)
-                word[i] = fc_vocab_find(&vocab, doc->text + items[i].start,
-                                        items[i].end - items[i].start, items[i].hash);
+                word[i] = fc_vocab_find_in(&vocab, doc->text + items[i].start,
+                                           items[i].end - items[i].start, items[i].hash,
+                                           doc->len - items[i].start);
             c.run.from = c.run.to = 0;
             st = find_pattern_matches(&c, pos, end);
             if (st == FC_OK)

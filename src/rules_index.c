@@ -37,12 +37,12 @@ fc_status fc_vocab_add(fc_vocab *v, const char *tok, size_t len, uint32_t hash, 
     uint32_t b = fc_vocab_home(hash, v->mask);
     while (v->slots[b].text)
         b = (b + 1) & v->mask;
-    char *text = malloc(len + 1);
+    /* At least 8 bytes, zero after the word, for its head. */
+    char *text = calloc(len < 8 ? 8 : len + 1, 1);
     if (!text)
         return FC_ENOMEM;
     memcpy(text, tok, len);
-    text[len] = '\0';
-    v->slots[b] = (struct fc_word){text, len, hash, v->n};
+    v->slots[b] = (struct fc_word){text, len, hash, v->n, len <= 8 ? fc_vocab_head(text, len) : 0};
     *id = v->n++;
     return FC_OK;
 }

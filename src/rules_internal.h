@@ -30,6 +30,7 @@ typedef struct fc_vocab {
         size_t len;
         uint32_t hash; /* fc_lower_hash (lex.h) */
         uint32_t id;
+        uint64_t head; /* text's first 8 bytes, zero after its end (fc_vocab_head) */
     } *slots; /* open addressing, linear probing; a power of two of them */
     uint32_t mask;
     uint32_t n; /* words; a token in no phrase is given the number n */
@@ -48,10 +49,24 @@ static inline uint32_t fc_vocab_home(uint32_t hash, uint32_t mask)
  * adding it when new. Errors: FC_ENOMEM. */
 fc_status fc_vocab_add(fc_vocab *v, const char *tok, size_t len, uint32_t hash, uint32_t *id);
 
+/* The 8 bytes at s (all readable) with those from len (at most 8) on zeroed:
+ * a word of up to 8 bytes compared as one integer. The mask is read from
+ * bytes, so the byte order of the machine does not matter. */
+static inline uint64_t fc_vocab_head(const char *s, size_t len)
+{
+    static const unsigned char ones[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+    uint64_t x, mask;
+    memcpy(&x, s, 8);
+    memcpy(&mask, ones + 8 - len, 8); /* len bytes of 0xFF, then zeros */
+    return x & mask;
+}
+
 /* The number of the token text[0, len) (ASCII case-insensitive; hash: its
- * fc_lower_hash), or v->n when no phrase has it. */
-static inline uint32_t fc_vocab_find(const fc_vocab *v, const char *text, size_t len,
-                                     uint32_t hash)
+ * fc_lower_hash), or v->n when no phrase has it. readable: the bytes that may
+ * be read from text (at least len); with 8 of them, a word of up to 8 bytes
+ * written in lowercase is compared in one load. */
+static inline uint32_t fc_vocab_find_in(const fc_vocab *v, const char *text, size_t len,
+                                        uint32_t hash, size_t readable)
 {
     if (!v->slots)
         return v->n;
@@ -63,7 +78,8 @@ static inline uint32_t fc_vocab_find(const fc_vocab *v, const char *text, size_t
             continue;
         /* Most tokens are written in lowercase: one comparison, without the
          * byte-by-byte loop's unpredictable exit. */
-        if (memcmp(text, w->text, len) == 0)
+        if (len <= 8 && readable >= 8 ? fc_vocab_head(text, len) == w->head
+                                      : memcmp(text, w->text, len) == 0)
             return w->id;
         size_t k = 0;
         while (k < len) {
@@ -77,6 +93,13 @@ static inline uint32_t fc_vocab_find(const fc_vocab *v, const char *text, size_t
         if (k == len)
             return w->id;
     }
+}
+
+/* fc_vocab_find_in with only the token's bytes readable. */
+static inline uint32_t fc_vocab_find(const fc_vocab *v, const char *text, size_t len,
+                                     uint32_t hash)
+{
+    return fc_vocab_find_in(v, text, len, hash, len);
 }
 
 void fc_vocab_free(fc_vocab *v);
