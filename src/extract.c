@@ -1118,13 +1118,26 @@ static bool is_score(const ctx *c, size_t i)
 }
 
 /* Whether token i is on a line of page furniture ("Advertisement", "Updated 3:45
- * p.m.", "Photo 2 of 12"). */
-static bool in_furniture(const ctx *c, size_t i)
+ * p.m.", "Photo 2 of 12"): a line whose first token, at most 40 before i, starts
+ * a furniture line. The quantities of a block are asked about in order, so the
+ * line start found last time is kept (ctx.line) and only the tokens since are
+ * read again. */
+static bool in_furniture(ctx *c, size_t i)
 {
-    size_t k = i;
-    while (k > 0 && k + 40 > i && !tok(c, k)->newline_before)
-        k--;
-    return tok(c, k)->newline_before && list_at(c, &c->r->furniture_lines, k) > 0;
+    size_t k = i, start;
+    if (c->line.known && i >= c->line.at) {
+        while (k > c->line.at && !tok(c, k)->newline_before)
+            k--;
+        start = k > c->line.at || tok(c, k)->newline_before ? k : c->line.start;
+    } else {
+        while (k > 0 && k + 40 > i && !tok(c, k)->newline_before)
+            k--;
+        start = tok(c, k)->newline_before ? k : SIZE_MAX;
+    }
+    c->line.known = true;
+    c->line.at = i;
+    c->line.start = start;
+    return start != SIZE_MAX && i - start <= 40 && list_at(c, &c->r->furniture_lines, start) > 0;
 }
 
 /* Phone numbers: "555-0142", "1-800-555-0100", "(213) 555-0142": digit groups
@@ -3705,6 +3718,7 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
                                            items[i].end - items[i].start, items[i].hash,
                                            doc->len - items[i].start);
             c.run.from = c.run.to = 0;
+            c.line.known = false;
             st = find_pattern_matches(&c, pos, end);
             if (st == FC_OK)
                 st = extract_sentences(&c);

@@ -66,6 +66,11 @@ typedef struct ctx {
         size_t from, to; /* the last run of tokens in_link looked at */
         bool link;       /* and whether it is a URL or an e-mail address */
     } run;
+    struct {
+        bool known;   /* at and start below are of the current block: */
+        size_t at;    /* the last token in_furniture looked at */
+        size_t start; /* and its line's first token; SIZE_MAX: more than 40 tokens before */
+    } line;
     size_t doc_index;
     uint64_t path_hash; /* fc_hash64 of doc->path, the start of every claim id */
     span sent;         /* the current sentence */
