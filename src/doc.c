@@ -294,19 +294,21 @@ void fc_doc_linecol(const fc_doc *doc, size_t offset, unsigned *line, unsigned *
     *col = (unsigned)(offset - (doc->nlines ? doc->line_starts[lo] : 0) + 1);
 }
 
-/* Records where every line starts. */
+/* Records where every line starts, in one pass over the text: room for a line
+ * per 64 bytes first, grown when the text has more. */
 static fc_status map_lines(fc_doc *doc)
 {
-    size_t n = 1;
-    for (const char *p = doc->text, *end = doc->text + doc->len;
-         (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-        n++;
-    if (!(doc->line_starts = malloc(n * sizeof *doc->line_starts)))
+    size_t cap = doc->len / 64 + 16;
+    if (!(doc->line_starts = malloc(cap * sizeof *doc->line_starts)))
         return FC_ENOMEM;
     doc->line_starts[0] = 0;
     doc->nlines = 1;
     for (const char *p = doc->text, *end = doc->text + doc->len;
-         (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+         (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+        if (doc->nlines == cap && fc_grow((void **)&doc->line_starts, &cap, cap + 1,
+                                          sizeof *doc->line_starts) != FC_OK)
+            return FC_ENOMEM;
         doc->line_starts[doc->nlines++] = (size_t)(p + 1 - doc->text);
+    }
     return FC_OK;
 }
