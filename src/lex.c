@@ -536,6 +536,20 @@ bool fc_lang_decimal_comma(const char *lang)
 
 double fc_tok_number_in(const char *text, const fc_tok *t, bool decimal_comma)
 {
+    /* The common case: up to 15 ASCII digits, no separator. Their value is below
+     * 2^53, so the integer is what the loop below computes, exactly. */
+    if (t->end - t->start <= 15) {
+        uint64_t n = 0;
+        size_t k = t->start;
+        for (; k < t->end; k++) {
+            unsigned d = (unsigned char)text[k] - (unsigned)'0';
+            if (d > 9)
+                break;
+            n = n * 10 + d;
+        }
+        if (k == t->end)
+            return (double)n;
+    }
     /* Collect ASCII digits and the decimal mark, then convert with a
      * locale-independent loop (no strtod: the "C" locale is not guaranteed). */
     const char point = decimal_comma ? ',' : '.';
