@@ -41,9 +41,30 @@ static bool upper8(const char *s)
             high) != 0;
 }
 
+/* The bytes of a word: ASCII letters and digits, '-', '\'' and every byte of a
+ * UTF-8 sequence (a table: it is asked of most bytes looked at). */
+static const unsigned char word_bytes[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 static bool word_char(char ch)
 {
-    return isalnum((unsigned char)ch) || ch == '-' || ch == '\'' || (unsigned char)ch >= 0x80;
+    return word_bytes[(unsigned char)ch];
 }
 
 /* Whether text[p, p + n) is a whole word. */
@@ -597,41 +618,66 @@ static fc_status fill_back(ctx *c, const char *source)
     return FC_OK;
 }
 
-/* The latest name of an organisation ("Harlow Department of Finance") in the
- * text before offset hi, for "officials said" when no source was noted before;
- * NULL when none. Each byte is looked at once a document: the text already
- * looked at is remembered with what was found in it. */
-static const char *org_in_text(ctx *c, size_t hi)
+/* Whether an organisation's name ("Harlow Department of Finance") has a word
+ * of org_words starting at text[p] (in text[lo, hi)); notes it (c->sources.
+ * text_org) if so. */
+static bool org_at(ctx *c, size_t lo, size_t hi, size_t p)
 {
     const char *t = c->text;
-    size_t lo = c->doc->body;
+    if (!upper(t[p]) || (p > lo && word_char(t[p - 1])))
+        return false;
+    size_t q = p;
+    while (q < hi && word_char(t[q]))
+        q++;
+    if (!org_word(t + p, q - p))
+        return false;
+    size_t from, to;
+    name_around(t, lo, hi, p, q, &from, &to);
+    if (to - from <= q - p)
+        return false;
+    char *name = copy(t, from, to);
+    if (name) {
+        free(c->sources.text_org);
+        c->sources.text_org = name;
+    }
+    return true;
+}
+
+/* The latest name of an organisation ("Harlow Department of Finance") in the
+ * text before the current sentence, for "officials said" when no source was
+ * noted before; NULL when none. Each byte is looked at once a document: the
+ * text already looked at is remembered with what was found in it. */
+static const char *org_in_text(ctx *c)
+{
+    const char *t = c->text;
+    size_t hi = tok(c, c->sent.from)->start, lo = c->doc->body;
     if (hi > lo + 4096)
         lo = hi - 4096;
     if (c->sources.text_org_to > lo)
         lo = c->sources.text_org_to;
-    for (size_t p = hi; p > lo;) {
-        if (p >= lo + 8 && !upper8(t + p - 8)) {
-            p -= 8; /* eight bytes with no capital at a time */
+    /* A capital after a space or a punctuation mark starts a token: the block's
+     * tokens are looked at, latest first, not its bytes. */
+    bool found = false;
+    size_t k = c->sent.from, p = hi;
+    while (!found && k > 0 && tok(c, k - 1)->start > lo) {
+        p = tok(c, --k)->start;
+        found = upper(t[p]) && org_at(c, lo, hi, p); /* most tokens: one test */
+    }
+    /* Below them: lo itself (the look-back may start inside a word), and when
+     * the look-back reaches the text before the block, that text eight bytes
+     * at a time (those with no capital are passed in one test). */
+    if (!found && k > 0) {
+        found = p > lo && org_at(c, lo, hi, lo);
+        p = lo;
+    }
+    while (!found && p > lo) {
+        size_t from = p >= lo + 8 ? p - 8 : p - 1;
+        if (p - from == 8 && !upper8(t + from)) {
+            p = from;
             continue;
         }
-        p--;
-        if (!upper(t[p]) || (p > lo && word_char(t[p - 1])))
-            continue;
-        size_t q = p;
-        while (q < hi && word_char(t[q]))
-            q++;
-        if (!org_word(t + p, q - p))
-            continue;
-        size_t from, to;
-        name_around(t, lo, hi, p, q, &from, &to);
-        if (to - from > q - p) {
-            char *name = copy(t, from, to);
-            if (name) {
-                free(c->sources.text_org);
-                c->sources.text_org = name;
-            }
-            break;
-        }
+        while (p > from && !found)
+            found = org_at(c, lo, hi, --p);
     }
     if (hi > c->sources.text_org_to)
         c->sources.text_org_to = hi;
@@ -749,7 +795,7 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
                 free(written);
                 return FC_ENOMEM;
             }
-            const char *org = e ? NULL : org_in_text(c, first->start);
+            const char *org = e ? NULL : org_in_text(c);
             if (org && own_words && !has_word(org, head, hn))
                 org = NULL;
             if (org && !(resolved = fc_strdup(org))) {
