@@ -1782,6 +1782,28 @@ static size_t speaker_end(const ctx *c, size_t i, size_t lo)
     return s == p + 1 || (s > p + 1 && s == skip_article(c, p + 1, i - 1)) ? i - 1 : i;
 }
 
+/* The speaker [s, e) before a word of attribution, cut to its name: else up to
+ * four plain words back to a stop word ("the foreign ministry said"), with no
+ * article or title; false when nothing is left. */
+static bool speaker_span(const ctx *c, size_t s, size_t e, bool noun, size_t lo, size_t *from,
+                         size_t *to)
+{
+    const fc_rules *r = c->r;
+    if (s == e && !noun)
+        while (s > lo && e - s < 4 && tok(c, s - 1)->kind == FC_TOK_WORD &&
+               !list_at(c, &r->stop_words, s - 1) && !entry_at(c, &r->number_words, s - 1) &&
+               !entry_at(c, &r->fractions, s - 1))
+            s--;
+    s = skip_article(c, s, e);
+    strip_titles(c, &s, &e);
+    if (s < e && !(e - s == 1 && list_at(c, &r->stop_words, s))) {
+        *from = s;
+        *to = e;
+        return true;
+    }
+    return false;
+}
+
 static void attribution_span(ctx *c, size_t *from, size_t *to)
 {
     const fc_rules *r = c->r;
@@ -1887,70 +1909,64 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             return;
         }
     }
-    /* Two passes: a named speaker ("ICE said") beats a common noun ("the agency
-     * reported") in the same sentence. */
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t ci = 0; ci < ncand; ci++) {
-            size_t i = cand[ci];
-            if (i < lo + 1)
-                continue;
-            bool noun = nouns[ci] > 0;
-            if (noun && name_word(c, i) && i + 1 < hi &&
-                (list_at(c, &r->attr_after, i + 1) || name_word(c, i + 1)))
-                continue; /* a word of a name: "Keystone Mortgage Data said", "the
-                             Justice Data Collaborative" */
-            if (!noun && after[ci] == 0)
-                continue;
-            /* The speaker, skipping an age: "Police Chief Darnell Hughes, 58, said". */
-            size_t e = i;
-            if (!noun && e >= lo + 3 && is_punct(c, e - 1, ",") &&
-                tok(c, e - 2)->kind == FC_TOK_NUM && is_punct(c, e - 3, ","))
-                e -= 3;
-            else if (!noun)
-                e = speaker_end(c, e, lo);
-            if (!noun && e > lo && speaking_pronoun(c, e - 1)) { /* "she said" */
-                *from = e - 1;
-                *to = e;
-                return;
-            }
-            size_t s = name_backward(c, e, lo);
-            /* a person and the organisation they are of: "Dr. Wanjiru Mbeki of
-             * the Kisumu Malaria Project said" -> "Wanjiru Mbeki" */
-            if (!noun && s < e) {
-                size_t o = s > lo && is_word(c, s - 1, "the") ? s - 1 : s;
-                if (o > lo + 2 && is_word(c, o - 1, "of") && name_word(c, o - 2)) {
-                    size_t ps = name_backward(c, o - 1, lo);
-                    size_t words = 0;
-                    for (size_t k = ps; k < o - 1; k++)
-                        words += tok(c, k)->kind == FC_TOK_WORD;
-                    if (words >= 2 && words <= 4 && !list_at(c, &r->attr_nouns, o - 2)) {
-                        s = ps;
-                        e = o - 1;
-                    }
+    /* A named speaker ("ICE said") beats a common noun ("the agency reported")
+     * in the same sentence: the words with no name before them are tried after
+     * all the others, each with where its speaker ends (found once). */
+    size_t later[FC_MAX_SENTENCE], later_end[FC_MAX_SENTENCE], nlater = 0;
+    for (size_t ci = 0; ci < ncand; ci++) {
+        size_t i = cand[ci];
+        if (i < lo + 1)
+            continue;
+        bool noun = nouns[ci] > 0;
+        if (noun && name_word(c, i) && i + 1 < hi &&
+            (list_at(c, &r->attr_after, i + 1) || name_word(c, i + 1)))
+            continue; /* a word of a name: "Keystone Mortgage Data said", "the
+                         Justice Data Collaborative" */
+        if (!noun && after[ci] == 0)
+            continue;
+        /* The speaker, skipping an age: "Police Chief Darnell Hughes, 58, said". */
+        size_t e = i;
+        if (!noun && e >= lo + 3 && is_punct(c, e - 1, ",") &&
+            tok(c, e - 2)->kind == FC_TOK_NUM && is_punct(c, e - 3, ","))
+            e -= 3;
+        else if (!noun)
+            e = speaker_end(c, e, lo);
+        if (!noun && e > lo && speaking_pronoun(c, e - 1)) { /* "she said" */
+            *from = e - 1;
+            *to = e;
+            return;
+        }
+        size_t s = name_backward(c, e, lo);
+        /* a person and the organisation they are of: "Dr. Wanjiru Mbeki of
+         * the Kisumu Malaria Project said" -> "Wanjiru Mbeki" */
+        if (!noun && s < e) {
+            size_t o = s > lo && is_word(c, s - 1, "the") ? s - 1 : s;
+            if (o > lo + 2 && is_word(c, o - 1, "of") && name_word(c, o - 2)) {
+                size_t ps = name_backward(c, o - 1, lo);
+                size_t words = 0;
+                for (size_t k = ps; k < o - 1; k++)
+                    words += tok(c, k)->kind == FC_TOK_WORD;
+                if (words >= 2 && words <= 4 && !list_at(c, &r->attr_nouns, o - 2)) {
+                    s = ps;
+                    e = o - 1;
                 }
             }
-            /* "Shoplifting reports rose": "reports" is a noun when a change word
-             * follows it, and the word before it no speaker. */
-            if (!noun && i + 1 < hi &&
-                (list_at(c, &r->up_before, i + 1) || list_at(c, &r->down_before, i + 1)))
-                continue;
-            if (pass == 0 && s == e)
-                continue;
-            /* Else up to four plain words back to a stop word ("the foreign
-             * ministry said"). */
-            if (s == e && !noun)
-                while (s > lo && e - s < 4 && tok(c, s - 1)->kind == FC_TOK_WORD &&
-                       !list_at(c, &r->stop_words, s - 1) &&
-                       !entry_at(c, &r->number_words, s - 1) && !entry_at(c, &r->fractions, s - 1))
-                    s--;
-            s = skip_article(c, s, e);
-            strip_titles(c, &s, &e);
-            if (s < e && !(e - s == 1 && list_at(c, &r->stop_words, s))) {
-                *from = s;
-                *to = e;
-                return;
-            }
         }
+        /* "Shoplifting reports rose": "reports" is a noun when a change word
+         * follows it, and the word before it no speaker. */
+        if (!noun && i + 1 < hi &&
+            (list_at(c, &r->up_before, i + 1) || list_at(c, &r->down_before, i + 1)))
+            continue;
+        if (s == e) {
+            later[nlater] = ci;
+            later_end[nlater++] = e;
+        } else if (speaker_span(c, s, e, noun, lo, from, to)) {
+            return;
+        }
+    }
+    for (size_t li = 0; li < nlater; li++)
+        if (speaker_span(c, later_end[li], later_end[li], nouns[later[li]] > 0, lo, from, to))
+            return;
 }
 
 /* Two sources in one sentence, a clause each ("Corbett Securities had forecast
