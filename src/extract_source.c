@@ -315,14 +315,38 @@ char *fc_resolve_source(const ctx *c, const char *attr, size_t before)
 
 /* ---- the sources of a document's sentences ------------------------------- */
 
-/* Words of organisations' names: a name holding one is no person's. */
+/* A word of the lists below, and its length. */
 typedef struct word {
     const char *s;
     size_t n;
 } word;
 #define W(x) {x, sizeof x - 1}
 
-static const word org_words[] = { /* sorted: org_word searches by halves */
+/* Whether w[0, n) is a word of list (sorted, lowercase), ASCII letters of any
+ * case: the words of its first letter, found by halves, compared by length
+ * first. */
+static bool in_words(const word *list, size_t n_list, const char *w, size_t n)
+{
+    if (n == 0)
+        return false;
+    unsigned char first = (unsigned char)(w[0] >= 'A' && w[0] <= 'Z' ? w[0] + 32 : w[0]);
+    size_t lo = 0, hi = n_list;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((unsigned char)list[mid].s[0] < first)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < n_list && (unsigned char)list[k].s[0] == first; k++)
+        if (list[k].n == n && fc_ieq(list[k].s, w, n))
+            return true;
+    return false;
+}
+
+/* Words of organisations' names: a name holding one is no person's. Sorted, as
+ * the lists below: in_words searches them by halves. */
+static const word org_words[] = {
     W("academy"), W("agency"), W("airlines"), W("alliance"), W("association"), W("authority"),
     W("bank"), W("board"), W("bureau"), W("capital"), W("center"), W("centre"), W("city"),
     W("club"), W("coalition"), W("college"), W("commission"), W("committee"), W("company"),
@@ -342,30 +366,9 @@ static const word org_words[] = { /* sorted: org_word searches by halves */
 
 static bool org_word(const char *w, size_t n)
 {
-    /* lowercased once, not at every step of the search; a word shorter than the
-     * shortest of the list ("bank", "inc.": 4 bytes) or longer than the buffer
-     * is none of it (the longest, "pharmaceuticals", has 15 letters) */
-    char low[16];
-    if (n < 4 || n > sizeof low)
-        return false;
-    for (size_t k = 0; k < n; k++)
-        low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
-    size_t lo = 0, hi = sizeof org_words / sizeof *org_words;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const word *o = &org_words[mid];
-        size_t m = n < o->n ? n : o->n, k = 0;
-        while (k < m && low[k] == o->s[k]) /* most steps end at the first letter */
-            k++;
-        int cmp = k < m ? (unsigned char)low[k] - (unsigned char)o->s[k] : (n > o->n) - (n < o->n);
-        if (!cmp)
-            return true;
-        if (cmp < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return false;
+    /* a word shorter than the shortest of the list ("bank", "inc.": 4 bytes) is
+     * none of it */
+    return n >= 4 && in_words(org_words, sizeof org_words / sizeof *org_words, w, n);
 }
 
 /* Whether a resolved source reads as a person's name: two to four capitalised
@@ -501,19 +504,11 @@ static const word back_nouns[] = {
  * organisation they were introduced with ("analysts at Corbett Securities"). */
 static const word own_roles[] = {W("analysts"), W("economists"), W("experts")};
 
-static bool in_words(const word *list, size_t n_list, const char *w, size_t n)
-{
-    /* the length and the first letter (lists hold lowercase letters) first */
-    char first = (char)(w[0] >= 'A' && w[0] <= 'Z' ? w[0] + 32 : w[0]);
-    for (size_t k = 0; k < n_list; k++)
-        if (list[k].n == n && list[k].s[0] == first && strncasecmp(list[k].s, w, n) == 0)
-            return true;
-    return false;
-}
-
 static bool role_word(const char *w, size_t n)
 {
-    return n > 0 && in_words(roles, sizeof roles / sizeof *roles, w, n);
+    /* a word shorter than the shortest role ("staff") or longer than the
+     * longest ("investigators") is none: most words, one test */
+    return n >= 5 && n <= 13 && in_words(roles, sizeof roles / sizeof *roles, w, n);
 }
 
 /* The organisation a role was introduced with before offset hi: "organisers at
