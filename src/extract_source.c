@@ -653,15 +653,19 @@ static const char *org_in_text(ctx *c)
     /* A capital after a space or a punctuation mark starts a token: the block's
      * tokens are looked at, latest first, not its bytes. */
     bool found = false;
-    size_t k = c->sent.from, p = hi;
-    while (!found && k > 0 && tok(c, k - 1)->start > lo) {
-        p = tok(c, --k)->start;
-        found = upper(t[p]) && org_at(c, lo, hi, p); /* most tokens: one test */
+    const fc_tok *toks = c->toks.items, *k = toks + c->sent.from;
+    size_t p = hi;
+    while (k > toks && k[-1].start > lo) {
+        p = (--k)->start;
+        if (upper(t[p]) && org_at(c, lo, hi, p)) { /* most tokens: one test */
+            found = true;
+            break;
+        }
     }
     /* Below them: lo itself (the look-back may start inside a word), and when
      * the look-back reaches the text before the block, that text eight bytes
      * at a time (those with no capital are passed in one test). */
-    if (!found && k > 0) {
+    if (!found && k > toks) {
         found = p > lo && org_at(c, lo, hi, lo);
         p = lo;
     }
@@ -769,12 +773,15 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
             resolved = fc_resolve_source(c, written, first->start);
         if (!resolved && common)
             resolved = name_in_sentence(c);
+        /* the lists asked last, and only for a common noun with no name yet */
         bool refers_back =
-            (role && !in_words(own_roles, sizeof own_roles / sizeof *own_roles, head, hn)) ||
-            in_words(back_nouns, sizeof back_nouns / sizeof *back_nouns, head, hn) || implied ||
-            (c->about.attr_to > c->about.attr_from &&
-             list_at(c, &c->r->attr_nouns, c->about.attr_to - 1));
-        if (!resolved && common && refers_back) {
+            !resolved && common &&
+            (implied ||
+             (c->about.attr_to > c->about.attr_from &&
+              list_at(c, &c->r->attr_nouns, c->about.attr_to - 1)) ||
+             (role && !in_words(own_roles, sizeof own_roles / sizeof *own_roles, head, hn)) ||
+             in_words(back_nouns, sizeof back_nouns / sizeof *back_nouns, head, hn));
+        if (refers_back) {
             /* "officials said", "the company said", "the report found": the
              * organisation named last */
             fc_named *e = latest(c, false);
