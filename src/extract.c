@@ -1606,11 +1606,9 @@ static char *span_text(const ctx *c, size_t from, size_t to)
 {
     if (from >= to)
         return NULL;
-    /* Measured first, so that the string is allocated once. */
-    size_t len = 0;
-    for (size_t i = from; i < to; i++)
-        len += (i > from && tok(c, i)->space_before) + tok(c, i)->end - tok(c, i)->start;
-    char *s = malloc(len + 1), *p = s;
+    /* Allocated once, as long as the text the tokens span: the one space
+     * written for the space before a token is at least a byte of the text. */
+    char *s = malloc(tok(c, to - 1)->end - tok(c, from)->start + 1), *p = s;
     if (!s)
         return NULL;
     for (size_t i = from; i < to; i++) {

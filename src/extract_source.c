@@ -338,9 +338,15 @@ static bool in_words(const word *list, size_t n_list, const char *w, size_t n)
         else
             hi = mid;
     }
-    for (size_t k = lo; k < n_list && (unsigned char)list[k].s[0] == first; k++)
-        if (list[k].n == n && fc_ieq(list[k].s, w, n))
+    for (size_t k = lo; k < n_list && (unsigned char)list[k].s[0] == first; k++) {
+        if (list[k].n != n)
+            continue;
+        size_t i = 1;
+        while (i < n && (w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]) == list[k].s[i])
+            i++;
+        if (i == n)
             return true;
+    }
     return false;
 }
 
@@ -454,7 +460,7 @@ static void push(ctx *c, char *written, char *resolved)
 static bool topic_break(const ctx *c)
 {
     size_t i = c->sent.from;
-    char ch = (char)tolower((unsigned char)c->text[tok(c, i)->start]);
+    char ch = (char)(c->text[tok(c, i)->start] | 0x20); /* a capital as its small letter */
     if (ch != 's' && ch != 'm' && ch != 'e' && ch != 'i') /* most sentences: one test */
         return false;
     if ((is_word(c, i, "separately") || is_word(c, i, "meanwhile") ||
