@@ -1978,9 +1978,10 @@ static fc_status clause_source(ctx *c)
     span whole = c->sent;
     size_t cut = 0;
     for (size_t k = whole.from + 1; k + 1 < whole.to && !cut; k++)
-        if (is_punct(c, k, ";") ||
-            (is_punct(c, k - 1, ",") && (is_word(c, k, "while") || is_word(c, k, "whereas") ||
-                                         is_word(c, k, "but"))))
+        if (tok(c, k)->kind == FC_TOK_PUNCT /* ";", or ", while" (the kinds tested first) */
+                ? is_punct(c, k, ";")
+                : tok(c, k - 1)->kind == FC_TOK_PUNCT && is_punct(c, k - 1, ",") &&
+                      (is_word(c, k, "while") || is_word(c, k, "whereas") || is_word(c, k, "but")))
             cut = k;
     if (!cut || c->about.attr_from >= cut)
         return FC_OK;
