@@ -1924,8 +1924,8 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             continue;
         /* The speaker, skipping an age: "Police Chief Darnell Hughes, 58, said". */
         size_t e = i;
-        if (!noun && e >= lo + 3 && is_punct(c, e - 1, ",") &&
-            tok(c, e - 2)->kind == FC_TOK_NUM && is_punct(c, e - 3, ","))
+        if (!noun && e >= lo + 3 && is_punct(c, e - 1, ",") && tok(c, e - 2)->kind == FC_TOK_NUM &&
+            is_punct(c, e - 3, ","))
             e -= 3;
         else if (!noun)
             e = speaker_end(c, e, lo);

@@ -460,7 +460,7 @@ static void push(ctx *c, char *written, char *resolved)
 static bool topic_break(const ctx *c)
 {
     size_t i = c->sent.from;
-    char ch = (char)(c->text[tok(c, i)->start] | 0x20); /* a capital as its small letter */
+    char ch = (char)(c->text[tok(c, i)->start] | 0x20);   /* a capital as its small letter */
     if (ch != 's' && ch != 'm' && ch != 'e' && ch != 'i') /* most sentences: one test */
         return false;
     if ((is_word(c, i, "separately") || is_word(c, i, "meanwhile") ||
