@@ -46,6 +46,25 @@ uint64_t fc_hash64(const void *data, size_t n, uint64_t seed)
     return h;
 }
 
+/* Each byte's two hex digits: an id is written a byte at a time. */
+static const char hex_pairs[] =
+    "000102030405060708090a0b0c0d0e0f"
+    "101112131415161718191a1b1c1d1e1f"
+    "202122232425262728292a2b2c2d2e2f"
+    "303132333435363738393a3b3c3d3e3f"
+    "404142434445464748494a4b4c4d4e4f"
+    "505152535455565758595a5b5c5d5e5f"
+    "606162636465666768696a6b6c6d6e6f"
+    "707172737475767778797a7b7c7d7e7f"
+    "808182838485868788898a8b8c8d8e8f"
+    "909192939495969798999a9b9c9d9e9f"
+    "a0a1a2a3a4a5a6a7a8a9aaabacadaeaf"
+    "b0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
+    "c0c1c2c3c4c5c6c7c8c9cacbcccdcecf"
+    "d0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
+    "e0e1e2e3e4e5e6e7e8e9eaebecedeeef"
+    "f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
+
 void fc_id_format(char *id, char kind, uint64_t h)
 {
     /* MurmurHash3's finaliser (a bijection): FNV-1a barely stirs the high bits
@@ -57,8 +76,8 @@ void fc_id_format(char *id, char kind, uint64_t h)
     h *= 0xc4ceb9fe1a85ec53u;
     h ^= h >> 33;
     id[0] = kind;
-    for (int k = 0; k < 16; k++)
-        id[1 + k] = "0123456789abcdef"[(h >> (60 - 4 * k)) & 15];
+    for (int k = 0; k < 8; k++)
+        memcpy(id + 1 + 2 * k, hex_pairs + 2 * ((h >> (56 - 8 * k)) & 255), 2);
     id[17] = '\0';
 }
 
@@ -122,9 +141,13 @@ bool fc_words_equal(const char *a, size_t afrom, size_t ato, const char *b, size
 }
 
 /* Appends ":<n>" in decimal to the hash h. Formatted by hand: this runs for
- * every claim. */
+ * every claim, and n is nearly always one digit. */
 static uint64_t hash_count(uint64_t h, char sep, size_t n)
 {
+    if (n < 10) {
+        h = (h ^ (unsigned char)sep) * 1099511628211u;
+        return (h ^ (unsigned char)('0' + n)) * 1099511628211u;
+    }
     char key[24], digits[20];
     size_t k = 0, v = n;
     do
@@ -154,8 +177,8 @@ uint64_t fc_claim_sentence_seed(uint64_t words, size_t occurrence)
 void fc_claim_make_id(char *id, uint64_t sentence_seed, const char *text, size_t from, size_t to,
                       size_t occurrence)
 {
-    uint64_t h = fc_hash64("\n", 1, sentence_seed);
-    h = fc_hash64_words(text, from, to, h);
+    uint64_t h = sentence_seed ? sentence_seed : 14695981039346656037u;
+    h = fc_hash64_words(text, from, to, (h ^ '\n') * 1099511628211u); /* "\n", words */
     fc_id_format(id, 'c', hash_count(h, '#', occurrence));
 }
 
