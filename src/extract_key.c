@@ -258,6 +258,8 @@ static inline bool skip_word(const ctx *c, size_t i)
         return true;
     if (unknown(c, i))
         return false;
+    if (i < c->sent.to && (c->r->grouping.word_class[c->word[i]] & FC_WORD_SKIP))
+        return true; /* a one-word phrase of a skip list: skip_test would find it */
     if (memo_known(c, i, MEMO_SKIP))
         return memo_answer(c, i, MEMO_SKIP);
     return memo_set(c, i, MEMO_SKIP, skip_test(c, i));
