@@ -2176,7 +2176,7 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
     }
     /* "3,000 arrests a day as a minimum": a cue right after the expression. */
     for (size_t i = end; !best && i < c->sent.to && i < end + 4; i++) {
-        if (tok(c, i)->kind != FC_TOK_WORD || is_word(c, i, "and"))
+        if (tok(c, i)->kind != FC_TOK_WORD || is_word_n(c, i, c->w_and, "and"))
             break;
         best = entry_at(c, &c->r->modality_cues_after, i);
     }
@@ -2324,6 +2324,8 @@ static int weekday_at(const ctx *c, size_t i)
     if (t->kind != FC_TOK_WORD || t->end - t->start < 6 || !strchr("MTWFS", c->text[t->start]))
         return -1;
     for (int d = 0; d < 7; d++) {
+        if ((c->text[t->start] | 0x20) != weekdays[d][0])
+            continue; /* the first letter (one of "MTWFS") rules out most days */
         size_t n = strlen(weekdays[d]);
         if (t->end - t->start >= n && fc_ieq(c->text + t->start, weekdays[d], n) &&
             (t->end - t->start == n || c->text[t->start + n] == '\'' ||
@@ -2551,8 +2553,8 @@ static bool owned_by_other(const ctx *c, size_t p, size_t start, size_t end)
     for (size_t k = p + 1; k < c->sent.to && k - p < p - (end - 1); k++) {
         /* "laid off in March and the remaining 230 in December": a new clause
          * starts before the other number */
-        if (is_word(c, k, "and") || is_word(c, k, "but") || is_word(c, k, "while") ||
-            is_punct(c, k, ",") || is_punct(c, k, ";"))
+        if (is_word_n(c, k, c->w_and, "and") || is_word_n(c, k, c->w_but, "but") ||
+            is_word_n(c, k, c->w_while, "while") || is_punct(c, k, ",") || is_punct(c, k, ";"))
             return false;
         if (other_number(c, k))
             return true;
