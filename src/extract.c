@@ -2151,22 +2151,24 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
      * estimate verb ("as estimated by Pew") makes a figure an estimate. Looked up
      * once per sentence. */
     if (!c->about.cues_done) {
-        c->about.poll = c->about.estimate = NULL;
-        const fc_index *cues = &c->r->modality_cues.first;
-        for (size_t i = c->sent.from; i < c->sent.to && !(c->about.poll && c->about.estimate);
-             i++) {
-            if (!fc_index_has(cues, c->word[i]))
+        const fc_entry *poll = NULL, *estimate = NULL;
+        const uint64_t *cues = c->r->modality_cues.first.keys;
+        const uint32_t *word = c->word;
+        for (size_t i = c->sent.from, to = c->sent.to; i < to && !(poll && estimate); i++) {
+            if (!(cues[word[i] / 64] >> (word[i] % 64) & 1))
                 continue; /* most words start no cue: one bit test */
             const fc_entry *e = entry_at(c, &c->r->modality_cues, i);
-            if (e && e->kind == FC_MOD_POLL && !c->about.poll) {
-                c->about.poll = e;
+            if (e && e->kind == FC_MOD_POLL && !poll) {
+                poll = e;
                 c->about.poll_at = i;
             }
-            if (e && e->kind == FC_MOD_ESTIMATE && !c->about.estimate) {
-                c->about.estimate = e;
+            if (e && e->kind == FC_MOD_ESTIMATE && !estimate) {
+                estimate = e;
                 c->about.estimate_at = i;
             }
         }
+        c->about.poll = poll;
+        c->about.estimate = estimate;
         c->about.cues_done = true;
     }
     if (!best) {
@@ -2582,16 +2584,29 @@ static bool period_toks(ctx *c)
     if (c->periods.at != at || c->periods.ntoks != ntoks) {
         c->periods.at = at;
         c->periods.ntoks = ntoks;
-        c->periods.n = 0;
-        for (size_t i = c->sent.from; i < c->sent.to && c->periods.n <= FC_PERIOD_TOKS; i++) {
-            if (!may_start_period(c, i))
+        /* may_start_period with what it reads held here: the table's byte
+         * stores would otherwise have it all read again for every token. A
+         * word starts a month or a relative period when its bit is set in
+         * either index. */
+        const fc_tok *toks = c->toks.items;
+        const uint32_t *word = c->word;
+        const uint64_t *months = c->r->months.first.keys;
+        const uint64_t *relative = c->r->relative_periods.first.keys;
+        size_t n = 0;
+        for (size_t i = c->sent.from, to = c->sent.to; i < to && n <= FC_PERIOD_TOKS; i++) {
+            const fc_tok *t = &toks[i];
+            uint32_t w = word[i];
+            if (t->kind != FC_TOK_NUM && !((months[w / 64] | relative[w / 64]) >> (w % 64) & 1) &&
+                !(t->end - t->start >= 6 && fc_tok_is_capitalised(c->text, t) &&
+                  weekday_at(c, i) >= 0))
                 continue;
-            if (c->periods.n < FC_PERIOD_TOKS) {
-                c->periods.tok[c->periods.n] = i;
-                c->periods.known[c->periods.n] = 0;
+            if (n < FC_PERIOD_TOKS) {
+                c->periods.tok[n] = i;
+                c->periods.known[n] = 0;
             }
-            c->periods.n++;
+            n++;
         }
+        c->periods.n = n;
     }
     return c->periods.n <= FC_PERIOD_TOKS;
 }
