@@ -2882,11 +2882,35 @@ static fc_status find_measure(ctx *c, const found *f, fc_claim *cl)
     return FC_OK;
 }
 
+/* Puts key with its count in the table keys/counts of cap slots (a power of
+ * two with a free slot). */
+static void seen_put(uint64_t *keys, size_t *counts, size_t cap, uint64_t key, size_t count)
+{
+    size_t j = key & (cap - 1);
+    while (keys[j])
+        j = (j + 1) & (cap - 1);
+    keys[j] = key;
+    counts[j] = count;
+}
+
 /* How many sentences with the words hash w came before in the document;
  * counts this one. Errors: FC_ENOMEM. */
 static fc_status seen_before(ctx *c, uint64_t w, size_t *n)
 {
     w = w ? w : 1; /* 0 marks a free slot */
+    if (!c->seen.cap) {
+        for (size_t i = 0; i < c->seen.n; i++)
+            if (c->seen.few_keys[i] == w) {
+                *n = c->seen.few_counts[i]++;
+                return FC_OK;
+            }
+        if (c->seen.n < FC_SEEN_FEW) {
+            c->seen.few_keys[c->seen.n] = w;
+            c->seen.few_counts[c->seen.n++] = 1;
+            *n = 0;
+            return FC_OK;
+        }
+    }
     if (2 * (c->seen.n + 1) > c->seen.cap) {
         size_t cap = c->seen.cap ? 2 * c->seen.cap : 64;
         uint64_t *keys = calloc(cap, sizeof *keys);
@@ -2896,15 +2920,11 @@ static fc_status seen_before(ctx *c, uint64_t w, size_t *n)
             free(counts);
             return FC_ENOMEM;
         }
-        for (size_t i = 0; i < c->seen.cap; i++) {
-            if (!c->seen.keys[i])
-                continue;
-            size_t j = c->seen.keys[i] & (cap - 1);
-            while (keys[j])
-                j = (j + 1) & (cap - 1);
-            keys[j] = c->seen.keys[i];
-            counts[j] = c->seen.counts[i];
-        }
+        for (size_t i = 0; i < c->seen.cap; i++)
+            if (c->seen.keys[i])
+                seen_put(keys, counts, cap, c->seen.keys[i], c->seen.counts[i]);
+        for (size_t i = 0; !c->seen.cap && i < c->seen.n; i++) /* out of few_keys */
+            seen_put(keys, counts, cap, c->seen.few_keys[i], c->seen.few_counts[i]);
         free(c->seen.keys);
         free(c->seen.counts);
         c->seen.keys = keys;

@@ -41,6 +41,7 @@ typedef struct fc_named {
 
 #define FC_RECENT_SOURCES 8
 #define FC_PERIOD_TOKS 48
+#define FC_SEEN_FEW 16
 
 typedef struct ctx {
     const fc_rules *r;
@@ -78,11 +79,15 @@ typedef struct ctx {
     bool sent_seeded;  /* sent_seed is known (on the sentence's first claim): */
     uint64_t sent_seed; /* the seed of its claims' ids (fc_claim_sentence_seed) */
     /* The sentences with claims seen so far in the document, by the hash of
-     * their words (open addressing, 0: a free slot), and how many of each. */
+     * their words (open addressing, 0: a free slot), and how many of each; the
+     * first FC_SEEN_FEW are kept in few_keys and few_counts, in order, until
+     * there are more (most documents have no more, and allocate nothing). */
     struct {
         uint64_t *keys;
         size_t *counts;
-        size_t n, cap;
+        size_t n, cap; /* cap 0: all n are in few_keys */
+        uint64_t few_keys[FC_SEEN_FEW];
+        size_t few_counts[FC_SEEN_FEW];
     } seen;
     size_t sentence;   /* its index in the document */
     bool any_sentence; /* a sentence was read before this one */
