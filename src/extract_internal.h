@@ -50,7 +50,7 @@ typedef struct ctx {
     fc_toks toks;
     uint32_t *word; /* per token: its number in the rules' vocabulary (fc_vocab_find) */
     /* Per token: the answers of word tests asked again by every claim near the
-     * token, each a pair of bits (known, yes): extract_key.c's bits 0-5, and
+     * token, each a pair of bits (known, yes): extract_key.c's bits 2-5, and
      * FC_MEMO_OTHER_NUMBER_KNOWN and FC_MEMO_OTHER_NUMBER. */
     unsigned char *memo;
     /* The vocabulary numbers of the words that break a clause (extract_key.c). */

@@ -72,7 +72,7 @@ static inline bool unknown(const ctx *c, size_t i)
 
 /* The memo of a word test at token i (ctx.memo): which is the bit of its
  * "known" flag, the bit above it the answer. */
-enum { MEMO_BREAK = 0, MEMO_SKIP = 2, MEMO_NAME = 4 };
+enum { MEMO_SKIP = 2, MEMO_NAME = 4 }; /* bits 0 and 1 are free */
 
 static inline bool memo_known(const ctx *c, size_t i, int which)
 {
@@ -279,16 +279,19 @@ void fc_key_words(ctx *c)
     c->w_among = f[FC_W_among];
 }
 
-/* Whether token i (a word in some rule phrase, or punctuation) breaks a clause:
- * ";", "(", ")", "but", "while", "whereas", "although"; ", as"; "and" between
- * clauses. A word in no rule phrase breaks none (is_break). */
-static bool break_test(const ctx *c, size_t i)
+/* Whether token i breaks a clause: ";", "(", ")", "but", "while", "whereas",
+ * "although"; ", as"; "and" between clauses. Asked of the tokens around every
+ * claim, and told in a few compares, with no memo: a number or a word in no
+ * rule phrase breaks none, any other word only when it is one of these. */
+static inline bool is_break(const ctx *c, size_t i)
 {
     const fc_tok *t = tok(c, i);
     if (t->kind == FC_TOK_PUNCT)
         return t->end - t->start == 1 &&
                (c->text[t->start] == ';' || c->text[t->start] == '(' || c->text[t->start] == ')');
     uint32_t w = c->word[i];
+    if (t->kind == FC_TOK_NUM || w == c->r->vocab.n)
+        return false; /* the common case */
     /* ", as the administration pushes ...": a clause of its own. */
     if (w == c->w_as)
         return i > c->sent.from && is_punct(c, i - 1, ",");
@@ -297,16 +300,6 @@ static bool break_test(const ctx *c, size_t i)
         return !(i + 1 < c->sent.to && fc_tok_is_capitalised(c->text, tok(c, i + 1)) &&
                  i > c->sent.from && fc_tok_is_capitalised(c->text, tok(c, i - 1)));
     return w == c->w_but || w == c->w_while || w == c->w_whereas || w == c->w_although;
-}
-
-static inline bool is_break(const ctx *c, size_t i)
-{
-    const fc_tok *t = tok(c, i);
-    if (t->kind == FC_TOK_NUM || (t->kind == FC_TOK_WORD && unknown(c, i)))
-        return false; /* the common case: a word in no rule phrase is no break */
-    if (memo_known(c, i, MEMO_BREAK))
-        return memo_answer(c, i, MEMO_BREAK);
-    return memo_set(c, i, MEMO_BREAK, break_test(c, i));
 }
 
 static size_t name_at(const ctx *c, size_t i, size_t hi, char *out, size_t n);
