@@ -89,21 +89,19 @@ static bool is_space(unsigned char ch)
 uint64_t fc_hash64_words(const char *text, size_t from, size_t to, uint64_t seed)
 {
     uint64_t h = seed ? seed : 14695981039346656037u;
-    bool gap = false, any = false;
-    for (size_t i = from; i < to; i++) {
-        unsigned char ch = (unsigned char)text[i];
+    size_t i = from;
+    while (i < to && is_space((unsigned char)text[i]))
+        i++; /* none at the start */
+    while (i < to) {
+        unsigned char ch = (unsigned char)text[i++];
         if (ch <= ' ' && is_space(ch)) { /* white space is all at or below ' ' */
-            gap = any;
+            while (i < to && is_space((unsigned char)text[i]))
+                i++;
+            if (i < to) /* one ' ' for a run between words, none at the end */
+                h = (h ^ ' ') * 1099511628211u;
             continue;
         }
-        if (gap) {
-            h ^= ' ';
-            h *= 1099511628211u;
-            gap = false;
-        }
-        h ^= ch;
-        h *= 1099511628211u;
-        any = true;
+        h = (h ^ ch) * 1099511628211u;
     }
     return h;
 }
