@@ -18,7 +18,8 @@ void fc_claim_free_strings(fc_claim *c)
 
 fc_status fc_claims_push(fc_claims *list, fc_claim *claim)
 {
-    if (fc_grow((void **)&list->items, &list->cap, list->n + 1, sizeof *list->items) != FC_OK) {
+    if (list->n == list->cap && /* full: the common case is not, and costs no call */
+        fc_grow((void **)&list->items, &list->cap, list->n + 1, sizeof *list->items) != FC_OK) {
         fc_claim_free_strings(claim);
         return FC_ENOMEM;
     }
