@@ -315,6 +315,33 @@ double fc_check_per_days(fc_per p)
     return (size_t)p < sizeof days / sizeof *days ? days[p] : 0;
 }
 
+/* ", or" before b, or b set off by commas ("two-thirds of the 90 nurses
+ * surveyed, 48, said") or brackets ("388 of them (42%)"). */
+bool fc_check_restates(const fc_check_ctx *x, const fc_claim *a, const fc_claim *b)
+{
+    const fc_doc *d = fc_check_doc(x, a);
+    if (!d || b->start <= a->end || b->start > d->len || b->end < b->start ||
+        b->start - a->end > 48)
+        return false;
+    /* from a to just past b (the kept stretch around both) */
+    size_t to = b->start + 4 > b->end + 1 ? b->start + 4 : b->end + 1;
+    fc_view v;
+    if (!fc_view_of(d, a->end, to < d->len ? to : d->len, &v))
+        return false;
+    for (size_t i = b->start; i-- > a->end + 1 && b->start - i <= 16;)
+        if (fc_at(&v, i - 1) == ',' && i + 4 <= v.to && strncmp(fc_ptr(&v, i), " or ", 4) == 0)
+            return memchr(fc_ptr(&v, a->end), ',', i - 1 - a->end) == NULL;
+    /* set off by commas: "two-thirds of the 90 nurses surveyed, 48, said" */
+    size_t c = b->start;
+    while (c > a->end && fc_at(&v, c - 1) == ' ')
+        c--;
+    if (c > a->end && fc_at(&v, c - 1) == '(' && b->end < v.to && fc_at(&v, b->end) == ')')
+        return memchr(fc_ptr(&v, a->end), ',', c - 1 - a->end) == NULL; /* "388 (42%)" */
+    return c > a->end && fc_at(&v, c - 1) == ',' && b->end < v.to && fc_at(&v, b->end) == ',' &&
+           memchr(fc_ptr(&v, a->end), ',', c - 1 - a->end) == NULL;
+}
+
+
 /* ---- indices ---------------------------------------------------------------------- */
 
 void fc_check_near(const fc_check_ctx *x, size_t k, size_t before, size_t after, size_t *from,

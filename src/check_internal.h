@@ -142,6 +142,11 @@ bool fc_check_relation(const fc_check_ctx *x, size_t k, fc_relation *rel);
  * period before li's and within a year; FC_NONE when no source gives one. */
 size_t fc_check_reported_earlier(const fc_check_ctx *x, size_t li);
 
+/* Whether b restates a, just after it in its sentence: ", or" (and maybe a
+ * hedge) before b, or b set off by commas or brackets, and no other comma
+ * since a ("a third of the 240 seats, or 100"; "388 of them, or 42%"). */
+bool fc_check_restates(const fc_check_ctx *x, const fc_claim *a, const fc_claim *b);
+
 /* The precision a figure is written to: 1 for "46", 0.1 for "3.8" (from the
  * digits of its text), for rounding slack. */
 double fc_check_precision(const fc_check_ctx *x, const fc_claim *c);

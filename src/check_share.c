@@ -6,7 +6,9 @@
  * than its whole is a conflict; otherwise the finding gives the share. A stated
  * share is recomputed from the figure stated before it in its sentence ("$9
  * million, 30% of its $18 million budget": 9 / 18 = 50%) and is a warning when
- * it does not fit, allowing the rounding of each figure.
+ * it does not fit, allowing the rounding of each figure; so is a count part
+ * restated as a share that does not fit ("1,240 people ..., and 388 of them, or
+ * 42%": 388 / 1,240 = 31.3%).
  */
 #include <math.h>
 #include <string.h>
@@ -22,6 +24,34 @@ static size_t whole_of(const fc_check_ctx *x, size_t k)
     for (size_t j = from; j < to; j++)
         if (strcmp(fc_check_claim(x, x->by_doc[j])->id, p->part_of) == 0)
             return x->by_doc[j];
+    return FC_NONE;
+}
+
+/* Whether the stated share s fits part a of whole w, allowing the rounding of
+ * each figure. */
+static bool share_fits(const fc_check_ctx *x, const fc_claim *a, const fc_claim *w,
+                       const fc_claim *s)
+{
+    double pa = 0.5 * fc_check_precision(x, a), pw = 0.5 * fc_check_precision(x, w);
+    double amin = 100 * (a->value - pa) / (w->value + pw);
+    double amax = w->value > pw ? 100 * (a->value + pa) / (w->value - pw) : INFINITY;
+    double ps = 0.5 * fc_check_precision(x, s);
+    return amax >= s->low - ps - 1e-9 && amin <= s->high + ps + 1e-9;
+}
+
+/* The share a count part is restated as in its sentence ("388 of them, or 42%";
+ * "14 of the 26 players (54%)"); FC_NONE when none. */
+static size_t restated_share(const fc_check_ctx *x, size_t k)
+{
+    const fc_claim *p = fc_check_claim(x, k);
+    size_t from, to;
+    fc_check_near(x, k, 0, 0, &from, &to);
+    for (size_t j = from; j < to; j++) {
+        const fc_claim *s = fc_check_claim(x, x->by_doc[j]);
+        if (s->sentence == p->sentence && s->start > p->end && s->unit == FC_UNIT_PERCENT &&
+            s->role == FC_ROLE_LEVEL && !s->part_of[0] && fc_check_restates(x, p, s))
+            return x->by_doc[j];
+    }
     return FC_NONE;
 }
 
@@ -49,11 +79,7 @@ static fc_status stated_share(const fc_check_ctx *x, size_t k, size_t wi)
         return FC_OK;
     const fc_claim *a = fc_check_claim(x, ai);
     double actual = 100 * a->value / w->value;
-    double pa = 0.5 * fc_check_precision(x, a), pw = 0.5 * fc_check_precision(x, w);
-    double amin = 100 * (a->value - pa) / (w->value + pw);
-    double amax = w->value > pw ? 100 * (a->value + pa) / (w->value - pw) : INFINITY;
-    double ps = 0.5 * fc_check_precision(x, s);
-    bool fits = amax >= s->low - ps - 1e-9 && amin <= s->high + ps + 1e-9;
+    bool fits = share_fits(x, a, w, s);
     fc_finding f;
     fc_status st = fc_check_start(&f, "share", fits ? FC_SEV_INFO : FC_SEV_WARNING, 3);
     if (st != FC_OK)
@@ -98,12 +124,18 @@ fc_status fc_check_share(const fc_check_ctx *x)
         if (p->unit != w->unit)
             continue;
         bool exceeds = p->low > w->high;
+        size_t si = restated_share(x, k);
+        const fc_claim *s = si != FC_NONE ? fc_check_claim(x, si) : NULL;
+        bool fits = !s || share_fits(x, p, w, s);
         fc_finding f;
-        st = fc_check_start(&f, "share", exceeds ? FC_SEV_CONFLICT : FC_SEV_INFO, 2);
+        st = fc_check_start(&f, "share",
+                            exceeds ? FC_SEV_CONFLICT : fits ? FC_SEV_INFO : FC_SEV_WARNING, 3);
         if (st != FC_OK)
             return st;
         f.claims[f.nclaims++] = k;
         f.claims[f.nclaims++] = wi;
+        if (s)
+            f.claims[f.nclaims++] = si;
         double share = 100 * p->value / w->value;
         fc_check_add_num(&f, "part", p->value);
         fc_check_add_num(&f, "whole", w->value);
@@ -130,6 +162,11 @@ fc_status fc_check_share(const fc_check_ctx *x)
                 fc_sb_puts(&sb, "% to ");
                 fc_sb_number(&sb, round(1000 * p->value / w->low) / 10);
                 fc_sb_puts(&sb, "% given the hedge)");
+            }
+            if (s) {
+                fc_sb_puts(&sb, "; the text says ");
+                fc_check_words(&sb, x, s);
+                fc_sb_puts(&sb, fits ? ": consistent" : ": the stated share does not fit the figures");
             }
             fc_sb_puts(&sb, ".");
         }

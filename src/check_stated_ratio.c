@@ -70,31 +70,6 @@ static bool of_pronoun(const fc_check_ctx *x, const fc_claim *r)
     return false;
 }
 
-/* Whether b restates what comes before it: ", or" (and maybe a hedge) before
- * b, or b set off by commas, and no other comma since a ("a third of the 240
- * seats, or 100"; "two-thirds of the 90 nurses, 48, said"). */
-static bool or_restates(const fc_check_ctx *x, const fc_claim *a, const fc_claim *b)
-{
-    const fc_doc *d = fc_check_doc(x, a);
-    if (!d || b->start <= a->end || b->start > d->len || b->end < b->start ||
-        b->start - a->end > 48)
-        return false;
-    /* from a to just past b (the kept stretch around both) */
-    size_t to = b->start + 4 > b->end + 1 ? b->start + 4 : b->end + 1;
-    fc_view v;
-    if (!fc_view_of(d, a->end, to < d->len ? to : d->len, &v))
-        return false;
-    for (size_t i = b->start; i-- > a->end + 1 && b->start - i <= 16;)
-        if (fc_at(&v, i - 1) == ',' && i + 4 <= v.to && strncmp(fc_ptr(&v, i), " or ", 4) == 0)
-            return memchr(fc_ptr(&v, a->end), ',', i - 1 - a->end) == NULL;
-    /* set off by commas: "two-thirds of the 90 nurses surveyed, 48, said" */
-    size_t c = b->start;
-    while (c > a->end && fc_at(&v, c - 1) == ' ')
-        c--;
-    return c > a->end && fc_at(&v, c - 1) == ',' && b->end < v.to && fc_at(&v, b->end) == ',' &&
-           memchr(fc_ptr(&v, a->end), ',', c - 1 - a->end) == NULL;
-}
-
 static fc_status in_text(const fc_check_ctx *x, size_t k, size_t ai, size_t bi)
 {
     const fc_claim *r = fc_check_claim(x, k), *a = fc_check_claim(x, ai),
@@ -272,7 +247,7 @@ fc_status fc_check_stated_ratio(const fc_check_ctx *x)
             size_t i = x->by_doc[x->pos[after] + 1];
             const fc_claim *w = fc_check_claim(x, after), *o = fc_check_claim(x, i);
             if (o->sentence == r->sentence && o->role == FC_ROLE_LEVEL && same_unit(w, o) &&
-                or_restates(x, w, o))
+                fc_check_restates(x, w, o))
                 part = i;
         }
         if (part != FC_NONE) {
