@@ -7,7 +7,8 @@
  *
  * Percentages: shares of one base listed together (k shares rounded to whole
  * numbers may add to 100 +- k/2; to one decimal, 100 +- k/20):
- *   - the shares of one sentence after "Of the ...", "Of those", "Among them";
+ *   - the shares of one sentence after "Of the ...", "Of those", "Among them",
+ *     and those of the next sentence that carry the list on ("Another 27%");
  *   - a share of the vote and the shares in its sentence and the next two;
  *   - a list in one sentence whose later shares repeat the first one's verb
  *     ("58% were insects, 37% were plants") or leave it out ("police 41% of the
@@ -182,6 +183,25 @@ static bool category_verb(const char *w)
     return false;
 }
 
+/* Whether the words just before the claim carry a list on ("Another 27%", "A
+ * further 9%", "The remaining 12%", "The other 30%"). */
+static bool continues_list(const fc_check_ctx *x, const fc_claim *c)
+{
+    const fc_doc *d = fc_check_doc(x, c);
+    size_t from = c->start > 16 ? c->start - 16 : 0;
+    fc_view v;
+    if (!d || c->start > d->len || !fc_view_of(d, from, c->start, &v))
+        return false;
+    static const char *const words[] = {"another ", "a further ", "the remaining ", "the other "};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k]);
+        if (c->start - from >= n && strncasecmp(fc_ptr(&v, c->start - n), words[k], n) == 0 &&
+            (c->start - from == n || !isalpha((unsigned char)fc_at(&v, c->start - n - 1))))
+            return true;
+    }
+    return false;
+}
+
 /* Whether the text of the claim's sentence before it starts with "Of the",
  * "Of those", "Of them", "Among them", "Among those", "Out of". */
 static bool of_opening(const fc_check_ctx *x, const fc_claim *c)
@@ -341,8 +361,9 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                 /* "Public safety would take 41% of the $212 million fund. Public
                  * works would get 18%, administration 23% ...": a share of a stated
                  * whole goes on into the next sentence's shares of no other whole */
-                bool next = c->part_of[0] && o->sentence == c->sentence + 1 && !o->subject &&
-                            (!o->part_of[0] || strcmp(o->part_of, c->part_of) == 0);
+                bool next = o->sentence == c->sentence + 1 && !o->subject &&
+                            (!o->part_of[0] || strcmp(o->part_of, c->part_of) == 0) &&
+                            (c->part_of[0] || (opening && continues_list(x, o)));
                 if (o->sentence > c->sentence + (vote ? 2 : 0) && !next)
                     break;
                 if (o->role != FC_ROLE_LEVEL && o->unit == FC_UNIT_PERCENT)
@@ -352,7 +373,7 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                 /* after "Of the 96,000 riders," the shares of the sentence are cuts
                  * of that base whatever their verbs ("58% bought passes and 49% paid
                  * single fares") */
-                bool of_base = opening && o->sentence == c->sentence;
+                bool of_base = opening && (o->sentence == c->sentence || next);
                 if ((o->subject && c->subject && strcasecmp(o->subject, c->subject) != 0) ||
                     (!of_base && other_event(c->key, o->key)))
                     break; /* a share of something else */
