@@ -3424,16 +3424,6 @@ static void link_sentence(ctx *c, size_t first)
             cl[i].from = cl[from].value;
     }
     for (size_t i = 0; i < n; i++) {
-        /* "71%, up from 66%" and "from 66% to 71%": the earlier level next to a level. */
-        if (cl[i].role == FC_ROLE_LEVEL) {
-            size_t j = i + 1 < n && cl[i + 1].role == FC_ROLE_PREVIOUS ? i + 1
-                       : i > 0 && cl[i - 1].role == FC_ROLE_PREVIOUS &&
-                               is_word(c, sp[i].start - 1, "to")
-                           ? i - 1
-                           : (size_t)-1;
-            if (j != (size_t)-1 && cl[j].unit == cl[i].unit)
-                cl[i].from = cl[j].value;
-        }
         /* "30% of its $18 million budget" */
         if (cl[i].unit == FC_UNIT_PERCENT && cl[i].role == FC_ROLE_LEVEL && i + 1 < n &&
             is_word(c, sp[i].end, "of") && !cl[i].part_of[0]) {
@@ -3446,6 +3436,22 @@ static void link_sentence(ctx *c, size_t first)
             if (k == sp[i + 1].start && cl[i + 1].unit != FC_UNIT_PERCENT &&
                 cl[i + 1].unit != FC_UNIT_DURATION && cl[i + 1].value > 0)
                 memcpy(cl[i].part_of, cl[i + 1].id, sizeof cl[i].part_of);
+        }
+        /* "71%, up from 66%" and "from 66% to 71%": the earlier level next to a level;
+         * "57% of the 250 residents surveyed backed it, up from 51%": past the whole
+         * the level is of. */
+        if (cl[i].role == FC_ROLE_LEVEL) {
+            size_t after = i + 2 < n && cl[i].part_of[0] &&
+                                   strcmp(cl[i].part_of, cl[i + 1].id) == 0
+                               ? i + 2
+                               : i + 1;
+            size_t j = after < n && cl[after].role == FC_ROLE_PREVIOUS ? after
+                       : i > 0 && cl[i - 1].role == FC_ROLE_PREVIOUS &&
+                               is_word(c, sp[i].start - 1, "to")
+                           ? i - 1
+                           : (size_t)-1;
+            if (j != (size_t)-1 && cl[j].unit == cl[i].unit)
+                cl[i].from = cl[j].value;
         }
     }
     /* "14 of the 26 players": a part of the figure after "of"; ", or 70%" after
