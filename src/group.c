@@ -12,7 +12,8 @@
  * Two keys are related when nothing disagrees:
  *   - unit, currency, and whether the figure is a rate;
  *   - the measure noun ("tons" of wheat vs "barrels");
- *   - the counted thing, when both name one;
+ *   - the counted thing, when both name one (a thing one side names may be a
+ *     plain word of the other's);
  *   - the events, when both name one (and one side naming an event the other
  *     does not: a stock "110,000 residents" is not a flow "37 residents arrested");
  *   - people: "people" with no modifier is not "Korean workers";
@@ -377,6 +378,19 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     for (int i = 0; i < FC_NTERM_KINDS; i++)
         c[i] = common(ta[i], na[i], tb[i], nb[i]);
 #define BOTH(kind) (na[kind] && nb[kind])
+    /* A thing one side names that is a plain word of the other's ("48,600 tonnes
+     * of mackerel" and "mackerel landed ... totalled 36,900 tonnes"): the same
+     * thing, named on both. */
+    if ((!na[FC_TERM_THING]) != (!nb[FC_TERM_THING])) {
+        bool in_a = na[FC_TERM_THING] != 0;
+        if (same_word_in(k, in_a ? ta[FC_TERM_THING] : tb[FC_TERM_THING],
+                         in_a ? na[FC_TERM_THING] : nb[FC_TERM_THING],
+                         in_a ? tb[FC_TERM_WORD] : ta[FC_TERM_WORD],
+                         in_a ? nb[FC_TERM_WORD] : na[FC_TERM_WORD])) {
+            c[FC_TERM_THING]++;
+            (in_a ? nb : na)[FC_TERM_THING]++;
+        }
+    }
     /* The measure noun, the counted thing and the events. */
     if (na[FC_TERM_UNIT] != nb[FC_TERM_UNIT] || c[FC_TERM_UNIT] != na[FC_TERM_UNIT])
         return -1;
@@ -386,14 +400,19 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
      * deaths too; "destroyed or damaged" is one event of its own, never
      * "destroyed"); a figure with no event is the same as one with an event
      * only when the rest of what they count agrees closely (the same thing
-     * and its modifiers: "14,870 students" and "14,870 students enrolled"),
+     * and its modifiers: "14,870 students" and "14,870 students enrolled"; or
+     * the thing, its measure noun and where: "2.7 million tonnes of grain at the
+     * Port of Velden" and "grain shipped through the Port of Velden"),
      * never for bare people ("3 people were killed" is not "24 passengers
      * walked away"). */
     if (BOTH(FC_TERM_EVENT) && c[FC_TERM_EVENT] != na[FC_TERM_EVENT] &&
         c[FC_TERM_EVENT] != nb[FC_TERM_EVENT])
         return -1;
     if ((!na[FC_TERM_EVENT]) != (!nb[FC_TERM_EVENT]) &&
-        !(c[FC_TERM_THING] && c[FC_TERM_MODIFIER]))
+        !(c[FC_TERM_THING] &&
+          (c[FC_TERM_MODIFIER] || /* or a measure of the thing at one named place:
+                                     "tonnes of grain loaded at the Port of Velden" */
+           (c[FC_TERM_UNIT] && (c[FC_TERM_PLACE] || c[FC_TERM_NAME])))))
         return -1;
     if (!na[FC_TERM_THING] && !nb[FC_TERM_THING] && !na[FC_TERM_EVENT] && !nb[FC_TERM_UNIT] &&
         !c[FC_TERM_MODIFIER] && !c[FC_TERM_WORD])
@@ -884,10 +903,18 @@ void fc_groups_name(const fc_groups *g, const fc_claims *claims, size_t k, fc_st
         }
         return;
     }
-    /* Modifiers, thing, measure noun, events: "korean worker, detain". */
+    /* Modifiers, thing, measure noun, events: "korean worker, detain". A key
+     * that names no thing is read from a member of its group that does. */
     static const int order[] = {FC_TERM_MODIFIER, FC_TERM_THING, FC_TERM_UNIT, FC_TERM_EVENT,
                                 FC_TERM_PLACE, FC_TERM_SCOPE};
     const fc_keyinfo *ki = g->keys;
+    for (size_t j = gi != FC_NO_GROUP ? g->from[gi] : 0;
+         ki && c->key && !ki->claim[k].n[FC_TERM_THING] && gi != FC_NO_GROUP && j < g->from[gi + 1];
+         j++)
+        if (claims->items[g->members[j]].key && ki->claim[g->members[j]].n[FC_TERM_THING]) {
+            k = g->members[j];
+            c = &claims->items[k];
+        }
     size_t before = sb->len;
     for (size_t o = 0; ki && c->key && o < sizeof order / sizeof *order; o++) {
         size_t n;
