@@ -3480,7 +3480,12 @@ static void link_sentence(ctx *c, size_t first)
     bool opening = is_word(c, c->sent.from, "of") || is_word(c, c->sent.from, "among") || out_of;
     if (opening && n > 0) {
         size_t k = c->sent.from + 1 + out_of;
-        while (k < sp[0].start && is_determiner(c, k))
+        /* "Of the", "Among last spring's", "Of this year's" */
+        while (k < sp[0].start && k < c->sent.from + 5 &&
+               (is_determiner(c, k) || is_word(c, k, "last") || is_word(c, k, "this") ||
+                is_word(c, k, "past") ||
+                (tok(c, k)->kind == FC_TOK_WORD && tok(c, k)->end - tok(c, k)->start > 2 &&
+                 fc_ieq(c->text + tok(c, k)->end - 2, "'s", 2))))
             k++;
         if (k == sp[0].start && cl[0].role == FC_ROLE_LEVEL &&
             (cl[0].unit == FC_UNIT_COUNT || cl[0].unit == FC_UNIT_CURRENCY) && cl[0].value > 0) {
