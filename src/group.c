@@ -238,6 +238,25 @@ static bool same_word_in(const fc_keyinfo *k, const uint32_t *a, size_t na, cons
     return false;
 }
 
+/* Whether a name of a (its first word: "n:pathways", "n:halvorsen_foods") is a
+ * plain word of b, stemmed or not ("w:pathway", "w:halvorsen"): the name at the
+ * head of a sentence, where a capital tells nothing. */
+static bool name_as_word(const fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *b,
+                         size_t nb)
+{
+    for (size_t i = 0; i < na; i++) {
+        const char *n = k->names[a[i]] + 2;
+        size_t nn = strcspn(n, "_");
+        for (size_t j = 0; j < nb; j++) {
+            const char *w = k->names[b[j]] + 2;
+            size_t nw = strlen(w);
+            if (nw >= 4 && nw <= nn && nn - nw <= 2 && strncmp(n, w, nw) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 static bool contains(const uint32_t *a, size_t n, uint32_t t)
 {
     for (size_t i = 0; i < n; i++)
@@ -391,6 +410,18 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
             (in_a ? nb : na)[FC_TERM_THING]++;
         }
     }
+    /* A name one side gives that is a plain word of the other's ("Pathways, the
+     * county's job program, has placed ..."): the same name. */
+    if ((!na[FC_TERM_NAME]) != (!nb[FC_TERM_NAME])) {
+        bool in_a = na[FC_TERM_NAME] != 0;
+        if (name_as_word(k, in_a ? ta[FC_TERM_NAME] : tb[FC_TERM_NAME],
+                         in_a ? na[FC_TERM_NAME] : nb[FC_TERM_NAME],
+                         in_a ? tb[FC_TERM_WORD] : ta[FC_TERM_WORD],
+                         in_a ? nb[FC_TERM_WORD] : na[FC_TERM_WORD])) {
+            c[FC_TERM_NAME]++;
+            (in_a ? nb : na)[FC_TERM_NAME]++;
+        }
+    }
     /* The measure noun, the counted thing and the events. */
     if (na[FC_TERM_UNIT] != nb[FC_TERM_UNIT] || c[FC_TERM_UNIT] != na[FC_TERM_UNIT])
         return -1;
@@ -489,7 +520,11 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
              !mentions(k, ca->doc, k->home[cb->doc]) && !mentions(k, cb->doc, k->home[ca->doc]))
         return -1; /* neither names a place, and their texts are about two places that
                       neither mentions the other of ("Hale County", "Wexler County") */
-    if (na[FC_TERM_SCOPE] != nb[FC_TERM_SCOPE] || c[FC_TERM_SCOPE] != na[FC_TERM_SCOPE])
+    /* Scopes must be the same, but a name both give is the one thing whatever
+     * the owner one side adds ("the city's new Bridgeworks scheme" and "the
+     * Bridgeworks scheme"). */
+    if ((na[FC_TERM_SCOPE] != nb[FC_TERM_SCOPE] || c[FC_TERM_SCOPE] != na[FC_TERM_SCOPE]) &&
+        !(c[FC_TERM_NAME] && (!na[FC_TERM_SCOPE] || !nb[FC_TERM_SCOPE])))
         return -1;
     /* Names: two documents that each name something ("the Pellham consulate",
      * "the Dorrow consulate") and never the other's are about two things. */
@@ -904,12 +939,14 @@ void fc_groups_name(const fc_groups *g, const fc_claims *claims, size_t k, fc_st
         return;
     }
     /* Modifiers, thing, measure noun, events: "korean worker, detain". A key
-     * that names no thing is read from a member of its group that does. */
+     * that names no thing is read from a member of its group that does (one of
+     * its first 16: the cost stays flat however large the group). */
     static const int order[] = {FC_TERM_MODIFIER, FC_TERM_THING, FC_TERM_UNIT, FC_TERM_EVENT,
                                 FC_TERM_PLACE, FC_TERM_SCOPE};
     const fc_keyinfo *ki = g->keys;
     for (size_t j = gi != FC_NO_GROUP ? g->from[gi] : 0;
-         ki && c->key && !ki->claim[k].n[FC_TERM_THING] && gi != FC_NO_GROUP && j < g->from[gi + 1];
+         ki && c->key && !ki->claim[k].n[FC_TERM_THING] && gi != FC_NO_GROUP &&
+         j < g->from[gi + 1] && j < g->from[gi] + 16;
          j++)
         if (claims->items[g->members[j]].key && ki->claim[g->members[j]].n[FC_TERM_THING]) {
             k = g->members[j];
