@@ -251,6 +251,7 @@ static bool verb_between(const fc_check_ctx *x, const fc_claim *a, const fc_clai
     if (!d || b->start <= a->end || b->start > d->len || !fc_view_of(d, a->end, b->start, &v))
         return false;
     static const char *const verbs[] = {"was", "were", "is", "are", "had", "has", "have", "said"};
+    bool article = false; /* the word before was "a", "an" or "the" */
     for (size_t i = a->end; i < b->start;) {
         while (i < b->start && !isalpha((unsigned char)fc_at(&v, i)))
             i++;
@@ -258,8 +259,12 @@ static bool verb_between(const fc_check_ctx *x, const fc_claim *a, const fc_clai
         while (i < b->start && isalpha((unsigned char)fc_at(&v, i)))
             i++;
         size_t n = i - s;
-        if (n > 3 && strncmp(fc_ptr(&v, i - 2), "ed", 2) == 0)
+        /* a word in -ed after an article is an adjective ("a packed lunch") */
+        if (n > 3 && strncmp(fc_ptr(&v, i - 2), "ed", 2) == 0 && !article)
             return true;
+        article = (n == 1 && (fc_at(&v, s) | 0x20) == 'a') ||
+                  (n == 2 && strncasecmp(fc_ptr(&v, s), "an", 2) == 0) ||
+                  (n == 3 && strncasecmp(fc_ptr(&v, s), "the", 3) == 0);
         for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
             if (n == strlen(verbs[k]) && strncasecmp(fc_ptr(&v, s), verbs[k], n) == 0)
                 return true;
