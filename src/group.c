@@ -257,6 +257,26 @@ static bool name_as_word(const fc_keyinfo *k, const uint32_t *a, size_t na, cons
     return false;
 }
 
+/* Whether a modifier of a is a plain word of b, the one maybe a stem of the other
+ * ("m:=finisher" and "w:finish": "6,200 runners crossed the finish line" and
+ * "8,900 finishers"; "m:tern" and "w:tern"). */
+static bool modifier_as_word(const fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *b,
+                             size_t nb)
+{
+    for (size_t i = 0; i < na; i++) {
+        const char *m = k->names[a[i]] + 2;
+        m += *m == '=';
+        size_t nm = strlen(m);
+        for (size_t j = 0; j < nb; j++) {
+            const char *w = k->names[b[j]] + 2;
+            size_t nw = strlen(w), lo = nm < nw ? nm : nw, hi = nm < nw ? nw : nm;
+            if ((lo == hi || (lo >= 4 && hi - lo <= 2)) && strncmp(m, w, lo) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 static bool contains(const uint32_t *a, size_t n, uint32_t t)
 {
     for (size_t i = 0; i < n; i++)
@@ -464,10 +484,10 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     if (BOTH(FC_TERM_MODIFIER) && !c[FC_TERM_MODIFIER] &&
         !(c[FC_TERM_EVENT] && (only_roles(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER]) ||
                                only_roles(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]))) &&
-        !same_word_in(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER], tb[FC_TERM_WORD],
-                      nb[FC_TERM_WORD]) &&
-        !same_word_in(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER], ta[FC_TERM_WORD],
-                      na[FC_TERM_WORD]))
+        !modifier_as_word(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER], tb[FC_TERM_WORD],
+                          nb[FC_TERM_WORD]) &&
+        !modifier_as_word(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER], ta[FC_TERM_WORD],
+                          na[FC_TERM_WORD]))
         return -1;
     if (BOTH(FC_TERM_OBJECT) && !c[FC_TERM_OBJECT])
         return -1; /* approval of the job against approval of the handling of one issue */
