@@ -863,9 +863,10 @@ static bool is_date(const ctx *c, size_t i)
     if (i >= c->sent.from + 2 && is_punct(c, i - 1, "-") && glued(c, i) && glued(c, i - 1) &&
         is_year(c, i - 2) && tok(c, i)->end - tok(c, i)->start == 2)
         return true;
-    /* "May 30, 2025": the year after a day-of-month. */
+    /* "May 30, 2025": the year after a day-of-month (four digits; not the figure
+     * of "On May 30, 40 homes were sold" or "In 2025, 40 homes were sold"). */
     if (i >= c->sent.from + 3 && is_punct(c, i - 1, ",") && tok(c, i - 2)->kind == FC_TOK_NUM &&
-        is_date(c, i - 2))
+        tok(c, i)->end - tok(c, i)->start == 4 && !is_year(c, i - 2) && is_date(c, i - 2))
         return true;
     return false;
 }
@@ -3488,8 +3489,10 @@ static void link_sentence(ctx *c, size_t first)
                  fc_ieq(c->text + tok(c, k)->end - 2, "'s", 2))))
             k++;
         if (k == sp[0].start && cl[0].role == FC_ROLE_LEVEL &&
-            (cl[0].unit == FC_UNIT_COUNT || cl[0].unit == FC_UNIT_CURRENCY) && cl[0].value > 0) {
-            whole = 0; /* "Of the 40 arrested, ..." */
+            (cl[0].unit == FC_UNIT_COUNT || cl[0].unit == FC_UNIT_CURRENCY ||
+             (cl[0].unit == FC_UNIT_OTHER && cl[0].unit_name[0])) &&
+            cl[0].value > 0) {
+            whole = 0; /* "Of the 40 arrested, ...", "Of the 86 kilometres of lanes, ..." */
             parts_from = 1;
             for (size_t t = sp[0].end; t < c->sent.to && !is_punct(c, t, ","); t++)
                 if (t + 1 == c->sent.to)
@@ -3524,7 +3527,8 @@ static void link_sentence(ctx *c, size_t first)
     }
     for (size_t i = parts_from; whole != (size_t)-1 && i < n; i++)
         if (cl[i].unit == cl[whole].unit && cl[i].role == FC_ROLE_LEVEL && !cl[i].part_of[0] &&
-            !cl[i].per && cl[i].value > 0) {
+            !cl[i].per && cl[i].value > 0 &&
+            (cl[i].unit != FC_UNIT_OTHER || strcmp(cl[i].unit_name, cl[whole].unit_name) == 0)) {
             memcpy(cl[i].part_of, cl[whole].id, sizeof cl[i].part_of);
             /* "Of the 212 animals, 97, or 58%, were cats": the share the part makes */
             if (i + 1 < n && cl[i + 1].unit == FC_UNIT_PERCENT &&
