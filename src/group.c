@@ -71,6 +71,7 @@ struct fc_keyinfo {
         signed char yes; /* -1 empty */
     } *mentions;
     size_t mention_mask;
+    uint32_t money_event; /* the term "e:raise", or NO_TERM */
 };
 
 static int kind_of(char c)
@@ -208,6 +209,29 @@ static void all_terms(const fc_keyinfo *k, const parsed *p, const uint32_t *t[FC
     }
 }
 
+static bool contains(const uint32_t *a, size_t n, uint32_t t)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] == t)
+            return true;
+    return false;
+}
+
+/* Leaves term x out of the terms of one kind, copying the rest to buf (room for
+ * 8; longer lists are left as they are). */
+static void without(const uint32_t *t[FC_NTERM_KINDS], size_t n[FC_NTERM_KINDS], int kind,
+                    uint32_t x, uint32_t buf[8])
+{
+    if (n[kind] > 8 || !contains(t[kind], n[kind], x))
+        return;
+    size_t m = 0;
+    for (size_t i = 0; i < n[kind]; i++)
+        if (t[kind][i] != x)
+            buf[m++] = t[kind][i];
+    t[kind] = buf;
+    n[kind] = m;
+}
+
 /* Terms two sorted lists share. */
 static size_t common(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
@@ -277,13 +301,6 @@ static bool modifier_as_word(const fc_keyinfo *k, const uint32_t *a, size_t na, 
     return false;
 }
 
-static bool contains(const uint32_t *a, size_t n, uint32_t t)
-{
-    for (size_t i = 0; i < n; i++)
-        if (a[i] == t)
-            return true;
-    return false;
-}
 
 /* Whether the document of claim index doc mentions the word of term t (its
  * text after the kind prefix; "_" joins the words of a name: the first counts),
@@ -413,6 +430,13 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     const uint32_t *ta[FC_NTERM_KINDS], *tb[FC_NTERM_KINDS];
     all_terms(k, a, ta, na);
     all_terms(k, b, tb, nb);
+    /* Money brought in ("raised", "brought in") says nothing of a figure that is
+     * no amount: "brought in 2.3 million bushels" is a harvest. */
+    uint32_t ea[8], eb[8];
+    if (ca->unit != FC_UNIT_CURRENCY && k->money_event != NO_TERM) {
+        without(ta, na, FC_TERM_EVENT, k->money_event, ea);
+        without(tb, nb, FC_TERM_EVENT, k->money_event, eb);
+    }
     size_t c[FC_NTERM_KINDS];
     for (int i = 0; i < FC_NTERM_KINDS; i++)
         c[i] = common(ta[i], na[i], tb[i], nb[i]);
@@ -811,6 +835,10 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
         if (st == FC_OK && d < ndocs && (i == 0 || claims->items[i - 1].doc != d))
             k->home[d] = k->claim[i].place;
     }
+    k->money_event = NO_TERM;
+    for (uint32_t i = 0; st == FC_OK && i < k->nnames; i++)
+        if (strcmp(k->names[i], "e:raise") == 0)
+            k->money_event = i;
     /* Rule measures: one group each. */
     if (st == FC_OK) {
         memset(slots, 0xff, size * sizeof *slots);
