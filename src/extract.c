@@ -1830,6 +1830,20 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             continue;
         size_t k = i + n, e = attribution_end(c, k, hi);
         k = skip_article(c, k, e);
+        /* A source noun and the body that put it out: "according to figures the
+         * harbour board released", "data from the realtors' association",
+         * "figures released by the county": the body is the source. */
+        size_t nn = list_at(c, &r->attr_nouns, k), b = k + nn; /* after the noun */
+        size_t body = !nn || b + 1 >= hi ? 0
+                      : is_word(c, b, "from") || is_word(c, b, "by") ? b + 1
+                      : is_participle(c, b) && is_word(c, b + 1, "by") ? b + 2
+                                                                        : 0;
+        if (body) {
+            k = skip_article(c, body, hi);
+            e = attribution_end(c, k, hi);
+        } else if (nn && b < e && (is_determiner(c, b) || name_word(c, b))) {
+            k = skip_article(c, b, e);
+        }
         /* "a new Prairie Institute poll" -> "Prairie Institute"; "UC Berkeley data"
          * -> "UC Berkeley"; "the state hospital association" stays. */
         for (size_t j = k; j < e; j++)
