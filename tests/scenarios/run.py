@@ -87,6 +87,11 @@ def run_case(factcheck, case):
             return None, f"factcheck exited {p.returncode}: {p.stderr.strip()}"
         report = json.loads(p.stdout)
     claims = {c["id"]: c for c in report["claims"]}
+    texts = {name: text.encode("utf-8") for name, text in case.docs}
+    for c in claims.values():  # the document's text from the claim's start on
+        doc = texts.get(os.path.basename(c.get("doc") or ""), b"")
+        c["_here"] = doc[c["start"]:c["end"]].decode("utf-8", "replace")
+        c["_on"] = doc[c["start"]:c["end"] + 200].decode("utf-8", "replace")
     return (claims, report["findings"]), None
 
 
@@ -94,8 +99,15 @@ def matches(expect, finding, claims):
     check, sev, snippets, _ = expect
     if finding["check"] != check or finding["severity"] not in SEVERITIES[sev]:
         return False
-    texts = [claims[i]["text"] for i in finding["claims"] if i in claims]
-    return all(any(s in t for t in texts) for s in snippets)
+    mine = [claims[i] for i in finding["claims"] if i in claims]
+    return all(any(s in c["text"] or starts_in(s, c) for c in mine) for s in snippets)
+
+
+def starts_in(s, c):
+    """Whether snippet s starts within the claim's text and runs on past it
+    ("three times as many as" for "three times"; "600 units" for "about 600")."""
+    at = c["_on"].find(s)
+    return 0 <= at < len(c["_here"])
 
 
 def describe(f, claims):
