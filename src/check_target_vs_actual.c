@@ -79,6 +79,20 @@ bool fc_check_progress_of(const fc_check_ctx *x, const fc_claim *t, const fc_cla
            o->modality != FC_MOD_PROJECTION && o->value > 0;
 }
 
+/* Whether claims a and o stand in one clause of one sentence: no semicolon
+ * between them ("raised $2 million, including $600,000" is one report; "said
+ * the city had housed 600; the department's tally stood at 215" are two). */
+static bool one_clause(const fc_check_ctx *x, const fc_claim *a, const fc_claim *o)
+{
+    if (a->doc != o->doc || a->sentence != o->sentence)
+        return false;
+    const fc_claim *l = a->start < o->start ? a : o, *r = l == a ? o : a;
+    fc_view v;
+    if (r->start <= l->end || !fc_view_of(fc_check_doc(x, a), l->end, r->start, &v))
+        return true;
+    return memchr(fc_ptr(&v, l->end), ';', r->start - l->end) == NULL;
+}
+
 bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_t *actuals,
                           size_t n, double *others_mean)
 {
@@ -91,7 +105,7 @@ bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_
         const fc_claim *o = fc_check_claim(x, actuals[i]);
         if (fabs(o->value - tc->value) <= 0.05 * tc->value || fc_check_progress_of(x, tc, o))
             continue;
-        if (o->doc == ac->doc && o->sentence == ac->sentence)
+        if (one_clause(x, ac, o))
             continue; /* a part of the same report: "raised $2 million, including $600,000" */
         sum += o->value;
         m++;
@@ -101,7 +115,7 @@ bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_
     for (size_t j = from; j < to; j++) {
         const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
         if (!fc_check_progress_of(x, tc, o) || fabs(o->value - tc->value) <= 0.05 * tc->value ||
-            (o->doc == ac->doc && o->sentence == ac->sentence))
+            one_clause(x, ac, o))
             continue;
         sum += o->value;
         m++;

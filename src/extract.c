@@ -2600,6 +2600,26 @@ static bool speech_time(const ctx *c, size_t i)
            weekday_at(c, i) >= 0;
 }
 
+/* Whether the time at token i is no period of the figure near it: when a source
+ * spoke; when a target was set ("pledged in January to move 600 people ...
+ * during 2026"); where something else begins ("the fiscal year that starts July
+ * 1", "a season which begins in May"). */
+static bool other_time(const ctx *c, size_t i)
+{
+    if (speech_time(c, i))
+        return true;
+    size_t k = i > c->sent.from && (is_word(c, i - 1, "on") || is_word(c, i - 1, "in")) ? i - 1 : i;
+    if (k <= c->sent.from)
+        return false;
+    const fc_entry *cue = entry_before(c, &c->r->modality_cues, k);
+    if (cue && cue->kind == FC_MOD_TARGET && cue->phrase.ntok == 1)
+        return true;
+    return k >= c->sent.from + 2 &&
+           (is_word(c, k - 1, "starts") || is_word(c, k - 1, "begins") ||
+            is_word(c, k - 1, "ends")) &&
+           (is_word(c, k - 2, "that") || is_word(c, k - 2, "which"));
+}
+
 /* Builds the table of the sentence's tokens that may start a period
  * (ctx.periods) unless it is the table's sentence already; false when they are
  * too many to keep. Every claim of a sentence looks at the same few tokens. */
@@ -2709,7 +2729,7 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
     for (size_t i = start, k = c->periods.n; period_before(c, kept, &i, &k);) {
         const char *p = period_read(c, kept, i, k, lbuf);
         if (p) {
-            if (speech_time(c, i))
+            if (other_time(c, i))
                 continue;
             if (!owned_by_other(c, i, start, end)) {
                 left = p;
@@ -2726,7 +2746,7 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
             const fc_entry *prep = entry_before(c, &c->r->period_preps, i);
             if (prep && prep->kind == FC_PERIOD_SINCE && comma_in(c, end, i))
                 break; /* "31% of voters, the lowest since 2009" */
-            if (speech_time(c, i))
+            if (other_time(c, i))
                 continue;
             if (!owned_by_other(c, i, start, end)) {
                 right = p;
