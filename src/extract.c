@@ -1564,6 +1564,8 @@ static void find_subject(ctx *c, size_t i, found *f)
             break;
         if (tok(c, j)->kind == FC_TOK_WORD && entry_at(c, &c->r->units, j))
             break;
+        if (words > 0 && (list_at(c, &c->r->day_names, j) || is_month(c, j)))
+            break; /* "a spending plan Tuesday": a time, no part of the thing */
         size_t e = subject_word_end(c, j);
         if (e == 0)
             break;
@@ -1841,6 +1843,9 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
         if (body) {
             k = skip_article(c, body, hi);
             e = attribution_end(c, k, hi);
+        } else if (!nn && k + 2 < e && is_plural(c, k) &&
+                   (is_word(c, k + 1, "the") || name_word(c, k + 1))) {
+            k = skip_article(c, k + 1, e); /* "documents the district released" */
         } else if (nn && b < e && (is_determiner(c, b) || name_word(c, b))) {
             k = skip_article(c, b, e);
         }
