@@ -2382,6 +2382,16 @@ static bool future_cue(const ctx *c, size_t i)
         if (list_at(c, &c->r->future_cues, k))
             return true;
     }
+    /* a time that opens the sentence, up to ten words on ("Starting in July,
+     * fares will rise 10%") */
+    if (i > c->sent.from + 3)
+        return false;
+    for (size_t k = i + 1; k < c->sent.to && k < i + 10; k++) {
+        if (is_punct(c, k, ";") || is_punct(c, k, "."))
+            break;
+        if (list_at(c, &c->r->future_cues, k))
+            return true;
+    }
     return false;
 }
 
