@@ -306,6 +306,10 @@ bool fc_check_same_period(const fc_claim *a, fc_when x, const fc_claim *b, fc_wh
         return true;
     if (!x.stated && !y.stated)
         return labs(x.pub - y.pub) <= 7;
+    /* A stated span of more than a year ("added 5,400 jobs since 2019") is a
+     * running total, not the period of a figure that states none. */
+    if ((x.stated && x.hi - x.lo > 366) || (y.stated && y.hi - y.lo > 366))
+        return false;
     return x.lo <= y.hi && y.lo <= x.hi;
 }
 

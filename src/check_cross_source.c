@@ -28,6 +28,8 @@
  * a cluster.
  */
 #include <gsl/gsl_sort.h>
+#include <ctype.h>
+#include <strings.h>
 #include <gsl/gsl_statistics_double.h>
 #include <limits.h>
 #include <math.h>
@@ -451,7 +453,7 @@ static fc_status summary(const fc_check_ctx *x, const size_t *cl, size_t n, size
         fc_check_add_num(&f, "scaled_mad", 1.4826 * mad * f1);
     }
     fc_strbuf sb = {0};
-    if (nconflicts == 0) {
+    if (nconflicts == 0 && lo <= hi) {
         fc_check_add_num(&f, "common_low", lo * f1);
         fc_check_add_num(&f, "common_high", hi * f1);
         fc_sb_printf(&sb, "%zu sources agree on ", ndocs);
@@ -545,6 +547,54 @@ static fc_status off_consensus(const fc_check_ctx *x, size_t a, double median, s
 
 /* ---- one cluster --------------------------------------------------------------------- */
 
+/* What a change is measured against, from the words after it in its sentence:
+ * the cue ("from", "since", "than", "compared", "year-on-year") and the
+ * word after it, lowercased into out ("" when the sentence names no base). */
+static void change_base(const fc_check_ctx *x, const fc_claim *c, char *out, size_t cap)
+{
+    static const char *const cues[] = {"from ", "since ", "than ", "compared ", "year-on-year", "year over year", "year-over-year",
+                                       "month-on-month", "a year earlier", "a year ago"};
+    out[0] = '\0';
+    const fc_doc *d = fc_check_doc(x, c);
+    size_t to = c->sentence_end;
+    fc_view v;
+    if (!d || to > d->len || c->end > to || !fc_view_of(d, c->end, to, &v))
+        return;
+    for (size_t i = c->end; i < to; i++) {
+        if (i > c->end && fc_at(&v, i - 1) != ' ')
+            continue;
+        for (size_t q = 0; q < sizeof cues / sizeof *cues; q++) {
+            size_t n = strlen(cues[q]);
+            if (i + n > to || strncasecmp(fc_ptr(&v, i), cues[q], n) != 0)
+                continue;
+            size_t e = i + n, o = 0;
+            while (e < to && fc_at(&v, e) == ' ')
+                e++;
+            while (e < to && fc_at(&v, e) != ' ' && fc_at(&v, e) != ',' && fc_at(&v, e) != '.')
+                e++; /* the word after the cue */
+            for (size_t j = i; j < e && o + 1 < cap; j++)
+                out[o++] = (char)tolower((unsigned char)fc_at(&v, j));
+            out[o] = '\0';
+            return;
+        }
+    }
+}
+
+/* Whether two changes of one thing can be compared: the same earlier level
+ * when both state one, and the same base named after them ("up 300 from a year
+ * earlier" and "up 500 since 2019" are two changes of one count). */
+static bool same_base(const fc_check_ctx *x, const fc_claim *a, const fc_claim *b)
+{
+    if (a->role != FC_ROLE_CHANGE)
+        return true;
+    if (!isnan(a->from) && !isnan(b->from) && a->from != b->from)
+        return false;
+    char ba[40], bb[40];
+    change_base(x, a, ba, sizeof ba);
+    change_base(x, b, bb, sizeof bb);
+    return strcmp(ba, bb) == 0;
+}
+
 /* The claim of cl[from, to) (one document's) most similar to claim k (ties: the
  * closest figure); SIZE_MAX when none is related. */
 static size_t best_match(const fc_check_ctx *x, size_t k, const size_t *cl, size_t from, size_t to)
@@ -555,7 +605,8 @@ static size_t best_match(const fc_check_ctx *x, size_t k, const size_t *cl, size
     for (size_t m = from; m < to; m++) {
         const fc_claim *o = fc_check_claim(x, cl[m]);
         double s = fc_groups_similarity(x->groups, x->claims, k, cl[m]);
-        if (s < 0 || (!c->measure && s < x->rules->grouping.similarity))
+        if (s < 0 || (!c->measure && s < x->rules->grouping.similarity) ||
+            !same_base(x, c, o))
             continue;
         double d = fabs(span_of(o, 0).point - span_of(c, 0).point);
         if (s > bs + 1e-12 || (fabs(s - bs) <= 1e-12 && d < bd)) {
@@ -585,6 +636,12 @@ static int by_doc_then_index(const void *pa, const void *pb)
         return a->voice < b->voice ? -1 : 1;
     return a->k < b->k ? -1 : a->k > b->k;
 }
+
+/* A disagreement raised: the two documents and their figures. */
+typedef struct raised_pair {
+    size_t da, db;
+    double va, vb;
+} raised_pair;
 
 /* Claim pairs compared within one cluster beyond which it is compared with its
  * median instead (bounds the work on documents that repeat one kind of figure). */
@@ -617,6 +674,11 @@ static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *do
             pairwise = (pairs += (docs[a + 1] - docs[a]) * (docs[b + 1] - docs[b])) <= PAIRS_MAX;
     size_t nconflicts = 0;
     fc_status st = FC_OK;
+    /* The disagreements raised, by documents and figures: a figure one document
+     * states twice ("212 measles cases ... Of the 212 cases, officials said") is
+     * one dispute with the other document, not two. */
+    raised_pair raised[32];
+    size_t nraised = 0;
     if (ndocs <= PAIRWISE_MAX && pairwise) {
         for (size_t da = 0; st == FC_OK && da < nvoices; da++)
             for (size_t db = da + 1; st == FC_OK && db < nvoices; db++)
@@ -638,6 +700,14 @@ static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *do
                     bool poll = poll_pair_of(x, a, b, scratch, &pp);
                     if (poll && pp.p >= 0.05)
                         continue; /* two polls within their sampling error */
+                    bool again = false;
+                    for (size_t q = 0; q < nraised && !again; q++)
+                        again = raised[q].da == ca->doc && raised[q].db == cb->doc &&
+                                raised[q].va == ca->value && raised[q].vb == cb->value;
+                    if (again)
+                        continue;
+                    if (nraised < sizeof raised / sizeof *raised)
+                        raised[nraised++] = (raised_pair){ca->doc, cb->doc, ca->value, cb->value};
                     nconflicts++;
                     st = conflict(x, a, b, cl, n, poll ? &pp : NULL, x->out);
                 }
@@ -647,8 +717,9 @@ static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *do
         double median = gsl_stats_median_from_sorted_data(pts, 1, mdist);
         for (size_t m = 0; st == FC_OK && m < n; m++) {
             span s = span_of(fc_check_claim(x, cl[m]), tol);
-            if ((s.lo <= median && s.hi >= median) || target_echo(x, cl[m], scratch))
-                continue;
+            if ((s.lo <= median && s.hi >= median) || target_echo(x, cl[m], scratch) ||
+                fc_check_claim(x, cl[m])->role == FC_ROLE_CHANGE)
+                continue; /* a change's base is compared pair by pair only */
             nconflicts++;
             st = off_consensus(x, cl[m], median, ndocs, x->out);
         }

@@ -886,8 +886,10 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
     for (size_t i = 0; i < n; i++) {
         fc_claim *cl = &c->out->items[first + i];
         const fc_claim_toks *sp = &spans[i];
-        if (cl->role == FC_ROLE_CHANGE || cl->unit == FC_UNIT_DURATION)
-            continue;
+        if ((cl->role == FC_ROLE_CHANGE && cl->unit != FC_UNIT_COUNT &&
+             cl->unit != FC_UNIT_CURRENCY) ||
+            cl->unit == FC_UNIT_DURATION)
+            continue; /* a change in points or percent is no tally of things */
         /* The clause: back to the figure before or a break, on to the figure
          * after or a break after the counted noun. */
         size_t lo = i > 0 ? spans[i - 1].end : c->sent.from;
@@ -896,7 +898,12 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
         size_t wfrom = sp->start;
         while (wfrom > lo && !is_break(c, wfrom - 1))
             wfrom--;
-        size_t hi = i + 1 < n ? spans[i + 1].start : c->sent.to;
+        /* a length of time after it ("during a three-day sweep") is part of its
+         * clause, not another figure's */
+        size_t next = i + 1;
+        while (next < n && c->out->items[first + next].unit == FC_UNIT_DURATION)
+            next++;
+        size_t hi = next < n ? spans[next].start : c->sent.to;
         size_t past = sp->subj_to > sp->end ? sp->subj_to : sp->end;
         /* Past commas ("40 people, mostly students, were detained"), not breaks. */
         size_t wto = past;

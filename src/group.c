@@ -425,6 +425,11 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
      * compared with parts only. */
     if ((ca->part_of[0] != 0) != (cb->part_of[0] != 0))
         return -1;
+    /* A tally of a change ("lost 1,240 hives") is compared with changes only,
+     * the same way: a level or an earlier level is another kind of figure. */
+    if ((ca->role == FC_ROLE_CHANGE) != (cb->role == FC_ROLE_CHANGE) ||
+        (ca->role == FC_ROLE_CHANGE && ca->direction != cb->direction))
+        return -1;
     const parsed *a = &k->claim[ia], *b = &k->claim[ib];
     size_t na[FC_NTERM_KINDS], nb[FC_NTERM_KINDS];
     const uint32_t *ta[FC_NTERM_KINDS], *tb[FC_NTERM_KINDS];
@@ -483,11 +488,16 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     if (BOTH(FC_TERM_EVENT) && c[FC_TERM_EVENT] != na[FC_TERM_EVENT] &&
         c[FC_TERM_EVENT] != nb[FC_TERM_EVENT])
         return -1;
+    /* ... or a thing that is no person, at one named place, with a word of
+     * the clause shared ("4,350 doses at the Fenwick Centre's weekend drive" and
+     * "the weekend drive at the Fenwick Centre delivered 2,900 doses") */
     if ((!na[FC_TERM_EVENT]) != (!nb[FC_TERM_EVENT]) &&
         !(c[FC_TERM_THING] &&
           (c[FC_TERM_MODIFIER] || /* or a measure of the thing at one named place:
                                      "tonnes of grain loaded at the Port of Velden" */
-           (c[FC_TERM_UNIT] && (c[FC_TERM_PLACE] || c[FC_TERM_NAME])))))
+           (c[FC_TERM_UNIT] && (c[FC_TERM_PLACE] || c[FC_TERM_NAME])) ||
+           ((c[FC_TERM_PLACE] || c[FC_TERM_NAME]) && c[FC_TERM_WORD] &&
+            strcmp(k->names[ta[FC_TERM_THING][0]], "t:person") != 0))))
         return -1;
     if (!na[FC_TERM_THING] && !nb[FC_TERM_THING] && !na[FC_TERM_EVENT] && !nb[FC_TERM_UNIT] &&
         !c[FC_TERM_MODIFIER] && !c[FC_TERM_WORD])
@@ -667,10 +677,15 @@ static void join(size_t *parent, size_t a, size_t b)
         parent[a > b ? a : b] = a < b ? a : b;
 }
 
-/* Whether claim c can have an inferred group: a level or earlier level, with a key. */
+/* Whether claim c can have an inferred group: a level or earlier level, or a
+ * change counted in things or money ("lost 1,240 hives", "cut $4 million"),
+ * with a key. */
 static bool groupable(const fc_claim *c)
 {
-    return c->key && !c->measure && c->role != FC_ROLE_CHANGE &&
+    if (c->role == FC_ROLE_CHANGE)
+        return c->key && !c->measure &&
+               (c->unit == FC_UNIT_COUNT || c->unit == FC_UNIT_CURRENCY);
+    return c->key && !c->measure &&
            (c->unit == FC_UNIT_COUNT || c->unit == FC_UNIT_PERCENT ||
             c->unit == FC_UNIT_CURRENCY || c->unit == FC_UNIT_OTHER);
 }
@@ -749,7 +764,8 @@ static fc_status link_inferred(const fc_rules *r, const fc_claims *claims, fc_ke
             continue;
         const parsed *p = &k->claim[i];
         uint32_t unit = (uint32_t)c->unit << 24 | (c->per != FC_PER_NONE) << 23 |
-                        (str_hash(c->currency, strlen(c->currency)) & 0x7fffff);
+                        (c->role == FC_ROLE_CHANGE) << 22 |
+                        (str_hash(c->currency, strlen(c->currency)) & 0x3fffff);
         /* Anchors: the counted thing, the measure noun, the events; else the
          * modifiers and words (a share "46% approved" has no counted noun). */
         static const int strong[] = {FC_TERM_THING, FC_TERM_UNIT, FC_TERM_EVENT};
