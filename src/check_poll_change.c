@@ -80,8 +80,14 @@ const fc_claim *fc_check_stated_sample(const fc_check_ctx *x, size_t doc)
     const fc_claim *first = NULL;
     bool poll = false;
     fc_check_doc_range(x, doc, &from, &to);
-    for (size_t j = from; j < to && !poll; j++)
-        poll = fc_check_claim(x, x->by_doc[j])->modality == FC_MOD_POLL;
+    /* A poll's figure, or a stated margin of error: only a sample has one ("Of
+     * the 300 drivers who took part, 59% ...; the margin of error is ..."). */
+    for (size_t j = from; j < to && !poll; j++) {
+        const fc_claim *c = fc_check_claim(x, x->by_doc[j]);
+        poll = c->modality == FC_MOD_POLL ||
+               ((c->unit == FC_UNIT_PERCENTAGE_POINT || c->unit == FC_UNIT_PERCENT) &&
+                c->value > 0 && c->value <= 50 && fc_check_after_margin_words(x, x->by_doc[j]));
+    }
     for (size_t j = from; poll && j < to; j++) {
         const fc_claim *c = fc_check_claim(x, x->by_doc[j]);
         if (c->unit != FC_UNIT_COUNT || c->qualifier != FC_QUAL_EXACT || c->value < 10 ||

@@ -300,6 +300,77 @@ static bool is_share(const fc_claim *c)
            c->value <= 100;
 }
 
+/* Whether "no", "none", "zero" or "never" is one of the three words after c
+ * ("44% had no cavities", "52% had made no trips"). */
+static bool none_after(const fc_check_ctx *x, const fc_claim *c)
+{
+    const fc_doc *d = fc_check_doc(x, c);
+    fc_view v;
+    if (!d || c->end > d->len ||
+        !fc_view_of(d, c->end, c->end + 40 < d->len ? c->end + 40 : d->len, &v))
+        return false;
+    size_t i = c->end;
+    for (int w = 0; w < 3; w++) {
+        while (i < v.to && fc_at(&v, i) == ' ')
+            i++;
+        size_t s = i;
+        while (i < v.to && isalpha((unsigned char)fc_at(&v, i)))
+            i++;
+        size_t n = i - s;
+        if (n == 0)
+            return false;
+        static const char *const nones[] = {"no", "none", "zero", "never"};
+        for (size_t q = 0; q < sizeof nones / sizeof *nones; q++)
+            if (n == strlen(nones[q]) && strncasecmp(fc_ptr(&v, s), nones[q], n) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* Whether the shares of list answer one question in numbers: each one's verb
+ * followed by a count ("39% had one or two, and 24% had three or more") or by
+ * "no" ("44% had no cavities"), the counts distinct and only the highest open
+ * ("three or more"): bins of one variable, which cannot overlap. ("52% had at
+ * least one and 30% had three or more" overlap: no.) */
+static bool numeric_categories(const fc_check_ctx *x, const size_t *list, size_t n, size_t from,
+                               size_t to)
+{
+    double lows[64], highs[64];
+    size_t counted = 0;
+    for (size_t i = 0; i < n; i++) {
+        const fc_claim *c = fc_check_claim(x, list[i]);
+        const fc_claim *bin = NULL;
+        for (size_t j = from; j < to && !bin; j++) {
+            const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
+            if (o->sentence == c->sentence && o->unit == FC_UNIT_COUNT && o->start > c->end &&
+                o->start <= c->end + 24)
+                bin = o;
+        }
+        if (bin) {
+            /* "one or two": the bin starts at the first number */
+            lows[i] = bin->low < bin->value ? bin->low : bin->value;
+            highs[i] = bin->high;
+            for (size_t q = 0; q < i; q++)
+                if (lows[q] == lows[i])
+                    return false;
+            counted++;
+        } else {
+            if (!none_after(x, c))
+                return false;
+            lows[i] = highs[i] = 0;
+        }
+    }
+    if (counted < 2)
+        return false;
+    double top = -INFINITY;
+    for (size_t i = 0; i < n; i++)
+        top = lows[i] > top ? lows[i] : top;
+    for (size_t i = 0; i < n; i++)
+        if (isinf(highs[i]) && lows[i] < top)
+            return false; /* "at least one" takes in the higher bins */
+    return true;
+}
+
 static fc_status percent_list(const fc_check_ctx *x, const size_t *list, size_t n)
 {
     double sum = 0, slack = 0;
@@ -404,7 +475,9 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
              * and 71% passed reading"), which overlap. */
             bool other_questions = same_word && w0[0] && !category_verb(w0) &&
                                    !group_word(w0) && strcmp(w0, "and") != 0 &&
-                                   strcmp(w0, "or") != 0;
+                                   strcmp(w0, "or") != 0 &&
+                                   !(one_sentence && n >= 2 &&
+                                     numeric_categories(x, list, n, from, to));
             if (n >= 2 && !other_questions &&
                 (vote || opening || same_verb || elliptic || verb_left_out || answers)) {
                 fc_status st = percent_list(x, list, n);

@@ -728,6 +728,13 @@ static bool fraction_at(const ctx *c, size_t i, const number_read *nr, quantity 
     if (j == i ? !(of || hedged || compared)
                : (is_article(c, i) ? !(of || hedged || alone) : false))
         return false;
+    /* "the first half of this year", "the second half of the game": a period */
+    if (j == i && i > c->sent.from &&
+        (is_word(c, i - 1, "first") || is_word(c, i - 1, "second") ||
+         is_word(c, i - 1, "back") || is_word(c, i - 1, "front") ||
+         is_word(c, i - 1, "latter") || is_word(c, i - 1, "final") ||
+         is_word(c, i - 1, "opening") || is_word(c, i - 1, "closing")))
+        return false;
     q->value = q->low = q->high = n * f;
     q->sp = (span){i, j + 1};
     return true;
@@ -1519,6 +1526,29 @@ static size_t subject_word_end(const ctx *c, size_t i)
 
 /* The counted noun after the quantity: "110,000 undocumented Koreans",
  * "five of those stores", "46 percent of U.S. adults". */
+/* Whether the word in -s before j names the kind of a plural noun after it:
+ * one right at j ("sports fans"), or after one more word when the word in -s is
+ * a singular one ("measles vaccine doses"; not "parents think schools"). */
+static bool plural_ahead(ctx *c, size_t j)
+{
+    static const char *const singular_s[] = {"measles", "mumps",  "rabies",  "diabetes",
+                                             "news",    "sports", "savings", "species",
+                                             "series",  "goods",  "arms",    "emissions"};
+    bool singular = false;
+    for (size_t q = 0; j > 0 && q < sizeof singular_s / sizeof *singular_s && !singular; q++)
+        singular = is_word(c, j - 1, singular_s[q]);
+    for (size_t k = j; k < j + (singular ? 2 : 1) && k < c->sent.to; k++) {
+        const fc_tok *t = tok(c, k);
+        if (t->kind != FC_TOK_WORD || fc_tok_is_capitalised(c->text, t) || is_stop(c, k) ||
+            is_participle(c, k) || entry_at(c, &c->r->units, k) ||
+            list_at(c, &c->r->day_names, k) || is_month(c, k))
+            return false;
+        if (is_plural(c, k))
+            return true;
+    }
+    return false;
+}
+
 static void find_subject(ctx *c, size_t i, found *f)
 {
     if (is_word(c, i, "of")) {
@@ -1572,6 +1602,10 @@ static void find_subject(ctx *c, size_t i, found *f)
         bool head = is_plural(c, e - 1);
         j = e;
         words++;
+        /* "measles vaccine doses", "sports fans": a word in -s that names the
+         * kind of the plural noun after it (a plural subject takes no verb in -s) */
+        if (head && words < 4 && plural_ahead(c, j))
+            continue;
         if (head)
             break; /* the counted noun ends the subject: "buses ran" -> "buses" */
     }
@@ -2171,6 +2205,11 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
         const fc_entry *e = entry_at(c, &c->r->modality_cues, k);
         /* "told about 80 residents": the figure is who was told, not a target. */
         if (e && e->phrase.ntok + k == start && e->phrase.ntok == 1 && is_word(c, k, "told"))
+            e = NULL;
+        /* "ordered 146 trucks out of service", "ordered 40 buses": what was
+         * ordered, done; "ordered 3,000 arrests a day" is a quota. */
+        if (e && e->phrase.ntok + k == start && e->phrase.ntok == 1 && cl->per == FC_PER_NONE &&
+            (is_word(c, k, "ordered") || is_word(c, k, "ordering")))
             e = NULL;
         if (e && e->phrase.ntok + k <= start) {
             best = e;
@@ -3495,6 +3534,12 @@ static void link_sentence(ctx *c, size_t first)
                                    strcmp(cl[i].part_of, cl[i + 1].id) == 0
                                ? i + 2
                                : i + 1;
+            /* "51% backed scrapping the $9 charge, up from 47%": past a level of
+             * another unit, which cannot have a percentage as its earlier level. */
+            while (after + 1 < n && after < i + 3 && cl[after].role == FC_ROLE_LEVEL &&
+                   cl[after].unit != cl[i].unit && cl[after + 1].role == FC_ROLE_PREVIOUS &&
+                   cl[after + 1].unit == cl[i].unit)
+                after++;
             size_t j = after < n && cl[after].role == FC_ROLE_PREVIOUS ? after
                        : i > 0 && cl[i - 1].role == FC_ROLE_PREVIOUS &&
                                is_word(c, sp[i].start - 1, "to")
