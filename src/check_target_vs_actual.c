@@ -65,7 +65,12 @@ bool fc_check_progress_of(const fc_check_ctx *x, const fc_claim *t, const fc_cla
      * progress; "as of February" towards a goal "by the end of March" is. */
     if (o->period) {
         fc_when wo = fc_check_when(x, o), wt = fc_check_when(x, t);
-        if (wo.known && wt.known && wo.hi < wt.lo) {
+        /* A target of a year still to come is a deadline ("by 2027"): what was
+         * done in the year before it, up to publication, is progress towards it. */
+        int32_t pub = o->doc < x->ndocs ? x->pub[o->doc].day : INT32_MIN;
+        bool deadline = pub != INT32_MIN && wt.known && wt.lo > pub && wo.known &&
+                        wo.hi <= pub && wo.hi > pub - 366;
+        if (wo.known && wt.known && wo.hi < wt.lo && !deadline) {
             int yo, yt, m, d;
             fc_civil_from_days(wo.hi, &yo, &m, &d);
             fc_civil_from_days(wt.lo, &yt, &m, &d);
