@@ -325,7 +325,7 @@ bool fc_check_restates(const fc_check_ctx *x, const fc_claim *a, const fc_claim 
 {
     const fc_doc *d = fc_check_doc(x, a);
     if (!d || b->start <= a->end || b->start > d->len || b->end < b->start ||
-        b->start - a->end > 48)
+        b->start - a->end > 96)
         return false;
     /* from a to just past b (the kept stretch around both) */
     size_t to = b->start + 4 > b->end + 1 ? b->start + 4 : b->end + 1;

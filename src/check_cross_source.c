@@ -570,8 +570,14 @@ static void change_base(const fc_check_ctx *x, const fc_claim *c, char *out, siz
             size_t e = i + n, o = 0;
             while (e < to && fc_at(&v, e) == ' ')
                 e++;
+            size_t w = e;
             while (e < to && fc_at(&v, e) != ' ' && fc_at(&v, e) != ',' && fc_at(&v, e) != '.')
                 e++; /* the word after the cue */
+            /* "from 2020 to 2025" is the period of the change, not its base */
+            if (e - w == 4 && isdigit((unsigned char)fc_at(&v, w)) && e + 4 <= to &&
+                (strncasecmp(fc_ptr(&v, e), " to ", 4) == 0 ||
+                 (e + 9 <= to && strncasecmp(fc_ptr(&v, e), " through ", 9) == 0)))
+                continue;
             for (size_t j = i; j < e && o + 1 < cap; j++)
                 out[o++] = (char)tolower((unsigned char)fc_at(&v, j));
             out[o] = '\0';

@@ -248,6 +248,16 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
                 di = x->by_doc[j];
             }
         }
+        /* "The 24-hour gym logged 12,600 check-ins in March": a length of time
+         * written as a modifier, with no "over" or "in", says less than the
+         * period the total is stated for. */
+        if (di != FC_NONE && best == 0 && t->period) {
+            const fc_claim *o = fc_check_claim(x, di);
+            fc_view v;
+            if (fc_view_of(fc_check_doc(x, o), o->start, o->end, &v) &&
+                memchr(fc_ptr(&v, o->start), '-', o->end - o->start))
+                di = FC_NONE;
+        }
         double days = di != FC_NONE ? duration_days(x, fc_check_claim(x, di)) : 0;
         double days_low = days;
         bool from_period = false;

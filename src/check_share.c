@@ -70,8 +70,9 @@ static fc_status stated_share(const fc_check_ctx *x, size_t k, size_t wi)
             continue;
         if (strcmp(a->part_of, w->id) == 0)
             part = i; /* "14 of the 26 players, or 70%" */
-        else if (s->start - a->end <= 40)
-            ai = i; /* the last such figure before the share */
+        else if (s->start - a->end <= 40 || fc_check_restates(x, a, s))
+            ai = i; /* the last such figure before the share ("$4.8 million on levee
+                       repairs in the year that ended June 30, or 45% of its ...") */
     }
     if (part != FC_NONE)
         ai = part;

@@ -117,6 +117,22 @@ static const char *word_after(const fc_check_ctx *x, const fc_claim *c, char *bu
     return buf;
 }
 
+/* Whether the word right before a claim's text is w ("at" in "Eastgate, at 64%"). */
+static bool word_before_is(const fc_check_ctx *x, const fc_claim *c, const char *w)
+{
+    const fc_doc *d = fc_check_doc(x, c);
+    size_t n = strlen(w);
+    fc_view v;
+    if (!d || c->start > d->len || c->start < c->sentence_start + n + 1)
+        return false;
+    size_t i = c->start - 1, from = i - n; /* the space before the claim, the word's start */
+    size_t lo = from > c->sentence_start ? from - 1 : from; /* and the byte before it */
+    if (!fc_view_of(d, lo, c->start, &v) || fc_at(&v, i) != ' ')
+        return false;
+    return strncasecmp(fc_ptr(&v, from), w, n) == 0 &&
+           (lo == from || !isalpha((unsigned char)fc_at(&v, lo)));
+}
+
 /* The second word after a claim's text, lowercased into buf ("from" in "41% came
  * from gas"; "" when punctuation or the sentence's end comes first). */
 static const char *second_word_after(const fc_check_ctx *x, const fc_claim *c, char *buf,
@@ -459,8 +475,10 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                 const fc_claim *prev = fc_check_claim(x, list[n - 1]);
                 /* the first share of the next sentence opens its own clause */
                 bool no_verb = prev->sentence != o->sentence || !verb_between(x, prev, o);
+                /* "lowest in Eastgate, at 64%, and highest in Crane Hill, at 91%":
+                 * each share the level of the place before it, no list */
                 elliptic = elliptic && (!w[0] || strcmp(w, "and") == 0 || strcmp(w, "or") == 0) &&
-                           no_verb;
+                           no_verb && !(word_before_is(x, o, "at") && word_before_is(x, c, "at"));
                 verb_left_out = verb_left_out && strcmp(w, p0) == 0 && no_verb;
                 one_sentence = one_sentence && o->sentence == c->sentence;
                 poll = poll && o->modality == FC_MOD_POLL && o->sentence == c->sentence;

@@ -2454,6 +2454,24 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
     if (year && !(i > c->sent.from && is_punct(c, i - 1, ",")) &&
         !(i > c->sent.from && is_month(c, i - 1))) {
         int y = (int)fc_tok_number(c->text, tok(c, i));
+        /* "from 2020 to 2025", "between 2019 and 2024": the years between,
+         * read the same at either year */
+        size_t y1 = i, y2 = i;
+        if (i + 2 < c->sent.to && is_year(c, i + 2) &&
+            (is_word(c, i + 1, "to") || is_word(c, i + 1, "through") || is_word(c, i + 1, "and")))
+            y2 = i + 2;
+        else if (i >= c->sent.from + 2 && is_year(c, i - 2) &&
+                 (is_word(c, i - 1, "to") || is_word(c, i - 1, "through") ||
+                  is_word(c, i - 1, "and")))
+            y1 = i - 2;
+        if (y1 != y2 && y1 > c->sent.from &&
+            (is_word(c, y1 - 1, "from") || is_word(c, y1 - 1, "between"))) {
+            int a = (int)fc_tok_number(c->text, tok(c, y1)), b = (int)fc_tok_number(c->text, tok(c, y2));
+            if (a < b) {
+                range_text(buf, n, a, 1, 1, b, 12, 31);
+                return true;
+            }
+        }
         /* "the fourth quarter of 2025", "the first half of 2024": that part */
         int part = i >= c->sent.from + 3 && is_word(c, i - 1, "of")
                        ? (is_word(c, i - 2, "quarter") ? 4 : is_word(c, i - 2, "half") ? 2 : 0)
@@ -3105,9 +3123,30 @@ static const fc_claim *find_whole(const ctx *c, size_t before, size_t sentence, 
     return last;
 }
 
+/* Whether an empty line stands in text[from, to): a paragraph ends there. */
+static bool blank_line_between(const char *text, size_t from, size_t to)
+{
+    for (const char *p = memchr(text + from, '\n', to > from ? to - from : 0); p;
+         p = memchr(p + 1, '\n', (size_t)(text + to - p - 1))) {
+        const char *q = p + 1;
+        while (q < text + to && (*q == ' ' || *q == '\t' || *q == '\r'))
+            q++;
+        if (q < text + to && *q == '\n')
+            return true;
+        if (p + 1 >= text + to)
+            break;
+    }
+    return false;
+}
+
+/* "five of those stores", "14 million of them": the whole named before, in the
+ * same paragraph ("them" across a paragraph is another thing: "... 2,400 adults
+ * surveyed.\n\nRetailers sold 14 million of them" are vapes). */
 static void link_whole(ctx *c, fc_claim *cl)
 {
     const fc_claim *w = find_whole(c, c->out->n, cl->sentence, NULL);
+    if (w && blank_line_between(c->text, w->end, cl->start))
+        w = NULL;
     if (w)
         memcpy(cl->part_of, w->id, sizeof cl->part_of);
 }
@@ -3486,9 +3525,17 @@ static void link_sentence(ctx *c, size_t first)
                !(cl[reach].role == FC_ROLE_CHANGE && sp[reach].start > c->sent.from + 1 &&
                  !is_word(c, sp[reach].start - 1, "or") && !is_word(c, sp[reach].start - 2, "or")))
             reach++;
+        /* "doubled ... to 9.8 years from 6.2 years": lengths of time as the
+         * levels when the earlier level is one too */
+        bool durations = false;
+        for (size_t j = i + 1; j < reach && !durations; j++)
+            durations = cl[j].role == FC_ROLE_PREVIOUS && cl[j].unit == FC_UNIT_DURATION &&
+                        (cl[i].unit == FC_UNIT_PERCENT || cl[i].unit == FC_UNIT_RATIO);
         for (size_t j = i + 1; j < reach && to == (size_t)-1; j++)
             if (cl[j].role == FC_ROLE_LEVEL && sp[j].start > c->sent.from &&
-                is_word(c, sp[j].start - 1, "to") && change_fits_level(cl[i].unit, cl[j].unit))
+                is_word(c, sp[j].start - 1, "to") &&
+                (change_fits_level(cl[i].unit, cl[j].unit) ||
+                 (durations && cl[j].unit == FC_UNIT_DURATION)))
                 to = j;
         for (size_t j = i; j-- > 0 && to == (size_t)-1;)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit))

@@ -47,6 +47,31 @@ typedef struct keyb {
     size_t n, bytes; /* terms, and their lengths added up */
 } keyb;
 
+static size_t kind_index(char kind);
+static void add(keyb *b, char kind, const char *word);
+
+/* People or jobs lost, shed, cut or laid off are one event, a loss ("Brennock
+ * lost 3,200 residents", "shed roughly 2,300 residents"; "shed 400 jobs", "400
+ * jobs were eliminated"): the destruction and lay-off events read as "lose". */
+static void merge_losses(keyb *b)
+{
+    bool people = false, loss = false;
+    for (size_t i = 0; i < b->n; i++) {
+        const char *t = b->terms[i];
+        people = people || strcmp(t, "t:person") == 0 || strcmp(t, "t:job") == 0;
+        loss = loss || strcmp(t, "e:destroy") == 0 || strcmp(t, "e:layoff") == 0;
+    }
+    if (!people || !loss)
+        return;
+    keyb nb = {0}; /* about 2 KB */
+    for (size_t i = 0; i < b->n; i++) {
+        const char *t = b->terms[i];
+        bool ev = strcmp(t, "e:destroy") == 0 || strcmp(t, "e:layoff") == 0;
+        add(&nb, t[0], ev ? "lose" : t + 2);
+    }
+    *b = nb;
+}
+
 static size_t kind_index(char kind)
 {
     switch (kind) {
@@ -852,6 +877,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             }
         }
     }
+    merge_losses(&b);
     if (b.n == 0)
         return FC_OK;
     /* In kind order, each kind in the order found (the first place is the most
