@@ -2792,6 +2792,17 @@ static bool comma_in(const ctx *c, size_t from, size_t to)
     return false;
 }
 
+/* Whether the figure at start opens a clause on "when" right after the time at
+ * i ("up from 33% in the 2022 race, when 38,900 votes were cast": 2022 is the
+ * 38,900's time too). */
+static bool when_clause(const ctx *c, size_t i, size_t start)
+{
+    for (size_t k = i + 4 > start ? i + 1 : start - 3; k < start; k++)
+        if (is_word(c, k, "when") && is_punct(c, k - 1, ","))
+            return true;
+    return false;
+}
+
 static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
 {
     bool kept = period_toks(c);
@@ -2803,7 +2814,7 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
         if (p) {
             if (other_time(c, i))
                 continue;
-            if (!owned_by_other(c, i, start, end)) {
+            if (!owned_by_other(c, i, start, end) || when_clause(c, i, start)) {
                 left = p;
                 dl = start - i;
             }
@@ -2888,6 +2899,15 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
             cl->direction = up ? FC_DIR_UP : FC_DIR_DOWN;
             return FC_ROLE_CHANGE;
         }
+        /* "won by 1,674 votes", "led by 12 points": a margin, the difference
+         * between two figures, not a count of its own */
+        static const char *const margins[] = {"won",      "lost",     "led",   "leads",
+                                              "leading",  "trailed",  "trails", "trailing",
+                                              "beat",     "defeated", "edged", "margin"};
+        for (size_t k = lo; k + 1 < start; k++)
+            for (size_t q = 0; q < sizeof margins / sizeof *margins; q++)
+                if (is_word(c, k, margins[q]))
+                    return FC_ROLE_CHANGE;
     }
     if (start > c->sent.from && list_at(c, &r->change_from, start - 1) &&
         (list_in(c, &r->up_before, c->sent.from, start) ||

@@ -63,6 +63,9 @@ typedef struct ctx {
      * words are rejected in one test. */
     uint64_t *quantity_words;
     bool articles_in_bits; /* "a" and "an" are in quantity_words */
+    bool key_partial;      /* the sentence gives a partial count ("with 82% of
+                              precincts reporting"): its keys get the scope
+                              "partial" (fc_key_sentence) */
     struct {
         size_t from, to; /* the last run of tokens in_link looked at */
         bool link;       /* and whether it is a URL or an e-mail address */

@@ -340,6 +340,16 @@ static bool period_word(const ctx *c, size_t i)
 }
 
 /* The counted thing from the subject tokens [from, to). */
+/* Whether the word at i ends in "ed" or "ing" (a participle, most often). */
+static bool ends_ed_ing(const ctx *c, size_t i)
+{
+    const fc_tok *t = tok(c, i);
+    size_t n = t->end - t->start;
+    const char *p = c->text + t->end;
+    return (n > 4 && p[-2] == 'e' && p[-1] == 'd') ||
+           (n > 5 && p[-3] == 'i' && p[-2] == 'n' && p[-1] == 'g');
+}
+
 static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
 {
     const fc_grouping *g = &c->r->grouping;
@@ -362,10 +372,24 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
         while (k < c->sent.to && (is_word(c, k, "the") || is_word(c, k, "its")))
             k++;
         if (k < c->sent.to && tok(c, k)->kind == FC_TOK_WORD && !skip_word(c, k)) {
-            stem(c->text, tok(c, k), w, sizeof w);
-            concept = concept_at(c, &g->things, k, &nt);
+            /* "bushels of winter wheat", "gallons of drinking water": the last
+             * word of the phrase is the thing, the words before it narrow it (a
+             * word in -ed or -ing after the first ends it: "wheat harvested") */
+            size_t h = k;
+            while (h + 1 < c->sent.to && h < k + 2 && tok(c, h + 1)->kind == FC_TOK_WORD &&
+                   !skip_word(c, h + 1) && !fc_tok_is_capitalised(c->text, tok(c, h + 1)) &&
+                   !concept_at(c, &g->events, h + 1, &nt) && !ends_ed_ing(c, h + 1))
+                h++;
+            stem(c->text, tok(c, h), w, sizeof w);
+            concept = concept_at(c, &g->things, h, &nt);
             add(b, 't', concept ? concept : w);
+            for (size_t q = k; q < h; q++) {
+                stem(c->text, tok(c, q), w, sizeof w);
+                add(b, 'm', w);
+            }
         }
+    } else if (list_at(c, &g->measure_nouns, head) && !concept_at(c, &g->things, head, &nt)) {
+        add(b, 'u', w); /* "at 5.3 million bushels": a measure, the thing named elsewhere */
     } else if (list_at(c, &g->generic_persons, head)) {
         add(b, 't', "person");
     } else if (list_at(c, &g->person_nouns, head) ||
@@ -854,6 +878,10 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         stem(c->text, tok(c, plain[q]), w, sizeof w);
         add(&b, 'w', w);
     }
+    /* "58% full" is a share of capacity ("held 71 percent of its capacity") */
+    if (cl->unit == FC_UNIT_PERCENT && !count_kind(&b, 't') && sp->end < c->sent.to &&
+        is_word(c, sp->end, "full"))
+        add(&b, 't', "capacity");
     /* With no counted noun and no event, a thing the clause names is what is
      * counted ("Fenn's proposed budget totals $381 million"; "homes lost ... at
      * 340"); "Kindergarten enrollment in the school district fell to 612" counts
@@ -878,6 +906,8 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         }
     }
     merge_losses(&b);
+    if (c->key_partial)
+        add(&b, 's', "partial");
     if (b.n == 0)
         return FC_OK;
     /* In kind order, each kind in the order found (the first place is the most
@@ -903,12 +933,49 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     return FC_OK;
 }
 
+/* Whether the sentence gives a count still under way: "with 82% of precincts
+ * reporting", "partial results", "early returns", "preliminary figures",
+ * "ballots still to be counted", "of the vote counted" ("unofficial returns"
+ * are most often the whole count, not yet certified). */
+static bool partial_count(const ctx *c)
+{
+    static const char *const kinds[] = {"results", "count", "counts", "returns", "tally",
+                                        "figures"};
+    for (size_t i = c->sent.from; i + 1 < c->sent.to; i++) {
+        if (tok(c, i)->kind != FC_TOK_WORD)
+            continue;
+        if (is_word(c, i, "precincts") &&
+            (is_word(c, i + 1, "reporting") || is_word(c, i + 1, "reported")))
+            return true;
+        if (is_word(c, i, "partial") || is_word(c, i, "preliminary") || is_word(c, i, "early"))
+            for (size_t q = 0; q < sizeof kinds / sizeof *kinds; q++)
+                if (is_word(c, i + 1, kinds[q]) && !(is_word(c, i, "early") && q != 3))
+                    return true;
+        /* "still to be counted", "being counted"; "with 60% of the vote
+         * counted" (not "with all ballots counted") */
+        if (is_word(c, i + 1, "counted") && (is_word(c, i, "be") || is_word(c, i, "being")))
+            return true;
+        if (is_word(c, i + 1, "counted") &&
+            (is_word(c, i, "vote") || is_word(c, i, "votes") || is_word(c, i, "ballots"))) {
+            bool all = false, of = false;
+            for (size_t k = i > c->sent.from + 3 ? i - 3 : c->sent.from; k < i; k++) {
+                all = all || is_word(c, k, "all");
+                of = of || is_word(c, k, "of");
+            }
+            if (of && !all)
+                return true;
+        }
+    }
+    return false;
+}
+
 fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
 {
     size_t n = c->out->n - first;
     if (c->r->grouping.nconcepts == 0 && c->r->grouping.person_nouns.n == 0 &&
         c->r->grouping.weight[FC_TERM_THING] == 0)
         return FC_OK; /* rules without a grouping vocabulary: no keys */
+    c->key_partial = n > 0 && partial_count(c);
     for (size_t i = 0; i < n; i++) {
         fc_claim *cl = &c->out->items[first + i];
         const fc_claim_toks *sp = &spans[i];

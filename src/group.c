@@ -72,6 +72,7 @@ struct fc_keyinfo {
     } *mentions;
     size_t mention_mask;
     uint32_t money_event; /* the term "e:raise", or NO_TERM */
+    uint32_t partial;     /* the term "s:partial", or NO_TERM */
 };
 
 static int kind_of(char c)
@@ -397,6 +398,35 @@ static bool same_place(const char *a, const char *b)
     return true;
 }
 
+/* Whether a scope of city, county or state in t meets a place of another of
+ * those kinds ("s:city" against "p:harlow_county"). */
+static bool scope_against_place(const fc_keyinfo *k, const uint32_t *t, size_t n, uint32_t place)
+{
+    static const char *const kinds[] = {"city", "county", "state"};
+    if (place == NO_TERM)
+        return false;
+    const char *p = k->names[place] + 2, *u = strrchr(p, '_');
+    if (!u)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        for (size_t q = 0; q < sizeof kinds / sizeof *kinds; q++)
+            if (strcmp(k->names[t[i]] + 2, kinds[q]) == 0)
+                for (size_t r = 0; r < sizeof kinds / sizeof *kinds; r++)
+                    if (r != q && strcmp(u + 1, kinds[r]) == 0)
+                        return true;
+    return false;
+}
+
+/* Whether scope term t ("s:county") is the kind of place term place
+ * ("p:harlow_county"). */
+static bool scope_is_place_kind(const fc_keyinfo *k, uint32_t t, uint32_t place)
+{
+    if (place == NO_TERM)
+        return false;
+    const char *p = k->names[place] + 2, *u = strrchr(p, '_');
+    return u && strcmp(u + 1, k->names[t] + 2) == 0;
+}
+
 /* Whether place term t is one of the rules' known places (countries, states). */
 static bool broad_place(const fc_keyinfo *k, uint32_t t)
 {
@@ -491,13 +521,23 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     /* ... or a thing that is no person, at one named place, with a word of
      * the clause shared ("4,350 doses at the Fenwick Centre's weekend drive" and
      * "the weekend drive at the Fenwick Centre delivered 2,900 doses") */
+    /* (a measure noun both give stands for the thing when neither names one:
+     * "4,350 measles vaccine doses") */
+    bool thing = c[FC_TERM_THING] || (c[FC_TERM_UNIT] && !na[FC_TERM_THING] && !nb[FC_TERM_THING]);
+    bool person = c[FC_TERM_THING] && strcmp(k->names[ta[FC_TERM_THING][0]], "t:person") == 0;
     if ((!na[FC_TERM_EVENT]) != (!nb[FC_TERM_EVENT]) &&
-        !(c[FC_TERM_THING] &&
-          (c[FC_TERM_MODIFIER] || /* or a measure of the thing at one named place:
-                                     "tonnes of grain loaded at the Port of Velden" */
+        !(thing &&
+          (c[FC_TERM_MODIFIER] ||
+           /* a modifier the other side gives as a word ("bushels of winter wheat"
+            * and "the winter wheat harvest") */
+           modifier_as_word(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER], tb[FC_TERM_WORD],
+                            nb[FC_TERM_WORD]) ||
+           modifier_as_word(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER], ta[FC_TERM_WORD],
+                            na[FC_TERM_WORD]) ||
+           /* or a measure of the thing at one named place:
+              "tonnes of grain loaded at the Port of Velden" */
            (c[FC_TERM_UNIT] && (c[FC_TERM_PLACE] || c[FC_TERM_NAME])) ||
-           ((c[FC_TERM_PLACE] || c[FC_TERM_NAME]) && c[FC_TERM_WORD] &&
-            strcmp(k->names[ta[FC_TERM_THING][0]], "t:person") != 0))))
+           ((c[FC_TERM_PLACE] || c[FC_TERM_NAME]) && c[FC_TERM_WORD] && !person))))
         return -1;
     if (!na[FC_TERM_THING] && !nb[FC_TERM_THING] && !na[FC_TERM_EVENT] && !nb[FC_TERM_UNIT] &&
         !c[FC_TERM_MODIFIER] && !c[FC_TERM_WORD])
@@ -574,11 +614,28 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
              !mentions(k, ca->doc, k->home[cb->doc]) && !mentions(k, cb->doc, k->home[ca->doc]))
         return -1; /* neither names a place, and their texts are about two places that
                       neither mentions the other of ("Hale County", "Wexler County") */
+    /* A government's scope against a place of another kind: the city's budget
+     * is not "Harlow County"'s ("the Harlow city council" against "Harlow County
+     * commissioners"). */
+    if (scope_against_place(k, ta[FC_TERM_SCOPE], na[FC_TERM_SCOPE], b->place) ||
+        scope_against_place(k, tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE], a->place))
+        return -1;
     /* Scopes must be the same, but a name both give is the one thing whatever
      * the owner one side adds ("the city's new Bridgeworks scheme" and "the
      * Bridgeworks scheme"). */
+    /* ... and "the county's $1.2 billion budget" is Harlow County's when the other
+     * side names it */
+    bool kind_is_place = (na[FC_TERM_SCOPE] == 1 && !nb[FC_TERM_SCOPE] &&
+                          scope_is_place_kind(k, ta[FC_TERM_SCOPE][0], b->place)) ||
+                         (nb[FC_TERM_SCOPE] == 1 && !na[FC_TERM_SCOPE] &&
+                          scope_is_place_kind(k, tb[FC_TERM_SCOPE][0], a->place));
     if ((na[FC_TERM_SCOPE] != nb[FC_TERM_SCOPE] || c[FC_TERM_SCOPE] != na[FC_TERM_SCOPE]) &&
-        !(c[FC_TERM_NAME] && (!na[FC_TERM_SCOPE] || !nb[FC_TERM_SCOPE])))
+        !kind_is_place &&
+        (!(c[FC_TERM_NAME] && (!na[FC_TERM_SCOPE] || !nb[FC_TERM_SCOPE])) ||
+         /* a count under way is never the final one, whatever name they share */
+         (k->partial != NO_TERM &&
+          contains(ta[FC_TERM_SCOPE], na[FC_TERM_SCOPE], k->partial) !=
+              contains(tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE], k->partial))))
         return -1;
     /* Names: two documents that each name something ("the Pellham consulate",
      * "the Dorrow consulate") and never the other's are about two things. */
@@ -851,10 +908,13 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
         if (st == FC_OK && d < ndocs && (i == 0 || claims->items[i - 1].doc != d))
             k->home[d] = k->claim[i].place;
     }
-    k->money_event = NO_TERM;
-    for (uint32_t i = 0; st == FC_OK && i < k->nnames; i++)
+    k->money_event = k->partial = NO_TERM;
+    for (uint32_t i = 0; st == FC_OK && i < k->nnames; i++) {
         if (strcmp(k->names[i], "e:raise") == 0)
             k->money_event = i;
+        if (strcmp(k->names[i], "s:partial") == 0)
+            k->partial = i;
+    }
     /* Rule measures: one group each. */
     if (st == FC_OK) {
         memset(slots, 0xff, size * sizeof *slots);

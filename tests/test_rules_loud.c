@@ -396,7 +396,7 @@ Test(rules_loud, explain_says_which_measure_took_a_figure_and_why_not)
     snprintf(want, sizeof want,
              "%s:1:19: \"40\"\n"
              "  value 40, count, actual, level\n"
-             "  subject \"crates\"; key t:crat e:ship w:depot\n"
+             "  subject \"crates\"; key u:crat e:ship w:depot\n"
              "  measure depot.shipments (%s:2:3)\n",
              doc, rules_path);
     cr_assert_str_eq(out, want);
@@ -409,7 +409,7 @@ Test(rules_loud, explain_says_which_measure_took_a_figure_and_why_not)
     snprintf(want, sizeof want,
              "%s:2:19: \"70\"\n"
              "  value 70, count, actual, level\n"
-             "  subject \"crates\"; key t:crat w:port w:unload\n"
+             "  subject \"crates\"; key u:crat w:port w:unload\n"
              "  no measure:\n"
              "    depot.shipments (%s:2:3): no word of its context group 1 (\"depot\", "
              "\"warehouse\") in the sentence\n"
