@@ -460,6 +460,9 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                     break;
                 if (o->role != FC_ROLE_LEVEL && o->unit == FC_UNIT_PERCENT)
                     break; /* a change or earlier level ends the list */
+                if (vote && o->sentence != c->sentence && vote_share(o))
+                    break; /* "... 38% for Ostrander. Measure 4 passed with 54.2% of the
+                              vote": another count of the vote, another race */
                 if (!is_share(o))
                     continue;
                 /* after "Of the 96,000 riders," the shares of the sentence are cuts

@@ -1606,6 +1606,14 @@ static void find_subject(ctx *c, size_t i, found *f)
          * kind of the plural noun after it (a plural subject takes no verb in -s) */
         if (head && words < 4 && plural_ahead(c, j))
             continue;
+        /* "the $412 million Orrin Falls budget", "500 Palm Springs residents": a
+         * name in -s before the noun it names the owner of */
+        if (head && words < 4 && j < c->sent.to && fc_tok_is_capitalised(c->text, tok(c, e - 1)) &&
+            tok(c, j)->kind == FC_TOK_WORD && !fc_tok_is_capitalised(c->text, tok(c, j)) &&
+            !is_stop(c, j) && !is_participle(c, j) && !entry_at(c, &c->r->units, j) &&
+            !list_at(c, &c->r->day_names, j) && !is_month(c, j) && j > from + 1 &&
+            fc_tok_is_capitalised(c->text, tok(c, j - 2)))
+            continue;
         if (head)
             break; /* the counted noun ends the subject: "buses ran" -> "buses" */
     }
@@ -2933,10 +2941,14 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
     if (!up && !down)
         return FC_ROLE_LEVEL;
     cl->direction = up ? FC_DIR_UP : FC_DIR_DOWN;
-    /* "a 3% drop" is a change; "three times higher than" a comparison. */
+    /* "a 3% drop" is a change; "three times higher than" a comparison; "$23
+     * million larger than this year's", "1,200 more than" a difference. */
     bool article =
         start > c->sent.from && (is_word(c, start - 1, "a") || is_word(c, start - 1, "an"));
-    return article ? FC_ROLE_CHANGE : FC_ROLE_LEVEL;
+    bool difference = (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY) &&
+                      cl->qualifier == FC_QUAL_EXACT && after + 1 < c->sent.to &&
+                      is_word(c, after + 1, "than");
+    return article || difference ? FC_ROLE_CHANGE : FC_ROLE_LEVEL;
 }
 
 static bool phrase_in(const ctx *c, const fc_phrase_list *l, size_t from, size_t to)

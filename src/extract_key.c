@@ -673,6 +673,12 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
          is_word(c, sp->end + 1, "their") || is_word(c, sp->end + 1, "those") ||
          is_word(c, sp->end + 1, "them")))
         add(&b, 's', "part");
+    /* "The budget includes $118 million for police", "including 18 miles of
+     * track": a part of the whole named before */
+    if (sp->start > c->sent.from &&
+        (is_word(c, sp->start - 1, "includes") || is_word(c, sp->start - 1, "including") ||
+         is_word(c, sp->start - 1, "include") || is_word(c, sp->start - 1, "included")))
+        add(&b, 's', "part");
     enum { PLAIN_MAX = 12 };
     size_t plain[PLAIN_MAX], nplain = 0;
     for (size_t i = wfrom; i < wto; i++) {
