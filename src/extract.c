@@ -148,6 +148,7 @@ static bool is_number_word(const ctx *c, size_t i, double *v)
     return true;
 }
 
+static const fc_entry *currency_before(const ctx *c, size_t i);
 /* A scale word at i ("million", or "bn" glued to the number); multiplies *v. */
 FC_HOT size_t scale_at(const ctx *c, size_t i, double *v)
 {
@@ -156,8 +157,10 @@ FC_HOT size_t scale_at(const ctx *c, size_t i, double *v)
     const fc_entry *e = entry_at(c, &c->r->scale_words, i);
     if (!e)
         return 0;
-    /* One- and two-letter abbreviations ("m", "bn") only when glued: "1.1m". */
-    if (tok(c, i)->end - tok(c, i)->start <= 2 && !glued(c, i))
+    /* One- and two-letter abbreviations ("m", "bn") only when glued: "1.1m",
+     * or after an amount of money: "$3 m" ("6.5 m" alone is metres). */
+    if (tok(c, i)->end - tok(c, i)->start <= 2 && !glued(c, i) &&
+        !(i > c->sent.from + 1 && tok(c, i - 1)->kind == FC_TOK_NUM && currency_before(c, i - 1)))
         return 0;
     *v *= e->value;
     return e->phrase.ntok;
@@ -1396,11 +1399,39 @@ static void hedge_interval(fc_claim *cl, const fc_entry *h, double v)
 /* The unit written at token end, after a number: its entry when the rules list
  * one there whose context holds (a glued-only unit glued to the number, a unit
  * that needs certain words with one of them in the sentence). */
+/* Whether the text at token i is the phrase of entry e byte for byte. */
+static bool written_as(const ctx *c, size_t i, const fc_entry *e)
+{
+    size_t n = strlen(e->phrase.text), s = tok(c, i)->start;
+    return tok(c, i + e->phrase.ntok - 1)->end == s + n && memcmp(c->text + s, e->phrase.text, n) == 0;
+}
+
+/* A cased symbol written otherwise than entry u ("MA" for "mA"): the entry of
+ * the same letters written so, or NULL. */
+static const fc_entry *cased_other(const ctx *c, size_t i, const fc_entry *u)
+{
+    const fc_entries *e = &c->r->units;
+    for (size_t k = 0; k < e->n; k++) {
+        const fc_entry *o = &e->items[k];
+        if (o != u && o->cased && o->phrase.ntok == u->phrase.ntok && match_at(c, &o->phrase, i, c->sent.to) &&
+            written_as(c, i, o))
+            return o;
+    }
+    return NULL;
+}
+
 static const fc_entry *unit_at(const ctx *c, size_t end)
 {
     const fc_entry *u = end < c->sent.to ? entry_at(c, &c->r->units, end) : NULL;
-    if (u && u->glued && !glued(c, end))
-        return NULL; /* "30g", not "30 g" */
+    if (u && u->cased && !written_as(c, end, u))
+        u = cased_other(c, end, u);
+    if (u && u->glued && !glued(c, end) && !u->cased)
+        return NULL; /* "30g", not "30 g"; a cased symbol may be spaced: "200 g" */
+    /* "st" is stone only before the pounds: "9st 4lb" (not "21st"). */
+    if (u && u->cased && strcmp(u->phrase.text, "st") == 0 &&
+        !(end + 2 < c->sent.to && tok(c, end + 1)->kind == FC_TOK_NUM && unit_at(c, end + 2) &&
+          unit_at(c, end + 2)->name && strcmp(unit_at(c, end + 2)->name, "pound") == 0))
+        return NULL;
     /* A lowercase one-letter symbol written in capitals is something else:
      * "30g" is grams, "5G" a network ("2L" stays litres). */
     if (u && u->glued && u->phrase.text && u->phrase.text[0] >= 'a' && u->phrase.text[0] <= 'z' &&
@@ -1419,9 +1450,10 @@ static const fc_entry *unit_at(const ctx *c, size_t end)
  * before token end; *unit_out is the unit entry read, if any. Returns the token
  * after the unit. */
 static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl,
-                         const fc_entry **unit_out)
+                         const fc_entry **unit_out, double *sub)
 {
     *unit_out = NULL;
+    *sub = 0;
     cl->unit = FC_UNIT_COUNT;
     if (start_tok > c->sent.from) {
         const fc_entry *cur = currency_before(c, start_tok);
@@ -1453,11 +1485,8 @@ static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl,
     if (cur) {
         cl->unit = FC_UNIT_CURRENCY;
         memcpy(cl->currency, cur->code, 4);
-        if (cur->value > 0) { /* "14.2 cents" = 0.142 USD */
-            cl->value *= cur->value;
-            cl->low *= cur->value;
-            cl->high *= cur->value;
-        }
+        if (cur->value > 0) /* "14.2 cents": 14.2 cent, 0.142 USD */
+            *sub = cur->value;
         return end + cur->phrase.ntok;
     }
     return end;
@@ -3131,24 +3160,81 @@ static void drop_subject(found *f)
  * the claim kept that unit), or from its currency. A change of temperature
  * converts without the offset: 9 degrees Fahrenheit warmer is 5 degrees Celsius
  * warmer. */
-static void name_unit(fc_claim *cl, const fc_entry *u)
+/* dst = a " per " b when it fits in n bytes; false (dst untouched) when not. */
+static bool per_name(char *dst, size_t n, const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la + lb + 6 > n)
+        return false;
+    memcpy(dst, a, la);
+    memcpy(dst + la, " per ", 5);
+    memcpy(dst + la + 5, b, lb + 1);
+    return true;
+}
+
+/* Names the unit of cl from its entry u; sub: the share of the currency's
+ * main unit a subunit is ("45 cents", 0.01), else 0; per: the unit after
+ * "per" or "/" of a compound, or NULL. */
+static void name_unit(fc_claim *cl, const fc_entry *u, double sub, const fc_entry *per)
 {
     cl->base_value = NAN;
     if (cl->unit == FC_UNIT_CURRENCY && cl->currency[0]) {
-        memcpy(cl->unit_name, cl->currency, 4);
+        const char *n = !sub ? cl->currency : strcmp(cl->currency, "GBP") == 0 ? "penny" : "cent";
+        snprintf(cl->unit_name, sizeof cl->unit_name, "%s", n);
         memcpy(cl->base_unit, cl->currency, 4);
-        cl->base_value = cl->value;
+        cl->base_value = sub ? cl->value * sub : cl->value;
+        if (per && per->name && per_name(cl->unit_name, sizeof cl->unit_name, n, per->name)) {
+            if (per->base && !per->offset &&
+                per_name(cl->base_unit, sizeof cl->base_unit, cl->currency, per->base)) {
+                cl->base_value /= per->factor;
+            } else {
+                cl->base_value = NAN;
+                cl->base_unit[0] = 0;
+            }
+        }
         return;
     }
     if (!u || !u->name)
         return;
     /* The loader holds names to these sizes (rules_load.c unit_entry). */
     memcpy(cl->unit_name, u->name, strlen(u->name) + 1);
+    bool both = per && per->name && per_name(cl->unit_name, sizeof cl->unit_name, u->name, per->name);
     if (!u->base)
         return;
+    if (both) {
+        if (!per->base || per->offset ||
+            !per_name(cl->base_unit, sizeof cl->base_unit, u->base, per->base))
+            return;
+        cl->base_value = cl->value * u->factor / per->factor;
+        return;
+    }
     memcpy(cl->base_unit, u->base, strlen(u->base) + 1);
     cl->base_value = cl->value * u->factor + (cl->role == FC_ROLE_CHANGE ? 0 : u->offset);
 }
+
+/* The unit after "per" or "/" at token i: any unit of a dimension ("hectare",
+ * "L", "kilowatt hour"), or "second", which the units table does not list
+ * alone (an ordinal); NULL when none. */
+static const fc_entry *per_unit_at(const ctx *c, size_t i)
+{
+    if (i >= c->sent.to || tok(c, i)->kind != FC_TOK_WORD)
+        return NULL;
+    if (is_word(c, i, "second")) {
+        for (size_t k = 0; k < c->r->units.n; k++)
+            if (c->r->units.items[k].name && strcmp(c->r->units.items[k].name, "second") == 0)
+                return &c->r->units.items[k];
+        return NULL;
+    }
+    const fc_entry *u = entry_at(c, &c->r->units, i);
+    if (u && u->cased && !written_as(c, i, u))
+        u = cased_other(c, i, u);
+    if (!u || !u->name || (u->kind != FC_UNIT_OTHER && u->kind != FC_UNIT_DURATION) ||
+        u->phrase.text[0] == '-' || is_temperature(u))
+        return NULL;
+    return u;
+}
+
+static const fc_entry *per_unit_at(const ctx *c, size_t i);
 
 /* Builds the claim for the quantity q; returns the token after it. */
 static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
@@ -3166,7 +3252,8 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     cl->modality = FC_MOD_ACTUAL;
     const fc_entry *hedge = apply_hedge(c, q, cl, &start_tok);
     const fc_entry *unit = NULL;
-    size_t after = apply_unit(c, start_tok, q->sp.to, cl, &unit);
+    double subunit = 0;
+    size_t after = apply_unit(c, start_tok, q->sp.to, cl, &unit, &subunit);
     if (q->unit >= 0 && cl->unit == FC_UNIT_COUNT)
         cl->unit = (fc_unit)q->unit;
     const fc_entry *sym = cl->unit == FC_UNIT_CURRENCY ? currency_before(c, start_tok) : NULL;
@@ -3183,18 +3270,21 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
         }
     }
     /* A compound of two units of one dimension: "6 feet 2 inches", "1 hour 20
-     * minutes": one figure in the first unit. */
+     * minutes", "9st 4lb": one figure in the smaller unit (74 inches, 80
+     * minutes, 130 pounds). */
     if (unit && unit->base && !q->range && after + 1 < c->sent.to &&
         tok(c, after)->kind == FC_TOK_NUM) {
         const fc_entry *u2 = unit_at(c, after + 1);
         if (u2 && u2->base && strcmp(u2->base, unit->base) == 0 && u2->factor < unit->factor &&
             !u2->offset && !unit->offset) {
-            double add = fc_tok_number_in(c->text, tok(c, after), c->decimal_comma) *
-                         u2->factor / unit->factor;
-            cl->value += add;
-            cl->low += add;
-            cl->high += add;
+            double add = fc_tok_number_in(c->text, tok(c, after), c->decimal_comma);
+            double k = unit->factor / u2->factor;
+            cl->value = cl->value * k + add;
+            cl->low = cl->low * k + add;
+            cl->high = cl->high * k + add;
             after += 1 + u2->phrase.ntok;
+            unit = u2;
+            cl->unit = (fc_unit)u2->kind;
         }
     }
     /* A currency and its hundredths: "15 dollars 20 cents", "3 pounds 50 pence". */
@@ -3211,6 +3301,23 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
             cl->low += add;
             cl->high += add;
             after += 1 + sub->phrase.ntok;
+        }
+    }
+    /* A compound unit "X per Y", "X/Y": "4.1 tonnes per hectare", "0.12 mg/L",
+     * "14 cents per kilowatt hour"; a rate of time after money or a count ("$50
+     * a day") stays a rate (per), and after a unit is named as the compound but
+     * left to the rate too ("250,000 barrels per day"). */
+    const fc_entry *per_u = NULL;
+    if (!q->range && ((cl->unit == FC_UNIT_OTHER && unit && unit->name && !unit->offset) ||
+                      cl->unit == FC_UNIT_CURRENCY)) {
+        bool slash = is_punct(c, after, "/") && glued(c, after);
+        if (slash || is_word(c, after, "per")) {
+            const fc_entry *u2 = per_unit_at(c, after + 1);
+            if (u2 && (cl->unit == FC_UNIT_OTHER || u2->kind == FC_UNIT_OTHER)) {
+                per_u = u2;
+                if (!entry_at(c, &c->r->rates, after))
+                    after += 1 + (is_word(c, after + 1, "second") ? 1 : u2->phrase.ntok);
+            }
         }
     }
     /* A bound written after the figure: "40,000 or more", "5 km or less". */
@@ -3279,7 +3386,7 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
         free(cl->measure);
         return st;
     }
-    name_unit(cl, cl->unit == (fc_unit)(unit ? unit->kind : -1) ? unit : NULL);
+    name_unit(cl, cl->unit == (fc_unit)(unit ? unit->kind : -1) ? unit : NULL, subunit, per_u);
     return fc_claims_push(c->out, cl);
 }
 
