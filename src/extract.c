@@ -286,7 +286,22 @@ static const fc_entry *currency_match(const ctx *c, size_t i, bool before, bool 
             continue;
         bool one = true;
         for (size_t q = from + 1; q < from + n && one; q++)
-            one = glued(c, q);
+            one = glued(c, q) || (!en->symbol && tok(c, q)->kind == FC_TOK_WORD &&
+                                  tok(c, q - 1)->kind == FC_TOK_WORD); /* "Swiss francs" */
+        /* "R4.2bn", "R800,000": a lone "R" is the rand glued to a figure with
+         * a scale, a thousands group or a decimal ("R2" stays a name). */
+        if (one && en->symbol && !before && n == 1 && is_word(c, from, "r") &&
+            !(from + 1 < c->sent.to && glued(c, from + 1) && tok(c, from + 1)->kind == FC_TOK_NUM &&
+              (memchr(c->text + tok(c, from + 1)->start, ',', tok(c, from + 1)->end - tok(c, from + 1)->start) ||
+               memchr(c->text + tok(c, from + 1)->start, '.', tok(c, from + 1)->end - tok(c, from + 1)->start) ||
+               (from + 2 < c->sent.to && glued(c, from + 2) && entry_at(c, &c->r->scale_words, from + 2)))))
+            one = false;
+        if (one && en->symbol && before && n == 1 && is_word(c, from, "r") &&
+            !(glued(c, i) && tok(c, i)->kind == FC_TOK_NUM &&
+              (memchr(c->text + tok(c, i)->start, ',', tok(c, i)->end - tok(c, i)->start) ||
+               memchr(c->text + tok(c, i)->start, '.', tok(c, i)->end - tok(c, i)->start) ||
+               (i + 1 < c->sent.to && glued(c, i + 1) && entry_at(c, &c->r->scale_words, i + 1)))))
+            one = false;
         /* "HK $12", "C $4.50": a country's letters spaced from the symbol are
          * still its dollar; an article is not ("a $4.2 billion" stays US). */
         if (!one && n == 2 && en->symbol && tok(c, from)->kind == FC_TOK_WORD &&
