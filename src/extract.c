@@ -998,9 +998,47 @@ static bool temperature_claim(const ctx *c, size_t i, const fc_entry *u)
     size_t p = i;
     if (p > c->sent.from && entry_before(c, &c->r->hedges, p))
         p -= entry_before(c, &c->r->hedges, p)->phrase.ntok;
-    return p > c->sent.from &&
-           (is_word(c, p - 1, "by") || list_before(c, &c->r->change_verbs, p) ||
-            list_before(c, &c->r->up_before, p) || list_before(c, &c->r->down_before, p));
+    if (p > c->sent.from &&
+        (is_word(c, p - 1, "by") || list_before(c, &c->r->change_verbs, p) ||
+         list_before(c, &c->r->up_before, p) || list_before(c, &c->r->down_before, p)))
+        return true;
+    /* "hit 41.5 degrees", "reached 112 degrees": a reading in a sentence about
+     * the heat or the cold, not an angle, a bearing or a degree course. */
+    static const char *const heat[] = {"temperature", "temperatures", "heat", "heatwave", "hot", "hottest",
+                                       "warm", "warmest", "cold", "coldest", "hit", "reached", "soared",
+                                       "climbed", "peaked", "topped", "record", "thermometer", "thermometers",
+                                       "mercury", "high", "low", "sweltered", "shade"};
+    static const char *const angle[] = {"angle", "angles", "turn", "turned", "rotate", "rotated", "tilt",
+                                        "tilted", "slope", "latitude", "longitude", "north", "south", "east",
+                                        "west", "bearing", "arc", "degree", "university", "courses"};
+    /* The two ends of a swing ("fell from a muggy 91 degrees at noon to 68
+     * degrees by 6 p.m.") are the day's weather, not figures. */
+    for (size_t k = p, n = 0; k > c->sent.from && n < 3; k--, n++)
+        if (is_word(c, k - 1, "from") || is_word(c, k - 1, "to"))
+            return false;
+    bool warm = false;
+    for (size_t k = c->sent.from; k < c->sent.to; k++) {
+        if (tok(c, k)->kind != FC_TOK_WORD)
+            continue;
+        for (size_t a = 0; a < sizeof angle / sizeof *angle; a++)
+            if (is_word(c, k, angle[a]))
+                return false;
+        for (size_t h = 0; h < sizeof heat / sizeof *heat && !warm; h++)
+            warm = is_word(c, k, heat[h]);
+    }
+    return warm;
+}
+
+/* The scale of a bare "degrees" read as a temperature: Fahrenheit above 55
+ * (no weather reaches 56 degrees Celsius), else Celsius; NULL when the rules
+ * have neither. */
+static const fc_entry *degree_scale(const ctx *c, double v)
+{
+    const char *want = v > 55 ? "degree Fahrenheit" : "degree Celsius";
+    for (size_t k = 0; k < c->r->units.n; k++)
+        if (c->r->units.items[k].name && strcmp(c->r->units.items[k].name, want) == 0)
+            return &c->r->units.items[k];
+    return NULL;
 }
 
 /* Whether the number at token i is a figure in the unit written at end: any
@@ -1056,7 +1094,9 @@ static bool is_name_or_code(const ctx *c, size_t i, size_t end)
         /* Letters glued after: "1B", "1st", "1990s" (scale words were consumed);
          * but a unit ("512GB", "2.5mm") is part of the figure. */
         if (n->kind == FC_TOK_WORD)
-            return !unit_claim(c, i, end);
+            return !unit_claim(c, i, end) && !(currency_after(c, end) && is_word(c, end, "p") &&
+                                               (end + 1 >= c->toks.n || !glued(c, end + 1) ||
+                                                tok(c, end + 1)->kind == FC_TOK_PUNCT)); /* "152.9p" */
         /* "7-Eleven": a hyphen then a capitalised word. */
         if (n->kind == FC_TOK_PUNCT && t[n->start] == '-' && end + 1 < c->toks.n &&
             glued(c, end + 1) && fc_tok_is_capitalised(t, tok(c, end + 1)))
@@ -3267,8 +3307,51 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     cl->modality = FC_MOD_ACTUAL;
     const fc_entry *hedge = apply_hedge(c, q, cl, &start_tok);
     const fc_entry *unit = NULL;
+    /* A stated margin: "1.6 ± 0.2 km", "5.2 +/- 0.3 mm" is 1.6 in [1.4, 1.8]. */
+    size_t unit_from = q->sp.to;
+    double margin = NAN;
+    if (!q->range && cl->qualifier == FC_QUAL_EXACT && unit_from + 1 < c->sent.to) {
+        size_t m = unit_from;
+        if (is_punct(c, m, "\xC2\xB1"))
+            m++;
+        else if (m + 3 < c->sent.to && is_punct(c, m, "+") && is_punct(c, m + 1, "/") &&
+                 is_punct(c, m + 2, "-"))
+            m += 3;
+        if (m > unit_from && tok(c, m)->kind == FC_TOK_NUM) {
+            margin = fc_tok_number_in(c->text, tok(c, m), c->decimal_comma);
+            unit_from = m + 1;
+        }
+    }
     double subunit = 0;
-    size_t after = apply_unit(c, start_tok, q->sp.to, cl, &unit, &subunit);
+    size_t after = apply_unit(c, start_tok, unit_from, cl, &unit, &subunit);
+    if (unit && is_temperature(unit) && !unit->base && cl->unit == FC_UNIT_OTHER &&
+        temperature_claim(c, q->sp.from, unit) && degree_scale(c, cl->value))
+        unit = degree_scale(c, cl->value); /* "41.5 degrees": Celsius; "112 degrees": Fahrenheit */
+    if (!isnan(margin)) {
+        cl->low = cl->value - margin;
+        cl->high = cl->value + margin;
+        cl->qualifier = FC_QUAL_APPROXIMATELY;
+    }
+    /* A list sharing the unit of its last member: "62 and 58 mm", "8.21, 8.14
+     * and 8.09 m", "between 120 and 85 megawatts": each member gets it. */
+    if (!unit && cl->unit == FC_UNIT_COUNT && !q->range && isnan(margin) && after == q->sp.to) {
+        size_t k = after;
+        for (int members = 0; members < 8 && k + 1 < c->sent.to; members++) {
+            if (is_punct(c, k, ",") && is_word(c, k + 1, "and"))
+                k++;
+            if (!(is_punct(c, k, ",") || is_word(c, k, "and") || is_word(c, k, "or") ||
+                  is_word(c, k, "to")) ||
+                tok(c, k + 1)->kind != FC_TOK_NUM || (k + 2 < c->sent.to && glued(c, k + 2) && !unit_at(c, k + 2)))
+                break;
+            k += 2;
+            const fc_entry *lu = unit_at(c, k);
+            if (lu && lu->kind == FC_UNIT_OTHER && lu->name && !is_temperature(lu)) {
+                unit = lu;
+                cl->unit = FC_UNIT_OTHER;
+                break;
+            }
+        }
+    }
     if (q->unit >= 0 && cl->unit == FC_UNIT_COUNT)
         cl->unit = (fc_unit)q->unit;
     const fc_entry *sym = cl->unit == FC_UNIT_CURRENCY ? currency_before(c, start_tok) : NULL;
@@ -3334,6 +3417,17 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
                     after += 1 + (is_word(c, after + 1, "second") ? 1 : u2->phrase.ntok);
             }
         }
+    }
+    /* Accounting brackets: "a loss of ($42.7 million)" is negative; not a
+     * conversion after another amount ("€40 million ($42.7 million)"). */
+    if (cl->unit == FC_UNIT_CURRENCY && start_tok > c->sent.from + 1 && is_punct(c, start_tok - 1, "(") &&
+        is_punct(c, after, ")") && cl->value > 0 && tok(c, start_tok - 2)->kind == FC_TOK_WORD &&
+        !entry_at(c, &c->r->scale_words, start_tok - 2) && !currency_after(c, start_tok - 2) &&
+        !unit_at(c, start_tok - 2)) {
+        double lo = cl->low;
+        cl->value = -cl->value;
+        cl->low = -cl->high;
+        cl->high = -lo;
     }
     /* A bound written after the figure: "40,000 or more", "5 km or less". */
     const fc_entry *post = cl->qualifier == FC_QUAL_EXACT && !q->range
