@@ -1333,8 +1333,21 @@ static bool is_identifier(const ctx *c, size_t i, size_t end)
  * whole one and no counted noun, unit or percentage follows it. */
 static bool is_model_number(const ctx *c, size_t i, size_t end)
 {
+    /* The variant of a lettered model: the "200" of "A320-200". */
+    if (end == i + 1 && i >= c->sent.from + 3 && glued(c, i) && is_punct(c, i - 1, "-") &&
+        glued(c, i - 1) && tok(c, i - 2)->kind == FC_TOK_NUM && glued(c, i - 2) &&
+        tok(c, i - 3)->kind == FC_TOK_WORD)
+        return true;
+    /* A variant after a hyphen: "Boeing 737-800", "A320-200". */
+    if (end == i + 3 && is_punct(c, i + 1, "-") && glued(c, i + 1) && glued(c, i + 2) &&
+        plain_number(c, i + 2))
+        end = i + 1;
+    /* A brand written in camel case: "iPhone 15", "iPad 10". */
+    const fc_tok *b = i > c->sent.from ? tok(c, i - 1) : NULL;
+    bool camel = b && b->kind == FC_TOK_WORD && b->end - b->start >= 3 && c->text[b->start] >= 'a' &&
+                 c->text[b->start] <= 'z' && c->text[b->start + 1] >= 'A' && c->text[b->start + 1] <= 'Z';
     if (end != i + 1 || i == c->sent.from || glued(c, i) ||
-        tok(c, i - 1)->kind != FC_TOK_WORD || !fc_tok_is_capitalised(c->text, tok(c, i - 1)) ||
+        tok(c, i - 1)->kind != FC_TOK_WORD || (!fc_tok_is_capitalised(c->text, tok(c, i - 1)) && !camel) ||
         tok(c, i)->end - tok(c, i)->start > 4 || !plain_number(c, i))
         return false;
     size_t n = i - 1;
@@ -1540,6 +1553,12 @@ static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl,
     if (cur) {
         cl->unit = FC_UNIT_CURRENCY;
         memcpy(cl->currency, cur->code, 4);
+        /* "kroner" is the Danish krone unless the sentence is Norway's. */
+        if (memcmp(cur->code, "DKK", 4) == 0 && (is_word(c, end, "kroner") || is_word(c, end, "krone")))
+            for (size_t k = c->sent.from; k < c->sent.to; k++)
+                if (is_word(c, k, "norway") || is_word(c, k, "norwegian") || is_word(c, k, "oslo") ||
+                    is_word(c, k, "bergen") || is_word(c, k, "stavanger"))
+                    memcpy(cl->currency, "NOK", 4);
         if (cur->value > 0) /* "14.2 cents": 14.2 cent, 0.142 USD */
             *sub = cur->value;
         return end + cur->phrase.ntok;
