@@ -1335,9 +1335,10 @@ static bool is_model_number(const ctx *c, size_t i, size_t end)
 {
     /* The variant of a lettered model: the "200" of "A320-200". */
     if (end == i + 1 && i >= c->sent.from + 3 && glued(c, i) && is_punct(c, i - 1, "-") &&
-        glued(c, i - 1) && tok(c, i - 2)->kind == FC_TOK_NUM && glued(c, i - 2) &&
-        tok(c, i - 3)->kind == FC_TOK_WORD)
-        return true;
+        glued(c, i - 1) && tok(c, i - 2)->kind == FC_TOK_NUM && tok(c, i - 3)->kind == FC_TOK_WORD &&
+        (glued(c, i - 2) || fc_tok_is_capitalised(c->text, tok(c, i - 3))) &&
+        !list_at(c, &c->r->label_words, i - 3) && !is_month(c, i - 3))
+        return true; /* and the "9" of "Boeing 787-9" */
     /* A variant after a hyphen: "Boeing 737-800", "A320-200". */
     if (end == i + 3 && is_punct(c, i + 1, "-") && glued(c, i + 1) && glued(c, i + 2) &&
         plain_number(c, i + 2))
@@ -3346,6 +3347,10 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     if (unit && is_temperature(unit) && !unit->base && cl->unit == FC_UNIT_OTHER &&
         temperature_claim(c, q->sp.from, unit) && degree_scale(c, cl->value))
         unit = degree_scale(c, cl->value); /* "41.5 degrees": Celsius; "112 degrees": Fahrenheit */
+    /* A temperature has no floor at zero: "below 5 °C", "under 20 kelvin". */
+    if (unit && unit->base && strcmp(unit->base, "degree Celsius") == 0 && cl->low == 0 &&
+        (cl->qualifier == FC_QUAL_AT_MOST || cl->qualifier == FC_QUAL_LESS_THAN))
+        cl->low = -INFINITY;
     if (!isnan(margin)) {
         cl->low = cl->value - margin;
         cl->high = cl->value + margin;
