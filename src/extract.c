@@ -149,6 +149,32 @@ static bool is_number_word(const ctx *c, size_t i, double *v)
 }
 
 static const fc_entry *currency_before(const ctx *c, size_t i);
+/* Whether the sentence speaks of lengths, heights or depths ("tall", "waves",
+ * "thinned"), and of no money: a glued "m" there is metres. */
+static bool length_sentence(const ctx *c)
+{
+    static const char *const cue[] = {"tall", "taller", "high", "higher", "deep", "deeper", "wide", "wider",
+                                      "long", "longer", "height", "depth", "length", "width", "waves",
+                                      "wave", "swell", "thinned", "thick", "thickness", "jumped", "jump",
+                                      "threw", "throw", "vault", "glacier", "sea", "tide", "flood",
+                                      "floodwater", "snow", "drifts", "diameter", "elevation", "altitude",
+                                      "across", "metres", "meters", "span", "tower", "mast", "cliff"};
+    static const char *const money[] = {"paid", "pay", "cost", "costs", "price", "prices", "revenue",
+                                        "sales", "budget", "funding", "raised", "profit", "loss",
+                                        "people", "residents", "visitors", "users", "viewers"};
+    bool len = false;
+    for (size_t k = c->sent.from; k < c->sent.to; k++) {
+        if (tok(c, k)->kind != FC_TOK_WORD)
+            continue;
+        for (size_t a = 0; a < sizeof money / sizeof *money; a++)
+            if (is_word(c, k, money[a]))
+                return false;
+        for (size_t a = 0; a < sizeof cue / sizeof *cue && !len; a++)
+            len = is_word(c, k, cue[a]);
+    }
+    return len;
+}
+
 /* A scale word at i ("million", or "bn" glued to the number); multiplies *v. */
 FC_HOT size_t scale_at(const ctx *c, size_t i, double *v)
 {
@@ -161,6 +187,13 @@ FC_HOT size_t scale_at(const ctx *c, size_t i, double *v)
      * or after an amount of money: "$3 m" ("6.5 m" alone is metres). */
     if (tok(c, i)->end - tok(c, i)->start <= 2 && !glued(c, i) &&
         !(i > c->sent.from + 1 && tok(c, i - 1)->kind == FC_TOK_NUM && currency_before(c, i - 1)))
+        return 0;
+    /* A glued "m" with no money before it, in a sentence about sizes and
+     * heights, is metres: "thinned by 2.4m", "waves of 6m-8m". */
+    if (tok(c, i)->end == tok(c, i)->start + 1 && c->text[tok(c, i)->start] == 'm' &&
+        i > c->sent.from && tok(c, i - 1)->kind == FC_TOK_NUM && !currency_before(c, i - 1) &&
+        (is_word(c, i + 1, "high") || is_word(c, i + 1, "tall") || is_word(c, i + 1, "long") ||
+         is_word(c, i + 1, "deep") || is_word(c, i + 1, "wide") || length_sentence(c)))
         return 0;
     *v *= e->value;
     return e->phrase.ntok;
@@ -1515,6 +1548,45 @@ static const fc_entry *unit_at(const ctx *c, size_t end)
     return u;
 }
 
+/* A currency word several countries use ("kroner", "riyals", "pesos",
+ * "dinars") is the currency of the country its sentence names: "250 riyals"
+ * in Doha is Qatar's. Without one, the rules' code stands (the most common). */
+static void country_currency(const ctx *c, size_t end, char *code)
+{
+    static const struct {
+        const char *from, *word, *to, *cues[5];
+    } t[] = {
+        {"DKK", "kroner", "NOK", {"norway", "norwegian", "oslo", "bergen", "stavanger"}},
+        {"DKK", "krone", "NOK", {"norway", "norwegian", "oslo", "bergen", "stavanger"}},
+        {"SAR", "riyals", "QAR", {"qatar", "qatari", "doha", NULL}},
+        {"SAR", "riyal", "QAR", {"qatar", "qatari", "doha", NULL}},
+        {"SAR", "riyals", "OMR", {"oman", "omani", "muscat", NULL}},
+        {"MXN", "pesos", "PHP", {"philippines", "philippine", "manila", "filipino"}},
+        {"MXN", "pesos", "ARS", {"argentina", "argentine", "argentina's", NULL}},
+        {"MXN", "pesos", "CLP", {"chile", "chilean", "santiago", NULL}},
+        {"MXN", "pesos", "COP", {"colombia", "colombian", "bogota", NULL}},
+        {"INR", "rupees", "PKR", {"pakistan", "pakistani", "karachi", "lahore", "islamabad"}},
+        {"INR", "rupees", "LKR", {"lanka", "lankan", "colombo", NULL}},
+        {"INR", "rupees", "NPR", {"nepal", "nepalese", "kathmandu", NULL}},
+        {"KES", "shillings", "UGX", {"uganda", "ugandan", "kampala", NULL}},
+        {"KES", "shillings", "TZS", {"tanzania", "tanzanian", "dodoma", NULL}},
+        {"KWD", "dinars", "JOD", {"jordan", "jordanian", "amman", NULL}},
+        {"KWD", "dinars", "BHD", {"bahrain", "bahraini", "manama", NULL}},
+        {"KWD", "dinars", "IQD", {"iraq", "iraqi", "baghdad", NULL}},
+        {"AED", "dirhams", "MAD", {"morocco", "moroccan", "rabat", "casablanca"}},
+    };
+    for (size_t r = 0; r < sizeof t / sizeof *t; r++) {
+        if (strcmp(code, t[r].from) != 0 || !is_word(c, end, t[r].word))
+            continue;
+        for (size_t k = c->sent.from; k < c->sent.to; k++)
+            for (size_t q = 0; q < 5 && t[r].cues[q]; q++)
+                if (is_word(c, k, t[r].cues[q])) {
+                    memcpy(code, t[r].to, 4);
+                    return;
+                }
+    }
+}
+
 /* Sets the unit and currency of cl from the words around the number ending
  * before token end; *unit_out is the unit entry read, if any. Returns the token
  * after the unit. */
@@ -1554,12 +1626,7 @@ static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl,
     if (cur) {
         cl->unit = FC_UNIT_CURRENCY;
         memcpy(cl->currency, cur->code, 4);
-        /* "kroner" is the Danish krone unless the sentence is Norway's. */
-        if (memcmp(cur->code, "DKK", 4) == 0 && (is_word(c, end, "kroner") || is_word(c, end, "krone")))
-            for (size_t k = c->sent.from; k < c->sent.to; k++)
-                if (is_word(c, k, "norway") || is_word(c, k, "norwegian") || is_word(c, k, "oslo") ||
-                    is_word(c, k, "bergen") || is_word(c, k, "stavanger"))
-                    memcpy(cl->currency, "NOK", 4);
+        country_currency(c, end, cl->currency);
         if (cur->value > 0) /* "14.2 cents": 14.2 cent, 0.142 USD */
             *sub = cur->value;
         return end + cur->phrase.ntok;
@@ -3430,11 +3497,15 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
      * a day") stays a rate (per), and after a unit is named as the compound but
      * left to the rate too ("250,000 barrels per day"). */
     const fc_entry *per_u = NULL;
-    if (!q->range && ((cl->unit == FC_UNIT_OTHER && unit && unit->name && !unit->offset) ||
-                      cl->unit == FC_UNIT_CURRENCY)) {
+    if (((cl->unit == FC_UNIT_OTHER && unit && unit->name && !unit->offset) ||
+         cl->unit == FC_UNIT_CURRENCY)) {
         bool slash = is_punct(c, after, "/") && glued(c, after);
-        if (slash || is_word(c, after, "per")) {
+        /* "1.2 terabytes a second" after a unit; "$50 a day" stays a rate. */
+        bool a = cl->unit == FC_UNIT_OTHER && (is_word(c, after, "a") || is_word(c, after, "an"));
+        if (slash || a || is_word(c, after, "per")) {
             const fc_entry *u2 = per_unit_at(c, after + 1);
+            if (a && u2 && u2->kind != FC_UNIT_DURATION)
+                u2 = NULL;
             if (u2 && (cl->unit == FC_UNIT_OTHER || u2->kind == FC_UNIT_OTHER)) {
                 per_u = u2;
                 if (!entry_at(c, &c->r->rates, after))
