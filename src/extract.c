@@ -1548,6 +1548,30 @@ static const fc_entry *unit_at(const ctx *c, size_t end)
     return u;
 }
 
+/* Whether the sentence speaks of money and not of weight: "pounds" there are
+ * sterling ("fined 500 pounds each", "the price cap falls to 1,738 pounds"). */
+static bool money_sentence(const ctx *c)
+{
+    static const char *const money[] = {"price", "prices", "cost", "costs", "fined", "fine", "fines",
+                                        "paid", "pay", "pays", "bill", "bills", "tariff", "salary",
+                                        "wage", "wages", "spent", "spend", "charge", "charged", "fee",
+                                        "fees", "budget", "sterling", "worth", "earn", "earned", "rent"};
+    static const char *const weight[] = {"weigh", "weighed", "weighs", "weight", "weighing", "heavy",
+                                         "heavier", "lighter", "lbs", "lb", "kg", "kilograms", "ounces",
+                                         "fish", "catch", "lifted", "lift", "load", "cargo", "bale"};
+    bool m = false;
+    for (size_t k = c->sent.from; k < c->sent.to; k++) {
+        if (tok(c, k)->kind != FC_TOK_WORD)
+            continue;
+        for (size_t a = 0; a < sizeof weight / sizeof *weight; a++)
+            if (is_word(c, k, weight[a]))
+                return false;
+        for (size_t a = 0; a < sizeof money / sizeof *money && !m; a++)
+            m = is_word(c, k, money[a]);
+    }
+    return m;
+}
+
 /* A currency word several countries use ("kroner", "riyals", "pesos",
  * "dinars") is the currency of the country its sentence names: "250 riyals"
  * in Doha is Qatar's. Without one, the rules' code stands (the most common). */
@@ -1616,6 +1640,12 @@ static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl,
             u = after; /* "three more weeks" */
             skip = 1;
         }
+    }
+    if (u && u->name && strcmp(u->name, "pound") == 0 && !skip &&
+        (is_word(c, end, "pounds") || is_word(c, end, "pound")) && money_sentence(c)) {
+        cl->unit = FC_UNIT_CURRENCY; /* "fined 500 pounds", "a cap of 1,738 pounds" */
+        memcpy(cl->currency, "GBP", 4);
+        return end + 1;
     }
     if (u) {
         cl->unit = (fc_unit)u->kind;
