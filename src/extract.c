@@ -9,6 +9,7 @@
  * Numbers that are not claims (dates, times, ages, temperatures, ordinals,
  * names and codes with digits, URLs, e-mail addresses) are recognised and skipped.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -3572,6 +3573,20 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     if (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY ||
         ((q->kind == Q_FRACTION || cl->unit == FC_UNIT_PERCENT) && is_word(c, after, "of")))
         find_subject(c, after, &f); /* "30% of seats", "a third of voters" */
+    /* A count per unit: "1.3x10^6 cells per millilitre" is 1.3e6 "cell per
+     * millilitre", base per cubic metre; per a unit of time ("operations per
+     * second") it has no base. */
+    const fc_entry *count_per = NULL;
+    if (cl->unit == FC_UNIT_COUNT && f.subj_to == f.subj_from + 1 && f.subj_to > after &&
+        is_word(c, f.subj_to, "per") && is_plural(c, f.subj_from) &&
+        !entry_at(c, &c->r->rates, f.subj_to) && /* "300 arrests per day" stays a rate */
+        (count_per = per_unit_at(c, f.subj_to + 1)) != NULL) {
+        cl->unit = FC_UNIT_OTHER;
+        size_t e = f.subj_to + 1 + (is_word(c, f.subj_to + 1, "second") ? 1 : count_per->phrase.ntok);
+        cl->end = tok(c, e - 1)->end;
+        after = e;
+        *next = after;
+    }
     /* A rate per head of population: "61.2 cases per 100,000 residents". */
     size_t tail = f.subj_to > after ? f.subj_to : after;
     if (cl->unit == FC_UNIT_COUNT && is_word(c, tail, "per") && tail + 1 < c->sent.to &&
@@ -3621,6 +3636,28 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
         return st;
     }
     name_unit(cl, cl->unit == (fc_unit)(unit ? unit->kind : -1) ? unit : NULL, subunit, per_u);
+    if (count_per) {
+        const fc_tok *w = tok(c, f.subj_from);
+        size_t n = w->end - w->start;
+        char noun[24];
+        if (n >= 3 && n < sizeof noun) {
+            for (size_t k = 0; k < n; k++)
+                noun[k] = (char)tolower((unsigned char)c->text[w->start + k]);
+            if (n > 3 && memcmp(noun + n - 3, "ies", 3) == 0) { /* "batteries" */
+                n -= 3;
+                noun[n++] = 'y';
+            } else if (noun[n - 1] == 's') { /* "cells" */
+                n--;
+            }
+            noun[n] = 0;
+            if (per_name(cl->unit_name, sizeof cl->unit_name, noun, count_per->name) &&
+                count_per->kind == FC_UNIT_OTHER && count_per->base &&
+                per_name(cl->base_unit, sizeof cl->base_unit, "", count_per->base)) {
+                memmove(cl->base_unit, cl->base_unit + 1, strlen(cl->base_unit)); /* "per cubic metre" */
+                cl->base_value = cl->value / count_per->factor;
+            }
+        }
+    }
     return fc_claims_push(c->out, cl);
 }
 
