@@ -179,7 +179,8 @@ void fc_check_describe(fc_strbuf *sb, const fc_doc *d, const fc_claim *c)
         fc_sb_puts(sb, " ");
     }
     /* "52%", "3 points", "$4.2 million" is "$4,200,000": the unit as read. */
-    bool dollar = c->unit == FC_UNIT_CURRENCY && strcmp(c->currency, "USD") == 0;
+    bool sub = c->unit == FC_UNIT_CURRENCY && c->unit_name[0] && strcmp(c->unit_name, c->currency) != 0;
+    bool dollar = c->unit == FC_UNIT_CURRENCY && !sub && strcmp(c->currency, "USD") == 0;
     const char *after = c->unit == FC_UNIT_PERCENT                ? "%"
                         : c->unit == FC_UNIT_PERCENTAGE_POINT     ? " points"
                         : c->unit == FC_UNIT_CURRENCY && !dollar ? NULL
@@ -193,7 +194,9 @@ void fc_check_describe(fc_strbuf *sb, const fc_doc *d, const fc_claim *c)
     } else {
         fc_sb_number(sb, c->value);
     }
-    if (after)
+    if (sub)
+        fc_sb_printf(sb, " %s", c->unit_name); /* "14.2 cent per kilowatt-hour" */
+    else if (after)
         fc_sb_puts(sb, after);
     else
         fc_sb_printf(sb, " %s", c->currency);

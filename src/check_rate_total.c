@@ -203,6 +203,23 @@ static fc_status restated_rate(const fc_check_ctx *x, size_t k, size_t ri)
     return fc_check_finish(x, &f, &sb);
 }
 
+/* Whether a and b are in one unit, a rate's period left out: "1,200 feet a
+ * day" (a "foot per day") is in the unit of "9,600 feet"; "cent per kilowatt
+ * hour" is not a "cent". */
+static bool same_unit(const fc_claim *a, const fc_claim *b)
+{
+    size_t la = strlen(a->unit_name), lb = strlen(b->unit_name);
+    static const char *const periods[] = {" per day", " per week", " per month", " per year"};
+    for (size_t k = 0; k < 4; k++) {
+        size_t n = strlen(periods[k]);
+        if (a->per && la > n && strcmp(a->unit_name + la - n, periods[k]) == 0)
+            la -= n;
+        if (b->per && lb > n && strcmp(b->unit_name + lb - n, periods[k]) == 0)
+            lb -= n;
+    }
+    return la == lb && strncmp(a->unit_name, b->unit_name, la) == 0;
+}
+
 fc_status fc_check_rate_total(const fc_check_ctx *x)
 {
     for (size_t d = 0; d < x->ndocs; d++) {
@@ -213,7 +230,7 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
             const fc_claim *t = fc_check_claim(x, k), *r = fc_check_claim(x, ri);
             if (!t->per || !r->per || t->per == r->per || t->role != FC_ROLE_LEVEL ||
                 r->role != FC_ROLE_LEVEL || t->sentence != r->sentence || t->unit != r->unit ||
-                strcmp(t->currency, r->currency) != 0 || strcmp(t->unit_name, r->unit_name) != 0 ||
+                strcmp(t->currency, r->currency) != 0 || !same_unit(t, r) ||
                 t->value <= 0 || !restated(x, t, r))
                 continue;
             fc_status st = restated_rate(x, k, ri);
@@ -286,7 +303,7 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
             const fc_claim *r = fc_check_claim(x, i);
             if (!r->per || r->role != FC_ROLE_LEVEL || r->unit != t->unit ||
                 strcasecmp(r->currency, t->currency) != 0 ||
-                strcmp(r->unit_name, t->unit_name) != 0) /* feet a day for feet */
+                !same_unit(r, t)) /* feet a day for feet */
                 continue;
             bool here = r->sentence == t->sentence && r->start > t->start;
             if (!here && (from_period || !same_subject(r, t)))

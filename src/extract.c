@@ -9,6 +9,7 @@
  * Numbers that are not claims (dates, times, ages, temperatures, ordinals,
  * names and codes with digits, URLs, e-mail addresses) are recognised and skipped.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,6 +149,33 @@ static bool is_number_word(const ctx *c, size_t i, double *v)
     return true;
 }
 
+static const fc_entry *currency_before(const ctx *c, size_t i);
+/* Whether the sentence speaks of lengths, heights or depths ("tall", "waves",
+ * "thinned"), and of no money: a glued "m" there is metres. */
+static bool length_sentence(const ctx *c)
+{
+    static const char *const cue[] = {"tall", "taller", "high", "higher", "deep", "deeper", "wide", "wider",
+                                      "long", "longer", "height", "depth", "length", "width", "waves",
+                                      "wave", "swell", "thinned", "thick", "thickness", "jumped", "jump",
+                                      "threw", "throw", "vault", "glacier", "sea", "tide", "flood",
+                                      "floodwater", "snow", "drifts", "diameter", "elevation", "altitude",
+                                      "across", "metres", "meters", "span", "tower", "mast", "cliff"};
+    static const char *const money[] = {"paid", "pay", "cost", "costs", "price", "prices", "revenue",
+                                        "sales", "budget", "funding", "raised", "profit", "loss",
+                                        "people", "residents", "visitors", "users", "viewers"};
+    bool len = false;
+    for (size_t k = c->sent.from; k < c->sent.to; k++) {
+        if (tok(c, k)->kind != FC_TOK_WORD)
+            continue;
+        for (size_t a = 0; a < sizeof money / sizeof *money; a++)
+            if (is_word(c, k, money[a]))
+                return false;
+        for (size_t a = 0; a < sizeof cue / sizeof *cue && !len; a++)
+            len = is_word(c, k, cue[a]);
+    }
+    return len;
+}
+
 /* A scale word at i ("million", or "bn" glued to the number); multiplies *v. */
 FC_HOT size_t scale_at(const ctx *c, size_t i, double *v)
 {
@@ -156,8 +184,17 @@ FC_HOT size_t scale_at(const ctx *c, size_t i, double *v)
     const fc_entry *e = entry_at(c, &c->r->scale_words, i);
     if (!e)
         return 0;
-    /* One- and two-letter abbreviations ("m", "bn") only when glued: "1.1m". */
-    if (tok(c, i)->end - tok(c, i)->start <= 2 && !glued(c, i))
+    /* One- and two-letter abbreviations ("m", "bn") only when glued: "1.1m",
+     * or after an amount of money: "$3 m" ("6.5 m" alone is metres). */
+    if (tok(c, i)->end - tok(c, i)->start <= 2 && !glued(c, i) &&
+        !(i > c->sent.from + 1 && tok(c, i - 1)->kind == FC_TOK_NUM && currency_before(c, i - 1)))
+        return 0;
+    /* A glued "m" with no money before it, in a sentence about sizes and
+     * heights, is metres: "thinned by 2.4m", "waves of 6m-8m". */
+    if (tok(c, i)->end == tok(c, i)->start + 1 && c->text[tok(c, i)->start] == 'm' &&
+        i > c->sent.from && tok(c, i - 1)->kind == FC_TOK_NUM && !currency_before(c, i - 1) &&
+        (is_word(c, i + 1, "high") || is_word(c, i + 1, "tall") || is_word(c, i + 1, "long") ||
+         is_word(c, i + 1, "deep") || is_word(c, i + 1, "wide") || length_sentence(c)))
         return 0;
     *v *= e->value;
     return e->phrase.ntok;
@@ -283,7 +320,22 @@ static const fc_entry *currency_match(const ctx *c, size_t i, bool before, bool 
             continue;
         bool one = true;
         for (size_t q = from + 1; q < from + n && one; q++)
-            one = glued(c, q);
+            one = glued(c, q) || (!en->symbol && tok(c, q)->kind == FC_TOK_WORD &&
+                                  tok(c, q - 1)->kind == FC_TOK_WORD); /* "Swiss francs" */
+        /* "R4.2bn", "R800,000": a lone "R" is the rand glued to a figure with
+         * a scale, a thousands group or a decimal ("R2" stays a name). */
+        if (one && en->symbol && !before && n == 1 && is_word(c, from, "r") &&
+            !(from + 1 < c->sent.to && glued(c, from + 1) && tok(c, from + 1)->kind == FC_TOK_NUM &&
+              (memchr(c->text + tok(c, from + 1)->start, ',', tok(c, from + 1)->end - tok(c, from + 1)->start) ||
+               memchr(c->text + tok(c, from + 1)->start, '.', tok(c, from + 1)->end - tok(c, from + 1)->start) ||
+               (from + 2 < c->sent.to && glued(c, from + 2) && entry_at(c, &c->r->scale_words, from + 2)))))
+            one = false;
+        if (one && en->symbol && before && n == 1 && is_word(c, from, "r") &&
+            !(glued(c, i) && tok(c, i)->kind == FC_TOK_NUM &&
+              (memchr(c->text + tok(c, i)->start, ',', tok(c, i)->end - tok(c, i)->start) ||
+               memchr(c->text + tok(c, i)->start, '.', tok(c, i)->end - tok(c, i)->start) ||
+               (i + 1 < c->sent.to && glued(c, i + 1) && entry_at(c, &c->r->scale_words, i + 1)))))
+            one = false;
         /* "HK $12", "C $4.50": a country's letters spaced from the symbol are
          * still its dollar; an article is not ("a $4.2 billion" stays US). */
         if (!one && n == 2 && en->symbol && tok(c, from)->kind == FC_TOK_WORD &&
@@ -980,9 +1032,47 @@ static bool temperature_claim(const ctx *c, size_t i, const fc_entry *u)
     size_t p = i;
     if (p > c->sent.from && entry_before(c, &c->r->hedges, p))
         p -= entry_before(c, &c->r->hedges, p)->phrase.ntok;
-    return p > c->sent.from &&
-           (is_word(c, p - 1, "by") || list_before(c, &c->r->change_verbs, p) ||
-            list_before(c, &c->r->up_before, p) || list_before(c, &c->r->down_before, p));
+    if (p > c->sent.from &&
+        (is_word(c, p - 1, "by") || list_before(c, &c->r->change_verbs, p) ||
+         list_before(c, &c->r->up_before, p) || list_before(c, &c->r->down_before, p)))
+        return true;
+    /* "hit 41.5 degrees", "reached 112 degrees": a reading in a sentence about
+     * the heat or the cold, not an angle, a bearing or a degree course. */
+    static const char *const heat[] = {"temperature", "temperatures", "heat", "heatwave", "hot", "hottest",
+                                       "warm", "warmest", "cold", "coldest", "hit", "reached", "soared",
+                                       "climbed", "peaked", "topped", "record", "thermometer", "thermometers",
+                                       "mercury", "high", "low", "sweltered", "shade"};
+    static const char *const angle[] = {"angle", "angles", "turn", "turned", "rotate", "rotated", "tilt",
+                                        "tilted", "slope", "latitude", "longitude", "north", "south", "east",
+                                        "west", "bearing", "arc", "degree", "university", "courses"};
+    /* The two ends of a swing ("fell from a muggy 91 degrees at noon to 68
+     * degrees by 6 p.m.") are the day's weather, not figures. */
+    for (size_t k = p, n = 0; k > c->sent.from && n < 3; k--, n++)
+        if (is_word(c, k - 1, "from") || is_word(c, k - 1, "to"))
+            return false;
+    bool warm = false;
+    for (size_t k = c->sent.from; k < c->sent.to; k++) {
+        if (tok(c, k)->kind != FC_TOK_WORD)
+            continue;
+        for (size_t a = 0; a < sizeof angle / sizeof *angle; a++)
+            if (is_word(c, k, angle[a]))
+                return false;
+        for (size_t h = 0; h < sizeof heat / sizeof *heat && !warm; h++)
+            warm = is_word(c, k, heat[h]);
+    }
+    return warm;
+}
+
+/* The scale of a bare "degrees" read as a temperature: Fahrenheit above 55
+ * (no weather reaches 56 degrees Celsius), else Celsius; NULL when the rules
+ * have neither. */
+static const fc_entry *degree_scale(const ctx *c, double v)
+{
+    const char *want = v > 55 ? "degree Fahrenheit" : "degree Celsius";
+    for (size_t k = 0; k < c->r->units.n; k++)
+        if (c->r->units.items[k].name && strcmp(c->r->units.items[k].name, want) == 0)
+            return &c->r->units.items[k];
+    return NULL;
 }
 
 /* Whether the number at token i is a figure in the unit written at end: any
@@ -1038,7 +1128,9 @@ static bool is_name_or_code(const ctx *c, size_t i, size_t end)
         /* Letters glued after: "1B", "1st", "1990s" (scale words were consumed);
          * but a unit ("512GB", "2.5mm") is part of the figure. */
         if (n->kind == FC_TOK_WORD)
-            return !unit_claim(c, i, end);
+            return !unit_claim(c, i, end) && !(currency_after(c, end) && is_word(c, end, "p") &&
+                                               (end + 1 >= c->toks.n || !glued(c, end + 1) ||
+                                                tok(c, end + 1)->kind == FC_TOK_PUNCT)); /* "152.9p" */
         /* "7-Eleven": a hyphen then a capitalised word. */
         if (n->kind == FC_TOK_PUNCT && t[n->start] == '-' && end + 1 < c->toks.n &&
             glued(c, end + 1) && fc_tok_is_capitalised(t, tok(c, end + 1)))
@@ -1275,8 +1367,22 @@ static bool is_identifier(const ctx *c, size_t i, size_t end)
  * whole one and no counted noun, unit or percentage follows it. */
 static bool is_model_number(const ctx *c, size_t i, size_t end)
 {
+    /* The variant of a lettered model: the "200" of "A320-200". */
+    if (end == i + 1 && i >= c->sent.from + 3 && glued(c, i) && is_punct(c, i - 1, "-") &&
+        glued(c, i - 1) && tok(c, i - 2)->kind == FC_TOK_NUM && tok(c, i - 3)->kind == FC_TOK_WORD &&
+        (glued(c, i - 2) || fc_tok_is_capitalised(c->text, tok(c, i - 3))) &&
+        !list_at(c, &c->r->label_words, i - 3) && !is_month(c, i - 3))
+        return true; /* and the "9" of "Boeing 787-9" */
+    /* A variant after a hyphen: "Boeing 737-800", "A320-200". */
+    if (end == i + 3 && is_punct(c, i + 1, "-") && glued(c, i + 1) && glued(c, i + 2) &&
+        plain_number(c, i + 2))
+        end = i + 1;
+    /* A brand written in camel case: "iPhone 15", "iPad 10". */
+    const fc_tok *b = i > c->sent.from ? tok(c, i - 1) : NULL;
+    bool camel = b && b->kind == FC_TOK_WORD && b->end - b->start >= 3 && c->text[b->start] >= 'a' &&
+                 c->text[b->start] <= 'z' && c->text[b->start + 1] >= 'A' && c->text[b->start + 1] <= 'Z';
     if (end != i + 1 || i == c->sent.from || glued(c, i) ||
-        tok(c, i - 1)->kind != FC_TOK_WORD || !fc_tok_is_capitalised(c->text, tok(c, i - 1)) ||
+        tok(c, i - 1)->kind != FC_TOK_WORD || (!fc_tok_is_capitalised(c->text, tok(c, i - 1)) && !camel) ||
         tok(c, i)->end - tok(c, i)->start > 4 || !plain_number(c, i))
         return false;
     size_t n = i - 1;
@@ -1396,11 +1502,39 @@ static void hedge_interval(fc_claim *cl, const fc_entry *h, double v)
 /* The unit written at token end, after a number: its entry when the rules list
  * one there whose context holds (a glued-only unit glued to the number, a unit
  * that needs certain words with one of them in the sentence). */
+/* Whether the text at token i is the phrase of entry e byte for byte. */
+static bool written_as(const ctx *c, size_t i, const fc_entry *e)
+{
+    size_t n = strlen(e->phrase.text), s = tok(c, i)->start;
+    return tok(c, i + e->phrase.ntok - 1)->end == s + n && memcmp(c->text + s, e->phrase.text, n) == 0;
+}
+
+/* A cased symbol written otherwise than entry u ("MA" for "mA"): the entry of
+ * the same letters written so, or NULL. */
+static const fc_entry *cased_other(const ctx *c, size_t i, const fc_entry *u)
+{
+    const fc_entries *e = &c->r->units;
+    for (size_t k = 0; k < e->n; k++) {
+        const fc_entry *o = &e->items[k];
+        if (o != u && o->cased && o->phrase.ntok == u->phrase.ntok && match_at(c, &o->phrase, i, c->sent.to) &&
+            written_as(c, i, o))
+            return o;
+    }
+    return NULL;
+}
+
 static const fc_entry *unit_at(const ctx *c, size_t end)
 {
     const fc_entry *u = end < c->sent.to ? entry_at(c, &c->r->units, end) : NULL;
-    if (u && u->glued && !glued(c, end))
-        return NULL; /* "30g", not "30 g" */
+    if (u && u->cased && !written_as(c, end, u))
+        u = cased_other(c, end, u);
+    if (u && u->glued && !glued(c, end) && !u->cased)
+        return NULL; /* "30g", not "30 g"; a cased symbol may be spaced: "200 g" */
+    /* "st" is stone only before the pounds: "9st 4lb" (not "21st"). */
+    if (u && u->cased && strcmp(u->phrase.text, "st") == 0 &&
+        !(end + 2 < c->sent.to && tok(c, end + 1)->kind == FC_TOK_NUM && unit_at(c, end + 2) &&
+          unit_at(c, end + 2)->name && strcmp(unit_at(c, end + 2)->name, "pound") == 0))
+        return NULL;
     /* A lowercase one-letter symbol written in capitals is something else:
      * "30g" is grams, "5G" a network ("2L" stays litres). */
     if (u && u->glued && u->phrase.text && u->phrase.text[0] >= 'a' && u->phrase.text[0] <= 'z' &&
@@ -1415,13 +1549,77 @@ static const fc_entry *unit_at(const ctx *c, size_t end)
     return u;
 }
 
+/* Whether the sentence speaks of money and not of weight: "pounds" there are
+ * sterling ("fined 500 pounds each", "the price cap falls to 1,738 pounds"). */
+static bool money_sentence(const ctx *c)
+{
+    static const char *const money[] = {"price", "prices", "cost", "costs", "fined", "fine", "fines",
+                                        "paid", "pay", "pays", "bill", "bills", "tariff", "salary",
+                                        "wage", "wages", "spent", "spend", "charge", "charged", "fee",
+                                        "fees", "budget", "sterling", "worth", "earn", "earned", "rent"};
+    static const char *const weight[] = {"weigh", "weighed", "weighs", "weight", "weighing", "heavy",
+                                         "heavier", "lighter", "lbs", "lb", "kg", "kilograms", "ounces",
+                                         "fish", "catch", "lifted", "lift", "load", "cargo", "bale"};
+    bool m = false;
+    for (size_t k = c->sent.from; k < c->sent.to; k++) {
+        if (tok(c, k)->kind != FC_TOK_WORD)
+            continue;
+        for (size_t a = 0; a < sizeof weight / sizeof *weight; a++)
+            if (is_word(c, k, weight[a]))
+                return false;
+        for (size_t a = 0; a < sizeof money / sizeof *money && !m; a++)
+            m = is_word(c, k, money[a]);
+    }
+    return m;
+}
+
+/* A currency word several countries use ("kroner", "riyals", "pesos",
+ * "dinars") is the currency of the country its sentence names: "250 riyals"
+ * in Doha is Qatar's. Without one, the rules' code stands (the most common). */
+static void country_currency(const ctx *c, size_t end, char *code)
+{
+    static const struct {
+        const char *from, *word, *to, *cues[5];
+    } t[] = {
+        {"DKK", "kroner", "NOK", {"norway", "norwegian", "oslo", "bergen", "stavanger"}},
+        {"DKK", "krone", "NOK", {"norway", "norwegian", "oslo", "bergen", "stavanger"}},
+        {"SAR", "riyals", "QAR", {"qatar", "qatari", "doha", NULL}},
+        {"SAR", "riyal", "QAR", {"qatar", "qatari", "doha", NULL}},
+        {"SAR", "riyals", "OMR", {"oman", "omani", "muscat", NULL}},
+        {"MXN", "pesos", "PHP", {"philippines", "philippine", "manila", "filipino"}},
+        {"MXN", "pesos", "ARS", {"argentina", "argentine", "argentina's", NULL}},
+        {"MXN", "pesos", "CLP", {"chile", "chilean", "santiago", NULL}},
+        {"MXN", "pesos", "COP", {"colombia", "colombian", "bogota", NULL}},
+        {"INR", "rupees", "PKR", {"pakistan", "pakistani", "karachi", "lahore", "islamabad"}},
+        {"INR", "rupees", "LKR", {"lanka", "lankan", "colombo", NULL}},
+        {"INR", "rupees", "NPR", {"nepal", "nepalese", "kathmandu", NULL}},
+        {"KES", "shillings", "UGX", {"uganda", "ugandan", "kampala", NULL}},
+        {"KES", "shillings", "TZS", {"tanzania", "tanzanian", "dodoma", NULL}},
+        {"KWD", "dinars", "JOD", {"jordan", "jordanian", "amman", NULL}},
+        {"KWD", "dinars", "BHD", {"bahrain", "bahraini", "manama", NULL}},
+        {"KWD", "dinars", "IQD", {"iraq", "iraqi", "baghdad", NULL}},
+        {"AED", "dirhams", "MAD", {"morocco", "moroccan", "rabat", "casablanca"}},
+    };
+    for (size_t r = 0; r < sizeof t / sizeof *t; r++) {
+        if (strcmp(code, t[r].from) != 0 || !is_word(c, end, t[r].word))
+            continue;
+        for (size_t k = c->sent.from; k < c->sent.to; k++)
+            for (size_t q = 0; q < 5 && t[r].cues[q]; q++)
+                if (is_word(c, k, t[r].cues[q])) {
+                    memcpy(code, t[r].to, 4);
+                    return;
+                }
+    }
+}
+
 /* Sets the unit and currency of cl from the words around the number ending
  * before token end; *unit_out is the unit entry read, if any. Returns the token
  * after the unit. */
 static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl,
-                         const fc_entry **unit_out)
+                         const fc_entry **unit_out, double *sub)
 {
     *unit_out = NULL;
+    *sub = 0;
     cl->unit = FC_UNIT_COUNT;
     if (start_tok > c->sent.from) {
         const fc_entry *cur = currency_before(c, start_tok);
@@ -1444,6 +1642,12 @@ static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl,
             skip = 1;
         }
     }
+    if (u && u->name && strcmp(u->name, "pound") == 0 && !skip &&
+        (is_word(c, end, "pounds") || is_word(c, end, "pound")) && money_sentence(c)) {
+        cl->unit = FC_UNIT_CURRENCY; /* "fined 500 pounds", "a cap of 1,738 pounds" */
+        memcpy(cl->currency, "GBP", 4);
+        return end + 1;
+    }
     if (u) {
         cl->unit = (fc_unit)u->kind;
         *unit_out = u;
@@ -1453,11 +1657,9 @@ static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl,
     if (cur) {
         cl->unit = FC_UNIT_CURRENCY;
         memcpy(cl->currency, cur->code, 4);
-        if (cur->value > 0) { /* "14.2 cents" = 0.142 USD */
-            cl->value *= cur->value;
-            cl->low *= cur->value;
-            cl->high *= cur->value;
-        }
+        country_currency(c, end, cl->currency);
+        if (cur->value > 0) /* "14.2 cents": 14.2 cent, 0.142 USD */
+            *sub = cur->value;
         return end + cur->phrase.ntok;
     }
     return end;
@@ -3202,24 +3404,81 @@ static void drop_subject(found *f)
  * the claim kept that unit), or from its currency. A change of temperature
  * converts without the offset: 9 degrees Fahrenheit warmer is 5 degrees Celsius
  * warmer. */
-static void name_unit(fc_claim *cl, const fc_entry *u)
+/* dst = a " per " b when it fits in n bytes; false (dst untouched) when not. */
+static bool per_name(char *dst, size_t n, const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la + lb + 6 > n)
+        return false;
+    memcpy(dst, a, la);
+    memcpy(dst + la, " per ", 5);
+    memcpy(dst + la + 5, b, lb + 1);
+    return true;
+}
+
+/* Names the unit of cl from its entry u; sub: the share of the currency's
+ * main unit a subunit is ("45 cents", 0.01), else 0; per: the unit after
+ * "per" or "/" of a compound, or NULL. */
+static void name_unit(fc_claim *cl, const fc_entry *u, double sub, const fc_entry *per)
 {
     cl->base_value = NAN;
     if (cl->unit == FC_UNIT_CURRENCY && cl->currency[0]) {
-        memcpy(cl->unit_name, cl->currency, 4);
+        const char *n = !sub ? cl->currency : strcmp(cl->currency, "GBP") == 0 ? "penny" : "cent";
+        snprintf(cl->unit_name, sizeof cl->unit_name, "%s", n);
         memcpy(cl->base_unit, cl->currency, 4);
-        cl->base_value = cl->value;
+        cl->base_value = sub ? cl->value * sub : cl->value;
+        if (per && per->name && per_name(cl->unit_name, sizeof cl->unit_name, n, per->name)) {
+            if (per->base && !per->offset &&
+                per_name(cl->base_unit, sizeof cl->base_unit, cl->currency, per->base)) {
+                cl->base_value /= per->factor;
+            } else {
+                cl->base_value = NAN;
+                cl->base_unit[0] = 0;
+            }
+        }
         return;
     }
     if (!u || !u->name)
         return;
     /* The loader holds names to these sizes (rules_load.c unit_entry). */
     memcpy(cl->unit_name, u->name, strlen(u->name) + 1);
+    bool both = per && per->name && per_name(cl->unit_name, sizeof cl->unit_name, u->name, per->name);
     if (!u->base)
         return;
+    if (both) {
+        if (!per->base || per->offset ||
+            !per_name(cl->base_unit, sizeof cl->base_unit, u->base, per->base))
+            return;
+        cl->base_value = cl->value * u->factor / per->factor;
+        return;
+    }
     memcpy(cl->base_unit, u->base, strlen(u->base) + 1);
     cl->base_value = cl->value * u->factor + (cl->role == FC_ROLE_CHANGE ? 0 : u->offset);
 }
+
+/* The unit after "per" or "/" at token i: any unit of a dimension ("hectare",
+ * "L", "kilowatt hour"), or "second", which the units table does not list
+ * alone (an ordinal); NULL when none. */
+static const fc_entry *per_unit_at(const ctx *c, size_t i)
+{
+    if (i >= c->sent.to || tok(c, i)->kind != FC_TOK_WORD)
+        return NULL;
+    if (is_word(c, i, "second")) {
+        for (size_t k = 0; k < c->r->units.n; k++)
+            if (c->r->units.items[k].name && strcmp(c->r->units.items[k].name, "second") == 0)
+                return &c->r->units.items[k];
+        return NULL;
+    }
+    const fc_entry *u = entry_at(c, &c->r->units, i);
+    if (u && u->cased && !written_as(c, i, u))
+        u = cased_other(c, i, u);
+    if (!u || !u->name || (u->kind != FC_UNIT_OTHER && u->kind != FC_UNIT_DURATION) ||
+        u->phrase.text[0] == '-' || is_temperature(u))
+        return NULL;
+    return u;
+}
+
+static const fc_entry *per_unit_at(const ctx *c, size_t i);
 
 /* Builds the claim for the quantity q; returns the token after it. */
 static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
@@ -3237,7 +3496,55 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     cl->modality = FC_MOD_ACTUAL;
     const fc_entry *hedge = apply_hedge(c, q, cl, &start_tok);
     const fc_entry *unit = NULL;
-    size_t after = apply_unit(c, start_tok, q->sp.to, cl, &unit);
+    /* A stated margin: "1.6 ± 0.2 km", "5.2 +/- 0.3 mm" is 1.6 in [1.4, 1.8]. */
+    size_t unit_from = q->sp.to;
+    double margin = NAN;
+    if (!q->range && cl->qualifier == FC_QUAL_EXACT && unit_from + 1 < c->sent.to) {
+        size_t m = unit_from;
+        if (is_punct(c, m, "\xC2\xB1"))
+            m++;
+        else if (m + 3 < c->sent.to && is_punct(c, m, "+") && is_punct(c, m + 1, "/") &&
+                 is_punct(c, m + 2, "-"))
+            m += 3;
+        if (m > unit_from && tok(c, m)->kind == FC_TOK_NUM) {
+            margin = fc_tok_number_in(c->text, tok(c, m), c->decimal_comma);
+            unit_from = m + 1;
+        }
+    }
+    double subunit = 0;
+    size_t after = apply_unit(c, start_tok, unit_from, cl, &unit, &subunit);
+    if (unit && is_temperature(unit) && !unit->base && cl->unit == FC_UNIT_OTHER &&
+        temperature_claim(c, q->sp.from, unit) && degree_scale(c, cl->value))
+        unit = degree_scale(c, cl->value); /* "41.5 degrees": Celsius; "112 degrees": Fahrenheit */
+    /* A temperature has no floor at zero: "below 5 °C", "under 20 kelvin". */
+    if (unit && unit->base && strcmp(unit->base, "degree Celsius") == 0 && cl->low == 0 &&
+        (cl->qualifier == FC_QUAL_AT_MOST || cl->qualifier == FC_QUAL_LESS_THAN))
+        cl->low = -INFINITY;
+    if (!isnan(margin)) {
+        cl->low = cl->value - margin;
+        cl->high = cl->value + margin;
+        cl->qualifier = FC_QUAL_APPROXIMATELY;
+    }
+    /* A list sharing the unit of its last member: "62 and 58 mm", "8.21, 8.14
+     * and 8.09 m", "between 120 and 85 megawatts": each member gets it. */
+    if (!unit && cl->unit == FC_UNIT_COUNT && !q->range && isnan(margin) && after == q->sp.to) {
+        size_t k = after;
+        for (int members = 0; members < 8 && k + 1 < c->sent.to; members++) {
+            if (is_punct(c, k, ",") && is_word(c, k + 1, "and"))
+                k++;
+            if (!(is_punct(c, k, ",") || is_word(c, k, "and") || is_word(c, k, "or") ||
+                  is_word(c, k, "to")) ||
+                tok(c, k + 1)->kind != FC_TOK_NUM || (k + 2 < c->sent.to && glued(c, k + 2) && !unit_at(c, k + 2)))
+                break;
+            k += 2;
+            const fc_entry *lu = unit_at(c, k);
+            if (lu && lu->kind == FC_UNIT_OTHER && lu->name && !is_temperature(lu)) {
+                unit = lu;
+                cl->unit = FC_UNIT_OTHER;
+                break;
+            }
+        }
+    }
     if (q->unit >= 0 && cl->unit == FC_UNIT_COUNT)
         cl->unit = (fc_unit)q->unit;
     const fc_entry *sym = cl->unit == FC_UNIT_CURRENCY ? currency_before(c, start_tok) : NULL;
@@ -3254,18 +3561,21 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
         }
     }
     /* A compound of two units of one dimension: "6 feet 2 inches", "1 hour 20
-     * minutes": one figure in the first unit. */
+     * minutes", "9st 4lb": one figure in the smaller unit (74 inches, 80
+     * minutes, 130 pounds). */
     if (unit && unit->base && !q->range && after + 1 < c->sent.to &&
         tok(c, after)->kind == FC_TOK_NUM) {
         const fc_entry *u2 = unit_at(c, after + 1);
         if (u2 && u2->base && strcmp(u2->base, unit->base) == 0 && u2->factor < unit->factor &&
             !u2->offset && !unit->offset) {
-            double add = fc_tok_number_in(c->text, tok(c, after), c->decimal_comma) *
-                         u2->factor / unit->factor;
-            cl->value += add;
-            cl->low += add;
-            cl->high += add;
+            double add = fc_tok_number_in(c->text, tok(c, after), c->decimal_comma);
+            double k = unit->factor / u2->factor;
+            cl->value = cl->value * k + add;
+            cl->low = cl->low * k + add;
+            cl->high = cl->high * k + add;
             after += 1 + u2->phrase.ntok;
+            unit = u2;
+            cl->unit = (fc_unit)u2->kind;
         }
     }
     /* A currency and its hundredths: "15 dollars 20 cents", "3 pounds 50 pence". */
@@ -3283,6 +3593,38 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
             cl->high += add;
             after += 1 + sub->phrase.ntok;
         }
+    }
+    /* A compound unit "X per Y", "X/Y": "4.1 tonnes per hectare", "0.12 mg/L",
+     * "14 cents per kilowatt hour"; a rate of time after money or a count ("$50
+     * a day") stays a rate (per), and after a unit is named as the compound but
+     * left to the rate too ("250,000 barrels per day"). */
+    const fc_entry *per_u = NULL;
+    if (((cl->unit == FC_UNIT_OTHER && unit && unit->name && !unit->offset) ||
+         cl->unit == FC_UNIT_CURRENCY)) {
+        bool slash = is_punct(c, after, "/") && glued(c, after);
+        /* "1.2 terabytes a second" after a unit; "$50 a day" stays a rate. */
+        bool a = cl->unit == FC_UNIT_OTHER && (is_word(c, after, "a") || is_word(c, after, "an"));
+        if (slash || a || is_word(c, after, "per")) {
+            const fc_entry *u2 = per_unit_at(c, after + 1);
+            if (a && u2 && u2->kind != FC_UNIT_DURATION)
+                u2 = NULL;
+            if (u2 && (cl->unit == FC_UNIT_OTHER || u2->kind == FC_UNIT_OTHER)) {
+                per_u = u2;
+                if (!entry_at(c, &c->r->rates, after))
+                    after += 1 + (is_word(c, after + 1, "second") ? 1 : u2->phrase.ntok);
+            }
+        }
+    }
+    /* Accounting brackets: "a loss of ($42.7 million)" is negative; not a
+     * conversion after another amount ("€40 million ($42.7 million)"). */
+    if (cl->unit == FC_UNIT_CURRENCY && start_tok > c->sent.from + 1 && is_punct(c, start_tok - 1, "(") &&
+        is_punct(c, after, ")") && cl->value > 0 && tok(c, start_tok - 2)->kind == FC_TOK_WORD &&
+        !entry_at(c, &c->r->scale_words, start_tok - 2) && !currency_after(c, start_tok - 2) &&
+        !unit_at(c, start_tok - 2)) {
+        double lo = cl->low;
+        cl->value = -cl->value;
+        cl->low = -cl->high;
+        cl->high = -lo;
     }
     /* A bound written after the figure: "40,000 or more", "5 km or less". */
     const fc_entry *post = cl->qualifier == FC_QUAL_EXACT && !q->range
@@ -3302,6 +3644,20 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     if (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY ||
         ((q->kind == Q_FRACTION || cl->unit == FC_UNIT_PERCENT) && is_word(c, after, "of")))
         find_subject(c, after, &f); /* "30% of seats", "a third of voters" */
+    /* A count per unit: "1.3x10^6 cells per millilitre" is 1.3e6 "cell per
+     * millilitre", base per cubic metre; per a unit of time ("operations per
+     * second") it has no base. */
+    const fc_entry *count_per = NULL;
+    if (cl->unit == FC_UNIT_COUNT && f.subj_to == f.subj_from + 1 && f.subj_to > after &&
+        is_word(c, f.subj_to, "per") && is_plural(c, f.subj_from) &&
+        !entry_at(c, &c->r->rates, f.subj_to) && /* "300 arrests per day" stays a rate */
+        (count_per = per_unit_at(c, f.subj_to + 1)) != NULL) {
+        cl->unit = FC_UNIT_OTHER;
+        size_t e = f.subj_to + 1 + (is_word(c, f.subj_to + 1, "second") ? 1 : count_per->phrase.ntok);
+        cl->end = tok(c, e - 1)->end;
+        after = e;
+        *next = after;
+    }
     /* A rate per head of population: "61.2 cases per 100,000 residents". */
     size_t tail = f.subj_to > after ? f.subj_to : after;
     if (cl->unit == FC_UNIT_COUNT && is_word(c, tail, "per") && tail + 1 < c->sent.to &&
@@ -3350,7 +3706,29 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
         free(cl->measure);
         return st;
     }
-    name_unit(cl, cl->unit == (fc_unit)(unit ? unit->kind : -1) ? unit : NULL);
+    name_unit(cl, cl->unit == (fc_unit)(unit ? unit->kind : -1) ? unit : NULL, subunit, per_u);
+    if (count_per) {
+        const fc_tok *w = tok(c, f.subj_from);
+        size_t n = w->end - w->start;
+        char noun[24];
+        if (n >= 3 && n < sizeof noun) {
+            for (size_t k = 0; k < n; k++)
+                noun[k] = (char)tolower((unsigned char)c->text[w->start + k]);
+            if (n > 3 && memcmp(noun + n - 3, "ies", 3) == 0) { /* "batteries" */
+                n -= 3;
+                noun[n++] = 'y';
+            } else if (noun[n - 1] == 's') { /* "cells" */
+                n--;
+            }
+            noun[n] = 0;
+            if (per_name(cl->unit_name, sizeof cl->unit_name, noun, count_per->name) &&
+                count_per->kind == FC_UNIT_OTHER && count_per->base &&
+                per_name(cl->base_unit, sizeof cl->base_unit, "", count_per->base)) {
+                memmove(cl->base_unit, cl->base_unit + 1, strlen(cl->base_unit)); /* "per cubic metre" */
+                cl->base_value = cl->value / count_per->factor;
+            }
+        }
+    }
     return fc_claims_push(c->out, cl);
 }
 

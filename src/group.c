@@ -451,6 +451,10 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     if (ca->unit != cb->unit || strcmp(ca->currency, cb->currency) != 0 ||
         (ca->per != FC_PER_NONE) != (cb->per != FC_PER_NONE))
         return -1;
+    /* Money in a subunit ("14.2 cents", value 14.2) is not compared with money
+     * in the main unit, nor a compound ("cent per kilowatt hour") with another. */
+    if (ca->unit == FC_UNIT_CURRENCY && strcmp(ca->unit_name, cb->unit_name) != 0)
+        return -1;
     /* A part ("260 of the deaths") is a figure of its whole's breakdown: it is
      * compared with parts only. */
     if ((ca->part_of[0] != 0) != (cb->part_of[0] != 0))

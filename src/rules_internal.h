@@ -145,10 +145,12 @@ typedef struct fc_entry {
     struct fc_phrase_list *requires; /* units: one of these must be in the sentence */
     /* units: the normalised name, and the base unit of its dimension with
      * base value = value * factor + offset (offset: temperatures; not applied to
-     * a change); glued: only read glued to the number ("30g", "3-8W") */
+     * a change); glued: only read glued to the number ("30g", "3-8W");
+     * cased: a symbol read only as written ("mA", "MeV", "K"); a glued one
+     * that is cased is read spaced too ("200 g", "6.5 m", "4.2 K") */
     char *name, *base;
     double factor, offset;
-    bool glued;
+    bool glued, cased;
     bool after; /* hedges: written after the number ("or more") */
 } fc_entry;
 

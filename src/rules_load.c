@@ -485,6 +485,15 @@ static fc_status unit_entry(loader *ld, const cJSON *obj, const char *where, fc_
         }
         e->glued = cJSON_IsTrue(gl);
     }
+    const cJSON *cs = cJSON_GetObjectItemCaseSensitive(obj, "cased");
+    if (cs) {
+        if (!cJSON_IsBool(cs)) {
+            char at[400];
+            fc_path_key(at, sizeof at, where, "cased");
+            return fail(ld, at, "expected true or false");
+        }
+        e->cased = cJSON_IsTrue(cs);
+    }
     if ((e->base || e->factor != 1 || e->offset != 0) && !e->name) {
         char at[400];
         fc_path_key(at, sizeof at, where, "base");
@@ -565,7 +574,7 @@ static fc_status currency_entry(loader *ld, const cJSON *obj, const char *where,
 static const section hedges_sec = {KEYS("phrase", "kind", "tolerance", "points", "modality", "after"),
                                    hedge_entry};
 static const section units_sec = {
-    KEYS("phrase", "unit", "requires", "name", "base", "factor", "offset", "glued"), unit_entry};
+    KEYS("phrase", "unit", "requires", "name", "base", "factor", "offset", "glued", "cased"), unit_entry};
 static const section vague_sec = {KEYS("phrase", "low", "high"), vague_entry};
 static const section multiplier_sec = {KEYS("phrase", "value", "direction"), multiplier_entry};
 static const section rates_sec = {KEYS("phrase", "per"), rate_entry};

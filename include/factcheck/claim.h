@@ -94,8 +94,8 @@ typedef struct fc_claim {
      * count; and the value in the base unit of its dimension (base_unit:
      * "metre", "kilogram", "second", "byte" ...; base_value NAN and base_unit ""
      * when the unit has no dimension the rules know). */
-    char unit_name[32];
-    char base_unit[24];
+    char unit_name[48];
+    char base_unit[48];
     double base_value;
 } fc_claim;
 
