@@ -3527,7 +3527,8 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     }
     /* A list sharing the unit of its last member: "62 and 58 mm", "8.21, 8.14
      * and 8.09 m", "between 120 and 85 megawatts": each member gets it. */
-    if (!unit && cl->unit == FC_UNIT_COUNT && !q->range && isnan(margin) && after == q->sp.to) {
+    if (!unit && cl->unit == FC_UNIT_COUNT && q->unit < 0 && !q->range && isnan(margin) &&
+        after == q->sp.to) { /* (not a multiplier: "tripled to 43,500 tonnes") */
         size_t k = after;
         for (int members = 0; members < 8 && k + 1 < c->sent.to; members++) {
             if (is_punct(c, k, ",") && is_word(c, k + 1, "and"))
