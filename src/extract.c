@@ -3341,6 +3341,10 @@ static const fc_claim *find_whole(const ctx *c, size_t before, size_t sentence, 
             break; /* the sentence before; a part's whole up to three back */
         if (w->unit != FC_UNIT_COUNT || w->role != FC_ROLE_LEVEL || w->value <= 0 || w->per)
             continue;
+        /* "Four of the sick children ...; 29 of the patients": a part of a whole
+         * with no figure is no whole of a later part */
+        if (w->end + 4 <= c->doc->len && memcmp(c->text + w->end, " of ", 4) == 0)
+            continue;
         if (!last)
             last = w;
         if (!event) {

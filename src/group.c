@@ -73,6 +73,7 @@ struct fc_keyinfo {
     size_t mention_mask;
     uint32_t money_event; /* the term "e:raise", or NO_TERM */
     uint32_t partial;     /* the term "s:partial", or NO_TERM */
+    uint32_t lose;        /* the term "e:lose", or NO_TERM */
 };
 
 static int kind_of(char c)
@@ -367,6 +368,17 @@ static bool one_sided_mentioned(fc_keyinfo *k, const uint32_t *a, size_t na, con
 }
 
 /* Whether every term of a modifier list is a kind of person ("=patient"). */
+/* Whether every modifier of a that is no kind of person ("=worker") is among
+ * b's. */
+static bool modifiers_within(const fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *b,
+                             size_t nb)
+{
+    for (size_t i = 0; i < na; i++)
+        if (k->names[a[i]][2] != '=' && !contains(b, nb, a[i]))
+            return false;
+    return true;
+}
+
 static bool only_roles(const fc_keyinfo *k, const uint32_t *t, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -528,10 +540,23 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     /* (a measure noun both give stands for the thing when neither names one:
      * "4,350 measles vaccine doses") */
     bool thing = c[FC_TERM_THING] || (c[FC_TERM_UNIT] && !na[FC_TERM_THING] && !nb[FC_TERM_THING]);
+    /* The side with the event narrows the thing no further than the other does
+     * ("14,870 students enrolled" and "14,870 students"; not "150 laid-off
+     * workers have enrolled" against "1,640 workers"), and a loss is never a
+     * stock ("510 workers who lost their jobs", "1,640 workers"). */
+    bool a_events = na[FC_TERM_EVENT] != 0;
+    bool narrower = a_events ? !modifiers_within(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER],
+                                                 tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER])
+                             : !modifiers_within(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER],
+                                                 ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER]);
+    bool loss = k->lose != NO_TERM && (contains(ta[FC_TERM_EVENT], na[FC_TERM_EVENT], k->lose) ||
+                                      contains(tb[FC_TERM_EVENT], nb[FC_TERM_EVENT], k->lose));
+    if ((!na[FC_TERM_EVENT]) != (!nb[FC_TERM_EVENT]) && loss)
+        return -1;
     bool person = c[FC_TERM_THING] && strcmp(k->names[ta[FC_TERM_THING][0]], "t:person") == 0;
     if ((!na[FC_TERM_EVENT]) != (!nb[FC_TERM_EVENT]) &&
         !(thing &&
-          (c[FC_TERM_MODIFIER] ||
+          ((c[FC_TERM_MODIFIER] && !narrower) ||
            /* a modifier the other side gives as a word ("bushels of winter wheat"
             * and "the winter wheat harvest") */
            modifier_as_word(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER], tb[FC_TERM_WORD],
@@ -912,12 +937,14 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
         if (st == FC_OK && d < ndocs && (i == 0 || claims->items[i - 1].doc != d))
             k->home[d] = k->claim[i].place;
     }
-    k->money_event = k->partial = NO_TERM;
+    k->money_event = k->partial = k->lose = NO_TERM;
     for (uint32_t i = 0; st == FC_OK && i < k->nnames; i++) {
         if (strcmp(k->names[i], "e:raise") == 0)
             k->money_event = i;
         if (strcmp(k->names[i], "s:partial") == 0)
             k->partial = i;
+        if (strcmp(k->names[i], "e:lose") == 0)
+            k->lose = i;
     }
     /* Rule measures: one group each. */
     if (st == FC_OK) {
