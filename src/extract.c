@@ -3329,7 +3329,8 @@ static fc_status make_id(ctx *c, fc_claim *cl)
  * claim index `before`, in the sentence of `sentence` or the one before, not a
  * rate: the last one whose key has the event the part's words name ("Of those
  * taken into custody" -> the count of arrests), else the last one. */
-static const fc_claim *find_whole(const ctx *c, size_t before, size_t sentence, const char *event)
+static const fc_claim *find_whole(const ctx *c, size_t before, size_t sentence, const char *event,
+                                  bool skip_parts)
 {
     const fc_claim *last = NULL;
     char term[64];
@@ -3342,8 +3343,9 @@ static const fc_claim *find_whole(const ctx *c, size_t before, size_t sentence, 
         if (w->unit != FC_UNIT_COUNT || w->role != FC_ROLE_LEVEL || w->value <= 0 || w->per)
             continue;
         /* "Four of the sick children ...; 29 of the patients": a part of a whole
-         * with no figure is no whole of a later part */
-        if (w->end + 4 <= c->doc->len && memcmp(c->text + w->end, " of ", 4) == 0)
+         * with no figure is no whole of a later part named by its noun (but "47 of
+         * its own employees ... Forty-six of them" is) */
+        if (skip_parts && w->end + 4 <= c->doc->len && memcmp(c->text + w->end, " of ", 4) == 0)
             continue;
         if (!last)
             last = w;
@@ -3382,7 +3384,9 @@ static bool blank_line_between(const char *text, size_t from, size_t to)
  * surveyed.\n\nRetailers sold 14 million of them" are vapes). */
 static void link_whole(ctx *c, fc_claim *cl)
 {
-    const fc_claim *w = find_whole(c, c->out->n, cl->sentence, NULL);
+    /* the part's own words: "of the patients" names its whole, "of them" points back */
+    bool named = cl->end + 8 <= c->doc->len && memcmp(c->text + cl->end, " of the ", 8) == 0;
+    const fc_claim *w = find_whole(c, c->out->n, cl->sentence, NULL, named);
     if (w && blank_line_between(c->text, w->end, cl->start))
         w = NULL;
     if (w)
@@ -4062,7 +4066,7 @@ static void link_sentence(ctx *c, size_t first)
             const char *event = NULL;
             for (size_t t = k; t < sp[0].start && !event; t++)
                 event = fc_key_event_at(c, t);
-            const fc_claim *w = find_whole(c, first, c->sentence, event);
+            const fc_claim *w = find_whole(c, first, c->sentence, event, false);
             for (size_t i = 0; w && i < n; i++)
                 if (cl[i].unit == FC_UNIT_COUNT && cl[i].role == FC_ROLE_LEVEL && !cl[i].part_of[0])
                     memcpy(cl[i].part_of, w->id, sizeof cl[i].part_of);

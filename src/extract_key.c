@@ -313,7 +313,8 @@ static inline bool is_break(const ctx *c, size_t i)
     const fc_tok *t = tok(c, i);
     if (t->kind == FC_TOK_PUNCT)
         return t->end - t->start == 1 &&
-               (c->text[t->start] == ';' || c->text[t->start] == '(' || c->text[t->start] == ')');
+               (c->text[t->start] == ';' || c->text[t->start] == '(' || c->text[t->start] == ')' ||
+                c->text[t->start] == ':'); /* "worse than feared: the storm destroyed ..." */
     uint32_t w = c->word[i];
     if (t->kind == FC_TOK_NUM || w == c->r->vocab.n)
         return false; /* the common case */
@@ -676,8 +677,10 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     /* "The budget includes $118 million for police", "including 18 miles of
      * track": a part of the whole named before */
     if (sp->start > c->sent.from &&
-        (is_word(c, sp->start - 1, "includes") || is_word(c, sp->start - 1, "including") ||
-         is_word(c, sp->start - 1, "include") || is_word(c, sp->start - 1, "included")))
+        (is_word(c, sp->start - 1, "including") ||
+         (cl->unit == FC_UNIT_CURRENCY && /* a line item; "will include 280 apartments" is all */
+          (is_word(c, sp->start - 1, "includes") || is_word(c, sp->start - 1, "include") ||
+           is_word(c, sp->start - 1, "included")))))
         add(&b, 's', "part");
     enum { PLAIN_MAX = 12 };
     size_t plain[PLAIN_MAX], nplain = 0;
@@ -785,7 +788,12 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             i += nt - 1;
             continue;
         }
-        if ((concept = concept_at(c, &g->events, i, &nt))) {
+        /* "the plan calls for 420 apartments": a demand, no calls made */
+        if ((concept = concept_at(c, &g->events, i, &nt)) && nt == 1 &&
+            (is_word(c, i, "calls") || is_word(c, i, "call") || is_word(c, i, "called")) &&
+            is_word(c, i + 1, "for"))
+            concept = NULL;
+        if (concept) {
             /* "let go without charges", "were not hurt": the event did not happen. */
             bool negated = false;
             for (size_t q = i; q > wfrom && q + 2 >= i && !negated; q--)
@@ -1008,6 +1016,11 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
         size_t wto = past;
         while (wto < hi && !is_break(c, wto) && wto < past + 12)
             wto++;
+        /* "destroyed 312 homes, county officials said, and left more than a
+         * thousand others needing repairs": the clause ends at its source */
+        if (c->about.attr_to > c->about.attr_from && c->about.attr_from >= past &&
+            c->about.attr_from < wto)
+            wto = c->about.attr_from;
         fc_status st = key_one(c, cl, sp, wfrom, wto);
         if (st != FC_OK)
             return st;
