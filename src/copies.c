@@ -73,8 +73,9 @@ static fc_status words_of(const char *text, size_t from, size_t to, uint64_t **w
         (*words)[(*len)++] = h;
         seq = fc_hash64(&h, sizeof h, seq);
     }
-    /* The set: sorted, each word once. */
-    qsort(*words + start, *len - start, sizeof **words, by_u64);
+    /* The set: sorted, each word once (none at all: *words may still be NULL). */
+    if (*len > start)
+        qsort(*words + start, *len - start, sizeof **words, by_u64);
     size_t m = start;
     for (size_t i = start; i < *len; i++)
         if (i == start || (*words)[i] != (*words)[m - 1])
