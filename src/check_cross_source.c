@@ -75,6 +75,12 @@ static bool rounded_alike(const fc_check_ctx *x, size_t a, size_t b)
 {
     const fc_claim *ca = fc_check_claim(x, a), *cb = fc_check_claim(x, b);
     double pa = fc_check_precision(x, ca), pb = fc_check_precision(x, cb);
+    /* A whole number of thousands written to the hundred ("14,200 acres") may be
+     * rounded there: against "14,230" it is the same figure. */
+    if (pa == 1 && ca->value >= 1000 && fmod(ca->value, 100) == 0 && fmod(cb->value, 100) != 0)
+        pa = 100;
+    if (pb == 1 && cb->value >= 1000 && fmod(cb->value, 100) == 0 && fmod(ca->value, 100) != 0)
+        pb = 100;
     double coarse = pa > pb ? pa : pb, fine = pa > pb ? pb : pa;
     double fa = ca->per ? 1 / fc_check_per_days(ca->per) : 1;
     double fb = cb->per ? 1 / fc_check_per_days(cb->per) : 1;

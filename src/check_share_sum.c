@@ -316,6 +316,24 @@ static bool is_share(const fc_claim *c)
            c->value <= 100;
 }
 
+/* Whether the claim is a rate named as one ("a graduation rate of 88%", "a
+ * statewide rate of 86%"): each its own group's, never a share of one base. */
+static bool named_rate(const fc_check_ctx *x, const fc_claim *c)
+{
+    static const char *const before[] = {"rate of ", "rates of ", "rate at "};
+    const fc_doc *d = fc_check_doc(x, c);
+    size_t from = c->start > c->sentence_start + 9 ? c->start - 9 : c->sentence_start;
+    fc_view v;
+    if (!d || c->start > d->len || !fc_view_of(d, from, c->start, &v))
+        return false;
+    for (size_t q = 0; q < sizeof before / sizeof *before; q++) {
+        size_t n = strlen(before[q]);
+        if (c->start >= from + n && strncasecmp(fc_ptr(&v, c->start - n), before[q], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Whether "no", "none", "zero" or "never" is one of the three words after c
  * ("44% had no cavities", "52% had made no trips"). */
 static bool none_after(const fc_check_ctx *x, const fc_claim *c)
@@ -436,7 +454,7 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
         for (size_t j = from; j < to; j++) {
             size_t k = x->by_doc[j];
             const fc_claim *c = fc_check_claim(x, k);
-            if (!is_share(c))
+            if (!is_share(c) || named_rate(x, c))
                 continue;
             bool vote = vote_share(c), opening = of_opening(x, c);
             char w0[32], w[32], p0[32];
@@ -463,7 +481,7 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                 if (vote && o->sentence != c->sentence && vote_share(o))
                     break; /* "... 38% for Ostrander. Measure 4 passed with 54.2% of the
                               vote": another count of the vote, another race */
-                if (!is_share(o))
+                if (!is_share(o) || named_rate(x, o))
                     continue;
                 /* after "Of the 96,000 riders," the shares of the sentence are cuts
                  * of that base whatever their verbs ("58% bought passes and 49% paid
