@@ -309,11 +309,12 @@ static fc_status read_input(fc_corpus *c, const cJSON *o, const char *where, why
     double record = num(o, "record", true, 0, w);
     if (!w->msg[0] && !(record >= 0 && record == floor(record) && record <= 9007199254740992.0))
         fail(w, "%s", "\"record\" is not a line number");
-    in.line = (size_t)record;
+    /* cast only in range: an earlier error leaves the check above unmade */
+    in.line = record >= 0 && record <= 9007199254740992.0 ? (size_t)record : 0;
     double part = num(o, "part", true, 0, w);
     if (!w->msg[0] && !(part >= 0 && part == floor(part) && part <= 4294967295.0))
         fail(w, "%s", "\"part\" is not a part number");
-    in.part = (unsigned)part;
+    in.part = part >= 0 && part <= 4294967295.0 ? (unsigned)part : 0;
     in.format = FC_DOC_TEXT;
     if (format && fc_doc_format_parse(format, &in.format) != FC_OK)
         fail(w, "\"%s\" has an unknown value", "format");
