@@ -649,6 +649,58 @@ static int by_doc_then_index(const void *pa, const void *pb)
     return a->k < b->k ? -1 : a->k > b->k;
 }
 
+/* Whether every place term ("p:...") of key a is one of key b's. */
+static bool places_within(const char *a, const char *b)
+{
+    for (const char *p = a; p && *p; p = strchr(p, ' '), p = p ? p + 1 : NULL) {
+        if (strncmp(p, "p:", 2) != 0)
+            continue;
+        size_t n = strcspn(p, " ");
+        bool found = false;
+        for (const char *q = b; q && *q && !found; q = strchr(q, ' '), q = q ? q + 1 : NULL)
+            found = strncmp(q, p, n) == 0 && (q[n] == ' ' || q[n] == '\0');
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+/* Whether the document of claim a states, in another claim of the cluster, a
+ * figure of b's measure that agrees with b: then a is something else that
+ * document counts beside it ("The Carver Falls branch campus enrolled 1,140
+ * students" in a story that also gives the university's 24,610), not its
+ * reading of b's figure. */
+static bool states_other_alike(const fc_check_ctx *x, size_t a, size_t b, const size_t *cl,
+                               size_t n, double tol)
+{
+    size_t doc = fc_check_claim(x, a)->doc;
+    for (size_t m = 0; m < n; m++) {
+        size_t z = cl[m];
+        if (z == a || z == b || fc_check_claim(x, z)->doc != doc)
+            continue;
+        /* b's very figure, when it is no round one ("24,610"), or a figure
+         * that agrees with b and measures what b does */
+        double v = fc_check_claim(x, b)->value;
+        bool exact = fc_check_claim(x, z)->value == v && v >= 100 && fmod(v, 100) != 0 &&
+                     fc_check_claim(x, z)->unit == fc_check_claim(x, b)->unit;
+        if (!exact &&
+            (!(overlap(fc_check_claim(x, z), fc_check_claim(x, b), tol) || rounded_alike(x, z, b)) ||
+             !fc_groups_related(x->groups, x->rules, x->claims, z, b)))
+            continue;
+        /* ... unless the document sets two sources' figures of one measure
+         * against each other ("110,000, Pew estimated ... The Center for
+         * Migration Studies put the 2022 figure at 129,758"): a dispute it
+         * reports */
+        const fc_claim *ca = fc_check_claim(x, a), *cz = fc_check_claim(x, z);
+        if (voice_of(cz) != voice_of(ca) && fc_groups_related(x->groups, x->rules, x->claims, z, a) &&
+            (ca->measure || (ca->key && cz->key && places_within(ca->key, cz->key) &&
+                             places_within(cz->key, ca->key))))
+            continue;
+        return true;
+    }
+    return false;
+}
+
 /* A disagreement raised: the two documents and their figures. */
 typedef struct raised_pair {
     size_t da, db;
@@ -706,7 +758,8 @@ static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *do
                         continue; /* two polls' samples: each poll chose its own */
                     if (overlap(fc_check_claim(x, a), fc_check_claim(x, b), tol) ||
                         rounded_alike(x, a, b) || target_echo(x, a, scratch) ||
-                        target_echo(x, b, scratch))
+                        target_echo(x, b, scratch) || states_other_alike(x, a, b, cl, n, tol) ||
+                        states_other_alike(x, b, a, cl, n, tol))
                         continue;
                     poll_pair pp;
                     bool poll = poll_pair_of(x, a, b, scratch, &pp);

@@ -11,7 +11,10 @@
  * the values that round to it ("46%" is 45.5 to 46.5, "3.8%" 3.75 to 3.85, a
  * change of "4%" 3.5 to 4.5), and a reading fits when the earlier level it
  * implies over those ranges meets the stated one: "fell to 3.8% from 4.2%, a
- * 4% drop" fits neither (0.4 points; 9.5% relative).
+ * 4% drop" fits neither (0.4 points; 9.5% relative). When the sentence prints
+ * both levels, the change is held to the writer's arithmetic on them instead: their
+ * difference (or its relative size) to within less than half a unit of the
+ * change's last digit ("rose 2 points to 7.5% from 6%" is 1.5 points).
  */
 #include <math.h>
 #include <string.h>
@@ -82,6 +85,16 @@ fc_status fc_check_percent_points(const fc_check_ctx *x)
         double e_lo = evidence - he - 1e-9, e_hi = evidence + he + 1e-9;
         bool points = !isnan(evidence) && p_lo <= e_hi && e_lo <= p_hi;
         bool relative = !isnan(evidence) && r_lo <= e_hi && e_lo <= r_hi;
+        if (stated && evidence > 0) {
+            /* Both levels printed with the change: the writer's own arithmetic
+             * on them. The change must be the difference of the printed levels
+             * (or its relative size) to within less than half a unit of its
+             * last digit: "to 7.5% from 6%" is 1.5 points, not "2 points";
+             * "from 79% to 84%" is 5 points or 6.3%, not "5%" relative. */
+            double diff = fabs(l->value - evidence), tol = hd * (1 - 1e-9);
+            points = fabs(d - diff) < tol;
+            relative = fabs(d - 100 * diff / evidence) < tol;
+        }
         fc_severity sev = FC_SEV_INFO;
         if (points_unit ? !points : (points && !relative) || (!isnan(evidence) && !points &&
                                                                 !relative))

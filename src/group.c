@@ -707,11 +707,21 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
             return 0; /* an amount has no counted thing: its event is enough */
         if (c[FC_TERM_THING] && strcmp(k->names[ta[FC_TERM_THING][0]], "t:person") == 0 &&
             !c[FC_TERM_EVENT] && !c[FC_TERM_OBJECT] && !placed && !c[FC_TERM_SCOPE] &&
-            !c[FC_TERM_NAME] && /* "inmates at Halvering State Prison" is anchored */
-            only_roles(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER]) &&
-            only_roles(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]) &&
-            (na[FC_TERM_EVENT] || nb[FC_TERM_EVENT] || na[FC_TERM_WORD] || nb[FC_TERM_WORD]))
-            return 0;
+            !c[FC_TERM_NAME]) { /* "inmates at Halvering State Prison" is anchored */
+            bool roles_a = only_roles(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER]),
+                 roles_b = only_roles(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]);
+            if (roles_a && roles_b &&
+                (na[FC_TERM_EVENT] || nb[FC_TERM_EVENT] || na[FC_TERM_WORD] || nb[FC_TERM_WORD]))
+                return 0;
+            /* "people" with nothing more, or with a kind of person on one side
+             * only ("nine people pulled alive from the debris", "eleven people
+             * taken to hospitals"), and two bare kinds that nothing in their
+             * clauses ties ("about 120 residents", "as many as two residents"):
+             * a word of the clause must be shared */
+            if ((roles_a || !na[FC_TERM_MODIFIER]) && (roles_b || !nb[FC_TERM_MODIFIER]) &&
+                !c[FC_TERM_WORD])
+                return 0;
+        }
         /* The smaller key counts as at least a thing's weight: one shared
          * event alone ("arrests") is not quite enough. */
         double floor = w[FC_TERM_THING], small = wa < wb ? wa : wb;
