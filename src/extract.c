@@ -4074,10 +4074,13 @@ static void link_sentence(ctx *c, size_t first)
     }
     if (whole == (size_t)-1) { /* "520 homes: 310 destroyed and 260 damaged" */
         for (size_t i = 0; i + 1 < n && whole == (size_t)-1; i++) {
+            /* a count of a whole is whole: "(fire levy renewal, 1.5 mills): For,
+             * 2,204" labels a ballot line, no whole of its votes */
             if (cl[i].role != FC_ROLE_LEVEL || cl[i].value <= 0 ||
-                (cl[i].unit != FC_UNIT_COUNT && cl[i].unit != FC_UNIT_CURRENCY))
+                (cl[i].unit != FC_UNIT_COUNT && cl[i].unit != FC_UNIT_CURRENCY) ||
+                (cl[i].unit == FC_UNIT_COUNT && cl[i].value != floor(cl[i].value)))
                 continue;
-            for (size_t t = sp[i].end; t < sp[i + 1].start; t++)
+            for (size_t t = sp[i].end; t < sp[i + 1].start && !is_punct(c, t, ")"); t++)
                 if (is_punct(c, t, ":")) {
                     whole = i;
                     parts_from = i + 1;

@@ -888,6 +888,23 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         if (count_kind(&b, 'w') < 12)
             add(&b, 'w', w);
     }
+    /* "In neighboring Alder County, the water district reported ... and 2 of its
+     * 40 sampled homes": a place that opens the sentence before a comma is where
+     * each of its figures is, when the figure's own clause names none. */
+    if (!count_kind(&b, 'p') && wfrom > c->sent.from + 2 &&
+        (is_word(c, c->sent.from, "in") || is_word(c, c->sent.from, "across") ||
+         is_word(c, c->sent.from, "throughout"))) {
+        size_t comma = c->sent.from + 1;
+        while (comma < c->sent.from + 7 && comma < wfrom && !is_punct(c, comma, ","))
+            comma++;
+        size_t k = c->sent.from + 1;
+        while (k < comma && tok(c, k)->kind == FC_TOK_WORD && !is_name_word(c, k) &&
+               !fc_tok_is_capitalised(c->text, tok(c, k)))
+            k++; /* "the", "neighboring", "nearby" */
+        if (comma < wfrom && is_punct(c, comma, ",") && k < comma && is_name_word(c, k) &&
+            !possessive_name(c, k) && name_at(c, k, comma, name, sizeof name) == comma)
+            add(&b, 'p', name);
+    }
     for (size_t q = 0; q < nplain && count_kind(&b, 'w') < 12; q++) {
         stem(c->text, tok(c, plain[q]), w, sizeof w);
         add(&b, 'w', w);

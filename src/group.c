@@ -721,6 +721,11 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
             if ((roles_a || !na[FC_TERM_MODIFIER]) && (roles_b || !nb[FC_TERM_MODIFIER]) &&
                 !c[FC_TERM_WORD])
                 return 0;
+            /* any people, when both clauses say what befell them in words that
+             * share nothing ("140 workers on the overnight shift got out safely",
+             * "two plant workers were taken to a hospital") */
+            if (na[FC_TERM_WORD] && nb[FC_TERM_WORD] && !c[FC_TERM_WORD])
+                return 0;
         }
         /* The smaller key counts as at least a thing's weight: one shared
          * event alone ("arrests") is not quite enough. */
