@@ -4034,6 +4034,32 @@ static void link_sentence(ctx *c, size_t first)
                 is_punct(c, sp[j].start - 2, ","))
                 memcpy(cl[j].part_of, cl[i + 1].id, sizeof cl[j].part_of);
     }
+    /* "roughly 650 licensed beds, of which about 500 are staffed"; "a workforce of
+     * about 7,900 includes 5,600 full-time employees and 1,100 physicians": parts
+     * of the figure just before, in one clause. */
+    for (size_t i = 1; i < n; i++) {
+        size_t s = sp[i].start, w = i - 1;
+        if (cl[i].role != FC_ROLE_LEVEL || cl[i].part_of[0] || cl[i].value <= 0 || cl[i].per ||
+            cl[i].unit == FC_UNIT_PERCENT || cl[w].role != FC_ROLE_LEVEL ||
+            cl[w].unit != cl[i].unit || cl[w].value <= 0 || cl[w].per || s < sp[w].end + 1 ||
+            s > sp[w].end + 8)
+            continue;
+        bool of_which = s >= sp[w].end + 2 && is_word(c, s - 2, "of") &&
+                        (is_word(c, s - 1, "which") || is_word(c, s - 1, "whom"));
+        bool includes = is_word(c, s - 1, "includes") || is_word(c, s - 1, "include") ||
+                        is_word(c, s - 1, "included") || is_word(c, s - 1, "including");
+        for (size_t t = sp[w].end; (of_which || includes) && t + 1 < s; t++)
+            if (is_punct(c, t, ";") || is_punct(c, t, ":") || is_punct(c, t, "."))
+                of_which = includes = false;
+        if (!of_which && !includes)
+            continue;
+        memcpy(cl[i].part_of, cl[w].id, sizeof cl[i].part_of);
+        /* "... and 1,100 affiliated physicians": the next of the list too */
+        if (i + 1 < n && cl[i + 1].role == FC_ROLE_LEVEL && cl[i + 1].unit == cl[i].unit &&
+            !cl[i + 1].part_of[0] && cl[i + 1].value > 0 && sp[i + 1].start >= 1 &&
+            is_word(c, sp[i + 1].start - 1, "and") && sp[i + 1].start <= sp[i].end + 5)
+            memcpy(cl[i + 1].part_of, cl[w].id, sizeof cl[i + 1].part_of);
+    }
     /* Parts and wholes. */
     size_t whole = (size_t)-1, parts_from = n;
     /* "Of the 40 arrested", "Among them", "Out of 75 inspections" */

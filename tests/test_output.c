@@ -260,7 +260,7 @@ Test(output, text_report_opens_with_findings_by_story_and_measure)
 {
     char *out = NULL, *err = NULL;
     cr_assert_eq(test_run("claims/", &out, &err), 1, "%s", err);
-    const char *findings = strstr(out, "\nFindings (45)\n");
+    const char *findings = strstr(out, "\nFindings (46)\n");
     const char *inputs = strstr(out, "\nInputs\n");
     cr_assert(findings && inputs && findings < inputs, "%.400s", out);
     /* the story is named by its first document's title; the measure by its
