@@ -405,6 +405,37 @@ static bool numeric_categories(const fc_check_ctx *x, const size_t *list, size_t
     return true;
 }
 
+/* Whether w opens a bin of a number ("64% were under 35", "12% were over 65"):
+ * a category of a count (an age), not of a kind. */
+static bool bin_word(const char *w)
+{
+    static const char *const words[] = {"under", "over",  "older", "younger", "aged",
+                                        "above", "below", "between", "age"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(w, words[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Whether the list's categories are of two kinds, bins of a number and kinds
+ * ("78% were men and 64% were under 35"): answers to two questions. */
+static bool mixed_categories(const fc_check_ctx *x, const size_t *list, size_t n)
+{
+    size_t bins = 0, kinds = 0;
+    for (size_t i = 0; i < n; i++) {
+        char w[32], w2[32];
+        word_after(x, fc_check_claim(x, list[i]), w, sizeof w);
+        second_word_after(x, fc_check_claim(x, list[i]), w2, sizeof w2);
+        if (!w[0] || !category_verb(w) || !w2[0])
+            continue;
+        if (bin_word(w2))
+            bins++;
+        else
+            kinds++;
+    }
+    return bins && kinds;
+}
+
 static fc_status percent_list(const fc_check_ctx *x, const size_t *list, size_t n)
 {
     double sum = 0, slack = 0;
@@ -471,9 +502,12 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                 /* "Public safety would take 41% of the $212 million fund. Public
                  * works would get 18%, administration 23% ...": a share of a stated
                  * whole goes on into the next sentence's shares of no other whole */
+                /* (not after a count's share restated, "388, or 31%": the next
+                 * sentence's breakdown is of the whole, not of the part) */
                 bool next = o->sentence == c->sentence + 1 && !o->subject &&
                             (!o->part_of[0] || strcmp(o->part_of, c->part_of) == 0) &&
-                            (c->part_of[0] || (opening && continues_list(x, o)));
+                            ((c->part_of[0] && !word_before_is(x, c, "or")) ||
+                             (opening && continues_list(x, o)));
                 if (o->sentence > c->sentence + (vote ? 2 : 0) && !next)
                     break;
                 if (o->role != FC_ROLE_LEVEL && o->unit == FC_UNIT_PERCENT)
@@ -482,6 +516,11 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                     break; /* "... 38% for Ostrander. Measure 4 passed with 54.2% of the
                               vote": another count of the vote, another race */
                 if (!is_share(o) || named_rate(x, o))
+                    continue;
+                /* "households earning less than 60% of the area median income": a
+                 * share of a base of its own */
+                char of[8];
+                if (c->part_of[0] && !o->part_of[0] && strcmp(word_after(x, o, of, sizeof of), "of") == 0)
                     continue;
                 /* after "Of the 96,000 riders," the shares of the sentence are cuts
                  * of that base whatever their verbs ("58% bought passes and 49% paid
@@ -517,6 +556,7 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                                    strcmp(w0, "or") != 0 &&
                                    !(one_sentence && n >= 2 &&
                                      numeric_categories(x, list, n, from, to));
+            other_questions = other_questions || mixed_categories(x, list, n);
             if (n >= 2 && !other_questions &&
                 (vote || opening || same_verb || elliptic || verb_left_out || answers)) {
                 fc_status st = percent_list(x, list, n);

@@ -3342,6 +3342,11 @@ static const fc_claim *find_whole(const ctx *c, size_t before, size_t sentence, 
             break; /* the sentence before; a part's whole up to three back */
         if (w->unit != FC_UNIT_COUNT || w->role != FC_ROLE_LEVEL || w->value <= 0 || w->per)
             continue;
+        /* "capped class sizes at 24": a figure after "at" is a level, no set of
+         * things a later "of those" takes from */
+        if (w->start >= 4 && memcmp(c->text + w->start - 3, "at ", 3) == 0 &&
+            (c->text[w->start - 4] == ' ' || c->text[w->start - 4] == '\n'))
+            continue;
         /* "Four of the sick children ...; 29 of the patients": a part of a whole
          * with no figure is no whole of a later part named by its noun (but "47 of
          * its own employees ... Forty-six of them" is) */
@@ -3384,6 +3389,25 @@ static bool blank_line_between(const char *text, size_t from, size_t to)
  * surveyed.\n\nRetailers sold 14 million of them" are vapes). */
 static void link_whole(ctx *c, fc_claim *cl)
 {
+    /* "41 of the county's 62 precincts": the whole is the figure after "of",
+     * linked with its sentence (link_sentence) */
+    if (cl->end + 4 <= c->doc->len && memcmp(c->text + cl->end, " of ", 4) == 0) {
+        size_t p = cl->end + 4;
+        for (int words = 0; words < 3 && p < c->doc->len; words++) {
+            size_t q = p;
+            while (q < c->doc->len && c->text[q] != ' ' && c->text[q] != '\n')
+                q++;
+            bool det = (q - p == 3 && (strncasecmp(c->text + p, "the", 3) == 0 ||
+                                       strncasecmp(c->text + p, "its", 3) == 0)) ||
+                       (q - p == 5 && strncasecmp(c->text + p, "their", 5) == 0) ||
+                       (q - p > 2 && c->text[q - 2] == '\'' && c->text[q - 1] == 's');
+            if (!det)
+                break;
+            p = q + 1;
+        }
+        if (p < c->doc->len && (c->text[p] >= '0' && c->text[p] <= '9'))
+            return;
+    }
     /* the part's own words: "of the patients" names its whole, "of them" points back */
     bool named = cl->end + 8 <= c->doc->len && memcmp(c->text + cl->end, " of the ", 8) == 0;
     const fc_claim *w = find_whole(c, c->out->n, cl->sentence, NULL, named);
@@ -4023,8 +4047,11 @@ static void link_sentence(ctx *c, size_t first)
             cl[i + 1].role != FC_ROLE_LEVEL || cl[i + 1].value <= 0)
             continue;
         size_t k = sp[i].end + 1;
-        while (k < sp[i + 1].start && is_determiner(c, k))
-            k++;
+        while (k < sp[i + 1].start && k < sp[i].end + 4 &&
+               (is_determiner(c, k) ||
+                (tok(c, k)->kind == FC_TOK_WORD && tok(c, k)->end - tok(c, k)->start > 2 &&
+                 fc_ieq(c->text + tok(c, k)->end - 2, "'s", 2))))
+            k++; /* "of the", "of the county's" */
         if (k != sp[i + 1].start)
             continue;
         memcpy(cl[i].part_of, cl[i + 1].id, sizeof cl[i].part_of);
