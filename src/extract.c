@@ -584,6 +584,15 @@ typedef struct number_read {
     size_t end;
 } number_read;
 
+static bool is_year(const ctx *c, size_t i)
+{
+    const fc_tok *t = tok(c, i);
+    if (t->kind != FC_TOK_NUM || t->end - t->start != 4)
+        return false;
+    double v = fc_tok_number(c->text, t);
+    return v >= 1800 && v <= 2100;
+}
+
 static bool number_quantity_at(const ctx *c, size_t i, const number_read *nr, quantity *q)
 {
     if (!nr->ok)
@@ -662,7 +671,10 @@ static bool number_quantity_at(const ctx *c, size_t i, const number_read *nr, qu
         bool hyphen = !is_word(c, k, "to") && !is_word(c, k, "and") && !through;
         bool same_kind = n2 < c->sent.to && tok(c, i)->kind == tok(c, n2)->kind &&
                          !fc_tok_is_capitalised(c->text, tok(c, n2));
-        if ((!hyphen || same_kind) && number_at(c, n2, &v2, &k2)) {
+        /* "from 2,300 in 2022 to 6,900 this year": a year is no end of a range
+         * whose other end is no year */
+        bool year_to_figure = !sym && n2 < c->sent.to && is_year(c, i) && !is_year(c, n2);
+        if ((!hyphen || same_kind) && !year_to_figure && number_at(c, n2, &v2, &k2)) {
             size_t s2 = scale_at(c, k2, &mult2);
             if (s2 == 0)
                 mult2 = mult; /* "1.5-2 million": the scale is shared */
@@ -711,15 +723,6 @@ static bool number_quantity_at(const ctx *c, size_t i, const number_read *nr, qu
 FC_HOT bool is_article(const ctx *c, size_t i)
 {
     return is_word_n(c, i, c->w_a, "a") || is_word_n(c, i, c->w_an, "an");
-}
-
-static bool is_year(const ctx *c, size_t i)
-{
-    const fc_tok *t = tok(c, i);
-    if (t->kind != FC_TOK_NUM || t->end - t->start != 4)
-        return false;
-    double v = fc_tok_number(c->text, t);
-    return v >= 1800 && v <= 2100;
 }
 
 /* A fraction word at i ("third", "thirds", "half"); sets *f. */
