@@ -692,7 +692,8 @@ static bool states_other_alike(const fc_check_ctx *x, size_t a, size_t b, const 
          * Migration Studies put the 2022 figure at 129,758"): a dispute it
          * reports */
         const fc_claim *ca = fc_check_claim(x, a), *cz = fc_check_claim(x, z);
-        if (voice_of(cz) != voice_of(ca) && fc_groups_related(x->groups, x->rules, x->claims, z, a) &&
+        if (voice_of(cz) && voice_of(ca) && voice_of(cz) != voice_of(ca) &&
+            fc_groups_related(x->groups, x->rules, x->claims, z, a) &&
             (ca->measure || (ca->key && cz->key && places_within(ca->key, cz->key) &&
                              places_within(cz->key, ca->key))))
             continue;

@@ -975,6 +975,18 @@ static bool partial_count(const ctx *c)
     for (size_t i = c->sent.from; i + 1 < c->sent.to; i++) {
         if (tok(c, i)->kind != FC_TOK_WORD)
             continue;
+        /* "through 56 home dates, with two home games remaining": a season's
+         * tally before its end (not "the remaining 230 workers") */
+        if (is_word(c, i, "with")) {
+            bool num = false;
+            for (size_t k = i + 1; k < c->sent.to && k < i + 6; k++) {
+                num = num || tok(c, k)->kind == FC_TOK_NUM || entry_at(c, &c->r->number_words, k);
+                if (num && (is_word(c, k, "remaining") || is_word(c, k, "left") ||
+                            (is_word(c, k, "to") && (is_word(c, k + 1, "play") ||
+                                                     is_word(c, k + 1, "go")))))
+                    return true;
+            }
+        }
         if (is_word(c, i, "precincts") &&
             (is_word(c, i + 1, "reporting") || is_word(c, i + 1, "reported")))
             return true;
