@@ -718,13 +718,15 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
              * taken to hospitals"), and two bare kinds that nothing in their
              * clauses ties ("about 120 residents", "as many as two residents"):
              * a word of the clause must be shared */
-            if ((roles_a || !na[FC_TERM_MODIFIER]) && (roles_b || !nb[FC_TERM_MODIFIER]) &&
-                !c[FC_TERM_WORD])
+            /* (two rates of one unit of time tie them too: "12,000 light-rail
+             * riders a day" and "carries about 7,800 riders a day") */
+            bool tied = c[FC_TERM_WORD] || (ca->per && cb->per);
+            if ((roles_a || !na[FC_TERM_MODIFIER]) && (roles_b || !nb[FC_TERM_MODIFIER]) && !tied)
                 return 0;
             /* any people, when both clauses say what befell them in words that
              * share nothing ("140 workers on the overnight shift got out safely",
              * "two plant workers were taken to a hospital") */
-            if (na[FC_TERM_WORD] && nb[FC_TERM_WORD] && !c[FC_TERM_WORD])
+            if (na[FC_TERM_WORD] && nb[FC_TERM_WORD] && !tied)
                 return 0;
         }
         /* The smaller key counts as at least a thing's weight: one shared
