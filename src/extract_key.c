@@ -738,7 +738,10 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             continue;
         }
         /* "The state recorded ...", "the city has": a scope noun as the subject. */
-        if (i == wfrom || (i == wfrom + 1 && is_word(c, wfrom, "the"))) {
+        /* (also after an opening phrase: "Over the year, the state added") */
+        bool opens = i == wfrom || (i > c->sent.from && is_punct(c, i - 1, ",") &&
+                                    is_word(c, i, "the"));
+        if (opens || (i == wfrom + 1 && is_word(c, wfrom, "the"))) {
             size_t k = is_word(c, i, "the") ? i + 1 : i;
             const char *sc = k < wto ? concept_at(c, &g->scope_subjects, k, &nt) : NULL;
             if (sc && nt == 1 && k + 1 < wto && tok(c, k + 1)->kind == FC_TOK_WORD &&
