@@ -702,6 +702,20 @@ static bool states_other_alike(const fc_check_ctx *x, size_t a, size_t b, const 
     return false;
 }
 
+/* Whether p is a poll's figure and v the count of a vote that is no poll: what
+ * people said they would do against what they did ("51% said they would vote for
+ * the levy" in April; the levy's 48.2% on election night). */
+static bool poll_against_vote(const fc_claim *p, const fc_claim *v)
+{
+    if (p->modality != FC_MOD_POLL || v->modality == FC_MOD_POLL || !v->key)
+        return false;
+    for (const char *t = v->key; (t = strstr(t, ":vote")) != NULL; t += 5)
+        if (t > v->key && (t[-1] == 't' || t[-1] == 'e') && (t - 1 == v->key || t[-2] == ' ') &&
+            (t[5] == ' ' || t[5] == '\0'))
+            return true;
+    return false;
+}
+
 /* A disagreement raised: the two documents and their figures. */
 typedef struct raised_pair {
     size_t da, db;
@@ -757,6 +771,8 @@ static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *do
                     const fc_claim *ca = fc_check_claim(x, a), *cb = fc_check_claim(x, b);
                     if (scratch->samples[ca->doc] == ca && scratch->samples[cb->doc] == cb)
                         continue; /* two polls' samples: each poll chose its own */
+                    if (poll_against_vote(ca, cb) || poll_against_vote(cb, ca))
+                        continue;
                     if (overlap(fc_check_claim(x, a), fc_check_claim(x, b), tol) ||
                         rounded_alike(x, a, b) || target_echo(x, a, scratch) ||
                         target_echo(x, b, scratch) || states_other_alike(x, a, b, cl, n, tol) ||
