@@ -670,35 +670,56 @@ static bool places_within(const char *a, const char *b)
  * document counts beside it ("The Carver Falls branch campus enrolled 1,140
  * students" in a story that also gives the university's 24,610), not its
  * reading of b's figure. */
+/* Whether v has three significant digits or more ("214,000", "24,610"; not
+ * "200,000" or "1.5 million"): a figure two texts give alike by chance only
+ * when one copied it. */
+static bool specific(double v)
+{
+    if (!(v >= 100 && v < 1e15) || v != floor(v))
+        return v >= 100;
+    while (fmod(v, 10) == 0)
+        v /= 10;
+    return v >= 100;
+}
+
+/* Whether z, a figure of a's document, says what b says: b's very figure
+ * when it is no round one ("24,610", "214,000"), anywhere in the document; or,
+ * in a's cluster (grouped), a figure that agrees with b and measures what b
+ * does. */
+static bool agrees_with(const fc_check_ctx *x, size_t a, size_t b, size_t z, double tol,
+                        bool grouped)
+{
+    const fc_claim *ca = fc_check_claim(x, a), *cb = fc_check_claim(x, b),
+                   *cz = fc_check_claim(x, z);
+    if (z == a || z == b || cz->doc != ca->doc)
+        return false;
+    bool exact = cz->value == cb->value && specific(cb->value) && cz->unit == cb->unit &&
+                 strcmp(cz->currency, cb->currency) == 0;
+    if (!exact && (!grouped || !(overlap(cz, cb, tol) || rounded_alike(x, z, b)) ||
+                   !fc_groups_related(x->groups, x->rules, x->claims, z, b)))
+        return false;
+    /* ... unless the document sets two sources' figures of one measure
+     * against each other ("110,000, Pew estimated ... The Center for
+     * Migration Studies put the 2022 figure at 129,758"): a dispute it
+     * reports */
+    return !(voice_of(cz) && voice_of(ca) && voice_of(cz) != voice_of(ca) &&
+             fc_groups_related(x->groups, x->rules, x->claims, z, a) &&
+             (ca->measure || (ca->key && cz->key && places_within(ca->key, cz->key) &&
+                              places_within(cz->key, ca->key))));
+}
+
 static bool states_other_alike(const fc_check_ctx *x, size_t a, size_t b, const size_t *cl,
                                size_t n, double tol)
 {
+    for (size_t m = 0; m < n; m++)
+        if (agrees_with(x, a, b, cl[m], tol, true))
+            return true;
     size_t doc = fc_check_claim(x, a)->doc;
-    for (size_t m = 0; m < n; m++) {
-        size_t z = cl[m];
-        if (z == a || z == b || fc_check_claim(x, z)->doc != doc)
-            continue;
-        /* b's very figure, when it is no round one ("24,610"), or a figure
-         * that agrees with b and measures what b does */
-        double v = fc_check_claim(x, b)->value;
-        bool exact = fc_check_claim(x, z)->value == v && v >= 100 && fmod(v, 100) != 0 &&
-                     fc_check_claim(x, z)->unit == fc_check_claim(x, b)->unit;
-        if (!exact &&
-            (!(overlap(fc_check_claim(x, z), fc_check_claim(x, b), tol) || rounded_alike(x, z, b)) ||
-             !fc_groups_related(x->groups, x->rules, x->claims, z, b)))
-            continue;
-        /* ... unless the document sets two sources' figures of one measure
-         * against each other ("110,000, Pew estimated ... The Center for
-         * Migration Studies put the 2022 figure at 129,758"): a dispute it
-         * reports */
-        const fc_claim *ca = fc_check_claim(x, a), *cz = fc_check_claim(x, z);
-        if (voice_of(cz) && voice_of(ca) && voice_of(cz) != voice_of(ca) &&
-            fc_groups_related(x->groups, x->rules, x->claims, z, a) &&
-            (ca->measure || (ca->key && cz->key && places_within(ca->key, cz->key) &&
-                             places_within(cz->key, ca->key))))
-            continue;
-        return true;
-    }
+    if (!x->doc_from || doc >= x->ndocs)
+        return false;
+    for (size_t k = x->doc_from[doc]; k < x->doc_from[doc + 1]; k++)
+        if (agrees_with(x, a, b, x->by_doc[k], tol, false))
+            return true;
     return false;
 }
 

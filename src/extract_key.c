@@ -409,6 +409,12 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
             memcpy(role + 1, rw, wl);
             role[wl + 1] = '\0';
             add(b, 'm', role);
+            /* "visitors", "spectators", "evacuees": people named by what they
+             * did, which is the event counted ("412,000 visitors" is the
+             * attendance) */
+            const char *ev = concept_at(c, &g->events, head, &ntr);
+            if (ev && ntr == 1)
+                add(b, 'e', ev);
         } else {
             add(b, 'm', w);
         }
@@ -771,7 +777,13 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
              * something else, not the figure's scope */
             bool possessive = nt >= 1 && tok(c, i + nt - 1)->end - tok(c, i + nt - 1)->start > 2 &&
                               fc_ieq(c->text + tok(c, i + nt - 1)->end - 2, "'s", 2);
-            if (i > sp->start && (possessive || strcmp(concept, "capacity") == 0)) {
+            /* ... and "above the national average", "below capacity", "more
+             * than the state average": a yardstick the figure is set against */
+            bool yardstick = false;
+            for (size_t q = i; i > sp->start && q > i - 3 && q > sp->end && !yardstick; q--)
+                yardstick = is_word(c, q - 1, "above") || is_word(c, q - 1, "below") ||
+                            is_word(c, q - 1, "than");
+            if (i > sp->start && (possessive || yardstick || strcmp(concept, "capacity") == 0)) {
                 i += nt - 1;
                 continue;
             }
