@@ -649,27 +649,6 @@ static int by_doc_then_index(const void *pa, const void *pb)
     return a->k < b->k ? -1 : a->k > b->k;
 }
 
-/* Whether every place term ("p:...") of key a is one of key b's. */
-static bool places_within(const char *a, const char *b)
-{
-    for (const char *p = a; p && *p; p = strchr(p, ' '), p = p ? p + 1 : NULL) {
-        if (strncmp(p, "p:", 2) != 0)
-            continue;
-        size_t n = strcspn(p, " ");
-        bool found = false;
-        for (const char *q = b; q && *q && !found; q = strchr(q, ' '), q = q ? q + 1 : NULL)
-            found = strncmp(q, p, n) == 0 && (q[n] == ' ' || q[n] == '\0');
-        if (!found)
-            return false;
-    }
-    return true;
-}
-
-/* Whether the document of claim a states, in another claim of the cluster, a
- * figure of b's measure that agrees with b: then a is something else that
- * document counts beside it ("The Carver Falls branch campus enrolled 1,140
- * students" in a story that also gives the university's 24,610), not its
- * reading of b's figure. */
 /* Whether v has three significant digits or more ("214,000", "24,610"; not
  * "200,000" or "1.5 million"): a figure two texts give alike by chance only
  * when one copied it. */
@@ -704,10 +683,13 @@ static bool agrees_with(const fc_check_ctx *x, size_t a, size_t b, size_t z, dou
      * reports */
     return !(voice_of(cz) && voice_of(ca) && voice_of(cz) != voice_of(ca) &&
              fc_groups_related(x->groups, x->rules, x->claims, z, a) &&
-             (ca->measure || (ca->key && cz->key && places_within(ca->key, cz->key) &&
-                              places_within(cz->key, ca->key))));
+             (ca->measure || fc_groups_same_places(x->groups, x->claims, a, z)));
 }
 
+/* Whether the document of claim a states b's figure too (agrees_with): then a
+ * is something else that document counts beside it ("The Carver Falls branch
+ * campus enrolled 1,140 students" in a story that also gives the university's
+ * 24,610), not its reading of b's figure. */
 static bool states_other_alike(const fc_check_ctx *x, size_t a, size_t b, const size_t *cl,
                                size_t n, double tol)
 {
@@ -726,15 +708,12 @@ static bool states_other_alike(const fc_check_ctx *x, size_t a, size_t b, const 
 /* Whether p is a poll's figure and v the count of a vote that is no poll: what
  * people said they would do against what they did ("51% said they would vote for
  * the levy" in April; the levy's 48.2% on election night). */
-static bool poll_against_vote(const fc_claim *p, const fc_claim *v)
+static bool poll_against_vote(const fc_check_ctx *x, size_t p, size_t v)
 {
-    if (p->modality != FC_MOD_POLL || v->modality == FC_MOD_POLL || !v->key)
-        return false;
-    for (const char *t = v->key; (t = strstr(t, ":vote")) != NULL; t += 5)
-        if (t > v->key && (t[-1] == 't' || t[-1] == 'e') && (t - 1 == v->key || t[-2] == ' ') &&
-            (t[5] == ' ' || t[5] == '\0'))
-            return true;
-    return false;
+    const fc_claim *cp = fc_check_claim(x, p), *cv = fc_check_claim(x, v);
+    return cp->modality == FC_MOD_POLL && cv->modality != FC_MOD_POLL &&
+           (fc_groups_has_term(x->groups, x->claims, v, "t:vote") ||
+            fc_groups_has_term(x->groups, x->claims, v, "e:vote"));
 }
 
 /* A disagreement raised: the two documents and their figures. */
@@ -792,7 +771,7 @@ static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *do
                     const fc_claim *ca = fc_check_claim(x, a), *cb = fc_check_claim(x, b);
                     if (scratch->samples[ca->doc] == ca && scratch->samples[cb->doc] == cb)
                         continue; /* two polls' samples: each poll chose its own */
-                    if (poll_against_vote(ca, cb) || poll_against_vote(cb, ca))
+                    if (poll_against_vote(x, a, b) || poll_against_vote(x, b, a))
                         continue;
                     if (overlap(fc_check_claim(x, a), fc_check_claim(x, b), tol) ||
                         rounded_alike(x, a, b) || target_echo(x, a, scratch) ||

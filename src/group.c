@@ -793,6 +793,31 @@ static bool groupable(const fc_claim *c)
             c->unit == FC_UNIT_CURRENCY || c->unit == FC_UNIT_OTHER);
 }
 
+bool fc_groups_same_places(const fc_groups *g, const fc_claims *claims, size_t a, size_t b)
+{
+    const fc_keyinfo *k = g->keys;
+    if (!k || !groupable(&claims->items[a]) || !groupable(&claims->items[b]))
+        return false;
+    size_t na, nb;
+    const uint32_t *ta = terms(k, &k->claim[a], FC_TERM_PLACE, &na),
+                   *tb = terms(k, &k->claim[b], FC_TERM_PLACE, &nb);
+    return na == nb && (na == 0 || memcmp(ta, tb, na * sizeof *ta) == 0); /* sorted */
+}
+
+bool fc_groups_has_term(const fc_groups *g, const fc_claims *claims, size_t i, const char *term)
+{
+    const fc_keyinfo *k = g->keys;
+    int kind = kind_of(term[0]);
+    if (!k || kind < 0 || !groupable(&claims->items[i]))
+        return false;
+    size_t n;
+    const uint32_t *t = terms(k, &k->claim[i], kind, &n);
+    for (size_t q = 0; q < n; q++)
+        if (strcmp(k->names[t[q]], term) == 0)
+            return true;
+    return false;
+}
+
 typedef struct block_entry {
     uint32_t anchor;
     uint32_t unit; /* unit, currency and rate-or-not packed */

@@ -52,6 +52,14 @@ double fc_groups_similarity(const fc_groups *g, const fc_claims *claims, size_t 
 bool fc_groups_related(const fc_groups *g, const fc_rules *r, const fc_claims *claims, size_t a,
                        size_t b);
 
+/* Whether the inferred keys of claims a and b name the same places (every
+ * place term of each is the other's; none on either side is the same). False
+ * for a claim with no inferred key. */
+bool fc_groups_same_places(const fc_groups *g, const fc_claims *claims, size_t a, size_t b);
+
+/* Whether the inferred key of claim k has the term ("t:vote"). */
+bool fc_groups_has_term(const fc_groups *g, const fc_claims *claims, size_t k, const char *term);
+
 /* Appends what a and b were compared on: the rule measure's key, or the words
  * their keys share ("thing: worker; event: detain; place: ellabell"). */
 void fc_groups_explain(const fc_groups *g, const fc_claims *claims, size_t a, size_t b,
