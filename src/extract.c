@@ -2393,7 +2393,7 @@ static bool poll_unit(fc_unit u)
            u == FC_UNIT_RATIO; /* "two-thirds said" in a survey */
 }
 
-static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
+static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_claim *cl)
 {
     if (cl->modality != FC_MOD_ACTUAL)
         return;
@@ -2464,6 +2464,24 @@ static void find_modality(ctx *c, size_t start, size_t end, fc_claim *cl)
             break;
         best = entry_at(c, &c->r->modality_cues_after, i);
     }
+    /* "About 850 workers at St. Anselm Medical Center will be laid off": the
+     * cue after the counted noun and a phrase of where it is (tail: the end
+     * of the counted noun). */
+    if (!best && tail < c->sent.to && tail > start &&
+        (is_word(c, tail, "at") || is_word(c, tail, "in") || is_word(c, tail, "of") ||
+         is_word(c, tail, "from") || is_word(c, tail, "on") || is_word(c, tail, "with")))
+        for (size_t i = tail + 1; !best && i < c->sent.to && i < tail + 8; i++) {
+            const fc_tok *t = tok(c, i);
+            if (t->kind == FC_TOK_PUNCT &&
+                !((is_punct(c, i, ".") || is_punct(c, i, "-")) && glued(c, i)))
+                break;
+            if (t->kind == FC_TOK_WORD && i > tail + 1 &&
+                (list_at(c, &c->r->attr_after, i) || is_word_n(c, i, c->w_and, "and") ||
+                 list_at(c, &c->r->clause_breaks, i)))
+                break;
+            if (i > tail + 1)
+                best = entry_at(c, &c->r->modality_cues_after, i);
+        }
     if (best) {
         fc_modality m = (fc_modality)best->kind;
         if (m != FC_MOD_POLL || poll_unit(cl->unit))
@@ -2792,12 +2810,26 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
             date_text(buf, n, 2, y, m, 0);
         return true;
     }
-    /* "on Thursday", "Thursday's raid": the last such day up to publication. */
+    /* "on Thursday", "Thursday's raid": the last such day up to publication;
+     * after "will", "would", "scheduled" or "next" ("will strike on Monday"),
+     * the first such day from publication on. */
     int wd = weekday_at(c, i);
+    /* (and after a time of day: "at 9 a.m. Monday"; not "as of Sunday", "by
+     * Sunday": a running total up to that day) */
     if (wd >= 0 && have_pub &&
-        ((i > c->sent.from && (is_word(c, i - 1, "on") || is_word(c, i - 1, "last"))) ||
+        ((i > c->sent.from &&
+          (is_word(c, i - 1, "on") || is_word(c, i - 1, "last") || is_word(c, i - 1, "next") ||
+           (i > c->sent.from + 2 && is_punct(c, i - 1, ".") && is_word(c, i - 2, "m") &&
+            is_punct(c, i - 3, ".")))) ||
          tok(c, i)->end - tok(c, i)->start > day_name_len(wd))) {
-        long day = pub - (fc_weekday(pub) - wd + 7) % 7;
+        bool ahead = i > c->sent.from && is_word(c, i - 1, "next");
+        for (size_t k = i; !ahead && k > c->sent.from && k + 12 > i; k--)
+            ahead = is_word(c, k - 1, "will") || is_word(c, k - 1, "would") ||
+                    is_word(c, k - 1, "scheduled");
+        if (i > c->sent.from && is_word(c, i - 1, "last"))
+            ahead = false;
+        long day = ahead ? pub + (wd - fc_weekday(pub) + 7) % 7
+                         : pub - (fc_weekday(pub) - wd + 7) % 7;
         int y, m, d;
         fc_civil_from_days(day, &y, &m, &d);
         date_text(buf, n, 3, y, m, d);
@@ -2846,7 +2878,7 @@ static bool service_number(const ctx *c, size_t i)
 static bool other_number_test(const ctx *c, size_t k)
 {
     bool yes = !is_year(c, k) && !is_date(c, k) && !list_at(c, &c->r->special_numbers, k) &&
-               !is_age(c, k, k + 1);
+               !is_age(c, k, k + 1) && !is_time(c, k, k + 1); /* "as of 9 a.m. Monday" */
     c->memo[k] |= (unsigned char)(FC_MEMO_OTHER_NUMBER_KNOWN | (yes ? FC_MEMO_OTHER_NUMBER : 0));
     return yes;
 }
@@ -2866,7 +2898,10 @@ static bool owned_by_other(const ctx *c, size_t p, size_t start, size_t end)
         /* "laid off in March and the remaining 230 in December": a new clause
          * starts before the other number */
         if (is_word_n(c, k, c->w_and, "and") || is_word_n(c, k, c->w_but, "but") ||
-            is_word_n(c, k, c->w_while, "while") || is_punct(c, k, ",") || is_punct(c, k, ";"))
+            is_word_n(c, k, c->w_while, "while") || is_punct(c, k, ",") || is_punct(c, k, ";") ||
+            /* "... as of 9 a.m. Monday after a 900-millimetre main burst" */
+            is_word(c, k, "after") || is_word(c, k, "before") || is_word(c, k, "when") ||
+            is_word(c, k, "because"))
             return false;
         if (other_number(c, k))
             return true;
@@ -3680,6 +3715,13 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     if (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY ||
         ((q->kind == Q_FRACTION || cl->unit == FC_UNIT_PERCENT) && is_word(c, after, "of")))
         find_subject(c, after, &f); /* "30% of seats", "a third of voters" */
+    /* "buildings of 50 apartments or more": a bound after the counted noun */
+    if (!post && cl->qualifier == FC_QUAL_EXACT && !q->range && f.subj_to > f.subj_from &&
+        f.subj_to - f.subj_from <= 2) {
+        const fc_entry *bound = entry_at(c, &c->r->hedges, f.subj_to);
+        if (bound && bound->after)
+            hedge_interval(cl, bound, cl->value);
+    }
     /* A count per unit: "1.3x10^6 cells per millilitre" is 1.3e6 "cell per
      * millilitre", base per cubic metre; per a unit of time ("operations per
      * second") it has no base. */
@@ -3726,7 +3768,7 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
         link_whole(c, cl);
     if (st == FC_OK && f.subj_to > f.subj_from && !(cl->subject = span_text(c, f.subj_from, f.subj_to)))
         st = FC_ENOMEM;
-    find_modality(c, start_tok, after, cl);
+    find_modality(c, start_tok, after, f.subj_to > after ? f.subj_to : after, cl);
     if (st == FC_OK)
         st = find_attribution(c, cl);
     if (st == FC_OK)
@@ -4243,7 +4285,7 @@ static fc_status pattern_claim(ctx *c, const pmatch *pm, size_t k, size_t *next)
     fc_status st = make_id(c, &cl);
     if (st != FC_OK)
         return st;
-    find_modality(c, k, end, &cl);
+    find_modality(c, k, end, end, &cl);
     if ((p->subject && !(cl.subject = fc_strdup(p->subject))) ||
         (p->measure && !(cl.measure = fc_strdup(p->measure))))
         st = FC_ENOMEM;

@@ -877,9 +877,14 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
              * the figure is about ("Texas has reported 560 cases"). */
             bool subject = i == wfrom && e <= sp->start &&
                            (i == c->sent.from || !is_word(c, i - 1, "and"));
+            /* "in Lisle", "in the Bronx", "in neighbouring Lisle" */
             bool place = known ||
                          (i > c->sent.from && (list_before(c, &g->place_preps, i) ||
-                                               (is_word(c, i - 1, "the") && i > c->sent.from + 1 &&
+                                               ((is_word(c, i - 1, "the") ||
+                                                 (tok(c, i - 1)->kind == FC_TOK_WORD &&
+                                                  !fc_tok_is_capitalised(c->text, tok(c, i - 1)) &&
+                                                  skip_word(c, i - 1) == false)) &&
+                                                i > c->sent.from + 1 &&
                                                 list_before(c, &g->place_preps, i - 1)))) ||
                          (e > i && list_at(c, &g->place_nouns, e - 1));
             if (first && !known && e == i + 1 &&
