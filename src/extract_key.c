@@ -783,6 +783,14 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             for (size_t q = i; i > sp->start && q > i - 3 && q > sp->end && !yardstick; q--)
                 yardstick = is_word(c, q - 1, "above") || is_word(c, q - 1, "below") ||
                             is_word(c, q - 1, "than");
+            /* ... and "1,200 trips, an average of 40 a day": the words of the
+             * figure after it */
+            for (size_t q = i + nt + (is_word(c, i + nt, "of") ? 1 : 0);
+                 i > sp->start && q < i + nt + 3 && q < c->sent.to && !yardstick; q++)
+                yardstick = tok(c, q)->kind == FC_TOK_NUM &&
+                            !(tok(c, q)->end - tok(c, q)->start == 4 &&
+                              fc_tok_number(c->text, tok(c, q)) >= 1800 &&
+                              fc_tok_number(c->text, tok(c, q)) <= 2100);
             if (i > sp->start && (possessive || yardstick || strcmp(concept, "capacity") == 0)) {
                 i += nt - 1;
                 continue;
@@ -864,6 +872,16 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                                      : 12)] = '\0';
             add(&b, 'p', lab);
             i++;
+            continue;
+        }
+        /* "behind Linden College", "ahead of Harrowgate", "second to
+         * Westbrook's 64": another the figure is set against, not its own */
+        if (is_name_word(c, i) && i > wfrom &&
+            (is_word(c, i - 1, "behind") || is_word(c, i - 1, "than") ||
+             (i > wfrom + 1 && is_word(c, i - 1, "of") && is_word(c, i - 2, "ahead")) ||
+             (i > wfrom + 1 && is_word(c, i - 1, "to") &&
+              (is_word(c, i - 2, "second") || is_word(c, i - 2, "next"))))) {
+            i = name_at(c, i, wto, name, sizeof name) - 1;
             continue;
         }
         if (is_name_word(c, i) && !(list_at(c, &r->attr_titles, i))) {
@@ -955,6 +973,48 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 break;
             }
         }
+    }
+    /* "in its first 30 days", "in the busiest week", "over the past six
+     * months": a stretch of its own, not the whole run ("about 460,000 trips
+     * since it opened") nor another stretch; a figure with a period read
+     * ("in January, its busiest month") has its stretch already */
+    /* (also one that opens the sentence before the figure: "In its first 21
+     * days of service the ferry carried 68,800") */
+    size_t span_from = wfrom;
+    for (size_t i = c->sent.from; i < wfrom && i < c->sent.from + 4; i++)
+        if (is_word(c, i, "first") || is_word(c, i, "last") || is_word(c, i, "past") ||
+            is_word(c, i, "busiest") || is_word(c, i, "peak") || is_word(c, i, "final")) {
+            span_from = i;
+            break;
+        }
+    for (size_t i = span_from; !cl->period && i + 1 < wto; i++) {
+        static const char *const marks[] = {"first", "last",  "past", "opening",
+                                            "busiest", "peak", "final"};
+        size_t m = 0;
+        while (m < sizeof marks / sizeof *marks && !is_word(c, i, marks[m]))
+            m++;
+        if (m == sizeof marks / sizeof *marks)
+            continue;
+        size_t u = i + 1;
+        char n[16] = "";
+        if (tok(c, u)->kind == FC_TOK_NUM || entry_at(c, &r->number_words, u)) {
+            size_t len = tok(c, u)->end - tok(c, u)->start;
+            snprintf(n, sizeof n, "%.*s-", (int)(len < 12 ? len : 12), c->text + tok(c, u)->start);
+            u++;
+        }
+        static const char *const units[] = {"day", "days", "week", "weeks", "weekend",
+                                            "month", "months", "hour", "hours"};
+        for (size_t q = 0; u < wto && q < sizeof units / sizeof *units; q++)
+            if (is_word(c, u, units[q])) {
+                char sc[48];
+                size_t ul = strlen(units[q]) - (units[q][strlen(units[q]) - 1] == 's');
+                snprintf(sc, sizeof sc, "span-%s-%s%.*s", marks[m], n, (int)ul, units[q]);
+                for (char *p = sc; *p; p++)
+                    *p = (char)tolower((unsigned char)*p);
+                add(&b, 's', sc);
+                i = wto;
+                break;
+            }
     }
     merge_losses(&b);
     if (c->key_partial)

@@ -264,6 +264,88 @@ static bool same_word_in(const fc_keyinfo *k, const uint32_t *a, size_t na, cons
     return false;
 }
 
+/* The stretch of a run a key's scopes name ("s:span-first-30-day"), or
+ * NO_TERM. */
+static uint32_t span_of(const fc_keyinfo *k, const uint32_t *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(k->names[t[i]], "s:span-", 7) == 0)
+            return t[i];
+    return NO_TERM;
+}
+
+/* Whether the unit of span term sp ("s:span-opening-weekend": "weekend") is one
+ * of the plain words t ("opened ... this weekend"). */
+static bool span_word_in(const fc_keyinfo *k, uint32_t sp, const uint32_t *t, size_t n)
+{
+    const char *unit = strrchr(k->names[sp], '-');
+    for (size_t i = 0; unit && i < n; i++)
+        if (strcmp(k->names[t[i]] + 2, unit + 1) == 0)
+            return true;
+    return false;
+}
+
+/* Whether one of a's names is a short word made of the initials of b's names,
+ * in order ("n:ice" and "n:immigration n:customs_enforcement": Immigration and
+ * Customs Enforcement; "of", "and", "the", "for" left out), or of one of them. */
+static bool acronym_of(const fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *b,
+                       size_t nb)
+{
+    for (size_t i = 0; i < na; i++) {
+        const char *w = k->names[a[i]] + 2;
+        size_t wl = strlen(w);
+        if (wl < 2 || wl > 6 || strchr(w, '_'))
+            continue;
+        char all[16];
+        size_t nall = 0;
+        for (size_t j = 0; j < nb; j++) {
+            char one[16];
+            size_t none = 0;
+            for (const char *q = k->names[b[j]] + 2; *q;) {
+                size_t m = strcspn(q, "_");
+                bool skip = (m == 2 && strncmp(q, "of", 2) == 0) ||
+                            (m == 3 && (strncmp(q, "and", 3) == 0 || strncmp(q, "the", 3) == 0 ||
+                                        strncmp(q, "for", 3) == 0));
+                if (!skip && m > 0) {
+                    if (nall < sizeof all)
+                        all[nall++] = q[0];
+                    if (none < sizeof one)
+                        one[none++] = q[0];
+                }
+                q += m + (q[m] == '_');
+            }
+            if (none == wl && strncmp(one, w, wl) == 0)
+                return true;
+        }
+        if (nall == wl && strncmp(all, w, wl) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Whether a word of a name of a is a word of a name of b ("n:westbrook" and
+ * "n:westbrook_university"; words joined by "_"), or one is the other's
+ * acronym. */
+static bool name_word_shared(const fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *b,
+                             size_t nb)
+{
+    if (acronym_of(k, a, na, b, nb) || acronym_of(k, b, nb, a, na))
+        return true;
+    for (size_t i = 0; i < na; i++)
+        for (const char *p = k->names[a[i]] + 2; *p;) {
+            size_t n = strcspn(p, "_");
+            for (size_t j = 0; j < nb; j++)
+                for (const char *q = k->names[b[j]] + 2; *q;) {
+                    size_t m = strcspn(q, "_");
+                    if (m == n && m > 2 && strncmp(p, q, n) == 0)
+                        return true;
+                    q += m + (q[m] == '_');
+                }
+            p += n + (p[n] == '_');
+        }
+    return false;
+}
+
 /* Whether a name of a (its first word: "n:pathways", "n:halvorsen_foods") is a
  * plain word of b, stemmed or not ("w:pathway", "w:halvorsen"): the name at the
  * head of a sentence, where a capital tells nothing. */
@@ -488,6 +570,22 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
         without(ta, na, FC_TERM_EVENT, k->money_event, ea);
         without(tb, nb, FC_TERM_EVENT, k->money_event, eb);
     }
+    /* A stretch of a run ("in its first 30 days") is never another stretch,
+     * nor the run a figure with a period of its own gives ("since it opened
+     * on Sept. 6"); a figure with neither may be of that stretch. */
+    uint32_t sa = span_of(k, ta[FC_TERM_SCOPE], na[FC_TERM_SCOPE]),
+             sb = span_of(k, tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE]);
+    if (sa != sb && ((sa != NO_TERM && sb != NO_TERM) ||
+                     (sa == NO_TERM && (ca->period || !span_word_in(k, sb, ta[FC_TERM_WORD],
+                                                                    na[FC_TERM_WORD]))) ||
+                     (sb == NO_TERM && (cb->period || !span_word_in(k, sa, tb[FC_TERM_WORD],
+                                                                    nb[FC_TERM_WORD])))))
+        return -1;
+    uint32_t spa[8], spb[8];
+    if (sa != NO_TERM)
+        without(ta, na, FC_TERM_SCOPE, sa, spa);
+    if (sb != NO_TERM)
+        without(tb, nb, FC_TERM_SCOPE, sb, spb);
     size_t c[FC_NTERM_KINDS];
     for (int i = 0; i < FC_NTERM_KINDS; i++)
         c[i] = common(ta[i], na[i], tb[i], nb[i]);
@@ -668,9 +766,17 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
         return -1;
     /* Names: two documents that each name something ("the Pellham consulate",
      * "the Dorrow consulate") and never the other's are about two things. */
+    /* ... nor are they when one of them never mentions the other's and no
+     * word of their names is shared ("Marsh University won 41 grants" in a
+     * story that also names Westbrook, and "Westbrook University researchers
+     * won 64"; not "Westbrook" and "Westbrook University") */
     if (BOTH(FC_TERM_NAME) && !c[FC_TERM_NAME] && ca->doc != cb->doc &&
-        !any_mentioned(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], cb->doc) &&
-        !any_mentioned(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ca->doc))
+        ((!any_mentioned(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], cb->doc) &&
+          !any_mentioned(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ca->doc)) ||
+         (!name_word_shared(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_NAME],
+                            nb[FC_TERM_NAME]) &&
+          (!any_mentioned(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], cb->doc) ||
+           !any_mentioned(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ca->doc)))))
         return -1;
 #undef BOTH
     /* The overlap coefficient of the weighted core terms (all but names and
