@@ -674,7 +674,11 @@ static bool agrees_with(const fc_check_ctx *x, size_t a, size_t b, size_t z, dou
         return false;
     bool exact = cz->value == cb->value && specific(cb->value) && cz->unit == cb->unit &&
                  strcmp(cz->currency, cb->currency) == 0;
-    if (!exact && (!grouped || !(overlap(cz, cb, tol) || rounded_alike(x, z, b)) ||
+    /* a bound far from b's figure says nothing of it ("each pledging to raise
+     * at least $500" against $3.6 million raised) */
+    bool vague = (isinf(cz->high) && cb->value > 2 * cz->low) ||
+                 (isinf(cz->low) && cb->value < cz->high / 2);
+    if (!exact && (!grouped || vague || !(overlap(cz, cb, tol) || rounded_alike(x, z, b)) ||
                    !fc_groups_related(x->groups, x->rules, x->claims, z, b)))
         return false;
     /* ... unless the document sets two sources' figures of one measure

@@ -2821,6 +2821,12 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
           (is_word(c, i - 1, "on") || is_word(c, i - 1, "last") || is_word(c, i - 1, "next") ||
            (i > c->sent.from + 2 && is_punct(c, i - 1, ".") && is_word(c, i - 2, "m") &&
             is_punct(c, i - 3, ".")))) ||
+         /* "Sunday night's storm" (not "told the board Tuesday night": when
+          * the source spoke) */
+         (i + 1 < c->sent.to && (fc_tok_eq(c->text, tok(c, i + 1), "night's") ||
+                                 fc_tok_eq(c->text, tok(c, i + 1), "morning's") ||
+                                 fc_tok_eq(c->text, tok(c, i + 1), "evening's") ||
+                                 fc_tok_eq(c->text, tok(c, i + 1), "afternoon's"))) ||
          tok(c, i)->end - tok(c, i)->start > day_name_len(wd))) {
         bool ahead = i > c->sent.from && is_word(c, i - 1, "next");
         for (size_t k = i; !ahead && k > c->sent.from && k + 12 > i; k--)

@@ -688,6 +688,13 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
           (is_word(c, sp->start - 1, "includes") || is_word(c, sp->start - 1, "include") ||
            is_word(c, sp->start - 1, "included")))))
         add(&b, 's', "part");
+    /* A source that is the subject of the figure's own verb counts what is its
+     * own ("the Glenmore Science Centre reported 402,000 visitors", "Kelby Water
+     * issued 1,284 fines"): its name is a name of the figure. */
+    if (at > af && af >= wfrom && at < sp->start && at + 2 >= sp->start &&
+        tok(c, at)->kind == FC_TOK_WORD && is_name_word(c, af) && is_name_word(c, at - 1) &&
+        name_at(c, af, at, name, sizeof name) == at && strchr(name, '_'))
+        add(&b, 'n', name);
     enum { PLAIN_MAX = 12 };
     size_t plain[PLAIN_MAX], nplain = 0;
     for (size_t i = wfrom; i < wto; i++) {
