@@ -70,20 +70,37 @@ static bool of_pronoun(const fc_check_ctx *x, const fc_claim *r)
     return false;
 }
 
+/* A fraction with a direction is a change: "a third fewer than 95" is two
+ * thirds of it, "a quarter more than" five quarters. Sets the factor the
+ * fraction stands for and its range. */
+static double factor(const fc_claim *r, double *lo, double *hi)
+{
+    *lo = r->low;
+    *hi = r->high;
+    if (r->value >= 1 || r->direction == FC_DIR_NONE)
+        return r->value;
+    double sign = r->direction == FC_DIR_DOWN ? -1 : 1;
+    double a = 1 + sign * r->low, b = 1 + sign * r->high;
+    *lo = a < b ? a : b;
+    *hi = a < b ? b : a;
+    return 1 + sign * r->value;
+}
+
 static fc_status in_text(const fc_check_ctx *x, size_t k, size_t ai, size_t bi)
 {
     const fc_claim *r = fc_check_claim(x, k), *a = fc_check_claim(x, ai),
                    *b = fc_check_claim(x, bi);
     if (b->value <= 0 || a->value <= 0)
         return FC_OK;
+    double rlo, rhi, rv = factor(r, &rlo, &rhi);
     double actual = a->value / b->value;
     double pa = 0.5 * fc_check_precision(x, a), pb = 0.5 * fc_check_precision(x, b);
     double amin = (a->value - pa) / (b->value + pb);
     double amax = b->value > pb ? (a->value + pa) / (b->value - pb) : INFINITY;
-    double lo = r->low * 0.9, hi = isfinite(r->high) ? r->high * 1.1 : INFINITY;
+    double lo = rlo * 0.9, hi = isfinite(rhi) ? rhi * 1.1 : INFINITY;
     bool fits = amax >= lo && amin <= hi;
     bool plus_one = false;
-    if (!fits && r->value >= 2 && r->direction == FC_DIR_UP) { /* "3 times more than" */
+    if (!fits && rv >= 2 && r->direction == FC_DIR_UP) { /* "3 times more than" */
         plus_one = amax >= (r->low + 1) * 0.9 && amin <= (r->high + 1) * 1.1;
         fits = plus_one;
     }
@@ -94,7 +111,7 @@ static fc_status in_text(const fc_check_ctx *x, size_t k, size_t ai, size_t bi)
     f.claims[f.nclaims++] = k;
     f.claims[f.nclaims++] = ai;
     f.claims[f.nclaims++] = bi;
-    fc_check_add_num(&f, "ratio", r->value);
+    fc_check_add_num(&f, "ratio", rv);
     fc_check_add_num(&f, "first", a->value);
     fc_check_add_num(&f, "second", b->value);
     fc_check_add_num(&f, "actual", actual);
@@ -122,8 +139,11 @@ static fc_status across_sources(const fc_check_ctx *x, size_t k, size_t bi)
     const fc_claim *r = fc_check_claim(x, k), *base = fc_check_claim(x, bi);
     if (fc_check_is_copy(x, k))
         return FC_OK; /* its original is set against the other sources */
-    double implied = base->value / r->value;
-    double implied_plus = base->value / (r->value + 1); /* "three times higher" = x4 */
+    double rlo, rhi, rv = factor(r, &rlo, &rhi);
+    (void)rlo;
+    (void)rhi;
+    double implied = base->value / rv;
+    double implied_plus = base->value / (rv + 1); /* "three times higher" = x4 */
     /* The reports of the other figure: related claims of other documents (at
      * most 128 looked at). Up to three, each gets a finding; with more, only the
      * one nearest the implied figure does, so findings do not multiply. */
@@ -169,7 +189,7 @@ static fc_status across_sources(const fc_check_ctx *x, size_t k, size_t bi)
         f.claims[f.nclaims++] = k;
         f.claims[f.nclaims++] = bi;
         f.claims[f.nclaims++] = i;
-        fc_check_add_num(&f, "ratio", r->value);
+        fc_check_add_num(&f, "ratio", rv);
         fc_check_add_num(&f, "figure", base->value);
         fc_check_add_num(&f, "implied", implied);
         if (r->direction == FC_DIR_UP)

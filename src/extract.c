@@ -85,6 +85,19 @@ static span next_sentence(ctx *c, size_t from)
             s.to = i + 1;
             break;
         }
+        /* '... called it "real progress." The university ...': the full stop
+         * and the closing quote glued to it end the sentence when a space and
+         * a capital follow */
+        if (i + 2 < limit && tok(c, i)->kind == FC_TOK_PUNCT && c->text[tok(c, i)->start] == '.' &&
+            tok(c, i + 1)->kind == FC_TOK_PUNCT && !tok(c, i + 1)->space_before &&
+            (c->text[tok(c, i + 1)->start] == '"' ||
+             (tok(c, i + 1)->end - tok(c, i + 1)->start == 3 &&
+              memcmp(c->text + tok(c, i + 1)->start, "\xE2\x80\x9D", 3) == 0)) &&
+            tok(c, i + 2)->space_before && c->text[tok(c, i + 2)->start] >= 'A' &&
+            c->text[tok(c, i + 2)->start] <= 'Z') {
+            s.to = i + 2;
+            break;
+        }
     }
     return s;
 }
