@@ -997,6 +997,11 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     for (size_t i = span_from; !cl->period && i + 1 < wto; i++) {
         static const char *const marks[] = {"first", "last",  "past", "opening",
                                             "busiest", "peak", "final"};
+        const fc_tok *mt = tok(c, i);
+        char ch = (char)(c->text[mt->start] | 0x20);
+        if (mt->kind != FC_TOK_WORD || mt->end - mt->start < 4 ||
+            (ch != 'f' && ch != 'l' && ch != 'p' && ch != 'o' && ch != 'b'))
+            continue; /* most words: one test */
         size_t m = 0;
         while (m < sizeof marks / sizeof *marks && !is_word(c, i, marks[m]))
             m++;
