@@ -1111,6 +1111,7 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
         c->r->grouping.weight[FC_TERM_THING] == 0)
         return FC_OK; /* rules without a grouping vocabulary: no keys */
     c->key_partial = n > 0 && partial_count(c);
+    size_t prev_from = c->sent.from; /* the clause start of the claim before */
     for (size_t i = 0; i < n; i++) {
         fc_claim *cl = &c->out->items[first + i];
         const fc_claim_toks *sp = &spans[i];
@@ -1126,6 +1127,19 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
         size_t wfrom = sp->start;
         while (wfrom > lo && !is_break(c, wfrom - 1))
             wfrom--;
+        /* "Marsh University won 41 grants worth $19.8 million": the money is the
+         * grants', and its clause is theirs */
+        if (i > 0 && sp->start >= 1 && sp->start - 1 >= spans[i - 1].end &&
+            (is_word(c, sp->start - 1, "worth") || is_word(c, sp->start - 1, "totaling") ||
+             is_word(c, sp->start - 1, "totalling") ||
+             (sp->start >= 2 && is_word(c, sp->start - 1, "at") &&
+              is_word(c, sp->start - 2, "valued"))) &&
+            (sp->start - 1 == (spans[i - 1].subj_to > spans[i - 1].end ? spans[i - 1].subj_to
+                                                                         : spans[i - 1].end) ||
+             sp->start - 2 == (spans[i - 1].subj_to > spans[i - 1].end ? spans[i - 1].subj_to
+                                                                         : spans[i - 1].end)))
+            wfrom = prev_from;
+        prev_from = wfrom;
         /* a length of time after it ("during a three-day sweep") is part of its
          * clause, not another figure's */
         size_t next = i + 1;
