@@ -512,9 +512,12 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                     break;
                 if (o->role != FC_ROLE_LEVEL && o->unit == FC_UNIT_PERCENT)
                     break; /* a change or earlier level ends the list */
-                if (vote && o->sentence != c->sentence && vote_share(o))
+                if (vote && o->sentence != c->sentence &&
+                    (vote_share(o) ||
+                     !fc_groups_places_within(x->groups, x->claims, x->by_doc[i], k)))
                     break; /* "... 38% for Ostrander. Measure 4 passed with 54.2% of the
-                              vote": another count of the vote, another race */
+                              vote": another count of the vote, another race; "The
+                              District 3 winner took 52%": another place's */
                 if (!is_share(o) || named_rate(x, o))
                     continue;
                 /* "households earning less than 60% of the area median income": a

@@ -899,7 +899,7 @@ static bool groupable(const fc_claim *c)
             c->unit == FC_UNIT_CURRENCY || c->unit == FC_UNIT_OTHER);
 }
 
-bool fc_groups_same_places(const fc_groups *g, const fc_claims *claims, size_t a, size_t b)
+bool fc_groups_places_within(const fc_groups *g, const fc_claims *claims, size_t a, size_t b)
 {
     const fc_keyinfo *k = g->keys;
     if (!k || !groupable(&claims->items[a]) || !groupable(&claims->items[b]))
@@ -907,7 +907,15 @@ bool fc_groups_same_places(const fc_groups *g, const fc_claims *claims, size_t a
     size_t na, nb;
     const uint32_t *ta = terms(k, &k->claim[a], FC_TERM_PLACE, &na),
                    *tb = terms(k, &k->claim[b], FC_TERM_PLACE, &nb);
-    return na == nb && (na == 0 || memcmp(ta, tb, na * sizeof *ta) == 0); /* sorted */
+    for (size_t i = 0; i < na; i++)
+        if (!contains(tb, nb, ta[i]))
+            return false;
+    return true;
+}
+
+bool fc_groups_same_places(const fc_groups *g, const fc_claims *claims, size_t a, size_t b)
+{
+    return fc_groups_places_within(g, claims, a, b) && fc_groups_places_within(g, claims, b, a);
 }
 
 bool fc_groups_has_term(const fc_groups *g, const fc_claims *claims, size_t i, const char *term)

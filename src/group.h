@@ -52,6 +52,10 @@ double fc_groups_similarity(const fc_groups *g, const fc_claims *claims, size_t 
 bool fc_groups_related(const fc_groups *g, const fc_rules *r, const fc_claims *claims, size_t a,
                        size_t b);
 
+/* Whether every place the inferred key of claim a names is one of b's (false
+ * for a claim with no inferred key). */
+bool fc_groups_places_within(const fc_groups *g, const fc_claims *claims, size_t a, size_t b);
+
 /* Whether the inferred keys of claims a and b name the same places (every
  * place term of each is the other's; none on either side is the same). False
  * for a claim with no inferred key. */
