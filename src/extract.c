@@ -1767,7 +1767,7 @@ static bool plural_ahead(ctx *c, size_t j)
     return false;
 }
 
-static void find_subject(ctx *c, size_t i, found *f)
+static void find_subject(ctx *c, size_t start, size_t i, found *f)
 {
     if (is_word(c, i, "of")) {
         size_t k = i + 1;
@@ -1790,6 +1790,7 @@ static void find_subject(ctx *c, size_t i, found *f)
     if (i + 1 < c->sent.to && tok(c, i)->kind == FC_TOK_WORD && is_participle(c, i)) {
         if (is_word(c, i + 1, "the") || is_word(c, i + 1, "a") || is_word(c, i + 1, "an"))
             return;
+
         /* A name after it is its object unless the name or the word after it
          * is the counted plural ("undocumented Koreans", "displaced Korean
          * families"). */
@@ -1798,6 +1799,13 @@ static void find_subject(ctx *c, size_t i, found *f)
                fc_tok_is_capitalised(c->text, tok(c, k)))
             k++;
         if (k > i + 1 && !is_plural(c, k - 1) && !(k < c->sent.to && is_plural(c, k)))
+            return;
+        /* "A crowd of 38,400 watched Halvering Rovers beat ...": after "<noun>
+         * of", the figure is the noun's count, and a name after its verb the
+         * verb's object */
+        if (k > i + 1 && start >= c->sent.from + 2 && is_word(c, start - 1, "of") &&
+            tok(c, start - 2)->kind == FC_TOK_WORD && !is_stop(c, start - 2) &&
+            !is_plural(c, start - 2) && !entry_at(c, &c->r->units, start - 2))
             return;
     }
     while (j < c->sent.to && words < 4 && !is_stop(c, j)) {
@@ -3733,7 +3741,7 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
         hedge_share(hedge, cl); /* not "about 3% more than": a comparison is relative */
     if (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY ||
         ((q->kind == Q_FRACTION || cl->unit == FC_UNIT_PERCENT) && is_word(c, after, "of")))
-        find_subject(c, after, &f); /* "30% of seats", "a third of voters" */
+        find_subject(c, start_tok, after, &f); /* "30% of seats", "a third of voters" */
     /* "buildings of 50 apartments or more": a bound after the counted noun */
     if (!post && cl->qualifier == FC_QUAL_EXACT && !q->range && f.subj_to > f.subj_from &&
         f.subj_to - f.subj_from <= 2) {
