@@ -908,7 +908,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                                                ((is_word(c, i - 1, "the") ||
                                                  (tok(c, i - 1)->kind == FC_TOK_WORD &&
                                                   !fc_tok_is_capitalised(c->text, tok(c, i - 1)) &&
-                                                  skip_word(c, i - 1) == false)) &&
+                                                  !skip_word(c, i - 1))) &&
                                                 i > c->sent.from + 1 &&
                                                 list_before(c, &g->place_preps, i - 1)))) ||
                          (e > i && list_at(c, &g->place_nouns, e - 1));
