@@ -3963,14 +3963,19 @@ static bool is_determiner(const ctx *c, size_t i)
  * "That", "This" or "It", states no level of its own, and follows in the same
  * paragraph a sentence with exactly one level and its earlier level that the
  * change can arrive at. The change takes those two as its `to` and `from`;
- * returns whether it did. (i: the change's index among the sentence's claims.) */
-static bool link_back(ctx *c, size_t first, size_t i, fc_claim *change)
+ * returns whether it did. (i: the change's index among the sentence's claims.)
+ * With an earlier level of its own (prev: "Crews landed 18,400 tonnes. That is
+ * up 15% from last season's 14,200 tonnes, short of the 25,000-tonne quota"),
+ * the level it arrives at is the one level of prev's unit in the sentence
+ * before, in the same paragraph or the one before, not a later figure of its
+ * own sentence; the change takes it as its `to`. */
+static bool link_back(ctx *c, size_t first, size_t i, fc_claim *change, const fc_claim *prev)
 {
     static const char *const openers[] = {"that", "this", "it", "that's", "it's", "which"};
     bool opens = false;
     for (size_t k = 0; k < sizeof openers / sizeof *openers && !opens; k++)
         opens = is_word(c, c->sent.from, openers[k]);
-    if (!opens || tok(c, c->sent.from)->blank_before || c->sentence == 0)
+    if (!opens || (tok(c, c->sent.from)->blank_before && !prev) || c->sentence == 0)
         return false;
     for (size_t k = first; k < first + i; k++)
         if (c->out->items[k].role == FC_ROLE_LEVEL || c->out->items[k].role == FC_ROLE_PREVIOUS)
@@ -3980,7 +3985,8 @@ static bool link_back(ctx *c, size_t first, size_t i, fc_claim *change)
         const fc_claim *o = &c->out->items[k];
         if (o->doc != c->doc_index || o->sentence + 1 < c->sentence)
             break;
-        if (o->sentence + 1 != c->sentence || o->role != FC_ROLE_LEVEL || isnan(o->from) ||
+        if (o->sentence + 1 != c->sentence || o->role != FC_ROLE_LEVEL ||
+            (prev ? o->unit != prev->unit || o->per != prev->per : isnan(o->from)) ||
             !change_fits_level(change->unit, o->unit))
             continue;
         if (level)
@@ -3990,7 +3996,7 @@ static bool link_back(ctx *c, size_t first, size_t i, fc_claim *change)
     if (!level)
         return false;
     change->to = level->value;
-    change->from = level->from;
+    change->from = prev ? prev->value : level->from;
     return true;
 }
 
@@ -4064,7 +4070,16 @@ static void link_sentence(ctx *c, size_t first)
         /* With no level before it, none after "to" and no earlier level, a change
          * that opens on the sentence before ("That was a decline of 25%, ...")
          * takes its levels from there, before any level later in its clause. */
-        if (to == (size_t)-1 && from == (size_t)-1 && link_back(c, first, i, &cl[i]))
+        /* (with an earlier level of its own, only when no later figure of that
+         * unit reads as where it arrived: "..., reaching 210" does; "short of
+         * the 25,000-tonne quota" is a figure of its noun, not the level) */
+        bool own = from != (size_t)-1 && from > i;
+        for (size_t j = i + 1; own && j < reach; j++)
+            if (cl[j].role == FC_ROLE_LEVEL && cl[j].unit == cl[from].unit &&
+                !(sp[j].start > c->sent.from && is_determiner(c, sp[j].start - 1)))
+                own = false;
+        if (to == (size_t)-1 && (from == (size_t)-1 || own) &&
+            link_back(c, first, i, &cl[i], own ? &cl[from] : NULL))
             continue;
         for (size_t j = i + 1; j < reach && to == (size_t)-1; j++)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit))
