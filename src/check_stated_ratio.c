@@ -70,6 +70,57 @@ static bool of_pronoun(const fc_check_ctx *x, const fc_claim *r)
     return false;
 }
 
+/* The thing a claim's key counts ("t:orchard"), copied into buf; false when
+ * its key names none. */
+static bool thing_of(const fc_claim *c, char *buf, size_t n)
+{
+    const char *p = c->key;
+    while (p && *p && !(p[0] == 't' && p[1] == ':'))
+        p = (p = strchr(p, ' ')) ? p + 1 : NULL;
+    if (!p || !*p)
+        return false;
+    size_t len = strcspn(p, " ");
+    if (len >= n)
+        return false;
+    memcpy(buf, p, len);
+    buf[len] = '\0';
+    return true;
+}
+
+/* "Of the county's 140 orchards, 38 ... Roughly a quarter of the orchards, 61
+ * in all, ...": a fraction of things named without a figure ("of the
+ * orchards"), its part restated right after it (", 61" or " (61)"), whose whole is the
+ * last count of those things in the two sentences before. FC_NONE when not so. */
+static size_t whole_named_before(const fc_check_ctx *x, size_t k, size_t part)
+{
+    const fc_claim *r = fc_check_claim(x, k), *p = fc_check_claim(x, part);
+    const fc_doc *d = fc_check_doc(x, r);
+    char thing[64];
+    if (!d || r->value >= 1 || r->direction != FC_DIR_NONE || p->unit != FC_UNIT_COUNT ||
+        p->start <= r->end || p->start - r->end > 48 || !thing_of(r, thing, sizeof thing))
+        return FC_NONE;
+    const char *s = fc_doc_bytes(d, r->end, p->start);
+    size_t n = p->start - r->end;
+    if (!s || n < 6 || strncmp(s, " of ", 4) != 0 || (strncmp(s + n - 2, ", ", 2) != 0 && strncmp(s + n - 2, " (", 2) != 0))
+        return FC_NONE;
+    for (size_t i = 4; i + 2 < n; i++)
+        if (isdigit((unsigned char)s[i]) || s[i] == ',' || s[i] == ';')
+            return FC_NONE; /* "of the 240 seats" is read by its figure */
+    size_t from, to, whole = FC_NONE;
+    fc_check_near(x, k, 2, 0, &from, &to);
+    for (size_t j = from; j < to; j++) {
+        size_t i = x->by_doc[j];
+        const fc_claim *o = fc_check_claim(x, i);
+        char t[64];
+        if (o->start >= r->start || o->sentence == r->sentence || o->role != FC_ROLE_LEVEL ||
+            o->unit != FC_UNIT_COUNT || o->part_of[0] || o->value <= p->value ||
+            !thing_of(o, t, sizeof t) || strcmp(t, thing) != 0)
+            continue;
+        whole = i;
+    }
+    return whole;
+}
+
 /* A fraction with a direction is a change: "a third fewer than 95" is two
  * thirds of it, "a quarter more than" five quarters. Sets the factor the
  * fraction stands for and its range. */
@@ -268,8 +319,12 @@ fc_status fc_check_stated_ratio(const fc_check_ctx *x)
                 fc_check_restates(x, w, o))
                 part = i;
         }
+        size_t whole = FC_NONE;
         if (part != FC_NONE) {
             st = in_text(x, k, part, after);
+        } else if (after != FC_NONE && before == FC_NONE &&
+                   (whole = whole_named_before(x, k, after)) != FC_NONE) {
+            st = in_text(x, k, after, whole);
         } else if (after != FC_NONE) {
             if (before != FC_NONE && same_unit(fc_check_claim(x, before), fc_check_claim(x, after)) &&
                 fc_check_claim(x, before)->value != fc_check_claim(x, after)->value)
