@@ -11,14 +11,16 @@
  * to the day of publication ("since January") may end with the month before.
  * A rate after a nearer total of its sentence is that total's.
  * The period is a duration in the total's sentence ("in the first 100 days",
- * "over six weeks") or the period the total is stated for ("last year", "in
- * March", "since Jan. 1"). The rate is one in the same sentence, or one of the
+ * "over six weeks"), the period the total is stated for ("last year", "in
+ * March", "since Jan. 1"), or a stretch its sentence names before the rate with
+ * no number ("over the year", "during the month"). The rate is one in the same sentence, or one of the
  * same subject within five sentences; rates in other units are converted ("a
  * week", "a year"). The rate as written is rounded: half a unit of its last
  * digit either way, and its hedge.
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -78,6 +80,42 @@ static bool over_word(const fc_check_ctx *x, const fc_claim *d)
     return false;
 }
 
+/* Days in a stretch the sentence names with no number, before its rate r:
+ * "over the year", "during the month", "across the week" (the length of the
+ * stretch; which year it is does not matter here); 0 when none. */
+static double bare_stretch_days(const fc_check_ctx *x, const fc_claim *t, const fc_claim *r,
+                                char *words, size_t nwords)
+{
+    static const char *const preps[] = {"over the ", "during the ", "in the ", "for the ",
+                                        "across the ", "throughout the "};
+    static const struct {
+        const char *word;
+        double days;
+    } units[] = {{"year", 365.2425}, {"month", 30.436875}, {"week", 7}};
+    const fc_doc *d = fc_check_doc(x, t);
+    fc_view v;
+    if (!d || r->start <= t->sentence_start || !fc_view_of(d, t->sentence_start, r->start, &v))
+        return 0;
+    for (size_t i = v.from; i < v.to; i++) {
+        if (i > v.from && isalpha((unsigned char)fc_at(&v, i - 1)))
+            continue;
+        for (size_t p = 0; p < sizeof preps / sizeof *preps; p++) {
+            size_t n = strlen(preps[p]);
+            if (i + n >= v.to || strncasecmp(fc_ptr(&v, i), preps[p], n) != 0)
+                continue;
+            for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+                size_t m = strlen(units[u].word), e = i + n + m;
+                if (e <= v.to && strncasecmp(fc_ptr(&v, i + n), units[u].word, m) == 0 &&
+                    (e == v.to || !isalpha((unsigned char)fc_at(&v, e)))) {
+                    snprintf(words, nwords, "%s%s", preps[p], units[u].word);
+                    return units[u].days;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
 /* Whether another total of the same unit stands between total t and rate r. */
 static bool total_between(const fc_check_ctx *x, size_t from, size_t to, const fc_claim *t,
                           const fc_claim *r)
@@ -103,9 +141,10 @@ static void put_rate(fc_strbuf *sb, double v)
 }
 
 /* days_low: the fewest days the period may hold (a "since January" count
- * published mid-month is often through the end of last month); else days. */
+ * published mid-month is often through the end of last month); else days.
+ * stretch: the words of the period when no duration claim (di) gives it. */
 static fc_status compare(const fc_check_ctx *x, size_t k, size_t di, double days,
-                         double days_low, size_t ri)
+                         double days_low, size_t ri, const char *stretch)
 {
     const fc_claim *t = fc_check_claim(x, k), *r = fc_check_claim(x, ri);
     double per = fc_check_per_days(r->per);
@@ -137,7 +176,7 @@ static fc_status compare(const fc_check_ctx *x, size_t k, size_t di, double days
         fc_check_words(&sb, x, fc_check_claim(x, di));
         fc_sb_puts(&sb, "\")");
     } else {
-        fc_sb_printf(&sb, " days (%s)", t->period);
+        fc_sb_printf(&sb, " days (%s)", stretch);
     }
     fc_sb_puts(&sb, " is ");
     put_rate(&sb, implied);
@@ -278,6 +317,7 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
         double days = di != FC_NONE ? duration_days(x, fc_check_claim(x, di)) : 0;
         double days_low = days;
         bool from_period = false;
+        char stretch[32] = "";
         if (days <= 0 && t->period) { /* "last year", "in March", "since Jan. 1" */
             long lo, hi;
             int grain, y, m, d;
@@ -295,6 +335,18 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
             di = FC_NONE;
             from_period = true;
         }
+        /* "answered 96,400 calls over the year, or roughly 340 a day": a stretch
+         * named with no number, read with a rate of the sentence only */
+        if (days <= 0) {
+            fc_check_near(x, k, 0, 0, &from, &to);
+            for (size_t j = from; j < to && days <= 0; j++) {
+                const fc_claim *r = fc_check_claim(x, x->by_doc[j]);
+                if (r->per && r->sentence == t->sentence && r->start > t->end &&
+                    r->role == FC_ROLE_LEVEL && r->unit == t->unit &&
+                    (days = days_low = bare_stretch_days(x, t, r, stretch, sizeof stretch)) > 0)
+                    from_period = true;
+            }
+        }
         if (days <= 0)
             continue;
         fc_check_near(x, k, 5, 5, &from, &to);
@@ -311,7 +363,7 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
             if (here && total_between(x, from, to, t, r))
                 break; /* "4,300 in August, bringing gains to 31,800, an average of
                           4,000 a month": the rate is the nearer total's */
-            fc_status st = compare(x, k, di, days, days_low, i);
+            fc_status st = compare(x, k, di, days, days_low, i, stretch[0] ? stretch : t->period);
             if (st != FC_OK)
                 return st;
             if (here)
