@@ -610,6 +610,19 @@ static bool possessive_name(const ctx *c, size_t i)
     return fc_vocab_find(&c->r->vocab, w, base, fc_lower_hash(w, base)) == c->r->vocab.n;
 }
 
+/* Whether token i is a verb of speech, which reports a clause ("said",
+ * "told"), where a verb like "reported" or "issued" may take the figure itself. */
+static bool speech_verb(const ctx *c, size_t i)
+{
+    static const char *const verbs[] = {"said",  "says",    "say",      "told",  "tells",
+                                        "added", "noted",   "stated",   "wrote", "warned",
+                                        "argued", "claimed", "insisted", "explained"};
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (is_word(c, i, verbs[k]))
+            return true;
+    return false;
+}
+
 static bool in_span(size_t i, size_t from, size_t to)
 {
     return i >= from && i < to;
@@ -690,9 +703,12 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         add(&b, 's', "part");
     /* A source that is the subject of the figure's own verb counts what is its
      * own ("the Glenmore Science Centre reported 402,000 visitors", "Kelby Water
-     * issued 1,284 fines"): its name is a name of the figure. */
+     * issued 1,284 fines"): its name is a name of the figure. A verb of speech
+     * takes a clause, not the figure: "spokesperson Lydia Fenn said 22 workers
+     * were taken to hospital" counts workers, not something of Lydia Fenn's. */
     if (at > af && af >= wfrom && at < sp->start && at + 2 >= sp->start &&
-        tok(c, at)->kind == FC_TOK_WORD && is_name_word(c, af) && is_name_word(c, at - 1) &&
+        tok(c, at)->kind == FC_TOK_WORD && !speech_verb(c, at) && is_name_word(c, af) &&
+        is_name_word(c, at - 1) &&
         name_at(c, af, at, name, sizeof name) == at && strchr(name, '_'))
         add(&b, 'n', name);
     enum { PLAIN_MAX = 12 };

@@ -539,6 +539,37 @@ static bool broad_place(const fc_keyinfo *k, uint32_t t)
     return false;
 }
 
+/* Whether a term's words ("harwick_polymers") stand at text[0, n),
+ * case-insensitively, one space for each "_"; the length matched, 0 if not. */
+static size_t term_at(const char *text, size_t n, const char *term)
+{
+    size_t i = 0;
+    for (; *term; term++, i++) {
+        char want = *term == '_' ? ' ' : *term;
+        if (i >= n || tolower((unsigned char)text[i]) != want)
+            return 0;
+    }
+    return i;
+}
+
+/* Whether claim c's sentence says "<name> in <place>": the place locates the
+ * name ("Harwick Polymers in Carrow Junction"). */
+static bool name_located(const fc_claim *c, const fc_doc *const *docs, size_t ndocs,
+                         const char *name, const char *place)
+{
+    if (c->doc >= ndocs || !docs[c->doc] || c->sentence_end <= c->sentence_start)
+        return false;
+    const char *s = fc_doc_bytes(docs[c->doc], c->sentence_start, c->sentence_end);
+    size_t n = c->sentence_end - c->sentence_start;
+    for (size_t i = 0; s && i < n; i++) {
+        size_t m = i == 0 || !isalpha((unsigned char)s[i - 1]) ? term_at(s + i, n - i, name) : 0;
+        if (m && i + m + 4 < n && strncmp(s + i + m, " in ", 4) == 0 &&
+            term_at(s + i + m + 4, n - i - m - 4, place))
+            return true;
+    }
+    return false;
+}
+
 static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, size_t ib)
 {
     const fc_claim *ca = &claims->items[ia], *cb = &claims->items[ib];
@@ -731,6 +762,17 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
         size_t other_doc = a->place != NO_TERM ? cb->doc : ca->doc;
         size_t other_scope = a->place != NO_TERM ? nb[FC_TERM_SCOPE] : na[FC_TERM_SCOPE];
         placed = mentions(k, other_doc, named->place);
+        /* ... or a name the placed side gives, which the place locates ("at
+         * Harwick Polymers in Carrow Junction"), when the other side's text
+         * names it too: a story on the fire at Harwick Polymers that never
+         * names the town ("412 cases in Marsh County alone" of an outbreak
+         * linked to Brightwater Farms is not of every Brightwater story) */
+        const uint32_t *names = a->place != NO_TERM ? ta[FC_TERM_NAME] : tb[FC_TERM_NAME];
+        size_t nnames = a->place != NO_TERM ? na[FC_TERM_NAME] : nb[FC_TERM_NAME];
+        for (size_t q = 0; !placed && q < nnames; q++)
+            placed = name_located(a->place != NO_TERM ? ca : cb, k->docs, k->ndocs,
+                                  k->names[names[q]] + 2, k->names[named->place] + 2) &&
+                     mentions(k, other_doc, names[q]);
         if (!placed && !(broad_place(k, named->place) && other_scope == 0))
             return -1;
     }
