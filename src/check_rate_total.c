@@ -13,10 +13,11 @@
  * The period is a duration in the total's sentence ("in the first 100 days",
  * "over six weeks"), the period the total is stated for ("last year", "in
  * March", "since Jan. 1"), or a stretch its sentence names before the rate with
- * no number ("over the year", "during the month"). The rate is one in the same sentence, or one of the
- * same subject within five sentences; rates in other units are converted ("a
- * week", "a year"). The rate as written is rounded: half a unit of its last
- * digit either way, and its hedge.
+ * no number ("over the year", "during the month"). The rate is one in the same
+ * sentence, or one of the same subject within five sentences; rates in other
+ * units are converted ("a week", "a year"; "50,000 gallons an hour" against
+ * "1.2 million gallons" is a rate of the total's unit too). The rate as written
+ * is rounded: half a unit of its last digit either way, and its hedge.
  */
 #include <ctype.h>
 #include <math.h>
@@ -140,6 +141,37 @@ static void put_rate(fc_strbuf *sb, double v)
     fc_sb_number(sb, v < 10 ? round(v * 100) / 100 : round(v * 10) / 10);
 }
 
+static bool same_unit(const fc_claim *a, const fc_claim *b);
+
+/* Days in the period of rate r of total t's unit: its rate ("a day"), or an
+ * hour, minute or second named in its unit ("gallon per hour" for "50,000
+ * gallons an hour", against "1.2 million gallons"); the period's word in
+ * *word. 0 when r is no rate of t's unit. */
+static double rate_days(const fc_claim *r, const fc_claim *t, const char **word)
+{
+    static const struct {
+        const char *suffix, *word;
+        double days;
+    } small[] = {{" per hour", "hour", 1.0 / 24},
+                 {" per minute", "minute", 1.0 / 1440},
+                 {" per second", "second", 1.0 / 86400}};
+    *word = "";
+    if (r->per) {
+        *word = fc_per_name(r->per);
+        return same_unit(r, t) ? fc_check_per_days(r->per) : 0;
+    }
+    size_t lt = strlen(t->unit_name);
+    if (r->unit != FC_UNIT_OTHER || t->unit != FC_UNIT_OTHER || !lt ||
+        strncmp(r->unit_name, t->unit_name, lt) != 0)
+        return 0;
+    for (size_t i = 0; i < sizeof small / sizeof *small; i++)
+        if (strcmp(r->unit_name + lt, small[i].suffix) == 0) {
+            *word = small[i].word;
+            return small[i].days;
+        }
+    return 0;
+}
+
 /* days_low: the fewest days the period may hold (a "since January" count
  * published mid-month is often through the end of last month); else days.
  * stretch: the words of the period when no duration claim (di) gives it. */
@@ -147,7 +179,8 @@ static fc_status compare(const fc_check_ctx *x, size_t k, size_t di, double days
                          double days_low, size_t ri, const char *stretch)
 {
     const fc_claim *t = fc_check_claim(x, k), *r = fc_check_claim(x, ri);
-    double per = fc_check_per_days(r->per);
+    const char *per_word;
+    double per = rate_days(r, t, &per_word);
     double implied = t->value / (days / per), implied_high = t->value / (days_low / per);
     double pr = 0.5 * fc_check_precision(x, r);
     bool fits = implied_high >= r->low - pr - 1e-9 && implied <= r->high + pr + 1e-9;
@@ -166,21 +199,26 @@ static fc_status compare(const fc_check_ctx *x, size_t k, size_t di, double days
         fc_check_add_num(&f, "implied_rate_high", implied_high);
     fc_check_add_num(&f, "stated_rate", r->value);
     fc_strbuf sb = {0};
-    fc_sb_number(&sb, t->value);
-    if (t->subject)
-        fc_sb_printf(&sb, " %s", t->subject);
+    if (t->unit == FC_UNIT_OTHER) {
+        fc_check_words(&sb, x, t); /* "about 1.2 million gallons" */
+    } else {
+        fc_sb_number(&sb, t->value);
+        if (t->subject)
+            fc_sb_printf(&sb, " %s", t->subject);
+    }
     fc_sb_puts(&sb, " in ");
-    fc_sb_number(&sb, days);
+    fc_sb_number(&sb, days < 1 ? days * 24 : days);
+    const char *in = days < 1 ? "hours" : "days";
     if (di != FC_NONE) {
-        fc_sb_puts(&sb, " days (\"");
+        fc_sb_printf(&sb, " %s (\"", in);
         fc_check_words(&sb, x, fc_check_claim(x, di));
         fc_sb_puts(&sb, "\")");
     } else {
-        fc_sb_printf(&sb, " days (%s)", stretch);
+        fc_sb_printf(&sb, " %s (%s)", in, stretch);
     }
     fc_sb_puts(&sb, " is ");
     put_rate(&sb, implied);
-    fc_sb_printf(&sb, " a %s", fc_per_name(r->per));
+    fc_sb_printf(&sb, " a%s %s", per_word[0] == 'h' ? "n" : "", per_word);
     if (days_low < days) {
         fc_sb_puts(&sb, " (");
         put_rate(&sb, implied_high);
@@ -247,6 +285,7 @@ static fc_status restated_rate(const fc_check_ctx *x, size_t k, size_t ri)
  * hour" is not a "cent". */
 static bool same_unit(const fc_claim *a, const fc_claim *b)
 {
+    /* (a rate's name ends with its period, which is left out) */
     size_t la = strlen(a->unit_name), lb = strlen(b->unit_name);
     static const char *const periods[] = {" per day", " per week", " per month", " per year"};
     for (size_t k = 0; k < 4; k++) {
@@ -341,7 +380,8 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
             fc_check_near(x, k, 0, 0, &from, &to);
             for (size_t j = from; j < to && days <= 0; j++) {
                 const fc_claim *r = fc_check_claim(x, x->by_doc[j]);
-                if (r->per && r->sentence == t->sentence && r->start > t->end &&
+                const char *w;
+                if (rate_days(r, t, &w) > 0 && r->sentence == t->sentence && r->start > t->end &&
                     r->role == FC_ROLE_LEVEL && r->unit == t->unit &&
                     (days = days_low = bare_stretch_days(x, t, r, stretch, sizeof stretch)) > 0)
                     from_period = true;
@@ -353,9 +393,10 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
         for (size_t j = from; j < to; j++) {
             size_t i = x->by_doc[j];
             const fc_claim *r = fc_check_claim(x, i);
-            if (!r->per || r->role != FC_ROLE_LEVEL || r->unit != t->unit ||
+            const char *w;
+            if (r->role != FC_ROLE_LEVEL || r->unit != t->unit ||
                 strcasecmp(r->currency, t->currency) != 0 ||
-                !same_unit(r, t)) /* feet a day for feet */
+                rate_days(r, t, &w) <= 0) /* feet a day for feet; gallons an hour */
                 continue;
             bool here = r->sentence == t->sentence && r->start > t->start;
             if (!here && (from_period || !same_subject(r, t)))

@@ -3200,6 +3200,12 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
     /* "made up 6.1%", "down to 46%": the word is not a change here. */
     if (list_before(c, &r->not_changes, start))
         return FC_ROLE_LEVEL;
+    /* "The storm dropped 3.6 inches of rain": what fell, no fall */
+    static const char *const falls[] = {"rain", "rainfall", "snow", "snowfall", "hail", "sleet",
+                                        "precipitation"};
+    for (size_t k = 0; k < sizeof falls / sizeof *falls; k++)
+        if (cl->unit == FC_UNIT_OTHER && is_word(c, after, "of") && is_word(c, after + 1, falls[k]))
+            return FC_ROLE_LEVEL;
     if (list_before(c, &r->up_before, start) || list_before(c, &r->down_before, start)) {
         cl->direction = list_before(c, &r->up_before, start) ? FC_DIR_UP : FC_DIR_DOWN;
         return FC_ROLE_CHANGE;
