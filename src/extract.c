@@ -2619,6 +2619,16 @@ static bool relative_period(fc_period_kind kind, long pub, char *buf, size_t n)
     case FC_PERIOD_THIS_YEAR:
         date_text(buf, n, 1, y, 0, 0);
         return true;
+    case FC_PERIOD_FIRST_QUARTER:
+    case FC_PERIOD_SECOND_QUARTER:
+    case FC_PERIOD_THIRD_QUARTER:
+    case FC_PERIOD_FOURTH_QUARTER: {
+        int q = (int)(kind - FC_PERIOD_FIRST_QUARTER), m1 = 3 * q + 1, m3 = 3 * q + 3;
+        if (fc_days_from_civil(y, m1, 1) > pub)
+            y--; /* "the fourth quarter", written in May: last year's */
+        range_text(buf, n, y, m1, 1, y, m3, fc_month_days(y, m3));
+        return true;
+    }
     default:
         return false;
     }
@@ -2686,6 +2696,46 @@ static bool future_cue(const ctx *c, size_t i)
     return false;
 }
 
+/* The other month of a range that month token i is in ("January through
+ * September", "between July and September", "July-to-September",
+ * "January-September"); i when none. *first: i is the range's first month. */
+static size_t month_pair(const ctx *c, size_t i, bool *first)
+{
+    size_t k = i + 1;
+    bool dash = false, between = i > c->sent.from && is_word(c, i - 1, "between");
+    if (is_punct(c, k, "-"))
+        k++, dash = true;
+    if (is_word(c, k, "to") || is_word(c, k, "through") || (between && is_word(c, k, "and"))) {
+        k++;
+        if (is_punct(c, k, "-"))
+            k++;
+    } else if (!dash) {
+        k = i;
+    }
+    if (k > i + 1 && k < c->sent.to && is_month(c, k)) {
+        *first = true;
+        return k;
+    }
+    k = i;
+    dash = k > c->sent.from && is_punct(c, k - 1, "-");
+    if (dash)
+        k--;
+    if (k > c->sent.from &&
+        (is_word(c, k - 1, "to") || is_word(c, k - 1, "through") || is_word(c, k - 1, "and"))) {
+        k--;
+        if (k > c->sent.from && is_punct(c, k - 1, "-"))
+            k--;
+    } else if (!dash) {
+        return i;
+    }
+    if (k > c->sent.from && k < i && is_month(c, k - 1) &&
+        (!is_word(c, k, "and") || (k - 1 > c->sent.from && is_word(c, k - 2, "between")))) {
+        *first = false;
+        return k - 1;
+    }
+    return i;
+}
+
 static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf, size_t n)
 {
     bool year = is_year(c, i), month = !year && is_month(c, i); /* a number; a word */
@@ -2745,6 +2795,27 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
             range_text(buf, n, y, 1, 1, py, pm, pd);
         else
             date_text(buf, n, 1, y, 0, 0);
+        return true;
+    }
+    bool first;
+    size_t pair = month ? month_pair(c, i, &first) : i;
+    if (pair != i) {
+        /* "from January through September": the months between, read the
+         * same at either month; the year after the later month, else the
+         * latest such stretch up to publication */
+        size_t a = first ? i : pair, b = first ? pair : i;
+        int m1 = (int)entry_at(c, &c->r->months, a)->value;
+        int m2 = (int)entry_at(c, &c->r->months, b)->value;
+        int y = py;
+        if (b + 1 < c->sent.to && is_year(c, b + 1))
+            y = (int)fc_tok_number(c->text, tok(c, b + 1));
+        else if (b + 2 < c->sent.to && is_punct(c, b + 1, ",") && is_year(c, b + 2))
+            y = (int)fc_tok_number(c->text, tok(c, b + 2));
+        else if (have_pub && m2 > pm && !future_cue(c, i))
+            y = py - 1;
+        if (!y)
+            return false;
+        range_text(buf, n, m1 > m2 ? y - 1 : y, m1, 1, y, m2, fc_month_days(y, m2));
         return true;
     }
     if (month) {

@@ -180,7 +180,13 @@ typedef enum fc_period_kind {
     FC_PERIOD_PAST_MONTH,
     FC_PERIOD_PAST_YEAR,
     FC_PERIOD_YESTERDAY,
-    FC_PERIOD_TODAY
+    FC_PERIOD_TODAY,
+    /* "the third quarter": of the publication's year, or of the year before
+     * when it had not begun by publication */
+    FC_PERIOD_FIRST_QUARTER,
+    FC_PERIOD_SECOND_QUARTER,
+    FC_PERIOD_THIRD_QUARTER,
+    FC_PERIOD_FOURTH_QUARTER
 } fc_period_kind;
 
 typedef struct fc_measure {

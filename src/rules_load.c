@@ -264,7 +264,8 @@ static const char *const direction_names[] = {"none", "up", "down"};
 /* In the order of fc_period_kind. */
 static const char *const period_names[] = {
     "at",        "since",     "last_week",  "last_month", "last_year", "this_week", "this_month",
-    "this_year", "past_week", "past_month", "past_year",  "yesterday", "today"};
+    "this_year", "past_week", "past_month", "past_year",  "yesterday", "today",
+    "first_quarter", "second_quarter", "third_quarter", "fourth_quarter"};
 
 static fc_status name_value(loader *ld, const cJSON *v, const char *at, const char *const *names,
                             size_t n, int *out)
