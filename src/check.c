@@ -251,6 +251,14 @@ static bool one_period(const char *p, long *lo, long *hi, int *grain)
 
 bool fc_check_period_days(const char *p, long *lo, long *hi, int *grain)
 {
+    /* "../2025-08-17": a running total up to that day ("as of Sunday"), whose
+     * start is not said: the day, of its own grain */
+    if (p && strncmp(p, "../", 3) == 0) {
+        if (!one_period(p + 3, lo, hi, grain) || *grain != 'd')
+            return false;
+        *grain = 'u';
+        return true;
+    }
     if (!p || !one_period(p, lo, hi, grain))
         return false;
     const char *slash = strchr(p, '/');
@@ -301,6 +309,16 @@ fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c)
 bool fc_check_same_period(const fc_claim *a, fc_when x, const fc_claim *b, fc_when y)
 {
     if (x.stated && y.stated) {
+        /* Running totals up to a day ("as of Sunday", "by Tuesday night"): of
+         * the same day; against a span running to about that day ("since it
+         * broke out on Aug. 11", to publication) or that day itself, a day
+         * either way. */
+        if (x.grain == 'u' || y.grain == 'u') {
+            if (x.grain == y.grain)
+                return x.hi == y.hi;
+            fc_when u = x.grain == 'u' ? x : y, o = x.grain == 'u' ? y : x;
+            return o.grain == 'd' && labs(o.hi - u.hi) <= 1;
+        }
         if (x.grain != y.grain)
             return false;
         /* Spans of days ("last week", "since January") from texts published a

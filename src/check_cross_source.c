@@ -775,6 +775,12 @@ static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *do
                     const fc_claim *ca = fc_check_claim(x, a), *cb = fc_check_claim(x, b);
                     if (scratch->samples[ca->doc] == ca && scratch->samples[cb->doc] == cb)
                         continue; /* two polls' samples: each poll chose its own */
+                    /* two stated periods in a cluster gathered around a figure
+                     * with none must be one period themselves ("as of Monday"
+                     * and "by Tuesday night" are two days of a running total) */
+                    if (ca->period && cb->period &&
+                        !fc_check_same_period(ca, fc_check_when(x, ca), cb, fc_check_when(x, cb)))
+                        continue;
                     if (poll_against_vote(x, a, b) || poll_against_vote(x, b, a))
                         continue;
                     if (overlap(fc_check_claim(x, a), fc_check_claim(x, b), tol) ||

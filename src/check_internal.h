@@ -160,7 +160,7 @@ typedef struct fc_when {
     bool known;  /* lo and hi are set */
     bool stated; /* the text names the period */
     int grain;   /* a stated period's kind: 'y' year, 'm' month, 'd' day or days,
-                    0 not stated */
+                    'u' up to a day (lo = hi = the day), 0 not stated */
     long lo, hi;
     long pub; /* the publication day, when known and the period is not stated */
 } fc_when;

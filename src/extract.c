@@ -2736,6 +2736,22 @@ static size_t month_pair(const ctx *c, size_t i, bool *first)
     return i;
 }
 
+/* Day y-m-d, the period of the day token i names: "../y-m-d" (a running total
+ * up to that day, start unsaid) after "as of" or "by" ("as of Monday evening",
+ * "by Aug. 17"), else the day. */
+static void running_text(const ctx *c, size_t i, char *buf, size_t n, int y, int m, int d)
+{
+    bool running = i > c->sent.from && (is_word(c, i - 1, "by") ||
+                                        (i > c->sent.from + 1 && is_word(c, i - 1, "of") &&
+                                         is_word(c, i - 2, "as")));
+    if (running && n > 3) {
+        memcpy(buf, "../", 3);
+        date_text(buf + 3, n - 3, 3, y, m, d);
+    } else {
+        date_text(buf, n, 3, y, m, d);
+    }
+}
+
 static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf, size_t n)
 {
     bool year = is_year(c, i), month = !year && is_month(c, i); /* a number; a word */
@@ -2840,7 +2856,7 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
             if (since && have_pub)
                 range_text(buf, n, y, m, (int)d, py, pm, pd);
             else
-                date_text(buf, n, 3, y, m, (int)d);
+                running_text(c, i, buf, n, y, m, (int)d);
             return true;
         }
         /* "the first week of July", "the last two weeks of March", "the first
@@ -2911,6 +2927,8 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
     if (wd >= 0 && have_pub &&
         ((i > c->sent.from &&
           (is_word(c, i - 1, "on") || is_word(c, i - 1, "last") || is_word(c, i - 1, "next") ||
+           (i > c->sent.from + 1 && is_word(c, i - 1, "of") && is_word(c, i - 2, "as")) ||
+           is_word(c, i - 1, "by") ||
            (i > c->sent.from + 2 && is_punct(c, i - 1, ".") && is_word(c, i - 2, "m") &&
             is_punct(c, i - 3, ".")))) ||
          /* "Sunday night's storm" (not "told the board Tuesday night": when
@@ -2930,7 +2948,7 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
                          : pub - (fc_weekday(pub) - wd + 7) % 7;
         int y, m, d;
         fc_civil_from_days(day, &y, &m, &d);
-        date_text(buf, n, 3, y, m, d);
+        running_text(c, i, buf, n, y, m, d);
         return true;
     }
     const fc_entry *rel = entry_at(c, &c->r->relative_periods, i);

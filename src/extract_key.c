@@ -1120,6 +1120,21 @@ static bool partial_count(const ctx *c)
     return false;
 }
 
+/* Whether the words from token k up to the figure at `to` open a verb phrase
+ * with no subject of its own: "is", "was", "has", "had" ... within two words
+ * ("and is 60% contained", "and has now reached 41"). */
+static bool coordinated_verb(const ctx *c, size_t k, size_t to)
+{
+    static const char *const verbs[] = {"is",    "was",     "are",     "were",    "has",
+                                        "had",   "have",    "remains", "remained", "stands",
+                                        "stood", "reached", "reaches", "now"};
+    for (size_t q = k; q < to && q < k + 2; q++)
+        for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
+            if (is_word(c, q, verbs[v]))
+                return true;
+    return false;
+}
+
 fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
 {
     size_t n = c->out->n - first;
@@ -1154,6 +1169,11 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
                                                                          : spans[i - 1].end) ||
              sp->start - 2 == (spans[i - 1].subj_to > spans[i - 1].end ? spans[i - 1].subj_to
                                                                          : spans[i - 1].end)))
+            wfrom = prev_from;
+        /* "the Dry Gulch Fire has burned 3,100 acres and is 60% contained": a
+         * second verb of the same subject, whose clause is the first's */
+        if (i > 0 && wfrom > c->sent.from && wfrom < sp->start && is_word(c, wfrom - 1, "and") &&
+            coordinated_verb(c, wfrom, sp->start))
             wfrom = prev_from;
         prev_from = wfrom;
         /* a length of time after it ("during a three-day sweep") is part of its
