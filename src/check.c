@@ -982,6 +982,9 @@ double fc_check_precision(const fc_check_ctx *x, const fc_claim *c)
         }
     }
     n *= p;
+    /* points in words: "two-tenths of a point" is 0.2 to a tenth */
+    if (n <= 0 && c->unit == FC_UNIT_PERCENTAGE_POINT && fabs(c->value) > 0 && fabs(c->value) < 1)
+        return pow(10, floor(log10(fabs(c->value))));
     if (n <= 0 || !isfinite(c->value) || c->value == 0)
         return p;
     return p * fabs(c->value) / n;

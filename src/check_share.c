@@ -40,7 +40,8 @@ static bool share_fits(const fc_check_ctx *x, const fc_claim *a, const fc_claim 
 }
 
 /* The share a count part is restated as in its sentence ("388 of them, or 42%";
- * "14 of the 26 players (54%)"); FC_NONE when none. */
+ * "14 of the 26 players (54%)"), or that it restates ("Turnout was 61 percent,
+ * or 84,000 of the county's 152,000 voters"); FC_NONE when none. */
 static size_t restated_share(const fc_check_ctx *x, size_t k)
 {
     const fc_claim *p = fc_check_claim(x, k);
@@ -48,8 +49,10 @@ static size_t restated_share(const fc_check_ctx *x, size_t k)
     fc_check_near(x, k, 0, 0, &from, &to);
     for (size_t j = from; j < to; j++) {
         const fc_claim *s = fc_check_claim(x, x->by_doc[j]);
-        if (s->sentence == p->sentence && s->start > p->end && s->unit == FC_UNIT_PERCENT &&
-            s->role == FC_ROLE_LEVEL && !s->part_of[0] && fc_check_restates(x, p, s))
+        if (s->sentence == p->sentence && s->unit == FC_UNIT_PERCENT &&
+            s->role == FC_ROLE_LEVEL && !s->part_of[0] &&
+            ((s->start > p->end && fc_check_restates(x, p, s)) ||
+             (s->end < p->start && fc_check_restates(x, s, p))))
             return x->by_doc[j];
     }
     return FC_NONE;

@@ -793,7 +793,11 @@ static bool fraction_at(const ctx *c, size_t i, const number_read *nr, quantity 
     bool compared = j == i && (is_word(c, j + 1, "the") || is_word(c, j + 1, "that") ||
                                is_word(c, j + 1, "as") || is_word(c, j + 1, "its") ||
                                is_word(c, j + 1, "their"));
-    if (j == i ? !(of || hedged || compared)
+    /* "half a point", "half a percentage point" */
+    bool point = j == i && is_word(c, j + 1, "a") &&
+                 (is_word(c, j + 2, "point") ||
+                  (is_word(c, j + 2, "percentage") && is_word(c, j + 3, "point")));
+    if (j == i ? !(of || hedged || compared || point)
                : (is_article(c, i) ? !(of || hedged || alone) : false))
         return false;
     /* "the first half of this year", "the second half of the game": a period */
@@ -895,6 +899,16 @@ static bool quantity_at(const ctx *c, size_t i, quantity *q)
         (tok(c, i)->kind == FC_TOK_PUNCT && glyph_share_at(c, i, q))) {
         q->kind = Q_FRACTION;
         q->unit = FC_UNIT_RATIO;
+        /* "two-tenths of a point", "half a percentage point": points */
+        size_t k = q->sp.to + (is_word(c, q->sp.to, "of") ? 1 : 0);
+        if (is_word(c, k, "a") || is_word(c, k, "one")) {
+            size_t p = k + 1 + (is_word(c, k + 1, "percentage") ? 1 : 0);
+            if (is_word(c, p, "point")) {
+                q->kind = Q_NUMBER;
+                q->unit = FC_UNIT_PERCENTAGE_POINT;
+                q->sp.to = p + 1;
+            }
+        }
         return true;
     }
     if (article_at(c, i, q)) {
@@ -3173,7 +3187,10 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
     char lbuf[40], rbuf[40];
     const char *left = NULL, *right = NULL;
     size_t dl = (size_t)-1, dr = (size_t)-1;
-    for (size_t i = start, k = c->periods.n; period_before(c, kept, &i, &k);) {
+    /* "to 3.4% in June from 3.9% in May": a time before "from" is the level's,
+     * not the earlier level's */
+    bool from = start > c->sent.from && is_word(c, start - 1, "from");
+    for (size_t i = start, k = c->periods.n; !from && period_before(c, kept, &i, &k);) {
         const char *p = period_read(c, kept, i, k, lbuf);
         if (p) {
             if (other_time(c, i))
@@ -3235,6 +3252,27 @@ static bool earlier_time(const ctx *c, size_t i)
 
 /* A change ("down 3 points", "a 3% drop") or the earlier level of one ("from
  * 49%"); sets the direction of a change or comparison ("three times higher"). */
+/* Where the words from token k name a figure of an earlier time: "last
+ * year's $44 million", "the previous year's 1,210" (a time word among at most
+ * four words, then the figure, a currency symbol before it): the token the
+ * figure starts at (its symbol's); 0 when they do not. */
+static size_t than_earlier(const ctx *c, size_t k)
+{
+    bool time = false;
+    for (size_t q = k; q < c->sent.to && q < k + 5; q++) {
+        const fc_tok *t = tok(c, q);
+        if (t->kind == FC_TOK_NUM)
+            return time && !is_year(c, q) ? q : 0;
+        if (t->kind == FC_TOK_PUNCT && symbol_at(c, q))
+            return time ? q : 0;
+        if (t->kind == FC_TOK_PUNCT)
+            return 0;
+        time = time || is_word(c, q, "last") || is_word(c, q, "previous") ||
+               is_word(c, q, "prior") || is_word(c, q, "earlier") || is_word(c, q, "year's");
+    }
+    return 0;
+}
+
 static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
 {
     const fc_rules *r = c->r;
@@ -3249,6 +3287,16 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
             is_word(c, fr - 1, "prior") || is_word(c, fr - 1, "last") ||
             is_word(c, fr - 1, "earlier")))
         fr--;
+    /* "a $48 million budget, 6 percent more than last year's $44 million": the
+     * earlier level of a change stated as a comparison with an earlier time */
+    size_t th = start;
+    while (th > c->sent.from && th + 4 > start && !is_word(c, th - 1, "than"))
+        th--;
+    if (th >= c->sent.from + 3 && th < start && is_word(c, th - 1, "than") &&
+        (list_at(c, &r->up_after, th - 2) || list_at(c, &r->down_after, th - 2)) &&
+        (is_word(c, th - 3, "percent") || is_punct(c, th - 3, "%")) &&
+        than_earlier(c, th) == start)
+        return FC_ROLE_PREVIOUS;
     if (fr > c->sent.from && list_at(c, &r->change_from, fr - 1))
         start = fr;
     /* "cut its workforce by 9%", "raised fares by 15%". */
@@ -3310,7 +3358,10 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
     bool difference = (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY) &&
                       cl->qualifier == FC_QUAL_EXACT && after + 1 < c->sent.to &&
                       is_word(c, after + 1, "than");
-    return article || difference ? FC_ROLE_CHANGE : FC_ROLE_LEVEL;
+    /* "6 percent more than last year's $44 million": a change from then */
+    bool earlier = cl->unit == FC_UNIT_PERCENT && after + 1 < c->sent.to &&
+                   is_word(c, after + 1, "than") && than_earlier(c, after + 2) > 0;
+    return article || difference || earlier ? FC_ROLE_CHANGE : FC_ROLE_LEVEL;
 }
 
 static bool phrase_in(const ctx *c, const fc_phrase_list *l, size_t from, size_t to)
