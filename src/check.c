@@ -208,7 +208,7 @@ void fc_check_describe(fc_strbuf *sb, const fc_doc *d, const fc_claim *c)
     if (c->qualifier != FC_QUAL_RANGE)
         fc_sb_interval(sb, c->low, c->high, "no upper bound");
     if (c->per)
-        fc_sb_printf(sb, " a %s", fc_per_name(c->per));
+        fc_sb_printf(sb, " %s %s", c->per == FC_PER_HOUR ? "an" : "a", fc_per_name(c->per));
 }
 
 const fc_measure *fc_check_measure(const fc_rules *r, const char *key)
@@ -341,7 +341,7 @@ bool fc_check_same_period(const fc_claim *a, fc_when x, const fc_claim *b, fc_wh
 
 double fc_check_per_days(fc_per p)
 {
-    static const double days[] = {0, 1, 7, 30.436875, 365.2425};
+    static const double days[] = {0, 1, 7, 30.436875, 365.2425, 1.0 / 24};
     return (size_t)p < sizeof days / sizeof *days ? days[p] : 0;
 }
 

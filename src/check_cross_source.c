@@ -473,7 +473,8 @@ static fc_status summary(const fc_check_ctx *x, const size_t *cl, size_t n, size
             fc_sb_number(&sb, hi * f1);
         fc_sb_puts(&sb, "]");
         if (first->per)
-            fc_sb_printf(&sb, " a %s", fc_per_name(first->per));
+            fc_sb_printf(&sb, " %s %s", first->per == FC_PER_HOUR ? "an" : "a",
+                         fc_per_name(first->per));
         if (tol > 0)
             fc_sb_printf(&sb, " (each widened by the %g%% tolerance)", 100 * tol);
         fc_sb_puts(&sb, ".");

@@ -272,9 +272,10 @@ static fc_status restated_rate(const fc_check_ctx *x, size_t k, size_t ri)
     fc_check_add_num(&f, "stated_rate", r->value);
     fc_strbuf sb = {0};
     fc_check_words(&sb, x, t);
-    fc_sb_printf(&sb, " a %s is ", fc_per_name(t->per));
+    fc_sb_printf(&sb, " %s %s is ", t->per == FC_PER_HOUR ? "an" : "a", fc_per_name(t->per));
     put_rate(&sb, implied);
-    fc_sb_printf(&sb, " a %s; the text says ", fc_per_name(r->per));
+    fc_sb_printf(&sb, " %s %s; the text says ", r->per == FC_PER_HOUR ? "an" : "a",
+                 fc_per_name(r->per));
     fc_check_words(&sb, x, r);
     fc_sb_puts(&sb, fits ? ": consistent." : ": they do not match.");
     return fc_check_finish(x, &f, &sb);
@@ -287,8 +288,9 @@ static bool same_unit(const fc_claim *a, const fc_claim *b)
 {
     /* (a rate's name ends with its period, which is left out) */
     size_t la = strlen(a->unit_name), lb = strlen(b->unit_name);
-    static const char *const periods[] = {" per day", " per week", " per month", " per year"};
-    for (size_t k = 0; k < 4; k++) {
+    static const char *const periods[] = {" per day", " per week", " per month", " per year",
+                                          " per hour"};
+    for (size_t k = 0; k < sizeof periods / sizeof *periods; k++) {
         size_t n = strlen(periods[k]);
         if (a->per && la > n && strcmp(a->unit_name + la - n, periods[k]) == 0)
             la -= n;

@@ -197,7 +197,7 @@ const char *fc_unit_name(fc_unit u)
 
 const char *fc_per_name(fc_per p)
 {
-    static const char *const names[] = {NULL, "day", "week", "month", "year"};
+    static const char *const names[] = {NULL, "day", "week", "month", "year", "hour"};
     return (size_t)p < sizeof names / sizeof *names ? names[p] : NULL;
 }
 

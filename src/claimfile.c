@@ -174,7 +174,7 @@ static fc_status read_claim(fc_corpus *c, const cJSON *o, const char *where, why
     cl.qualifier = (fc_qualifier)named(o, "qualifier", qualifier_name, FC_QUAL_RANGE + 1, false,
                                        0, w);
     cl.unit = (fc_unit)named(o, "unit", unit_name, FC_UNIT_OTHER + 1, false, 0, w);
-    cl.per = (fc_per)named(o, "per", per_name, FC_PER_YEAR + 1, true, FC_PER_NONE, w);
+    cl.per = (fc_per)named(o, "per", per_name, FC_PER_HOUR + 1, true, FC_PER_NONE, w);
     cl.modality = (fc_modality)named(o, "modality", modality_name, FC_MOD_POLL + 1, false, 0, w);
     cl.role = (fc_role)named(o, "role", role_name, FC_ROLE_PREVIOUS + 1, false, 0, w);
     cl.direction = (fc_direction)named(o, "direction", direction_name, FC_DIR_DOWN + 1, true,

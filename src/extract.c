@@ -824,8 +824,9 @@ static bool article_at(const ctx *c, size_t i, quantity *q)
         v = w->value;
     } else if (scale_at(c, i + 1, &v) == 0) {
         const fc_entry *u = entry_at(c, &c->r->units, i + 1);
-        bool licensed =
-            entry_before(c, &c->r->hedges, i) || (i > c->sent.from && is_word(c, i - 1, "for"));
+        /* (not "for a second time", "will pay for a second house": an ordinal) */
+        bool licensed = entry_before(c, &c->r->hedges, i) ||
+                        (i > c->sent.from && is_word(c, i - 1, "for") && !is_word(c, i + 1, "second"));
         if (!u || u->kind != FC_UNIT_DURATION || !licensed)
             return false; /* "nearly a week", "for a decade"; not "a week later" */
         q->value = q->low = q->high = 1;

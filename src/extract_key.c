@@ -483,6 +483,22 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
 /* A capitalised name starting at i (words, hyphen and dot parts, "of"/"and"
  * between name words); returns its end and writes it lowercased, words joined
  * by "_". */
+/* Whether the name word at token i heads a name with "of" ("Port", "University"
+ * of ...): a place noun of the rules, or a word for an institution. */
+static bool institution_word(const ctx *c, size_t i)
+{
+    static const char *const words[] = {"university", "college", "bank",     "department",
+                                        "ministry",   "museum",  "institute", "bureau",
+                                        "office",     "board",   "council",  "isle",
+                                        "gulf",       "mount",   "republic"};
+    if (list_at(c, &c->r->grouping.place_nouns, i))
+        return true;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (is_word(c, i, words[k]))
+            return true;
+    return false;
+}
+
 static size_t name_at(const ctx *c, size_t i, size_t hi, char *out, size_t n)
 {
     if (c->about.attr_to > c->about.attr_from && c->about.attr_from > i &&
@@ -499,6 +515,18 @@ static size_t name_at(const ctx *c, size_t i, size_t hi, char *out, size_t n)
                      list_at(c, &c->r->grouping.neutral_words, e));
         bool joiner = e > i && e + 1 < hi && (is_punct(c, e, "-") || is_punct(c, e, ".")) &&
                       glued(c, e) && glued(c, e + 1) && is_name_word(c, e + 1);
+        /* "the Port of Velmar", "the University of Kent": one name */
+        bool of = e > i && e + 1 < hi && is_word(c, e, "of") && is_name_word(c, e + 1) &&
+                  institution_word(c, e - 1);
+        if (of) {
+            if (len + 3 < n) {
+                memcpy(out + len, "_of", 3);
+                len += 3;
+                out[len] = '\0';
+            }
+            e++;
+            continue;
+        }
         if (!word && !joiner)
             break;
         /* Names are not stemmed but for a possessive ("'s" dropped); a part
@@ -927,7 +955,9 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                                                   !skip_word(c, i - 1))) &&
                                                 i > c->sent.from + 1 &&
                                                 list_before(c, &g->place_preps, i - 1)))) ||
-                         (e > i && list_at(c, &g->place_nouns, e - 1));
+                         (e > i && list_at(c, &g->place_nouns, e - 1)) ||
+                         /* "the Port of Velmar" */
+                         (e > i + 2 && list_at(c, &g->place_nouns, i) && is_word(c, i + 1, "of"));
             if (first && !known && e == i + 1 &&
                 !((place || subject) && (is_proper(c, i) || possessive_name(c, i)))) {
                 /* A capitalised first word is only a name when it is a known

@@ -235,6 +235,11 @@ static void without(const uint32_t *t[FC_NTERM_KINDS], size_t n[FC_NTERM_KINDS],
 }
 
 /* Terms two sorted lists share. */
+/* 1 when the thing t ("t:student") is a plain word of both a and b
+ * ("w:student"), else 0: a word they share that says nothing more. */
+static size_t thing_as_word(const fc_keyinfo *k, uint32_t t, const uint32_t *a, size_t na,
+                            const uint32_t *b, size_t nb);
+
 static size_t common(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
     size_t i = 0, j = 0, c = 0;
@@ -331,10 +336,13 @@ static bool name_word_shared(const fc_keyinfo *k, const uint32_t *a, size_t na, 
 {
     if (acronym_of(k, a, na, b, nb) || acronym_of(k, b, nb, a, na))
         return true;
+    /* (the head of "port_of_velmar" says no more than "port": the words after
+     * "of" tell two such names apart) */
     for (size_t i = 0; i < na; i++)
         for (const char *p = k->names[a[i]] + 2; *p;) {
             size_t n = strcspn(p, "_");
-            for (size_t j = 0; j < nb; j++)
+            bool head = p[n] == '_' && strncmp(p + n + 1, "of_", 3) == 0;
+            for (size_t j = 0; j < nb && !head; j++)
                 for (const char *q = k->names[b[j]] + 2; *q;) {
                     size_t m = strcspn(q, "_");
                     if (m == n && m > 2 && strncmp(p, q, n) == 0)
@@ -570,6 +578,18 @@ static bool name_located(const fc_claim *c, const fc_doc *const *docs, size_t nd
     return false;
 }
 
+static size_t thing_as_word(const fc_keyinfo *k, uint32_t t, const uint32_t *a, size_t na,
+                            const uint32_t *b, size_t nb)
+{
+    const char *thing = k->names[t] + 2;
+    bool in_a = false, in_b = false;
+    for (size_t i = 0; i < na && !in_a; i++)
+        in_a = strcmp(k->names[a[i]] + 2, thing) == 0;
+    for (size_t i = 0; i < nb && !in_b; i++)
+        in_b = strcmp(k->names[b[i]] + 2, thing) == 0;
+    return in_a && in_b;
+}
+
 static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, size_t ib)
 {
     const fc_claim *ca = &claims->items[ia], *cb = &claims->items[ib];
@@ -700,6 +720,17 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     if (!na[FC_TERM_THING] && !nb[FC_TERM_THING] && !na[FC_TERM_EVENT] && !nb[FC_TERM_UNIT] &&
         !c[FC_TERM_MODIFIER] && !c[FC_TERM_WORD])
         return -1; /* nothing at all in common about what is counted */
+    /* Shares of one kind of thing say of it different things ("81% of
+     * first-year students returned", "64% of students come from within the
+     * state"): with no event, object, modifier, scope or name in common, their
+     * clauses must share a word besides the thing's own. */
+    if (ca->unit == FC_UNIT_PERCENT && c[FC_TERM_THING] && !c[FC_TERM_EVENT] &&
+        !c[FC_TERM_OBJECT] && !c[FC_TERM_MODIFIER] && !c[FC_TERM_SCOPE] &&
+        !(BOTH(FC_TERM_NAME) && name_word_shared(k, ta[FC_TERM_NAME], na[FC_TERM_NAME],
+                                                 tb[FC_TERM_NAME], nb[FC_TERM_NAME])) &&
+        c[FC_TERM_WORD] <= thing_as_word(k, ta[FC_TERM_THING][0], ta[FC_TERM_WORD],
+                                         na[FC_TERM_WORD], tb[FC_TERM_WORD], nb[FC_TERM_WORD]))
+        return -1;
     /* People: "people" with nothing more against "Korean workers" (a role noun
      * alone, "patients", may be the same people). */
     if (BOTH(FC_TERM_THING) && (!na[FC_TERM_MODIFIER]) != (!nb[FC_TERM_MODIFIER]) &&
@@ -1278,7 +1309,9 @@ void fc_groups_name(const fc_groups *g, const fc_claims *claims, size_t k, fc_st
             bool start = true;
             for (const char *w = kp->names[t[0]] + 2; *w; w++) {
                 char ch = *w == '_' ? ' ' : *w;
-                fc_sb_add(sb, start && ch >= 'a' && ch <= 'z' ? &(char){(char)(ch - 32)} : &ch, 1);
+                bool of = start && strncmp(w, "of_", 3) == 0; /* "Port of Velmar" */
+                fc_sb_add(sb, start && !of && ch >= 'a' && ch <= 'z' ? &(char){(char)(ch - 32)} : &ch,
+                          1);
                 start = ch == ' ';
             }
         }

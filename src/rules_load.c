@@ -257,7 +257,7 @@ static const char *const qualifier_names[] = {"exact",     "approximately", "nea
                                               "more_than", "at_most",       "less_than", "range"};
 static const char *const unit_names[] = {
     "count", "percent", "percentage_point", "currency", "duration", "ratio", "other"};
-static const char *const per_names[] = {"none", "day", "week", "month", "year"};
+static const char *const per_names[] = {"none", "day", "week", "month", "year", "hour"};
 static const char *const modality_names[] = {"actual", "estimate", "target", "projection", "poll"};
 static const char *const severity_names[] = {"info", "warning", "conflict"};
 static const char *const direction_names[] = {"none", "up", "down"};

@@ -35,7 +35,14 @@ typedef enum fc_unit {
     FC_UNIT_OTHER
 } fc_unit;
 
-typedef enum fc_per { FC_PER_NONE, FC_PER_DAY, FC_PER_WEEK, FC_PER_MONTH, FC_PER_YEAR } fc_per;
+typedef enum fc_per {
+    FC_PER_NONE,
+    FC_PER_DAY,
+    FC_PER_WEEK,
+    FC_PER_MONTH,
+    FC_PER_YEAR,
+    FC_PER_HOUR /* "300 calls an hour" */
+} fc_per;
 
 typedef enum fc_modality {
     FC_MOD_ACTUAL,
