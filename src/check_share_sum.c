@@ -117,6 +117,38 @@ static const char *word_after(const fc_check_ctx *x, const fc_claim *c, char *bu
     return buf;
 }
 
+static bool category_verb(const char *w);
+
+/* The category verb after a share's base ("41% of the 860 patients surveyed
+ * said"): the first one within eight words, before any punctuation, into buf;
+ * buf unchanged when none. */
+static void verb_after_base(const fc_check_ctx *x, const fc_claim *c, char *buf, size_t n)
+{
+    const fc_doc *d = fc_check_doc(x, c);
+    fc_view v;
+    if (!d || c->end > d->len ||
+        !fc_view_of(d, c->end, c->end + 120 < d->len ? c->end + 120 : d->len, &v))
+        return;
+    size_t i = c->end;
+    for (int words = 0; words < 8 && i < v.to; words++) {
+        while (i < v.to && fc_at(&v, i) == ' ')
+            i++;
+        char w[32];
+        size_t k = 0;
+        while (i < v.to && k + 1 < sizeof w &&
+               (isalnum((unsigned char)fc_at(&v, i)) ||
+                (fc_at(&v, i) == ',' && i + 1 < v.to && isdigit((unsigned char)fc_at(&v, i + 1)))))
+            w[k++] = (char)tolower((unsigned char)fc_at(&v, i++));
+        w[k] = '\0';
+        if (!k)
+            return; /* punctuation: the clause ends */
+        if (category_verb(w) && k < n) {
+            memcpy(buf, w, k + 1);
+            return;
+        }
+    }
+}
+
 /* Whether the word right before a claim's text is w ("at" in "Eastgate, at 64%"). */
 static bool word_before_is(const fc_check_ctx *x, const fc_claim *c, const char *w)
 {
@@ -490,6 +522,10 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
             bool vote = vote_share(c), opening = of_opening(x, c);
             char w0[32], w[32], p0[32];
             word_after(x, c, w0, sizeof w0);
+            /* "41% of the 860 patients surveyed said ..., 38% said ...": the
+             * first share's verb after its base */
+            if (strcmp(w0, "of") == 0)
+                verb_after_base(x, c, w0, sizeof w0);
             second_word_after(x, c, p0, sizeof p0);
             size_t n = 0, last = j;
             bool same_verb = true, elliptic = true, poll = c->modality == FC_MOD_POLL;

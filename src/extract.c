@@ -758,10 +758,13 @@ static bool fraction_at(const ctx *c, size_t i, const number_read *nr, quantity 
     } else if (nr->ok) {
         n = nr->value;
         j = nr->end;
-        /* "one in five", "1 out of 4" */
+        /* "one in five", "1 out of 4", "one case in ten", "one in every six" */
         size_t k = j;
+        if (k + 1 < c->sent.to && tok(c, k)->kind == FC_TOK_WORD && !is_word(c, k, "in") &&
+            !is_word(c, k, "out") && is_word(c, k + 1, "in") && n == 1)
+            k++; /* the noun counted: "one case in ten" */
         if (is_word(c, k, "in"))
-            k++;
+            k += 1 + is_word(c, k + 1, "every");
         else if (is_word(c, k, "out") && is_word(c, k + 1, "of"))
             k += 2;
         size_t e;
@@ -1361,13 +1364,18 @@ static bool is_identifier(const ctx *c, size_t i, size_t end)
         if (is_word_n(c, nn, fw[FC_W_code], "code") || is_word_n(c, nn, fw[FC_W_isbn], "isbn") ||
             is_word_n(c, nn, fw[FC_W_patent], "patent") || is_word_n(c, nn, fw[FC_W_id], "id"))
             return true;
-        /* "build 22631", "version 3": not "build 300 homes", "build 1.5 million" */
+        /* "build 22631", "version 3": not "build 300 homes", "build 900
+         * affordable homes", "build 1.5 million" */
+        bool counted = false;
+        for (size_t q = end; !counted && q < c->sent.to && q < end + 3 &&
+                             tok(c, q)->kind == FC_TOK_WORD &&
+                             !fc_tok_is_capitalised(c->text, tok(c, q));
+             q++)
+            counted = is_plural(c, q) || (q == end && (unit_at(c, q) ||
+                                                      entry_at(c, &c->r->scale_words, q)));
         if ((is_word_n(c, nn, fw[FC_W_build], "build") ||
              is_word_n(c, nn, fw[FC_W_version], "version")) &&
-            end == i + 1 &&
-            plain_digits(c, i) &&
-            (end >= c->sent.to || tok(c, end)->kind != FC_TOK_WORD ||
-             (!is_plural(c, end) && !unit_at(c, end) && !entry_at(c, &c->r->scale_words, end))))
+            end == i + 1 && plain_digits(c, i) && !counted)
             return true;
         /* "badge number 4471", "IMO number is ...": a singular noun before
          * "number"; not the verb ("English learners number 1,015", "stores now
@@ -2429,6 +2437,29 @@ static bool poll_unit(fc_unit u)
            u == FC_UNIT_RATIO; /* "two-thirds said" in a survey */
 }
 
+/* A two-word cue split by a relative period at token k: "committed last year
+ * to", "pledged this year to" ("committed to" with the time between); NULL
+ * when none. */
+static const fc_entry *cue_across_period(const ctx *c, size_t k)
+{
+    const fc_entry *rel = entry_at(c, &c->r->relative_periods, k + 1);
+    if (!rel)
+        return NULL;
+    size_t two = k + 1 + rel->phrase.ntok;
+    const fc_entries *e = &c->r->modality_cues;
+    const fc_index *ix = &e->first;
+    if (two >= c->sent.to || !fc_index_has(ix, c->word[k]))
+        return NULL;
+    uint32_t b = c->word[k] & ix->mask;
+    for (uint32_t q = ix->start[b]; q < ix->start[b + 1]; q++) {
+        const fc_entry *en = &e->items[ix->item[q]];
+        if (en->phrase.ntok == 2 && en->phrase.word[0] == c->word[k] &&
+            en->phrase.word[1] == c->word[two])
+            return en;
+    }
+    return NULL;
+}
+
 static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_claim *cl)
 {
     if (cl->modality != FC_MOD_ACTUAL)
@@ -2452,6 +2483,8 @@ static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_clai
         if (list_at(c, &c->r->clause_breaks, k))
             break;
         const fc_entry *e = entry_at(c, &c->r->modality_cues, k);
+        if (!e)
+            e = cue_across_period(c, k);
         /* "told about 80 residents": the figure is who was told, not a target. */
         if (e && e->phrase.ntok + k == start && e->phrase.ntok == 1 && is_word(c, k, "told"))
             e = NULL;
