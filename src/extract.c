@@ -1872,7 +1872,7 @@ static void find_subject(ctx *c, size_t start, size_t i, found *f)
     }
 }
 
-static void find_rate(ctx *c, size_t after, found *f)
+static void find_rate(ctx *c, size_t start, size_t after, found *f)
 {
     /* Directly after the quantity ("3,000 a day") or within a few tokens after
      * the subject ("migrants arrested daily", "arrests per day"). */
@@ -1893,6 +1893,25 @@ static void find_rate(ctx *c, size_t after, found *f)
             f->claim.per = (fc_per)e->kind;
             return;
         }
+    }
+    /* "The median monthly rent ... reached $1,850": money named by a rate's
+     * word and a payment made each period, before it in its clause */
+    static const char *const paid[] = {"rent",   "rents",    "wage",     "wages",  "salary",
+                                       "salaries", "bill",   "bills",    "premium", "premiums",
+                                       "payment", "payments", "mortgage", "fee",    "fees"};
+    if (f->claim.unit != FC_UNIT_CURRENCY)
+        return;
+    for (size_t i = start; i-- > c->sent.from;) {
+        if (is_punct(c, i, ";") || list_at(c, &c->r->clause_breaks, i))
+            return;
+        const fc_entry *e = entry_at(c, &c->r->rates, i);
+        if (!e || e->phrase.ntok != 1 || is_word(c, i, "a"))
+            continue;
+        for (size_t k = 0; k < sizeof paid / sizeof *paid; k++)
+            if (is_word(c, i + 1, paid[k])) {
+                f->claim.per = (fc_per)e->kind;
+                return;
+            }
     }
 }
 
@@ -3961,7 +3980,7 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     }
     if (cl->role == FC_ROLE_LEVEL && cl->unit != FC_UNIT_DURATION &&
         (cl->unit != FC_UNIT_RATIO || q->kind == Q_MULTIPLIER))
-        find_rate(c, after, &f);
+        find_rate(c, start_tok, after, &f);
     else if (cl->unit == FC_UNIT_DURATION && entry_at(c, &c->r->rates, after))
         cl->per = (fc_per)entry_at(c, &c->r->rates, after)->kind; /* "40 hours a week" */
     cl->start = tok(c, start_tok)->start;
