@@ -332,6 +332,14 @@ bool fc_check_same_period(const fc_claim *a, fc_when x, const fc_claim *b, fc_wh
         return true;
     if (!x.stated && !y.stated)
         return labs(x.pub - y.pub) <= 7;
+    /* A running total up to a day against a figure with no period: only from
+     * a story of that day or the next (a later story may give a later count:
+     * "Through Thursday, 112,400 people" and "the fair, which ended Sunday,
+     * drew 148,300") */
+    if (x.grain == 'u' || y.grain == 'u') {
+        fc_when u = x.grain == 'u' ? x : y, o = x.grain == 'u' ? y : x;
+        return o.pub >= u.hi && o.pub <= u.hi + 1;
+    }
     /* A stated span of more than a year ("added 5,400 jobs since 2019") is a
      * running total, not the period of a figure that states none. */
     if ((x.stated && x.hi - x.lo > 366) || (y.stated && y.hi - y.lo > 366))

@@ -2804,11 +2804,12 @@ static size_t month_pair(const ctx *c, size_t i, bool *first)
 }
 
 /* Day y-m-d, the period of the day token i names: "../y-m-d" (a running total
- * up to that day, start unsaid) after "as of" or "by" ("as of Monday evening",
- * "by Aug. 17"), else the day. */
+ * up to that day, start unsaid) after "as of", "by" or "through" ("as of
+ * Monday evening", "by Aug. 17", "Through Thursday, 112,400 people had"),
+ * else the day. */
 static void running_text(const ctx *c, size_t i, char *buf, size_t n, int y, int m, int d)
 {
-    bool running = i > c->sent.from && (is_word(c, i - 1, "by") ||
+    bool running = i > c->sent.from && (is_word(c, i - 1, "by") || is_word(c, i - 1, "through") ||
                                         (i > c->sent.from + 1 && is_word(c, i - 1, "of") &&
                                          is_word(c, i - 2, "as")));
     if (running && n > 3) {
@@ -2995,7 +2996,7 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
         ((i > c->sent.from &&
           (is_word(c, i - 1, "on") || is_word(c, i - 1, "last") || is_word(c, i - 1, "next") ||
            (i > c->sent.from + 1 && is_word(c, i - 1, "of") && is_word(c, i - 2, "as")) ||
-           is_word(c, i - 1, "by") ||
+           is_word(c, i - 1, "by") || is_word(c, i - 1, "through") ||
            (i > c->sent.from + 2 && is_punct(c, i - 1, ".") && is_word(c, i - 2, "m") &&
             is_punct(c, i - 3, ".")))) ||
          /* "Sunday night's storm" (not "told the board Tuesday night": when

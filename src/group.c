@@ -804,6 +804,11 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
             placed = name_located(a->place != NO_TERM ? ca : cb, k->docs, k->ndocs,
                                   k->names[names[q]] + 2, k->names[named->place] + 2) &&
                      mentions(k, other_doc, names[q]);
+        /* ... or a scope of the place's kind on the other side ("The county's
+         * measles count" and "measles cases in Fenwick County") */
+        const uint32_t *oscope = a->place != NO_TERM ? tb[FC_TERM_SCOPE] : ta[FC_TERM_SCOPE];
+        if (!placed && other_scope == 1)
+            placed = scope_is_place_kind(k, oscope[0], named->place);
         if (!placed && !(broad_place(k, named->place) && other_scope == 0))
             return -1;
     }
