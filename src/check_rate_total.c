@@ -35,7 +35,8 @@ static double duration_days(const fc_check_ctx *x, const fc_claim *d)
         const char *word;
         double days;
     } units[] = {{"hour", 1.0 / 24},   {"day", 1},         {"week", 7}, {"fortnight", 14},
-                 {"month", 30.436875}, {"year", 365.2425}, {"decade", 3652.425}};
+                 {"month", 30.436875}, {"year", 365.2425}, {"decade", 3652.425},
+                 {"night", 1}};
     fc_view v;
     if (!fc_view_of(fc_check_doc(x, d), d->start, d->end, &v))
         return 0;
