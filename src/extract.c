@@ -2456,15 +2456,19 @@ static bool poll_unit(fc_unit u)
            u == FC_UNIT_RATIO; /* "two-thirds said" in a survey */
 }
 
-/* A two-word cue split by a relative period at token k: "committed last year
- * to", "pledged this year to" ("committed to" with the time between); NULL
- * when none. */
+/* A two-word cue split by a time at token k: "committed last year to",
+ * "pledged this year to", "committed in March to" ("committed to" with the
+ * time between); NULL when none. */
 static const fc_entry *cue_across_period(const ctx *c, size_t k)
 {
     const fc_entry *rel = entry_at(c, &c->r->relative_periods, k + 1);
-    if (!rel)
+    size_t two = rel ? k + 1 + rel->phrase.ntok : 0;
+    /* "committed in March to", "pledged in 2024 to" */
+    if (!rel && k + 3 < c->sent.to && (is_word(c, k + 1, "in") || is_word(c, k + 1, "on")) &&
+        (is_month(c, k + 2) || is_year(c, k + 2)))
+        two = k + 3;
+    if (!two)
         return NULL;
-    size_t two = k + 1 + rel->phrase.ntok;
     const fc_entries *e = &c->r->modality_cues;
     const fc_index *ix = &e->first;
     if (two >= c->sent.to || !fc_index_has(ix, c->word[k]))
@@ -4416,8 +4420,11 @@ static void link_sentence(ctx *c, size_t first)
         for (size_t i = 0; i + 1 < n && whole == (size_t)-1; i++) {
             /* a count of a whole is whole: "(fire levy renewal, 1.5 mills): For,
              * 2,204" labels a ballot line, no whole of its votes */
+            /* (an amount in a unit too: "18,400 tons of material: 9,100 tons of
+             * paper, ...") */
             if (cl[i].role != FC_ROLE_LEVEL || cl[i].value <= 0 ||
-                (cl[i].unit != FC_UNIT_COUNT && cl[i].unit != FC_UNIT_CURRENCY) ||
+                (cl[i].unit != FC_UNIT_COUNT && cl[i].unit != FC_UNIT_CURRENCY &&
+                 !(cl[i].unit == FC_UNIT_OTHER && cl[i].unit_name[0])) ||
                 (cl[i].unit == FC_UNIT_COUNT && cl[i].value != floor(cl[i].value)))
                 continue;
             for (size_t t = sp[i].end; t < sp[i + 1].start && !is_punct(c, t, ")"); t++)
