@@ -384,8 +384,11 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
             for (size_t j = from; j < to && days <= 0; j++) {
                 const fc_claim *r = fc_check_claim(x, x->by_doc[j]);
                 const char *w;
+                /* (the rate right after the total, as its restatement: not "905,000
+                 * in the year to November, ... a new exhibit that drew 3,100
+                 * visitors a day over the summer") */
                 if (rate_days(r, t, &w) > 0 && r->sentence == t->sentence && r->start > t->end &&
-                    r->role == FC_ROLE_LEVEL && r->unit == t->unit &&
+                    r->start - t->end <= 64 && r->role == FC_ROLE_LEVEL && r->unit == t->unit &&
                     (days = days_low = bare_stretch_days(x, t, r, stretch, sizeof stretch)) > 0)
                     from_period = true;
             }
