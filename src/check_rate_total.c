@@ -289,13 +289,12 @@ static bool same_unit(const fc_claim *a, const fc_claim *b)
 {
     /* (a rate's name ends with its period, which is left out) */
     size_t la = strlen(a->unit_name), lb = strlen(b->unit_name);
-    static const char *const periods[] = {" per day", " per week", " per month", " per year",
-                                          " per hour"};
-    for (size_t k = 0; k < sizeof periods / sizeof *periods; k++) {
-        size_t n = strlen(periods[k]);
-        if (a->per && la > n && strcmp(a->unit_name + la - n, periods[k]) == 0)
+    for (fc_per p = FC_PER_DAY; p <= FC_PER_HOUR; p++) {
+        char period[16];
+        size_t n = (size_t)snprintf(period, sizeof period, " per %s", fc_per_name(p));
+        if (a->per && la > n && strcmp(a->unit_name + la - n, period) == 0)
             la -= n;
-        if (b->per && lb > n && strcmp(b->unit_name + lb - n, periods[k]) == 0)
+        if (b->per && lb > n && strcmp(b->unit_name + lb - n, period) == 0)
             lb -= n;
     }
     return la == lb && strncmp(a->unit_name, b->unit_name, la) == 0;

@@ -2807,16 +2807,21 @@ static size_t month_pair(const ctx *c, size_t i, bool *first)
     return i;
 }
 
+/* Whether "as of", "by" or "through" comes just before token i: the day it
+ * names ends a running total ("as of Monday evening", "by Aug. 17", "Through
+ * Thursday, 112,400 people had"). */
+static bool running_marker(const ctx *c, size_t i)
+{
+    return i > c->sent.from && (is_word(c, i - 1, "by") || is_word(c, i - 1, "through") ||
+                                (i > c->sent.from + 1 && is_word(c, i - 1, "of") &&
+                                 is_word(c, i - 2, "as")));
+}
+
 /* Day y-m-d, the period of the day token i names: "../y-m-d" (a running total
- * up to that day, start unsaid) after "as of", "by" or "through" ("as of
- * Monday evening", "by Aug. 17", "Through Thursday, 112,400 people had"),
- * else the day. */
+ * up to that day, start unsaid) after a running marker, else the day. */
 static void running_text(const ctx *c, size_t i, char *buf, size_t n, int y, int m, int d)
 {
-    bool running = i > c->sent.from && (is_word(c, i - 1, "by") || is_word(c, i - 1, "through") ||
-                                        (i > c->sent.from + 1 && is_word(c, i - 1, "of") &&
-                                         is_word(c, i - 2, "as")));
-    if (running && n > 3) {
+    if (running_marker(c, i) && n > 3) {
         memcpy(buf, "../", 3);
         date_text(buf + 3, n - 3, 3, y, m, d);
     } else {
@@ -2994,13 +2999,12 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
      * after "will", "would", "scheduled" or "next" ("will strike on Monday"),
      * the first such day from publication on. */
     int wd = weekday_at(c, i);
-    /* (and after a time of day: "at 9 a.m. Monday"; not "as of Sunday", "by
-     * Sunday": a running total up to that day) */
+    /* (and after a time of day: "at 9 a.m. Monday"; after "as of", "by" or
+     * "through", a running total up to that day: running_text) */
     if (wd >= 0 && have_pub &&
-        ((i > c->sent.from &&
+        (running_marker(c, i) ||
+         (i > c->sent.from &&
           (is_word(c, i - 1, "on") || is_word(c, i - 1, "last") || is_word(c, i - 1, "next") ||
-           (i > c->sent.from + 1 && is_word(c, i - 1, "of") && is_word(c, i - 2, "as")) ||
-           is_word(c, i - 1, "by") || is_word(c, i - 1, "through") ||
            (i > c->sent.from + 2 && is_punct(c, i - 1, ".") && is_word(c, i - 2, "m") &&
             is_punct(c, i - 3, ".")))) ||
          /* "Sunday night's storm" (not "told the board Tuesday night": when
