@@ -3641,6 +3641,65 @@ static const fc_claim *find_whole(const ctx *c, size_t before, size_t sentence, 
     return last;
 }
 
+/* Whether key holds the term "t:" + the singular of the noun text[p, p+n)
+ * ("cases" -> t:case, "counties" -> t:county, "buses" -> t:bus). */
+static bool key_has_thing(const char *key, const char *text, size_t p, size_t n)
+{
+    char w[48];
+    if (!key || n < 2 || n + 3 > sizeof w)
+        return false;
+    w[0] = 't';
+    w[1] = ':';
+    for (size_t k = 0; k < n; k++)
+        w[2 + k] = (char)tolower((unsigned char)text[p + k]);
+    size_t len = n + 2;
+    for (int form = 0; form < 4; form++) {
+        size_t m = len; /* the word as written, less "s", less "es", "ies" -> "y" */
+        if (form == 1 && w[len - 1] == 's')
+            m = len - 1;
+        else if (form == 2 && len > 5 && memcmp(w + len - 2, "es", 2) == 0)
+            m = len - 2;
+        else if (form == 3 && len > 6 && memcmp(w + len - 3, "ies", 3) == 0) {
+            w[len - 3] = 'y';
+            m = len - 2;
+        } else if (form)
+            continue;
+        for (const char *q = strstr(key, "t:"); q; q = strstr(q + 2, "t:"))
+            if ((q == key || q[-1] == ' ') && strncmp(q, w, m) == 0 && (q[m] == ' ' || !q[m]))
+                return true;
+    }
+    return false;
+}
+
+static bool blank_line_between(const char *text, size_t from, size_t to);
+
+/* "2,900 of the cases": among the counts of the paragraph's last three
+ * sentences whose key counts that noun, not averages ("an average of 240
+ * cases per lawyer"), the largest (the set the cases are taken from; a smaller
+ * one is a subset or a yardstick); NULL when none counts it. */
+static const fc_claim *named_whole(const ctx *c, const fc_claim *cl)
+{
+    size_t p = cl->end + 8, q = p;
+    while (q < c->doc->len && isalpha((unsigned char)c->text[q]))
+        q++;
+    if (q - p < 3 || (q < c->doc->len && c->text[q] == '\''))
+        return NULL; /* "of the county's" */
+    const fc_claim *best = NULL;
+    for (size_t k = c->out->n; k-- > 0;) {
+        const fc_claim *w = &c->out->items[k];
+        if (w->doc != c->doc_index || w->sentence + 3 < cl->sentence)
+            break;
+        if (w->unit != FC_UNIT_COUNT || w->role != FC_ROLE_LEVEL || w->value <= 0 || w->per ||
+            w->part_of[0] || !w->key || strstr(w->key, "s:average") ||
+            !key_has_thing(w->key, c->text, p, q - p) ||
+            blank_line_between(c->text, w->end, cl->start))
+            continue;
+        if (!best || w->value > best->value)
+            best = w;
+    }
+    return best;
+}
+
 /* Whether an empty line stands in text[from, to): a paragraph ends there. */
 static bool blank_line_between(const char *text, size_t from, size_t to)
 {
@@ -3683,7 +3742,9 @@ static void link_whole(ctx *c, fc_claim *cl)
     }
     /* the part's own words: "of the patients" names its whole, "of them" points back */
     bool named = cl->end + 8 <= c->doc->len && memcmp(c->text + cl->end, " of the ", 8) == 0;
-    const fc_claim *w = find_whole(c, c->out->n, cl->sentence, NULL, named);
+    const fc_claim *w = named ? named_whole(c, cl) : NULL;
+    if (!w)
+        w = find_whole(c, c->out->n, cl->sentence, NULL, named);
     if (w && blank_line_between(c->text, w->end, cl->start))
         w = NULL;
     if (w)
@@ -4266,12 +4327,19 @@ static void link_sentence(ctx *c, size_t first)
                 (change_fits_level(cl[i].unit, cl[j].unit) ||
                  (durations && cl[j].unit == FC_UNIT_DURATION)))
                 to = j;
-        for (size_t j = i; j-- > 0 && to == (size_t)-1;)
-            if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit))
-                to = j;
         for (size_t j = i + 1; j < reach && from == (size_t)-1; j++)
             if (cl[j].role == FC_ROLE_PREVIOUS)
                 from = j;
+        /* "treated 61,300 patients, about 168 a day and up 6% from 57,800": a
+         * level before the change with its earlier level after it is one of the
+         * earlier level's rate (a yearly total, not the daily average) */
+        for (size_t j = i; from != (size_t)-1 && j-- > 0 && to == (size_t)-1;)
+            if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit) &&
+                cl[j].unit == cl[from].unit && cl[j].per == cl[from].per)
+                to = j;
+        for (size_t j = i; j-- > 0 && to == (size_t)-1;)
+            if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit))
+                to = j;
         for (size_t j = i; j-- > 0 && from == (size_t)-1;)
             if (cl[j].role == FC_ROLE_PREVIOUS)
                 from = j;
