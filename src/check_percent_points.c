@@ -147,8 +147,9 @@ fc_status fc_check_percent_points(const fc_check_ctx *x)
             fc_sb_puts(&sb, " gives ");
             fc_sb_number(&sb, evidence);
             fc_sb_puts(&sb, "%, a change of ");
-            fc_sb_number(&sb, round(fabs(l->value - evidence) * 100) / 100);
-            fc_sb_puts(&sb, " points");
+            double diff = round(fabs(l->value - evidence) * 100) / 100;
+            fc_sb_number(&sb, diff);
+            fc_sb_puts(&sb, diff == 1 ? " point" : " points");
             if (evidence > 0) {
                 fc_sb_puts(&sb, " (");
                 fc_sb_number(&sb, round(1000 * fabs(l->value - evidence) / evidence) / 10);

@@ -3318,15 +3318,42 @@ static bool earlier_time(const ctx *c, size_t i)
  * year's $44 million", "the previous year's 1,210" (a time word among at most
  * four words, then the figure, a currency symbol before it): the token the
  * figure starts at (its symbol's); 0 when they do not. */
+/* ("the 4,900 of 2023", "the $3.9 million recorded in 2023": after "the", a
+ * time named right after the figure does as well.) */
+static bool time_after_figure(const ctx *c, size_t q)
+{
+    size_t k = q + 1;
+    while (k < c->sent.to && k < q + 3 && tok(c, k)->kind == FC_TOK_NUM)
+        k++; /* "4.9 million" */
+    while (k < c->sent.to && k < q + 3 && tok(c, k)->kind == FC_TOK_WORD &&
+           (entry_at(c, &c->r->scale_words, k) || is_word(c, k, "percent")))
+        k++;
+    for (size_t e = k; e < c->sent.to && e < k + 4; e++) {
+        if (tok(c, e)->kind == FC_TOK_NUM && !is_year(c, e))
+            return false;
+        if (tok(c, e)->kind == FC_TOK_PUNCT)
+            return false;
+        if (e > k && (is_month(c, e) || is_year(c, e)) &&
+            (is_word(c, e - 1, "in") || is_word(c, e - 1, "of") || is_word(c, e - 1, "for")))
+            return true;
+        if (is_word(c, e, "last") || is_word(c, e, "earlier") || is_word(c, e, "previously") ||
+            is_word(c, e, "ago"))
+            return true;
+    }
+    return false;
+}
+
 static size_t than_earlier(const ctx *c, size_t k)
 {
-    bool time = false;
+    bool time = false, the = k < c->sent.to && is_word(c, k, "the");
     for (size_t q = k; q < c->sent.to && q < k + 5; q++) {
         const fc_tok *t = tok(c, q);
         if (t->kind == FC_TOK_NUM)
-            return time && !is_year(c, q) ? q : 0;
+            return (time || (the && q <= k + 2 && time_after_figure(c, q))) && !is_year(c, q)
+                       ? q
+                       : 0;
         if (t->kind == FC_TOK_PUNCT && symbol_at(c, q))
-            return time ? q : 0;
+            return time || (the && q <= k + 2 && time_after_figure(c, q + 1)) ? q : 0;
         if (t->kind == FC_TOK_PUNCT)
             return 0;
         time = time || is_word(c, q, "last") || is_word(c, q, "previous") ||
@@ -3354,9 +3381,11 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
     size_t th = start;
     while (th > c->sent.from && th + 4 > start && !is_word(c, th - 1, "than"))
         th--;
+    /* (and "5,400 in 2024, 800 more than the 4,900 of 2023": a difference) */
     if (th >= c->sent.from + 3 && th < start && is_word(c, th - 1, "than") &&
         (list_at(c, &r->up_after, th - 2) || list_at(c, &r->down_after, th - 2)) &&
-        (is_word(c, th - 3, "percent") || is_punct(c, th - 3, "%")) &&
+        (is_word(c, th - 3, "percent") || is_punct(c, th - 3, "%") ||
+         tok(c, th - 3)->kind == FC_TOK_NUM || entry_at(c, &r->scale_words, th - 3)) &&
         than_earlier(c, th) == start)
         return FC_ROLE_PREVIOUS;
     if (fr > c->sent.from && list_at(c, &r->change_from, fr - 1))
@@ -4340,7 +4369,12 @@ static void link_sentence(ctx *c, size_t first)
         for (size_t j = i; j-- > 0 && to == (size_t)-1;)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit))
                 to = j;
-        for (size_t j = i; j-- > 0 && from == (size_t)-1;)
+        /* "420 more than the 3,000 forecast": a difference is from the figure
+         * after its "than" or from nothing, never an earlier level before it */
+        bool than = sp[i].end + 1 < c->sent.to && is_word(c, sp[i].end + 1, "than") &&
+                    (list_at(c, &c->r->up_after, sp[i].end) ||
+                     list_at(c, &c->r->down_after, sp[i].end));
+        for (size_t j = i; !than && j-- > 0 && from == (size_t)-1;)
             if (cl[j].role == FC_ROLE_PREVIOUS)
                 from = j;
         /* With no level before it, none after "to" and no earlier level, a change
