@@ -70,6 +70,30 @@ static bool of_pronoun(const fc_check_ctx *x, const fc_claim *r)
     return false;
 }
 
+/* Whether the figure o restates the ratio r right after it, set off by a comma,
+ * a dash or a bracket ("Of the 1,200 households, nearly half, 410, said"):
+ * then o is the part, the figure before the whole. */
+static bool restated_after(const fc_check_ctx *x, const fc_claim *r, const fc_claim *o)
+{
+    const fc_doc *d = fc_check_doc(x, r);
+    if (!d || o->start <= r->end || o->start - r->end > 6)
+        return false;
+    const char *s = fc_doc_bytes(d, r->end, o->start);
+    if (!s)
+        return false;
+    size_t n = o->start - r->end;
+    bool mark = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == ',' || ch == '(' || ch == '-' || ch == 0xE2 || ch == 0x80 || ch == 0x94 ||
+            ch == 0x93)
+            mark = true; /* a comma, a bracket, a dash (en or em: E2 80 93/94) */
+        else if (ch != ' ')
+            return false;
+    }
+    return mark;
+}
+
 /* The thing a claim's key counts ("t:orchard"), copied into buf; false when
  * its key names none. */
 static bool thing_of(const fc_claim *c, char *buf, size_t n)
@@ -328,7 +352,9 @@ fc_status fc_check_stated_ratio(const fc_check_ctx *x)
         } else if (after != FC_NONE) {
             if (before != FC_NONE && same_unit(fc_check_claim(x, before), fc_check_claim(x, after)) &&
                 fc_check_claim(x, before)->value != fc_check_claim(x, after)->value)
-                st = of_pronoun(x, r) ? in_text(x, k, after, before) : in_text(x, k, before, after);
+                st = of_pronoun(x, r) || (r->value < 1 && restated_after(x, r, fc_check_claim(x, after)))
+                         ? in_text(x, k, after, before)
+                         : in_text(x, k, before, after);
         } else if (earlier != FC_NONE && r->qualifier == FC_QUAL_EXACT && r->value > 1 &&
                    fc_check_claim(x, earlier)->unit == FC_UNIT_COUNT) {
             st = across_sources(x, k, earlier);
