@@ -4256,6 +4256,20 @@ static bool is_determiner(const ctx *c, size_t i)
     return false;
 }
 
+/* Whether claim j of the sentence is the whole of the claim before it: "52 of
+ * their 82 games", "41 of the county's 62 precincts". */
+static bool whole_after_of(const ctx *c, const fc_claim_toks *sp, size_t j)
+{
+    if (j == 0 || sp[j - 1].end >= sp[j].start || !is_word(c, sp[j - 1].end, "of"))
+        return false;
+    for (size_t k = sp[j - 1].end + 1; k < sp[j].start; k++)
+        if (!is_determiner(c, k) &&
+            !(tok(c, k)->kind == FC_TOK_WORD && tok(c, k)->end - tok(c, k)->start > 2 &&
+              fc_ieq(c->text + tok(c, k)->end - 2, "'s", 2)))
+            return false;
+    return true;
+}
+
 /* A change in a sentence that points back at the one before ("Rents rose to
  * $1,840 from $1,520. That is an increase of 12%."): the sentence opens with
  * "That", "This" or "It", states no level of its own, and follows in the same
@@ -4346,6 +4360,22 @@ static void link_sentence(ctx *c, size_t first)
             reach++;
         /* "doubled ... to 9.8 years from 6.2 years": lengths of time as the
          * levels when the earlier level is one too */
+        /* "fell to 96 from 131, a drop of 27 per cent, taking the total to
+         * 1,284": a change set after its level and earlier level by a comma
+         * is of those two, not of a level later in the sentence */
+        if (i >= 2 && cl[i - 1].role == FC_ROLE_PREVIOUS && sp[i - 1].end < sp[i].start &&
+            sp[i].start - sp[i - 1].end <= 4 && is_punct(c, sp[i - 1].end, ",")) {
+            size_t lv = (size_t)-1;
+            for (size_t j = i - 1; j-- > 0 && lv == (size_t)-1;)
+                if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit) &&
+                    cl[j].unit == cl[i - 1].unit && !whole_after_of(c, sp, j))
+                    lv = j;
+            if (lv != (size_t)-1) {
+                cl[i].to = cl[lv].value;
+                cl[i].from = cl[i - 1].value;
+                continue;
+            }
+        }
         bool durations = false;
         for (size_t j = i + 1; j < reach && !durations; j++)
             durations = cl[j].role == FC_ROLE_PREVIOUS && cl[j].unit == FC_UNIT_DURATION &&
@@ -4362,12 +4392,16 @@ static void link_sentence(ctx *c, size_t first)
         /* "treated 61,300 patients, about 168 a day and up 6% from 57,800": a
          * level before the change with its earlier level after it is one of the
          * earlier level's rate (a yearly total, not the daily average) */
+        /* (never the whole of a part: "won 52 of their 82 games, 14 more than
+         * last year's 38" arrives at the 52) */
         for (size_t j = i; from != (size_t)-1 && j-- > 0 && to == (size_t)-1;)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit) &&
-                cl[j].unit == cl[from].unit && cl[j].per == cl[from].per)
+                cl[j].unit == cl[from].unit && cl[j].per == cl[from].per &&
+                !whole_after_of(c, sp, j))
                 to = j;
         for (size_t j = i; j-- > 0 && to == (size_t)-1;)
-            if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit))
+            if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit) &&
+                !whole_after_of(c, sp, j))
                 to = j;
         /* "420 more than the 3,000 forecast": a difference is from the figure
          * after its "than" or from nothing, never an earlier level before it */
