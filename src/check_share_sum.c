@@ -349,12 +349,16 @@ static bool is_share(const fc_claim *c)
 }
 
 /* Whether the claim is a rate named as one ("a graduation rate of 88%", "a
- * statewide rate of 86%"): each its own group's, never a share of one base. */
+ * statewide rate of 86%") or a yardstick ("against a national standard of 78
+ * per cent", "a target of 95%", "the state average of 61%"): each its own
+ * group's, never a share of one base. */
 static bool named_rate(const fc_check_ctx *x, const fc_claim *c)
 {
-    static const char *const before[] = {"rate of ", "rates of ", "rate at "};
+    static const char *const before[] = {"rate of ",     "rates of ",     "rate at ",
+                                         "standard of ", "target of ",    "average of ",
+                                         "goal of ",     "benchmark of ", "threshold of "};
     const fc_doc *d = fc_check_doc(x, c);
-    size_t from = c->start > c->sentence_start + 9 ? c->start - 9 : c->sentence_start;
+    size_t from = c->start > c->sentence_start + 13 ? c->start - 13 : c->sentence_start;
     fc_view v;
     if (!d || c->start > d->len || !fc_view_of(d, from, c->start, &v))
         return false;
@@ -493,7 +497,8 @@ static fc_status percent_list(const fc_check_ctx *x, const size_t *list, size_t 
     if (over) {
         fc_sb_puts(&sb, ", more than 100% even allowing ");
         fc_sb_number(&sb, slack);
-        fc_sb_puts(&sb, " points for rounding (unless the categories overlap).");
+        fc_sb_puts(&sb, slack == 1 ? " point for rounding (unless the categories overlap)."
+                                   : " points for rounding (unless the categories overlap).");
     } else {
         fc_sb_puts(&sb, ": within 100% and rounding.");
     }

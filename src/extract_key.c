@@ -801,13 +801,18 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         if (opens || (i == wfrom + 1 && is_word(c, wfrom, "the"))) {
             size_t k = is_word(c, i, "the") ? i + 1 : i;
             const char *sc = k < wto ? concept_at(c, &g->scope_subjects, k, &nt) : NULL;
-            if (sc && nt == 1 && k + 1 < wto && tok(c, k + 1)->kind == FC_TOK_WORD &&
-                (list_at(c, &r->attr_after, k + 1) || is_word(c, k + 1, "has") ||
-                 is_word(c, k + 1, "had") || is_word(c, k + 1, "saw") ||
-                 is_word(c, k + 1, "recorded") || is_word(c, k + 1, "logged") ||
-                 is_word(c, k + 1, "spent") || is_word(c, k + 1, "added") ||
-                 is_word(c, k + 1, "lost") || is_word(c, k + 1, "will") ||
-                 is_word(c, k + 1, "is") || is_word(c, k + 1, "was"))) {
+            /* (past an adverb: "The state now has 64 confirmed cases") */
+            size_t v = k + 1;
+            if (v + 1 < wto && (is_word(c, v, "now") || is_word(c, v, "also") ||
+                                is_word(c, v, "already") || is_word(c, v, "currently") ||
+                                is_word(c, v, "still")))
+                v++;
+            if (sc && nt == 1 && v < wto && tok(c, v)->kind == FC_TOK_WORD &&
+                (list_at(c, &r->attr_after, v) || is_word(c, v, "has") || is_word(c, v, "had") ||
+                 is_word(c, v, "saw") || is_word(c, v, "recorded") || is_word(c, v, "logged") ||
+                 is_word(c, v, "spent") || is_word(c, v, "added") || is_word(c, v, "lost") ||
+                 is_word(c, v, "will") || is_word(c, v, "is") || is_word(c, v, "was") ||
+                 is_word(c, v, "counts") || is_word(c, v, "counted"))) {
                 add(&b, 's', sc);
                 i = k;
                 continue;
