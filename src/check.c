@@ -361,8 +361,9 @@ bool fc_check_restates(const fc_check_ctx *x, const fc_claim *a, const fc_claim 
     if (!d || b->start <= a->end || b->start > d->len || b->end < b->start ||
         b->start - a->end > 96)
         return false;
-    /* from a to just past b (the kept stretch around both) */
-    size_t to = b->start + 4 > b->end + 1 ? b->start + 4 : b->end + 1;
+    /* from a to just past b (the kept stretch around both), and the words that
+     * may close b ("81 in all,") */
+    size_t to = b->start + 4 > b->end + 13 ? b->start + 4 : b->end + 13;
     fc_view v;
     if (!fc_view_of(d, a->end, to < d->len ? to : d->len, &v))
         return false;
@@ -375,7 +376,18 @@ bool fc_check_restates(const fc_check_ctx *x, const fc_claim *a, const fc_claim 
         c--;
     if (c > a->end && fc_at(&v, c - 1) == '(' && b->end < v.to && fc_at(&v, b->end) == ')')
         return memchr(fc_ptr(&v, a->end), ',', c - 1 - a->end) == NULL; /* "388 (42%)" */
-    return c > a->end && fc_at(&v, c - 1) == ',' && b->end < v.to && fc_at(&v, b->end) == ',' &&
+    /* (b closed by "in all", "in total", "altogether" or "all told": "212
+     * classroom teachers, 81 in all, are ...") */
+    size_t e = b->end;
+    static const char *const closers[] = {" in all", " in total", " altogether", " all told"};
+    for (size_t q = 0; q < sizeof closers / sizeof *closers; q++) {
+        size_t n = strlen(closers[q]);
+        if (e + n < v.to && strncmp(fc_ptr(&v, e), closers[q], n) == 0) {
+            e += n;
+            break;
+        }
+    }
+    return c > a->end && fc_at(&v, c - 1) == ',' && e < v.to && fc_at(&v, e) == ',' &&
            memchr(fc_ptr(&v, a->end), ',', c - 1 - a->end) == NULL;
 }
 

@@ -4447,6 +4447,29 @@ static void link_sentence(ctx *c, size_t first)
                 cl[i + 1].unit != FC_UNIT_DURATION && cl[i + 1].value > 0)
                 memcpy(cl[i].part_of, cl[i + 1].id, sizeof cl[i].part_of);
         }
+        /* "a $52 million budget that sets aside $14 million, or 35% of the
+         * total": a share of "the total" restating the figure before it is of
+         * the figure of that unit before the restated one */
+        if (cl[i].unit == FC_UNIT_PERCENT && cl[i].role == FC_ROLE_LEVEL && i >= 2 &&
+            !cl[i].part_of[0] && is_word(c, sp[i].end, "of") && sp[i - 1].end < sp[i].start &&
+            is_punct(c, sp[i - 1].end, ",") && is_word(c, sp[i - 1].end + 1, "or") &&
+            sp[i - 1].end + 2 == sp[i].start) {
+            size_t k = sp[i].end + 1;
+            while (k < c->sent.to && k < sp[i].end + 4 &&
+                   (is_determiner(c, k) ||
+                    (tok(c, k)->kind == FC_TOK_WORD && tok(c, k)->end - tok(c, k)->start > 2 &&
+                     fc_ieq(c->text + tok(c, k)->end - 2, "'s", 2))))
+                k++;
+            if (k < c->sent.to && (is_word(c, k, "total") || is_word(c, k, "overall")))
+                for (size_t j = i - 1; j-- > 0;)
+                    if (cl[j].unit == cl[i - 1].unit && cl[j].per == cl[i - 1].per &&
+                        cl[j].role == FC_ROLE_LEVEL &&
+                        strcmp(cl[j].currency, cl[i - 1].currency) == 0 &&
+                        cl[j].value > cl[i - 1].value) {
+                        memcpy(cl[i].part_of, cl[j].id, sizeof cl[i].part_of);
+                        break;
+                    }
+        }
         /* "71%, up from 66%" and "from 66% to 71%": the earlier level next to a level;
          * "57% of the 250 residents surveyed backed it, up from 51%": past the whole
          * the level is of. */
