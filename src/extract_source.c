@@ -506,6 +506,13 @@ static const word back_nouns[] = {
     W("service"),    W("team"),        W("trust"),     W("union"),        W("university"),
     W("watchdog")};
 
+/* Public bodies: "the fisheries board" is a body of its own, met only by a name
+ * with its noun (not "the software maker", which any company may be). */
+static const word bodies[] = {W("agency"),     W("authority"), W("board"),      W("bureau"),
+                              W("commission"), W("committee"), W("council"),    W("court"),
+                              W("department"), W("ministry"),  W("office"),     W("regulator"),
+                              W("service"),    W("watchdog")};
+
 /* Roles of people who speak for others in their own right: found only with the
  * organisation they were introduced with ("analysts at Corbett Securities"). */
 static const word own_roles[] = {W("analysts"), W("economists"), W("experts")};
@@ -777,8 +784,19 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
         }
         if (!resolved && (resolve || common))
             resolved = fc_resolve_source(c, written, first->start);
-        if (!resolved && common)
+        /* "the company said": the name in the sentence; "according to the
+         * fisheries board": a public body with words of its own is only a name
+         * that has its noun ("Harrow Bay" in "The Harrow Bay cod catch" is no
+         * board) */
+        if (!resolved && common) {
+            const char *w0 = strncasecmp(written, "the ", 4) == 0 ? written + 4 : written;
             resolved = name_in_sentence(c);
+            if (resolved && head > w0 && !own && in_words(bodies, sizeof bodies / sizeof *bodies, head, hn) &&
+                !has_word(resolved, head, hn)) {
+                free(resolved);
+                resolved = NULL;
+            }
+        }
         /* the lists asked last, and only for a common noun with no name yet */
         bool refers_back =
             !resolved && common &&
