@@ -173,6 +173,17 @@ static double rate_days(const fc_claim *r, const fc_claim *t, const char **word)
     return 0;
 }
 
+/* How many periods of `per` days a stretch of `days` holds: whole calendar
+ * months and years are counted whole (2024 holds 12 months, not 366 / 30.44 =
+ * 12.03; a quarter of 91 days holds 3), since months run 28 to 31 days. */
+static double whole_periods(double days, double per)
+{
+    double n = days / per;
+    if (per >= 28 && n >= 0.5 && fabs(n - round(n)) * per <= 1.5 * round(n))
+        return round(n);
+    return n;
+}
+
 /* days_low: the fewest days the period may hold (a "since January" count
  * published mid-month is often through the end of last month); else days.
  * stretch: the words of the period when no duration claim (di) gives it. */
@@ -182,7 +193,8 @@ static fc_status compare(const fc_check_ctx *x, size_t k, size_t di, double days
     const fc_claim *t = fc_check_claim(x, k), *r = fc_check_claim(x, ri);
     const char *per_word;
     double per = rate_days(r, t, &per_word);
-    double implied = t->value / (days / per), implied_high = t->value / (days_low / per);
+    double implied = t->value / whole_periods(days, per),
+           implied_high = t->value / whole_periods(days_low, per);
     double pr = 0.5 * fc_check_precision(x, r);
     bool fits = implied_high >= r->low - pr - 1e-9 && implied <= r->high + pr + 1e-9;
     fc_finding f;
