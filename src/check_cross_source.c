@@ -663,7 +663,8 @@ static bool specific(double v)
 }
 
 /* Whether z, a figure of a's document, says what b says: b's very figure
- * when it is no round one ("24,610", "214,000"), anywhere in the document; or,
+ * when it is no round one ("24,610", "214,000") or a large one ("1.2
+ * million"), anywhere in the document; or,
  * in a's cluster (grouped), a figure that agrees with b and measures what b
  * does. */
 static bool agrees_with(const fc_check_ctx *x, size_t a, size_t b, size_t z, double tol,
@@ -673,8 +674,11 @@ static bool agrees_with(const fc_check_ctx *x, size_t a, size_t b, size_t z, dou
                    *cz = fc_check_claim(x, z);
     if (z == a || z == b || cz->doc != ca->doc)
         return false;
-    bool exact = cz->value == cb->value && specific(cb->value) && cz->unit == cb->unit &&
-                 strcmp(cz->currency, cb->currency) == 0;
+    /* (a large round figure too: "the airport's 1.2 million travellers" in a
+     * story whose 410,000 is the international share of them) */
+    bool exact = cz->value == cb->value && (specific(cb->value) || cb->value >= 100000) &&
+                 cz->unit == cb->unit && strcmp(cz->currency, cb->currency) == 0 &&
+                 cz->role == FC_ROLE_LEVEL;
     /* a bound far from b's figure says nothing of it ("each pledging to raise
      * at least $500" against $3.6 million raised) */
     bool vague = (isinf(cz->high) && cb->value > 2 * cz->low) ||

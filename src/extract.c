@@ -4257,12 +4257,23 @@ static bool is_determiner(const ctx *c, size_t i)
 }
 
 /* Whether claim j of the sentence is the whole of the claim before it: "52 of
- * their 82 games", "41 of the county's 62 precincts". */
+ * their 82 games", "41 of the county's 62 precincts", "61 points from 38
+ * matches", "22 goals in 30 games", "9 out of 12". */
 static bool whole_after_of(const ctx *c, const fc_claim_toks *sp, size_t j)
 {
-    if (j == 0 || sp[j - 1].end >= sp[j].start || !is_word(c, sp[j - 1].end, "of"))
+    if (j == 0 || sp[j - 1].end >= sp[j].start)
         return false;
-    for (size_t k = sp[j - 1].end + 1; k < sp[j].start; k++)
+    size_t w = sp[j - 1].end;
+    /* (past the part's noun: "61 points from 38 matches") */
+    if (w + 1 < sp[j].start && tok(c, w)->kind == FC_TOK_WORD && !is_word(c, w, "of") &&
+        !is_word(c, w, "from") && !is_word(c, w, "in") && !is_word(c, w, "out") &&
+        (is_word(c, w + 1, "from") || is_word(c, w + 1, "in") || is_word(c, w + 1, "of")))
+        w++;
+    if (is_word(c, w, "out") && w + 1 < sp[j].start && is_word(c, w + 1, "of"))
+        w++;
+    else if (!is_word(c, w, "of") && !is_word(c, w, "from") && !is_word(c, w, "in"))
+        return false;
+    for (size_t k = w + 1; k < sp[j].start; k++)
         if (!is_determiner(c, k) &&
             !(tok(c, k)->kind == FC_TOK_WORD && tok(c, k)->end - tok(c, k)->start > 2 &&
               fc_ieq(c->text + tok(c, k)->end - 2, "'s", 2)))
