@@ -120,9 +120,10 @@ static const char *word_after(const fc_check_ctx *x, const fc_claim *c, char *bu
 static bool category_verb(const char *w);
 
 /* The category verb after a share's base ("41% of the 860 patients surveyed
- * said"): the first one within eight words, before any punctuation, into buf;
+ * said"): the first one within twelve words, before any punctuation, into buf;
  * buf unchanged when none. */
-static void verb_after_base(const fc_check_ctx *x, const fc_claim *c, char *buf, size_t n)
+static void verb_after_base(const fc_check_ctx *x, const fc_claim *c, char *buf, size_t n,
+                            char *next, size_t nn)
 {
     const fc_doc *d = fc_check_doc(x, c);
     fc_view v;
@@ -130,20 +131,28 @@ static void verb_after_base(const fc_check_ctx *x, const fc_claim *c, char *buf,
         !fc_view_of(d, c->end, c->end + 120 < d->len ? c->end + 120 : d->len, &v))
         return;
     size_t i = c->end;
-    for (int words = 0; words < 8 && i < v.to; words++) {
+    for (int words = 0; words < 12 && i < v.to; words++) {
         while (i < v.to && fc_at(&v, i) == ' ')
             i++;
         char w[32];
         size_t k = 0;
         while (i < v.to && k + 1 < sizeof w &&
                (isalnum((unsigned char)fc_at(&v, i)) ||
-                (fc_at(&v, i) == ',' && i + 1 < v.to && isdigit((unsigned char)fc_at(&v, i + 1)))))
-            w[k++] = (char)tolower((unsigned char)fc_at(&v, i++));
+                (fc_at(&v, i) == ',' && i + 1 < v.to && isdigit((unsigned char)fc_at(&v, i + 1))) ||
+                (fc_at(&v, i) == '\'' && k && i + 1 < v.to && isalpha((unsigned char)fc_at(&v, i + 1)))))
+            w[k++] = (char)tolower((unsigned char)fc_at(&v, i++)); /* ("district's") */
         w[k] = '\0';
         if (!k)
             return; /* punctuation: the clause ends */
         if (category_verb(w) && k < n) {
             memcpy(buf, w, k + 1);
+            /* and the word after the verb ("said on foot") */
+            while (i < v.to && fc_at(&v, i) == ' ')
+                i++;
+            size_t q = 0;
+            while (i < v.to && q + 1 < nn && isalpha((unsigned char)fc_at(&v, i)))
+                next[q++] = (char)tolower((unsigned char)fc_at(&v, i++));
+            next[q] = '\0';
             return;
         }
     }
@@ -199,6 +208,14 @@ static bool list_preposition(const char *w)
         if (strcmp(w, preps[k]) == 0)
             return true;
     return false;
+}
+
+/* Whether w is a preposition that names an answer's kind rather than a group,
+ * a place or a time ("by car", "on foot", "with cash", "via the app"). */
+static bool mode_preposition(const char *w)
+{
+    return strcmp(w, "by") == 0 || strcmp(w, "on") == 0 || strcmp(w, "with") == 0 ||
+           strcmp(w, "via") == 0;
 }
 
 /* Whether w is a word that opens what a share is of or where or when it holds
@@ -529,13 +546,16 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
             word_after(x, c, w0, sizeof w0);
             /* "41% of the 860 patients surveyed said ..., 38% said ...": the
              * first share's verb after its base */
-            if (strcmp(w0, "of") == 0)
-                verb_after_base(x, c, w0, sizeof w0);
             second_word_after(x, c, p0, sizeof p0);
+            if (strcmp(w0, "of") == 0)
+                verb_after_base(x, c, w0, sizeof w0, p0, sizeof p0);
             size_t n = 0, last = j;
             bool same_verb = true, elliptic = true, poll = c->modality == FC_MOD_POLL;
             /* the verb left out before a preposition: "41% came from gas, 37% from wind" */
             bool verb_left_out = w0[0] && list_preposition(p0);
+            /* ... or a choice's answers, each after a preposition of its own
+             * ("52% of the parents said on foot, 39% by car and 27% by bus") */
+            bool answers_left_out = strcmp(w0, "said") == 0 && mode_preposition(p0);
             bool one_sentence = true, same_word = true;
             list[n++] = k;
             for (size_t i = j + 1; i < to && n < 64; i++) {
@@ -584,6 +604,8 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                 elliptic = elliptic && (!w[0] || strcmp(w, "and") == 0 || strcmp(w, "or") == 0) &&
                            no_verb && !(word_before_is(x, o, "at") && word_before_is(x, c, "at"));
                 verb_left_out = verb_left_out && strcmp(w, p0) == 0 && no_verb;
+                answers_left_out = answers_left_out && mode_preposition(w) &&
+                                   (n == 1 || no_verb) && o->sentence == c->sentence;
                 one_sentence = one_sentence && o->sentence == c->sentence;
                 poll = poll && o->modality == FC_MOD_POLL && o->sentence == c->sentence;
                 list[n++] = x->by_doc[i];
@@ -602,7 +624,8 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                                      numeric_categories(x, list, n, from, to));
             other_questions = other_questions || mixed_categories(x, list, n);
             if (n >= 2 && !other_questions &&
-                (vote || opening || same_verb || elliptic || verb_left_out || answers)) {
+                (vote || opening || same_verb || elliptic || verb_left_out || answers ||
+                 answers_left_out)) {
                 fc_status st = percent_list(x, list, n);
                 if (st != FC_OK)
                     return st;

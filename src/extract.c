@@ -4345,7 +4345,9 @@ static void link_sentence(ctx *c, size_t first)
         if (cl[i].role != FC_ROLE_LEVEL || cl[j].role != FC_ROLE_PREVIOUS ||
             cl[j].unit != FC_UNIT_COUNT || cl[i].unit == FC_UNIT_COUNT ||
             cl[i].unit == FC_UNIT_RATIO || cl[i].unit == FC_UNIT_DURATION ||
-            sp[j].end != sp[j].start + 1 || tok(c, sp[j].start)->kind != FC_TOK_NUM ||
+            (sp[j].end != sp[j].start + 1 && /* "from 5.6 million" */
+             !(sp[j].end == sp[j].start + 2 && entry_at(c, &c->r->scale_words, sp[j].start + 1))) ||
+            tok(c, sp[j].start)->kind != FC_TOK_NUM ||
             cl[j].subject || cl[i].value == 0)
             continue;
         double f = cl[j].value / cl[i].value;
