@@ -2754,6 +2754,11 @@ static bool future_cue(const ctx *c, size_t i)
         if (list_at(c, &c->r->future_cues, k))
             return true;
     }
+    /* the verb right after the time ("The closure of the mill in December
+     * will see 460 jobs cut") */
+    for (size_t k = i + 1; k < c->sent.to && k < i + 3 && tok(c, k)->kind == FC_TOK_WORD; k++)
+        if (list_at(c, &c->r->future_cues, k))
+            return true;
     /* a time that opens the sentence, up to ten words on ("Starting in July,
      * fares will rise 10%") */
     if (i > c->sent.from + 3)
