@@ -674,11 +674,15 @@ static bool agrees_with(const fc_check_ctx *x, size_t a, size_t b, size_t z, dou
                    *cz = fc_check_claim(x, z);
     if (z == a || z == b || cz->doc != ca->doc)
         return false;
-    /* (a large round figure too: "the airport's 1.2 million travellers" in a
-     * story whose 410,000 is the international share of them) */
-    bool exact = cz->value == cb->value && (specific(cb->value) || cb->value >= 100000) &&
-                 cz->unit == cb->unit && strcmp(cz->currency, cb->currency) == 0 &&
-                 cz->role == FC_ROLE_LEVEL;
+    /* (a large round figure too, given in the story's own voice: "the
+     * airport's 1.2 million travellers" in a story whose 410,000 is the
+     * international share of them; not Pew's "110,000" beside another
+     * source's 129,758) */
+    bool exact = cz->value == cb->value &&
+                 (specific(cb->value) ||
+                  (cb->value >= 100000 && cz->role == FC_ROLE_LEVEL &&
+                   (!voice_of(cz) || voice_of(cz) == voice_of(ca)))) &&
+                 cz->unit == cb->unit && strcmp(cz->currency, cb->currency) == 0;
     /* a bound far from b's figure says nothing of it ("each pledging to raise
      * at least $500" against $3.6 million raised) */
     bool vague = (isinf(cz->high) && cb->value > 2 * cz->low) ||
