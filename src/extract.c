@@ -800,7 +800,11 @@ static bool fraction_at(const ctx *c, size_t i, const number_read *nr, quantity 
     bool point = j == i && is_word(c, j + 1, "a") &&
                  (is_word(c, j + 2, "point") ||
                   (is_word(c, j + 2, "percentage") && is_word(c, j + 3, "point")));
-    if (j == i ? !(of || hedged || compared || point)
+    /* "fell by half", "cut in half": a change (not "in half an hour") */
+    bool by = j == i && i > c->sent.from &&
+              (is_word(c, i - 1, "by") ||
+               (is_word(c, i - 1, "in") && !is_word(c, j + 1, "a") && !is_word(c, j + 1, "an")));
+    if (j == i ? !(of || hedged || compared || point || by)
                : (is_article(c, i) ? !(of || hedged || alone) : false))
         return false;
     /* "the first half of this year", "the second half of the game": a period */
@@ -3395,6 +3399,12 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
         return FC_ROLE_PREVIOUS;
     if (fr > c->sent.from && list_at(c, &r->change_from, fr - 1))
         start = fr;
+    /* "were cut in half", "slashed in half" */
+    if (start > c->sent.from + 1 && is_word(c, start - 1, "in") && cl->unit == FC_UNIT_RATIO &&
+        (list_at(c, &r->down_by, start - 2) || list_before(c, &r->down_before, start - 1))) {
+        cl->direction = FC_DIR_DOWN;
+        return FC_ROLE_CHANGE;
+    }
     /* "cut its workforce by 9%", "raised fares by 15%". */
     if (start > c->sent.from && is_word(c, start - 1, "by")) {
         size_t lo = start > c->sent.from + 7 ? start - 7 : c->sent.from;
