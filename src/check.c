@@ -969,6 +969,12 @@ bool fc_check_relation(const fc_check_ctx *x, size_t k, fc_relation *rel)
         rel->change = k;
         rel->level = in_sentence(x, k, FC_ROLE_LEVEL, c->to);
         rel->previous = in_sentence(x, k, FC_ROLE_PREVIOUS, c->from);
+        /* a comparison's second figure is a level of its own ("20% above the
+         * state average of $12,100") */
+        if (rel->previous == FC_NONE && rel->level != FC_NONE)
+            rel->previous = in_sentence(x, k, FC_ROLE_LEVEL, c->from);
+        if (rel->previous == rel->level)
+            rel->previous = FC_NONE;
     } else if (c->role == FC_ROLE_LEVEL) {
         rel->level = k;
         rel->previous = in_sentence(x, k, FC_ROLE_PREVIOUS, c->from);

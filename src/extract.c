@@ -3765,6 +3765,11 @@ static bool blank_line_between(const char *text, size_t from, size_t to)
  * surveyed.\n\nRetailers sold 14 million of them" are vapes). */
 static void link_whole(ctx *c, fc_claim *cl)
 {
+    /* "15% below the 480 of the county seat": a figure after "the" is a set
+     * of its own, owned by what follows "of", no part */
+    if (cl->start >= 4 && strncasecmp(c->text + cl->start - 4, "the ", 4) == 0 &&
+        (cl->start == 4 || !isalpha((unsigned char)c->text[cl->start - 5])))
+        return;
     /* "41 of the county's 62 precincts": the whole is the figure after "of",
      * linked with its sentence (link_sentence) */
     if (cl->end + 4 <= c->doc->len && memcmp(c->text + cl->end, " of ", 4) == 0) {
@@ -4460,6 +4465,32 @@ static void link_sentence(ctx *c, size_t first)
             cl[i].to = cl[to].value;
         if (from != (size_t)-1 && (to == (size_t)-1 || cl[from].unit == cl[to].unit))
             cl[i].from = cl[from].value;
+    }
+    /* "$14,200 per pupil, 20% above the state average of $12,100": a share
+     * comparing the figure before it with the one after it, checked as a
+     * change from the second to the first */
+    for (size_t i = 1; i + 1 < n; i++) {
+        size_t w = sp[i].end, a = i - 1, b = i + 1;
+        if (cl[i].unit != FC_UNIT_PERCENT || cl[i].role != FC_ROLE_LEVEL || w >= c->sent.to)
+            continue;
+        bool above = is_word(c, w, "above"), below = is_word(c, w, "below");
+        bool than = cl[i].direction != FC_DIR_NONE && w + 1 < c->sent.to && is_word(c, w + 1, "than");
+        if (!above && !below && !than)
+            continue;
+        if (cl[a].role != FC_ROLE_LEVEL || cl[b].role != FC_ROLE_LEVEL ||
+            (cl[a].unit != FC_UNIT_COUNT && cl[a].unit != FC_UNIT_CURRENCY &&
+             cl[a].unit != FC_UNIT_OTHER) ||
+            cl[b].unit != cl[a].unit || cl[b].per != cl[a].per ||
+            strcmp(cl[b].currency, cl[a].currency) != 0 ||
+            strcmp(cl[b].unit_name, cl[a].unit_name) != 0 || sp[a].end > sp[i].start ||
+            sp[i].start - sp[a].end > 3 || !is_punct(c, sp[i].start - 1, ",") ||
+            sp[b].start < w || sp[b].start - w > 8 || cl[a].value <= 0 || cl[b].value <= 0 ||
+            cl[a].part_of[0] || cl[b].part_of[0])
+            continue;
+        cl[i].role = FC_ROLE_CHANGE;
+        cl[i].direction = above || (than && cl[i].direction == FC_DIR_UP) ? FC_DIR_UP : FC_DIR_DOWN;
+        cl[i].from = cl[b].value;
+        cl[i].to = cl[a].value;
     }
     for (size_t i = 0; i < n; i++) {
         /* "30% of its $18 million budget" */
