@@ -387,6 +387,24 @@ static bool named_rate(const fc_check_ctx *x, const fc_claim *c)
     return false;
 }
 
+/* Whether "among" comes shortly before the share in its sentence ("ran
+ * strongest among voters under 45, with 58%, and among renters, with 61%"):
+ * a rate of a group, not a category of the list's base. */
+static bool among_before(const fc_check_ctx *x, const fc_claim *c)
+{
+    const fc_doc *d = fc_check_doc(x, c);
+    size_t from = c->start > c->sentence_start + 40 ? c->start - 40 : c->sentence_start;
+    fc_view v;
+    if (!d || c->start > d->len || !fc_view_of(d, from, c->start, &v))
+        return false;
+    /* (not the sentence's opening "Among the 900 asked, 58% ...": a base) */
+    for (size_t i = from; i + 6 <= c->start; i++)
+        if (i > c->sentence_start && !isalpha((unsigned char)fc_at(&v, i - 1)) &&
+            strncasecmp(fc_ptr(&v, i), "among ", 6) == 0)
+            return true;
+    return false;
+}
+
 /* Whether "no", "none", "zero" or "never" is one of the three words after c
  * ("44% had no cavities", "52% had made no trips"). */
 static bool none_after(const fc_check_ctx *x, const fc_claim *c)
@@ -479,6 +497,8 @@ static bool mixed_categories(const fc_check_ctx *x, const size_t *list, size_t n
         char w[32], w2[32];
         word_after(x, fc_check_claim(x, list[i]), w, sizeof w);
         second_word_after(x, fc_check_claim(x, list[i]), w2, sizeof w2);
+        if (strcmp(w, "of") == 0) /* "58% of the plant's workers are women" */
+            verb_after_base(x, fc_check_claim(x, list[i]), w, sizeof w, w2, sizeof w2);
         if (!w[0] || !category_verb(w) || !w2[0])
             continue;
         if (bin_word(w2))
@@ -539,7 +559,7 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
         for (size_t j = from; j < to; j++) {
             size_t k = x->by_doc[j];
             const fc_claim *c = fc_check_claim(x, k);
-            if (!is_share(c) || named_rate(x, c))
+            if (!is_share(c) || named_rate(x, c) || among_before(x, c))
                 continue;
             bool vote = vote_share(c), opening = of_opening(x, c);
             char w0[32], w[32], p0[32];
@@ -579,7 +599,11 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                     break; /* "... 38% for Ostrander. Measure 4 passed with 54.2% of the
                               vote": another count of the vote, another race; "The
                               District 3 winner took 52%": another place's */
-                if (!is_share(o) || named_rate(x, o))
+                if (!is_share(o) || named_rate(x, o) || among_before(x, o))
+                    continue;
+                /* "a candidate who tops 40% avoids a runoff": a bound in a later
+                 * sentence is a threshold, not the list's share */
+                if (o->sentence != c->sentence && (isinf(o->high) || o->low != o->high))
                     continue;
                 /* "households earning less than 60% of the area median income": a
                  * share of a base of its own */

@@ -1010,6 +1010,15 @@ static bool is_age(const ctx *c, size_t i, size_t end)
     double v = fc_tok_number(c->text, tok(c, i));
     if (v > 120)
         return false;
+    /* "the youngest is 19 and the oldest 61", "the oldest, 94," */
+    for (size_t k = i; k-- > c->sent.from && k + 4 > i;) {
+        if (is_word(c, k, "youngest") || is_word(c, k, "oldest"))
+            return end >= c->sent.to || tok(c, end)->kind != FC_TOK_WORD || is_word(c, end, "and") ||
+                   is_word(c, end, "years");
+        if (!(is_word(c, k, "is") || is_word(c, k, "was") || is_word(c, k, "being") ||
+              is_punct(c, k, ",")))
+            break;
+    }
     /* "joined the navy at 18", "retired at 60": a life event, then "at" and the age. */
     if (i > c->sent.from + 1 && is_word(c, i - 1, "at") && v >= 5 && v == floor(v) &&
         (end >= c->sent.to || tok(c, end)->kind != FC_TOK_WORD ||
@@ -3669,7 +3678,7 @@ static const fc_claim *find_whole(const ctx *c, size_t before, size_t sentence, 
          * its own employees ... Forty-six of them" is) */
         if (skip_parts && w->end + 4 <= c->doc->len && memcmp(c->text + w->end, " of ", 4) == 0)
             continue;
-        if (!last)
+        if (!last && !w->part_of[0]) /* ("46 confirmed cases, including three deaths") */
             last = w;
         if (!event) {
             /* "2,190 stolen; of those, 1,310 in the city. Deputies recovered 1,540
