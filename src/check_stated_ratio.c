@@ -17,6 +17,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check_internal.h"
 
@@ -92,6 +93,30 @@ static bool restated_after(const fc_check_ctx *x, const fc_claim *r, const fc_cl
             return false;
     }
     return mark;
+}
+
+/* Whether words of a comparison follow the ratio ("twice as many", "three
+ * times the", "twice that", "four times larger"): "scored twice in the second
+ * half" is how often, no ratio of a figure. */
+static bool compares(const fc_check_ctx *x, const fc_claim *r)
+{
+    static const char *const words[] = {"as",    "the",    "that",  "this",   "those", "its",
+                                        "their", "his",    "her",   "what",   "more",  "higher",
+                                        "larger", "bigger", "greater", "over", "than", "last"};
+    const fc_doc *d = fc_check_doc(x, r);
+    if (!d || r->end >= d->len)
+        return false;
+    size_t to = r->end + 10 < d->len ? r->end + 10 : d->len;
+    const char *s = fc_doc_bytes(d, r->end, to);
+    if (!s || s[0] != ' ')
+        return false;
+    size_t n = 1;
+    while (r->end + n < to && isalpha((unsigned char)s[n]))
+        n++;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (n - 1 == strlen(words[i]) && strncasecmp(s + 1, words[i], n - 1) == 0)
+            return true;
+    return false;
 }
 
 /* The thing a claim's key counts ("t:orchard"), copied into buf; false when
@@ -356,7 +381,7 @@ fc_status fc_check_stated_ratio(const fc_check_ctx *x)
                          ? in_text(x, k, after, before)
                          : in_text(x, k, before, after);
         } else if (earlier != FC_NONE && r->qualifier == FC_QUAL_EXACT && r->value > 1 &&
-                   fc_check_claim(x, earlier)->unit == FC_UNIT_COUNT) {
+                   fc_check_claim(x, earlier)->unit == FC_UNIT_COUNT && compares(x, r)) {
             st = across_sources(x, k, earlier);
         }
         if (st != FC_OK)

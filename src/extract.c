@@ -956,6 +956,18 @@ static bool is_date(const ctx *c, size_t i)
         (is_word(c, i + 1, "to") || is_punct(c, i + 1, "-") || is_punct(c, i + 1, "\xE2\x80\x93")) &&
         fc_tok_number(c->text, tok(c, i)) <= 31 && fc_tok_number(c->text, tok(c, i + 2)) <= 31)
         return true;
+    /* The last day of a span after a month: "Sept. 6 and 7", "June 10-14",
+     * "March 3 to 5" (the "7", "14", "5"), a day-sized number only. */
+    if (i >= c->sent.from + 3 && tok(c, i)->kind == FC_TOK_NUM &&
+        tok(c, i)->end - tok(c, i)->start <= 2 && fc_tok_number(c->text, tok(c, i)) <= 31 &&
+        (is_word(c, i - 1, "and") || is_word(c, i - 1, "to") || is_word(c, i - 1, "through") ||
+         (is_punct(c, i - 1, "-") && glued(c, i) && glued(c, i - 1))) &&
+        tok(c, i - 2)->kind == FC_TOK_NUM && tok(c, i - 2)->end - tok(c, i - 2)->start <= 2 &&
+        fc_tok_number(c->text, tok(c, i - 2)) < fc_tok_number(c->text, tok(c, i)) &&
+        (is_month(c, i - 3) || (i >= c->sent.from + 4 && is_punct(c, i - 3, ".") && is_month(c, i - 4))) &&
+        !(i + 1 < c->sent.to && tok(c, i + 1)->kind == FC_TOK_WORD && !is_word(c, i + 1, "and") &&
+          (is_plural(c, i + 1) || entry_at(c, &c->r->units, i + 1))))
+        return true;
     /* A span of years: "the 2024-25 school year" (the "25"). */
     if (i >= c->sent.from + 2 && is_punct(c, i - 1, "-") && glued(c, i) && glued(c, i - 1) &&
         is_year(c, i - 2) && tok(c, i)->end - tok(c, i)->start == 2)
@@ -2948,6 +2960,20 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
                 y = py + 1; /* "the year that starts Jan. 1", written in May */
             if (!y || d > fc_month_days(y, m))
                 return false;
+            /* "Sept. 6 and 7", "March 3-5", "June 10 to 14": those days */
+            size_t e = k + 1;
+            if (e + 1 < c->sent.to &&
+                (is_word(c, e, "and") || is_word(c, e, "to") || is_word(c, e, "through") ||
+                 (is_punct(c, e, "-") && glued(c, e) && glued(c, e + 1))) &&
+                tok(c, e + 1)->kind == FC_TOK_NUM && !is_year(c, e + 1) &&
+                !(e + 2 < c->sent.to && tok(c, e + 2)->kind == FC_TOK_WORD &&
+                  (is_plural(c, e + 2) || entry_at(c, &c->r->units, e + 2)))) {
+                double d2 = fc_tok_number(c->text, tok(c, e + 1));
+                if (d2 > d && d2 <= fc_month_days(y, m) && d2 == (int)d2 && !since) {
+                    range_text(buf, n, y, m, (int)d, y, m, (int)d2);
+                    return true;
+                }
+            }
             if (since && have_pub)
                 range_text(buf, n, y, m, (int)d, py, pm, pd);
             else
@@ -4434,14 +4460,26 @@ static void link_sentence(ctx *c, size_t first)
         /* "treated 61,300 patients, about 168 a day and up 6% from 57,800": a
          * level before the change with its earlier level after it is one of the
          * earlier level's rate (a yearly total, not the daily average) */
+        /* "... rose to $38.70 from $33.90, an increase of 14.2%, while the median
+         * for all occupations rose 3.8%": a change after "while" or "whereas"
+         * takes no level from before it */
+        size_t floor_tok = c->sent.from;
+        for (size_t t = sp[i].start; t-- > c->sent.from;)
+            if (is_word(c, t, "while") || is_word(c, t, "whereas") || is_punct(c, t, ";")) {
+                floor_tok = t;
+                break;
+            }
+        size_t lo = 0;
+        while (lo < i && sp[lo].start < floor_tok)
+            lo++;
         /* (never the whole of a part: "won 52 of their 82 games, 14 more than
          * last year's 38" arrives at the 52) */
-        for (size_t j = i; from != (size_t)-1 && j-- > 0 && to == (size_t)-1;)
+        for (size_t j = i; from != (size_t)-1 && j-- > lo && to == (size_t)-1;)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit) &&
                 cl[j].unit == cl[from].unit && cl[j].per == cl[from].per &&
                 !whole_after_of(c, sp, j))
                 to = j;
-        for (size_t j = i; j-- > 0 && to == (size_t)-1;)
+        for (size_t j = i; j-- > lo && to == (size_t)-1;)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit) &&
                 !whole_after_of(c, sp, j))
                 to = j;
@@ -4450,7 +4488,7 @@ static void link_sentence(ctx *c, size_t first)
         bool than = sp[i].end + 1 < c->sent.to && is_word(c, sp[i].end + 1, "than") &&
                     (list_at(c, &c->r->up_after, sp[i].end) ||
                      list_at(c, &c->r->down_after, sp[i].end));
-        for (size_t j = i; !than && j-- > 0 && from == (size_t)-1;)
+        for (size_t j = i; !than && j-- > lo && from == (size_t)-1;)
             if (cl[j].role == FC_ROLE_PREVIOUS)
                 from = j;
         /* With no level before it, none after "to" and no earlier level, a change
