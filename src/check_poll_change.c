@@ -72,7 +72,7 @@ static bool words_before(const fc_check_ctx *x, const fc_claim *c, size_t span, 
 
 #define CONTACTED "contacted|invited|approached|mailed|sampled|dialed|called|selected"
 #define COMPLETED "completed|responded|took part|answered|participated|were interviewed|respondents"
-#define INTERVIEWED "completed|interviewed|interviews|surveyed|polled|questioned|responses from"
+#define INTERVIEWED "completed|interviewed|interviews|surveyed|polled|questioned|responses from|survey of|poll of|sample of"
 
 const fc_claim *fc_check_stated_sample(const fc_check_ctx *x, size_t doc)
 {

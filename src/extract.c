@@ -3372,13 +3372,15 @@ static bool time_after_figure(const ctx *c, size_t q)
     while (k < c->sent.to && k < q + 3 && tok(c, k)->kind == FC_TOK_WORD &&
            (entry_at(c, &c->r->scale_words, k) || is_word(c, k, "percent")))
         k++;
-    for (size_t e = k; e < c->sent.to && e < k + 4; e++) {
+    for (size_t e = k; e < c->sent.to && e < k + 5; e++) {
         if (tok(c, e)->kind == FC_TOK_NUM && !is_year(c, e))
             return false;
         if (tok(c, e)->kind == FC_TOK_PUNCT)
             return false;
-        if (e > k && (is_month(c, e) || is_year(c, e)) &&
-            (is_word(c, e - 1, "in") || is_word(c, e - 1, "of") || is_word(c, e - 1, "for")))
+        /* (and "cast in the 2023 off-year election") */
+        size_t p = e > k && is_word(c, e - 1, "the") ? e - 1 : e;
+        if (p > k && (is_month(c, e) || is_year(c, e)) &&
+            (is_word(c, p - 1, "in") || is_word(c, p - 1, "of") || is_word(c, p - 1, "for")))
             return true;
         if (is_word(c, e, "last") || is_word(c, e, "earlier") || is_word(c, e, "previously") ||
             is_word(c, e, "ago"))
