@@ -4459,9 +4459,6 @@ static void link_sentence(ctx *c, size_t first)
         for (size_t j = i + 1; j < reach && from == (size_t)-1; j++)
             if (cl[j].role == FC_ROLE_PREVIOUS)
                 from = j;
-        /* "treated 61,300 patients, about 168 a day and up 6% from 57,800": a
-         * level before the change with its earlier level after it is one of the
-         * earlier level's rate (a yearly total, not the daily average) */
         /* "... rose to $38.70 from $33.90, an increase of 14.2%, while the median
          * for all occupations rose 3.8%": a change after "while" or "whereas"
          * takes no level from before it */
@@ -4474,8 +4471,11 @@ static void link_sentence(ctx *c, size_t first)
         size_t lo = 0;
         while (lo < i && sp[lo].start < floor_tok)
             lo++;
-        /* (never the whole of a part: "won 52 of their 82 games, 14 more than
-         * last year's 38" arrives at the 52) */
+        /* "treated 61,300 patients, about 168 a day and up 6% from 57,800": a
+         * level before the change with its earlier level after it is one of the
+         * earlier level's rate (a yearly total, not the daily average), where
+         * there is one; never the whole of a part ("won 52 of their 82 games, 14
+         * more than last year's 38" arrives at the 52) */
         for (size_t j = i; from != (size_t)-1 && j-- > lo && to == (size_t)-1;)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit) &&
                 cl[j].unit == cl[from].unit && cl[j].per == cl[from].per &&
