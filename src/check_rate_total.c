@@ -407,6 +407,16 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
         if (days <= 0)
             continue;
         fc_check_near(x, k, 5, 5, &from, &to);
+        /* A rate of the total's own sentence is the one to read it with, before
+         * any rate of another sentence with the same subject. */
+        bool own_rate = false;
+        for (size_t j = from; j < to && !own_rate; j++) {
+            const fc_claim *r = fc_check_claim(x, x->by_doc[j]);
+            const char *w;
+            own_rate = r->role == FC_ROLE_LEVEL && r->unit == t->unit &&
+                       strcasecmp(r->currency, t->currency) == 0 && rate_days(r, t, &w) > 0 &&
+                       r->sentence == t->sentence && (r->start > t->start || restated(x, r, t));
+        }
         for (size_t j = from; j < to; j++) {
             size_t i = x->by_doc[j];
             const fc_claim *r = fc_check_claim(x, i);
@@ -415,8 +425,11 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
                 strcasecmp(r->currency, t->currency) != 0 ||
                 rate_days(r, t, &w) <= 0) /* feet a day for feet; gallons an hour */
                 continue;
-            bool here = r->sentence == t->sentence && r->start > t->start;
-            if (!here && (from_period || !same_subject(r, t)))
+            /* (or the rate first, the total restating it: "about 4,000 a day
+             * over its first 30 days, or 96,000 in all") */
+            bool here = r->sentence == t->sentence &&
+                        (r->start > t->start || restated(x, r, t));
+            if (!here && (from_period || own_rate || !same_subject(r, t)))
                 continue; /* a period's total is read with a rate of its own sentence */
             if (here && total_between(x, from, to, t, r))
                 break; /* "4,300 in August, bringing gains to 31,800, an average of
