@@ -58,6 +58,26 @@ static size_t restated_share(const fc_check_ctx *x, size_t k)
     return FC_NONE;
 }
 
+/* Whether ", which", ", where" or ", who" stands between a and the share s. */
+static bool relative_between(const fc_check_ctx *x, const fc_claim *a, const fc_claim *s)
+{
+    const fc_doc *d = fc_check_doc(x, a);
+    if (!d || s->start <= a->end || s->start > d->len)
+        return false;
+    const char *t = fc_doc_bytes(d, a->end, s->start);
+    if (!t)
+        return false;
+    size_t n = s->start - a->end;
+    static const char *const rel[] = {", which ", ", where ", ", who "};
+    for (size_t k = 0; k < 3; k++) {
+        size_t m = strlen(rel[k]);
+        for (size_t i = 0; i + m <= n; i++)
+            if (memcmp(t + i, rel[k], m) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* "$9 million, 30% of its $18 million budget": the figure the share is of. */
 static fc_status stated_share(const fc_check_ctx *x, size_t k, size_t wi)
 {
@@ -73,6 +93,9 @@ static fc_status stated_share(const fc_check_ctx *x, size_t k, size_t wi)
             continue;
         if (strcmp(a->part_of, w->id) == 0)
             part = i; /* "14 of the 26 players, or 70%" */
+        else if (relative_between(x, a, s))
+            continue; /* "41 happened downtown, which is home to about 9% of the city's
+                         96,000 residents": the share is of something else */
         else if (s->start - a->end <= 40 || fc_check_restates(x, a, s))
             ai = i; /* the last such figure before the share ("$4.8 million on levee
                        repairs in the year that ended June 30, or 45% of its ...") */

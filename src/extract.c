@@ -4706,7 +4706,27 @@ static void link_sentence(ctx *c, size_t first)
                 }
         }
     }
-    for (size_t i = parts_from; whole != (size_t)-1 && i < n; i++)
+    /* "the layoffs will come in two rounds: 410 in June and the remaining 230":
+     * a small whole that counts the parts listed is how many they are, not
+     * their sum */
+    if (whole != (size_t)-1 && cl[whole].value <= 12) {
+        size_t listed = 0;
+        for (size_t i = parts_from; i < n; i++)
+            listed += cl[i].unit == cl[whole].unit && cl[i].role == FC_ROLE_LEVEL &&
+                      !cl[i].part_of[0] && !cl[i].per && cl[i].value > 0;
+        if ((double)listed == cl[whole].value && cl[whole].value >= 2)
+            whole = (size_t)-1;
+    }
+    for (size_t i = parts_from; whole != (size_t)-1 && i < n; i++) {
+        /* "Of the 86 shootings, 49 happened in two neighbourhoods, which hold
+         * about 18% of the city's 142,000 residents": a relative clause speaks of
+         * something else */
+        bool relative = false;
+        for (size_t t = sp[parts_from].start; t < sp[i].start && !relative; t++)
+            relative = is_word(c, t, "which") || is_word(c, t, "who") || is_word(c, t, "whose") ||
+                       is_word(c, t, "where");
+        if (relative)
+            break;
         if (cl[i].unit == cl[whole].unit && cl[i].role == FC_ROLE_LEVEL && !cl[i].part_of[0] &&
             !cl[i].per && cl[i].value > 0 &&
             (cl[i].unit != FC_UNIT_OTHER || strcmp(cl[i].unit_name, cl[whole].unit_name) == 0)) {
@@ -4718,6 +4738,7 @@ static void link_sentence(ctx *c, size_t first)
                 is_word(c, sp[i + 1].start - 1, "or") && is_punct(c, sp[i + 1].start - 2, ","))
                 memcpy(cl[i + 1].part_of, cl[whole].id, sizeof cl[i + 1].part_of);
         }
+    }
 }
 
 /* ---- custom claim shapes from the rules (PCRE2) ------------------------------ */
