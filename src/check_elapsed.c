@@ -219,6 +219,24 @@ static fc_status finding(const fc_check_ctx *x, size_t k, long from, long pub, u
     return fc_check_finish(x, &f, &sb);
 }
 
+/* Whether the duration is written as the modifier of any one thing ("each
+ * two-year cycle", "a 24-hour gym", "every 10-day period"): a length of
+ * something, never the time since a date ("its 100-day mark" is). */
+static bool hyphenated(const fc_doc *d, const fc_claim *c)
+{
+    size_t from = c->start > 7 ? c->start - 7 : 0;
+    const char *t = c->end > c->start ? fc_doc_bytes(d, from, c->end) : NULL;
+    if (!t || !memchr(t + (c->start - from), '-', c->end - c->start))
+        return false;
+    static const char *const any[] = {"each ", "every ", " a ", " an ", "per "};
+    for (size_t k = 0; k < sizeof any / sizeof *any; k++) {
+        size_t n = strlen(any[k]);
+        if (c->start - from >= n && strncasecmp(t + (c->start - from) - n, any[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 fc_status fc_check_elapsed(const fc_check_ctx *x)
 {
     const fc_events *events = &x->rules->event_rows;
@@ -230,7 +248,7 @@ fc_status fc_check_elapsed(const fc_check_ctx *x)
             !fc_date_parse(d->published, &y, &m, &dd))
             continue;
         unit u = unit_of(x, c);
-        if (u == U_NONE)
+        if (u == U_NONE || hyphenated(d, c))
             continue;
         long pub = fc_days_from_civil(y, m, dd), day;
         char when[16];
