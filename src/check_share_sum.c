@@ -398,7 +398,7 @@ static bool among_before(const fc_check_ctx *x, const fc_claim *c)
     if (!d || c->start > d->len || !fc_view_of(d, from, c->start, &v))
         return false;
     /* (not the sentence's opening "Among the 900 asked, 58% ...": a base) */
-    for (size_t i = from; i + 6 <= c->start; i++)
+    for (size_t i = from + 1; i + 6 <= c->start; i++)
         if (i > c->sentence_start && !isalpha((unsigned char)fc_at(&v, i - 1)) &&
             strncasecmp(fc_ptr(&v, i), "among ", 6) == 0)
             return true;
