@@ -2508,6 +2508,26 @@ static const fc_entry *cue_across_period(const ctx *c, size_t k)
     return NULL;
 }
 
+/* Whether the figure at token `start` is named a rate in its own clause ("the
+ * average 30-year mortgage rate stood at 6.8%", "the jobless rate fell to
+ * 4.1%"): a measure's level, which a survey in the sentence reports, not a
+ * share of those asked ("the approval rate" still is one). */
+static bool rate_named(const ctx *c, size_t start)
+{
+    for (size_t k = start, n = 0; k > c->sent.from && n < 10; k--, n++) {
+        bool modifier = is_punct(c, k, "-") && glued(c, k); /* "a 30-year mortgage" */
+        if ((other_number(c, k - 1) && !modifier) || list_at(c, &c->r->clause_breaks, k - 1) ||
+            is_punct(c, k - 1, ","))
+            return false;
+        if ((is_word(c, k - 1, "rate") || is_word(c, k - 1, "rates")) &&
+            !(k - 1 > c->sent.from &&
+              (is_word(c, k - 2, "approval") || is_word(c, k - 2, "support") ||
+               is_word(c, k - 2, "favorability"))))
+            return true;
+    }
+    return false;
+}
+
 static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_claim *cl)
 {
     if (cl->modality != FC_MOD_ACTUAL)
@@ -2571,7 +2591,8 @@ static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_clai
         c->about.cues_done = true;
     }
     if (!best) {
-        const fc_entry *p = poll_unit(cl->unit) ? c->about.poll : NULL, *e = c->about.estimate;
+        const fc_entry *p = poll_unit(cl->unit) && !rate_named(c, start) ? c->about.poll : NULL,
+                       *e = c->about.estimate;
         /* the earlier of the two in the sentence wins */
         best = p && (!e || c->about.poll_at < c->about.estimate_at) ? p : e;
     }
