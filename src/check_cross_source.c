@@ -184,7 +184,7 @@ static bool target_echo(const fc_check_ctx *x, size_t k, echoes *e)
         double mean;
         size_t n = fc_check_actuals(x, t, e->scratch);
         for (size_t i = 0; i < n; i++)
-            if (fc_check_target_echo(x, t, e->scratch[i], e->scratch, n, &mean))
+            if (fc_check_target_echo(x, t, e->scratch[i], e->scratch, n, &mean, NULL))
                 e->is_echo[e->scratch[i]] = true;
         e->done[j] = true;
     }

@@ -56,6 +56,32 @@ static int month_of(const fc_rules *r, const char *text, const fc_tok *t)
     return 0;
 }
 
+/* Whether the words between a duration and its "since" say time has passed:
+ * none ("50 days since"), or only "have passed", "has gone by", "now" ...; not
+ * "the four weeks ended June 28" nor "the lowest four-week total since 2019" (a
+ * record since a year, no time since it). */
+static bool elapsed_words(const fc_view *v, size_t from, size_t to)
+{
+    static const char *const ok[] = {"have", "has",  "had", "passed", "gone", "by",
+                                     "elapsed", "now", "just", "or", "so", "it", "'s"};
+    size_t i = from;
+    while (i < to) {
+        while (i < to && (fc_at(v, i) == ' ' || fc_at(v, i) == ','))
+            i++;
+        size_t w = i;
+        while (i < to && fc_at(v, i) != ' ' && fc_at(v, i) != ',')
+            i++;
+        if (i == w)
+            break;
+        bool known = false;
+        for (size_t k = 0; k < sizeof ok / sizeof *ok && !known; k++)
+            known = strlen(ok[k]) == i - w && strncasecmp(fc_ptr(v, w), ok[k], i - w) == 0;
+        if (!known)
+            return false;
+    }
+    return true;
+}
+
 /* A date after "since" in the claim's sentence: "since Jan. 6, 2025", "since
  * the clinic opened on March 3", "since 2019". Writes its day number. */
 static bool date_in_text(const fc_check_ctx *x, const fc_claim *c, long pub, long *day,
@@ -73,7 +99,7 @@ static bool date_in_text(const fc_check_ctx *x, const fc_claim *c, long pub, lon
             !isalpha((unsigned char)fc_at(&v, i - 1)) &&
             (i + 5 == e || !isalpha((unsigned char)fc_at(&v, i + 5))))
             since = i + 5;
-    if (since == (size_t)-1 || since - c->end > 80)
+    if (since == (size_t)-1 || since - c->end > 80 || !elapsed_words(&v, c->end, since - 5))
         return false;
     /* The sentence from "since" on, lexed as a text of its own (offsets from 0). */
     const char *text = fc_ptr(&v, since);

@@ -10,10 +10,18 @@
  * for x->claims->n) and returns how many. */
 size_t fc_check_actuals(const fc_check_ctx *x, size_t t, size_t *out);
 
+/* The other actual figures a target's echo is set against (the first few). */
+#define FC_ECHO_OTHERS 6
+typedef struct fc_echo_others {
+    size_t k[FC_ECHO_OTHERS];
+    size_t n;
+} fc_echo_others;
+
 /* Whether claim a, an actual figure, repeats target t: within 5% of it, while
- * the other actual figures (at least one) average at most 60% of it. */
+ * the other actual figures (at least one) average at most 60% of it. Writes
+ * their mean, and (others not NULL, n set to 0) the first few of them. */
 bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_t *actuals,
-                          size_t n, double *others_mean);
+                          size_t n, double *others_mean, fc_echo_others *others);
 
 /* Whether claim o, an actual figure, is a progress report on target t: in the
  * target's document, up to two sentences after it, of the same unit and rate

@@ -42,13 +42,18 @@ fc_status fc_check_target_as_actual(const fc_check_ctx *x)
             const fc_claim *a = fc_check_claim(x, actuals[i]);
             if (a->doc == t->doc && a->sentence == t->sentence)
                 continue;
-            if (!fc_check_target_echo(x, k, actuals[i], actuals, n, &mean))
+            fc_echo_others others = {.n = 0};
+            if (!fc_check_target_echo(x, k, actuals[i], actuals, n, &mean, &others))
                 continue;
             fc_finding f;
-            if ((st = fc_check_start(&f, "target_as_actual", FC_SEV_WARNING, 2)) != FC_OK)
+            if ((st = fc_check_start(&f, "target_as_actual", FC_SEV_WARNING, 2 + others.n)) !=
+                FC_OK)
                 break;
             f.claims[f.nclaims++] = actuals[i];
             f.claims[f.nclaims++] = k;
+            /* and the actual figures it is set against, so the report shows them */
+            for (size_t o = 0; o < others.n; o++)
+                f.claims[f.nclaims++] = others.k[o];
             fc_check_add_num(&f, "actual_claimed", a->value);
             fc_check_add_num(&f, "target", t->value);
             fc_check_add_num(&f, "others_mean", mean);

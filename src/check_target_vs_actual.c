@@ -99,7 +99,7 @@ static bool one_clause(const fc_check_ctx *x, const fc_claim *a, const fc_claim 
 }
 
 bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_t *actuals,
-                          size_t n, double *others_mean)
+                          size_t n, double *others_mean, fc_echo_others *others)
 {
     const fc_claim *tc = fc_check_claim(x, t), *ac = fc_check_claim(x, a);
     if (tc->value <= 0 || fabs(ac->value - tc->value) > 0.05 * tc->value)
@@ -114,6 +114,8 @@ bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_
             continue; /* a part of the same report: "raised $2 million, including $600,000" */
         sum += o->value;
         m++;
+        if (others && others->n < FC_ECHO_OTHERS)
+            others->k[others->n++] = actuals[i];
     }
     size_t from, to;
     fc_check_near(x, t, 0, 2, &from, &to);
@@ -124,6 +126,8 @@ bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_
             continue;
         sum += o->value;
         m++;
+        if (others && others->n < FC_ECHO_OTHERS)
+            others->k[others->n++] = x->by_doc[j];
     }
     if (m == 0)
         return false;

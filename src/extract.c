@@ -1221,10 +1221,14 @@ static bool is_label(const ctx *c, size_t i)
         p--;
     if (p == c->sent.from)
         return false;
-    if ((fc_tok_is_capitalised(c->text, tok(c, p - 1)) &&
-         list_at(c, &c->r->label_words, p - 1) == 1) ||
-        list_at(c, &c->r->lowercase_labels, p - 1) == 1)
+    if (fc_tok_is_capitalised(c->text, tok(c, p - 1)) &&
+        list_at(c, &c->r->label_words, p - 1) == 1)
         return true;
+    /* (a lowercase one may be a verb of a count, "catalogue 40,000 specimens":
+     * a label's number has no thousands separator; "grade 4 pupils" is one) */
+    if (list_at(c, &c->r->lowercase_labels, p - 1) == 1)
+        return !(p == i && tok(c, i)->kind == FC_TOK_NUM &&
+                 memchr(c->text + tok(c, i)->start, ',', tok(c, i)->end - tok(c, i)->start));
     /* The second of a list of labels: "exits 49 and 68", "Rooms 101-103". */
     if (p >= c->sent.from + 2 &&
         (is_word(c, p - 1, "and") || is_word(c, p - 1, "or") || is_punct(c, p - 1, ",") ||
