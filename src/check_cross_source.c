@@ -68,6 +68,20 @@ static bool overlap(const fc_claim *x, const fc_claim *y, double tol)
     return a.hi >= b.lo && b.hi >= a.lo;
 }
 
+/* The unit a whole figure of 1,000 or more may be rounded to, its trailing
+ * zeros read as rounding: the largest power of ten from 100 that divides it,
+ * not the other figure, and leaves two significant digits; 1 when none. */
+static double zeros_unit(double v, double other)
+{
+    double u = 1;
+    if (v < 1000 || v != floor(v))
+        return u;
+    for (double p = 100; v / p >= 10 && fmod(v, p) == 0; p *= 10)
+        if (fmod(other, p) != 0)
+            u = p;
+    return u;
+}
+
 /* Whether two figures written to different precision agree once the coarser
  * one's rounding is allowed for ("44%" and "44.1%"; "1.2 million" and
  * "1,230,000"). Figures written alike ("212", "213") get no such slack. */
@@ -75,12 +89,14 @@ static bool rounded_alike(const fc_check_ctx *x, size_t a, size_t b)
 {
     const fc_claim *ca = fc_check_claim(x, a), *cb = fc_check_claim(x, b);
     double pa = fc_check_precision(x, ca), pb = fc_check_precision(x, cb);
-    /* A whole number of thousands written to the hundred ("14,200 acres") may be
-     * rounded there: against "14,230" it is the same figure. */
-    if (pa == 1 && ca->value >= 1000 && fmod(ca->value, 100) == 0 && fmod(cb->value, 100) != 0)
-        pa = 100;
-    if (pb == 1 && cb->value >= 1000 && fmod(cb->value, 100) == 0 && fmod(ca->value, 100) != 0)
-        pb = 100;
+    /* A whole number of thousands written with zeros ("14,200 acres", "184,000
+     * customers") may be rounded at its last non-zero digit, kept to two
+     * significant digits or more: against "14,230" and "184,300" it is the same
+     * figure ("3,000" against "3,400" is not). */
+    if (pa == 1)
+        pa = zeros_unit(ca->value, cb->value);
+    if (pb == 1)
+        pb = zeros_unit(cb->value, ca->value);
     double coarse = pa > pb ? pa : pb, fine = pa > pb ? pb : pa;
     double fa = ca->per ? 1 / fc_check_per_days(ca->per) : 1;
     double fb = cb->per ? 1 / fc_check_per_days(cb->per) : 1;

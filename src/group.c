@@ -354,6 +354,25 @@ static bool name_word_shared(const fc_keyinfo *k, const uint32_t *a, size_t na, 
     return false;
 }
 
+/* Whether a name of a, of two words or more, is the first words of a name of b
+ * ("n:calloway_regional", "n:calloway_regional_airport"). */
+static bool name_shortened(const fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *b,
+                           size_t nb)
+{
+    for (size_t i = 0; i < na; i++) {
+        const char *p = k->names[a[i]] + 2;
+        size_t n = strlen(p);
+        if (!strchr(p, '_'))
+            continue;
+        for (size_t j = 0; j < nb; j++) {
+            const char *q = k->names[b[j]] + 2;
+            if (strlen(q) > n && strncmp(p, q, n) == 0 && q[n] == '_')
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Whether a name of a (its first word: "n:pathways", "n:halvorsen_foods") is a
  * plain word of b, stemmed or not ("w:pathway", "w:halvorsen"): the name at the
  * head of a sentence, where a capital tells nothing. */
@@ -654,6 +673,14 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
             (in_a ? nb : na)[FC_TERM_THING]++;
         }
     }
+    /* A name of two words or more that starts the other side's name ("Calloway
+     * Regional" and "Calloway Regional Airport"): the one body, shortened. */
+    if (BOTH(FC_TERM_NAME) && !c[FC_TERM_NAME] &&
+        (name_shortened(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_NAME],
+                        nb[FC_TERM_NAME]) ||
+         name_shortened(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ta[FC_TERM_NAME],
+                        na[FC_TERM_NAME])))
+        c[FC_TERM_NAME]++;
     /* A name one side gives that is a plain word of the other's ("Pathways, the
      * county's job program, has placed ..."): the same name. */
     if ((!na[FC_TERM_NAME]) != (!nb[FC_TERM_NAME])) {
