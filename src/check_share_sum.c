@@ -384,7 +384,14 @@ static bool named_rate(const fc_check_ctx *x, const fc_claim *c)
         if (c->start >= from + n && strncasecmp(fc_ptr(&v, c->start - n), before[q], n) == 0)
             return true;
     }
-    return false;
+    /* "the 51% rate for comparable defendants", "a 22% rate", "the 4% rates" */
+    fc_view a;
+    size_t e = c->end + 6 <= c->sentence_end ? c->end + 6 : c->end + 5;
+    if (c->end + 5 > c->sentence_end || !fc_view_of(d, c->end, e, &a) ||
+        strncasecmp(fc_ptr(&a, c->end), " rate", 5) != 0)
+        return false;
+    return e == c->end + 5 || !isalpha((unsigned char)fc_at(&a, c->end + 5)) ||
+           fc_at(&a, c->end + 5) == 's';
 }
 
 /* Whether "among" comes shortly before the share in its sentence ("ran

@@ -1911,9 +1911,10 @@ static void find_rate(ctx *c, size_t start, size_t after, found *f)
             break;
         const fc_entry *e = entry_at(c, &c->r->rates, i);
         /* "adopted within a month", "in a year", "for a week", "less than a
-         * day": a span of time, no rate */
+         * day": a span of time, no rate ("4 children at a day care": a place) */
         if (e && i > c->sent.from &&
             (is_word(c, i - 1, "within") || is_word(c, i - 1, "in") || is_word(c, i - 1, "for") ||
+             is_word(c, i - 1, "at") ||
              is_word(c, i - 1, "over") || is_word(c, i - 1, "than") ||
              is_word(c, i - 1, "under") || is_word(c, i - 1, "after")))
             return;
@@ -3773,6 +3774,11 @@ static bool key_has_thing(const char *key, const char *text, size_t p, size_t n)
         for (const char *q = strstr(key, "t:"); q; q = strstr(q + 2, "t:"))
             if ((q == key || q[-1] == ' ') && strncmp(q, w, m) == 0 && (q[m] == ' ' || !q[m]))
                 return true;
+        /* people counted by their role: "t:person m:=worker" for "workers" */
+        for (const char *q = strstr(key, "m:="); q; q = strstr(q + 3, "m:="))
+            if ((q == key || q[-1] == ' ') && strncmp(q + 3, w + 2, m - 2) == 0 &&
+                (q[m + 1] == ' ' || !q[m + 1]))
+                return true;
     }
     return false;
 }
@@ -3783,11 +3789,33 @@ static bool blank_line_between(const char *text, size_t from, size_t to);
  * sentences whose key counts that noun, not averages ("an average of 240
  * cases per lawyer"), the largest (the set the cases are taken from; a smaller
  * one is a subset or a yardstick); NULL when none counts it. */
+/* The noun after "of the" of part cl, as text[*p, *q): the first word, or the
+ * word after a hyphenated modifier ("of the laid-off workers"). */
+static void part_noun(const ctx *c, const fc_claim *cl, size_t *p, size_t *q)
+{
+    size_t len = c->doc->len;
+    *p = *q = cl->end + 8 < len ? cl->end + 8 : len;
+    while (*q < len && isalpha((unsigned char)c->text[*q]))
+        (*q)++;
+    size_t r = *q;
+    for (int hyphens = 0; hyphens < 2 && r + 1 < len && c->text[r] == '-' &&
+                          isalpha((unsigned char)c->text[r + 1]);
+         hyphens++) {
+        for (r++; r < len && isalpha((unsigned char)c->text[r]);)
+            r++;
+        if (r + 1 < len && c->text[r] == ' ' && isalpha((unsigned char)c->text[r + 1])) {
+            *p = r + 1;
+            for (*q = *p; *q < len && isalpha((unsigned char)c->text[*q]);)
+                (*q)++;
+            return;
+        }
+    }
+}
+
 static const fc_claim *named_whole(const ctx *c, const fc_claim *cl)
 {
-    size_t p = cl->end + 8, q = p;
-    while (q < c->doc->len && isalpha((unsigned char)c->text[q]))
-        q++;
+    size_t p, q;
+    part_noun(c, cl, &p, &q);
     if (q - p < 3 || (q < c->doc->len && c->text[q] == '\''))
         return NULL; /* "of the county's" */
     const fc_claim *best = NULL;
@@ -3819,6 +3847,23 @@ static bool blank_line_between(const char *text, size_t from, size_t to)
         if (p + 1 >= text + to)
             break;
     }
+    return false;
+}
+
+/* Whether the sentence of claim w names the noun after "of the" of part cl
+ * (past a hyphenated modifier), by its first five letters or all of a shorter
+ * one: "the 2,190 vehicles stolen" names "the stolen vehicles". */
+static bool sentence_names_noun(const ctx *c, const fc_claim *w, const fc_claim *cl)
+{
+    size_t p, q;
+    part_noun(c, cl, &p, &q);
+    size_t n = q - p > 5 ? 5 : q - p;
+    if (n < 3)
+        return true; /* nothing to go by */
+    for (size_t i = w->sentence_start; i + n <= w->sentence_end && i + n <= c->doc->len; i++)
+        if (strncasecmp(c->text + i, c->text + p, n) == 0 &&
+            (i == 0 || !isalpha((unsigned char)c->text[i - 1])))
+            return true;
     return false;
 }
 
@@ -3854,8 +3899,14 @@ static void link_whole(ctx *c, fc_claim *cl)
     /* the part's own words: "of the patients" names its whole, "of them" points back */
     bool named = cl->end + 8 <= c->doc->len && memcmp(c->text + cl->end, " of the ", 8) == 0;
     const fc_claim *w = named ? named_whole(c, cl) : NULL;
-    if (!w)
+    if (!w) {
         w = find_whole(c, c->out->n, cl->sentence, NULL, named);
+        /* ("About 340 of the laid-off workers" after "118 placements as of June
+         * and 212 as of September": a whole whose sentence never names the
+         * part's noun is another set) */
+        if (w && named && !sentence_names_noun(c, w, cl))
+            w = NULL;
+    }
     if (w && blank_line_between(c->text, w->end, cl->start))
         w = NULL;
     if (w)
@@ -4243,6 +4294,12 @@ static bool is_claim_here(const ctx *c, const quantity *q)
     if (is_time_reference(c, end) && !(i > c->sent.from && is_word(c, i - 1, "the")))
         return false;
     if (!magnitude_ok(q->value) || (q->range && !(magnitude_ok(q->low) && magnitude_ok(q->high))))
+        return false;
+    /* A denominator with its currency: "$1.42 per $100 of assessed value" */
+    size_t b = i;
+    while (b > c->sent.from + 1 && b + 2 > i && tok(c, b - 1)->kind == FC_TOK_PUNCT && glued(c, b))
+        b--;
+    if (b > c->sent.from && is_word(c, b - 1, "per"))
         return false;
     if (q->kind == Q_NUMBER && tok(c, q->num)->kind == FC_TOK_NUM) {
         i = q->num;
@@ -4754,10 +4811,12 @@ static void link_sentence(ctx *c, size_t first)
         /* "Of the 86 shootings, 49 happened in two neighbourhoods, which hold
          * about 18% of the city's 142,000 residents": a relative clause speaks of
          * something else */
+        /* (nor past a semicolon: "... and 73 are still enrolled; the 412
+         * graduates make up 67% of the 615 participants") */
         bool relative = false;
         for (size_t t = sp[parts_from].start; t < sp[i].start && !relative; t++)
             relative = is_word(c, t, "which") || is_word(c, t, "who") || is_word(c, t, "whose") ||
-                       is_word(c, t, "where");
+                       is_word(c, t, "where") || is_punct(c, t, ";");
         if (relative)
             break;
         if (cl[i].unit == cl[whole].unit && cl[i].role == FC_ROLE_LEVEL && !cl[i].part_of[0] &&
