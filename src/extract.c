@@ -4788,10 +4788,15 @@ static void link_sentence(ctx *c, size_t first)
                  !(cl[i].unit == FC_UNIT_OTHER && cl[i].unit_name[0])) ||
                 (cl[i].unit == FC_UNIT_COUNT && cl[i].value != floor(cl[i].value)))
                 continue;
-            for (size_t t = sp[i].end; t < sp[i + 1].start && !is_punct(c, t, ")"); t++)
+            /* (past a length of time in the whole's words: "summoned 2,400
+             * residents in the first three months of the year: 1,310 served") */
+            size_t j = i + 1;
+            while (j + 1 < n && cl[j].unit == FC_UNIT_DURATION)
+                j++;
+            for (size_t t = sp[i].end; t < sp[j].start && !is_punct(c, t, ")"); t++)
                 if (is_punct(c, t, ":")) {
                     whole = i;
-                    parts_from = i + 1;
+                    parts_from = j;
                     break;
                 }
         }
@@ -4952,8 +4957,12 @@ static const pmatch *match_at_token(ctx *c, size_t k)
 static fc_status extract_sentences(ctx *c)
 {
     size_t i = 0;
+    c->prev_sent = (span){0, 0};
     while (i < c->toks.n) {
+        span prev = c->sent; /* (next_sentence sets c->sent while it reads) */
         span s = next_sentence(c, i);
+        if (i > 0)
+            c->prev_sent = prev;
         c->sent = s;
         if (c->any_sentence)
             c->sentence++;

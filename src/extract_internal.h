@@ -78,6 +78,7 @@ typedef struct ctx {
     size_t doc_index;
     uint64_t path_hash; /* fc_hash64 of doc->path, the start of every claim id */
     span sent;         /* the current sentence */
+    span prev_sent;    /* the sentence before it in the block; from == to: none */
     size_t sent_first; /* the index in out of its first claim */
     bool sent_seeded;  /* sent_seed is known (on the sentence's first claim): */
     uint64_t sent_seed; /* the seed of its claims' ids (fc_claim_sentence_seed) */

@@ -330,6 +330,7 @@ static inline bool is_break(const ctx *c, size_t i)
 
 static size_t name_at(const ctx *c, size_t i, size_t hi, char *out, size_t n);
 static bool possessive_name(const ctx *c, size_t i);
+static void antecedent_terms(ctx *c, keyb *b);
 
 /* Whether token i says a period or a sum ("quarterly revenue", "total sales"):
  * no kind of the thing it comes before. */
@@ -1079,6 +1080,16 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 break;
             }
     }
+    /* "Tallis County farmers have finished cutting winter wheat. They brought
+     * in 3.4 million bushels this year.": a figure whose sentence opens with a
+     * pronoun and names no thing or place takes the places and words of the
+     * sentence before (in its paragraph) */
+    if (wfrom == c->sent.from && !count_kind(&b, 't') && !count_kind(&b, 'p') &&
+        c->prev_sent.to > c->prev_sent.from && c->prev_sent.to <= c->sent.from &&
+        !tok(c, c->sent.from)->blank_before &&
+        (is_word(c, wfrom, "they") || is_word(c, wfrom, "it") || is_word(c, wfrom, "its") ||
+         is_word(c, wfrom, "their") || is_word(c, wfrom, "that") || is_word(c, wfrom, "this")))
+        antecedent_terms(c, &b);
     merge_losses(&b);
     if (c->key_partial)
         add(&b, 's', "partial");
@@ -1105,6 +1116,48 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     }
     out[total - 1] = '\0';
     return FC_OK;
+}
+
+/* The places (names ending in a place noun, or known places) and the plain
+ * words of the sentence before the current one, as terms of b: what a pronoun
+ * opening the current sentence stands for. */
+static void antecedent_terms(ctx *c, keyb *b)
+{
+    const fc_grouping *g = &c->r->grouping;
+    span keep = c->sent;
+    c->sent = c->prev_sent;
+    char w[48], name[48];
+    size_t words = 0, nt;
+    for (size_t i = c->sent.from; i < c->sent.to; i++) {
+        const fc_tok *t = tok(c, i);
+        if (t->kind != FC_TOK_WORD)
+            continue;
+        const char *concept;
+        if (is_name_word(c, i)) {
+            size_t e = name_at(c, i, c->sent.to, name, sizeof name);
+            if (e > i && ((e > i + 1 && list_at(c, &g->place_nouns, e - 1)) ||
+                          list_at(c, &g->places, i))) {
+                add(b, 'p', name);
+                i = e - 1;
+                continue;
+            }
+            if (e > i)
+                i = e - 1;
+            continue;
+        }
+        if ((concept = concept_at(c, &g->things, i, &nt))) {
+            add(b, 'w', concept);
+            i += nt - 1;
+            continue;
+        }
+        if (fc_tok_is_capitalised(c->text, t) || skip_word(c, i) || words >= 6 ||
+            t->end - t->start < 3)
+            continue;
+        stem(c->text, t, w, sizeof w);
+        add(b, 'w', w);
+        words++;
+    }
+    c->sent = keep;
 }
 
 /* Whether the sentence gives a count still under way: "with 82% of precincts
