@@ -1042,13 +1042,14 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     size_t span_from = wfrom;
     for (size_t i = c->sent.from; i < wfrom && i < c->sent.from + 4; i++)
         if (is_word(c, i, "first") || is_word(c, i, "last") || is_word(c, i, "past") ||
-            is_word(c, i, "busiest") || is_word(c, i, "peak") || is_word(c, i, "final")) {
+            is_word(c, i, "busiest") || is_word(c, i, "peak") || is_word(c, i, "final") ||
+            is_word(c, i, "latest")) {
             span_from = i;
             break;
         }
     for (size_t i = span_from; !cl->period && i + 1 < wto; i++) {
-        static const char *const marks[] = {"first", "last",  "past", "opening",
-                                            "busiest", "peak", "final"};
+        static const char *const marks[] = {"first",   "last", "past",  "opening",
+                                            "busiest", "peak", "final", "latest"};
         const fc_tok *mt = tok(c, i);
         char ch = (char)(c->text[mt->start] | 0x20);
         if (mt->kind != FC_TOK_WORD || mt->end - mt->start < 4 ||
@@ -1072,7 +1073,9 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             if (is_word(c, u, units[q])) {
                 char sc[48];
                 size_t ul = strlen(units[q]) - (units[q][strlen(units[q]) - 1] == 's');
-                snprintf(sc, sizeof sc, "span-%s-%s%.*s", marks[m], n, (int)ul, units[q]);
+                /* ("the latest week" is the last one) */
+                snprintf(sc, sizeof sc, "span-%s-%s%.*s", m == 7 ? "last" : marks[m], n, (int)ul,
+                         units[q]);
                 for (char *p = sc; *p; p++)
                     *p = (char)tolower((unsigned char)*p);
                 add(&b, 's', sc);
