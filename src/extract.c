@@ -4315,6 +4315,15 @@ static bool is_claim_here(const ctx *c, const quantity *q)
                  is_address(c, i, end) || is_score(c, i) || is_identifier(c, i, end) ||
                  is_model_number(c, i, end));
     }
+    /* "three times a week", "a few times a month", "twice a year": how often,
+     * no ratio between two figures */
+    size_t at = end < c->sent.to && is_word(c, end, "times") ? end + 1 : end;
+    const fc_entry *often =
+        (q->unit == FC_UNIT_RATIO || is_word(c, at - 1, "times")) && at < c->sent.to
+            ? entry_at(c, &c->r->rates, at)
+            : NULL;
+    if (often && !list_at(c, &c->r->time_references, at + often->phrase.ntok))
+        return false;
     if (q->kind != Q_NUMBER)
         return !glued(c, i) || tok(c, i - 1)->kind == FC_TOK_PUNCT;
     /* Number words: "the two nations" is not a count claim; "five stores" is;
@@ -4511,10 +4520,12 @@ static void link_sentence(ctx *c, size_t first)
                  !is_word(c, sp[reach].start - 1, "or") && !is_word(c, sp[reach].start - 2, "or")))
             reach++;
         /* ... nor past a semicolon ("pledged to cut truck traffic by 25% by 2030;
-         * the corridors carried about 9,400 trucks a day in 2024, up from 7,100") */
+         * the corridors carried about 9,400 trucks a day in 2024, up from 7,100"),
+         * "while" or "whereas" ("up 9% from 56,300, while its nursing staff grew
+         * to 1,140 from 1,105") */
         for (size_t j = i + 1; j < reach; j++)
             for (size_t t = sp[j - 1].end; t < sp[j].start; t++)
-                if (is_punct(c, t, ";")) {
+                if (is_punct(c, t, ";") || is_word(c, t, "while") || is_word(c, t, "whereas")) {
                     reach = j;
                     break;
                 }
