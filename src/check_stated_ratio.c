@@ -172,6 +172,21 @@ static size_t whole_named_before(const fc_check_ctx *x, size_t k, size_t part)
     return whole;
 }
 
+/* The whole claim `part` is linked to (claim.part_of), in its document; FC_NONE
+ * when none. */
+static size_t linked_whole(const fc_check_ctx *x, size_t part)
+{
+    const fc_claim *p = fc_check_claim(x, part);
+    if (!p->part_of[0])
+        return FC_NONE;
+    size_t from, to;
+    fc_check_doc_range(x, p->doc, &from, &to);
+    for (size_t j = from; j < to; j++)
+        if (strcmp(fc_check_claim(x, x->by_doc[j])->id, p->part_of) == 0)
+            return x->by_doc[j];
+    return FC_NONE;
+}
+
 /* A fraction with a direction is a change: "a third fewer than 95" is two
  * thirds of it, "a quarter more than" five quarters. Sets the factor the
  * fraction stands for and its range. */
@@ -375,6 +390,14 @@ fc_status fc_check_stated_ratio(const fc_check_ctx *x)
             st = in_text(x, k, part, after);
         } else if (after != FC_NONE && before == FC_NONE &&
                    (whole = whole_named_before(x, k, after)) != FC_NONE) {
+            st = in_text(x, k, after, whole);
+        } else if (after != FC_NONE && before == FC_NONE && r->value < 1 &&
+                   r->direction == FC_DIR_NONE &&
+                   restated_after(x, r, fc_check_claim(x, after)) &&
+                   (whole = linked_whole(x, after)) != FC_NONE) {
+            /* "Builders completed 2,460 homes ... Of those, about a third, 1,140,
+             * were apartments": the part restated after the fraction, of the
+             * whole the extractor linked it to */
             st = in_text(x, k, after, whole);
         } else if (after != FC_NONE) {
             if (before != FC_NONE && same_unit(fc_check_claim(x, before), fc_check_claim(x, after)) &&

@@ -1722,6 +1722,10 @@ static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl,
         return end + skip + u->phrase.ntok;
     }
     const fc_entry *cur = currency_after(c, end);
+    /* "$61.9 million won by Westbrook": a symbol before the figure names its
+     * currency, and another's word after it is a word of the sentence */
+    if (cur && cl->unit == FC_UNIT_CURRENCY && !cur->symbol && strcmp(cl->currency, cur->code) != 0)
+        cur = NULL;
     if (cur) {
         cl->unit = FC_UNIT_CURRENCY;
         memcpy(cl->currency, cur->code, 4);
