@@ -53,20 +53,26 @@ static void add(keyb *b, char kind, const char *word);
 /* People or jobs lost, shed, cut or laid off are one event, a loss ("Brennock
  * lost 3,200 residents", "shed roughly 2,300 residents"; "shed 400 jobs", "400
  * jobs were eliminated"): the destruction and lay-off events read as "lose". */
+/* ... and people or votes "finished" or "completed" nothing built ("17,842
+ * runners finished the race", "She finished with 32,418 votes"): no event. */
 static void merge_losses(keyb *b)
 {
-    bool people = false, loss = false;
+    bool people = false, loss = false, votes = false, built = false;
     for (size_t i = 0; i < b->n; i++) {
         const char *t = b->terms[i];
         people = people || strcmp(t, "t:person") == 0 || strcmp(t, "t:job") == 0;
+        votes = votes || strcmp(t, "t:person") == 0 || strcmp(t, "t:vote") == 0;
         loss = loss || strcmp(t, "e:destroy") == 0 || strcmp(t, "e:layoff") == 0;
+        built = built || strcmp(t, "e:build") == 0;
     }
-    if (!people || !loss)
+    if (!(people && loss) && !(votes && built))
         return;
     keyb nb = {0}; /* about 2 KB */
     for (size_t i = 0; i < b->n; i++) {
         const char *t = b->terms[i];
-        bool ev = strcmp(t, "e:destroy") == 0 || strcmp(t, "e:layoff") == 0;
+        if (votes && strcmp(t, "e:build") == 0)
+            continue;
+        bool ev = people && (strcmp(t, "e:destroy") == 0 || strcmp(t, "e:layoff") == 0);
         add(&nb, t[0], ev ? "lose" : t + 2);
     }
     *b = nb;
@@ -1091,7 +1097,9 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         c->prev_sent.to > c->prev_sent.from && c->prev_sent.to <= c->sent.from &&
         !tok(c, c->sent.from)->blank_before &&
         (is_word(c, wfrom, "they") || is_word(c, wfrom, "it") || is_word(c, wfrom, "its") ||
-         is_word(c, wfrom, "their") || is_word(c, wfrom, "that") || is_word(c, wfrom, "this")))
+         is_word(c, wfrom, "their") || is_word(c, wfrom, "that") || is_word(c, wfrom, "this") ||
+         is_word(c, wfrom, "she") || is_word(c, wfrom, "he") || is_word(c, wfrom, "her") ||
+         is_word(c, wfrom, "his")))
         antecedent_terms(c, &b);
     merge_losses(&b);
     if (c->key_partial)
@@ -1144,6 +1152,10 @@ static void antecedent_terms(ctx *c, keyb *b)
                 i = e - 1;
                 continue;
             }
+            /* (a name of two words or more: "Clara Mendes beat ... She finished
+             * with 32,418 votes") */
+            if (e > i + 1 && strchr(name, '_') && !possessive_name(c, i))
+                add(b, 'n', name);
             if (e > i)
                 i = e - 1;
             continue;
