@@ -819,7 +819,8 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                  is_word(c, v, "saw") || is_word(c, v, "recorded") || is_word(c, v, "logged") ||
                  is_word(c, v, "spent") || is_word(c, v, "added") || is_word(c, v, "lost") ||
                  is_word(c, v, "will") || is_word(c, v, "is") || is_word(c, v, "was") ||
-                 is_word(c, v, "counts") || is_word(c, v, "counted"))) {
+                 is_word(c, v, "counts") || is_word(c, v, "counted") || is_word(c, v, "logs") ||
+                 is_word(c, v, "records") || is_word(c, v, "sees"))) {
                 add(&b, 's', sc);
                 i = k;
                 continue;
