@@ -139,7 +139,8 @@ static void verb_after_base(const fc_check_ctx *x, const fc_claim *c, char *buf,
         while (i < v.to && k + 1 < sizeof w &&
                (isalnum((unsigned char)fc_at(&v, i)) ||
                 (fc_at(&v, i) == ',' && i + 1 < v.to && isdigit((unsigned char)fc_at(&v, i + 1))) ||
-                (fc_at(&v, i) == '\'' && k && i + 1 < v.to && isalpha((unsigned char)fc_at(&v, i + 1)))))
+                (fc_at(&v, i) == '\'' && k && i + 1 < v.to &&
+                 isalpha((unsigned char)fc_at(&v, i + 1)))))
             w[k++] = (char)tolower((unsigned char)fc_at(&v, i++)); /* ("district's") */
         w[k] = '\0';
         if (!k)
@@ -176,8 +177,7 @@ static bool word_before_is(const fc_check_ctx *x, const fc_claim *c, const char 
 
 /* The second word after a claim's text, lowercased into buf ("from" in "41% came
  * from gas"; "" when punctuation or the sentence's end comes first). */
-static const char *second_word_after(const fc_check_ctx *x, const fc_claim *c, char *buf,
-                                     size_t n)
+static const char *second_word_after(const fc_check_ctx *x, const fc_claim *c, char *buf, size_t n)
 {
     const fc_doc *d = fc_check_doc(x, c);
     buf[0] = '\0';
@@ -203,7 +203,8 @@ static const char *second_word_after(const fc_check_ctx *x, const fc_claim *c, c
  * came from gas, 37% from wind"; "48% went to schools, 30% to roads"). */
 static bool list_preposition(const char *w)
 {
-    static const char *const preps[] = {"from", "to", "for", "in", "on", "at", "with", "by", "into"};
+    static const char *const preps[] = {"from", "to",   "for", "in",  "on",
+                                        "at",   "with", "by",  "into"};
     for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
         if (strcmp(w, preps[k]) == 0)
             return true;
@@ -225,9 +226,9 @@ static bool mode_preposition(const char *w)
 static bool group_word(const char *w)
 {
     static const char *const words[] = {
-        "in",     "among", "at",    "for",   "of",      "on",    "across", "during", "from",
-        "since",  "after", "before", "under", "over",   "between", "per",  "by",     "with",
-        "within", "outside", "inside", "last", "this", "a",   "the",    "than",   "compared"};
+        "in",     "among",   "at",     "for",   "of",   "on",      "across", "during", "from",
+        "since",  "after",   "before", "under", "over", "between", "per",    "by",     "with",
+        "within", "outside", "inside", "last",  "this", "a",       "the",    "than",   "compared"};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if (strcmp(w, words[k]) == 0)
             return true;
@@ -240,7 +241,7 @@ static bool group_word(const char *w)
  * whose shares overlap ("64% passed math and 71% passed reading"). */
 static bool category_verb(const char *w)
 {
-    static const char *const words[] = {"were", "was",   "are",  "is",    "said",  "chose",
+    static const char *const words[] = {"were",   "was",   "are",  "is",   "said",     "chose",
                                         "picked", "voted", "went", "came", "preferred"};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if (strcmp(w, words[k]) == 0)
@@ -278,16 +279,16 @@ static bool of_opening(const fc_check_ctx *x, const fc_claim *c)
     const char *s = fc_doc_bytes(d, c->sentence_start, c->sentence_start + n);
     if (!s)
         return false;
-    return (n > 3 && strncasecmp(s, "of ", 3) == 0) || (n > 6 && strncasecmp(s, "among ", 6) == 0) ||
+    return (n > 3 && strncasecmp(s, "of ", 3) == 0) ||
+           (n > 6 && strncasecmp(s, "among ", 6) == 0) ||
            (n > 7 && strncasecmp(s, "out of ", 7) == 0);
 }
 
 static bool vote_share(const fc_claim *c)
 {
-    return c->subject && (strcasecmp(c->subject, "vote") == 0 ||
-                          strcasecmp(c->subject, "votes") == 0 ||
-                          strcasecmp(c->subject, "ballots") == 0 ||
-                          strcasecmp(c->subject, "the vote") == 0);
+    return c->subject &&
+           (strcasecmp(c->subject, "vote") == 0 || strcasecmp(c->subject, "votes") == 0 ||
+            strcasecmp(c->subject, "ballots") == 0 || strcasecmp(c->subject, "the vote") == 0);
 }
 
 /* Whether the events of key b ("e:" terms) are all outside those of key a while
@@ -347,9 +348,10 @@ static bool no_answer_in_sentence(const fc_check_ctx *x, const fc_claim *c)
     if (c->sentence_start > c->sentence_end ||
         !fc_view_of(fc_check_doc(x, c), c->sentence_start, c->sentence_end, &v))
         return false;
-    static const char *const words[] = {"undecided", "unsure", "not sure", "no opinion",
-                                        "don't know", "don\xE2\x80\x99t know", "the single ",
-                                        "only one ", "choose one ", "pick one "};
+    static const char *const words[] = {"undecided",   "unsure",     "not sure",
+                                        "no opinion",  "don't know", "don\xE2\x80\x99t know",
+                                        "the single ", "only one ",  "choose one ",
+                                        "pick one "};
     for (size_t i = c->sentence_start; i < c->sentence_end; i++)
         for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
             size_t n = strlen(words[k]);
@@ -371,9 +373,10 @@ static bool is_share(const fc_claim *c)
  * group's, never a share of one base. */
 static bool named_rate(const fc_check_ctx *x, const fc_claim *c)
 {
-    static const char *const before[] = {"rate of ",     "rates of ",     "rate at ",
-                                         "standard of ", "target of ",    "average of ",
-                                         "goal of ",     "benchmark of ", "threshold of "};
+    static const char *const before[] = {
+        "rate of ",    "rates of ", "rate at ",      "standard of ",  "target of ",
+        "average of ", "goal of ",  "benchmark of ", "threshold of ", "rate was ",
+        "rates were ", "rate is ",  "rates are "};
     const fc_doc *d = fc_check_doc(x, c);
     size_t from = c->start > c->sentence_start + 13 ? c->start - 13 : c->sentence_start;
     fc_view v;
@@ -487,7 +490,7 @@ static bool numeric_categories(const fc_check_ctx *x, const size_t *list, size_t
  * a category of a count (an age), not of a kind. */
 static bool bin_word(const char *w)
 {
-    static const char *const words[] = {"under", "over",  "older", "younger", "aged",
+    static const char *const words[] = {"under", "over",  "older",   "younger", "aged",
                                         "above", "below", "between", "age"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (strcmp(w, words[i]) == 0)
@@ -652,8 +655,8 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                 elliptic = elliptic && (!w[0] || strcmp(w, "and") == 0 || strcmp(w, "or") == 0) &&
                            no_verb && !(word_before_is(x, o, "at") && word_before_is(x, c, "at"));
                 verb_left_out = verb_left_out && strcmp(w, p0) == 0 && no_verb;
-                answers_left_out = answers_left_out && mode_preposition(w) &&
-                                   (n == 1 || no_verb) && o->sentence == c->sentence;
+                answers_left_out = answers_left_out && mode_preposition(w) && (n == 1 || no_verb) &&
+                                   o->sentence == c->sentence;
                 one_sentence = one_sentence && o->sentence == c->sentence;
                 poll = poll && o->modality == FC_MOD_POLL && o->sentence == c->sentence;
                 list[n++] = x->by_doc[i];
@@ -665,11 +668,10 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
             /* Each share with the same verb of its own, not one of categories:
              * answers to other questions ("Of the 1,200 tested, 64% passed math
              * and 71% passed reading"), which overlap. */
-            bool other_questions = same_word && w0[0] && !category_verb(w0) &&
-                                   !group_word(w0) && strcmp(w0, "and") != 0 &&
-                                   strcmp(w0, "or") != 0 &&
-                                   !(one_sentence && n >= 2 &&
-                                     numeric_categories(x, list, n, from, to));
+            bool other_questions =
+                same_word && w0[0] && !category_verb(w0) && !group_word(w0) &&
+                strcmp(w0, "and") != 0 && strcmp(w0, "or") != 0 &&
+                !(one_sentence && n >= 2 && numeric_categories(x, list, n, from, to));
             other_questions = other_questions || mixed_categories(x, list, n);
             if (n >= 2 && !other_questions &&
                 (vote || opening || same_verb || elliptic || verb_left_out || answers ||

@@ -23,8 +23,19 @@ typedef struct fc_echo_others {
 bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_t *actuals,
                           size_t n, double *others_mean, fc_echo_others *others);
 
+/* Whether figure a repeats target t: within 5% of it, or for a percentage
+ * within half a point ("90.1%" is no echo of a 92% goal). */
+static inline bool fc_check_echoes(const fc_claim *t, const fc_claim *a)
+{
+    double d = a->value > t->value ? a->value - t->value : t->value - a->value;
+    return t->unit == FC_UNIT_PERCENT ? d <= 0.5 : d <= 0.05 * t->value;
+}
+
+/* How many sentences after a target its text may report progress towards it. */
+#define FC_PROGRESS_SENTENCES 3
+
 /* Whether claim o, an actual figure, is a progress report on target t: in the
- * target's document, up to two sentences after it, of the same unit and rate
+ * target's document, up to FC_PROGRESS_SENTENCES sentences after it, of the same unit and rate
  * ("set out to hire 300 teachers. As of Wednesday, it had filled 174"). */
 bool fc_check_progress_of(const fc_check_ctx *x, const fc_claim *t, const fc_claim *o);
 

@@ -26,15 +26,14 @@ fc_status fc_check_target_as_actual(const fc_check_ctx *x)
          * itself ("set out to dredge 2.5 million cubic metres. On Tuesday it
          * said 2.5 million had been dredged"), with lower ones beside it. */
         size_t from, to;
-        fc_check_near(x, k, 0, 2, &from, &to);
+        fc_check_near(x, k, 0, FC_PROGRESS_SENTENCES, &from, &to);
         for (size_t j = from; j < to; j++) {
             size_t i = x->by_doc[j];
             const fc_claim *o = fc_check_claim(x, i);
             bool listed = false;
             for (size_t m = 0; m < ngroup && !listed; m++)
                 listed = actuals[m] == i;
-            if (!listed && fc_check_progress_of(x, t, o) &&
-                fabs(o->value - t->value) <= 0.05 * t->value)
+            if (!listed && fc_check_progress_of(x, t, o) && fc_check_echoes(t, o))
                 actuals[n++] = i;
         }
         for (size_t i = 0; st == FC_OK && i < n; i++) {

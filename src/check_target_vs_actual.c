@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #include "check_target.h"
 #include "date.h"
 #include "rules_internal.h"
@@ -68,8 +67,8 @@ bool fc_check_progress_of(const fc_check_ctx *x, const fc_claim *t, const fc_cla
         /* A target of a year still to come is a deadline ("by 2027"): what was
          * done in the year before it, up to publication, is progress towards it. */
         int32_t pub = o->doc < x->ndocs ? x->pub[o->doc].day : INT32_MIN;
-        bool deadline = pub != INT32_MIN && wt.known && wt.lo > pub && wo.known &&
-                        wo.hi <= pub && wo.hi > pub - 366;
+        bool deadline = pub != INT32_MIN && wt.known && wt.lo > pub && wo.known && wo.hi <= pub &&
+                        wo.hi > pub - 366;
         if (wo.known && wt.known && wo.hi < wt.lo && !deadline) {
             int yo, yt, m, d;
             fc_civil_from_days(wo.hi, &yo, &m, &d);
@@ -78,10 +77,10 @@ bool fc_check_progress_of(const fc_check_ctx *x, const fc_claim *t, const fc_cla
                 return false;
         }
     }
-    return o->doc == t->doc && o->sentence > t->sentence && o->sentence <= t->sentence + 2 &&
-           o->unit == t->unit && o->per == t->per && strcmp(o->currency, t->currency) == 0 &&
-           o->role == FC_ROLE_LEVEL && o->modality != FC_MOD_TARGET &&
-           o->modality != FC_MOD_PROJECTION && o->value > 0;
+    return o->doc == t->doc && o->sentence > t->sentence &&
+           o->sentence <= t->sentence + FC_PROGRESS_SENTENCES && o->unit == t->unit &&
+           o->per == t->per && strcmp(o->currency, t->currency) == 0 && o->role == FC_ROLE_LEVEL &&
+           o->modality != FC_MOD_TARGET && o->modality != FC_MOD_PROJECTION && o->value > 0;
 }
 
 /* Whether claims a and o stand in one clause of one sentence: no semicolon
@@ -102,13 +101,13 @@ bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_
                           size_t n, double *others_mean, fc_echo_others *others)
 {
     const fc_claim *tc = fc_check_claim(x, t), *ac = fc_check_claim(x, a);
-    if (tc->value <= 0 || fabs(ac->value - tc->value) > 0.05 * tc->value)
+    if (tc->value <= 0 || !fc_check_echoes(tc, ac))
         return false;
     double sum = 0;
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         const fc_claim *o = fc_check_claim(x, actuals[i]);
-        if (fabs(o->value - tc->value) <= 0.05 * tc->value || fc_check_progress_of(x, tc, o))
+        if (fc_check_echoes(tc, o) || fc_check_progress_of(x, tc, o))
             continue;
         if (one_clause(x, ac, o))
             continue; /* a part of the same report: "raised $2 million, including $600,000" */
@@ -118,11 +117,10 @@ bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_
             others->k[others->n++] = actuals[i];
     }
     size_t from, to;
-    fc_check_near(x, t, 0, 2, &from, &to);
+    fc_check_near(x, t, 0, FC_PROGRESS_SENTENCES, &from, &to);
     for (size_t j = from; j < to; j++) {
         const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
-        if (!fc_check_progress_of(x, tc, o) || fabs(o->value - tc->value) <= 0.05 * tc->value ||
-            one_clause(x, ac, o))
+        if (!fc_check_progress_of(x, tc, o) || fc_check_echoes(tc, o) || one_clause(x, ac, o))
             continue;
         sum += o->value;
         m++;
@@ -187,7 +185,8 @@ fc_status fc_check_target_vs_actual(const fc_check_ctx *x)
             n = fc_check_actuals(x, k, actuals);
         for (size_t i = 0; i < n; i++) {
             const fc_claim *a = fc_check_claim(x, actuals[i]);
-            double f1 = a->per && t->per ? fc_check_per_days(t->per) / fc_check_per_days(a->per) : 1;
+            double f1 =
+                a->per && t->per ? fc_check_per_days(t->per) / fc_check_per_days(a->per) : 1;
             v[i] = (isfinite(a->high) ? (a->low + a->high) / 2 : a->value) * f1;
         }
         qsort(v, n, sizeof *v, by_value);
