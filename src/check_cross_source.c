@@ -239,10 +239,122 @@ static bool poll_pair_of(const fc_check_ctx *x, size_t a, size_t b, const echoes
 
 /* ---- findings ---------------------------------------------------------------- */
 
-static fc_status conflict(const fc_check_ctx *x, size_t a, size_t b, const size_t *cluster,
-                          size_t n, const poll_pair *poll, fc_findings *out)
+/* A disagreement between two claims of different documents, with the test of
+ * their samples when both are poll estimates. */
+typedef struct disagreement {
+    size_t a, b;
+    bool poll;
+    poll_pair pp;
+} disagreement;
+
+static bool in_list(const size_t *list, size_t n, size_t k)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i] == k)
+            return true;
+    return false;
+}
+
+/* One side of a dispute: "WHRL-TV says more than 260,000", or "3 figures:
+ * Harlan Daily Ledger, citing company, says 184,300; Central Wire ...". */
+static void describe_side(fc_strbuf *sb, const fc_check_ctx *x, const size_t *side, size_t n)
+{
+    if (n > 1)
+        fc_sb_printf(sb, "%zu figures: ", n);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            fc_sb_puts(sb, "; ");
+        const fc_claim *c = fc_check_claim(x, side[i]);
+        fc_check_describe(sb, fc_check_doc(x, c), c);
+    }
+}
+
+/* Whether a position in a finding's claims fits its agrees and disagrees. */
+static bool i_fits(size_t n)
+{
+    return n <= UCHAR_MAX;
+}
+
+/* The sides of a dispute of nd disagreements: side[1] the claims set against
+ * the claim in the most disagreements (the first such), side[0] that claim and
+ * the rest. Whether it has two sides: every disagreement crosses them, and one
+ * side's figures all lie below the other's. */
+static bool split_sides(const fc_check_ctx *x, const disagreement *d, size_t nd, size_t *side[2],
+                        size_t ns[2])
+{
+    size_t hub = d[0].a, most = 0;
+    for (size_t i = 0; i < nd; i++)
+        for (int e = 0; e < 2; e++) {
+            size_t k = e ? d[i].b : d[i].a, deg = 0;
+            for (size_t j = 0; j < nd; j++)
+                deg += d[j].a == k || d[j].b == k;
+            if (deg > most) {
+                most = deg;
+                hub = k;
+            }
+        }
+    ns[0] = ns[1] = 0;
+    for (size_t i = 0; i < nd; i++)
+        for (int e = 0; e < 2; e++) {
+            size_t k = e ? d[i].b : d[i].a;
+            if (in_list(side[0], ns[0], k) || in_list(side[1], ns[1], k))
+                continue;
+            bool against = false;
+            for (size_t j = 0; j < nd && !against; j++)
+                against = (d[j].a == hub && d[j].b == k) || (d[j].b == hub && d[j].a == k);
+            side[against][ns[against]++] = k;
+        }
+    for (size_t i = 0; i < nd; i++)
+        if (in_list(side[0], ns[0], d[i].a) == in_list(side[0], ns[0], d[i].b))
+            return false;
+    double lo[2] = {INFINITY, INFINITY}, hi[2] = {-INFINITY, -INFINITY};
+    for (int s = 0; s < 2; s++)
+        for (size_t i = 0; i < ns[s]; i++) {
+            double v = span_of(fc_check_claim(x, side[s][i]), 0).point;
+            lo[s] = fmin(lo[s], v);
+            hi[s] = fmax(hi[s], v);
+        }
+    return hi[0] < lo[1] || hi[1] < lo[0];
+}
+
+/* One dispute: the disagreements d[0..nd) of a cluster, linked by the claims
+ * they share; one finding, not one a pair (when three outlets give 184,000 and
+ * a fourth 260,000, the fourth is set against the three at once). With two
+ * sides, the finding sets the smaller against the larger; with more, it lists
+ * the figures from the lowest. The numbers (gap, ranges, poll test, why
+ * compared) are those of the closest pair that disagrees. */
+static fc_status conflict(const fc_check_ctx *x, const disagreement *d, size_t nd,
+                          const size_t *cluster, size_t n, fc_findings *out)
 {
     double tol = x->rules->cross_source.tolerance;
+    fc_finding f;
+    fc_status st = fc_check_start(&f, "cross_source", x->rules->cross_source.severity, 2 * nd);
+    if (st != FC_OK)
+        return st;
+    size_t *tmp = malloc(4 * nd * sizeof *tmp);
+    valued *by_value = malloc(2 * nd * sizeof *by_value);
+    if (!tmp || !by_value) {
+        free(tmp);
+        free(by_value);
+        free(f.claims);
+        return FC_ENOMEM;
+    }
+    size_t *side[2] = {tmp, tmp + 2 * nd}, ns[2];
+    bool two = split_sides(x, d, nd, side, ns);
+    /* The closest pair that disagrees. */
+    size_t best = 0;
+    double best_gap = INFINITY;
+    for (size_t i = 0; i < nd; i++) {
+        span s1 = span_of(fc_check_claim(x, d[i].a), 0), s2 = span_of(fc_check_claim(x, d[i].b), 0);
+        double g = fmax(s1.lo - s2.hi, s2.lo - s1.hi),
+               sc = fmax(fmax(fabs(s1.value), fabs(s2.value)), 1e-300);
+        if (g / sc < best_gap) {
+            best_gap = g / sc;
+            best = i;
+        }
+    }
+    size_t a = d[best].a, b = d[best].b;
+    const poll_pair *poll = d[best].poll ? &d[best].pp : NULL;
     const fc_claim *p = fc_check_claim(x, a), *q = fc_check_claim(x, b);
     if (span_of(p, 0).lo > span_of(q, 0).hi) { /* order so that p lies below q */
         const fc_claim *t = p;
@@ -252,6 +364,31 @@ static fc_status conflict(const fc_check_ctx *x, size_t a, size_t b, const size_
         a = b;
         b = ti;
     }
+    /* The claims in the order the message gives them. */
+    size_t first = 0, nfirst = 0; /* two sides: the side given first, and its size */
+    if (two) {
+        size_t low = in_list(side[0], ns[0], a) ? 0 : 1;
+        first = ns[1 - low] < ns[low] ? 1 - low : low;
+        nfirst = ns[first];
+        for (size_t i = 0; i < ns[first]; i++)
+            f.claims[f.nclaims++] = side[first][i];
+        for (size_t i = 0; i < ns[1 - first]; i++)
+            f.claims[f.nclaims++] = side[1 - first][i];
+    } else {
+        for (int s = 0; s < 2; s++)
+            for (size_t i = 0; i < ns[s]; i++) {
+                size_t k = side[s][i];
+                by_value[f.nclaims++] = (valued){span_of(fc_check_claim(x, k), 0).point, k};
+            }
+        qsort(by_value, f.nclaims, sizeof *by_value, by_value_then_index);
+        for (size_t i = 0; i < f.nclaims; i++)
+            f.claims[i] = by_value[i].k;
+    }
+    size_t pos_p = 0, pos_q = 0;
+    for (size_t i = 0; i < f.nclaims; i++) {
+        pos_p = f.claims[i] == a ? i + 1 : pos_p;
+        pos_q = f.claims[i] == b ? i + 1 : pos_q;
+    }
     span sp = span_of(p, 0), sq = span_of(q, 0);
     double gap = sq.lo - sp.hi, scale = fmax(fabs(sp.value), fabs(sq.value));
     bool rate = p->per || q->per;
@@ -259,12 +396,6 @@ static fc_status conflict(const fc_check_ctx *x, size_t a, size_t b, const size_
     if (rate && p->per == q->per) { /* the same unit: state the gap in it */
         gap *= fc_check_per_days(per);
     }
-    fc_finding f;
-    fc_status st = fc_check_start(&f, "cross_source", x->rules->cross_source.severity, 2);
-    if (st != FC_OK)
-        return st;
-    f.claims[f.nclaims++] = a;
-    f.claims[f.nclaims++] = b;
     fc_check_add_num(&f, "gap", gap);
     if (scale > 0)
         fc_check_add_num(&f, "relative_gap", (sq.lo - sp.hi) / scale);
@@ -281,21 +412,36 @@ static fc_status conflict(const fc_check_ctx *x, size_t a, size_t b, const size_
     fc_sb_puts(&sb, "Sources disagree on ");
     fc_check_group_name(&sb, x, a);
     fc_sb_puts(&sb, ": ");
-    fc_check_describe(&sb, fc_check_doc(x, p), p);
-    fc_sb_puts(&sb, ", but ");
-    fc_check_describe(&sb, fc_check_doc(x, q), q);
+    if (nd == 1) {
+        fc_check_describe(&sb, fc_check_doc(x, p), p);
+        fc_sb_puts(&sb, ", but ");
+        fc_check_describe(&sb, fc_check_doc(x, q), q);
+    } else if (two) {
+        describe_side(&sb, x, f.claims, nfirst);
+        fc_sb_puts(&sb, ", against ");
+        describe_side(&sb, x, f.claims + nfirst, f.nclaims - nfirst);
+    } else {
+        fc_sb_printf(&sb, "%zu figures that do not all agree: ", f.nclaims);
+        for (size_t i = 0; i < f.nclaims; i++) {
+            const fc_claim *c = fc_check_claim(x, f.claims[i]);
+            fc_sb_puts(&sb, i ? "; " : "");
+            fc_check_describe(&sb, fc_check_doc(x, c), c);
+        }
+    }
     if (rate && p->per != q->per) {
-        fc_sb_puts(&sb, " (per day: ");
+        fc_sb_puts(&sb, nd == 1 ? " (per day: " : " (the closest per day: ");
         fc_sb_number(&sb, sp.value);
         fc_sb_puts(&sb, " against ");
         fc_sb_number(&sb, sq.value);
         fc_sb_puts(&sb, ")");
     }
+    const char *ranges = nd == 1 ? "the ranges do not overlap (gap "
+                                 : "the closest ranges do not overlap (gap ";
     if (tol > 0)
-        fc_sb_printf(&sb, "; even with %g%% tolerance each way, the ranges do not overlap (gap ",
-                     100 * tol);
+        fc_sb_printf(&sb, "%s %g%% tolerance each way, %s", nd == 1 ? "; even with" : ". Even with",
+                     100 * tol, ranges);
     else
-        fc_sb_puts(&sb, "; the ranges do not overlap (gap ");
+        fc_sb_printf(&sb, "%s%s", nd == 1 ? "; " : ". The closest", nd == 1 ? ranges : ranges + 11);
     fc_sb_number(&sb, gap);
     if (rate && p->per != q->per)
         fc_sb_puts(&sb, " a day");
@@ -315,47 +461,99 @@ static fc_status conflict(const fc_check_ctx *x, size_t a, size_t b, const size_
     }
     /* Who is right: a reference figure, else the other sources. */
     const fc_ref_row *row = NULL;
-    const fc_claim *backed = reference_agrees(x, p, &row)   ? p
-                             : reference_agrees(x, q, &row) ? q
-                                                            : NULL;
+    size_t backed = 0; /* its position, from 1 */
+    for (size_t i = 0; i < f.nclaims && !backed; i++)
+        if (reference_agrees(x, fc_check_claim(x, f.claims[i]), &row))
+            backed = i + 1;
     if (backed) {
-        fc_sb_printf(&sb, "%s's figure agrees with the reference figure (%s",
-                     fc_check_outlet(x, backed), row->publisher);
+        /* (several disagreements: every figure the reference holds is named) */
+        size_t nbacked = 1;
+        const fc_ref_row *also;
+        for (size_t i = backed; nd > 1 && i < f.nclaims; i++)
+            nbacked += reference_agrees(x, fc_check_claim(x, f.claims[i]), &also) && also == row;
+        fc_sb_puts(&sb, nbacked > 1 ? "The figures of " : "");
+        for (size_t i = backed - 1, named = 0; named < nbacked; i++) {
+            const fc_claim *c = fc_check_claim(x, f.claims[i]);
+            if (i >= backed && !(reference_agrees(x, c, &also) && also == row))
+                continue;
+            fc_sb_puts(&sb, named == 0 ? "" : named + 1 == nbacked ? " and " : ", ");
+            fc_sb_puts(&sb, fc_check_outlet(x, c));
+            named++;
+        }
+        fc_sb_printf(&sb, "%s the reference figure (%s",
+                     nbacked > 1 ? " agree with" : "'s figure agrees with", row->publisher);
         if (row->published[0])
             fc_sb_printf(&sb, ", %s", row->published);
-        fc_sb_puts(&sb, "); the other does not.");
-        f.agrees = backed == p ? 1 : 2;
-        f.disagrees = backed == p ? 2 : 1;
+        fc_sb_puts(&sb, f.nclaims - nbacked > 1 ? "); the others do not." : "); the other does not.");
+        /* the side that disagrees: the closest claim set against it */
+        size_t against = 0;
+        for (size_t i = 0; i < nd && !against; i++)
+            if (d[i].a == f.claims[backed - 1] || d[i].b == f.claims[backed - 1]) {
+                size_t other = d[i].a == f.claims[backed - 1] ? d[i].b : d[i].a;
+                for (size_t j = 0; j < f.nclaims; j++)
+                    against = f.claims[j] == other ? j + 1 : against;
+            }
+        if (i_fits(f.nclaims) && against) {
+            f.agrees = (unsigned char)backed;
+            f.disagrees = (unsigned char)against;
+        }
         fc_strbuf src = {0};
         fc_sb_printf(&src, "%s [%s]", row->publisher, row->key);
         f.source = fc_sb_take(&src);
-    } else {
+    } else if (nd == 1 || two) {
+        /* the claims of the other sources, and (several disagreements) of the
+         * sides' own sources, with one side and not the other */
+        size_t low_n = nd == 1 ? 1 : pos_p <= nfirst ? nfirst : f.nclaims - nfirst;
+        size_t low_from = nd == 1 || pos_p <= nfirst ? 0 : nfirst;
         size_t for_p = 0, for_q = 0;
         for (size_t m = 0; m < n; m++) {
             const fc_claim *o = fc_check_claim(x, cluster[m]);
-            if (o->doc == p->doc || o->doc == q->doc)
+            bool party = false, with_p = false, with_q = false;
+            for (size_t i = 0; i < f.nclaims; i++) {
+                const fc_claim *c = fc_check_claim(x, f.claims[i]);
+                party = party || o->doc == c->doc;
+                if (i >= low_from && i < low_from + low_n)
+                    with_p = with_p || overlap(o, c, tol);
+                else
+                    with_q = with_q || overlap(o, c, tol);
+            }
+            if (party)
                 continue;
-            for_p += overlap(o, p, tol) && !overlap(o, q, tol);
-            for_q += overlap(o, q, tol) && !overlap(o, p, tol);
+            for_p += with_p && !with_q;
+            for_q += with_q && !with_p;
         }
         fc_check_add_num(&f, "others_for_a", (double)for_p);
         fc_check_add_num(&f, "others_for_b", (double)for_q);
-        if (for_p != for_q) {
-            f.agrees = for_p > for_q ? 1 : 2;
-            f.disagrees = for_p > for_q ? 2 : 1;
+        for (size_t i = 0; nd > 1 && i < f.nclaims; i++) {
+            size_t doc = fc_check_claim(x, f.claims[i])->doc;
+            bool seen = false;
+            for (size_t j = 0; j < i && !seen; j++)
+                seen = fc_check_claim(x, f.claims[j])->doc == doc;
+            if (!seen)
+                *(i >= low_from && i < low_from + low_n ? &for_p : &for_q) += 1;
+        }
+        if (for_p != for_q && i_fits(f.nclaims)) {
+            f.agrees = (unsigned char)(for_p > for_q ? pos_p : pos_q);
+            f.disagrees = (unsigned char)(for_p > for_q ? pos_q : pos_p);
         }
         if (for_p != for_q)
-            fc_sb_printf(&sb, "Other sources side with %s (%zu to %zu); no reference figure.",
+            fc_sb_printf(&sb,
+                         nd == 1 ? "Other sources side with %s (%zu to %zu); no reference figure."
+                                 : "Most sources side with %s (%zu to %zu); no reference figure.",
                          fc_check_outlet(x, for_p > for_q ? p : q), for_p > for_q ? for_p : for_q,
                          for_p > for_q ? for_q : for_p);
         else
             fc_sb_puts(&sb, "No reference figure or other source settles which is right yet.");
+    } else {
+        fc_sb_puts(&sb, "No reference figure settles which is right yet.");
     }
     if (!p->measure || !q->measure) {
         fc_sb_puts(&sb, " Compared because both speak of ");
         fc_groups_explain(x->groups, x->claims, a, b, &sb);
         fc_sb_puts(&sb, ".");
     }
+    free(tmp);
+    free(by_value);
     f.message = fc_sb_take(&sb);
     return fc_check_push(out, x->claims, &f);
 }
@@ -751,6 +949,43 @@ typedef struct raised_pair {
     double va, vb;
 } raised_pair;
 
+/* The findings of a cluster's disagreements: one a dispute, the disagreements
+ * that share a claim (through others too) being one. */
+static fc_status disputes(const fc_check_ctx *x, const disagreement *d, size_t nd,
+                          const size_t *cl, size_t n)
+{
+    if (nd == 0)
+        return FC_OK;
+    size_t *root = malloc(nd * sizeof *root);
+    disagreement *one = malloc(nd * sizeof *one);
+    fc_status st = root && one ? FC_OK : FC_ENOMEM;
+    /* root[i]: the first disagreement of i's dispute */
+    for (size_t i = 0; st == FC_OK && i < nd; i++) {
+        root[i] = i;
+        for (size_t j = 0; j < i; j++) {
+            if (!(d[j].a == d[i].a || d[j].a == d[i].b || d[j].b == d[i].a || d[j].b == d[i].b))
+                continue;
+            size_t keep = root[i] < root[j] ? root[i] : root[j],
+                   drop = root[i] < root[j] ? root[j] : root[i];
+            for (size_t k = 0; k <= i; k++)
+                if (root[k] == drop)
+                    root[k] = keep;
+        }
+    }
+    for (size_t i = 0; st == FC_OK && i < nd; i++) {
+        if (root[i] != i)
+            continue;
+        size_t m = 0;
+        for (size_t j = i; j < nd; j++)
+            if (root[j] == i)
+                one[m++] = d[j];
+        st = conflict(x, one, m, cl, n, x->out);
+    }
+    free(root);
+    free(one);
+    return st;
+}
+
 /* Claim pairs compared within one cluster beyond which it is compared with its
  * median instead (bounds the work on documents that repeat one kind of figure). */
 #define PAIRS_MAX 65536
@@ -787,6 +1022,8 @@ static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *do
      * one dispute with the other document, not two. */
     raised_pair raised[32];
     size_t nraised = 0;
+    disagreement *found = NULL;
+    size_t nfound = 0, cap = 0;
     if (ndocs <= PAIRWISE_MAX && pairwise) {
         for (size_t da = 0; st == FC_OK && da < nvoices; da++)
             for (size_t db = da + 1; st == FC_OK && db < nvoices; db++)
@@ -826,8 +1063,12 @@ static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *do
                     if (nraised < sizeof raised / sizeof *raised)
                         raised[nraised++] = (raised_pair){ca->doc, cb->doc, ca->value, cb->value};
                     nconflicts++;
-                    st = conflict(x, a, b, cl, n, poll ? &pp : NULL, x->out);
+                    st = fc_grow((void **)&found, &cap, nfound + 1, sizeof *found);
+                    if (st == FC_OK)
+                        found[nfound++] = (disagreement){a, b, poll, pp};
                 }
+        st = st == FC_OK ? disputes(x, found, nfound, cl, n) : st;
+        free(found);
     } else {
         size_t mdist = distinct_points(x, cl, n, pts, NULL);
         gsl_sort(pts, 1, mdist);

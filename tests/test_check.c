@@ -105,8 +105,11 @@ Test(check, three_sources_get_median_and_mad, .init = setup_docs)
     add(&cl, 1, 300, 300, INFINITY, MEASURE, NULL, FC_ROLE_LEVEL); /* "more than 300": 300 */
     add(&cl, 2, 317, 317, 317, MEASURE, NULL, FC_ROLE_LEVEL);
     run(&cl, &fs);
-    cr_assert_eq(fs.n, 3); /* 250 conflicts with both others; one summary */
-    const fc_finding *s = &fs.items[2];
+    cr_assert_eq(fs.n, 2); /* 250 conflicts with both others: one dispute; one summary */
+    cr_assert_eq(fs.items[0].severity, FC_SEV_CONFLICT);
+    cr_assert_eq(fs.items[0].nclaims, 3);
+    cr_assert_eq(fs.items[0].claims[0], 0); /* 250 alone, against the other two */
+    const fc_finding *s = &fs.items[1];
     cr_assert_eq(s->severity, FC_SEV_INFO);
     /* median(250, 300, 317) = 300; |deviations| = 50, 0, 17 -> MAD 17.
      * R: mad(c(250, 300, 317)) = 25.2042 (scaled by 1.4826). */

@@ -535,10 +535,15 @@ Test(relations, granularity_allows_for_weighting)
                  0);
 }
 
-/* Two pollsters, 1,000 likely voters each: 46% and 50% differ by less than the
- * polls' sampling error, 46% and 58% by more. R:
+/* Three pollsters, 1,000 likely voters each: 46% and 50% differ by less than
+ * the polls' sampling error; 58% differs from both by more. One dispute, one
+ * finding: 58% against the other two, with the test of the closest pair (50%
+ * and 58%). R:
  * prop.test(c(460, 500), c(1000, 1000), correct = FALSE)$p.value = 0.0734077553235432
- * prop.test(c(460, 580), c(1000, 1000), correct = FALSE)$p.value = 7.83613533137137e-08 */
+ * prop.test(c(460, 580), c(1000, 1000), correct = FALSE)$p.value = 7.83613533137137e-08
+ * prop.test(c(500, 580), c(1000, 1000), correct = FALSE)$p.value = 0.000331678167857697
+ * (the last by hand too: pooled 0.54, z = 0.08 / sqrt(0.54 * 0.46 * 2 / 1000) = 3.589,
+ * p = erfc(z / sqrt 2)) */
 Test(relations, polls_across_pollsters_differ_only_beyond_their_sampling_error, .init = setup)
 {
     fc_claims cl = {0};
@@ -559,14 +564,45 @@ Test(relations, polls_across_pollsters_differ_only_beyond_their_sampling_error, 
         if (strcmp(f->check, "cross_source") != 0 || f->severity != FC_SEV_CONFLICT)
             continue;
         conflicts++;
-        double lo = fmin(cl.items[f->claims[0]].value, cl.items[f->claims[1]].value);
-        double hi = fmax(cl.items[f->claims[0]].value, cl.items[f->claims[1]].value);
-        cr_assert_eq(hi, 58, "%s", f->message); /* never 46 against 50 */
-        if (lo == 46)
-            NEAR(num(f, "p"), 7.83613533137137e-08);
+        cr_assert_eq(f->nclaims, 3, "%s", f->message);
+        cr_assert_eq(cl.items[f->claims[0]].value, 58, "%s", f->message); /* the side alone */
+        cr_assert_eq(cl.items[f->claims[1]].value, 46, "%s", f->message);
+        cr_assert_eq(cl.items[f->claims[2]].value, 50, "%s", f->message);
+        NEAR(num(f, "p"), 0.000331678167857697);
+        cr_assert(strstr(f->message, "against 2 figures"), "%s", f->message);
         cr_assert(strstr(f->message, "beyond their sampling error"), "%s", f->message);
     }
-    cr_assert_eq(conflicts, 2);
+    cr_assert_eq(conflicts, 1);
+    fc_findings_clear(&fs);
+    fc_claims_clear(&cl);
+}
+
+/* Two pollsters against a third: with only 46% and 58%, the pair alone. */
+Test(relations, two_polls_beyond_their_sampling_error_are_one_pair, .init = setup)
+{
+    fc_claims cl = {0};
+    fc_findings fs = {0};
+    double shares[2] = {46, 58};
+    for (size_t d = 0; d < 2; d++) {
+        fc_claim *n = add(&cl, d, 0, 1000, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+        n->modality = FC_MOD_POLL;
+        n->subject = fc_strdup("voters");
+        fc_claim *s = add(&cl, d, 0, shares[d], FC_UNIT_PERCENT, FC_ROLE_LEVEL);
+        s->modality = FC_MOD_POLL;
+        s->measure = fc_strdup("support");
+    }
+    run(test_rules(), &cl, &fs);
+    size_t conflicts = 0;
+    for (size_t i = 0; i < fs.n; i++) {
+        const fc_finding *f = &fs.items[i];
+        if (strcmp(f->check, "cross_source") != 0 || f->severity != FC_SEV_CONFLICT)
+            continue;
+        conflicts++;
+        cr_assert_eq(f->nclaims, 2, "%s", f->message);
+        NEAR(num(f, "p"), 7.83613533137137e-08);
+        cr_assert(strstr(f->message, ", but "), "%s", f->message);
+    }
+    cr_assert_eq(conflicts, 1);
     fc_findings_clear(&fs);
     fc_claims_clear(&cl);
 }
