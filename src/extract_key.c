@@ -47,6 +47,23 @@ typedef struct keyb {
     size_t n, bytes; /* terms, and their lengths added up */
 } keyb;
 
+/* Whether the word right before token i is a verb of cutting jobs ("will cut
+ * 1,240 jobs", "would cost 1,420 jobs", "slashing 300 positions"). */
+static bool loss_verb_before(const ctx *c, size_t i)
+{
+    static const char *const verbs[] = {"cut",       "cuts",       "cutting",   "slash",
+                                        "slashes",   "slashed",    "slashing",  "eliminate",
+                                        "eliminates", "eliminated", "eliminating", "cost",
+                                        "costs",     "costing",    "shed",      "sheds",
+                                        "shedding",  "axe",        "axed",      "axing"};
+    if (i <= c->sent.from)
+        return false;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (is_word(c, i - 1, verbs[k]))
+            return true;
+    return false;
+}
+
 static size_t kind_index(char kind);
 static void add(keyb *b, char kind, const char *word);
 
@@ -55,17 +72,25 @@ static void add(keyb *b, char kind, const char *word);
  * jobs were eliminated"): the destruction and lay-off events read as "lose". */
 /* ... and people or votes "finished" or "completed" nothing built ("17,842
  * runners finished the race", "She finished with 32,418 votes"): no event. */
-static void merge_losses(keyb *b)
+static void merge_losses(keyb *b, bool verb_loss)
 {
-    bool people = false, loss = false, votes = false, built = false;
+    bool people = false, loss = false, votes = false, built = false, jobs = false, cut = false,
+         event = false;
     for (size_t i = 0; i < b->n; i++) {
         const char *t = b->terms[i];
         people = people || strcmp(t, "t:person") == 0 || strcmp(t, "t:job") == 0;
+        jobs = jobs || strcmp(t, "t:job") == 0;
+        cut = cut || strcmp(t, "w:cut") == 0 || strcmp(t, "w:slash") == 0;
+        event = event || t[0] == 'e';
         votes = votes || strcmp(t, "t:person") == 0 || strcmp(t, "t:vote") == 0;
         loss = loss || strcmp(t, "e:destroy") == 0 || strcmp(t, "e:layoff") == 0;
         built = built || strcmp(t, "e:build") == 0;
     }
-    if (!(people && loss) && !(votes && built))
+    /* "cutting 720 jobs", "slashing 300 positions": jobs cut are jobs lost;
+     * "will cut 1,240 jobs", "will cost 1,420 jobs": so is a figure of jobs that
+     * such a verb governs, whatever else its clause tells */
+    bool cut_jobs = jobs && ((cut && !event) || verb_loss);
+    if (!(people && loss) && !(votes && built) && !cut_jobs)
         return;
     keyb nb = {0}; /* about 2 KB */
     for (size_t i = 0; i < b->n; i++) {
@@ -73,8 +98,12 @@ static void merge_losses(keyb *b)
         if (votes && strcmp(t, "e:build") == 0)
             continue;
         bool ev = people && (strcmp(t, "e:destroy") == 0 || strcmp(t, "e:layoff") == 0);
+        if (cut_jobs && verb_loss && t[0] == 'e')
+            continue;
         add(&nb, t[0], ev ? "lose" : t + 2);
     }
+    if (cut_jobs)
+        add(&nb, 'e', "lose");
     *b = nb;
 }
 
@@ -335,6 +364,7 @@ static inline bool is_break(const ctx *c, size_t i)
 }
 
 static size_t name_at(const ctx *c, size_t i, size_t hi, char *out, size_t n);
+static bool demonym(const ctx *c, size_t i);
 static bool possessive_name(const ctx *c, size_t i);
 static void antecedent_terms(ctx *c, keyb *b);
 
@@ -458,6 +488,13 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
                     i = e - 1;
                     continue;
                 }
+                /* ... but a name of two words or more is a name: "Marlow Bend
+                 * residents" speak of the "residents of Marlow Bend" */
+                if (strchr(name, '_') && !demonym(c, i)) {
+                    add(b, 'n', name);
+                    i = e - 1;
+                    continue;
+                }
             }
         }
         /* "registered voters", "licensed drivers": a standing, no event */
@@ -485,6 +522,22 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
             add(b, 'm', w);
         }
     }
+}
+
+/* Whether the word at i reads as a people's adjective by its ending ("Korean",
+ * "British", "Chinese", "Hispanic", "Somali"): "Korean American voters" are
+ * modifiers of voters, not a name. */
+static bool demonym(const ctx *c, size_t i)
+{
+    static const char *const ends[] = {"an", "ish", "ese", "ic", "i"};
+    const fc_tok *t = tok(c, i);
+    size_t n = t->end - t->start;
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t e = strlen(ends[k]);
+        if (n > e + 2 && fc_ieq(c->text + t->end - e, ends[k], e))
+            return true;
+    }
+    return false;
 }
 
 /* A capitalised name starting at i (words, hyphen and dot parts, "of"/"and"
@@ -1102,7 +1155,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
          is_word(c, wfrom, "she") || is_word(c, wfrom, "he") || is_word(c, wfrom, "her") ||
          is_word(c, wfrom, "his")))
         antecedent_terms(c, &b);
-    merge_losses(&b);
+    merge_losses(&b, loss_verb_before(c, sp->start));
     if (c->key_partial)
         add(&b, 's', "partial");
     if (b.n == 0)

@@ -74,6 +74,7 @@ struct fc_keyinfo {
     uint32_t money_event; /* the term "e:raise", or NO_TERM */
     uint32_t partial;     /* the term "s:partial", or NO_TERM */
     uint32_t lose;        /* the term "e:lose", or NO_TERM */
+    uint32_t job, person; /* the terms "t:job" and "t:person", or NO_TERM */
 };
 
 static int kind_of(char c)
@@ -693,6 +694,14 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
             (in_a ? nb : na)[FC_TERM_NAME]++;
         }
     }
+    /* Jobs lost are the people who lose them: "will cut 860 jobs" and "860
+     * workers will be laid off" count one loss. */
+    if (BOTH(FC_TERM_THING) && !c[FC_TERM_THING] && k->lose != NO_TERM &&
+        contains(ta[FC_TERM_EVENT], na[FC_TERM_EVENT], k->lose) &&
+        contains(tb[FC_TERM_EVENT], nb[FC_TERM_EVENT], k->lose) &&
+        ((ta[FC_TERM_THING][0] == k->job && tb[FC_TERM_THING][0] == k->person) ||
+         (ta[FC_TERM_THING][0] == k->person && tb[FC_TERM_THING][0] == k->job)))
+        c[FC_TERM_THING]++;
     /* The measure noun, the counted thing and the events. */
     if (na[FC_TERM_UNIT] != nb[FC_TERM_UNIT] || c[FC_TERM_UNIT] != na[FC_TERM_UNIT])
         return -1;
@@ -1198,7 +1207,7 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
         if (st == FC_OK && d < ndocs && (i == 0 || claims->items[i - 1].doc != d))
             k->home[d] = k->claim[i].place;
     }
-    k->money_event = k->partial = k->lose = NO_TERM;
+    k->money_event = k->partial = k->lose = k->job = k->person = NO_TERM;
     for (uint32_t i = 0; st == FC_OK && i < k->nnames; i++) {
         if (strcmp(k->names[i], "e:raise") == 0)
             k->money_event = i;
@@ -1206,6 +1215,10 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
             k->partial = i;
         if (strcmp(k->names[i], "e:lose") == 0)
             k->lose = i;
+        if (strcmp(k->names[i], "t:job") == 0)
+            k->job = i;
+        if (strcmp(k->names[i], "t:person") == 0)
+            k->person = i;
     }
     /* Rule measures: one group each. */
     if (st == FC_OK) {
