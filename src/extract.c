@@ -77,10 +77,14 @@ static span next_sentence(ctx *c, size_t from)
     span s = {from, limit};
     c->sent = (span){from, limit};
     for (size_t i = from; i < limit; i++) {
-        if (i > from && tok(c, i)->newline_before && !continues_line(c, i)) {
+        const fc_tok *t = tok(c, i);
+        if (t->newline_before && i > from && !continues_line(c, i)) {
             s.to = i;
             break;
         }
+        /* Both tests below are of punctuation: most tokens stop here. */
+        if (t->kind != FC_TOK_PUNCT)
+            continue;
         if (ends_sentence(c, i)) {
             s.to = i + 1;
             break;

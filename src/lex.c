@@ -4,6 +4,7 @@
  * sequences by their code point. Bytes that are not valid UTF-8 are treated as
  * letters, so bad input never stops the scan and never yields a number.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,10 +139,10 @@ static inline void take(scanner *s, size_t n)
         s->hash = HASH_STEP(s->hash, *s->p);
 }
 
-/* Class of the multi-byte (or invalid) character at s->p; sets *len. */
-static cclass peek_multibyte(const scanner *s, size_t *len)
+/* Class of the multi-byte (or invalid) character at p (before end); sets *len. */
+static cclass peek_multibyte(const unsigned char *p, const unsigned char *end, size_t *len)
 {
-    return classify(decode(s->p, s->end, len));
+    return classify(decode(p, end, len));
 }
 
 /* Class of the character at s->p; sets *len (0 at the end). Inline: it runs
@@ -157,7 +158,7 @@ static inline cclass peek(const scanner *s, size_t *len)
         *len = 1;
         return c;
     }
-    return peek_multibyte(s, len);
+    return peek_multibyte(s->p, s->end, len);
 }
 
 /* Class of the character after the one at s->p (of length len). */
@@ -170,15 +171,23 @@ static cclass peek2(const scanner *s, size_t len)
     return peek(&t, &l2);
 }
 
-/* Moves past a run of ASCII letters from p (before end), hashing them into
- * *hash; returns where the run ends. Four letters at a time while four bytes
- * are left, so most letters cost one table load and no test of the end. */
+/* Where four bytes before end are left, for letters: end - 3, or begin (the
+ * start of the text, never passed by a scan) when the text is shorter. */
+static inline const unsigned char *four_left(const unsigned char *begin, const unsigned char *end)
+{
+    return end - begin >= 3 ? end - 3 : begin;
+}
+
+/* Moves past a run of ASCII letters from p (before end; four_left gave end4),
+ * hashing them into *hash; returns where the run ends. Four letters at a time
+ * while four bytes are left, so most letters cost one table load and no test
+ * of the end. */
 static inline const unsigned char *letters(const unsigned char *p, const unsigned char *end,
-                                           uint32_t *hash)
+                                           const unsigned char *end4, uint32_t *hash)
 {
     uint32_t h = *hash;
     unsigned char f;
-    while (end - p >= 4) {
+    while (p < end4) {
         if (!(f = letter_fold[p[0]]))
             goto done;
         h = (h ^ f) * HASH_PRIME;
@@ -213,7 +222,8 @@ static void scan_word(scanner *s)
     size_t len;
     for (;;) {
         /* Fast path: a run of ASCII letters. */
-        const unsigned char *p = s->p = letters(s->p, s->end, &s->hash);
+        const unsigned char *p = s->p =
+            letters(s->p, s->end, four_left(s->p, s->end), &s->hash);
         if (p == s->end || (*p < 0x80 && *p != '\''))
             return; /* ASCII space, digit or punctuation */
         cclass c = peek(s, &len);
@@ -225,7 +235,7 @@ static void scan_word(scanner *s)
 }
 
 /* The length of the digit (ASCII or full-width) at p, 0 when none. */
-static size_t digit_len(const unsigned char *p, const unsigned char *end)
+static inline size_t digit_len(const unsigned char *p, const unsigned char *end)
 {
     if (p < end && *p >= '0' && *p <= '9')
         return 1;
@@ -287,12 +297,13 @@ static size_t separator_len(const unsigned char *p, const unsigned char *end)
     return 0;
 }
 
-/* Whether the "." at s->p starts a number (".5", "-.5%"): a digit follows, and
- * no digit, letter or mark comes before it. */
-static bool starts_decimal(const scanner *s, const unsigned char *first)
+/* Whether the "." at p (before end) starts a number (".5", "-.5%"): a digit
+ * follows, and no digit, letter or mark comes before it (from first on). */
+static inline bool starts_decimal(const unsigned char *p, const unsigned char *end,
+                           const unsigned char *first)
 {
-    unsigned char before = s->p > first ? s->p[-1] : ' ';
-    return digit_len(s->p + 1, s->end) &&
+    unsigned char before = p > first ? p[-1] : ' ';
+    return digit_len(p + 1, end) &&
            !((before >= '0' && before <= '9') || (before >= 'a' && before <= 'z') ||
              (before >= 'A' && before <= 'Z') || before == '.' || before == ',');
 }
@@ -351,23 +362,66 @@ static inline unsigned after_newline(unsigned before)
     return before | SPACE | NEWLINE | (before & NEWLINE ? BLANK : 0);
 }
 
-/* Starts a token at p, after the space flags: room for it first. NULL on no
- * memory. */
-static inline fc_tok *begin_token(fc_toks *out, fc_tok **items, size_t n, size_t *cap,
-                                  size_t at, unsigned before)
+/* The last four fields of a token (kind, space_before, newline_before,
+ * blank_before), for each kind and each set of the bits above: one load and
+ * one store of four bytes set them all (set_kind). */
+#define KIND_FLAGS(kind, b) {kind, (b) & SPACE, (b) >> 1 & 1, (b) >> 2}
+#define KIND_ROW(kind)                                                                      \
+    {KIND_FLAGS(kind, 0), KIND_FLAGS(kind, 1), KIND_FLAGS(kind, 2), KIND_FLAGS(kind, 3),    \
+     KIND_FLAGS(kind, 4), KIND_FLAGS(kind, 5), KIND_FLAGS(kind, 6), KIND_FLAGS(kind, 7)}
+static const unsigned char kind_flags[3][8][4] = {KIND_ROW(FC_TOK_WORD), KIND_ROW(FC_TOK_NUM),
+                                                  KIND_ROW(FC_TOK_PUNCT)};
+#undef KIND_ROW
+#undef KIND_FLAGS
+_Static_assert(sizeof(bool) == 1 && offsetof(fc_tok, space_before) == offsetof(fc_tok, kind) + 1 &&
+                   offsetof(fc_tok, newline_before) == offsetof(fc_tok, kind) + 2 &&
+                   offsetof(fc_tok, blank_before) == offsetof(fc_tok, kind) + 3,
+               "kind_flags is laid out as the last four fields of fc_tok");
+
+/* Sets t's kind and the flags of what precedes it (before). */
+static inline void set_kind(fc_tok *t, unsigned kind, unsigned before)
 {
-    if (n == *cap) {
-        if (fc_grow((void **)&out->items, &out->cap, n + 1, sizeof *out->items) != FC_OK)
-            return NULL;
-        *items = out->items;
-        *cap = out->cap;
+    memcpy((unsigned char *)t + offsetof(fc_tok, kind), kind_flags[kind][before], 4);
+}
+
+/* Ends token t at p; returns where the next token goes. */
+static inline fc_tok *end_token(fc_tok *t, const char *text, const unsigned char *p)
+{
+    t->end = (size_t)((const char *)p - text);
+    return t + 1;
+}
+
+/* Makes room for a token at t, where out's array is full; returns where the
+ * token goes (the array may move) and sets *limit, NULL on no memory. */
+static fc_tok *grow_tokens(fc_toks *out, fc_tok *t, fc_tok **limit)
+{
+    size_t n = out->items ? (size_t)(t - out->items) : out->n;
+    out->n = n;
+    if (fc_grow((void **)&out->items, &out->cap, n + 1, sizeof *out->items) != FC_OK)
+        return NULL;
+    *limit = out->items + out->cap;
+    return out->items + n;
+}
+
+/* A token starting with a character of class c (len bytes) other than an
+ * ASCII letter, an ASCII digit or one byte of ASCII punctuation: a UTF-8
+ * letter, digit or mark, a byte that is not UTF-8, or "." starting a number.
+ * Takes it; returns its kind. */
+static unsigned scan_other(scanner *s, cclass c, size_t len, const unsigned char *first,
+                           bool decimal_comma)
+{
+    bool mark =
+        c == C_PUNCT && *s->p == '.' && !decimal_comma && starts_decimal(s->p, s->end, first);
+    take(s, len);
+    if (c == C_LETTER) {
+        scan_word(s);
+        return FC_TOK_WORD;
     }
-    fc_tok *t = &(*items)[n];
-    t->start = at;
-    t->space_before = before & SPACE;
-    t->newline_before = before >> 1 & 1;
-    t->blank_before = before >> 2; /* BLANK is the highest bit */
-    return t;
+    if (c == C_DIGIT)
+        return scan_number(s, 1, false, decimal_comma) ? FC_TOK_NUM : FC_TOK_WORD;
+    if (mark)
+        return scan_number(s, 0, true, decimal_comma) ? FC_TOK_NUM : FC_TOK_WORD;
+    return FC_TOK_PUNCT;
 }
 
 fc_status fc_lex_lang(const char *text, size_t start, size_t end, bool decimal_comma, fc_toks *out)
@@ -377,107 +431,105 @@ fc_status fc_lex_lang(const char *text, size_t start, size_t end, bool decimal_c
      * separators. */
     const unsigned char *p = (const unsigned char *)text + start;
     const unsigned char *const first = p, *const stop = (const unsigned char *)text + end;
-    fc_tok *items = out->items;
-    size_t n = out->n, cap = out->cap;
+    const unsigned char *const stop4 = four_left(first, stop);
+    /* The next token goes to t; the array is full at limit (both NULL while
+     * there is no array). */
+    fc_tok *t = NULL, *limit = NULL;
+    if (out->items) {
+        t = out->items + out->n;
+        limit = out->items + out->cap;
+    }
     /* What precedes the next token: whitespace, a line break, an empty line
      * (a second line break with only whitespace since the first). */
     unsigned before = SPACE | NEWLINE | BLANK;
     while (p < stop) {
-        /* One table load classes an ASCII byte; only the bytes of multi-byte
-         * characters are decoded. */
-        cclass c = (cclass)byte_class[*p];
-        if (c == C_SPACE) {
-            before |= SPACE;
-            p++;
-            continue;
-        }
-        if (c == C_NEWLINE) {
-            before = after_newline(before);
-            p++;
-            continue;
-        }
-        fc_tok *t;
-        if (c == C_LETTER) {
+        /* One table load tells an ASCII letter and gives what the hash takes
+         * of it. */
+        unsigned char f = letter_fold[*p];
+        if (f) {
             /* The common case: a word of ASCII letters. */
-            if (!(t = begin_token(out, &items, n, &cap, (size_t)((const char *)p - text),
-                                  before)))
-                goto nomem;
-            uint32_t h = (HASH_START ^ letter_fold[*p]) * HASH_PRIME;
-            p = letters(p + 1, stop, &h);
+            if (t == limit && !(t = grow_tokens(out, t, &limit)))
+                return FC_ENOMEM;
+            t->start = (size_t)((const char *)p - text);
+            uint32_t h = (HASH_START ^ f) * HASH_PRIME;
+            p = letters(p + 1, stop, stop4, &h);
+            if (p < stop && *p == ' ') {
+                /* The common end of a word: a space, taken here (see below). */
+                t->hash = h;
+                set_kind(t, FC_TOK_WORD, before);
+                t = end_token(t, text, p);
+                before = SPACE;
+                p++;
+                continue;
+            }
             if (p < stop && (*p >= 0x80 || *p == '\'')) {
                 scanner s = {p, stop, h};
                 scan_word(&s);
                 p = s.p;
                 h = s.hash;
             }
-            t->kind = FC_TOK_WORD;
             t->hash = h;
-        } else if (c == C_DIGIT) {
-            /* ASCII digits up to a space or a letter, else the number's
-             * separators and groups. */
-            if (!(t = begin_token(out, &items, n, &cap, (size_t)((const char *)p - text),
-                                  before)))
-                goto nomem;
-            uint32_t h = HASH_START;
-            size_t lead = 0;
-            while (p < stop && *p >= '0' && *p <= '9') {
-                h = HASH_STEP(h, *p++);
-                lead++;
-            }
-            t->kind = FC_TOK_NUM;
-            /* A run that is no number ("1.2.3.4") is kept whole, as a word. */
-            if (p < stop && (*p == ',' || *p == '.' || *p >= 0xC2)) {
-                scanner s = {p, stop, h};
-                if (!scan_number(&s, lead, false, decimal_comma))
-                    t->kind = FC_TOK_WORD;
-                p = s.p;
-                h = s.hash;
-            }
-            t->hash = h;
+            set_kind(t, FC_TOK_WORD, before);
         } else {
+            /* One table load classes any other ASCII byte; only the bytes of
+             * multi-byte characters are decoded. */
+            cclass c = (cclass)byte_class[*p];
             size_t len = 1;
-            scanner s = {p, stop, HASH_START};
             if (c == C_UTF8)
-                c = peek_multibyte(&s, &len);
+                c = peek_multibyte(p, stop, &len);
             if (c == C_SPACE || c == C_NEWLINE) {
                 before = c == C_NEWLINE ? after_newline(before) : before | SPACE;
                 p += len;
                 continue;
             }
-            if (!(t = begin_token(out, &items, n, &cap, (size_t)((const char *)p - text),
-                                  before)))
-                goto nomem;
-            bool mark = c == C_PUNCT && *p == '.' && !decimal_comma && starts_decimal(&s, first);
-            take(&s, len);
-            t->kind = FC_TOK_PUNCT;
-            if (c == C_LETTER) {
-                t->kind = FC_TOK_WORD;
-                scan_word(&s);
-            } else if (c == C_DIGIT) {
-                t->kind = FC_TOK_NUM;
-                if (!scan_number(&s, 1, false, decimal_comma))
-                    t->kind = FC_TOK_WORD;
-            } else if (mark) {
-                t->kind = scan_number(&s, 0, true, decimal_comma) ? FC_TOK_NUM : FC_TOK_WORD;
+            if (t == limit && !(t = grow_tokens(out, t, &limit)))
+                return FC_ENOMEM;
+            t->start = (size_t)((const char *)p - text);
+            unsigned kind;
+            if (c == C_DIGIT && len == 1) {
+                /* ASCII digits up to a space or a letter, else the number's
+                 * separators and groups. */
+                uint32_t h = HASH_START;
+                size_t lead = 0;
+                while (p < stop && *p >= '0' && *p <= '9') {
+                    h = HASH_STEP(h, *p++);
+                    lead++;
+                }
+                kind = FC_TOK_NUM;
+                /* A run that is no number ("1.2.3.4") is kept whole, as a word. */
+                if (p < stop && (*p == ',' || *p == '.' || *p >= 0xC2)) {
+                    scanner s = {p, stop, h};
+                    if (!scan_number(&s, lead, false, decimal_comma))
+                        kind = FC_TOK_WORD;
+                    p = s.p;
+                    h = s.hash;
+                }
+                t->hash = h;
+            } else if (len == 1 && (c == C_APOS || c == C_PUNCT) &&
+                       !(*p == '.' && !decimal_comma && starts_decimal(p, stop, first))) {
+                /* One byte of ASCII punctuation (fold keeps it as it is). */
+                t->hash = (HASH_START ^ *p++) * HASH_PRIME;
+                kind = FC_TOK_PUNCT;
+            } else {
+                scanner s = {p, stop, HASH_START};
+                kind = scan_other(&s, c, len, first, decimal_comma);
+                p = s.p;
+                t->hash = s.hash;
             }
-            p = s.p;
-            t->hash = s.hash;
+            set_kind(t, kind, before);
         }
-        t->end = (size_t)((const char *)p - text);
-        n++;
+        t = end_token(t, text, (const unsigned char *)p);
         /* A space after the token, the common case, is taken here rather than
          * by a turn of the loop. */
         before = 0;
-        if (p < stop) {
-            before = *p == ' ';
-            p += before;
+        if (p < stop && *p == ' ') {
+            before = SPACE;
+            p++;
         }
     }
-    out->n = n;
+    if (t)
+        out->n = (size_t)(t - out->items);
     return FC_OK;
-nomem:
-    out->n = n;
-    return FC_ENOMEM;
 }
 
 fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out)
