@@ -12,7 +12,7 @@
  * Anything else is kept as written. The look-back is bounded (64 KiB), so the cost
  * stays linear in the document.
  */
-#define _GNU_SOURCE /* memrchr */
+#define _GNU_SOURCE /* memrchr, strchrnul */
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -27,6 +27,12 @@
 static bool upper(char ch)
 {
     return ch >= 'A' && ch <= 'Z';
+}
+
+/* ch with a capital A-Z made small, as strncasecmp compares it. */
+static char small(char ch)
+{
+    return upper(ch) ? (char)(ch - 'A' + 'a') : ch;
 }
 
 /* Whether any of the eight bytes at s is a capital letter A-Z: one test for all
@@ -210,13 +216,14 @@ static char *name_with(const char *t, size_t lo, size_t hi, const char *w, size_
 {
     if (w[0] < 'a' || w[0] > 'z')
         return NULL;
-    const char cap = (char)(w[0] - 'a' + 'A');
+    const char cap = (char)(w[0] - 'a' + 'A'), second = small(w[1]);
     for (size_t p = hi; p > lo + n;) {
         const char *at = memrchr(t + lo + n, cap, p - (lo + n)); /* the fast part */
         if (!at)
             break;
         p = (size_t)(at - t);
-        if (strncasecmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n))
+        /* the second letter first: one compare rejects most (n is 3 or more) */
+        if (small(t[p + 1]) != second || strncasecmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n))
             continue;
         size_t from, to;
         name_around(t, lo, hi, p, p + n, &from, &to);
@@ -269,7 +276,10 @@ char *fc_resolve_source(const ctx *c, const char *attr, size_t before)
      * apostrophe: one search says so) */
     char own[64];
     const char *pos = NULL;
-    if (strpbrk(attr, "'\xE2")) {
+    /* most attributions are one word with no apostrophe: one search says so */
+    size_t len = strcspn(attr, " '\xE2");
+    bool one_word = !attr[len];
+    if (!one_word && strpbrk(attr, "'\xE2")) {
         pos = strstr(attr, "'s ");
         if (!pos)
             pos = strstr(attr, "\xE2\x80\x99s ");
@@ -279,7 +289,7 @@ char *fc_resolve_source(const ctx *c, const char *attr, size_t before)
         own[pos - attr] = '\0';
         attr = own;
     }
-    size_t n = strcspn(attr, " ");
+    size_t n = one_word ? len : (size_t)(strchrnul(attr, ' ') - attr); /* its first word */
     /* an acronym, alone or before a noun ("MEPA scientists") */
     bool caps = n >= 2 && n <= 8;
     for (size_t k = 0; k < n && caps; k++)
@@ -303,14 +313,12 @@ char *fc_resolve_source(const ctx *c, const char *attr, size_t before)
     if (upper(attr[0]))
         return NULL; /* a name written in full */
     /* common nouns: the last one is the head ("statistics office") */
-    const char *last = strrchr(attr, ' ');
+    const char *last = one_word ? NULL : strrchr(attr, ' ');
     const char *head = last ? last + 1 : attr;
-    size_t hn = strlen(head);
+    size_t hn = one_word ? len : strlen(head);
     if (hn < 4)
         return NULL;
-    const char *v = last ? attr : NULL;
-    size_t vn = last ? strcspn(attr, " ") : 0;
-    return name_with(t, lo, hi, head, hn, v, vn);
+    return name_with(t, lo, hi, head, hn, last ? attr : NULL, last ? n : 0);
 }
 
 /* ---- the sources of a document's sentences ------------------------------- */
@@ -322,27 +330,28 @@ typedef struct word {
 } word;
 #define W(x) {x, sizeof x - 1}
 
-/* Whether w[0, n) is a word of list (sorted, lowercase), ASCII letters of any
- * case: the words of its first letter, found by halves, compared by length
- * first. */
-static bool in_words(const word *list, size_t n_list, const char *w, size_t n)
+/* A list of lowercase words by their first letter: row k holds the words of
+ * letter 'a' + k, then empty entries (n 0). A row holds at most
+ * WORDS_PER_LETTER words (more: the compiler warns of excess elements). */
+#define WORDS_PER_LETTER 8
+typedef word word_list[26][WORDS_PER_LETTER];
+#define LETTER(ch, ...) [(ch) - 'a'] = {__VA_ARGS__}
+
+/* Whether w[0, n) is a word of list, ASCII letters of any case: the words of
+ * its first letter, compared by length first. */
+static bool in_words(const word_list *list, const char *w, size_t n)
 {
     if (n == 0)
         return false;
     unsigned char first = (unsigned char)(w[0] >= 'A' && w[0] <= 'Z' ? w[0] + 32 : w[0]);
-    size_t lo = 0, hi = n_list;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if ((unsigned char)list[mid].s[0] < first)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t k = lo; k < n_list && (unsigned char)list[k].s[0] == first; k++) {
-        if (list[k].n != n)
+    if (first < 'a' || first > 'z') /* every word of the lists starts with one */
+        return false;
+    const word *row = (*list)[first - 'a'];
+    for (size_t k = 0; k < WORDS_PER_LETTER && row[k].n; k++) {
+        if (row[k].n != n)
             continue;
         size_t i = 1;
-        while (i < n && (w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]) == list[k].s[i])
+        while (i < n && (w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]) == row[k].s[i])
             i++;
         if (i == n)
             return true;
@@ -350,31 +359,67 @@ static bool in_words(const word *list, size_t n_list, const char *w, size_t n)
     return false;
 }
 
-/* Words of organisations' names: a name holding one is no person's. Sorted, as
- * the lists below: in_words searches them by halves. */
-static const word org_words[] = {
-    W("academy"), W("agency"), W("airlines"), W("alliance"), W("association"), W("authority"),
-    W("bank"), W("board"), W("bureau"), W("capital"), W("center"), W("centre"), W("city"),
-    W("club"), W("coalition"), W("college"), W("commission"), W("committee"), W("company"),
-    W("corporation"), W("council"), W("county"), W("court"), W("daily"), W("data"),
-    W("department"), W("district"), W("electric"), W("energy"), W("federal"), W("federation"),
-    W("forum"), W("foundation"), W("fund"), W("global"), W("group"), W("health"), W("holdings"),
-    W("hospital"), W("hospitals"), W("inc."), W("industries"), W("institute"),
-    W("international"), W("journal"), W("laboratory"), W("league"), W("line"), W("media"),
-    W("metrics"), W("ministry"), W("motors"), W("national"), W("network"), W("news"),
-    W("observatory"), W("office"), W("partners"), W("party"), W("pharmaceuticals"), W("police"),
-    W("post"), W("power"), W("press"), W("project"), W("provincial"), W("regional"),
-    W("research"), W("reserve"), W("school"), W("schools"), W("securities"), W("semiconductor"),
-    W("service"), W("services"), W("society"), W("state"), W("stores"), W("survey"),
-    W("systems"), W("times"), W("trust"), W("union"), W("university"), W("watch"), W("water"),
-    W("weekly"),
+/* Words of organisations' names: a name holding one is no person's. By first
+ * letter and length, as they are asked of most capitalised words of a
+ * document: cell [k][n] holds the words of n bytes that start with 'a' + k,
+ * then NULLs. */
+#define ORG_WORD_MAX 15 /* "pharmaceuticals" */
+#define ORG_WORDS_PER_CELL 4
+/* The cell of words of the letter ch and of the length of the first of them
+ * (the others are as long) */
+#define FIRST_(x, ...) x
+#define WORDS(ch, ...) [(ch) - 'a'][sizeof FIRST_(__VA_ARGS__, 0) - 1] = {__VA_ARGS__}
+static const char *const org_words[26][ORG_WORD_MAX + 1][ORG_WORDS_PER_CELL] = {
+    WORDS('a', "agency"), WORDS('a', "academy"), WORDS('a', "airlines", "alliance"),
+           WORDS('a', "authority"), WORDS('a', "association"),
+    WORDS('b', "bank"), WORDS('b', "board"), WORDS('b', "bureau"),
+    WORDS('c', "city", "club"), WORDS('c', "court"), WORDS('c', "center", "centre", "county"),
+           WORDS('c', "capital", "college", "company", "council"),
+           WORDS('c', "coalition", "committee"), WORDS('c', "commission"),
+           WORDS('c', "corporation"),
+    WORDS('d', "data"), WORDS('d', "daily"), WORDS('d', "district"), WORDS('d', "department"),
+    WORDS('e', "energy"), WORDS('e', "electric"),
+    WORDS('f', "fund"), WORDS('f', "forum"), WORDS('f', "federal"),
+           WORDS('f', "federation", "foundation"),
+    WORDS('g', "group"), WORDS('g', "global"),
+    WORDS('h', "health"), WORDS('h', "holdings", "hospital"), WORDS('h', "hospitals"),
+    WORDS('i', "inc."), WORDS('i', "institute"), WORDS('i', "industries"),
+           WORDS('i', "international"),
+    WORDS('j', "journal"),
+    WORDS('l', "line"), WORDS('l', "league"), WORDS('l', "laboratory"),
+    WORDS('m', "media"), WORDS('m', "motors"), WORDS('m', "metrics"), WORDS('m', "ministry"),
+    WORDS('n', "news"), WORDS('n', "network"), WORDS('n', "national"),
+    WORDS('o', "office"), WORDS('o', "observatory"),
+    WORDS('p', "post"), WORDS('p', "party", "power", "press"), WORDS('p', "police"),
+           WORDS('p', "project"), WORDS('p', "partners"), WORDS('p', "provincial"),
+           WORDS('p', "pharmaceuticals"),
+    WORDS('r', "reserve"), WORDS('r', "regional", "research"),
+    WORDS('s', "state"), WORDS('s', "school", "stores", "survey"),
+           WORDS('s', "schools", "service", "society", "systems"), WORDS('s', "services"),
+           WORDS('s', "securities"), WORDS('s', "semiconductor"),
+    WORDS('t', "times", "trust"),
+    WORDS('u', "union"), WORDS('u', "university"),
+    WORDS('w', "watch", "water"), WORDS('w', "weekly"),
 };
 
 static bool org_word(const char *w, size_t n)
 {
     /* a word shorter than the shortest of the list ("bank", "inc.": 4 bytes) is
      * none of it */
-    return n >= 4 && in_words(org_words, sizeof org_words / sizeof *org_words, w, n);
+    if (n < 4 || n > ORG_WORD_MAX)
+        return false;
+    unsigned char first = (unsigned char)small(w[0]);
+    if (first < 'a' || first > 'z')
+        return false;
+    const char *const *cell = org_words[first - 'a'][n];
+    for (size_t k = 0; k < ORG_WORDS_PER_CELL && cell[k]; k++) {
+        size_t i = 1;
+        while (i < n && small(w[i]) == cell[k][i])
+            i++;
+        if (i == n && !cell[k][n]) /* all n bytes, and the word ends there */
+            return true;
+    }
+    return false;
 }
 
 /* Whether a resolved source reads as a person's name: two to four capitalised
@@ -399,8 +444,12 @@ static bool person_name(const char *s)
 
 static void named_free(fc_named *e)
 {
-    free(e->written);
-    free(e->resolved);
+    /* most entries have no resolved name, and the ring's first turn no entry:
+     * a test is cheaper than a call of free(NULL) */
+    if (e->written)
+        free(e->written);
+    if (e->resolved)
+        free(e->resolved);
     memset(e, 0, sizeof *e);
 }
 
@@ -489,90 +538,157 @@ static bool opens_on_source_noun(const ctx *c)
 
 /* People named by their role, who speak for the organisation they are at
  * ("forecasters at the Valley Weather Service", "officials"). */
-static const word roles[] = {
-    W("analysts"), W("authorities"), W("economists"), W("experts"), W("forecasters"),
-    W("investigators"), W("officials"), W("organisers"), W("organizers"), W("police"),
-    W("prosecutors"), W("researchers"), W("scientists"), W("spokesman"), W("spokesperson"),
-    W("spokeswoman"), W("staff"),};
+static const word_list roles = {
+    LETTER('a', W("analysts"), W("authorities")),
+    LETTER('e', W("economists"), W("experts")),
+    LETTER('f', W("forecasters")),
+    LETTER('i', W("investigators")),
+    LETTER('o', W("officials"), W("organisers"), W("organizers")),
+    LETTER('p', W("police"), W("prosecutors")),
+    LETTER('r', W("researchers")),
+    LETTER('s', W("scientists"), W("spokesman"), W("spokesperson"), W("spokeswoman"), W("staff")),
+};
 
 /* Nouns that refer back to an organisation named before ("the company said"),
  * besides the roles that speak for one and the source nouns of the rules. */
-static const word back_nouns[] = {
-    W("agency"),     W("association"), W("authority"), W("board"),        W("bureau"),
-    W("center"),     W("centre"),      W("charity"),   W("club"),         W("commission"),
-    W("company"),    W("council"),     W("department"), W("firm"),        W("foundation"),
-    W("group"),      W("institute"),   W("ministry"),  W("network"),      W("observatory"),
-    W("office"),     W("organisation"), W("organization"), W("project"),  W("regulator"),
-    W("service"),    W("team"),        W("trust"),     W("union"),        W("university"),
-    W("watchdog")};
+static const word_list back_nouns = {
+    LETTER('a', W("agency"), W("association"), W("authority")),
+    LETTER('b', W("board"), W("bureau")),
+    LETTER('c', W("center"), W("centre"), W("charity"), W("club"), W("commission"), W("company"),
+           W("council")),
+    LETTER('d', W("department")),
+    LETTER('f', W("firm"), W("foundation")),
+    LETTER('g', W("group")),
+    LETTER('i', W("institute")),
+    LETTER('m', W("ministry")),
+    LETTER('n', W("network")),
+    LETTER('o', W("observatory"), W("office"), W("organisation"), W("organization")),
+    LETTER('p', W("project")),
+    LETTER('r', W("regulator")),
+    LETTER('s', W("service")),
+    LETTER('t', W("team"), W("trust")),
+    LETTER('u', W("union"), W("university")),
+    LETTER('w', W("watchdog")),
+};
 
 /* Public bodies: "the fisheries board" is a body of its own, met only by a name
  * with its noun (not "the software maker", which any company may be). */
-static const word bodies[] = {W("agency"),     W("authority"), W("board"),      W("bureau"),
-                              W("commission"), W("committee"), W("council"),    W("court"),
-                              W("department"), W("ministry"),  W("office"),     W("regulator"),
-                              W("service"),    W("watchdog")};
+static const word_list bodies = {
+    LETTER('a', W("agency"), W("authority")),
+    LETTER('b', W("board"), W("bureau")),
+    LETTER('c', W("commission"), W("committee"), W("council"), W("court")),
+    LETTER('d', W("department")),
+    LETTER('m', W("ministry")),
+    LETTER('o', W("office")),
+    LETTER('r', W("regulator")),
+    LETTER('s', W("service")),
+    LETTER('w', W("watchdog")),
+};
 
 /* Roles of people who speak for others in their own right: found only with the
  * organisation they were introduced with ("analysts at Corbett Securities"). */
-static const word own_roles[] = {W("analysts"), W("economists"), W("experts")};
+static const word_list own_roles = {
+    LETTER('a', W("analysts")),
+    LETTER('e', W("economists"), W("experts")),
+};
 
 static bool role_word(const char *w, size_t n)
 {
     /* a word shorter than the shortest role ("staff") or longer than the
      * longest ("investigators") is none: most words, one test */
-    return n >= 5 && n <= 13 && in_words(roles, sizeof roles / sizeof *roles, w, n);
+    return n >= 5 && n <= 13 && in_words(&roles, w, n);
+}
+
+/* The organisation named after the role w[0, n) at text[p] ("forecasters at
+ * the Valley Weather Service", "organisers of Lakeshore Running Events"), the
+ * role written in any case and a whole word of text[lo, hi); NULL when none. */
+static char *role_at(const char *t, size_t lo, size_t hi, size_t p, const char *w, size_t n)
+{
+    /* the first two letters first: one compare rejects most */
+    if ((t[p] | 0x20) != w[0] || (t[p + 1] | 0x20) != w[1] || strncasecmp(t + p, w, n) != 0 ||
+        !whole(t, lo, hi, p, n))
+        return NULL;
+    size_t q = p + n;
+    static const char *const links[] = {" at ", " of ", " from ", " with ", " for "};
+    size_t ln = 0;
+    for (size_t k = 0; k < 5 && !ln; k++)
+        if (q + strlen(links[k]) < hi && memcmp(t + q, links[k], strlen(links[k])) == 0)
+            ln = strlen(links[k]);
+    if (!ln)
+        return NULL;
+    q += ln;
+    if (q + 4 < hi && memcmp(t + q, "the ", 4) == 0)
+        q += 4;
+    if (q >= hi || !upper(t[q]))
+        return NULL;
+    size_t e = q;
+    while (e < hi && word_char(t[e]))
+        e++;
+    size_t from, to;
+    name_around(t, lo, hi, q, e, &from, &to);
+    if (from < q)
+        from = q;
+    return to > from ? copy(t, from, to) : NULL;
+}
+
+/* The place in w[0, n) (lowercase letters) of its rarest letter in English. */
+static size_t rarest_letter(const char *w, size_t n)
+{
+    /* each letter's place in "zqxjkvbpygfwmucldrhsnioate", rarest first */
+    static const unsigned char rarity[26] = {23, 6,  14, 16, 25, 10, 9,  18, 21, 3, 4, 15, 12,
+                                             20, 22, 7,  1,  17, 19, 24, 13, 5,  11, 2, 8, 0};
+    size_t best = 0;
+    unsigned char best_rank = rarity[w[0] - 'a'];
+    for (size_t k = 1; k < n; k++) {
+        unsigned char rank = rarity[w[k] - 'a'];
+        if (rank < best_rank) {
+            best = k;
+            best_rank = rank;
+        }
+    }
+    return best;
 }
 
 /* The organisation a role was introduced with before offset hi: "organisers at
  * Lakeshore Running Events", "forecasters at the Valley Weather Service";
- * NULL when none. w is lowercase. */
+ * NULL when none. w is a role: lowercase letters. */
 static char *role_source(const ctx *c, const char *w, size_t n, size_t hi)
 {
     const char *t = c->text;
     size_t lo = c->doc->body;
     if (hi > lo + 4096) /* a role is introduced near where it is used */
         lo = hi - 4096;
-    /* The last "w" and the last "W" before p: two fast searches, not a test per
-     * byte; each is searched for again only once p has passed it (the rarer
-     * capital is not looked for again over the whole look-back each time). */
-    const char cap = (char)(w[0] - 32);
-    const char *a = t + hi, *b = upper(cap) ? t + hi : NULL;
-    for (size_t p = hi; p > lo + n;) {
-        if (a && a >= t + p)
-            a = memrchr(t + lo + n, w[0], p - (lo + n));
-        if (b && b >= t + p)
-            b = memrchr(t + lo + n, cap, p - (lo + n));
+    if (hi <= lo + n)
+        return NULL;
+    /* The places p in [lo + n, hi) where the role may start, latest first, are
+     * found by its rarest letter (at p + j, in either case): few places have it.
+     * The last j places, whose letter would be at hi or after, are tried one by
+     * one. */
+    size_t j = rarest_letter(w, n);
+    char *name = NULL;
+    size_t p = hi, top = hi - (lo + n) > j ? hi - j : lo + n;
+    while (p > top && !name)
+        if ((t[--p] | 0x20) == w[0]) /* most places: one test */
+            name = role_at(t, lo, hi, p, w, n);
+    /* The last small and the last capital letter before p + j: two fast
+     * searches, not a test per byte; each is searched for again only once p
+     * has passed it (the rarer capital is not looked for again over the whole
+     * look-back each time). */
+    const char low = w[j], cap = (char)(low - 32);
+    const size_t from = lo + n + j; /* the letter of the place lo + n */
+    const char *a = t + p + j, *b = a;
+    while (!name && p > lo + n) {
+        if (a && a >= t + p + j)
+            a = memrchr(t + from, low, p + j - from);
+        if (b && b >= t + p + j)
+            b = memrchr(t + from, cap, p + j - from);
         if (!a && !b)
             break;
-        p = (size_t)((!a ? b : !b ? a : a > b ? a : b) - t);
-        /* the second letter first: one compare rejects most */
-        if ((t[p + 1] | 0x20) != w[1] || strncasecmp(t + p, w, n) != 0 || !whole(t, lo, hi, p, n))
-            continue;
-        size_t q = p + n;
-        static const char *const links[] = {" at ", " of ", " from ", " with ", " for "};
-        size_t ln = 0;
-        for (size_t k = 0; k < 5 && !ln; k++)
-            if (q + strlen(links[k]) < hi && memcmp(t + q, links[k], strlen(links[k])) == 0)
-                ln = strlen(links[k]);
-        if (!ln)
-            continue;
-        q += ln;
-        if (q + 4 < hi && memcmp(t + q, "the ", 4) == 0)
-            q += 4;
-        if (q >= hi || !upper(t[q]))
-            continue;
-        size_t e = q;
-        while (e < hi && word_char(t[e]))
-            e++;
-        size_t from, to;
-        name_around(t, lo, hi, q, e, &from, &to);
-        if (from < q)
-            from = q;
-        if (to > from)
-            return copy(t, from, to);
+        p = (size_t)((!a ? b : !b ? a : a > b ? a : b) - t) - j;
+        if ((t[p] | 0x20) == w[0]) /* most places: one test */
+            name = role_at(t, lo, hi, p, w, n);
     }
-    return NULL;
+    return name;
 }
 
 /* The name of two or more capitalised words that opens the sentence, before its
@@ -626,19 +742,12 @@ static fc_status fill_back(ctx *c, const char *source)
     return FC_OK;
 }
 
-/* Whether an organisation's name ("Harlow Department of Finance") has a word
- * of org_words starting at text[p] (in text[lo, hi)); notes it (c->sources.
- * text_org) if so. */
-static bool org_at(ctx *c, size_t lo, size_t hi, size_t p)
+/* Whether the word of org_words at text[p, q) is in an organisation's name
+ * ("Harlow Department of Finance"); notes the name (c->sources.text_org) if
+ * so. */
+static bool org_name_at(ctx *c, size_t lo, size_t hi, size_t p, size_t q)
 {
     const char *t = c->text;
-    if (!upper(t[p]) || (p > lo && word_char(t[p - 1])))
-        return false;
-    size_t q = p;
-    while (q < hi && word_char(t[q]))
-        q++;
-    if (!org_word(t + p, q - p))
-        return false;
     size_t from, to;
     name_around(t, lo, hi, p, q, &from, &to);
     if (to - from <= q - p)
@@ -649,6 +758,19 @@ static bool org_at(ctx *c, size_t lo, size_t hi, size_t p)
         c->sources.text_org = name;
     }
     return true;
+}
+
+/* Whether an organisation's name has a word of org_words starting at text[p]
+ * (in text[lo, hi)); notes it if so. The word is known to run at least to q
+ * (p: not known). Small, to be inlined: it is asked of most capitals. */
+static inline bool org_at(ctx *c, size_t lo, size_t hi, size_t p, size_t q)
+{
+    const char *t = c->text;
+    if (!upper(t[p]) || (p > lo && word_char(t[p - 1])))
+        return false;
+    while (q < hi && word_char(t[q]))
+        q++;
+    return org_word(t + p, q - p) && org_name_at(c, lo, hi, p, q);
 }
 
 /* The latest name of an organisation ("Harlow Department of Finance") in the
@@ -667,10 +789,24 @@ static const char *org_in_text(ctx *c)
      * tokens are looked at, latest first, not its bytes. */
     bool found = false;
     const fc_tok *toks = c->toks.items, *k = toks + c->sent.from;
+    /* the first token after lo, found by halves: the loop tests less a token */
+    size_t a = 0, b = c->sent.from;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (toks[mid].start > lo)
+            b = mid;
+        else
+            a = mid + 1;
+    }
     size_t p = hi;
-    while (k > toks && k[-1].start > lo) {
+    while (k > toks + a) {
         p = (--k)->start;
-        if (upper(t[p]) && org_at(c, lo, hi, p)) { /* most tokens: one test */
+        /* Most tokens: one test. A token that starts with a letter is word
+         * bytes only: the word runs to its end at least, and ends there, too
+         * short for org_words, when shorter than four bytes and followed by
+         * no word byte. */
+        if (upper(t[p]) && (k->end - p >= 4 || word_char(t[k->end])) &&
+            org_at(c, lo, hi, p, k->end)) {
             found = true;
             break;
         }
@@ -679,7 +815,7 @@ static const char *org_in_text(ctx *c)
      * the look-back reaches the text before the block, that text eight bytes
      * at a time (those with no capital are passed in one test). */
     if (!found && k > toks) {
-        found = p > lo && org_at(c, lo, hi, lo);
+        found = p > lo && org_at(c, lo, hi, lo, lo);
         p = lo;
     }
     while (!found && p > lo) {
@@ -688,23 +824,38 @@ static const char *org_in_text(ctx *c)
             p = from;
             continue;
         }
-        while (p > from && !found)
-            found = org_at(c, lo, hi, --p);
+        while (p > from && !found) {
+            p--;
+            found = org_at(c, lo, hi, p, p);
+        }
     }
     if (hi > c->sources.text_org_to)
         c->sources.text_org_to = hi;
     return c->sources.text_org;
 }
 
-static bool pronoun(const char *w, bool *person)
+/* Whether w[0, n) is lower[0, n) (letters) in any case: a letter with bit 5
+ * set is the small one, and no other byte is made so. */
+static bool same_letters(const char *w, const char *lower, size_t n)
 {
-    size_t n = strlen(w);
-    if (n < 2 || n > 4) {
-        *person = false;
-        return false;
-    }
-    *person = !strcasecmp(w, "he") || !strcasecmp(w, "she");
-    return *person || !strcasecmp(w, "it") || !strcasecmp(w, "they");
+    for (size_t k = 0; k < n; k++)
+        if ((w[k] | 0x20) != lower[k])
+            return false;
+    return true;
+}
+
+/* Whether w (n bytes) is a pronoun; *person: "he" or "she". */
+static bool pronoun(const char *w, size_t n, bool *person)
+{
+    *person = (n == 2 && same_letters(w, "he", 2)) || (n == 3 && same_letters(w, "she", 3));
+    return *person || (n == 2 && same_letters(w, "it", 2)) ||
+           (n == 4 && same_letters(w, "they", 4));
+}
+
+/* w past its article "the " (in any case), if it has one. */
+static const char *after_the(const char *w)
+{
+    return same_letters(w, "the", 3) && w[3] == ' ' ? w + 4 : w;
 }
 
 /* Whether name has the word w[0, n) (ASCII case-insensitive), whole. */
@@ -736,8 +887,17 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
     if (implied && !(written = fc_strdup("the report")))
         return FC_ENOMEM;
     if (written) {
+        /* its length, its last word and its first "'s ", in one pass */
+        const char *head = written, *own = NULL, *end = written;
+        for (; *end; end++) {
+            if (*end == ' ') {
+                head = end + 1;
+                if (!own && end >= written + 2 && end[-2] == '\'' && end[-1] == 's')
+                    own = end - 2;
+            }
+        }
         bool person;
-        if (pronoun(written, &person)) {
+        if (pronoun(written, (size_t)(end - written), &person)) {
             /* "she said": the person named last; "it said": the paragraph's
              * source, else the organisation named last */
             free(written);
@@ -763,11 +923,8 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
             return FC_OK;
         }
         /* a common noun: "officials", "the company", "the report", "Forecasters" */
-        const char *head = strrchr(written, ' ');
-        head = head ? head + 1 : written;
-        size_t hn = strlen(head);
-        const char *own = strstr(written, "'s "); /* "the company's permit filing" */
-        if (own) {
+        size_t hn = (size_t)(end - head);
+        if (own) { /* "the company's permit filing" */
             head = own;
             while (head > written && head[-1] != ' ')
                 head--;
@@ -782,16 +939,19 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
                 lw[k] = (char)tolower((unsigned char)head[k]);
             resolved = role_source(c, lw, hn, first->start);
         }
-        if (!resolved && (resolve || common))
+        bool looked_up = false; /* fc_resolve_source was asked, and found nothing */
+        if (!resolved && (resolve || common)) {
             resolved = fc_resolve_source(c, written, first->start);
+            looked_up = !resolved;
+        }
         /* "the company said": the name in the sentence; "according to the
          * fisheries board": a public body with words of its own is only a name
          * that has its noun ("Harrow Bay" in "The Harrow Bay cod catch" is no
          * board) */
         if (!resolved && common) {
-            const char *w0 = strncasecmp(written, "the ", 4) == 0 ? written + 4 : written;
+            const char *w0 = after_the(written);
             resolved = name_in_sentence(c);
-            if (resolved && head > w0 && !own && in_words(bodies, sizeof bodies / sizeof *bodies, head, hn) &&
+            if (resolved && head > w0 && !own && in_words(&bodies, head, hn) &&
                 !has_word(resolved, head, hn)) {
                 free(resolved);
                 resolved = NULL;
@@ -803,8 +963,8 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
             (implied ||
              (c->about.attr_to > c->about.attr_from &&
               list_at(c, &c->r->attr_nouns, c->about.attr_to - 1)) ||
-             (role && !in_words(own_roles, sizeof own_roles / sizeof *own_roles, head, hn)) ||
-             in_words(back_nouns, sizeof back_nouns / sizeof *back_nouns, head, hn));
+             (role && !in_words(&own_roles, head, hn)) ||
+             in_words(&back_nouns, head, hn));
         if (refers_back) {
             /* "officials said", "the company said", "the report found": the
              * organisation named last */
@@ -813,7 +973,7 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
              * to a name that has its noun ("the health department", the
              * "Kessler County Health Department"), not to the Commerce
              * Department named before */
-            const char *w0 = strncasecmp(written, "the ", 4) == 0 ? written + 4 : written;
+            const char *w0 = after_the(written);
             bool own_words = head > w0;
             if (e && own_words && !has_word(named_get(c, e), head, hn))
                 e = NULL;
@@ -839,6 +999,10 @@ fc_status fc_source_sentence(ctx *c, char *written, bool resolve)
         push(c, written, resolved);
         fc_named *e = recent(c, 0);
         e->common = common && !resolved;
+        if (!resolved && looked_up) { /* named_get would look it up again, in vain */
+            e->done = true;
+            e->person = -1;
+        }
         if (resolve || resolved)
             c->about.source = named_get(c, e);
         /* The first source a paragraph names covers the figures before it in the
@@ -861,12 +1025,15 @@ const char *fc_source_clause(ctx *c, char *written)
 {
     char *resolved = fc_resolve_source(c, written, tok(c, c->sent.from)->start);
     push(c, written, resolved);
-    return named_get(c, recent(c, 0));
+    fc_named *e = recent(c, 0);
+    e->done = true; /* looked up, found or not: named_get need not look again */
+    e->person = -1;
+    return named_get(c, e);
 }
 
 void fc_sources_free(ctx *c)
 {
-    for (size_t k = 0; k < FC_RECENT_SOURCES; k++)
+    for (size_t k = 0; k < FC_RECENT_SOURCES && k < c->sources.n; k++) /* the others: unused */
         named_free(&c->sources.recent[k]);
     free(c->sources.text_org);
     free(c->attr_words);
