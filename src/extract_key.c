@@ -74,14 +74,21 @@ static void add(keyb *b, char kind, const char *word);
  * runners finished the race", "She finished with 32,418 votes"): no event. */
 static void merge_losses(keyb *b, bool verb_loss)
 {
+    /* The merges need a thing, and an event or a verb of cutting jobs: most
+     * keys lack one, and are done. */
+    if (!b->count[kind_index('t')] ||
+        (!b->count[kind_index('e')] && !b->count[kind_index('w')] && !verb_loss))
+        return;
     bool people = false, loss = false, votes = false, built = false, jobs = false, cut = false,
-         event = false;
+         event = b->count[kind_index('e')] != 0;
     for (size_t i = 0; i < b->n; i++) {
+        if (b->kind[i] != kind_index('t') && b->kind[i] != kind_index('e') &&
+            b->kind[i] != kind_index('w'))
+            continue; /* (the terms looked for are of these kinds) */
         const char *t = b->terms[i];
         people = people || strcmp(t, "t:person") == 0 || strcmp(t, "t:job") == 0;
         jobs = jobs || strcmp(t, "t:job") == 0;
         cut = cut || strcmp(t, "w:cut") == 0 || strcmp(t, "w:slash") == 0;
-        event = event || t[0] == 'e';
         votes = votes || strcmp(t, "t:person") == 0 || strcmp(t, "t:vote") == 0;
         loss = loss || strcmp(t, "e:destroy") == 0 || strcmp(t, "e:layoff") == 0;
         built = built || strcmp(t, "e:build") == 0;
@@ -189,13 +196,15 @@ static size_t count_kind(const keyb *b, char kind)
  * all a key needs. */
 static void stem(const char *text, const fc_tok *t, char *out, size_t n)
 {
-    size_t len = 0;
-    for (size_t i = t->start; i < t->end && len + 1 < n; i++) {
-        unsigned char ch = (unsigned char)text[i];
-        if (ch == '\'' || (ch == 0xE2 && i + 2 < t->end && (unsigned char)text[i + 1] == 0x80 &&
-                           (unsigned char)text[i + 2] == 0x99))
+    const unsigned char *s = (const unsigned char *)text + t->start;
+    size_t size = t->end - t->start, len = 0;
+    size_t fit = size < n - 1 ? size : n - 1;
+    for (; len < fit; len++) {
+        unsigned char ch = s[len];
+        if ((ch == '\'' || ch == 0xE2) &&
+            (ch == '\'' || (len + 2 < size && s[len + 1] == 0x80 && s[len + 2] == 0x99)))
             break; /* "state's", "state’s" */
-        out[len++] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+        out[len] = (char)((unsigned)(ch - 'A') < 26u ? ch - 'A' + 'a' : ch);
     }
     out[len] = '\0';
     if (len > 4 && memcmp(out + len - 3, "ies", 4) == 0) {
@@ -269,12 +278,33 @@ static inline bool is_name_word(const ctx *c, size_t i)
  * how many tokens it covers. */
 static const char *concept_lookup(const ctx *c, const fc_entries *e, size_t i, size_t *ntok);
 
-static inline const char *concept_at(const ctx *c, const fc_entries *e, size_t i, size_t *ntok)
+/* Whether an entry of e starting at i (the word at i a key of e->first) may
+ * end where a phrase's last word, a key of e->last, is: the bucket of the word
+ * holds phrases of `longest` tokens down to `shortest` (the longer first:
+ * extract_internal.h's bucket_lookup; other words' phrases in it only widen the
+ * bounds). Most words that start an entry ("the" of "the state's", "in" of "in
+ * the county") are followed by no such end, told in a few bit tests before the
+ * bucket's phrases are compared. */
+FC_HOT bool may_end(const ctx *c, const fc_entries *e, size_t i)
+{
+    const fc_index *ix = &e->first;
+    uint32_t b = c->word[i] & ix->mask;
+    size_t longest = e->items[ix->item[ix->start[b]]].phrase.ntok;
+    size_t shortest = e->items[ix->item[ix->start[b + 1] - 1]].phrase.ntok;
+    for (size_t j = i + shortest - 1; j < i + longest && j < c->sent.to; j++)
+        if (fc_index_has(&e->last, c->word[j]))
+            return true;
+    return false;
+}
+
+FC_HOT const char *concept_at(const ctx *c, const fc_entries *e, size_t i, size_t *ntok)
 {
     if (i >= c->sent.to || !(c->r->grouping.word_class[c->word[i]] & FC_WORD_CONCEPT))
         return NULL; /* no event, thing or scope starts with this word */
     if (!fc_index_has(&e->first, c->word[i]))
         return NULL; /* nor any entry of this list */
+    if (!may_end(c, e, i))
+        return NULL;
     return concept_lookup(c, e, i, ntok);
 }
 
@@ -343,7 +373,7 @@ void fc_key_words(ctx *c)
  * "although"; ", as"; "and" between clauses. Asked of the tokens around every
  * claim, and told in a few compares, with no memo: a number or a word in no
  * rule phrase breaks none, any other word only when it is one of these. */
-static inline bool is_break(const ctx *c, size_t i)
+FC_HOT bool is_break(const ctx *c, size_t i)
 {
     const fc_tok *t = tok(c, i);
     if (t->kind == FC_TOK_PUNCT)
@@ -665,8 +695,10 @@ static bool is_proper(ctx *c, size_t i)
             size_t p = k;
             while (p > lo && (text[p - 1] == ' ' || text[p - 1] == '\t'))
                 p--;
-            if (p > lo && (isalpha((unsigned char)text[p - 1]) || text[p - 1] == ','))
+            if (p > lo && (isalpha((unsigned char)text[p - 1]) || text[p - 1] == ',')) {
                 inside = true;
+                break; /* (nothing later in the window takes it back) */
+            }
         }
     }
 done:;
@@ -709,6 +741,18 @@ static bool speech_verb(const ctx *c, size_t i)
         if (is_word(c, i, verbs[k]))
             return true;
     return false;
+}
+
+/* Whether token i may be a word that marks a stretch of time ("first",
+ * "last", "past", "opening", "busiest", "peak", "final", "latest"): a word of
+ * four letters or more starting with one of theirs, so that most words are
+ * told apart in one test. */
+static inline bool may_mark(const ctx *c, size_t i)
+{
+    const fc_tok *t = tok(c, i);
+    char ch = (char)(c->text[t->start] | 0x20);
+    return t->kind == FC_TOK_WORD && t->end - t->start >= 4 &&
+           (ch == 'f' || ch == 'l' || ch == 'p' || ch == 'o' || ch == 'b');
 }
 
 static bool in_span(size_t i, size_t from, size_t to)
@@ -807,7 +851,8 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             continue;
         const fc_tok *t = tok(c, i);
         bool lower_word = t->kind == FC_TOK_WORD && !fc_tok_is_capitalised(c->text, t);
-        if (lower_word && unknown(c, i) && !is_word_n(c, i, c->w_among, "among")) {
+        /* (a word in no phrase is "among" only when the rules have no "among") */
+        if (lower_word && unknown(c, i) && (c->w_among < r->vocab.n || !is_word(c, i, "among"))) {
             /* A plain word: the common case. Kept by its token (the lexer's
              * lowercase hash tells repeats apart), stemmed once at the end. */
             if (t->end - t->start >= 3 && nplain < PLAIN_MAX) {
@@ -863,9 +908,9 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             const char *sc = k < wto ? concept_at(c, &g->scope_subjects, k, &nt) : NULL;
             /* (past an adverb: "The state now has 64 confirmed cases") */
             size_t v = k + 1;
-            if (v + 1 < wto && (is_word(c, v, "now") || is_word(c, v, "also") ||
-                                is_word(c, v, "already") || is_word(c, v, "currently") ||
-                                is_word(c, v, "still")))
+            if (sc && nt == 1 && v + 1 < wto &&
+                (is_word(c, v, "now") || is_word(c, v, "also") || is_word(c, v, "already") ||
+                 is_word(c, v, "currently") || is_word(c, v, "still")))
                 v++;
             if (sc && nt == 1 && v < wto && tok(c, v)->kind == FC_TOK_WORD &&
                 (list_at(c, &r->attr_after, v) || is_word(c, v, "has") || is_word(c, v, "had") ||
@@ -879,13 +924,16 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 continue;
             }
         }
+        /* (a word that starts no concept is no thing, scope or event below) */
+        bool concept_word = r->grouping.word_class[c->word[i]] & FC_WORD_CONCEPT;
         /* A thing's name in the clause ("the spending plan", "homes lost"). */
-        if (tok(c, i)->kind == FC_TOK_WORD && (concept = concept_at(c, &g->things, i, &nt))) {
+        if (concept_word && tok(c, i)->kind == FC_TOK_WORD &&
+            (concept = concept_at(c, &g->things, i, &nt))) {
             add(&b, 'w', concept);
             i += nt - 1;
             continue;
         }
-        if ((concept = concept_at(c, &g->scopes, i, &nt)) &&
+        if (concept_word && (concept = concept_at(c, &g->scopes, i, &nt)) &&
             !(at > af && i + nt > af && i < at)) { /* not inside the source's words */
             /* A capacity is the figure's scope when it is named before it ("a
              * capacity of 900", "built for 900"); after it, the figure is set
@@ -929,7 +977,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             continue;
         }
         /* "the plan calls for 420 apartments": a demand, no calls made */
-        if ((concept = concept_at(c, &g->events, i, &nt)) && nt == 1 &&
+        if ((concept = concept_word ? concept_at(c, &g->events, i, &nt) : NULL) && nt == 1 &&
             (is_word(c, i, "calls") || is_word(c, i, "call") || is_word(c, i, "called")) &&
             is_word(c, i + 1, "for"))
             concept = NULL;
@@ -979,7 +1027,8 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             continue;
         }
         /* "In Ward 3", "District 12": a label and its number name a place. */
-        if (is_name_word(c, i) && i + 1 < c->sent.to && tok(c, i + 1)->kind == FC_TOK_NUM &&
+        bool name_word = is_name_word(c, i); /* asked by the three tests below */
+        if (name_word && i + 1 < c->sent.to && tok(c, i + 1)->kind == FC_TOK_NUM &&
             list_at(c, &g->place_labels, i) && !in_span(i + 1, sp->start, sp->end)) {
             char lab[48];
             stem(c->text, t, w, 24);
@@ -993,7 +1042,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         }
         /* "behind Linden College", "ahead of Harrowgate", "second to
          * Westbrook's 64": another the figure is set against, not its own */
-        if (is_name_word(c, i) && i > wfrom &&
+        if (name_word && i > wfrom &&
             (is_word(c, i - 1, "behind") || is_word(c, i - 1, "than") ||
              (i > wfrom + 1 && is_word(c, i - 1, "of") && is_word(c, i - 2, "ahead")) ||
              (i > wfrom + 1 && is_word(c, i - 1, "to") &&
@@ -1001,7 +1050,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             i = name_at(c, i, wto, name, sizeof name) - 1;
             continue;
         }
-        if (is_name_word(c, i) && !(list_at(c, &r->attr_titles, i))) {
+        if (name_word && !(list_at(c, &r->attr_titles, i))) {
             bool first = i == c->sent.from || (i > c->sent.from && tok(c, i - 1)->kind ==
                                                                         FC_TOK_PUNCT &&
                                                (is_punct(c, i - 1, "\"") ||
@@ -1101,19 +1150,17 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
      * days of service the ferry carried 68,800") */
     size_t span_from = wfrom;
     for (size_t i = c->sent.from; i < wfrom && i < c->sent.from + 4; i++)
-        if (is_word(c, i, "first") || is_word(c, i, "last") || is_word(c, i, "past") ||
-            is_word(c, i, "busiest") || is_word(c, i, "peak") || is_word(c, i, "final") ||
-            is_word(c, i, "latest")) {
+        if (may_mark(c, i) &&
+            (is_word(c, i, "first") || is_word(c, i, "last") || is_word(c, i, "past") ||
+             is_word(c, i, "busiest") || is_word(c, i, "peak") || is_word(c, i, "final") ||
+             is_word(c, i, "latest"))) {
             span_from = i;
             break;
         }
     for (size_t i = span_from; !cl->period && i + 1 < wto; i++) {
         static const char *const marks[] = {"first",   "last", "past",  "opening",
                                             "busiest", "peak", "final", "latest"};
-        const fc_tok *mt = tok(c, i);
-        char ch = (char)(c->text[mt->start] | 0x20);
-        if (mt->kind != FC_TOK_WORD || mt->end - mt->start < 4 ||
-            (ch != 'f' && ch != 'l' && ch != 'p' && ch != 'o' && ch != 'b'))
+        if (!may_mark(c, i))
             continue; /* most words: one test */
         size_t m = 0;
         while (m < sizeof marks / sizeof *marks && !is_word(c, i, marks[m]))
@@ -1237,8 +1284,13 @@ static bool partial_count(const ctx *c)
 {
     static const char *const kinds[] = {"results", "count", "counts", "returns", "tally",
                                         "figures"};
+    /* Every word asked about at i below starts with one of these letters
+     * ("with", "precincts", "partial", "early", "be", "vote" ...): any other
+     * word starts no partial count, told in one look. */
+    static const bool first[256] = {['w'] = 1, ['W'] = 1, ['p'] = 1, ['P'] = 1, ['e'] = 1,
+                                    ['E'] = 1, ['b'] = 1, ['B'] = 1, ['v'] = 1, ['V'] = 1};
     for (size_t i = c->sent.from; i + 1 < c->sent.to; i++) {
-        if (tok(c, i)->kind != FC_TOK_WORD)
+        if (tok(c, i)->kind != FC_TOK_WORD || !first[(unsigned char)c->text[tok(c, i)->start]])
             continue;
         /* "through 56 home dates, with two home games remaining": a season's
          * tally before its end (not "the remaining 230 workers") */
@@ -1298,7 +1350,7 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
     if (c->r->grouping.nconcepts == 0 && c->r->grouping.person_nouns.n == 0 &&
         c->r->grouping.weight[FC_TERM_THING] == 0)
         return FC_OK; /* rules without a grouping vocabulary: no keys */
-    c->key_partial = n > 0 && partial_count(c);
+    bool partial_known = false; /* c->key_partial, asked on the first claim keyed */
     size_t prev_from = c->sent.from; /* the clause start of the claim before */
     for (size_t i = 0; i < n; i++) {
         fc_claim *cl = &c->out->items[first + i];
@@ -1342,13 +1394,17 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
         size_t past = sp->subj_to > sp->end ? sp->subj_to : sp->end;
         /* Past commas ("40 people, mostly students, were detained"), not breaks. */
         size_t wto = past;
-        while (wto < hi && !is_break(c, wto) && wto < past + 12)
+        while (wto < hi && wto < past + 12 && !is_break(c, wto))
             wto++;
         /* "destroyed 312 homes, county officials said, and left more than a
          * thousand others needing repairs": the clause ends at its source */
         if (c->about.attr_to > c->about.attr_from && c->about.attr_from >= past &&
             c->about.attr_from < wto)
             wto = c->about.attr_from;
+        if (!partial_known) {
+            c->key_partial = partial_count(c);
+            partial_known = true;
+        }
         fc_status st = key_one(c, cl, sp, wfrom, wto);
         if (st != FC_OK)
             return st;
