@@ -302,6 +302,10 @@ fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c)
         w.known = true;
         w.pub = w.hi = pub;
         w.lo = x->pub ? x->pub[c->doc].lo : recent_past(pub);
+        /* what will happen, with no date given, happens after the story: "will
+         * lay off 640 workers" is the layoffs another story dates "in May" */
+        if (c->modality == FC_MOD_PROJECTION)
+            w.hi = pub + 366;
     }
     return w;
 }

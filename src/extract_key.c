@@ -48,7 +48,8 @@ typedef struct keyb {
 } keyb;
 
 /* Whether the word right before token i is a verb of cutting jobs ("will cut
- * 1,240 jobs", "would cost 1,420 jobs", "slashing 300 positions"). */
+ * 1,240 jobs", "would cost 1,420 jobs", "slashing 300 positions", "will cost 460
+ * workers their jobs"). */
 static bool loss_verb_before(const ctx *c, size_t i)
 {
     static const char *const verbs[] = {"cut",       "cuts",       "cutting",   "slash",
@@ -80,7 +81,7 @@ static void merge_losses(keyb *b, bool verb_loss)
         (!b->count[kind_index('e')] && !b->count[kind_index('w')] && !verb_loss))
         return;
     bool people = false, loss = false, votes = false, built = false, jobs = false, cut = false,
-         event = b->count[kind_index('e')] != 0;
+         their_jobs = false, person = false, close = false, other_event = false;
     for (size_t i = 0; i < b->n; i++) {
         if (b->kind[i] != kind_index('t') && b->kind[i] != kind_index('e') &&
             b->kind[i] != kind_index('w'))
@@ -89,14 +90,23 @@ static void merge_losses(keyb *b, bool verb_loss)
         people = people || strcmp(t, "t:person") == 0 || strcmp(t, "t:job") == 0;
         jobs = jobs || strcmp(t, "t:job") == 0;
         cut = cut || strcmp(t, "w:cut") == 0 || strcmp(t, "w:slash") == 0;
+        their_jobs = their_jobs || strcmp(t, "w:job") == 0;
+        close = close || strcmp(t, "e:close") == 0;
+        other_event = other_event ||
+                      (t[0] == 'e' && strcmp(t, "e:close") != 0 && strcmp(t, "e:layoff") != 0 &&
+                       strcmp(t, "e:destroy") != 0 && strcmp(t, "e:lose") != 0);
+        person = person || strcmp(t, "t:person") == 0;
         votes = votes || strcmp(t, "t:person") == 0 || strcmp(t, "t:vote") == 0;
         loss = loss || strcmp(t, "e:destroy") == 0 || strcmp(t, "e:layoff") == 0;
         built = built || strcmp(t, "e:build") == 0;
     }
-    /* "cutting 720 jobs", "slashing 300 positions": jobs cut are jobs lost;
+    /* "cutting 720 jobs", "slashing 300 positions", "460 jobs cut" in a closure:
+     * jobs cut are jobs lost;
      * "will cut 1,240 jobs", "will cost 1,420 jobs": so is a figure of jobs that
      * such a verb governs, whatever else its clause tells */
-    bool cut_jobs = jobs && ((cut && !event) || verb_loss);
+    bool cut_jobs = jobs && (((cut || close) && !other_event) || verb_loss);
+    /* ... and "will cost 460 workers their jobs" */
+    cut_jobs = cut_jobs || (person && their_jobs && verb_loss);
     if (!(people && loss) && !(votes && built) && !cut_jobs)
         return;
     keyb nb = {0}; /* about 2 KB */
@@ -105,8 +115,8 @@ static void merge_losses(keyb *b, bool verb_loss)
         if (votes && strcmp(t, "e:build") == 0)
             continue;
         bool ev = people && (strcmp(t, "e:destroy") == 0 || strcmp(t, "e:layoff") == 0);
-        if (cut_jobs && verb_loss && t[0] == 'e')
-            continue;
+        if (cut_jobs && t[0] == 'e' && (verb_loss || strcmp(t, "e:close") == 0))
+            continue; /* "will see 460 jobs cut" in a closure: the loss */
         add(&nb, t[0], ev ? "lose" : t + 2);
     }
     if (cut_jobs)
@@ -824,6 +834,15 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         (is_word(c, sp->end + 1, "the") || is_word(c, sp->end + 1, "its") ||
          is_word(c, sp->end + 1, "their") || is_word(c, sp->end + 1, "those") ||
          is_word(c, sp->end + 1, "them")))
+        add(&b, 's', "part");
+    /* "The first 410 workers will be laid off in March", "the remaining 230":
+     * a tranche, part of a whole */
+    if (cl->unit == FC_UNIT_COUNT && sp->start >= c->sent.from + 2 &&
+        (is_word(c, sp->start - 2, "the") || is_word(c, sp->start - 2, "a")) &&
+        (is_word(c, sp->start - 1, "first") || is_word(c, sp->start - 1, "remaining") ||
+         is_word(c, sp->start - 1, "last") || is_word(c, sp->start - 1, "final") ||
+         is_word(c, sp->start - 1, "next") || is_word(c, sp->start - 1, "initial") ||
+         is_word(c, sp->start - 1, "other")))
         add(&b, 's', "part");
     /* "The budget includes $118 million for police", "including 18 miles of
      * track": a part of the whole named before */
