@@ -1900,6 +1900,15 @@ static void find_subject(ctx *c, size_t start, size_t i, found *f)
             !list_at(c, &c->r->day_names, j) && !is_month(c, j) && j > from + 1 &&
             fc_tok_is_capitalised(c->text, tok(c, j - 2)))
             continue;
+        /* "52 confirmed Legionnaires' cases", "farmers' complaints": a plural
+         * possessive names the owner of the noun after it */
+        if (head && words < 4 && j + 1 < c->sent.to && glued(c, j) &&
+            (is_punct(c, j, "'") || is_punct(c, j, "\xE2\x80\x99")) && !glued(c, j + 1) &&
+            tok(c, j + 1)->kind == FC_TOK_WORD && !is_stop(c, j + 1) && !is_participle(c, j + 1) &&
+            !fc_tok_is_capitalised(c->text, tok(c, j + 1))) {
+            j++;
+            continue;
+        }
         if (head)
             break; /* the counted noun ends the subject: "buses ran" -> "buses" */
     }

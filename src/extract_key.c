@@ -811,6 +811,19 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         }
     }
     thing_terms(c, sp->subj_from, sp->subj_to, &b);
+    /* "approved a general fund budget of $148.6 million": an amount with no
+     * noun after it is of the noun before "of" */
+    if (cl->unit == FC_UNIT_CURRENCY && !count_kind(&b, 't') && sp->subj_to <= sp->subj_from &&
+        sp->start >= c->sent.from + 2 && is_word(c, sp->start - 1, "of") &&
+        tok(c, sp->start - 2)->kind == FC_TOK_WORD && !skip_word(c, sp->start - 2) &&
+        !fc_tok_is_capitalised(c->text, tok(c, sp->start - 2))) {
+        size_t h = sp->start - 2, m = h;
+        while (m > c->sent.from && h - m < 2 && tok(c, m - 1)->kind == FC_TOK_WORD &&
+               !skip_word(c, m - 1) && !fc_tok_is_capitalised(c->text, tok(c, m - 1)) &&
+               !is_determiner_word(c, m - 1))
+            m--;
+        thing_terms(c, m, h + 1, &b);
+    }
     /* "Of the trees planted in Linford last year, 1,900 went to the east side":
      * a part of a whole the sentence names without a figure is a subset, never
      * the whole's total (with a figure, the part is linked to it instead). */
@@ -999,6 +1012,12 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         if ((concept = concept_word ? concept_at(c, &g->events, i, &nt) : NULL) && nt == 1 &&
             (is_word(c, i, "calls") || is_word(c, i, "call") || is_word(c, i, "called")) &&
             is_word(c, i + 1, "for"))
+            concept = NULL;
+        /* "the Harvest Lane street festival", "the Rescue Mission": a word of a
+         * name, no event */
+        if (concept && nt == 1 && i > c->sent.from && fc_tok_is_capitalised(c->text, t) &&
+            i + 1 < c->sent.to && tok(c, i + 1)->kind == FC_TOK_WORD &&
+            fc_tok_is_capitalised(c->text, tok(c, i + 1)))
             concept = NULL;
         if (concept) {
             /* "let go without charges", "were not hurt": the event did not happen. */

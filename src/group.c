@@ -549,6 +549,19 @@ static bool scope_is_place_kind(const fc_keyinfo *k, uint32_t t, uint32_t place)
     return u && strcmp(u + 1, k->names[t] + 2) == 0;
 }
 
+/* Whether scope term t ("s:city") is a word of one of the names n[0..nn)
+ * ("n:fenwick_city_council"): the name says the level the scope does. */
+static bool scope_in_name(const fc_keyinfo *k, uint32_t t, const uint32_t *n, size_t nn)
+{
+    const char *s = k->names[t] + 2;
+    size_t ls = strlen(s);
+    for (size_t i = 0; i < nn; i++)
+        for (const char *p = strstr(k->names[n[i]] + 2, s); p; p = strstr(p + 1, s))
+            if ((p == k->names[n[i]] + 2 || p[-1] == '_') && (p[ls] == '_' || !p[ls]))
+                return true;
+    return false;
+}
+
 /* Whether place term t is one of the rules' known places (countries, states). */
 static bool broad_place(const fc_keyinfo *k, uint32_t t)
 {
@@ -869,7 +882,15 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     bool kind_is_place = (na[FC_TERM_SCOPE] == 1 && !nb[FC_TERM_SCOPE] &&
                           scope_is_place_kind(k, ta[FC_TERM_SCOPE][0], b->place)) ||
                          (nb[FC_TERM_SCOPE] == 1 && !na[FC_TERM_SCOPE] &&
-                          scope_is_place_kind(k, tb[FC_TERM_SCOPE][0], a->place));
+                          scope_is_place_kind(k, tb[FC_TERM_SCOPE][0], a->place)) ||
+                         /* "the city council approved" and "The Fenwick City
+                          * Council has approved" */
+                         (na[FC_TERM_SCOPE] == 1 && !nb[FC_TERM_SCOPE] &&
+                          scope_in_name(k, ta[FC_TERM_SCOPE][0], tb[FC_TERM_NAME],
+                                        nb[FC_TERM_NAME])) ||
+                         (nb[FC_TERM_SCOPE] == 1 && !na[FC_TERM_SCOPE] &&
+                          scope_in_name(k, tb[FC_TERM_SCOPE][0], ta[FC_TERM_NAME],
+                                        na[FC_TERM_NAME]));
     if ((na[FC_TERM_SCOPE] != nb[FC_TERM_SCOPE] || c[FC_TERM_SCOPE] != na[FC_TERM_SCOPE]) &&
         !kind_is_place &&
         (!(c[FC_TERM_NAME] && (!na[FC_TERM_SCOPE] || !nb[FC_TERM_SCOPE])) ||
