@@ -117,6 +117,9 @@ typedef struct ctx {
         bool cues_done;                         /* poll and estimate below are known */
         const struct fc_entry *poll, *estimate; /* cues anywhere in the sentence, */
         size_t poll_at, estimate_at;            /* and where */
+        size_t cue_first;     /* the first token that may start a cue; sent.to: none */
+        size_t cue_after_end; /* one past the last that may start a cue written after
+                                 its figure (modality_cues_after); 0: none */
         unsigned char *context; /* per measure: 0 unknown, 1 context absent, 2 present */
     } about;
     /* Sentences of the current paragraph with no claim, read for their sources
@@ -154,6 +157,9 @@ typedef struct ctx {
         size_t at;    /* 1 + the offset of the sentence's first token; 0: none */
         size_t ntoks; /* and its length in tokens */
         size_t n;     /* the tokens; FC_PERIOD_TOKS + 1: too many */
+        size_t maybe_lo, maybe_hi; /* the first of them that may be a period (no
+                                      number but a year or a relative period's
+                                      word), and one past the last; lo >= hi: none */
         size_t tok[FC_PERIOD_TOKS];
         signed char known[FC_PERIOD_TOKS]; /* 0 not read, -1 no period, 1 text */
         char text[FC_PERIOD_TOKS][40];
