@@ -2707,9 +2707,17 @@ static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_clai
         const fc_entry *e = entry_at(c, &c->r->modality_cues, k);
         if (!e)
             e = cue_across_period(c, k);
-        /* "told about 80 residents": the figure is who was told, not a target. */
-        if (e && e->phrase.ntok + k == start && e->phrase.ntok == 1 && is_word(c, k, "told"))
-            e = NULL;
+        /* "told about 80 residents": the figure is who was told, not a target;
+         * nor in "told residents the city had delivered 1,200": "told" sets a
+         * target only with a "to" ("told drivers to complete 40 deliveries") */
+        if (e && e->phrase.ntok == 1 && is_word(c, k, "told")) {
+            bool to = false; /* ("told Immigration and Customs Enforcement to reach") */
+            for (size_t q = k + 1; q < start && q < k + 8 && !to && tok(c, q)->kind != FC_TOK_PUNCT;
+                 q++)
+                to = is_word(c, q, "to");
+            if (!to)
+                e = NULL;
+        }
         /* "ordered 146 trucks out of service", "ordered 40 buses": what was
          * ordered, done; "ordered 3,000 arrests a day" is a quota. */
         if (e && e->phrase.ntok + k == start && e->phrase.ntok == 1 && cl->per == FC_PER_NONE &&
@@ -4622,6 +4630,35 @@ static bool link_back(ctx *c, size_t first, size_t i, fc_claim *change, const fc
  *   - parts name their whole: after "Of the 40 arrested,", after a colon ("520
  *     homes: 310 destroyed, 260 damaged"), and after "Of those," (the whole is
  *     the last count before the sentence). */
+/* "Of those who reported, 312 ...": the whole is the count before whose own
+ * words carry the verb ("1,420 of them reported for service"), a part itself
+ * or not; NULL when the words from k to to name no verb after "who" or "that",
+ * or no count of the three sentences before has it within a few words. */
+static const fc_claim *whole_by_verb(const ctx *c, size_t before, size_t k, size_t to)
+{
+    size_t v = k;
+    while (v < to && !is_word(c, v, "who") && !is_word(c, v, "that"))
+        v++;
+    if (v + 1 >= to || tok(c, v + 1)->kind != FC_TOK_WORD)
+        return NULL;
+    const fc_tok *verb = tok(c, v + 1);
+    size_t n = verb->end - verb->start;
+    for (size_t i = before; i-- > 0;) {
+        const fc_claim *w = &c->out->items[i];
+        if (w->doc != c->doc_index || w->sentence + 3 < c->sentence)
+            break;
+        if (w->unit != FC_UNIT_COUNT || w->role != FC_ROLE_LEVEL || w->value <= 0)
+            continue;
+        size_t lim = w->end + 32 < w->sentence_end ? w->end + 32 : w->sentence_end;
+        for (size_t p = w->end; p + n <= lim; p++)
+            if (c->text[p] == ' ' && p + 1 + n <= lim &&
+                strncasecmp(c->text + p + 1, c->text + verb->start, n) == 0 &&
+                (p + 1 + n == lim || !isalpha((unsigned char)c->text[p + 1 + n])))
+                return w;
+    }
+    return NULL;
+}
+
 static void link_sentence(ctx *c, size_t first)
 {
     size_t n = c->out->n - first;
@@ -4925,7 +4962,9 @@ static void link_sentence(ctx *c, size_t first)
             const char *event = NULL;
             for (size_t t = k; t < sp[0].start && !event; t++)
                 event = fc_key_event_at(c, t);
-            const fc_claim *w = find_whole(c, first, c->sentence, event, false);
+            const fc_claim *w = event ? NULL : whole_by_verb(c, first, k, sp[0].start);
+            if (!w)
+                w = find_whole(c, first, c->sentence, event, false);
             for (size_t i = 0; w && i < n; i++)
                 if (cl[i].unit == FC_UNIT_COUNT && cl[i].role == FC_ROLE_LEVEL && !cl[i].part_of[0])
                     memcpy(cl[i].part_of, w->id, sizeof cl[i].part_of);
