@@ -77,8 +77,8 @@ void fc_id_format(char *id, char kind, uint64_t h)
     h *= 0xc4ceb9fe1a85ec53u;
     h ^= h >> 33;
     id[0] = kind;
-    for (int k = 0; k < 8; k++)
-        memcpy(id + 1 + 2 * k, hex_pairs + 2 * ((h >> (56 - 8 * k)) & 255), 2);
+    for (int k = 7; k >= 0; k--, h >>= 8) /* the last byte first: one shift each */
+        memcpy(id + 1 + 2 * k, hex_pairs + 2 * (h & 255), 2);
     id[17] = '\0';
 }
 

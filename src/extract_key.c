@@ -57,7 +57,11 @@ static bool loss_verb_before(const ctx *c, size_t i)
                                         "eliminates", "eliminated", "eliminating", "cost",
                                         "costs",     "costing",    "shed",      "sheds",
                                         "shedding",  "axe",        "axed",      "axing"};
-    if (i <= c->sent.from)
+    if (i <= c->sent.from || tok(c, i - 1)->kind != FC_TOK_WORD)
+        return false;
+    /* every verb starts with c, s, e or a: most words are told in one test */
+    char ch = (char)(c->text[tok(c, i - 1)->start] | 0x20);
+    if (ch != 'c' && ch != 's' && ch != 'e' && ch != 'a')
         return false;
     for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
         if (is_word(c, i - 1, verbs[k]))
@@ -73,32 +77,45 @@ static void add(keyb *b, char kind, const char *word);
  * jobs were eliminated"): the destruction and lay-off events read as "lose". */
 /* ... and people or votes "finished" or "completed" nothing built ("17,842
  * runners finished the race", "She finished with 32,418 votes"): no event. */
-static void merge_losses(keyb *b, bool verb_loss)
+/* Whether term i of b is `term` (its length first: most terms are told by it). */
+static inline bool term_is(const keyb *b, size_t i, const char *term)
+{
+    size_t n = strlen(term);
+    return b->len[i] == n && memcmp(b->terms[i], term, n) == 0;
+}
+
+static void merge_losses(const ctx *c, keyb *b, size_t figure)
 {
     /* The merges need a thing, and an event or a verb of cutting jobs: most
      * keys lack one, and are done. */
-    if (!b->count[kind_index('t')] ||
-        (!b->count[kind_index('e')] && !b->count[kind_index('w')] && !verb_loss))
+    if (!b->count[kind_index('t')])
+        return;
+    bool verb_loss = loss_verb_before(c, figure);
+    if (!b->count[kind_index('e')] && !b->count[kind_index('w')] && !verb_loss)
         return;
     bool people = false, loss = false, votes = false, built = false, jobs = false, cut = false,
          their_jobs = false, person = false, close = false, other_event = false;
+    /* (the terms looked for are of kinds t, e and w; a term's kind is its first
+     * letter, so each is compared only with the terms of its own kind) */
     for (size_t i = 0; i < b->n; i++) {
-        if (b->kind[i] != kind_index('t') && b->kind[i] != kind_index('e') &&
-            b->kind[i] != kind_index('w'))
-            continue; /* (the terms looked for are of these kinds) */
-        const char *t = b->terms[i];
-        people = people || strcmp(t, "t:person") == 0 || strcmp(t, "t:job") == 0;
-        jobs = jobs || strcmp(t, "t:job") == 0;
-        cut = cut || strcmp(t, "w:cut") == 0 || strcmp(t, "w:slash") == 0;
-        their_jobs = their_jobs || strcmp(t, "w:job") == 0;
-        close = close || strcmp(t, "e:close") == 0;
-        other_event = other_event ||
-                      (t[0] == 'e' && strcmp(t, "e:close") != 0 && strcmp(t, "e:layoff") != 0 &&
-                       strcmp(t, "e:destroy") != 0 && strcmp(t, "e:lose") != 0);
-        person = person || strcmp(t, "t:person") == 0;
-        votes = votes || strcmp(t, "t:person") == 0 || strcmp(t, "t:vote") == 0;
-        loss = loss || strcmp(t, "e:destroy") == 0 || strcmp(t, "e:layoff") == 0;
-        built = built || strcmp(t, "e:build") == 0;
+        if (b->kind[i] == kind_index('t')) {
+            bool is_person = term_is(b, i, "t:person"), is_job = term_is(b, i, "t:job");
+            people = people || is_person || is_job;
+            jobs = jobs || is_job;
+            person = person || is_person;
+            votes = votes || is_person || term_is(b, i, "t:vote");
+        } else if (b->kind[i] == kind_index('w')) {
+            cut = cut || term_is(b, i, "w:cut") || term_is(b, i, "w:slash");
+            their_jobs = their_jobs || term_is(b, i, "w:job");
+        } else if (b->kind[i] == kind_index('e')) {
+            bool is_close = term_is(b, i, "e:close"), is_layoff = term_is(b, i, "e:layoff"),
+                 is_destroy = term_is(b, i, "e:destroy");
+            close = close || is_close;
+            other_event = other_event ||
+                          (!is_close && !is_layoff && !is_destroy && !term_is(b, i, "e:lose"));
+            loss = loss || is_destroy || is_layoff;
+            built = built || term_is(b, i, "e:build");
+        }
     }
     /* "cutting 720 jobs", "slashing 300 positions", "460 jobs cut" in a closure:
      * jobs cut are jobs lost;
@@ -428,6 +445,15 @@ static bool ends_ed_ing(const ctx *c, size_t i)
            (n > 5 && p[-3] == 'i' && p[-2] == 'n' && p[-1] == 'g');
 }
 
+/* Whether the stem of the word at i, made in w (size n), is longer than three
+ * letters and ends in "an" ("Koreans" -> "korean"). */
+static bool stem_ends_an(const ctx *c, size_t i, char *w, size_t n)
+{
+    stem(c->text, tok(c, i), w, n);
+    size_t len = strlen(w);
+    return len > 3 && strcmp(w + len - 2, "an") == 0;
+}
+
 static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
 {
     const fc_grouping *g = &c->r->grouping;
@@ -441,10 +467,12 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
     const char *concept;
     if (tok(c, head)->kind != FC_TOK_WORD)
         return;
-    stem(c->text, tok(c, head), w, sizeof w);
+    /* (the head's stem is made in w by the branches below that use it: most
+     * heads are a person, an event or a thing of the rules, and need none) */
     bool of = is_word(c, to, "of");
     size_t mods_end = head; /* the modifiers end where the thing's name starts */
     if (list_at(c, &g->measure_nouns, head) && of) {
+        stem(c->text, tok(c, head), w, sizeof w);
         add(b, 'u', w); /* "tons of wheat": the thing follows "of" */
         size_t k = to + 1;
         while (k < c->sent.to && (is_word(c, k, "the") || is_word(c, k, "its")))
@@ -467,12 +495,12 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
             }
         }
     } else if (list_at(c, &g->measure_nouns, head) && !concept_at(c, &g->things, head, &nt)) {
+        stem(c->text, tok(c, head), w, sizeof w);
         add(b, 'u', w); /* "at 5.3 million bushels": a measure, the thing named elsewhere */
     } else if (list_at(c, &g->generic_persons, head)) {
         add(b, 't', "person");
     } else if (list_at(c, &g->person_nouns, head) ||
-               (fc_tok_is_capitalised(c->text, tok(c, head)) && w[0] &&
-                (strlen(w) > 3 && strcmp(w + strlen(w) - 2, "an") == 0))) {
+               (fc_tok_is_capitalised(c->text, tok(c, head)) && stem_ends_an(c, head, w, sizeof w))) {
         add(b, 't', "person"); /* "workers", "Koreans" */
         if (list_at(c, &g->person_nouns, head)) {
             /* "=worker": a role noun, not an adjective; by its thing's name when
@@ -480,6 +508,8 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
             char role[48];
             size_t ntr;
             const char *same = concept_at(c, &g->things, head, &ntr);
+            if (!(same && ntr == 1)) /* (w is not made when the head is a person noun) */
+                stem(c->text, tok(c, head), w, sizeof w);
             const char *rw = same && ntr == 1 ? same : w;
             size_t wl = strnlen(rw, sizeof role - 2);
             role[0] = '=';
@@ -503,6 +533,7 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
         add(b, 't', concept); /* "spending plan": its words are no event ("spending") */
         mods_end = head - 1;
     } else if (!skip_word(c, head)) {
+        stem(c->text, tok(c, head), w, sizeof w);
         add(b, 't', w);
     }
     /* Modifiers: the words before the head. */
@@ -1186,8 +1217,8 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
      * ("in January, its busiest month") has its stretch already */
     /* (also one that opens the sentence before the figure: "In its first 21
      * days of service the ferry carried 68,800") */
-    size_t span_from = wfrom;
-    for (size_t i = c->sent.from; i < wfrom && i < c->sent.from + 4; i++)
+    size_t span_from = wfrom, span_to = cl->period ? 0 : wto; /* (0: no word looked at) */
+    for (size_t i = c->sent.from; i < wfrom && i < span_to && i < c->sent.from + 4; i++)
         if (may_mark(c, i) &&
             (is_word(c, i, "first") || is_word(c, i, "last") || is_word(c, i, "past") ||
              is_word(c, i, "busiest") || is_word(c, i, "peak") || is_word(c, i, "final") ||
@@ -1195,7 +1226,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             span_from = i;
             break;
         }
-    for (size_t i = span_from; !cl->period && i + 1 < wto; i++) {
+    for (size_t i = span_from; i + 1 < span_to; i++) {
         static const char *const marks[] = {"first",   "last", "past",  "opening",
                                             "busiest", "peak", "final", "latest"};
         if (!may_mark(c, i))
@@ -1240,7 +1271,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
          is_word(c, wfrom, "she") || is_word(c, wfrom, "he") || is_word(c, wfrom, "her") ||
          is_word(c, wfrom, "his")))
         antecedent_terms(c, &b);
-    merge_losses(&b, loss_verb_before(c, sp->start));
+    merge_losses(c, &b, sp->start);
     if (c->key_partial)
         add(&b, 's', "partial");
     if (b.n == 0)
