@@ -535,6 +535,19 @@ Test(relations, granularity_allows_for_weighting)
                  0);
 }
 
+/* One poll a document: 1,000 voters and its share of support. */
+static void add_polls(fc_claims *cl, const double *shares, size_t n)
+{
+    for (size_t d = 0; d < n; d++) {
+        fc_claim *c = add(cl, d, 0, 1000, FC_UNIT_COUNT, FC_ROLE_LEVEL);
+        c->modality = FC_MOD_POLL;
+        c->subject = fc_strdup("voters");
+        fc_claim *s = add(cl, d, 0, shares[d], FC_UNIT_PERCENT, FC_ROLE_LEVEL);
+        s->modality = FC_MOD_POLL;
+        s->measure = fc_strdup("support");
+    }
+}
+
 /* Three pollsters, 1,000 likely voters each: 46% and 50% differ by less than
  * the polls' sampling error; 58% differs from both by more. One dispute, one
  * finding: 58% against the other two, with the test of the closest pair (50%
@@ -549,14 +562,7 @@ Test(relations, polls_across_pollsters_differ_only_beyond_their_sampling_error, 
     fc_claims cl = {0};
     fc_findings fs = {0};
     double shares[3] = {46, 50, 58};
-    for (size_t d = 0; d < 3; d++) {
-        fc_claim *n = add(&cl, d, 0, 1000, FC_UNIT_COUNT, FC_ROLE_LEVEL);
-        n->modality = FC_MOD_POLL;
-        n->subject = fc_strdup("voters");
-        fc_claim *s = add(&cl, d, 0, shares[d], FC_UNIT_PERCENT, FC_ROLE_LEVEL);
-        s->modality = FC_MOD_POLL;
-        s->measure = fc_strdup("support");
-    }
+    add_polls(&cl, shares, 3);
     run(test_rules(), &cl, &fs);
     size_t conflicts = 0;
     for (size_t i = 0; i < fs.n; i++) {
@@ -583,14 +589,7 @@ Test(relations, two_polls_beyond_their_sampling_error_are_one_pair, .init = setu
     fc_claims cl = {0};
     fc_findings fs = {0};
     double shares[2] = {46, 58};
-    for (size_t d = 0; d < 2; d++) {
-        fc_claim *n = add(&cl, d, 0, 1000, FC_UNIT_COUNT, FC_ROLE_LEVEL);
-        n->modality = FC_MOD_POLL;
-        n->subject = fc_strdup("voters");
-        fc_claim *s = add(&cl, d, 0, shares[d], FC_UNIT_PERCENT, FC_ROLE_LEVEL);
-        s->modality = FC_MOD_POLL;
-        s->measure = fc_strdup("support");
-    }
+    add_polls(&cl, shares, 2);
     run(test_rules(), &cl, &fs);
     size_t conflicts = 0;
     for (size_t i = 0; i < fs.n; i++) {
