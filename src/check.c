@@ -348,6 +348,14 @@ bool fc_check_same_period(const fc_claim *a, fc_when x, const fc_claim *b, fc_wh
      * running total, not the period of a figure that states none. */
     if ((x.stated && x.hi - x.lo > 366) || (y.stated && y.hi - y.lo > 366))
         return false;
+    /* A year of twelve months ("the fiscal year that starts July 1", "last
+     * fiscal year") is told of from half a year before it starts (a budget
+     * adopted in May) to half a year after it ends (the annual report). */
+    fc_when s = x.stated ? x : y, o = x.stated ? y : x;
+    int sy, sm, sd;
+    fc_civil_from_days(s.lo, &sy, &sm, &sd);
+    if (s.grain == 'd' && s.hi - s.lo >= 364 && sd == 1) /* (not "the past year") */
+        return o.lo <= s.hi + 183 && s.lo - 183 <= o.hi;
     return x.lo <= y.hi && y.lo <= x.hi;
 }
 

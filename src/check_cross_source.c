@@ -1187,7 +1187,10 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
             fc_when w0 = order[p0].when;
             for (size_t p = p0; p < m && order[p].cls == order[p0].cls; p++) {
                 size_t k = order[p].k;
-                if (w0.known && order[p].lo != LONG_MIN && order[p].lo > w0.hi)
+                /* (a year stated as twelve months is compared with figures that
+                 * state no period from half a year before it to half a year
+                 * after it: fc_check_same_period) */
+                if (w0.known && order[p].lo != LONG_MIN && order[p].lo > w0.hi + 183)
                     break;
                 if (used[k] || !fc_check_same_period(fc_check_claim(x, k0), w0,
                                                      fc_check_claim(x, k), order[p].when))

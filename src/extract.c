@@ -2832,14 +2832,37 @@ static void range_text(char *buf, size_t n, int y, int m, int d, int y2, int m2,
     put_period(buf, n, t, put_date(p, 3, y2, m2, d2));
 }
 
+/* Writes the twelve months that end in month m of year y: a fiscal year. */
+static void year_to_text(char *buf, size_t n, int y, int m)
+{
+    range_text(buf, n, m == 12 ? y : y - 1, m % 12 + 1, 1, y, m, fc_month_days(y, m));
+}
+
+/* The month the rules' fiscal years end in (June when they name none). */
+static int fiscal_end(const fc_rules *r)
+{
+    return r->fiscal_end >= 1 && r->fiscal_end <= 12 ? r->fiscal_end : 6;
+}
+
 /* Writes the period a relative phrase names, resolved against the publication
- * day pub (days since 1970); false when it cannot be resolved. */
-static bool relative_period(fc_period_kind kind, long pub, char *buf, size_t n)
+ * day pub (days since 1970); false when it cannot be resolved. fe: the month
+ * fiscal years end in. */
+static bool relative_period(fc_period_kind kind, long pub, int fe, char *buf, size_t n)
 {
     int y, m, d, y2, m2, d2;
     fc_civil_from_days(pub, &y, &m, &d);
     long from = pub, to = pub;
     switch (kind) {
+    case FC_PERIOD_LAST_FISCAL_YEAR:
+    case FC_PERIOD_THIS_FISCAL_YEAR:
+    case FC_PERIOD_NEXT_FISCAL_YEAR: {
+        /* the fiscal year under way at publication ends in month fe of this
+         * year or the next */
+        int ye = m > fe ? y + 1 : y;
+        ye += kind == FC_PERIOD_LAST_FISCAL_YEAR ? -1 : kind == FC_PERIOD_NEXT_FISCAL_YEAR ? 1 : 0;
+        year_to_text(buf, n, ye, fe);
+        return true;
+    }
     case FC_PERIOD_LAST_WEEK: /* Monday to Sunday of the week before */
         from = pub - fc_weekday(pub) - 7;
         to = from + 6;
@@ -2847,6 +2870,18 @@ static bool relative_period(fc_period_kind kind, long pub, char *buf, size_t n)
     case FC_PERIOD_THIS_WEEK:
         from = pub - fc_weekday(pub);
         break;
+    case FC_PERIOD_NEXT_WEEK: /* Monday to Sunday of the week after */
+        from = pub - fc_weekday(pub) + 7;
+        to = from + 6;
+        break;
+    case FC_PERIOD_NEXT_MONTH:
+        y = m == 12 ? y + 1 : y;
+        m = m == 12 ? 1 : m + 1;
+        date_text(buf, n, 2, y, m, 0);
+        return true;
+    case FC_PERIOD_NEXT_YEAR:
+        date_text(buf, n, 1, y + 1, 0, 0);
+        return true;
     case FC_PERIOD_PAST_WEEK:
         from = pub - 7;
         break;
@@ -3019,6 +3054,77 @@ static void running_text(const ctx *c, size_t i, char *buf, size_t n, int y, int
     }
 }
 
+/* Whether the year at token i names a fiscal year: "fiscal year 2024", "fiscal
+ * 2024", "FY 2024", "the 2024 fiscal year", "financial year 2024". */
+static bool fiscal_year_number(const ctx *c, size_t i)
+{
+    size_t b = i > c->sent.from && is_word(c, i - 1, "year") ? i - 1 : i;
+    if (b > c->sent.from &&
+        (is_word(c, b - 1, "fiscal") || is_word(c, b - 1, "financial") ||
+         (b == i && is_word(c, b - 1, "fy"))))
+        return true;
+    return i + 1 < c->sent.to && is_word(c, i + 1, "fiscal");
+}
+
+/* "the fiscal year that ended in June", "the year ending June 30, 2025", "the
+ * fiscal year that starts July 1": writes the twelve months that end (or
+ * start) in the month at token i. The year: the one written after the month;
+ * else, by the verb's tense, the last such month up to publication ("ended"),
+ * the next one ("ends", "starts") or the nearer of the two ("ending"). False
+ * when no "year" and such a verb come before the month. */
+static bool year_bound_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf, size_t n)
+{
+    size_t k = i;
+    if (k > c->sent.from && (is_word(c, k - 1, "in") || is_word(c, k - 1, "on")))
+        k--;
+    if (k < c->sent.from + 2)
+        return false;
+    size_t v = k - 1, w = v - 1;
+    int past = is_word(c, v, "ended") || is_word(c, v, "started") || is_word(c, v, "began");
+    int now = is_word(c, v, "ends") || is_word(c, v, "starts") || is_word(c, v, "begins");
+    int near = is_word(c, v, "ending") || is_word(c, v, "starting") || is_word(c, v, "beginning");
+    bool start = is_word(c, v, "started") || is_word(c, v, "began") || is_word(c, v, "starts") ||
+                 is_word(c, v, "begins") || is_word(c, v, "starting") ||
+                 is_word(c, v, "beginning");
+    if (!past && !now && !near)
+        return false;
+    if (w > c->sent.from && (is_word(c, w, "that") || is_word(c, w, "which")))
+        w--;
+    if (!is_word(c, w, "year"))
+        return false;
+    int m = (int)entry_at(c, &c->r->months, i)->value;
+    size_t e = i + 1;
+    if (e < c->sent.to && is_punct(c, e, "."))
+        e++;
+    int y = 0;
+    if (e < c->sent.to && is_year(c, e))
+        y = (int)fc_tok_number(c->text, tok(c, e));
+    else if (e + 2 < c->sent.to && tok(c, e)->kind == FC_TOK_NUM && is_punct(c, e + 1, ",") &&
+             is_year(c, e + 2))
+        y = (int)fc_tok_number(c->text, tok(c, e + 2));
+    if (!y) {
+        if (!have_pub)
+            return false;
+        int py, pm, pd;
+        fc_civil_from_days(pub, &py, &pm, &pd);
+        /* the day the bound falls on: the month's end, or its first day */
+        long before = start ? fc_days_from_civil(py, m, 1)
+                            : fc_days_from_civil(py, m, fc_month_days(py, m));
+        y = before <= pub ? py : py - 1; /* the last such bound up to publication */
+        long last = start ? fc_days_from_civil(y, m, 1)
+                          : fc_days_from_civil(y, m, fc_month_days(y, m));
+        long next = start ? fc_days_from_civil(y + 1, m, 1)
+                          : fc_days_from_civil(y + 1, m, fc_month_days(y + 1, m));
+        if (now || (near && next - pub < pub - last))
+            y++;
+    }
+    if (start) /* twelve months from month m of year y */
+        year_to_text(buf, n, m == 1 ? y : y + 1, m == 1 ? 12 : m - 1);
+    else
+        year_to_text(buf, n, y, m);
+    return true;
+}
+
 static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf, size_t n)
 {
     bool year = is_year(c, i), month = !year && is_month(c, i); /* a number; a word */
@@ -3036,9 +3142,16 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
             break;
         since = is_word(c, k, "since");
     }
+    /* "in a 2021 forklift accident": the year of another thing */
+    if (year && i > c->sent.from && (is_word(c, i - 1, "a") || is_word(c, i - 1, "an")))
+        return false;
     if (year && !(i > c->sent.from && is_punct(c, i - 1, ",")) &&
         !(i > c->sent.from && is_month(c, i - 1))) {
         int y = (int)fc_tok_number(c->text, tok(c, i));
+        if (fiscal_year_number(c, i)) {
+            year_to_text(buf, n, y, fiscal_end(c->r)); /* "fiscal 2024": its twelve months */
+            return true;
+        }
         /* "from 2020 to 2025", "between 2019 and 2024": the years between,
          * read the same at either year */
         size_t y1 = i, y2 = i;
@@ -3080,6 +3193,8 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
             date_text(buf, n, 1, y, 0, 0);
         return true;
     }
+    if (month && year_bound_at(c, i, have_pub, pub, buf, n))
+        return true;
     bool first;
     size_t pair = month ? month_pair(c, i, &first) : i;
     if (pair != i) {
@@ -3235,7 +3350,8 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
     /* "the last week of January" is January's, not last week. */
     if (rel && is_word(c, i + rel->phrase.ntok, "of"))
         return false;
-    return rel && have_pub && relative_period((fc_period_kind)rel->kind, pub, buf, n);
+    return rel && have_pub &&
+           relative_period((fc_period_kind)rel->kind, pub, fiscal_end(c->r), buf, n);
 }
 
 /* Whether token i may start a period: a number, a month, a day of the week or
@@ -3330,10 +3446,12 @@ static bool other_time(const ctx *c, size_t i)
     const fc_entry *cue = entry_before(c, &c->r->modality_cues, k);
     if (cue && cue->kind == FC_MOD_TARGET && cue->phrase.ntok == 1)
         return true;
+    /* (but "the fiscal year that starts July 1" is that year: year_bound_at) */
     return k >= c->sent.from + 2 &&
            (is_word(c, k - 1, "starts") || is_word(c, k - 1, "begins") ||
             is_word(c, k - 1, "ends")) &&
-           (is_word(c, k - 2, "that") || is_word(c, k - 2, "which"));
+           (is_word(c, k - 2, "that") || is_word(c, k - 2, "which")) &&
+           !(k >= c->sent.from + 3 && is_word(c, k - 3, "year") && is_month(c, i));
 }
 
 /* Builds the table of the sentence's tokens that may start a period
@@ -3455,9 +3573,26 @@ static bool when_clause(const ctx *c, size_t i, size_t start)
     return false;
 }
 
+/* Whether the sentence tells of a sum being adopted ("approved a $48 million
+ * budget on Tuesday"): the day is when the vote was held, no period of the sum. */
+static bool adopted_sum(const ctx *c, const fc_claim *cl)
+{
+    static const char *const verbs[] = {"approved", "adopted", "passed", "voted",
+                                        "signed",   "unveiled", "proposed", "awarded"};
+    if (cl->unit != FC_UNIT_CURRENCY)
+        return false;
+    for (size_t k = c->sent.from; k < c->sent.to; k++)
+        if (tok(c, k)->kind == FC_TOK_WORD)
+            for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
+                if (is_word(c, k, verbs[v]))
+                    return true;
+    return false;
+}
+
 static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
 {
     bool kept = period_toks(c);
+    int act = -1; /* adopted_sum, asked when a day of the week is found */
     char lbuf[40], rbuf[40];
     const char *left = NULL, *right = NULL;
     size_t dl = (size_t)-1, dr = (size_t)-1;
@@ -3467,6 +3602,8 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
     for (size_t i = start, k = c->periods.n; !from && period_before(c, kept, &i, &k);) {
         const char *p = period_read(c, kept, i, k, lbuf);
         if (p) {
+            if (weekday_at(c, i) >= 0 && (act < 0 ? (act = adopted_sum(c, cl)) : act))
+                break; /* the day of the vote: no period this side */
             if (other_time(c, i))
                 continue;
             if (!owned_by_other(c, i, start, end) || when_clause(c, i, start)) {
@@ -3488,6 +3625,8 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
             const fc_entry *prep = entry_before(c, &c->r->period_preps, i);
             if (prep && prep->kind == FC_PERIOD_SINCE && comma_in(c, end, i))
                 break; /* "31% of voters, the lowest since 2009" */
+            if (weekday_at(c, i) >= 0 && (act < 0 ? (act = adopted_sum(c, cl)) : act))
+                break;
             if (other_time(c, i))
                 continue;
             if (!owned_by_other(c, i, start, end)) {

@@ -1448,6 +1448,14 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
              sp->start - 2 == (spans[i - 1].subj_to > spans[i - 1].end ? spans[i - 1].subj_to
                                                                          : spans[i - 1].end)))
             wfrom = prev_from;
+        /* "a $286 million plan, including a $198 million general fund": a
+         * part of the figure before, in its clause */
+        size_t q = sp->start > lo && (is_word(c, sp->start - 1, "a") || is_word(c, sp->start - 1, "an"))
+                       ? sp->start - 1
+                       : sp->start;
+        if (i > 0 && q > c->sent.from && q - 1 >= spans[i - 1].end &&
+            (is_word(c, q - 1, "including") || is_word(c, q - 1, "includes")))
+            wfrom = prev_from;
         /* "the Dry Gulch Fire has burned 3,100 acres and is 60% contained": a
          * second verb of the same subject, whose clause is the first's */
         if (i > 0 && wfrom > c->sent.from && wfrom < sp->start && is_word(c, wfrom - 1, "and") &&

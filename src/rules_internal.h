@@ -186,7 +186,14 @@ typedef enum fc_period_kind {
     FC_PERIOD_FIRST_QUARTER,
     FC_PERIOD_SECOND_QUARTER,
     FC_PERIOD_THIRD_QUARTER,
-    FC_PERIOD_FOURTH_QUARTER
+    FC_PERIOD_FOURTH_QUARTER,
+    /* "last fiscal year": fiscal years end in the month periods.fiscal_year_ends */
+    FC_PERIOD_LAST_FISCAL_YEAR,
+    FC_PERIOD_THIS_FISCAL_YEAR,
+    FC_PERIOD_NEXT_FISCAL_YEAR,
+    FC_PERIOD_NEXT_WEEK,
+    FC_PERIOD_NEXT_MONTH,
+    FC_PERIOD_NEXT_YEAR
 } fc_period_kind;
 
 typedef struct fc_measure {
@@ -319,6 +326,7 @@ struct fc_rules {
     fc_phrase_list label_words, street_suffixes, furniture_lines, age_before, lowercase_labels,
         special_numbers, day_names, time_references, age_events;
     fc_phrase_list future_cues; /* periods: "starts July 1" is the next July 1 */
+    int fiscal_end;             /* periods: the month (1-12) a fiscal year ends in */
     fc_phrase_list abbreviations, stop_words;
     fc_measure *measures;
     size_t nmeasures;

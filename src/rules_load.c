@@ -265,7 +265,9 @@ static const char *const direction_names[] = {"none", "up", "down"};
 static const char *const period_names[] = {
     "at",        "since",     "last_week",  "last_month", "last_year", "this_week", "this_month",
     "this_year", "past_week", "past_month", "past_year",  "yesterday", "today",
-    "first_quarter", "second_quarter", "third_quarter", "fourth_quarter"};
+    "first_quarter", "second_quarter", "third_quarter", "fourth_quarter",
+    "last_fiscal_year", "this_fiscal_year", "next_fiscal_year", "next_week", "next_month",
+    "next_year"};
 
 static fc_status name_value(loader *ld, const cJSON *v, const char *at, const char *const *names,
                             size_t n, int *out)
@@ -1319,7 +1321,8 @@ static fc_status load_tree(loader *ld, const cJSON *root)
     TRY(entries_load(ld, GET("modality_cues_after"), "$.modality_cues_after", &cues_sec,
                      &r->modality_cues_after));
     const cJSON *periods = GET("periods");
-    static const char *const period_keys[] = {"prepositions", "relative", "future_cues"};
+    static const char *const period_keys[] = {"prepositions", "relative", "future_cues",
+                                              "fiscal_year_ends"};
     if (periods && !cJSON_IsObject(periods))
         return fail(ld, "$.periods", "expected an object");
     if (periods)
@@ -1330,6 +1333,14 @@ static fc_status load_tree(loader *ld, const cJSON *root)
                      "$.periods.relative", &relative_sec, &r->relative_periods));
     TRY(phrase_list_load(ld, cJSON_GetObjectItemCaseSensitive(periods, "future_cues"),
                          "$.periods.future_cues", &r->future_cues));
+    r->fiscal_end = 6; /* most public bodies' years end on June 30 */
+    if (cJSON_GetObjectItemCaseSensitive(periods, "fiscal_year_ends")) {
+        double m;
+        TRY(number_field(ld, periods, "fiscal_year_ends", "$.periods", 1, 12, &m));
+        if (m != floor(m))
+            return fail(ld, "$.periods.fiscal_year_ends", "expected a month from 1 to 12");
+        r->fiscal_end = (int)m;
+    }
 
     static const char *const attr_keys[] = {"before_source", "after_source", "source_nouns",
                                             "clause_ends", "titles"};

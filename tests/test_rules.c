@@ -33,6 +33,9 @@ static const struct {
                        "expression error at offset 41: missing closing parenthesis"},
     {"alias-cycle.json", "tests/data/rules/alias-cycle.json:3:5: alias cycle: \"migrants\" -> "
                          "\"undocumented immigrants\" -> \"immigrants\" -> \"migrants\""},
+    /* column 35: the 13 after "fiscal_year_ends": (a month is 1 to 12) */
+    {"bad-fiscal.json", "tests/data/rules/bad-fiscal.json:2:35: $.periods.fiscal_year_ends: "
+                        "expected a number from 1 to 12"},
     /* The second context list fails halfway: what it had read must be freed
      * (LeakSanitizer watches this in the sanitizer build). */
     {"bad-context.json", "tests/data/rules/bad-context.json:6:48: $.measures[0].context[1][1]: "
