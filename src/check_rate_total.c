@@ -142,6 +142,22 @@ static bool size_modifier(const fc_check_ctx *x, const fc_claim *t)
            ((fc_at(&v, t->end + 1) | 0x20) >= 'a' && (fc_at(&v, t->end + 1) | 0x20) <= 'z');
 }
 
+/* Whether a and b each name a counted thing in their keys ("t:container") and
+ * the two differ: "moved 1.31 million TEUs ..., crediting two new weekly
+ * services" gives no rate of the TEUs. */
+static bool other_things(const fc_claim *a, const fc_claim *b)
+{
+    const char *p = a->key ? strstr(a->key, "t:") : NULL, *q = b->key ? strstr(b->key, "t:") : NULL;
+    while (p && p != a->key && p[-1] != ' ')
+        p = strstr(p + 1, "t:");
+    while (q && q != b->key && q[-1] != ' ')
+        q = strstr(q + 1, "t:");
+    if (!p || !q)
+        return false;
+    size_t n = strcspn(p, " "), m = strcspn(q, " ");
+    return n != m || strncmp(p, q, n) != 0;
+}
+
 static bool same_subject(const fc_claim *a, const fc_claim *b)
 {
     return a->subject && b->subject && strcasecmp(a->subject, b->subject) == 0;
@@ -446,6 +462,8 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
                         (r->start > t->start || restated(x, r, t));
             if (!here && (from_period || own_rate || !same_subject(r, t)))
                 continue; /* a period's total is read with a rate of its own sentence */
+            if (here && other_things(r, t))
+                continue;
             if (here && total_between(x, from, to, t, r))
                 break; /* "4,300 in August, bringing gains to 31,800, an average of
                           4,000 a month": the rate is the nearer total's */

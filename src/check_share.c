@@ -78,6 +78,25 @@ static bool relative_between(const fc_check_ctx *x, const fc_claim *a, const fc_
     return false;
 }
 
+/* Whether share s is set after a's clause by one comma ("spent $412,000 on its
+ * winter shelter program this season, 46% of its $1.2 million budget"): up to
+ * 100 bytes between them, ending in ", ", with no other comma, semicolon or
+ * bracket. */
+static bool clause_share(const fc_check_ctx *x, const fc_claim *a, const fc_claim *s)
+{
+    const fc_doc *d = fc_check_doc(x, a);
+    if (!d || s->start <= a->end + 2 || s->start - a->end > 100 || s->start > d->len)
+        return false;
+    const char *t = fc_doc_bytes(d, a->end, s->start);
+    size_t n = s->start - a->end;
+    if (!t || t[n - 2] != ',' || t[n - 1] != ' ')
+        return false;
+    for (size_t i = 0; i + 2 < n; i++)
+        if (t[i] == ',' || t[i] == ';' || t[i] == '(' || t[i] == ')')
+            return false;
+    return true;
+}
+
 /* "$9 million, 30% of its $18 million budget": the figure the share is of. */
 static fc_status stated_share(const fc_check_ctx *x, size_t k, size_t wi)
 {
@@ -96,7 +115,7 @@ static fc_status stated_share(const fc_check_ctx *x, size_t k, size_t wi)
         else if (relative_between(x, a, s))
             continue; /* "41 happened downtown, which is home to about 9% of the city's
                          96,000 residents": the share is of something else */
-        else if (s->start - a->end <= 40 || fc_check_restates(x, a, s))
+        else if (s->start - a->end <= 40 || fc_check_restates(x, a, s) || clause_share(x, a, s))
             ai = i; /* the last such figure before the share ("$4.8 million on levee
                        repairs in the year that ended June 30, or 45% of its ...") */
     }

@@ -32,17 +32,26 @@ fc_status fc_check_stated_change(const fc_check_ctx *x)
         bool relative = c->unit == FC_UNIT_PERCENT || fraction;
         if (!relative && c->unit != now->unit)
             continue;
+        /* "down 20 cents from $4.09": a change in a subunit, in the levels' unit */
+        double sub = 1;
+        if (!relative && c->unit == FC_UNIT_CURRENCY && strcmp(c->unit_name, now->unit_name) != 0) {
+            if (!(c->value != 0 && now->value != 0 && isfinite(c->base_value) &&
+                  isfinite(now->base_value) && now->base_value != 0))
+                continue;
+            sub = (c->base_value / c->value) / (now->base_value / now->value);
+        }
         double diff = now->value - then->value;
         double actual = relative ? 100 * diff / then->value : diff;
-        double stated = (c->direction == FC_DIR_DOWN ? -c->value : c->value) * (fraction ? 100 : 1);
+        double stated =
+            (c->direction == FC_DIR_DOWN ? -c->value : c->value) * (fraction ? 100 : sub);
         /* Slack: half a unit of each figure's last digit, carried into the change,
          * and the hedge's own interval on the change. */
         double pn = 0.5 * fc_check_precision(x, now), pt = 0.5 * fc_check_precision(x, then);
         double slack = relative ? 100 * (pn + pt) / fabs(then->value) +
                                       fabs(actual) * pt / fabs(then->value)
                                 : pn + pt;
-        slack += 0.5 * fc_check_precision(x, c) + 1e-9;
-        double scale = fraction ? 100 : 1;
+        slack += 0.5 * fc_check_precision(x, c) * sub + 1e-9;
+        double scale = fraction ? 100 : sub;
         double lo = (c->direction == FC_DIR_DOWN ? -c->high : c->low) * scale;
         double hi = (c->direction == FC_DIR_DOWN ? -c->low : c->high) * scale;
         if (fraction) /* "a quarter" is said of 23% to 27% too */

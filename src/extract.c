@@ -1928,6 +1928,12 @@ static void find_subject(ctx *c, size_t start, size_t i, found *f)
     }
     while (i < c->sent.to && list_at(c, &c->r->subject_modifiers, i))
         i++; /* "seven more stores" */
+    /* "three new daily courier runs", "14 weekly flights": the rate's word
+     * (find_rate reads it) before the counted noun */
+    const fc_entry *adj;
+    if (i + 1 < c->sent.to && tok(c, i + 1)->kind == FC_TOK_WORD &&
+        (adj = entry_at(c, &c->r->rates, i)) != NULL && adj->phrase.ntok == 1)
+        i++;
     size_t from = i, j = i, words = 0;
     /* "48,200 packed the stadium", "500 signed Ridgefield's petition": a verb
      * straight after the figure, no counted noun. */
@@ -4637,8 +4643,12 @@ static bool is_claim_here(const ctx *c, const quantity *q)
             is_word(c, end + 1, "third"))
             return false;
     }
-    /* A lone "one" is an article-like word ("one of them", "one user"), not a count. */
-    if (q->value == 1 && end == i + 1 && !entry_at(c, &c->r->units, end))
+    /* A lone "one" is an article-like word ("one of them", "one user"), not a count;
+     * "at one point", "at one time" say when. */
+    if (q->value == 1 && end == i + 1 &&
+        (!entry_at(c, &c->r->units, end) ||
+         (i > c->sent.from && is_word(c, i - 1, "at") &&
+          (is_word(c, end, "point") || is_word(c, end, "time")))))
         return false;
     /* "zero" counts only before a plural noun or a unit ("zero deaths", "zero
      * percent"), not in "zero tolerance", "zero-emission" or "Ground Zero". */

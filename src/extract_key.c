@@ -801,6 +801,22 @@ static bool in_span(size_t i, size_t from, size_t to)
     return i >= from && i < to;
 }
 
+/* Whether token q ranks ("largest", "busiest", "top", "leading"). */
+static bool rank_word(const ctx *c, size_t q)
+{
+    static const char *const words[] = {
+        "largest", "biggest",   "busiest",  "highest", "lowest",    "smallest",  "oldest",
+        "newest",  "longest",   "greatest", "fastest", "deadliest", "costliest", "worst",
+        "best",    "most",      "top",      "leading", "richest",   "poorest",   "heaviest",
+        "youngest", "wealthiest"};
+    if (tok(c, q)->kind != FC_TOK_WORD)
+        return false;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (is_word(c, q, words[k]))
+            return true;
+    return false;
+}
+
 /* The key of one claim: its clause is tokens [wfrom, wto). */
 static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t wfrom, size_t wto)
 {
@@ -1031,6 +1047,10 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                                     (tok(c, q)->kind == FC_TOK_WORD || is_punct(c, q, "-"));
                  q++)
                 owner = list_at(c, &r->grouping.owner_nouns, q) > 0;
+            /* "the state's second-busiest scallop port": a rank among the
+             * scope's, not the figure's scope */
+            for (size_t q = i + nt; possessive && q < i + nt + 3 && q < c->sent.to && !owner; q++)
+                owner = rank_word(c, q);
             if (owner) {
                 i += nt - 1;
                 continue;
@@ -1378,8 +1398,9 @@ static bool partial_count(const ctx *c)
             return true;
         if (is_word(c, i, "partial") || is_word(c, i, "preliminary") || is_word(c, i, "early"))
             for (size_t q = 0; q < sizeof kinds / sizeof *kinds; q++)
-                if (is_word(c, i + 1, kinds[q]) && !(is_word(c, i, "early") && q != 3))
-                    return true;
+                if (is_word(c, i + 1, kinds[q]) && !(is_word(c, i, "early") && q != 3) &&
+                    !(is_word(c, i, "preliminary") && q == 5))
+                    return true; /* (not "preliminary figures": a year's, not yet final) */
         /* "still to be counted", "being counted"; "with 60% of the vote
          * counted" (not "with all ballots counted") */
         if (is_word(c, i + 1, "counted") && (is_word(c, i, "be") || is_word(c, i, "being")))

@@ -75,6 +75,7 @@ struct fc_keyinfo {
     uint32_t partial;     /* the term "s:partial", or NO_TERM */
     uint32_t lose;        /* the term "e:lose", or NO_TERM */
     uint32_t job, person; /* the terms "t:job" and "t:person", or NO_TERM */
+    uint32_t donate;      /* the term "e:donate", or NO_TERM */
 };
 
 static int kind_of(char c)
@@ -649,8 +650,18 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     all_terms(k, b, tb, nb);
     /* Money brought in ("raised", "brought in") says nothing of a figure that is
      * no amount: "brought in 2.3 million bushels" is a harvest. */
-    uint32_t ea[8], eb[8];
+    uint32_t ea[8], eb[8], da[8], db[8];
     if (ca->unit != FC_UNIT_CURRENCY && k->money_event != NO_TERM) {
+        /* Things collected are things donated: "the drive collected 18,400
+         * toys", "donors gave 18,400 toys", "took in 14,800 donated toys". */
+        if (k->donate != NO_TERM &&
+            ((contains(ta[FC_TERM_EVENT], na[FC_TERM_EVENT], k->money_event) &&
+              contains(tb[FC_TERM_EVENT], nb[FC_TERM_EVENT], k->donate)) ||
+             (contains(tb[FC_TERM_EVENT], nb[FC_TERM_EVENT], k->money_event) &&
+              contains(ta[FC_TERM_EVENT], na[FC_TERM_EVENT], k->donate)))) {
+            without(ta, na, FC_TERM_EVENT, k->donate, da);
+            without(tb, nb, FC_TERM_EVENT, k->donate, db);
+        }
         without(ta, na, FC_TERM_EVENT, k->money_event, ea);
         without(tb, nb, FC_TERM_EVENT, k->money_event, eb);
     }
@@ -951,7 +962,12 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
             !c[FC_TERM_NAME]) { /* "inmates at Halvering State Prison" is anchored */
             bool roles_a = only_roles(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER]),
                  roles_b = only_roles(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]);
-            if (roles_a && roles_b &&
+            /* one stated period and no event on either side tie them ("2.86
+             * million passengers in 2025", "3.4 million passengers went through
+             * its gates in 2025") */
+            bool same_time = !na[FC_TERM_EVENT] && !nb[FC_TERM_EVENT] && ca->period &&
+                             cb->period && strcmp(ca->period, cb->period) == 0;
+            if (roles_a && roles_b && !same_time &&
                 (na[FC_TERM_EVENT] || nb[FC_TERM_EVENT] || na[FC_TERM_WORD] || nb[FC_TERM_WORD]))
                 return 0;
             /* "people" with nothing more, or with a kind of person on one side
@@ -961,7 +977,7 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
              * a word of the clause must be shared */
             /* (two rates of one unit of time tie them too: "12,000 light-rail
              * riders a day" and "carries about 7,800 riders a day") */
-            bool tied = c[FC_TERM_WORD] || (ca->per && cb->per);
+            bool tied = c[FC_TERM_WORD] || (ca->per && cb->per) || same_time;
             if ((roles_a || !na[FC_TERM_MODIFIER]) && (roles_b || !nb[FC_TERM_MODIFIER]) && !tied)
                 return 0;
             /* any people, when both clauses say what befell them in words that
@@ -1228,7 +1244,7 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
         if (st == FC_OK && d < ndocs && (i == 0 || claims->items[i - 1].doc != d))
             k->home[d] = k->claim[i].place;
     }
-    k->money_event = k->partial = k->lose = k->job = k->person = NO_TERM;
+    k->money_event = k->partial = k->lose = k->job = k->person = k->donate = NO_TERM;
     for (uint32_t i = 0; st == FC_OK && i < k->nnames; i++) {
         if (strcmp(k->names[i], "e:raise") == 0)
             k->money_event = i;
@@ -1240,6 +1256,8 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
             k->job = i;
         if (strcmp(k->names[i], "t:person") == 0)
             k->person = i;
+        if (strcmp(k->names[i], "e:donate") == 0)
+            k->donate = i;
     }
     /* Rule measures: one group each. */
     if (st == FC_OK) {
