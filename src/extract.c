@@ -2973,8 +2973,10 @@ static int weekday_at(const ctx *c, size_t i)
  * one, not the last. */
 static bool future_cue(const ctx *c, size_t i)
 {
-    /* in the clause, up to ten words back ("will lay off 112 teachers in June") */
-    for (size_t k = i; k-- > c->sent.from && k + 10 > i;) {
+    /* in the clause, up to sixteen words back ("will lay off 112 teachers in
+     * June", "will eliminate 180 jobs when it shuts its Tamsin Valley depot in
+     * September") */
+    for (size_t k = i; k-- > c->sent.from && k + 16 > i;) {
         if (is_punct(c, k, ";") || is_punct(c, k, "."))
             break;
         if (list_at(c, &c->r->future_cues, k))

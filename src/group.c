@@ -453,6 +453,24 @@ static bool mentions(fc_keyinfo *k, size_t doc, uint32_t t)
     return yes;
 }
 
+/* Whether a name of a that b does not give is never mentioned in document doc,
+ * not even by its last word ("Okafor" mentions "Amara Okafor"). */
+static bool own_name_unmentioned(fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *b,
+                                 size_t nb, size_t doc)
+{
+    if (doc >= k->ndocs || !k->docs[doc] || (!k->docs[doc]->text && !k->docs[doc]->kept))
+        return false;
+    for (size_t i = 0; i < na; i++) {
+        if (contains(b, nb, a[i]) || mentions(k, doc, a[i]))
+            continue;
+        const char *w = k->names[a[i]] + 2, *last = strrchr(w, '_');
+        last = last ? last + 1 : w;
+        if (!fc_doc_mentions(k->docs[doc], last, strlen(last), NULL, 0))
+            return true;
+    }
+    return false;
+}
+
 /* Whether any of the terms is mentioned in the document. */
 static bool any_mentioned(fc_keyinfo *k, const uint32_t *t, size_t n, size_t doc)
 {
@@ -923,6 +941,15 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
                             nb[FC_TERM_NAME]) &&
           (!any_mentioned(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], cb->doc) ||
            !any_mentioned(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ca->doc)))))
+        return -1;
+    /* ... nor when they share a name but each gives another the other's
+     * document never mentions ("Bristow Foods ... its Ellery packing plant",
+     * "Bristow Foods ... its Castine plant"): two of the named body's places */
+    if (BOTH(FC_TERM_NAME) && c[FC_TERM_NAME] && ca->doc != cb->doc &&
+        own_name_unmentioned(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_NAME],
+                             nb[FC_TERM_NAME], cb->doc) &&
+        own_name_unmentioned(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ta[FC_TERM_NAME],
+                             na[FC_TERM_NAME], ca->doc))
         return -1;
 #undef BOTH
     /* The overlap coefficient of the weighted core terms (all but names and
