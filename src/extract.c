@@ -2632,6 +2632,34 @@ static const fc_entry *cue_across_period(const ctx *c, size_t k)
     return NULL;
 }
 
+/* Whether the sentence has people answering: a person noun ("voters",
+ * "residents", "respondents"), a verb of an answer ("said", "support",
+ * "approve") or a poll by name. A survey of things ("Rental vacancy fell to 4.1%, according to
+ * a survey") is no poll. */
+static bool people_answer(const ctx *c)
+{
+    static const char *const verbs[] = {
+        "said",    "say",     "says",     "support",  "supports", "supported", "oppose",
+        "opposed", "approve", "approved", "approves", "favor",    "favour",    "favored",
+        "back",    "backed",  "think",    "thought",  "believe",  "rate",      "rated",
+        "want",    "wanted",  "trust",    "prefer",   "agree",    "agreed",    "disagree",
+        "respondents", "people", "answered", "reported", "plan",  "expect",    "worry",
+        "worried", "feel",    "felt",     "would",    "likely",   "approval",  "disapprove",
+        "surveyed", "polled", "interviewed", "questioned", "asked", "sample", "margin",
+        "poll",    "polls",   "pollster", "race",    "lead",     "leads",     "ahead",
+        "trails",  "candidate", "candidates", "ballot", "vote"};
+    for (size_t k = c->sent.from; k < c->sent.to; k++) {
+        if (tok(c, k)->kind != FC_TOK_WORD)
+            continue;
+        if (list_at(c, &c->r->grouping.person_nouns, k) > 0)
+            return true;
+        for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
+            if (is_word(c, k, verbs[v]))
+                return true;
+    }
+    return false;
+}
+
 /* Whether the figure at token `start` is named a rate in its own clause ("the
  * average 30-year mortgage rate stood at 6.8%", "the jobless rate fell to
  * 4.1%"): a measure's level, which a survey in the sentence reports, not a
@@ -2767,7 +2795,7 @@ static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_clai
         }
     if (best) {
         fc_modality m = (fc_modality)best->kind;
-        if (m != FC_MOD_POLL || poll_unit(cl->unit))
+        if (m != FC_MOD_POLL || (poll_unit(cl->unit) && people_answer(c)))
             cl->modality = m;
     }
 }
@@ -3729,6 +3757,26 @@ static size_t than_earlier(const ctx *c, size_t k)
     return 0;
 }
 
+/* Whether the count ending at token `after` names people money or things came
+ * from ("raised $1.36 million from some 9,400 donors", "drew gifts from more
+ * than 14,000 individual donors"): people after it, and no figure of its unit
+ * before it in the sentence (as in "rose to 1,240 students from 1,100
+ * students"). */
+static bool people_given_from(const ctx *c, size_t after, const fc_claim *cl)
+{
+    if (cl->unit != FC_UNIT_COUNT)
+        return false;
+    bool people = false;
+    for (size_t k = after; k < c->sent.to && k < after + 3 && !people; k++)
+        people = list_at(c, &c->r->grouping.person_nouns, k) > 0;
+    if (!people)
+        return false;
+    for (size_t k = c->sent_first; k < c->out->n; k++)
+        if (c->out->items[k].unit == FC_UNIT_COUNT && c->out->items[k].sentence == c->sentence)
+            return false;
+    return true;
+}
+
 static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
 {
     const fc_rules *r = c->r;
@@ -3791,7 +3839,8 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
          list_in(c, &r->up_after, c->sent.from, start) ||
          list_in(c, &r->down_after, c->sent.from, start) ||
          list_in(c, &r->change_verbs, c->sent.from, start) || multiplier_in(c, c->sent.from, start) ||
-         list_in(c, &r->up_by, c->sent.from, start) || list_in(c, &r->down_by, c->sent.from, start)))
+         list_in(c, &r->up_by, c->sent.from, start) || list_in(c, &r->down_by, c->sent.from, start)) &&
+        !people_given_from(c, after, cl))
         return FC_ROLE_PREVIOUS;
     /* "42% rated them good, compared with 48% in April": an earlier level when a
      * time follows; "45% of women compared with 38% of men" is no change. */

@@ -801,6 +801,30 @@ static bool in_span(size_t i, size_t from, size_t to)
     return i >= from && i < to;
 }
 
+/* Whether the place at token i ends an appositive that locates the place
+ * before it: ", a city of about 48,000 in Halloran County", ", a town in the
+ * north of Fenwick County" (a comma, "a" or "an" and a kind of place, then no
+ * other comma up to i). */
+static bool in_place_appositive(const ctx *c, size_t i)
+{
+    static const char *const kinds[] = {"city",    "town",     "village", "community",
+                                        "suburb",  "county",   "borough", "township",
+                                        "hamlet",  "port",     "island",  "municipality"};
+    for (size_t k = i; k-- > c->sent.from + 1 && k + 12 > i;) {
+        if (is_punct(c, k, ",") || is_punct(c, k, ";"))
+            return false;
+        if (!(is_word(c, k - 1, "a") || is_word(c, k - 1, "an")) || k < c->sent.from + 2 ||
+            !is_punct(c, k - 2, ","))
+            continue;
+        size_t q = k; /* "a small farming town": the kind within three words */
+        for (; q < k + 3 && q < i; q++)
+            for (size_t n = 0; n < sizeof kinds / sizeof *kinds; n++)
+                if (is_word(c, q, kinds[n]))
+                    return true;
+    }
+    return false;
+}
+
 /* Whether token q ranks ("largest", "busiest", "top", "leading"). */
 static bool rank_word(const ctx *c, size_t q)
 {
@@ -1071,6 +1095,22 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             fc_tok_is_capitalised(c->text, tok(c, i + 1)))
             concept = NULL;
         if (concept) {
+            /* "tied ... to a bakery that has since closed, with 13 confirmed
+             * cases": an event of a relative clause closed before the figure is
+             * its noun's, not the figure's */
+            bool relative = false;
+            for (size_t q = i; i < sp->start && q > wfrom && q + 4 >= i && !relative; q--)
+                relative = is_word(c, q - 1, "that") || is_word(c, q - 1, "which") ||
+                           is_word(c, q - 1, "who");
+            if (relative) {
+                size_t q = i + nt;
+                while (q < sp->start && !is_punct(c, q, ","))
+                    q++;
+                if (q < sp->start) {
+                    i += nt - 1;
+                    continue;
+                }
+            }
             /* "let go without charges", "were not hurt": the event did not happen. */
             bool negated = false;
             for (size_t q = i; q > wfrom && q + 2 >= i && !negated; q--)
@@ -1170,6 +1210,13 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                     stem(c->text, t, w, sizeof w);
                     add(&b, 'w', w);
                 }
+                continue;
+            }
+            /* "Carrow Falls, a city of about 48,000 in Halloran County, ...": the
+             * place that locates another place says where that one is, no
+             * place of the figure */
+            if (place && in_place_appositive(c, i)) {
+                i = e - 1;
                 continue;
             }
             /* "Koreans" in the clause (not the counted noun) is a modifier of sorts. */
