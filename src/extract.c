@@ -1791,10 +1791,14 @@ static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl,
     }
     const fc_entry *u = unit_at(c, end);
     size_t skip = 0;
-    if (!u && list_at(c, &c->r->subject_modifiers, end) == 1) {
+    if (!u && end + 1 < c->sent.to &&
+        (list_at(c, &c->r->subject_modifiers, end) == 1 || is_word(c, end, "working") ||
+         is_word(c, end, "business") || is_word(c, end, "school") ||
+         is_word(c, end, "calendar") || is_word(c, end, "consecutive") ||
+         is_word(c, end, "straight"))) {
         const fc_entry *after = unit_at(c, end + 1);
         if (after && after->kind == FC_UNIT_DURATION) {
-            u = after; /* "three more weeks" */
+            u = after; /* "three more weeks", "24 working days", "10 business days" */
             skip = 1;
         }
     }
