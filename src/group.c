@@ -989,6 +989,17 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
             !c[FC_TERM_NAME]) { /* "inmates at Halvering State Prison" is anchored */
             bool roles_a = only_roles(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER]),
                  roles_b = only_roles(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]);
+            /* a kind of person narrowed on one side only, with nothing else
+             * shared but the kind ("about 700 replacement nurses" brought in,
+             * "3,100 nurses" on strike): other people */
+            if (roles_a != roles_b && c[FC_TERM_MODIFIER] && !c[FC_TERM_WORD] &&
+                (roles_a ? nb[FC_TERM_MODIFIER] > c[FC_TERM_MODIFIER]
+                         : na[FC_TERM_MODIFIER] > c[FC_TERM_MODIFIER]) &&
+                !(roles_a ? modifier_as_word(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER],
+                                             ta[FC_TERM_WORD], na[FC_TERM_WORD])
+                          : modifier_as_word(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER],
+                                             tb[FC_TERM_WORD], nb[FC_TERM_WORD])))
+                return 0; /* (not "12,000 light-rail riders" and "the light rail ... 7,800 riders") */
             /* one stated period and no event on either side tie them ("2.86
              * million passengers in 2025", "3.4 million passengers went through
              * its gates in 2025") */
