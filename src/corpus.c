@@ -17,6 +17,7 @@
 #include "check_internal.h"
 #include "claim_internal.h"
 #include "corpus_internal.h"
+#include "date.h"
 #include "doc_internal.h"
 #include "factcheck/copies.h"
 #include "factcheck/corpus.h"
@@ -255,6 +256,23 @@ static fc_status name_once(fc_corpus *c, const char *name, bool insert, bool *fr
     return FC_OK;
 }
 
+/* A publication date that is no date ("2025-13-45", "last Tuesday"): the input
+ * is read without one, and its warning says so (the command line prints it). */
+static fc_status date_warning(fc_input *in)
+{
+    int y, m, d;
+    const char *p = in->doc ? in->doc->published : NULL;
+    if (!p || !*p || fc_date_parse(p, &y, &m, &d))
+        return FC_OK;
+    fc_strbuf sb = {0};
+    fc_sb_printf(&sb,
+                 "%s: published \"%s\" is not a date (YYYY-MM-DD); its relative dates "
+                 "(\"last week\", \"on Monday\") are not resolved",
+                 in->path, p);
+    free(in->warning);
+    return (in->warning = fc_sb_take(&sb)) ? FC_OK : FC_ENOMEM;
+}
+
 static fc_status add_record(void *ctx, size_t line, fc_doc *doc, const char *error)
 {
     jsonl_ctx *j = ctx;
@@ -293,6 +311,8 @@ static fc_status add_record(void *ctx, size_t line, fc_doc *doc, const char *err
         c->state[c->ninputs - 1].preloaded = true;
         bool fresh;
         st = name_once(c, in->path, true, &fresh);
+        if (st == FC_OK)
+            st = date_warning(in);
     } else {
         fc_doc_free(doc);
     }
@@ -520,7 +540,7 @@ static fc_status load_input(fc_corpus *c, size_t i)
         st = fc_doc_load_file(in->path, c->state[i].listed, &in->doc, &diag);
     }
     if (st == FC_OK)
-        return st;
+        return date_warning(in);
     /* The path as given, not diag.file: that one is cut at 511 bytes. */
     fc_strbuf sb = {0};
     fc_sb_printf(&sb, "%s: %s", in->path, diag.message);

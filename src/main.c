@@ -1089,7 +1089,7 @@ int main(int argc, char **argv)
             char msg[8192]; /* a line break or an ESC in a path is shown, not acted on */
             if (in->status != FC_OK)
                 fprintf(stderr, "factcheck: %s\n", fc_term_safe(in->error, msg, sizeof msg));
-            else if (in->skipped)
+            else if (in->warning) /* skipped, or a publication date that is no date */
                 fprintf(stderr, "factcheck: warning: %s\n",
                         fc_term_safe(in->warning, msg, sizeof msg));
         }

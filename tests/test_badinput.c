@@ -820,3 +820,26 @@ Test(badinput, a_200_mib_single_line, .timeout = 900)
     }
     run_free(&j);
 }
+
+/* A publication date that is no date: the document is read without one, listed
+ * as ok, and the command line says so on standard error, naming the file. */
+Test(badinput, a_publication_date_that_is_no_date)
+{
+    const char *dir = make_tmpdir();
+    write_file(dir, "a.md",
+               BYTES("---\noutlet: Wire A\npublished: 2025-13-45\n---\nThe city hired 40 "
+                     "teachers last week.\n"));
+    char args[600], want[1200];
+    snprintf(args, sizeof args, "%s", dir);
+    run j = run_fc("json", args, 0);
+    snprintf(want, sizeof want,
+             "factcheck: warning: %s/a.md: published \"2025-13-45\" is not a date (YYYY-MM-DD); "
+             "its relative dates (\"last week\", \"on Monday\") are not resolved\n",
+             dir);
+    cr_assert_str_eq(j.err, want);
+    const cJSON *in = cJSON_GetArrayItem(cJSON_GetObjectItem(j.json, "inputs"), 0);
+    cr_assert_str_eq(str_of(in, "status"), "ok");
+    const cJSON *cl = cJSON_GetArrayItem(cJSON_GetObjectItem(j.json, "claims"), 0);
+    cr_assert(cJSON_IsNull(cJSON_GetObjectItem(cl, "period")), "no period without a date");
+    run_free(&j);
+}

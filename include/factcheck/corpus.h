@@ -31,7 +31,8 @@ typedef struct fc_input {
     size_t nclaims;   /* claims extracted from it */
     /* A file found in a folder that is no document type factcheck reads (or a
      * JSON Lines file without a record): listed, never read. status is FC_OK,
-     * doc NULL, and warning says why, naming the file (else NULL). */
+     * doc NULL, and warning says why, naming the file (else NULL). A document
+     * read whose publication date is no date has a warning too (not skipped). */
     bool skipped;
     char *warning;
     fc_doc_format format; /* how it is read: FC_DOC_TEXT, FC_DOC_HTML or FC_DOC_JSONL */
