@@ -370,10 +370,18 @@ fc_status fc_check_stated_ratio(const fc_check_ctx *x)
             r->value == 1 || r->part_of[0])
             continue;
         size_t from, to, before = FC_NONE, after = FC_NONE, earlier = FC_NONE;
+        size_t dbefore = FC_NONE, dafter = FC_NONE; /* lengths of time, in this sentence */
         fc_check_near(x, k, 5, 0, &from, &to);
         for (size_t j = from; j < to; j++) {
             size_t i = x->by_doc[j];
             const fc_claim *o = fc_check_claim(x, i);
+            if (i != k && o->unit == FC_UNIT_DURATION && o->unit_name[0] &&
+                o->role == FC_ROLE_LEVEL && o->sentence == r->sentence) {
+                if (o->start < r->start)
+                    dbefore = i;
+                else if (dafter == FC_NONE && gap_between(r, o) <= 60)
+                    dafter = i;
+            }
             if (i == k || !figure_unit(o) || o->role != FC_ROLE_LEVEL)
                 continue;
             if (o->sentence == r->sentence && o->start > r->start) {
@@ -388,6 +396,15 @@ fc_status fc_check_stated_ratio(const fc_check_ctx *x)
                 if (o->measure || x->groups->of[i] != FC_NO_GROUP)
                     earlier = i;
             }
+        }
+        /* "61 nights, about a third of the 180-night season": two lengths of
+         * time in one unit around the ratio, the nearest figures either side */
+        if (dbefore != FC_NONE && dafter != FC_NONE &&
+            strcmp(fc_check_claim(x, dbefore)->unit_name, fc_check_claim(x, dafter)->unit_name) == 0 &&
+            (after == FC_NONE || fc_check_claim(x, dafter)->start < fc_check_claim(x, after)->start) &&
+            (before == FC_NONE || fc_check_claim(x, dbefore)->start > fc_check_claim(x, before)->start)) {
+            before = dbefore;
+            after = dafter;
         }
         fc_status st = FC_OK;
         /* "A third of the 240 seats, or 100": the part restated after the whole */
