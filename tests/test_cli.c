@@ -378,3 +378,23 @@ Test(cli, the_corpus_findings_show_their_arithmetic)
     }
     cJSON_Delete(j);
 }
+
+/* A rule file moves the end of the fiscal year: with years ending in September,
+ * "last fiscal year" written on 2025-11-03 is October 2024 to September 2025 (by
+ * hand: the year under way ends in September 2026; the one before ends in
+ * September 2025); with the default (June) it is July 2024 to June 2025. */
+Test(cli, a_rule_file_sets_the_fiscal_year_end)
+{
+    char *out, *err;
+    cr_assert_eq(test_run("extract --format jsonl --rules tests/data/rules/fiscal-september.json "
+                          "tests/data/fiscal-year.md",
+                          &out, &err),
+                 0, "%s", err);
+    cr_assert_not_null(strstr(out, "\"period\":\"2024-10-01/2025-09-30\""), "%.400s", out);
+    free(out);
+    free(err);
+    cr_assert_eq(test_run("extract --format jsonl tests/data/fiscal-year.md", &out, &err), 0);
+    cr_assert_not_null(strstr(out, "\"period\":\"2024-07-01/2025-06-30\""), "%.400s", out);
+    free(out);
+    free(err);
+}
