@@ -3327,11 +3327,16 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
                     d1 = -len, d2 = 0; /* counted back from the month's end */
             }
         }
-        if (!prep && !d2 && !d1)
+        /* "Last August the gap was 21": the latest such month before this one */
+        bool last = i > c->sent.from && (is_word(c, i - 1, "last") || is_word(c, i - 1, "past")) &&
+                    !is_word(c, i + 1, "of");
+        if (!prep && !d2 && !d1 && !last)
             return false;
         int y = py;
         if (k < c->sent.to && is_year(c, k))
             y = (int)fc_tok_number(c->text, tok(c, k));
+        else if (last && have_pub)
+            y = m >= pm ? py - 1 : py;
         else if (have_pub && m > pm && !future_cue(c, i))
             y = py - 1; /* "in December", written in February */
         else if (have_pub && m < pm && future_cue(c, i))
