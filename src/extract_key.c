@@ -463,6 +463,12 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
     size_t head = to - 1;
     while (head > from && (tok(c, head)->kind != FC_TOK_WORD || skip_word(c, head)))
         head--; /* "spending plan Tuesday": the head is "plan" */
+    /* "621 call-outs", "plow-outs", "sign-ups": a verb and its particle made a
+     * noun name the verb's doing */
+    if (head >= from + 2 && (is_word(c, head, "outs") || is_word(c, head, "ups") ||
+                             is_word(c, head, "ins") || is_word(c, head, "offs")) &&
+        is_punct(c, head - 1, "-") && tok(c, head - 2)->kind == FC_TOK_WORD)
+        head -= 2;
     size_t nt;
     const char *concept;
     if (tok(c, head)->kind != FC_TOK_WORD)
@@ -842,6 +848,141 @@ static bool rank_word(const ctx *c, size_t q)
 }
 
 /* The key of one claim: its clause is tokens [wfrom, wto). */
+static bool word_of(const ctx *c, size_t i, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (is_word(c, i, words[k]))
+            return true;
+    return false;
+}
+
+/* The thing an amount puts a value on is the amount's thing: "cable worth £1.2
+ * million", "copper cable, valued at £1.2 million", "damage estimated at $40
+ * million", and through a verb "to be" its subject: "the paintings are worth
+ * $5 million", "The haul of stolen cable recovered in the raid was valued by
+ * detectives at £12 million" (a haul, cache or shipment "of" names what it
+ * holds). The head noun and up to two words before it go in as thing terms. */
+static void valued_thing(ctx *c, const fc_claim_toks *sp, size_t wfrom, keyb *b)
+{
+    static const char *const verbs[] = {"valued", "estimated", "priced", "appraised", "assessed"};
+    static const char *const bes[] = {"was", "were", "is", "are", "been", "be", "being",
+                                      "has", "have", "had", "now", "still"};
+    static const char *const held[] = {"haul", "shipment", "cache", "stash", "load",
+                                       "batch", "consignment", "cargo", "collection", "seizure"};
+#define N_(a) (sizeof a / sizeof *a)
+    size_t from = c->sent.from > wfrom ? c->sent.from : wfrom, p = sp->start, h;
+    if (p < from + 2)
+        return;
+    if (is_word(c, p - 1, "worth")) {
+        h = p - 2;
+    } else if (is_word(c, p - 1, "at")) {
+        size_t v = p - 2; /* "valued at", "valued by detectives at" */
+        while (v > from && v + 4 > p && !word_of(c, v, verbs, N_(verbs)))
+            v--;
+        if (!word_of(c, v, verbs, N_(verbs)) || (v + 2 < p && !is_word(c, v + 1, "by")) ||
+            v == from)
+            return;
+        h = v - 1;
+    } else {
+        return;
+    }
+    if (is_punct(c, h, ",") && h > from)
+        h--;
+    size_t be = h + 1;
+    while (h > from && word_of(c, h, bes, N_(bes)))
+        h--;
+    if (h + 1 < be) {
+        /* through "was", "are": the clause's subject, its first noun phrase */
+        size_t k = from;
+        while (k < h && (is_determiner_word(c, k) || is_word(c, k, "a") || is_word(c, k, "an") ||
+                         is_word(c, k, "its") || is_word(c, k, "their")))
+            k++;
+        if (k + 1 < h && word_of(c, k, held, N_(held)) && is_word(c, k + 1, "of"))
+            k += 2;
+        while (k < h && (is_determiner_word(c, k) || is_word(c, k, "its")))
+            k++;
+        size_t e = k;
+        while (e <= h && tok(c, e)->kind == FC_TOK_WORD &&
+               (e == k || !skip_word(c, e) || is_word(c, e, "and")))
+            e++;
+        h = e - 1;
+        while (h > k && ends_ed_ing(c, h)) /* "cable recovered in the raid" */
+            h--;
+        if (e == k)
+            return;
+    }
+    const fc_tok *t = tok(c, h);
+    if (h < from || t->kind != FC_TOK_WORD || skip_word(c, h) || fc_tok_is_capitalised(c->text, t) ||
+        word_of(c, h, bes, N_(bes)))
+        return;
+    size_t m = h;
+    while (m > from && h - m < 2 && tok(c, m - 1)->kind == FC_TOK_WORD && !skip_word(c, m - 1) &&
+           !fc_tok_is_capitalised(c->text, tok(c, m - 1)) && !is_determiner_word(c, m - 1) &&
+           !ends_ed_ing(c, m - 1)) /* not "recovering cable worth" */
+        m--;
+    thing_terms(c, m, h + 1, b);
+#undef N_
+}
+
+/* A count set after a verb of amount whose subject names the thing: "skier
+ * visits for 2024-25 totalled 391,400", "The number of residents evacuated
+ * stood at 1,350", "Calls to the brigade numbered 612", "the tally has reached
+ * 212". The subject is the clause's first noun phrase after its last comma
+ * ("At Mount Kessock, skier visits ..."); "the number/tally/total/count of"
+ * names what is counted after "of". */
+static void subject_thing(ctx *c, const fc_claim_toks *sp, size_t wfrom, keyb *b)
+{
+    static const char *const verbs[] = {"totaled", "totalled", "totals", "total", "numbered",
+                                        "numbers", "reached", "reaches", "stood",  "stands",
+                                        "came",    "comes",    "hit",     "topped", "exceeded",
+                                        "surpassed", "passed", "climbed", "rose",  "grew",
+                                        "jumped",  "fell",     "dropped", "reach"};
+    static const char *const aux[] = {"has", "have", "had", "now", "already", "finally",
+                                      "will", "would", "was", "were", "is", "are"};
+    static const char *const tallies[] = {"number", "tally", "total", "count",
+                                          "toll",   "figure", "traffic", "volume"};
+#define N_(a) (sizeof a / sizeof *a)
+    size_t from = c->sent.from > wfrom ? c->sent.from : wfrom, v = sp->start;
+    if (v < from + 2)
+        return;
+    v--;
+    if ((is_word(c, v, "at") || is_word(c, v, "to")) && v > from)
+        v--; /* "stood at", "came to", "rose to" */
+    if (!word_of(c, v, verbs, N_(verbs)))
+        return;
+    size_t end = v;
+    while (end > from && word_of(c, end - 1, aux, N_(aux)))
+        end--;
+    static const char *const opens[] = {"that", "which", "while", "as", "when", "after",
+                                        "because", "and", "but", "said", "says", "where"};
+    size_t k = end;
+    while (k > from && !is_punct(c, k - 1, ",") && !is_break(c, k - 1) &&
+           !word_of(c, k - 1, opens, N_(opens)) && !speech_verb(c, k - 1) && end - k < 14)
+        k--;
+    if (k > from && !is_punct(c, k - 1, ",") && !is_break(c, k - 1) &&
+        !word_of(c, k - 1, opens, N_(opens)) && !speech_verb(c, k - 1))
+        return; /* a long way back: no plain subject */
+    while (k < end && (is_determiner_word(c, k) || is_word(c, k, "a") || is_word(c, k, "its") ||
+                       is_word(c, k, "their") || is_word(c, k, "this") || is_word(c, k, "that")))
+        k++;
+    if (k + 2 < end && word_of(c, k, tallies, N_(tallies)) && is_word(c, k + 1, "of")) {
+        k += 2;
+        while (k < end && (is_determiner_word(c, k) || is_word(c, k, "its")))
+            k++;
+    }
+    size_t e = k;
+    while (e < end && e < k + 3 && tok(c, e)->kind == FC_TOK_WORD && !skip_word(c, e) &&
+           (e == c->sent.from || !fc_tok_is_capitalised(c->text, tok(c, e))) &&
+           !(e > k && ends_ed_ing(c, e)))
+        e++;
+    if (e > k && word_of(c, e - 1, tallies, N_(tallies)))
+        return; /* "The death toll stands at 26", "Passenger traffic reached
+                 * 2.86 million": the clause's other words tell what it counts */
+    if (e > k)
+        thing_terms(c, k, e, b);
+#undef N_
+}
+
 static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t wfrom, size_t wto)
 {
     const fc_rules *r = c->r;
@@ -881,7 +1022,20 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             }
         }
     }
-    thing_terms(c, sp->subj_from, sp->subj_to, &b);
+    /* "$3.2 million worth of cocaine": the thing is after "worth of" */
+    if (cl->unit == FC_UNIT_CURRENCY && sp->subj_to == sp->subj_from + 1 &&
+        is_word(c, sp->subj_from, "worth") && is_word(c, sp->subj_to, "of")) {
+        size_t k = sp->subj_to + 1, e;
+        while (k < c->sent.to && (is_determiner_word(c, k) || is_word(c, k, "its")))
+            k++;
+        for (e = k; e < c->sent.to && e < k + 3 && tok(c, e)->kind == FC_TOK_WORD &&
+                    !skip_word(c, e) && !(e > k && ends_ed_ing(c, e));
+             e++)
+            ;
+        thing_terms(c, k, e, &b);
+    } else {
+        thing_terms(c, sp->subj_from, sp->subj_to, &b);
+    }
     /* "approved a general fund budget of $148.6 million": an amount with no
      * noun after it is of the noun before "of" */
     if (cl->unit == FC_UNIT_CURRENCY && !count_kind(&b, 't') && sp->subj_to <= sp->subj_from &&
@@ -894,6 +1048,24 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                !is_determiner_word(c, m - 1))
             m--;
         thing_terms(c, m, h + 1, &b);
+    }
+    if (cl->unit == FC_UNIT_CURRENCY && !count_kind(&b, 't'))
+        valued_thing(c, sp, wfrom, &b);
+    if (cl->unit == FC_UNIT_COUNT && !count_kind(&b, 't') && sp->subj_to <= sp->subj_from)
+        subject_thing(c, sp, wfrom, &b);
+    /* "$19.8 million in federal grants", "$40 million in damage": what the
+     * amount is counted in, written with no article (not "in the county") */
+    if (cl->unit == FC_UNIT_CURRENCY && !count_kind(&b, 't') && sp->subj_to <= sp->subj_from &&
+        is_word(c, sp->end, "in") && sp->end + 1 < c->sent.to &&
+        tok(c, sp->end + 1)->kind == FC_TOK_WORD && !skip_word(c, sp->end + 1) &&
+        !fc_tok_is_capitalised(c->text, tok(c, sp->end + 1))) {
+        size_t k = sp->end + 1, e = k;
+        while (e < c->sent.to && e < k + 3 && tok(c, e)->kind == FC_TOK_WORD && !skip_word(c, e) &&
+               !fc_tok_is_capitalised(c->text, tok(c, e)) &&
+               !(e > k && (ends_ed_ing(c, e) || is_word(c, e, "hidden") ||
+                           is_word(c, e, "stolen") || is_word(c, e, "taken"))))
+            e++; /* (not "$460,000 in fentanyl pills hidden in a car") */
+        thing_terms(c, k, e, &b);
     }
     /* "Of the trees planted in Linford last year, 1,900 went to the east side":
      * a part of a whole the sentence names without a figure is a subset, never
@@ -936,6 +1108,17 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
           (is_word(c, sp->start - 1, "includes") || is_word(c, sp->start - 1, "include") ||
            is_word(c, sp->start - 1, "included")))))
         add(&b, 's', "part");
+    /* "International travellers accounted for 410,000 overnight stays", "made
+     * up 41 of the ...": a part of a whole, told by who makes it up */
+    else if (sp->start >= c->sent.from + 2 &&
+             ((is_word(c, sp->start - 1, "for") &&
+               (is_word(c, sp->start - 2, "accounted") || is_word(c, sp->start - 2, "account") ||
+                is_word(c, sp->start - 2, "accounts") ||
+                is_word(c, sp->start - 2, "accounting"))) ||
+              (is_word(c, sp->start - 1, "up") &&
+               (is_word(c, sp->start - 2, "made") || is_word(c, sp->start - 2, "make") ||
+                is_word(c, sp->start - 2, "makes") || is_word(c, sp->start - 2, "making")))))
+        add(&b, 's', "part");
     /* A source that is the subject of the figure's own verb counts what is its
      * own ("the Glenmore Science Centre reported 402,000 visitors", "Kelby Water
      * issued 1,284 fines"): its name is a name of the figure. A verb of speech
@@ -946,6 +1129,20 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         is_name_word(c, at - 1) &&
         name_at(c, af, at, name, sizeof name) == at && strchr(name, '_'))
         add(&b, 'n', name);
+    /* "Weekend ridership has run at about 7,000 a day", "14,800 trips on
+     * weekdays": a daily figure of some days of the week only, never the
+     * average over all days */
+    if (cl->per == FC_PER_DAY)
+        for (size_t i = wfrom; i < wto; i++) {
+            if (is_word(c, i, "weekend") || is_word(c, i, "weekends")) {
+                add(&b, 's', "weekend");
+                break;
+            }
+            if (is_word(c, i, "weekday") || is_word(c, i, "weekdays")) {
+                add(&b, 's', "weekday");
+                break;
+            }
+        }
     enum { PLAIN_MAX = 12 };
     size_t plain[PLAIN_MAX], nplain = 0;
     for (size_t i = wfrom; i < wto; i++) {

@@ -73,6 +73,7 @@ struct fc_keyinfo {
     size_t mention_mask;
     uint32_t money_event; /* the term "e:raise", or NO_TERM */
     uint32_t partial;     /* the term "s:partial", or NO_TERM */
+    uint32_t part;        /* the term "s:part", or NO_TERM */
     uint32_t lose;        /* the term "e:lose", or NO_TERM */
     uint32_t job, person; /* the terms "t:job" and "t:person", or NO_TERM */
     uint32_t donate;      /* the term "e:donate", or NO_TERM */
@@ -926,7 +927,12 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
          /* a count under way is never the final one, whatever name they share */
          (k->partial != NO_TERM &&
           contains(ta[FC_TERM_SCOPE], na[FC_TERM_SCOPE], k->partial) !=
-              contains(tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE], k->partial))))
+              contains(tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE], k->partial)) ||
+         /* nor a part of a whole the whole ("Contract workers accounted for
+          * 410 workers at the plant", "the plant employs 2,300") */
+         (k->part != NO_TERM &&
+          contains(ta[FC_TERM_SCOPE], na[FC_TERM_SCOPE], k->part) !=
+              contains(tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE], k->part))))
         return -1;
     /* Names: two documents that each name something ("the Pellham consulate",
      * "the Dorrow consulate") and never the other's are about two things. */
@@ -982,6 +988,11 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
          * 8,500 acres"): what is measured is named */
         if (c[FC_TERM_UNIT] && c[FC_TERM_EVENT])
             named += w[FC_TERM_PLACE];
+        /* an event and two more words of the clause ("riders took 218,600
+         * trips in the bike system's first year", "the bike system saw 281,600
+         * rides"): what happened is told alike */
+        else if (c[FC_TERM_EVENT] && c[FC_TERM_WORD] >= 2 && !c[FC_TERM_THING])
+            named += w[FC_TERM_WORD];
         if (shared + named < (ca->unit == FC_UNIT_CURRENCY ? w[FC_TERM_EVENT] : w[FC_TERM_THING]))
             return 0; /* an amount has no counted thing: its event is enough */
         if (c[FC_TERM_THING] && strcmp(k->names[ta[FC_TERM_THING][0]], "t:person") == 0 &&
@@ -1282,12 +1293,14 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
         if (st == FC_OK && d < ndocs && (i == 0 || claims->items[i - 1].doc != d))
             k->home[d] = k->claim[i].place;
     }
-    k->money_event = k->partial = k->lose = k->job = k->person = k->donate = NO_TERM;
+    k->money_event = k->partial = k->part = k->lose = k->job = k->person = k->donate = NO_TERM;
     for (uint32_t i = 0; st == FC_OK && i < k->nnames; i++) {
         if (strcmp(k->names[i], "e:raise") == 0)
             k->money_event = i;
         if (strcmp(k->names[i], "s:partial") == 0)
             k->partial = i;
+        else if (strcmp(k->names[i], "s:part") == 0)
+            k->part = i;
         if (strcmp(k->names[i], "e:lose") == 0)
             k->lose = i;
         if (strcmp(k->names[i], "t:job") == 0)
