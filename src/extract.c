@@ -4188,6 +4188,43 @@ static const fc_claim *named_whole(const ctx *c, const fc_claim *cl)
     return best;
 }
 
+/* "Of those subscribers, ...": the nearest count before claim `before`, in the
+ * paragraph's last three sentences, whose key counts the noun text[p, p+n). */
+static const fc_claim *whole_by_noun(const ctx *c, size_t before, size_t p, size_t n)
+{
+    for (size_t k = before; k-- > 0;) {
+        const fc_claim *w = &c->out->items[k];
+        if (w->doc != c->doc_index || w->sentence + 3 < c->sentence ||
+            blank_line_between(c->text, w->end, p))
+            break;
+        if (w->unit == FC_UNIT_COUNT && w->role == FC_ROLE_LEVEL && w->value > 0 && !w->per &&
+            !w->part_of[0] && w->key && key_has_thing(w->key, c->text, p, n))
+            return w;
+    }
+    return NULL;
+}
+
+/* Whether the noun text[p, p+n) (or its first four letters and more: "ticket"
+ * for "tickets") is among the three words after offset `at`. */
+static bool noun_follows(const char *text, size_t len, size_t at, size_t p, size_t n)
+{
+    size_t stem = n > 4 && text[p + n - 1] == 's' ? n - 1 : n;
+    size_t i = at;
+    for (int words = 0; words < 3 && i < len; words++) {
+        while (i < len && (text[i] == ' ' || text[i] == '-'))
+            i++;
+        size_t j = i;
+        while (j < len && isalpha((unsigned char)text[j]))
+            j++;
+        if (j - i >= stem && strncasecmp(text + i, text + p, stem) == 0)
+            return true;
+        if (j == i)
+            return false;
+        i = j;
+    }
+    return false;
+}
+
 /* Whether an empty line stands in text[from, to): a paragraph ends there. */
 static bool blank_line_between(const char *text, size_t from, size_t to)
 {
@@ -4260,6 +4297,19 @@ static void link_whole(ctx *c, fc_claim *cl)
          * part's noun is another set) */
         if (w && named && !sentence_names_noun(c, w, cl))
             w = NULL;
+        /* ("... in the 1,480-seat house, and subscribers bought 9,800 of the
+         * tickets": a count of another thing is no whole of the tickets) */
+        if (w && named) {
+            size_t p, q;
+            part_noun(c, cl, &p, &q);
+            if (q - p >= 3 && w->key && strstr(w->key, "t:") &&
+                !key_has_thing(w->key, c->text, p, q - p))
+                w = NULL;
+            /* (in the part's own sentence, keys come later: the noun must be
+             * among the three words after the whole) */
+            if (q - p >= 3 && w && !w->key && !noun_follows(c->text, c->doc->len, w->end, p, q - p))
+                w = NULL;
+        }
     }
     if (w && blank_line_between(c->text, w->end, cl->start))
         w = NULL;
@@ -5171,7 +5221,14 @@ static void link_sentence(ctx *c, size_t first)
             const char *event = NULL;
             for (size_t t = k; t < sp[0].start && !event; t++)
                 event = fc_key_event_at(c, t);
-            const fc_claim *w = event ? NULL : whole_by_verb(c, first, k, sp[0].start);
+            /* ("Of those subscribers, 1,650 ...": the count of subscribers, not
+             * the target after it) */
+            const fc_claim *w = event || tok(c, k)->kind != FC_TOK_WORD
+                                    ? NULL
+                                    : whole_by_noun(c, first, tok(c, k)->start,
+                                                    tok(c, k)->end - tok(c, k)->start);
+            if (!w && !event)
+                w = whole_by_verb(c, first, k, sp[0].start);
             if (!w)
                 w = find_whole(c, first, c->sentence, event, false);
             for (size_t i = 0; w && i < n; i++)
