@@ -3192,6 +3192,19 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
             year_to_text(buf, n, y, fiscal_end(c->r)); /* "fiscal 2024": its twelve months */
             return true;
         }
+        /* "the 2024-25 season", "the 2023/24 financial year": a year split
+         * across two, read as the twelve months ending with the fiscal year's
+         * last month in the second */
+        if (i + 2 < c->sent.to && (is_punct(c, i + 1, "-") || is_punct(c, i + 1, "/")) &&
+            glued(c, i + 1) && glued(c, i + 2) && tok(c, i + 2)->kind == FC_TOK_NUM && !since) {
+            const fc_tok *t2 = tok(c, i + 2);
+            double v = fc_tok_number(c->text, t2);
+            size_t len = t2->end - t2->start;
+            if ((len == 2 && (int)v == (y + 1) % 100) || (len == 4 && (int)v == y + 1)) {
+                year_to_text(buf, n, y + 1, fiscal_end(c->r));
+                return true;
+            }
+        }
         /* "from 2020 to 2025", "between 2019 and 2024": the years between,
          * read the same at either year */
         size_t y1 = i, y2 = i;

@@ -1143,6 +1143,23 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 break;
             }
         }
+    /* "Across the trust's two sites, 6,940 babies were born": a sum over
+     * several sites, never one site's figure */
+    {
+        static const char *const sites[] = {"sites",    "hospitals", "campuses", "branches",
+                                            "stores",   "locations", "plants",   "facilities",
+                                            "clinics",  "centres",   "centers",  "offices"};
+        for (size_t q = c->sent.from; q < sp->start; q++)
+            if (is_word(c, q, "across")) {
+                bool site = false;
+                for (size_t k = q + 1; k < sp->start && k <= q + 5 && !site; k++)
+                    site = word_of(c, k, sites, sizeof sites / sizeof *sites);
+                if (site) {
+                    add(&b, 's', "across-sites");
+                    break;
+                }
+            }
+    }
     enum { PLAIN_MAX = 12 };
     size_t plain[PLAIN_MAX], nplain = 0;
     for (size_t i = wfrom; i < wto; i++) {
@@ -1415,6 +1432,24 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             if (place && in_place_appositive(c, i)) {
                 i = e - 1;
                 continue;
+            }
+            /* "in British Columbia's Selwyn Valley", "in Ontario's Niagara": a
+             * place owns the place after it, the more specific, which comes
+             * first (when the inner one ends in a place noun, or the owner is a
+             * known place of one word) */
+            if (place) {
+                size_t q = i;
+                while (q + 1 < e && !has_apostrophe(c, q))
+                    q++;
+                if (q + 1 < e && is_name_word(c, q + 1) &&
+                    (list_at(c, &g->place_nouns, e - 1) ||
+                     (q == i && bare_in(c, q, &g->places)))) {
+                    char inner[48];
+                    if (name_at(c, q + 1, e, inner, sizeof inner) == e && inner[0]) {
+                        add(&b, 'p', inner);
+                        name_at(c, i, q + 1, name, sizeof name);
+                    }
+                }
             }
             /* "Koreans" in the clause (not the counted noun) is a modifier of sorts. */
             add(&b, place ? 'p' : 'n', name);

@@ -697,6 +697,14 @@ static char *name_in_sentence(const ctx *c)
 {
     size_t hi = c->about.attr_to > c->about.attr_from ? c->about.attr_from : c->sent.from;
     size_t s = c->sent.from;
+    /* ("At Corliss, 71 cars ..., the railroad said": a place the sentence opens
+     * with names no company) */
+    static const char *const preps[] = {"at",     "in",   "on",     "near",    "across", "outside",
+                                        "inside", "from", "for",    "after",   "before", "during",
+                                        "by",     "with", "throughout", "under", "over", "around"};
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+        if (is_word(c, s, preps[k]))
+            return NULL;
     if (is_word(c, s, "the"))
         s++;
     size_t e = s;
