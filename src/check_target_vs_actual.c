@@ -6,6 +6,7 @@
  * median. The actual figures: a rule measure names them (`target_of`); with no
  * rule, the related claims of the target's group that are not targets.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,22 @@ static bool one_clause(const fc_check_ctx *x, const fc_claim *a, const fc_claim 
     return memchr(fc_ptr(&v, l->end), ';', r->start - l->end) == NULL;
 }
 
+/* Whether a figure of time wo lies wholly before the time ref of a target or
+ * its echo: before a year's goal ("40 miles in 2025"; 2024's 22 miles), or half
+ * a year before a deadline or a dated report ("by Dec. 1", "by the end of
+ * June"; last winter's figure is another season's, May's is progress). */
+static bool before_ref(fc_when ref, fc_when wo, long pub)
+{
+    if (!ref.stated || !wo.stated)
+        return false;
+    long lo = ref.lo - (ref.hi - ref.lo >= 360 ? 0 : 180);
+    /* (a year's goal set ahead, "by 2027": a report of the half year before
+     * the story is progress on it) */
+    if (pub != LONG_MIN && pub - 180 < lo)
+        lo = pub - 180;
+    return wo.hi < lo;
+}
+
 bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_t *actuals,
                           size_t n, double *others_mean, fc_echo_others *others)
 {
@@ -105,12 +122,23 @@ bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_
         return false;
     double sum = 0;
     size_t m = 0;
+    /* (a figure stated for a time wholly before the target's, or before the
+     * echo's when the target states none, says nothing of progress on it:
+     * "a goal of repaving 40 miles in 2025 ... In 2024, crews repaved 22";
+     * before a goal "by Dec. 1", half a year before the day) */
+    fc_when wt = fc_check_when(x, tc), wa = fc_check_when(x, ac);
+    fc_when ref = wt.stated ? wt : wa;
+    fc_when undated = fc_check_when(x, &(fc_claim){.doc = tc->doc, .modality = FC_MOD_ACTUAL});
+    long pub = undated.known ? undated.pub : LONG_MIN;
+
     for (size_t i = 0; i < n; i++) {
         const fc_claim *o = fc_check_claim(x, actuals[i]);
         if (fc_check_echoes(tc, o) || fc_check_progress_of(x, tc, o))
             continue;
         if (one_clause(x, ac, o))
             continue; /* a part of the same report: "raised $2 million, including $600,000" */
+        if (before_ref(ref, fc_check_when(x, o), pub))
+            continue;
         sum += o->value;
         m++;
         if (others && others->n < FC_ECHO_OTHERS)
@@ -120,7 +148,8 @@ bool fc_check_target_echo(const fc_check_ctx *x, size_t t, size_t a, const size_
     fc_check_near(x, t, 0, FC_PROGRESS_SENTENCES, &from, &to);
     for (size_t j = from; j < to; j++) {
         const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
-        if (!fc_check_progress_of(x, tc, o) || fc_check_echoes(tc, o) || one_clause(x, ac, o))
+        if (!fc_check_progress_of(x, tc, o) || fc_check_echoes(tc, o) || one_clause(x, ac, o) ||
+            before_ref(ref, fc_check_when(x, o), pub))
             continue;
         sum += o->value;
         m++;

@@ -892,6 +892,35 @@ FC_HOT bool fraction_at(const ctx *c, size_t i, bool article, const number_read 
     return may && fraction_read(c, i, article, nr, q);
 }
 
+/* "half a million", "a quarter of a million", "a third of a billion", "half a
+ * dozen": a fraction of a scale word is one number (500,000), not a share and a
+ * second figure. */
+static bool fraction_of_scale(const ctx *c, size_t i, bool article, quantity *q)
+{
+    double f, v = 1;
+    size_t k = article ? i + 1 : i;
+    if (k >= c->sent.to || !fraction_word(c, k, &f))
+        return false;
+    size_t m = k + 1;
+    if (is_word(c, m, "of"))
+        m++;
+    if (is_word(c, m, "a") || is_word(c, m, "an"))
+        m++;
+    if (m == k + 1 || m >= c->sent.to)
+        return false; /* "half million" is read elsewhere, if at all */
+    size_t ns = scale_at(c, m, &v);
+    if (!ns) {
+        const fc_entry *w = entry_at(c, &c->r->number_words, m);
+        if (!w || (w->value != 12 && w->value != 100))
+            return false;
+        v = w->value;
+        ns = 1;
+    }
+    q->value = q->low = q->high = f * v;
+    q->sp = (span){i, m + ns};
+    return true;
+}
+
 /* "a dozen", "a hundred", "a million"; "a week" when a hedge precedes it
  * ("nearly a week"): the article (token i, is_article) counts as one. */
 static bool article_at(const ctx *c, size_t i, quantity *q)
@@ -976,6 +1005,10 @@ static bool quantity_at(const ctx *c, size_t i, quantity *q)
     bool article = is_article(c, i);
     number_read nr;
     nr.ok = number_at(c, i, &nr.value, &nr.end);
+    if (fraction_of_scale(c, i, article, q)) {
+        q->kind = Q_ARTICLE; /* "half a million pounds": a number, its unit after */
+        return true;
+    }
     if (fraction_at(c, i, article, &nr, q) ||
         (tok(c, i)->kind == FC_TOK_PUNCT && glyph_share_at(c, i, q))) {
         q->kind = Q_FRACTION;
@@ -2920,6 +2953,29 @@ static bool relative_period(fc_period_kind kind, long pub, int fe, char *buf, si
     case FC_PERIOD_NEXT_YEAR:
         date_text(buf, n, 1, y + 1, 0, 0);
         return true;
+    case FC_PERIOD_LAST_WINTER:
+    case FC_PERIOD_THIS_WINTER: {
+        /* the winter that ends in February of year ye */
+        int ye = m <= 2 ? y : y + 1; /* the one under way, or next */
+        if (kind == FC_PERIOD_LAST_WINTER)
+            ye = m >= 3 ? y : y - 1; /* the latest over */
+        else if (m >= 3 && m <= 5)
+            ye = y; /* "this winter", said in spring, is the one just over */
+        if (kind == FC_PERIOD_THIS_WINTER && (m == 12 || m <= 2)) /* under way: to date */
+            range_text(buf, n, ye - 1, 12, 1, y, m, d);
+        else
+            range_text(buf, n, ye - 1, 12, 1, ye, 2, fc_month_days(ye, 2));
+        return true;
+    }
+    case FC_PERIOD_LAST_SUMMER:
+    case FC_PERIOD_THIS_SUMMER: {
+        int ys = kind == FC_PERIOD_THIS_SUMMER || m >= 9 ? y : y - 1;
+        if (kind == FC_PERIOD_THIS_SUMMER && m >= 6 && m <= 8) /* under way: to date */
+            range_text(buf, n, ys, 6, 1, y, m, d);
+        else
+            range_text(buf, n, ys, 6, 1, ys, 8, 31);
+        return true;
+    }
     case FC_PERIOD_PAST_WEEK:
         from = pub - 7;
         break;

@@ -454,6 +454,19 @@ static bool stem_ends_an(const ctx *c, size_t i, char *w, size_t n)
     return len > 3 && strcmp(w + len - 2, "an") == 0;
 }
 
+/* Whether the word at i is a preposition that ends a noun phrase ("462,300
+ * pounds of food between Nov. 1 and Dec. 31") though no stop word. */
+static bool phrase_end(const ctx *c, size_t i)
+{
+    static const char *const preps[] = {"between", "during", "through", "across", "against",
+                                        "after",   "before", "since",   "into",   "within",
+                                        "among",   "despite", "toward", "towards", "until"};
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+        if (is_word(c, i, preps[k]))
+            return true;
+    return false;
+}
+
 static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
 {
     const fc_grouping *g = &c->r->grouping;
@@ -490,7 +503,8 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
             size_t h = k;
             while (h + 1 < c->sent.to && h < k + 2 && tok(c, h + 1)->kind == FC_TOK_WORD &&
                    !skip_word(c, h + 1) && !fc_tok_is_capitalised(c->text, tok(c, h + 1)) &&
-                   !concept_at(c, &g->events, h + 1, &nt) && !ends_ed_ing(c, h + 1))
+                   !concept_at(c, &g->events, h + 1, &nt) && !ends_ed_ing(c, h + 1) &&
+                   !phrase_end(c, h + 1))
                 h++;
             stem(c->text, tok(c, h), w, sizeof w);
             concept = concept_at(c, &g->things, h, &nt);
@@ -1015,9 +1029,22 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 while (k < c->sent.to && (is_word(c, k, "the") || is_word(c, k, "its")))
                     k++;
                 if (k < c->sent.to && tok(c, k)->kind == FC_TOK_WORD && !skip_word(c, k)) {
-                    stem(c->text, tok(c, k), w, sizeof w);
-                    concept = concept_at(c, &g->things, k, &nt);
+                    /* "120,000 tons of road salt": the phrase's last word is the
+                     * thing, the words before it narrow it */
+                    size_t h = k;
+                    while (h + 1 < c->sent.to && h < k + 2 &&
+                           tok(c, h + 1)->kind == FC_TOK_WORD && !skip_word(c, h + 1) &&
+                           !fc_tok_is_capitalised(c->text, tok(c, h + 1)) &&
+                           !concept_at(c, &g->events, h + 1, &nt) && !ends_ed_ing(c, h + 1) &&
+                           !phrase_end(c, h + 1))
+                        h++;
+                    stem(c->text, tok(c, h), w, sizeof w);
+                    concept = concept_at(c, &g->things, h, &nt);
                     add(&b, 't', concept ? concept : w);
+                    for (size_t q = k; q < h; q++) {
+                        stem(c->text, tok(c, q), w, sizeof w);
+                        add(&b, 'm', w);
+                    }
                 }
             }
         }
@@ -1049,6 +1076,30 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             m--;
         thing_terms(c, m, h + 1, &b);
     }
+    /* "... stockpile 120,000 tons of road salt ... 120,000 tons were in
+     * storage": a measure with no thing of its own measures the thing the
+     * document last measured in that unit, a few sentences back */
+    if (cl->unit == FC_UNIT_OTHER && cl->unit_name[0] && count_kind(&b, 'u') &&
+        !count_kind(&b, 't'))
+        for (size_t j = (size_t)(cl - c->out->items); j-- > 0;) {
+            const fc_claim *o = &c->out->items[j];
+            if (o->doc != c->doc_index || o->sentence + 4 < c->sentence)
+                break;
+            if (o->unit != FC_UNIT_OTHER || strcmp(o->unit_name, cl->unit_name) != 0 || !o->key ||
+                !strstr(o->key, "t:"))
+                continue;
+            for (const char *p = o->key; *p;) {
+                const char *q = strchr(p, ' ');
+                size_t len = q ? (size_t)(q - p) : strlen(p);
+                if (len > 2 && len < sizeof w + 2 && (p[0] == 't' || p[0] == 'm') && p[1] == ':') {
+                    memcpy(w, p + 2, len - 2);
+                    w[len - 2] = '\0';
+                    add(&b, p[0], w);
+                }
+                p += len + (q != NULL);
+            }
+            break;
+        }
     if (cl->unit == FC_UNIT_CURRENCY && !count_kind(&b, 't'))
         valued_thing(c, sp, wfrom, &b);
     if (cl->unit == FC_UNIT_COUNT && !count_kind(&b, 't') && sp->subj_to <= sp->subj_from)

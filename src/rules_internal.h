@@ -193,7 +193,14 @@ typedef enum fc_period_kind {
     FC_PERIOD_NEXT_FISCAL_YEAR,
     FC_PERIOD_NEXT_WEEK,
     FC_PERIOD_NEXT_MONTH,
-    FC_PERIOD_NEXT_YEAR
+    FC_PERIOD_NEXT_YEAR,
+    /* seasons, read for the northern hemisphere (winter is December to
+     * February, summer June to August); "last winter" is the latest one over
+     * by publication, "this winter" the one under way or next */
+    FC_PERIOD_LAST_WINTER,
+    FC_PERIOD_THIS_WINTER,
+    FC_PERIOD_LAST_SUMMER,
+    FC_PERIOD_THIS_SUMMER
 } fc_period_kind;
 
 typedef struct fc_measure {
