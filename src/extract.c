@@ -3432,10 +3432,17 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
      * after "will", "would", "scheduled" or "next" ("will strike on Monday"),
      * the first such day from publication on. */
     int wd = weekday_at(c, i);
+    /* "since the heat wave began (on) Saturday": from that day to publication */
+    bool since_day = false;
+    for (size_t k = i; wd >= 0 && !since_day && k-- > c->sent.from && k + 8 > i;) {
+        if (tok(c, k)->kind == FC_TOK_PUNCT)
+            break;
+        since_day = is_word(c, k, "since");
+    }
     /* (and after a time of day: "at 9 a.m. Monday"; after "as of", "by" or
      * "through", a running total up to that day: running_text) */
     if (wd >= 0 && have_pub &&
-        (running_marker(c, i) ||
+        (running_marker(c, i) || since_day ||
          (i > c->sent.from &&
           (is_word(c, i - 1, "on") || is_word(c, i - 1, "last") || is_word(c, i - 1, "next") ||
            (i > c->sent.from + 2 && is_punct(c, i - 1, ".") && is_word(c, i - 2, "m") &&
@@ -3457,6 +3464,12 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
                          : pub - (fc_weekday(pub) - wd + 7) % 7;
         int y, m, d;
         fc_civil_from_days(day, &y, &m, &d);
+        if (since_day && !ahead) {
+            int qy, qm, qd;
+            fc_civil_from_days(pub, &qy, &qm, &qd);
+            range_text(buf, n, y, m, d, qy, qm, qd);
+            return true;
+        }
         running_text(c, i, buf, n, y, m, d);
         return true;
     }

@@ -1782,6 +1782,12 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
         /* The clause: back to the figure before or a break, on to the figure
          * after or a break after the counted noun. */
         size_t lo = i > 0 ? spans[i - 1].end : c->sent.from;
+        /* "Visitor numbers at the zoo rose 7% to about 612,000": a level after
+         * its change is in the change's clause */
+        if (i > 0 && c->out->items[first + i - 1].role == FC_ROLE_CHANGE &&
+            cl->role == FC_ROLE_LEVEL && cl->unit == FC_UNIT_COUNT &&
+            spans[i - 1].end + 4 >= sp->start)
+            lo = i > 1 ? spans[i - 2].end : c->sent.from;
         if (sp->start > lo + 16)
             lo = sp->start - 16; /* a clause's words near the figure say the most */
         size_t wfrom = sp->start;

@@ -357,6 +357,25 @@ static bool name_word_shared(const fc_keyinfo *k, const uint32_t *a, size_t na, 
     return false;
 }
 
+/* Whether every name of a and every name of b are two bodies of one place:
+ * names of two words or more that differ in their last word, neither the
+ * other's first words ("kelmouth_zoo", "kelmouth_aquarium"). */
+static bool two_bodies(const fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *b,
+                       size_t nb)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++) {
+            const char *p = k->names[a[i]] + 2, *q = k->names[b[j]] + 2;
+            const char *lp = strrchr(p, '_'), *lq = strrchr(q, '_');
+            size_t n = strlen(p), m = strlen(q);
+            if (!lp || !lq || strcmp(lp, lq) == 0 ||
+                (n < m ? strncmp(p, q, n) == 0 && q[n] == '_'
+                       : strncmp(q, p, m) == 0 && (p[m] == '_' || !p[m])))
+                return false;
+        }
+    return na && nb;
+}
+
 /* Whether a name of a, of two words or more, is the first words of a name of b
  * ("n:calloway_regional", "n:calloway_regional_airport"). */
 static bool name_shortened(const fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *b,
@@ -890,6 +909,18 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
             placed = scope_is_place_kind(k, oscope[0], named->place);
         if (!placed && !(broad_place(k, named->place) && other_scope == 0))
             return -1;
+        /* ... and the other side's own clause names something the placed side's
+         * text never does ("Next door, the Fairholm district has 4,100
+         * students" against "Enrollment in the Lakemont school district fell
+         * 3% to 9,700"): another body, wherever its story also mentions the
+         * place */
+        const uint32_t *onames = a->place != NO_TERM ? tb[FC_TERM_NAME] : ta[FC_TERM_NAME];
+        size_t nonames = a->place != NO_TERM ? nb[FC_TERM_NAME] : na[FC_TERM_NAME];
+        size_t placed_doc = a->place != NO_TERM ? ca->doc : cb->doc;
+        if (nonames && placed_doc != other_doc &&
+            !any_mentioned(k, onames, nonames, placed_doc) &&
+            !same_word_in(k, onames, nonames, &named->place, 1))
+            return -1;
     }
     else if (ca->doc != cb->doc && ca->doc < k->ndocs && cb->doc < k->ndocs &&
              k->home[ca->doc] != NO_TERM && k->home[cb->doc] != NO_TERM &&
@@ -943,8 +974,11 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     if (BOTH(FC_TERM_NAME) && !c[FC_TERM_NAME] && ca->doc != cb->doc &&
         ((!any_mentioned(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], cb->doc) &&
           !any_mentioned(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ca->doc)) ||
-         (!name_word_shared(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_NAME],
-                            nb[FC_TERM_NAME]) &&
+         ((!name_word_shared(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_NAME],
+                             nb[FC_TERM_NAME]) ||
+           /* ... or two bodies of one town ("Kelmouth Zoo", "Kelmouth Aquarium") */
+           two_bodies(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_NAME],
+                      nb[FC_TERM_NAME])) &&
           (!any_mentioned(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], cb->doc) ||
            !any_mentioned(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ca->doc)))))
         return -1;
