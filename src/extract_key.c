@@ -1805,6 +1805,13 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
              sp->start - 2 == (spans[i - 1].subj_to > spans[i - 1].end ? spans[i - 1].subj_to
                                                                          : spans[i - 1].end)))
             wfrom = prev_from;
+        /* "The ship carries 2,410 passengers and 960 crew": the second of a
+         * list of counts shares the first's clause (its verb) */
+        if (i > 0 && sp->start >= 1 && is_word(c, sp->start - 1, "and") &&
+            sp->start - 1 == (spans[i - 1].subj_to > spans[i - 1].end ? spans[i - 1].subj_to
+                                                                        : spans[i - 1].end) &&
+            c->out->items[first + i - 1].unit == cl->unit)
+            wfrom = prev_from;
         /* "a $286 million plan, including a $198 million general fund": a
          * part of the figure before, in its clause */
         size_t q = sp->start > lo && (is_word(c, sp->start - 1, "a") || is_word(c, sp->start - 1, "an"))
