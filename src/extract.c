@@ -3399,7 +3399,15 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
         /* "Last August the gap was 21": the latest such month before this one */
         bool last = i > c->sent.from && (is_word(c, i - 1, "last") || is_word(c, i - 1, "past")) &&
                     !is_word(c, i + 1, "of");
-        if (!prep && !d2 && !d1 && !last)
+        /* "December was its quietest month, at 21,900 visitors", "August
+         * brought 104,000": a month that opens the sentence as its subject */
+        bool subject = (i == c->sent.from || is_word(c, i - 1, "while") ||
+                        is_word(c, i - 1, "and") || is_word(c, i - 1, "but") ||
+                        is_word(c, i - 1, "whereas")) &&
+                       (is_word(c, i + 1, "was") || is_word(c, i + 1, "saw") ||
+                        is_word(c, i + 1, "brought") || is_word(c, i + 1, "drew") ||
+                        is_word(c, i + 1, "had") || is_word(c, i + 1, "recorded"));
+        if (!prep && !d2 && !d1 && !last && !subject)
             return false;
         int y = py;
         if (k < c->sent.to && is_year(c, k))
