@@ -164,6 +164,30 @@ static bool same_subject(const fc_claim *a, const fc_claim *b)
 }
 
 /* A computed rate as written in a finding: two decimals under 10, else one. */
+/* Whether a relative clause opens between total t and the rate r after it
+ * ("612,000 in the year to November, ... a fan zone that drew 2,400 fans a
+ * day"): the rate is the relative clause's noun's. */
+static bool relative_between(const fc_check_ctx *x, const fc_claim *t, const fc_claim *r)
+{
+    fc_view v;
+    if (r->start <= t->end || r->start - t->end > 400 ||
+        !fc_view_of(fc_check_doc(x, t), t->end, r->start, &v))
+        return false;
+    const char *p = fc_ptr(&v, t->end);
+    size_t n = r->start - t->end;
+    static const char *const words[] = {" that ", " which ", " who "};
+    /* (after a comma, with none before the rate: not "9,600 cases in the 12
+     * months that ended June 30, an average of about 1,100 a month") */
+    for (size_t w = 0; w < 3; w++) {
+        size_t len = strlen(words[w]);
+        for (size_t i = 0; i + len <= n; i++)
+            if (strncasecmp(p + i, words[w], len) == 0 && memchr(p, ',', i) &&
+                !memchr(p + i, ',', n - i))
+                return true;
+    }
+    return false;
+}
+
 static void put_rate(fc_strbuf *sb, double v)
 {
     fc_sb_number(sb, v < 10 ? round(v * 100) / 100 : round(v * 10) / 10);
@@ -462,7 +486,7 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
                         (r->start > t->start || restated(x, r, t));
             if (!here && (from_period || own_rate || !same_subject(r, t)))
                 continue; /* a period's total is read with a rate of its own sentence */
-            if (here && other_things(r, t))
+            if (here && (other_things(r, t) || relative_between(x, t, r)))
                 continue;
             if (here && total_between(x, from, to, t, r))
                 break; /* "4,300 in August, bringing gains to 31,800, an average of

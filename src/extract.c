@@ -2592,6 +2592,11 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
     }
     if (!c->about.done) {
         attribution_span(c, &c->about.attr_from, &c->about.attr_to);
+        /* ("in the year to 31 March put it fourth": a month is nobody) */
+        if (c->about.attr_to == c->about.attr_from + 1 &&
+            (entry_at(c, &c->r->months, c->about.attr_from) ||
+             list_at(c, &c->r->day_names, c->about.attr_from)))
+            c->about.attr_to = c->about.attr_from;
         c->about.done = true;
         char *written = NULL;
         if (c->about.attr_to > c->about.attr_from &&
@@ -3171,12 +3176,20 @@ static bool fiscal_year_number(const ctx *c, size_t i)
 static bool year_bound_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf, size_t n)
 {
     size_t k = i;
+    /* "the year to 31 March": the day before its month */
+    if (k > c->sent.from && tok(c, k - 1)->kind == FC_TOK_NUM) {
+        double d = fc_tok_number(c->text, tok(c, k - 1));
+        if (d >= 1 && d <= 31 && d == (int)d)
+            k--;
+    }
     if (k > c->sent.from && (is_word(c, k - 1, "in") || is_word(c, k - 1, "on")))
         k--;
     if (k < c->sent.from + 2)
         return false;
     size_t v = k - 1, w = v - 1;
-    int past = is_word(c, v, "ended") || is_word(c, v, "started") || is_word(c, v, "began");
+    /* "in the year to March 31": the year ending then, the latest up to now */
+    int past = is_word(c, v, "ended") || is_word(c, v, "started") || is_word(c, v, "began") ||
+               is_word(c, v, "to");
     int now = is_word(c, v, "ends") || is_word(c, v, "starts") || is_word(c, v, "begins");
     int near = is_word(c, v, "ending") || is_word(c, v, "starting") || is_word(c, v, "beginning");
     bool start = is_word(c, v, "started") || is_word(c, v, "began") || is_word(c, v, "starts") ||
