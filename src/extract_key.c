@@ -467,6 +467,34 @@ static bool phrase_end(const ctx *c, size_t i)
     return false;
 }
 
+/* The thing after a measure's "of" at token `of` ("bushels of winter wheat",
+ * "tons of road salt"): the phrase's last word is the thing, the words before
+ * it narrow it (a word in -ed or -ing after the first, or a preposition, ends
+ * it: "wheat harvested", "food between Nov. 1 and ..."). */
+static void of_phrase_terms(ctx *c, size_t of, keyb *b)
+{
+    const fc_grouping *g = &c->r->grouping;
+    char w[48];
+    size_t nt, k = of + 1;
+    while (k < c->sent.to && (is_word(c, k, "the") || is_word(c, k, "its")))
+        k++;
+    if (k >= c->sent.to || tok(c, k)->kind != FC_TOK_WORD || skip_word(c, k))
+        return;
+    size_t h = k;
+    while (h + 1 < c->sent.to && h < k + 2 && tok(c, h + 1)->kind == FC_TOK_WORD &&
+           !skip_word(c, h + 1) && !fc_tok_is_capitalised(c->text, tok(c, h + 1)) &&
+           !concept_at(c, &g->events, h + 1, &nt) && !ends_ed_ing(c, h + 1) &&
+           !phrase_end(c, h + 1))
+        h++;
+    stem(c->text, tok(c, h), w, sizeof w);
+    const char *concept = concept_at(c, &g->things, h, &nt);
+    add(b, 't', concept ? concept : w);
+    for (size_t q = k; q < h; q++) {
+        stem(c->text, tok(c, q), w, sizeof w);
+        add(b, 'm', w);
+    }
+}
+
 static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
 {
     const fc_grouping *g = &c->r->grouping;
@@ -493,27 +521,7 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
     if (list_at(c, &g->measure_nouns, head) && of) {
         stem(c->text, tok(c, head), w, sizeof w);
         add(b, 'u', w); /* "tons of wheat": the thing follows "of" */
-        size_t k = to + 1;
-        while (k < c->sent.to && (is_word(c, k, "the") || is_word(c, k, "its")))
-            k++;
-        if (k < c->sent.to && tok(c, k)->kind == FC_TOK_WORD && !skip_word(c, k)) {
-            /* "bushels of winter wheat", "gallons of drinking water": the last
-             * word of the phrase is the thing, the words before it narrow it (a
-             * word in -ed or -ing after the first ends it: "wheat harvested") */
-            size_t h = k;
-            while (h + 1 < c->sent.to && h < k + 2 && tok(c, h + 1)->kind == FC_TOK_WORD &&
-                   !skip_word(c, h + 1) && !fc_tok_is_capitalised(c->text, tok(c, h + 1)) &&
-                   !concept_at(c, &g->events, h + 1, &nt) && !ends_ed_ing(c, h + 1) &&
-                   !phrase_end(c, h + 1))
-                h++;
-            stem(c->text, tok(c, h), w, sizeof w);
-            concept = concept_at(c, &g->things, h, &nt);
-            add(b, 't', concept ? concept : w);
-            for (size_t q = k; q < h; q++) {
-                stem(c->text, tok(c, q), w, sizeof w);
-                add(b, 'm', w);
-            }
-        }
+        of_phrase_terms(c, to, b);
     } else if (list_at(c, &g->measure_nouns, head) && !concept_at(c, &g->things, head, &nt)) {
         stem(c->text, tok(c, head), w, sizeof w);
         add(b, 'u', w); /* "at 5.3 million bushels": a measure, the thing named elsewhere */
@@ -1024,29 +1032,8 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             }
             add(&b, 'u', w);
             thing_terms(c, sp->end, sp->end, &b);
-            if (is_word(c, sp->end, "of")) {
-                size_t k = sp->end + 1;
-                while (k < c->sent.to && (is_word(c, k, "the") || is_word(c, k, "its")))
-                    k++;
-                if (k < c->sent.to && tok(c, k)->kind == FC_TOK_WORD && !skip_word(c, k)) {
-                    /* "120,000 tons of road salt": the phrase's last word is the
-                     * thing, the words before it narrow it */
-                    size_t h = k;
-                    while (h + 1 < c->sent.to && h < k + 2 &&
-                           tok(c, h + 1)->kind == FC_TOK_WORD && !skip_word(c, h + 1) &&
-                           !fc_tok_is_capitalised(c->text, tok(c, h + 1)) &&
-                           !concept_at(c, &g->events, h + 1, &nt) && !ends_ed_ing(c, h + 1) &&
-                           !phrase_end(c, h + 1))
-                        h++;
-                    stem(c->text, tok(c, h), w, sizeof w);
-                    concept = concept_at(c, &g->things, h, &nt);
-                    add(&b, 't', concept ? concept : w);
-                    for (size_t q = k; q < h; q++) {
-                        stem(c->text, tok(c, q), w, sizeof w);
-                        add(&b, 'm', w);
-                    }
-                }
-            }
+            if (is_word(c, sp->end, "of")) /* "120,000 tons of road salt" */
+                of_phrase_terms(c, sp->end, &b);
         }
     }
     /* "$3.2 million worth of cocaine": the thing is after "worth of" */
