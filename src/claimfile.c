@@ -327,6 +327,8 @@ static fc_status read_input(fc_corpus *c, const cJSON *o, const char *where, why
         in.skipped = true;
     } else if (status && strcmp(status, "ok") != 0) {
         fail(w, "\"%s\" is not ok, error or skipped", "status");
+    } else {
+        warning = str_opt(o, "warning", w); /* a publication date that is no date */
     }
     fc_status st = FC_OK;
     if (!w->msg[0] && status && strcmp(status, "ok") == 0) {

@@ -650,8 +650,13 @@ static fc_status document(FILE *out, fc_strbuf *sb, const fc_corpus *corpus, siz
         esc(sb, d->author);
         fc_sb_puts(sb, ". ");
     }
-    fc_sb_printf(sb, "%zu claim%s.</p>\n<div class=\"text\">", in->nclaims,
-                 in->nclaims == 1 ? "" : "s");
+    fc_sb_printf(sb, "%zu claim%s.</p>\n", in->nclaims, in->nclaims == 1 ? "" : "s");
+    if (in->warning) { /* read, with a publication date that is no date */
+        fc_sb_puts(sb, "<p class=\"meta\">Warning: ");
+        esc(sb, in->warning);
+        fc_sb_puts(sb, "</p>\n");
+    }
+    fc_sb_puts(sb, "<div class=\"text\">");
     /* Each sentence with a claim, a line each, its claims marked; claims of
      * this input are one run, in text order. A span that overlaps the previous
      * one is not marked twice. */

@@ -396,7 +396,7 @@ static void input_json(fc_strbuf *sb, const fc_input *in, bool typed)
     kv_str(sb, "status", in->status != FC_OK ? "error" : in->skipped ? "skipped" : "ok");
     if (in->status != FC_OK)
         kv_str(sb, "error", in->error);
-    else if (in->skipped)
+    else if (in->warning) /* skipped, or read with a publication date that is no date */
         kv_str(sb, "warning", in->warning);
     kv_num(sb, "claims", (double)in->nclaims);
     if (in->doc) {
@@ -421,7 +421,7 @@ static void kept_input_json(fc_strbuf *sb, const fc_input *in)
     kv_str(sb, "status", in->status != FC_OK ? "error" : in->skipped ? "skipped" : "ok");
     if (in->status != FC_OK)
         kv_str(sb, "error", in->error);
-    else if (in->skipped)
+    else if (in->warning) /* skipped, or read with a publication date that is no date */
         kv_str(sb, "warning", in->warning);
     kv_num(sb, "claims", (double)in->nclaims);
     kv_str(sb, "format", fc_doc_format_name(in->format));

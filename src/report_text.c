@@ -140,6 +140,11 @@ static void document(fc_strbuf *sb, const fc_corpus *corpus, size_t i, const sty
     }
     const fc_doc *d = in->doc;
     fc_sb_printf(sb, "  (%zu claim%s)\n", in->nclaims, in->nclaims == 1 ? "" : "s");
+    if (in->warning) { /* read, with a publication date that is no date */
+        fc_sb_printf(sb, "  %swarning%s ", st->warning, st->reset);
+        fc_sb_term_str(sb, in->warning);
+        fc_sb_puts(sb, "\n");
+    }
     if (d->outlet || d->title || d->published) {
         fc_sb_puts(sb, "  ");
         fc_sb_term_str(sb, d->outlet);

@@ -839,6 +839,12 @@ Test(badinput, a_publication_date_that_is_no_date)
     cr_assert_str_eq(j.err, want);
     const cJSON *in = cJSON_GetArrayItem(cJSON_GetObjectItem(j.json, "inputs"), 0);
     cr_assert_str_eq(str_of(in, "status"), "ok");
+    /* the report carries the warning too, not only standard error */
+    snprintf(want, sizeof want,
+             "%s/a.md: published \"2025-13-45\" is not a date (YYYY-MM-DD); "
+             "its relative dates (\"last week\", \"on Monday\") are not resolved",
+             dir);
+    cr_assert_str_eq(str_of(in, "warning"), want);
     const cJSON *cl = cJSON_GetArrayItem(cJSON_GetObjectItem(j.json, "claims"), 0);
     cr_assert(cJSON_IsNull(cJSON_GetObjectItem(cl, "period")), "no period without a date");
     run_free(&j);
