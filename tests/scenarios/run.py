@@ -100,13 +100,15 @@ def matches(expect, finding, claims):
     if finding["check"] != check or finding["severity"] not in SEVERITIES[sev]:
         return False
     mine = [claims[i] for i in finding["claims"] if i in claims]
-    return all(any(s in c["text"] or starts_in(s, c) for c in mine) for s in snippets)
+    return all(any(s.lower() in c["text"].lower() or starts_in(s, c) for c in mine)
+               for s in snippets)
 
 
 def starts_in(s, c):
     """Whether snippet s starts within the claim's text and runs on past it
-    ("three times as many as" for "three times"; "600 units" for "about 600")."""
-    at = c["_on"].find(s)
+    ("three times as many as" for "three times"; "600 units" for "about 600").
+    Letter case is not compared: "one in five" names the claim "One in five"."""
+    at = c["_on"].lower().find(s.lower())
     return 0 <= at < len(c["_here"])
 
 
