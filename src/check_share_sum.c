@@ -58,7 +58,9 @@ static fc_status count_parts(const fc_check_ctx *x, size_t k)
     if (first != k || nparts < 2 || wi == FC_NONE)
         return FC_OK; /* each whole once, at its first part */
     const fc_claim *w = fc_check_claim(x, wi);
-    if (w->unit != p->unit)
+    /* (a number of days and the counts of days it breaks into: "122 days of
+     * readings: 58 good, 41 moderate ...") */
+    if (w->unit != p->unit && !(w->unit == FC_UNIT_DURATION && p->unit == FC_UNIT_COUNT))
         return FC_OK;
     double slack = 0;
     for (size_t j = from; j < to; j++) {

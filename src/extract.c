@@ -1801,6 +1801,56 @@ static void country_currency(const ctx *c, size_t end, char *code)
     }
 }
 
+/* Whether "N times" at token end (u its unit entry) counts how often something
+ * was done ("the crews launched 148 times", "was arrested 14 times between May
+ * and July"), not a multiple ("rose five times", "three times as many", "four
+ * times the cost", "five times a day"): a verb that is no change before the
+ * number, and no comparison after "times". */
+static bool occurrences(const ctx *c, size_t start_tok, size_t end, const fc_entry *u)
+{
+    static const char *const compare[] = {
+        "as",    "more",   "higher", "larger", "bigger", "greater", "less",    "lower",
+        "smaller", "faster", "slower", "fewer", "the",   "that",    "what",    "than",
+        "its",    "their",  "his",    "her",    "our",     "a",       "an",
+        "per",   "each",   "every",  "normal", "usual",  "average", "longer",  "shorter",
+        "higher", "worse", "better", "likelier", "likely", "cheaper", "costlier", "heavier"};
+    if (u->kind != FC_UNIT_RATIO || !is_word(c, end, "times") || start_tok <= c->sent.from)
+        return false;
+    static const char *const irregular[] = {"won",  "hit",  "struck", "rang",  "ran",
+                                            "flew", "met",  "sent",   "spoke", "broke",
+                                            "fought", "caught", "stole", "shot", "sang"};
+    size_t v = start_tok - 1;
+    /* "were called out 121 times", "has been sent back 12 times" */
+    if (v > c->sent.from && (is_word(c, v, "out") || is_word(c, v, "off") ||
+                             is_word(c, v, "back") || is_word(c, v, "away")))
+        v--;
+    const fc_tok *vt = tok(c, v);
+    size_t vn = vt->end - vt->start;
+    bool verb = false;
+    for (size_t k = 0; k < sizeof irregular / sizeof *irregular && !verb; k++)
+        verb = is_word(c, v, irregular[k]);
+    if (vt->kind != FC_TOK_WORD ||
+        !(verb || (vn >= 4 && (fc_ieq(c->text + vt->end - 2, "ed", 2) ||
+                               fc_ieq(c->text + vt->end - 3, "ing", 3)))))
+        return false;
+    const fc_rules *r = c->r;
+    if (list_at(c, &r->up_before, v) || list_at(c, &r->down_before, v) ||
+        list_at(c, &r->change_verbs, v) || list_at(c, &r->up_by, v) ||
+        list_at(c, &r->down_by, v) || is_word(c, v, "multiplied") ||
+        is_word(c, v, "magnified") || is_word(c, v, "valued") || is_word(c, v, "priced") ||
+        is_word(c, v, "oversubscribed"))
+        return false;
+    if (end + 1 >= c->sent.to)
+        return true;
+    /* "five times over": a multiple; "97 times over the same months" */
+    if (is_word(c, end + 1, "over") && (end + 2 >= c->sent.to || tok(c, end + 2)->kind == FC_TOK_PUNCT))
+        return false;
+    for (size_t k = 0; k < sizeof compare / sizeof *compare; k++)
+        if (is_word(c, end + 1, compare[k]))
+            return false;
+    return !entry_at(c, &r->rates, end + 1); /* "five times a day" */
+}
+
 /* Sets the unit and currency of cl from the words around the number ending
  * before token end; *unit_out is the unit entry read, if any. Returns the token
  * after the unit. */
@@ -1841,6 +1891,8 @@ static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl,
         memcpy(cl->currency, "GBP", 4);
         return end + 1;
     }
+    if (u && !skip && occurrences(c, start_tok, end, u))
+        return end + 1; /* "launched 148 times": a count of launches */
     if (u) {
         cl->unit = (fc_unit)u->kind;
         *unit_out = u;
@@ -4917,6 +4969,19 @@ static bool is_determiner(const ctx *c, size_t i)
     return false;
 }
 
+/* Whether token i is a word that puts a stretch of time after it ("over 90
+ * days", "in the past 30 days", "for 14 days"). */
+static bool is_time_preposition(const ctx *c, size_t i)
+{
+    static const char *const words[] = {"over", "in", "for", "during", "within", "past", "last",
+                                        "next", "first", "after", "before", "until", "across",
+                                        "through", "throughout", "about", "some", "nearly"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (is_word(c, i, words[k]))
+            return true;
+    return false;
+}
+
 /* Whether claim j of the sentence is the whole of the claim before it: "52 of
  * their 82 games", "41 of the county's 62 precincts", "61 points from 38
  * matches", "22 goals in 30 games", "9 out of 12". */
@@ -5339,8 +5404,37 @@ static void link_sentence(ctx *c, size_t first)
                     memcpy(cl[i].part_of, w->id, sizeof cl[i].part_of);
         }
     }
+    bool days_whole = false; /* the whole is a number of days, its parts counts */
     if (whole == (size_t)-1) { /* "520 homes: 310 destroyed and 260 damaged" */
         for (size_t i = 0; i + 1 < n && whole == (size_t)-1; i++) {
+            /* "logged 122 days of readings: 58 good, 41 moderate ...": days
+             * counted, the object of a verb and followed by "of", not a stretch
+             * of time ("over the past 90 days: 40 burglaries ...") */
+            if (cl[i].unit == FC_UNIT_DURATION && cl[i].role == FC_ROLE_LEVEL &&
+                cl[i].qualifier == FC_QUAL_EXACT && cl[i].value >= 2 &&
+                cl[i].value == floor(cl[i].value) && is_word(c, sp[i].end, "of") &&
+                sp[i].start > c->sent.from && tok(c, sp[i].start - 1)->kind == FC_TOK_WORD &&
+                !is_determiner(c, sp[i].start - 1) && !is_time_preposition(c, sp[i].start - 1)) {
+                size_t j = i + 1;
+                while (j + 1 < n && cl[j].unit == FC_UNIT_DURATION)
+                    j++;
+                size_t counts = 0;
+                bool fits = true;
+                for (size_t q = j; q < n; q++)
+                    if (cl[q].unit == FC_UNIT_COUNT && cl[q].role == FC_ROLE_LEVEL) {
+                        counts++;
+                        fits = fits && cl[q].value <= cl[i].value && cl[q].value == floor(cl[q].value);
+                    }
+                for (size_t t = sp[i].end; fits && counts >= 2 && t < sp[j].start; t++)
+                    if (is_punct(c, t, ":")) {
+                        whole = i;
+                        parts_from = j;
+                        days_whole = true;
+                        break;
+                    }
+                if (whole != (size_t)-1)
+                    break;
+            }
             /* a count of a whole is whole: "(fire levy renewal, 1.5 mills): For,
              * 2,204" labels a ballot line, no whole of its votes */
             /* (an amount in a unit too: "18,400 tons of material: 9,100 tons of
@@ -5386,7 +5480,8 @@ static void link_sentence(ctx *c, size_t first)
                        is_word(c, t, "where") || is_punct(c, t, ";");
         if (relative)
             break;
-        if (cl[i].unit == cl[whole].unit && cl[i].role == FC_ROLE_LEVEL && !cl[i].part_of[0] &&
+        if ((cl[i].unit == cl[whole].unit || (days_whole && cl[i].unit == FC_UNIT_COUNT)) &&
+            cl[i].role == FC_ROLE_LEVEL && !cl[i].part_of[0] &&
             !cl[i].per && cl[i].value > 0 &&
             (cl[i].unit != FC_UNIT_OTHER || strcmp(cl[i].unit_name, cl[whole].unit_name) == 0)) {
             memcpy(cl[i].part_of, cl[whole].id, sizeof cl[i].part_of);
