@@ -1395,6 +1395,11 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 !in_span(i + 2, sp->start, sp->end)) { /* "a crowd of 48,200" */
                 size_t k = i + 2, taken = 0;
                 for (; k < wto && taken < 4 && !is_break(c, k) && !is_punct(c, k, ","); k++) {
+                    /* "Donations for January stood at": a time, and the verb
+                     * after it no object */
+                    if (entry_at(c, &c->r->months, k) || list_at(c, &c->r->day_names, k) ||
+                        entry_at(c, &c->r->relative_periods, k))
+                        break;
                     if (in_span(k, sp->start, sp->end) || tok(c, k)->kind != FC_TOK_WORD ||
                         skip_word(c, k) || is_word(c, k, "how") || is_name_word(c, k))
                         continue;

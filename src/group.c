@@ -692,7 +692,12 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     if (ca->unit != FC_UNIT_CURRENCY && k->money_event != NO_TERM) {
         /* Things collected are things donated: "the drive collected 18,400
          * toys", "donors gave 18,400 toys", "took in 14,800 donated toys". */
+        /* (a side with both, "collected 3,940 donations", keeps its donation) */
         if (k->donate != NO_TERM &&
+            contains(ta[FC_TERM_EVENT], na[FC_TERM_EVENT], k->donate) ==
+                contains(tb[FC_TERM_EVENT], nb[FC_TERM_EVENT], k->donate)) {
+            /* both give the donation, or neither: nothing to align */
+        } else if (k->donate != NO_TERM &&
             ((contains(ta[FC_TERM_EVENT], na[FC_TERM_EVENT], k->money_event) &&
               contains(tb[FC_TERM_EVENT], nb[FC_TERM_EVENT], k->donate)) ||
              (contains(tb[FC_TERM_EVENT], nb[FC_TERM_EVENT], k->money_event) &&
@@ -1026,6 +1031,11 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
          * trips in the bike system's first year", "the bike system saw 281,600
          * rides"): what happened is told alike */
         else if (c[FC_TERM_EVENT] && c[FC_TERM_WORD] >= 2 && !c[FC_TERM_THING])
+            named += w[FC_TERM_WORD];
+        /* ... or an event of one stated month ("5,260 donations in January",
+         * "Donations for January stood at 6,180") */
+        else if (c[FC_TERM_EVENT] && !c[FC_TERM_THING] && ca->period && cb->period &&
+                 strlen(ca->period) == 7 && strcmp(ca->period, cb->period) == 0)
             named += w[FC_TERM_WORD];
         if (shared + named < (ca->unit == FC_UNIT_CURRENCY ? w[FC_TERM_EVENT] : w[FC_TERM_THING]))
             return 0; /* an amount has no counted thing: its event is enough */
