@@ -396,6 +396,29 @@ void fc_key_words(ctx *c)
     c->w_among = f[FC_W_among];
 }
 
+/* Whether the "and" at token i joins words of the sentence's opening noun
+ * phrase ("Marrowby's all-weather and inshore boats answered 184 call-outs",
+ * "Sales and profits rose"): no comma, number or verb before it, a word after. */
+static bool in_opening_subject(const ctx *c, size_t i)
+{
+    if (i == c->sent.from || i + 1 >= c->sent.to || tok(c, i + 1)->kind != FC_TOK_WORD ||
+        i > c->sent.from + 6)
+        return false;
+    for (size_t k = c->sent.from; k < i; k++) {
+        const fc_tok *t = tok(c, k);
+        if (t->kind == FC_TOK_NUM || (t->kind == FC_TOK_PUNCT && c->text[t->start] != '-'))
+            return false;
+        size_t n = t->end - t->start;
+        const char *e = c->text + t->end;
+        if ((n > 3 && e[-2] == 'e' && e[-1] == 'd') || is_word(c, k, "is") ||
+            is_word(c, k, "are") || is_word(c, k, "was") || is_word(c, k, "were") ||
+            is_word(c, k, "has") || is_word(c, k, "have") || is_word(c, k, "had") ||
+            is_word(c, k, "said") || is_word(c, k, "says") || is_word(c, k, "will"))
+            return false;
+    }
+    return true;
+}
+
 /* Whether token i breaks a clause: ";", "(", ")", "but", "while", "whereas",
  * "although"; ", as"; "and" between clauses. Asked of the tokens around every
  * claim, and told in a few compares, with no memo: a number or a word in no
@@ -416,7 +439,8 @@ FC_HOT bool is_break(const ctx *c, size_t i)
     /* "and" between clauses, not inside a name ("Immigration and Customs"). */
     if (w == c->w_and)
         return !(i + 1 < c->sent.to && fc_tok_is_capitalised(c->text, tok(c, i + 1)) &&
-                 i > c->sent.from && fc_tok_is_capitalised(c->text, tok(c, i - 1)));
+                 i > c->sent.from && fc_tok_is_capitalised(c->text, tok(c, i - 1))) &&
+               !in_opening_subject(c, i);
     return w == c->w_but || w == c->w_while || w == c->w_whereas || w == c->w_although;
 }
 
