@@ -4033,7 +4033,8 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
      * million larger than this year's", "1,200 more than" a difference. */
     bool article =
         start > c->sent.from && (is_word(c, start - 1, "a") || is_word(c, start - 1, "an"));
-    bool difference = (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY) &&
+    bool difference = (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY ||
+                       cl->unit == FC_UNIT_OTHER) && /* "1,400 tonnes less than" */
                       cl->qualifier == FC_QUAL_EXACT && after + 1 < c->sent.to &&
                       is_word(c, after + 1, "than");
     /* "6 percent more than last year's $44 million": a change from then */
@@ -4464,6 +4465,20 @@ static void link_whole(ctx *c, fc_claim *cl)
              * among the three words after the whole) */
             if (q - p >= 3 && w && !w->key && !noun_follows(c->text, c->doc->len, w->end, p, q - p))
                 w = NULL;
+        }
+    }
+    /* "173 births across 41 species, 58 of them in endangered species": when
+     * the nearest count is smaller than the part, "them" are the larger count
+     * before it in that sentence */
+    if (w && !named && w->value < cl->value) {
+        for (const fc_claim *o = w; o-- > c->out->items;) {
+            if (o->doc != w->doc || o->sentence != w->sentence)
+                break;
+            if (o->unit == FC_UNIT_COUNT && o->role == FC_ROLE_LEVEL && !o->per &&
+                !o->part_of[0] && o->value >= cl->value) {
+                w = o;
+                break;
+            }
         }
     }
     if (w && blank_line_between(c->text, w->end, cl->start))
@@ -5189,6 +5204,21 @@ static void link_sentence(ctx *c, size_t first)
                 cl[j].unit == cl[from].unit && cl[j].per == cl[from].per &&
                 !whole_after_of(c, sp, j))
                 to = j;
+        /* (the nearest is no level of it when it is far out of the earlier
+         * level's size, and another is near it: "drew 318,400 fans to 68 home
+         * games this season, up 11% from 286,800") */
+        if (to != (size_t)-1 && to < i && cl[to].value > 0 && cl[from].value > 0 &&
+            fabs(log(cl[to].value / cl[from].value)) > 2.0) {
+            double best = fabs(log(cl[to].value / cl[from].value));
+            for (size_t j = to; j-- > lo;)
+                if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit) &&
+                    cl[j].unit == cl[from].unit && cl[j].per == cl[from].per &&
+                    !whole_after_of(c, sp, j) && cl[j].value > 0 &&
+                    fabs(log(cl[j].value / cl[from].value)) < best) {
+                    best = fabs(log(cl[j].value / cl[from].value));
+                    to = j;
+                }
+        }
         for (size_t j = i; j-- > lo && to == (size_t)-1;)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit) &&
                 !whole_after_of(c, sp, j))
@@ -5477,7 +5507,12 @@ static void link_sentence(ctx *c, size_t first)
         bool relative = false;
         for (size_t t = sp[parts_from].start; t < sp[i].start && !relative; t++)
             relative = is_word(c, t, "which") || is_word(c, t, "who") || is_word(c, t, "whose") ||
-                       is_word(c, t, "where") || is_punct(c, t, ";");
+                       is_word(c, t, "where") || is_punct(c, t, ";") ||
+                       /* "..., 61% gave that answer, up from 44% in the 2023
+                        * survey of 510 nurses": an earlier time's figures */
+                       (is_word(c, t, "from") && t > c->sent.from &&
+                        (is_word(c, t - 1, "up") || is_word(c, t - 1, "down"))) ||
+                       is_word(c, t, "compared");
         if (relative)
             break;
         if ((cl[i].unit == cl[whole].unit || (days_whole && cl[i].unit == FC_UNIT_COUNT)) &&

@@ -893,6 +893,34 @@ static bool rank_word(const ctx *c, size_t q)
     return false;
 }
 
+/* "The fleet's haddock quota rises to 6,800 tonnes", "Coal output reached 41
+ * million tonnes": a word before an aggregate noun in the clause before the
+ * figure is the measured thing. */
+static void aggregate_thing(ctx *c, const fc_claim_toks *sp, size_t wfrom, keyb *b)
+{
+    static const char *const aggregate[] = {
+        "quota",  "quotas",   "allocation", "output",  "production", "exports", "imports",
+        "catch",  "harvest",  "stockpile",  "stocks",  "shipments",  "consumption", "supply",
+        "supplies", "reserves", "landings", "yield",   "crop"};
+    size_t from = c->sent.from > wfrom ? c->sent.from : wfrom;
+    for (size_t i = from + 1; i < sp->start; i++) {
+        bool agg = false;
+        for (size_t k = 0; k < sizeof aggregate / sizeof *aggregate && !agg; k++)
+            agg = is_word(c, i, aggregate[k]);
+        const fc_tok *t = tok(c, i - 1);
+        if (!agg || t->kind != FC_TOK_WORD || skip_word(c, i - 1) ||
+            fc_tok_is_capitalised(c->text, t) || is_determiner_word(c, i - 1) ||
+            (t->end - t->start > 2 && c->text[t->end - 2] == '\''))
+            continue;
+        char w[48];
+        size_t nt;
+        const char *concept = concept_at(c, &c->r->grouping.things, i - 1, &nt);
+        stem(c->text, t, w, sizeof w);
+        add(b, 't', concept ? concept : w);
+        return;
+    }
+}
+
 /* The key of one claim: its clause is tokens [wfrom, wto). */
 static bool word_of(const ctx *c, size_t i, const char *const *words, size_t n)
 {
@@ -1090,6 +1118,11 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     /* "... stockpile 120,000 tons of road salt ... 120,000 tons were in
      * storage": a measure with no thing of its own measures the thing the
      * document last measured in that unit, a few sentences back */
+    /* ("The fleet's haddock quota rises to 6,800 tonnes": a measure whose
+     * clause names a kind before an aggregate noun measures that kind) */
+    if (cl->unit == FC_UNIT_OTHER && cl->unit_name[0] && count_kind(&b, 'u') &&
+        !count_kind(&b, 't'))
+        aggregate_thing(c, sp, wfrom, &b);
     if (cl->unit == FC_UNIT_OTHER && cl->unit_name[0] && count_kind(&b, 'u') &&
         !count_kind(&b, 't'))
         for (size_t j = (size_t)(cl - c->out->items); j-- > 0;) {
@@ -1191,6 +1224,20 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         is_name_word(c, at - 1) &&
         name_at(c, af, at, name, sizeof name) == at && strchr(name, '_'))
         add(&b, 'n', name);
+    /* "At Millbrook General, the trust's other maternity unit, 163 babies were
+     * born": a figure of the owner's other site or body, never of the one the
+     * story is about */
+    for (size_t i = c->sent.from + 1; i < sp->start; i++)
+        if (is_word(c, i, "other") && tok(c, i - 1)->kind == FC_TOK_WORD &&
+            (is_word(c, i - 1, "its") || is_word(c, i - 1, "their") ||
+             (tok(c, i - 1)->end - tok(c, i - 1)->start > 3 &&
+              (fc_ieq(c->text + tok(c, i - 1)->end - 2, "'s", 2) ||
+               (tok(c, i - 1)->end - tok(c, i - 1)->start > 5 &&
+                memcmp(c->text + tok(c, i - 1)->end - 4, "\xE2\x80\x99s", 4) == 0)))) &&
+            i + 1 < sp->start && tok(c, i + 1)->kind == FC_TOK_WORD) {
+            add(&b, 's', "other-site");
+            break;
+        }
     /* "Weekend ridership has run at about 7,000 a day", "14,800 trips on
      * weekdays": a daily figure of some days of the week only, never the
      * average over all days */
@@ -1363,6 +1410,13 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         if ((concept = concept_word ? concept_at(c, &g->events, i, &nt) : NULL) && nt == 1 &&
             (is_word(c, i, "calls") || is_word(c, i, "call") || is_word(c, i, "called")) &&
             is_word(c, i + 1, "for"))
+            concept = NULL;
+        /* "raised its entry fee to $95", "raises the cap to 8,000": a level
+         * raised to, no money raised */
+        if (concept && i < sp->start && sp->start > c->sent.from &&
+            is_word(c, sp->start - 1, "to") && strcmp(concept, "raise") == 0 &&
+            (is_word(c, i, "raised") || is_word(c, i, "raise") || is_word(c, i, "raises") ||
+             is_word(c, i, "raising")))
             concept = NULL;
         /* "the Harvest Lane street festival", "the Rescue Mission": a word of a
          * name, no event */
