@@ -3789,6 +3789,22 @@ static bool adopted_sum(const ctx *c, const fc_claim *cl)
     return false;
 }
 
+/* Whether the number at token i stands in a phrase set off by commas that
+ * closes before token start ("In 2023 a leak at its Ashfield site, 40 miles to
+ * the north, released 2,300 litres": the year reaches past the aside). */
+static bool set_off(const ctx *c, size_t i, size_t start)
+{
+    bool opened = false;
+    for (size_t k = i; k-- > c->sent.from && k + 5 > i && !opened;)
+        opened = is_punct(c, k, ",");
+    if (!opened)
+        return false;
+    for (size_t k = i + 1; k < start && k < i + 8; k++)
+        if (is_punct(c, k, ","))
+            return true;
+    return false;
+}
+
 static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
 {
     bool kept = period_toks(c);
@@ -3816,7 +3832,7 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
          * or not a number stops the search here. */
         if (kept && k <= c->periods.maybe_lo)
             break;
-        if (other_number(c, i))
+        if (other_number(c, i) && !set_off(c, i, start))
             break;
     }
     for (size_t i = end, k = 0; period_after(c, kept, &i, &k) && i - start < dl; i++) {

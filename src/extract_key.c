@@ -1238,6 +1238,29 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             add(&b, 's', "other-site");
             break;
         }
+    /* "On Thursday alone, crews pulled 1,200 dead fish", "In Marsh County
+     * alone, 412 cases": one day's or one place's share of a running total */
+    for (size_t i = c->sent.from + 1; i < sp->start; i++)
+        if (is_word(c, i, "alone") && (is_punct(c, i + 1, ",") || i + 1 == sp->start)) {
+            add(&b, 's', "part");
+            break;
+        }
+    /* "The company had initially put the spill at 4,000 litres", "first
+     * estimated at 300": an estimate since superseded, never the figure the
+     * story now gives */
+    for (size_t i = c->sent.from; i < sp->end + 3 && i < c->sent.to; i++) {
+        if (i >= sp->start && i < sp->end)
+            continue;
+        if (is_word(c, i, "initially") || is_word(c, i, "originally") ||
+            (is_word(c, i, "at") && i + 1 < c->sent.to && is_word(c, i + 1, "first") &&
+             (i + 2 >= c->sent.to || tok(c, i + 2)->kind == FC_TOK_PUNCT)) ||
+            (is_word(c, i, "first") && i + 1 < c->sent.to &&
+             (is_word(c, i + 1, "put") || is_word(c, i + 1, "estimated") ||
+              is_word(c, i + 1, "reported") || is_word(c, i + 1, "given")))) {
+            add(&b, 's', "earlier-estimate");
+            break;
+        }
+    }
     /* "Weekend ridership has run at about 7,000 a day", "14,800 trips on
      * weekdays": a daily figure of some days of the week only, never the
      * average over all days */
