@@ -393,6 +393,18 @@ static bool same_unit(const fc_claim *a, const fc_claim *b)
     return la == lb && strncmp(a->unit_name, b->unit_name, la) == 0;
 }
 
+/* Whether duration t is time spent on something, "of" after it ("96,400
+ * hours of overtime", "2,100 days of sick leave"): a total, not a wait or a
+ * term ("a median of 3 hours and 40 minutes"). */
+static bool hours_of(const fc_check_ctx *x, const fc_claim *t)
+{
+    fc_view v;
+    const fc_doc *d = fc_check_doc(x, t);
+    return d && t->end + 4 <= d->len && fc_view_of(d, t->end, t->end + 4, &v) &&
+           fc_at(&v, t->end) == ' ' && fc_at(&v, t->end + 1) == 'o' &&
+           fc_at(&v, t->end + 2) == 'f' && fc_at(&v, t->end + 3) == ' ';
+}
+
 fc_status fc_check_rate_total(const fc_check_ctx *x)
 {
     for (size_t d = 0; d < x->ndocs; d++) {
@@ -413,10 +425,13 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
     }
     for (size_t k = 0; k < x->claims->n; k++) {
         const fc_claim *t = fc_check_claim(x, k);
+        /* (a total of time worked or lost too: "logged 96,400 hours of overtime
+         * in 2024, or about 8,000 hours a week") */
         if ((t->unit != FC_UNIT_COUNT && t->unit != FC_UNIT_CURRENCY &&
-             !(t->unit == FC_UNIT_OTHER && t->unit_name[0])) ||
+             !((t->unit == FC_UNIT_OTHER || t->unit == FC_UNIT_DURATION) && t->unit_name[0])) ||
             t->per ||
-            t->role != FC_ROLE_LEVEL || t->part_of[0] || size_modifier(x, t))
+            t->role != FC_ROLE_LEVEL || t->part_of[0] || size_modifier(x, t) ||
+            (t->unit == FC_UNIT_DURATION && !hours_of(x, t)))
             continue;
         size_t from, to, di = FC_NONE;
         fc_check_near(x, k, 0, 0, &from, &to);
@@ -427,7 +442,7 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
         size_t best_gap = 0;
         for (size_t j = from; j < to; j++) {
             const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
-            if (o->sentence != t->sentence || o->unit != FC_UNIT_DURATION || o->per ||
+            if (o == t || o->sentence != t->sentence || o->unit != FC_UNIT_DURATION || o->per ||
                 o->role != FC_ROLE_LEVEL)
                 continue;
             int score = over_word(x, o) ? 1 : 0;
