@@ -1813,7 +1813,7 @@ static bool occurrences(const ctx *c, size_t start_tok, size_t end, const fc_ent
         "smaller", "faster", "slower", "fewer", "the",   "that",    "what",    "than",
         "its",    "their",  "his",    "her",    "our",     "a",       "an",
         "per",   "each",   "every",  "normal", "usual",  "average", "longer",  "shorter",
-        "higher", "worse", "better", "likelier", "likely", "cheaper", "costlier", "heavier"};
+        "worse", "better", "likelier", "likely", "cheaper", "costlier", "heavier"};
     if (u->kind != FC_UNIT_RATIO || !is_word(c, end, "times") || start_tok <= c->sent.from)
         return false;
     static const char *const irregular[] = {"won",  "hit",  "struck", "rang",  "ran",
@@ -4487,7 +4487,8 @@ static void link_whole(ctx *c, fc_claim *cl)
      * the nearest count is smaller than the part, "them" are the larger count
      * before it in that sentence */
     if (w && !named && w->value < cl->value) {
-        for (const fc_claim *o = w; o-- > c->out->items;) {
+        for (size_t j = (size_t)(w - c->out->items); j-- > 0;) {
+            const fc_claim *o = &c->out->items[j];
             if (o->doc != w->doc || o->sentence != w->sentence)
                 break;
             if (o->unit == FC_UNIT_COUNT && o->role == FC_ROLE_LEVEL && !o->per &&
