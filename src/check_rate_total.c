@@ -113,6 +113,44 @@ static double bare_stretch_days(const fc_check_ctx *x, const fc_claim *t, const 
                     return units[u].days;
                 }
             }
+            /* "over the three-day festival", "during the 10-day fair" */
+            double k = 0, per = 0;
+            size_t q = i + n, h = q;
+            while (h < v.to && h < q + 12 && fc_at(&v, h) != '-' && fc_at(&v, h) != ' ')
+                h++;
+            if (h == q || h + 1 >= v.to || fc_at(&v, h) != '-')
+                continue;
+            static const char *const small[] = {"two",   "three", "four", "five", "six",
+                                                "seven", "eight", "nine", "ten",  "eleven",
+                                                "twelve", "fourteen", "thirty"};
+            static const double smallv[] = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 30};
+            for (size_t w = 0; w < sizeof small / sizeof *small && !k; w++)
+                if (strlen(small[w]) == h - q && strncasecmp(fc_ptr(&v, q), small[w], h - q) == 0)
+                    k = smallv[w];
+            if (!k && h - q <= 3) {
+                bool digits = true;
+                for (size_t z = q; z < h; z++)
+                    digits = digits && isdigit((unsigned char)fc_at(&v, z));
+                for (size_t z = q; digits && z < h; z++)
+                    k = k * 10 + (fc_at(&v, z) - '0');
+            }
+            static const struct {
+                const char *word;
+                double days;
+            } kinds[] = {{"day", 1}, {"week", 7}, {"month", 30.436875}};
+            for (size_t u = 0; k > 0 && u < sizeof kinds / sizeof *kinds && !per; u++) {
+                size_t m = strlen(kinds[u].word), e = h + 1 + m;
+                if (e <= v.to && strncasecmp(fc_ptr(&v, h + 1), kinds[u].word, m) == 0 &&
+                    (e == v.to || !isalpha((unsigned char)fc_at(&v, e))))
+                    per = kinds[u].days;
+            }
+            if (k > 0 && per > 0) {
+                size_t len = h + 1 - i;
+                while (i + len < v.to && isalpha((unsigned char)fc_at(&v, i + len)))
+                    len++;
+                snprintf(words, nwords, "%.*s", (int)(len < 60 ? len : 60), fc_ptr(&v, i));
+                return k * per;
+            }
         }
     }
     return 0;

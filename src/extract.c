@@ -419,6 +419,13 @@ static bool starts_change(const ctx *c, size_t i)
         at -= sym->phrase.ntok;
     if (list_before(c, &r->up_before, at) || list_before(c, &r->down_before, at))
         return !list_before(c, &r->not_changes, at);
+    /* "improved by 6% to 84%", "widened by 3 points to 12": any change verb
+     * before "by" */
+    if (at > c->sent.from + 1 && is_word(c, at - 1, "by") &&
+        (list_before(c, &r->up_before, at - 1) || list_before(c, &r->down_before, at - 1) ||
+         list_before(c, &r->change_verbs, at - 1) || list_before(c, &r->up_by, at - 1) ||
+         list_before(c, &r->down_by, at - 1)))
+        return true;
     if (!list_before(c, &r->change_from, at))
         return false;
     size_t from = at > c->sent.from + 12 ? at - 12 : c->sent.from;
