@@ -2858,6 +2858,11 @@ static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_clai
         if (e && e->phrase.ntok + k == start && e->phrase.ntok == 1 && cl->per == FC_PER_NONE &&
             (is_word(c, k, "ordered") || is_word(c, k, "ordering")))
             e = NULL;
+        /* "64% passed, 29% needed repairs and 13% failed": a cue straight after
+         * another figure is that figure's verb, not the later one's */
+        if (e && k > c->sent.from + 1 && k < start &&
+            (other_number(c, k - 1) || (is_punct(c, k - 1, "%") && other_number(c, k - 2))))
+            break;
         if (e && e->phrase.ntok + k <= start) {
             best = e;
             break;
