@@ -2302,8 +2302,18 @@ static bool speaking_pronoun(const ctx *c, size_t k)
 static size_t speaker_end(const ctx *c, size_t i, size_t lo)
 {
     /* an auxiliary or adverb: "Corbett Securities had forecast", "The office also said" */
+    /* (and "The company had initially put", "Officials first put", "Police
+     * later said": a lowercase adverb is no speaker) */
     while (i > lo + 1 && (is_word(c, i - 1, "had") || is_word(c, i - 1, "has") ||
-                          is_word(c, i - 1, "have") || is_word(c, i - 1, "also")))
+                          is_word(c, i - 1, "have") || is_word(c, i - 1, "also") ||
+                          is_word(c, i - 1, "first") || is_word(c, i - 1, "later") ||
+                          is_word(c, i - 1, "earlier") || is_word(c, i - 1, "again") ||
+                          is_word(c, i - 1, "now") || is_word(c, i - 1, "already") ||
+                          (tok(c, i - 1)->kind == FC_TOK_WORD &&
+                           tok(c, i - 1)->end - tok(c, i - 1)->start > 4 &&
+                           !fc_tok_is_capitalised(c->text, tok(c, i - 1)) &&
+                           c->text[tok(c, i - 1)->end - 2] == 'l' &&
+                           c->text[tok(c, i - 1)->end - 1] == 'y')))
         i--;
     if (i >= lo + 3 && is_punct(c, i - 1, ")") && is_punct(c, i - 3, "("))
         return i - 3;
