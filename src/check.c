@@ -359,6 +359,21 @@ bool fc_check_same_period(const fc_claim *a, fc_when x, const fc_claim *b, fc_wh
     return x.lo <= y.hi && y.lo <= x.hi;
 }
 
+bool fc_check_other_event(const char *a, const char *b)
+{
+    if (!a || !b || !strstr(a, "e:") || !strstr(b, "e:"))
+        return false;
+    for (const char *p = strstr(b, "e:"); p; p = strstr(p + 2, "e:")) {
+        if (p != b && p[-1] != ' ')
+            continue;
+        size_t n = strcspn(p, " ");
+        for (const char *q = strstr(a, "e:"); q; q = strstr(q + 2, "e:"))
+            if ((q == a || q[-1] == ' ') && strncmp(p, q, n) == 0 && (q[n] == ' ' || !q[n]))
+                return false;
+    }
+    return true;
+}
+
 double fc_check_per_days(fc_per p)
 {
     static const double days[] = {0, 1, 7, 30.436875, 365.2425, 1.0 / 24};

@@ -183,6 +183,9 @@ bool fc_check_same_period(const fc_claim *a, fc_when x, const fc_claim *b, fc_wh
 /* Days in one unit of a rate (fc_per); 0 for FC_PER_NONE. */
 double fc_check_per_days(fc_per p);
 
+/* Whether keys a and b both name events ("e:" terms) and share none of them. */
+bool fc_check_other_event(const char *a, const char *b);
+
 /* ---- writing findings ------------------------------------------------------------ */
 
 /* Starts a finding of check with room for n claims. Errors: FC_ENOMEM. */

@@ -196,36 +196,6 @@ static bool other_things(const fc_claim *a, const fc_claim *b)
     return n != m || strncmp(p, q, n) != 0;
 }
 
-/* Whether rate a names a counted thing and events, and total b events it
- * shares none of: "46 arrests across three days ..., as the festival sold out
- * its 52,000 daily capacity" gives no rate of the arrests (a rate with no
- * thing, "roughly 1,100 a day, to families displaced by the flood", may take
- * the words after it). */
-static bool other_events(const fc_claim *a, const fc_claim *b)
-{
-    if (!a->key || !b->key || !strstr(a->key, "t:"))
-        return false;
-    bool any_a = false, any_b = false;
-    for (const char *p = a->key; (p = strstr(p, "e:")) != NULL; p += 2) {
-        if (p != a->key && p[-1] != ' ')
-            continue;
-        any_a = true;
-        size_t n = strcspn(p, " ");
-        for (const char *q = b->key; (q = strstr(q, "e:")) != NULL; q += 2) {
-            if (q != b->key && q[-1] != ' ')
-                continue;
-            any_b = true;
-            if (strcspn(q, " ") == n && strncmp(p, q, n) == 0)
-                return false;
-        }
-    }
-    if (!any_b) /* (b's events, when a's loop never looked) */
-        for (const char *q = b->key; (q = strstr(q, "e:")) != NULL; q += 2)
-            if (q == b->key || q[-1] == ' ')
-                any_b = true;
-    return any_a && any_b;
-}
-
 static bool same_subject(const fc_claim *a, const fc_claim *b)
 {
     return a->subject && b->subject && strcasecmp(a->subject, b->subject) == 0;
@@ -569,7 +539,14 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
                         (r->start > t->start || restated(x, r, t));
             if (!here && (from_period || own_rate || !same_subject(r, t)))
                 continue; /* a period's total is read with a rate of its own sentence */
-            if (here && (other_things(r, t) || other_events(r, t) || relative_between(x, t, r)))
+            /* (a rate naming a counted thing and events, a total events it shares
+             * none of: "46 arrests across three days ..., as the festival sold out
+             * its 52,000 daily capacity" gives no rate of the arrests; a rate with
+             * no thing, "roughly 1,100 a day, to families displaced by the flood",
+             * may take the words after it) */
+            bool other_event =
+                r->key && strstr(r->key, "t:") && fc_check_other_event(r->key, t->key);
+            if (here && (other_things(r, t) || other_event || relative_between(x, t, r)))
                 continue;
             if (here && total_between(x, from, to, t, r))
                 break; /* "4,300 in August, bringing gains to 31,800, an average of

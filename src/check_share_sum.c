@@ -293,22 +293,6 @@ static bool vote_share(const fc_claim *c)
             strcasecmp(c->subject, "ballots") == 0 || strcasecmp(c->subject, "the vote") == 0);
 }
 
-/* Whether the events of key b ("e:" terms) are all outside those of key a while
- * a has some: a share of another kind ("turnout was 27%" after vote shares). */
-static bool other_event(const char *a, const char *b)
-{
-    if (!a || !b || !strstr(a, "e:") || !strstr(b, "e:"))
-        return false;
-    for (const char *p = strstr(b, "e:"); p; p = strstr(p + 2, "e:")) {
-        if (p != b && p[-1] != ' ')
-            continue;
-        size_t n = strcspn(p, " ");
-        for (const char *q = strstr(a, "e:"); q; q = strstr(q + 2, "e:"))
-            if ((q == a || q[-1] == ' ') && strncmp(p, q, n) == 0 && (q[n] == ' ' || !q[n]))
-                return false;
-    }
-    return true;
-}
 
 /* Whether the text between two claims of one document has a verb ("was", "were",
  * "had", a word in -ed): then the second share starts a clause of its own. */
@@ -644,7 +628,7 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                  * single fares") */
                 bool of_base = opening && (o->sentence == c->sentence || next);
                 if ((o->subject && c->subject && strcasecmp(o->subject, c->subject) != 0) ||
-                    (!of_base && other_event(c->key, o->key)))
+                    (!of_base && fc_check_other_event(c->key, o->key)))
                     break; /* a share of something else */
                 word_after(x, o, w, sizeof w);
                 same_verb = same_verb && strcmp(w, w0) == 0 && category_verb(w0);
