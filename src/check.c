@@ -283,12 +283,7 @@ static long recent_past(long pub)
 
 fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c)
 {
-    fc_when w = {false, false, 0, 0, 0, 0};
-    if (fc_check_period_days(c->period, &w.lo, &w.hi, &w.grain)) {
-        w.known = w.stated = true;
-        return w;
-    }
-    w.grain = 0;
+    fc_when w = {false, false, 0, 0, 0, 0, LONG_MIN};
     int y, m, dd;
     long pub = LONG_MIN;
     if (x->pub) {
@@ -298,6 +293,12 @@ fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c)
         if (d && fc_date_parse(d->published, &y, &m, &dd))
             pub = fc_days_from_civil(y, m, dd);
     }
+    w.doc_pub = pub;
+    if (fc_check_period_days(c->period, &w.lo, &w.hi, &w.grain)) {
+        w.known = w.stated = true;
+        return w;
+    }
+    w.grain = 0;
     if (pub != LONG_MIN) {
         w.known = true;
         w.pub = w.hi = pub;
@@ -308,6 +309,16 @@ fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c)
             w.hi = pub + 366;
     }
     return w;
+}
+
+/* Of a running total up to a day (a, told as x, or b) and a figure of a later
+ * story: whether the later figure is the smaller. A count kept running only
+ * grows, so a larger later figure is a later count ("41 calls by Sunday
+ * morning" on Sunday, "63 calls" on Monday), a smaller one a disagreement. */
+static bool later_count_smaller(const fc_claim *a, fc_when x, const fc_claim *b)
+{
+    const fc_claim *u = x.grain == 'u' ? a : b, *o = x.grain == 'u' ? b : a;
+    return o->value < u->value;
 }
 
 bool fc_check_same_period(const fc_claim *a, fc_when x, const fc_claim *b, fc_when y)
@@ -321,6 +332,12 @@ bool fc_check_same_period(const fc_claim *a, fc_when x, const fc_claim *b, fc_wh
             if (x.grain == y.grain)
                 return x.hi == y.hi;
             fc_when u = x.grain == 'u' ? x : y, o = x.grain == 'u' ? y : x;
+            /* (a day after it, told in a later story, is a later count: "58 by
+             * Saturday night" on Saturday; "87 at the fair, which closed on
+             * Sunday" on Monday) */
+            if (o.hi > u.hi && u.doc_pub != LONG_MIN && o.doc_pub > u.doc_pub &&
+                !later_count_smaller(a, x, b))
+                return false;
             return o.grain == 'd' && labs(o.hi - u.hi) <= 1;
         }
         if (x.grain != y.grain)
@@ -339,10 +356,12 @@ bool fc_check_same_period(const fc_claim *a, fc_when x, const fc_claim *b, fc_wh
     /* A running total up to a day against a figure with no period: only from
      * a story of that day or the next (a later story may give a later count:
      * "Through Thursday, 112,400 people" and "the fair, which ended Sunday,
-     * drew 148,300") */
+     * drew 148,300"), and none later than the running total's own story ("41
+     * calls by Sunday morning", told on Sunday; "63 calls", told on Monday) */
     if (x.grain == 'u' || y.grain == 'u') {
         fc_when u = x.grain == 'u' ? x : y, o = x.grain == 'u' ? y : x;
-        return o.pub >= u.hi && o.pub <= u.hi + 1;
+        return o.pub >= u.hi && o.pub <= u.hi + 1 &&
+               (u.doc_pub == LONG_MIN || o.pub <= u.doc_pub || later_count_smaller(a, x, b));
     }
     /* A stated span of more than a year ("added 5,400 jobs since 2019") is a
      * running total, not the period of a figure that states none. */

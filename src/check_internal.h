@@ -163,6 +163,7 @@ typedef struct fc_when {
                     'u' up to a day (lo = hi = the day), 0 not stated */
     long lo, hi;
     long pub; /* the publication day, when known and the period is not stated */
+    long doc_pub; /* the publication day whether stated or not; LONG_MIN unknown */
 } fc_when;
 
 fc_when fc_check_when(const fc_check_ctx *x, const fc_claim *c);

@@ -3055,14 +3055,16 @@ static bool relative_period(fc_period_kind kind, long pub, int fe, char *buf, si
             range_text(buf, n, ys, 6, 1, ys, 8, 31);
         return true;
     }
+    /* (the days up to publication, that day counted: seven for "the past
+     * week", so "412 million litres over the past week" is 1/7 of it a day) */
     case FC_PERIOD_PAST_WEEK:
-        from = pub - 7;
+        from = pub - 6;
         break;
     case FC_PERIOD_PAST_MONTH:
-        from = pub - 30;
+        from = pub - 29;
         break;
     case FC_PERIOD_PAST_YEAR:
-        from = pub - 365;
+        from = pub - 364;
         break;
     case FC_PERIOD_YESTERDAY:
         from = to = pub - 1;
@@ -3091,6 +3093,14 @@ static bool relative_period(fc_period_kind kind, long pub, int fe, char *buf, si
         if (fc_days_from_civil(y, m1, 1) > pub)
             y--; /* "the fourth quarter", written in May: last year's */
         range_text(buf, n, y, m1, 1, y, m3, fc_month_days(y, m3));
+        return true;
+    }
+    case FC_PERIOD_FIRST_HALF:
+    case FC_PERIOD_SECOND_HALF: {
+        int m1 = kind == FC_PERIOD_FIRST_HALF ? 1 : 7;
+        if (fc_days_from_civil(y, m1, 1) > pub)
+            y--; /* "the second half", written in May: last year's */
+        range_text(buf, n, y, m1, 1, y, m1 + 5, m1 == 1 ? 30 : 31);
         return true;
     }
     default:
@@ -3569,9 +3579,18 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
         return true;
     }
     const fc_entry *rel = entry_at(c, &c->r->relative_periods, i);
-    /* "the last week of January" is January's, not last week. */
-    if (rel && is_word(c, i + rel->phrase.ntok, "of"))
-        return false;
+    /* "the last week of January" is January's, not last week; "the first half
+     * of the year" is this year's, "the third quarter of 2024" 2024's. */
+    if (rel && is_word(c, i + rel->phrase.ntok, "of")) {
+        size_t o = i + rel->phrase.ntok + 1;
+        bool part = rel->kind >= FC_PERIOD_FIRST_QUARTER && rel->kind <= FC_PERIOD_SECOND_HALF;
+        if (part && is_year(c, o))
+            return relative_period((fc_period_kind)rel->kind,
+                                   fc_days_from_civil((int)fc_tok_number(c->text, tok(c, o)), 12, 31),
+                                   fiscal_end(c->r), buf, n);
+        if (!part || !(is_word(c, o, "the") || is_word(c, o, "this")) || !is_word(c, o + 1, "year"))
+            return false;
+    }
     return rel && have_pub &&
            relative_period((fc_period_kind)rel->kind, pub, fiscal_end(c->r), buf, n);
 }
@@ -4908,6 +4927,10 @@ static bool is_claim_here(const ctx *c, const quantity *q)
      * storm" a stretch of time */
     if (is_time_reference(c, q, end) && !(i > c->sent.from && is_word(c, i - 1, "the")))
         return false;
+    /* "in the first six months of the year": the words of a period */
+    const fc_entry *rel = i > c->sent.from ? entry_at(c, &c->r->relative_periods, i - 1) : NULL;
+    if (rel && rel->phrase.ntok >= 2 && end <= i - 1 + rel->phrase.ntok)
+        return false;
     if (!magnitude_ok(q->value) || (q->range && !(magnitude_ok(q->low) && magnitude_ok(q->high))))
         return false;
     /* A denominator: "61.2 cases per 100,000" (read with the claim before it);
@@ -5140,6 +5163,17 @@ static const fc_claim *whole_by_verb(const ctx *c, size_t before, size_t k, size
     return NULL;
 }
 
+/* Whether the figure ending at token end counts per item ("ships carrying
+ * fewer than 300 passengers each", "fined $500 apiece"): "each" or "apiece"
+ * after it, past at most two words of its noun, so no part of a whole. */
+static bool per_item(const ctx *c, size_t end)
+{
+    for (size_t t = end; t < end + 3 && t < c->sent.to && tok(c, t)->kind == FC_TOK_WORD; t++)
+        if (is_word(c, t, "each") || is_word(c, t, "apiece"))
+            return true;
+    return false;
+}
+
 static void link_sentence(ctx *c, size_t first)
 {
     size_t n = c->out->n - first;
@@ -5246,6 +5280,7 @@ static void link_sentence(ctx *c, size_t first)
         /* (the nearest is no level of it when it is far out of the earlier
          * level's size, and another is near it: "drew 318,400 fans to 68 home
          * games this season, up 11% from 286,800") */
+        bool far = false;
         if (to != (size_t)-1 && to < i && cl[to].value > 0 && cl[from].value > 0 &&
             fabs(log(cl[to].value / cl[from].value)) > 2.0) {
             double best = fabs(log(cl[to].value / cl[from].value));
@@ -5257,8 +5292,18 @@ static void link_sentence(ctx *c, size_t first)
                     best = fabs(log(cl[j].value / cl[from].value));
                     to = j;
                 }
+            /* ... and with none near it, no figure of the sentence is the level
+             * of a modest change ("an average gift of about £144, and was 13%
+             * more than last winter's £365,000": the total, told before) */
+            double stated = cl[i].unit == FC_UNIT_PERCENT ? 1 + cl[i].value / 100
+                            : cl[i].unit == FC_UNIT_RATIO ? cl[i].value
+                                                          : 0;
+            if (best > 2.0 && stated > 0 && fabs(log(stated)) < 1.0) {
+                to = (size_t)-1;
+                far = true;
+            }
         }
-        for (size_t j = i; j-- > lo && to == (size_t)-1;)
+        for (size_t j = i; !far && j-- > lo && to == (size_t)-1;)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit) &&
                 !whole_after_of(c, sp, j))
                 to = j;
@@ -5556,7 +5601,7 @@ static void link_sentence(ctx *c, size_t first)
             break;
         if ((cl[i].unit == cl[whole].unit || (days_whole && cl[i].unit == FC_UNIT_COUNT)) &&
             cl[i].role == FC_ROLE_LEVEL && !cl[i].part_of[0] &&
-            !cl[i].per && cl[i].value > 0 &&
+            !cl[i].per && cl[i].value > 0 && !per_item(c, sp[i].end) &&
             (cl[i].unit != FC_UNIT_OTHER || strcmp(cl[i].unit_name, cl[whole].unit_name) == 0)) {
             memcpy(cl[i].part_of, cl[whole].id, sizeof cl[i].part_of);
             /* "Of the 212 animals, 97, or 58%, were cats": the share the part makes */

@@ -519,6 +519,40 @@ static void of_phrase_terms(ctx *c, size_t of, keyb *b)
     }
 }
 
+/* Whether the word at i is a noun of a tally ("passenger numbers", "visitor
+ * figures"): what it counts is the noun before it. */
+static bool tally_word(const ctx *c, size_t i)
+{
+    static const char *const words[] = {"number", "numbers", "figure", "figures", "count",
+                                        "counts", "total",   "totals",  "tally",   "traffic"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (is_word(c, i, words[k]))
+            return true;
+    return false;
+}
+
+/* Whether the word at i, with no "s" at its end, is the singular of a person
+ * noun of the rules ("passenger" of "passengers", "visitor" of "visitors"). */
+static bool singular_person(const ctx *c, size_t i)
+{
+    const fc_tok *t = tok(c, i);
+    size_t n = t->end - t->start;
+    char w[40];
+    if (t->kind != FC_TOK_WORD || n < 3 || n + 1 >= sizeof w)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char ch = (unsigned char)c->text[t->start + k];
+        if (!isalpha(ch))
+            return false;
+        w[k] = (char)tolower(ch);
+    }
+    if (w[n - 1] == 's')
+        return false;
+    w[n++] = 's';
+    uint32_t id = fc_vocab_find(&c->r->vocab, w, n, fc_lower_hash(w, n));
+    return id < c->r->vocab.n && fc_index_has(&c->r->grouping.person_nouns.first, id);
+}
+
 static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
 {
     const fc_grouping *g = &c->r->grouping;
@@ -577,6 +611,14 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
         } else {
             add(b, 'm', w);
         }
+    } else if (tally_word(c, head + 1) && singular_person(c, head)) {
+        /* "Passenger numbers reached 2.81 million": the noun before a tally,
+         * singular, is the person noun its plural is ("passengers") */
+        stem(c->text, tok(c, head), w, sizeof w);
+        char role[48];
+        snprintf(role, sizeof role, "=%s", w);
+        add(b, 't', "person");
+        add(b, 'm', role);
     } else if ((concept = concept_at(c, &g->events, head, &nt))) {
         add(b, 'e', concept); /* "arrests", "deaths": the event is the thing */
     } else if ((concept = concept_at(c, &g->things, head, &nt))) {
@@ -1447,6 +1489,12 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             i + 1 < c->sent.to && tok(c, i + 1)->kind == FC_TOK_WORD &&
             fc_tok_is_capitalised(c->text, tok(c, i + 1)))
             concept = NULL;
+        /* "its busiest year since it opened", "Since the plant opened in 2019":
+         * the event of a time clause dates the figure; it is not its event */
+        for (size_t q = i; concept && q > wfrom && q + 5 >= i && !is_punct(c, q - 1, ","); q--)
+            if (is_word(c, q - 1, "since") && q < c->sent.to && tok(c, q)->kind == FC_TOK_WORD &&
+                !in_span(q, sp->start, sp->end))
+                concept = NULL;
         if (concept) {
             /* "tied ... to a bakery that has since closed, with 13 confirmed
              * cases": an event of a relative clause closed before the figure is

@@ -187,6 +187,10 @@ typedef enum fc_period_kind {
     FC_PERIOD_SECOND_QUARTER,
     FC_PERIOD_THIRD_QUARTER,
     FC_PERIOD_FOURTH_QUARTER,
+    /* "the first half of the year": January to June, of the publication's year
+     * or of the year before when it had not begun by publication */
+    FC_PERIOD_FIRST_HALF,
+    FC_PERIOD_SECOND_HALF,
     /* "last fiscal year": fiscal years end in the month periods.fiscal_year_ends */
     FC_PERIOD_LAST_FISCAL_YEAR,
     FC_PERIOD_THIS_FISCAL_YEAR,

@@ -265,7 +265,7 @@ static const char *const direction_names[] = {"none", "up", "down"};
 static const char *const period_names[] = {
     "at",        "since",     "last_week",  "last_month", "last_year", "this_week", "this_month",
     "this_year", "past_week", "past_month", "past_year",  "yesterday", "today",
-    "first_quarter", "second_quarter", "third_quarter", "fourth_quarter",
+    "first_quarter", "second_quarter", "third_quarter", "fourth_quarter", "first_half", "second_half",
     "last_fiscal_year", "this_fiscal_year", "next_fiscal_year", "next_week", "next_month",
     "next_year", "last_winter", "this_winter", "last_summer", "this_summer"};
 

@@ -14,12 +14,13 @@
 
 #include "helpers.h"
 
-/* Two outlets a week apart on one count of flooded homes: a conflict. */
+/* Two outlets on the same day on one count of flooded homes: a conflict (a
+ * later story's larger figure would be a later count of a running total). */
 static const char lakeside[] = "---\noutlet: Lakeside Times\npublished: 2025-04-14\n---\n"
                                "The river crested on Sunday.\n\n"
                                "Crews counted 320 flooded homes in Marlow by Monday, the county "
                                "emergency office said.\n";
-static const char herald[] = "---\noutlet: Valley Herald\npublished: 2025-04-15\n---\n"
+static const char herald[] = "---\noutlet: Valley Herald\npublished: 2025-04-14\n---\n"
                              "The county emergency office said 410 homes in Marlow were "
                              "flooded.\n";
 
