@@ -193,6 +193,17 @@ FC_HOT bool is_word_n(const ctx *c, size_t i, uint32_t w, const char *lower)
     return is_word(c, i, lower);
 }
 
+/* Whether token i is a determiner ("the", "its", "those", "a", "all"). */
+static inline bool is_determiner(const ctx *c, size_t i)
+{
+    static const char *const words[] = {"the", "its", "their", "his", "her", "our", "this",
+                                        "that", "these", "those", "a", "an", "all"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (is_word(c, i, words[k]))
+            return true;
+    return false;
+}
+
 /* Token i follows token i-1 with no space between. */
 FC_HOT bool glued(const ctx *c, size_t i)
 {
@@ -293,6 +304,15 @@ const char *fc_key_event_at(const ctx *c, size_t i);
 /* Computes the inferred key (fc_claim.key) of the sentence's claims
  * out->items[first ..], whose token spans are spans[0 ..]. Errors: FC_ENOMEM. */
 fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans);
+
+/* Reads the relations between the sentence's claims out->items[first ..], whose
+ * token spans are c->spans: a change's level and earlier level, parts and their
+ * whole, shares and ratios of figures (extract_relate.c). */
+void link_sentence(ctx *c, size_t first);
+
+/* Links a part written as one ("five of those stores", "260 of the deaths",
+ * "12 of them") to its whole among the claims read before it (part_of). */
+void link_whole(ctx *c, fc_claim *cl);
 
 /* Looks up the words fc_key_sentence asks about by number (once a document). */
 void fc_key_words(ctx *c);
