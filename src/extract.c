@@ -1355,10 +1355,14 @@ static bool is_label(const ctx *c, size_t i)
         return !(p == i && tok(c, i)->kind == FC_TOK_NUM &&
                  memchr(c->text + tok(c, i)->start, ',', tok(c, i)->end - tok(c, i)->start));
     /* The second of a list of labels: "exits 49 and 68", "Rooms 101-103". */
+    /* (not a figure with a unit or "other" after it: "on Route 9 and 6 pounds
+     * from the unit", "Route 9 and 12 other roads") */
     if (p >= c->sent.from + 2 &&
         (is_word(c, p - 1, "and") || is_word(c, p - 1, "or") || is_punct(c, p - 1, ",") ||
          is_punct(c, p - 1, "-")) &&
-        tok(c, p - 2)->kind == FC_TOK_NUM)
+        tok(c, p - 2)->kind == FC_TOK_NUM &&
+        !(p == i && i + 1 < c->sent.to &&
+          (unit_at(c, i + 1) || is_word(c, i + 1, "other") || is_word(c, i + 1, "more"))))
         return is_label(c, p - 2);
     return false;
 }

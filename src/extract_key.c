@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "extract_internal.h"
 
 #define MAX_TERMS 40
@@ -1228,6 +1229,36 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
          is_word(c, sp->end + 1, "their") || is_word(c, sp->end + 1, "those") ||
          is_word(c, sp->end + 1, "them")))
         add(&b, 's', "part");
+    /* "The office has now seized 212 pounds this year", "so far this year": a
+     * total of the year to date, told before the year is out, never the figure
+     * of one day's event a story tells with no period */
+    if (c->have_pub && cl->period && strlen(cl->period) == 4) {
+        int y, m, d;
+        fc_civil_from_days(c->pub, &y, &m, &d);
+        bool running = atoi(cl->period) == y && m < 12;
+        bool cue = false;
+        for (size_t i = c->sent.from; running && i + 1 < c->sent.to && !cue; i++)
+            cue = (is_word(c, i, "so") && is_word(c, i + 1, "far")) ||
+                  (is_word(c, i, "to") && is_word(c, i + 1, "date")) ||
+                  ((is_word(c, i, "has") || is_word(c, i, "have")) &&
+                   (is_word(c, i + 1, "now") || is_word(c, i + 1, "already")));
+        if (cue)
+            add(&b, 's', "to-date");
+    }
+    /* "In all, 47 pounds were seized on Tuesday: 41 pounds from the car and 6
+     * from a storage unit": a sum the sentence breaks into parts, never the
+     * figure of one of them another outlet gives */
+    if (!cl->part_of[0] && sp->start > c->sent.from) {
+        bool sum_cue = false;
+        for (size_t i = c->sent.from; i + 1 < sp->start && !sum_cue; i++)
+            sum_cue = (is_word(c, i, "in") && (is_word(c, i + 1, "all") || is_word(c, i + 1, "total"))) ||
+                      is_word(c, i, "altogether") || is_word(c, i, "combined");
+        size_t parts = 0;
+        for (size_t j = (size_t)(cl - c->out->items) + 1; sum_cue && j < c->out->n; j++)
+            parts += strcmp(c->out->items[j].part_of, cl->id) == 0;
+        if (parts >= 2)
+            add(&b, 's', "sum");
+    }
     /* "The first 410 workers will be laid off in March", "the remaining 230":
      * a tranche, part of a whole */
     if (cl->unit == FC_UNIT_COUNT && sp->start >= c->sent.from + 2 &&
