@@ -1245,6 +1245,20 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         if (cue)
             add(&b, 's', "to-date");
     }
+    /* "Two in five Pell Unified students, 3,384 in all, qualify for free
+     * lunch", "A third of residents, some 4,000 people, ...": the count of a
+     * share of a group, set after it by a comma, is a part of the group */
+    if (cl->unit == FC_UNIT_COUNT && sp > c->spans && sp->start > c->sent.from &&
+        is_punct(c, sp->start - 1, ",") && sp[-1].end < sp->start &&
+        (cl[-1].unit == FC_UNIT_RATIO || cl[-1].unit == FC_UNIT_PERCENT) &&
+        cl[-1].value > 0 && cl[-1].value < (cl[-1].unit == FC_UNIT_RATIO ? 1 : 100) &&
+        sp->start - sp[-1].end <= 8) {
+        bool plain = true;
+        for (size_t k = sp[-1].end; k + 1 < sp->start && plain; k++)
+            plain = tok(c, k)->kind == FC_TOK_WORD || is_punct(c, k, "'") || is_punct(c, k, "-");
+        if (plain)
+            add(&b, 's', "part");
+    }
     /* "In all, 47 pounds were seized on Tuesday: 41 pounds from the car and 6
      * from a storage unit": a sum the sentence breaks into parts, never the
      * figure of one of them another outlet gives */
@@ -1720,7 +1734,16 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 tok(c, i)->kind != FC_TOK_WORD)
                 continue;
             if ((concept = concept_at(c, &g->things, i, &nt))) {
-                add(&b, 't', concept);
+                /* (people as the counted noun names them: "passengers" is
+                 * t:person m:=passenger, as after the figure) */
+                if (nt == 1 && list_at(c, &g->person_nouns, i)) {
+                    char role[48];
+                    snprintf(role, sizeof role, "=%s", concept);
+                    add(&b, 't', "person");
+                    add(&b, 'm', role);
+                } else {
+                    add(&b, 't', concept);
+                }
                 /* "English learners number 1,015": the word before narrows it. */
                 if (i > wfrom && tok(c, i - 1)->kind == FC_TOK_WORD && !skip_word(c, i - 1) &&
                     !concept_at(c, &g->things, i - 1, &nt) &&

@@ -218,6 +218,28 @@ static bool sentence_names_noun(const ctx *c, const fc_claim *w, const fc_claim 
 /* "five of those stores", "14 million of them": the whole named before, in the
  * same paragraph ("them" across a paragraph is another thing: "... 2,400 adults
  * surveyed.\n\nRetailers sold 14 million of them" are vapes). */
+/* Whether " of", determiners or possessives, then a figure follow offset end
+ * ("41 of the county's 62 precincts", "341 of the year's 365 nights"). */
+static bool of_figure_follows(const ctx *c, size_t end)
+{
+    if (end + 4 > c->doc->len || memcmp(c->text + end, " of ", 4) != 0)
+        return false;
+    size_t p = end + 4;
+    for (int words = 0; words < 3 && p < c->doc->len; words++) {
+        size_t q = p;
+        while (q < c->doc->len && c->text[q] != ' ' && c->text[q] != '\n')
+            q++;
+        bool det = (q - p == 3 && (strncasecmp(c->text + p, "the", 3) == 0 ||
+                                   strncasecmp(c->text + p, "its", 3) == 0)) ||
+                   (q - p == 5 && strncasecmp(c->text + p, "their", 5) == 0) ||
+                   (q - p > 2 && c->text[q - 2] == '\'' && c->text[q - 1] == 's');
+        if (!det)
+            break;
+        p = q + 1;
+    }
+    return p < c->doc->len && c->text[p] >= '0' && c->text[p] <= '9';
+}
+
 void link_whole(ctx *c, fc_claim *cl)
 {
     /* "15% below the 480 of the county seat": a figure after "the" is a set
@@ -227,23 +249,8 @@ void link_whole(ctx *c, fc_claim *cl)
         return;
     /* "41 of the county's 62 precincts": the whole is the figure after "of",
      * linked with its sentence (link_sentence) */
-    if (cl->end + 4 <= c->doc->len && memcmp(c->text + cl->end, " of ", 4) == 0) {
-        size_t p = cl->end + 4;
-        for (int words = 0; words < 3 && p < c->doc->len; words++) {
-            size_t q = p;
-            while (q < c->doc->len && c->text[q] != ' ' && c->text[q] != '\n')
-                q++;
-            bool det = (q - p == 3 && (strncasecmp(c->text + p, "the", 3) == 0 ||
-                                       strncasecmp(c->text + p, "its", 3) == 0)) ||
-                       (q - p == 5 && strncasecmp(c->text + p, "their", 5) == 0) ||
-                       (q - p > 2 && c->text[q - 2] == '\'' && c->text[q - 1] == 's');
-            if (!det)
-                break;
-            p = q + 1;
-        }
-        if (p < c->doc->len && (c->text[p] >= '0' && c->text[p] <= '9'))
-            return;
-    }
+    if (of_figure_follows(c, cl->end))
+        return;
     /* the part's own words: "of the patients" names its whole, "of them" points back */
     bool named = cl->end + 8 <= c->doc->len && memcmp(c->text + cl->end, " of the ", 8) == 0;
     const fc_claim *w = named ? named_whole(c, cl) : NULL;
@@ -284,6 +291,10 @@ void link_whole(ctx *c, fc_claim *cl)
         }
     }
     if (w && blank_line_between(c->text, w->end, cl->start))
+        w = NULL;
+    /* ("full on 341 of the year's 365 nights, or 93% of them": "them" are the
+     * nights, the whole of the figure before, not that figure) */
+    if (w && !named && of_figure_follows(c, w->end))
         w = NULL;
     if (w)
         memcpy(cl->part_of, w->id, sizeof cl->part_of);
