@@ -581,7 +581,7 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
             /* ... or a choice's answers, each after a preposition of its own
              * ("52% of the parents said on foot, 39% by car and 27% by bus") */
             bool answers_left_out = strcmp(w0, "said") == 0 && mode_preposition(p0);
-            bool one_sentence = true, same_word = true;
+            bool one_sentence = true, same_word = true, said_again = false;
             list[n++] = k;
             for (size_t i = j + 1; i < to && n < 64; i++) {
                 const fc_claim *o = fc_check_claim(x, x->by_doc[i]);
@@ -641,8 +641,15 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                 elliptic = elliptic && (!w[0] || strcmp(w, "and") == 0 || strcmp(w, "or") == 0) &&
                            no_verb && !(word_before_is(x, o, "at") && word_before_is(x, c, "at"));
                 verb_left_out = verb_left_out && strcmp(w, p0) == 0 && no_verb;
-                answers_left_out = answers_left_out && mode_preposition(w) && (n == 1 || no_verb) &&
+                /* (or with the verb said again: "46% ... said by car, 31% said by
+                 * bus, 19% by bike") */
+                char p1[32];
+                bool again = strcmp(w, w0) == 0 &&
+                             mode_preposition(second_word_after(x, o, p1, sizeof p1));
+                answers_left_out = answers_left_out && (mode_preposition(w) || again) &&
+                                   (n == 1 || no_verb || again || said_again) &&
                                    o->sentence == c->sentence;
+                said_again = said_again || again;
                 one_sentence = one_sentence && o->sentence == c->sentence;
                 poll = poll && o->modality == FC_MOD_POLL && o->sentence == c->sentence;
                 list[n++] = x->by_doc[i];

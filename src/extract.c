@@ -3321,6 +3321,28 @@ static bool year_bound_at(const ctx *c, size_t i, bool have_pub, long pub, char 
     return true;
 }
 
+/* Whether a superlative or "record" comes in the clause before token k, within
+ * eight words ("the biggest layoff in the county since", "its lowest level
+ * since", "the first time since", "a record since"). */
+static bool record_before(const ctx *c, size_t k)
+{
+    for (size_t q = k; q-- > c->sent.from && q + 9 > k;) {
+        const fc_tok *t = tok(c, q);
+        if (t->kind == FC_TOK_PUNCT)
+            return false;
+        size_t n = t->end - t->start;
+        const char *w = c->text + t->start;
+        if (t->kind == FC_TOK_WORD &&
+            ((n > 5 && fc_ieq(w + n - 3, "est", 3) && !fc_ieq(w, "interest", 8) &&
+              !fc_ieq(w, "harvest", 7) && !fc_ieq(w, "protest", 7) && !fc_ieq(w, "request", 7) &&
+              !fc_ieq(w, "forest", 6) && !fc_ieq(w, "contest", 7) && !fc_ieq(w, "arrest", 6)) ||
+             is_word(c, q, "most") || is_word(c, q, "least") || is_word(c, q, "best") ||
+             is_word(c, q, "worst") || is_word(c, q, "first") || is_word(c, q, "record")))
+            return true;
+    }
+    return false;
+}
+
 static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf, size_t n)
 {
     bool year = is_year(c, i), month = !year && is_month(c, i); /* a number; a word */
@@ -3332,11 +3354,23 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
         prep = i > c->sent.from ? entry_before(c, &c->r->period_preps, i) : NULL;
     }
     bool since = prep && prep->kind == FC_PERIOD_SINCE;
+    size_t since_at = since ? i - prep->phrase.ntok : 0;
     /* "since the outbreak began in January": since January */
     for (size_t k = i; !since && (year || month) && k-- > c->sent.from && k + 7 > i;) {
         if (tok(c, k)->kind == FC_TOK_PUNCT)
             break;
-        since = is_word(c, k, "since");
+        if ((since = is_word(c, k, "since")))
+            since_at = k;
+    }
+    /* "the biggest layoff in the county since the 2009 recession", "the most
+     * since 2019", "the first time since March": a record set against a time,
+     * no period of the figure */
+    /* (the time of a "when" clause after it is that year's: "the largest since
+     * 1996, when 70 cases were reported") */
+    if (since && record_before(c, since_at)) {
+        if (!(is_punct(c, i + 1, ",") && is_word(c, i + 2, "when")))
+            return false;
+        since = false;
     }
     /* "in a 2021 forklift accident": the year of another thing */
     if (year && i > c->sent.from && (is_word(c, i - 1, "a") || is_word(c, i - 1, "an")))

@@ -1100,7 +1100,8 @@ static void subject_thing(ctx *c, const fc_claim_toks *sp, size_t wfrom, keyb *b
 #undef N_
 }
 
-static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t wfrom, size_t wto)
+static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t wfrom, size_t wto,
+                         bool whole)
 {
     const fc_rules *r = c->r;
     const fc_grouping *g = &r->grouping;
@@ -1259,6 +1260,10 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         if (plain)
             add(&b, 's', "part");
     }
+    /* "Three of the vessel's five crew members were arrested": the whole a part
+     * is of, a group whose verb is the part's */
+    if (whole)
+        add(&b, 's', "whole");
     /* "In all, 47 pounds were seized on Tuesday: 41 pounds from the car and 6
      * from a storage unit": a sum the sentence breaks into parts, never the
      * figure of one of them another outlet gives */
@@ -1959,6 +1964,33 @@ static bool coordinated_verb(const ctx *c, size_t k, size_t to)
     return false;
 }
 
+/* Whether the tokens [from, to) are "of" and at most two determiners or
+ * possessives: a part's "of" before its whole's figure ("61% of the 900",
+ * "Three of the vessel's five"). */
+static bool partitive_of(const ctx *c, size_t from, size_t to)
+{
+    if (!is_word(c, from, "of") || to <= from || to > from + 5)
+        return false;
+    size_t words = 0;
+    for (size_t k = from + 1; k < to; k++) {
+        const fc_tok *t = tok(c, k);
+        if (t->kind == FC_TOK_WORD && !is_determiner(c, k)) {
+            const char *e = c->text + t->end;
+            bool poss = t->end - t->start > 2 &&
+                        ((e[-2] == '\'' && (e[-1] == 's' || e[-1] == 'S')) ||
+                         (t->end - t->start > 4 && memcmp(e - 4, "\xE2\x80\x99s", 4) == 0));
+            bool s_after = k + 1 < to && (is_punct(c, k + 1, "'") || is_punct(c, k + 1, "\xE2\x80\x99"));
+            if (!poss && !s_after && !is_word(c, k, "s"))
+                return false;
+            words++;
+        } else if (t->kind != FC_TOK_WORD && !is_punct(c, k, "'") &&
+                   !is_punct(c, k, "\xE2\x80\x99")) {
+            return false;
+        }
+    }
+    return words <= 2;
+}
+
 fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
 {
     size_t n = c->out->n - first;
@@ -2028,9 +2060,19 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
             next++;
         size_t hi = next < n ? spans[next].start : c->sent.to;
         size_t past = sp->subj_to > sp->end ? sp->subj_to : sp->end;
+        /* "61% of the 900 members who responded would vote for strike action":
+         * a share of the figure after it has that figure's clause too */
+        /* (and "Three of the vessel's five crew members were arrested": the
+         * verb after the whole is the part's; the whole is the crew's size) */
+        if ((cl->unit == FC_UNIT_PERCENT || cl->unit == FC_UNIT_COUNT) && next == i + 1 &&
+            next < n && partitive_of(c, sp->end, spans[next].start))
+            hi = next + 1 < n ? spans[next + 1].start : c->sent.to;
+        bool whole_of_part = i > 0 && cl->unit == FC_UNIT_COUNT &&
+                             c->out->items[first + i - 1].unit == FC_UNIT_COUNT &&
+                             partitive_of(c, spans[i - 1].end, sp->start);
         /* Past commas ("40 people, mostly students, were detained"), not breaks. */
         size_t wto = past;
-        while (wto < hi && wto < past + 12 && !is_break(c, wto))
+        while (!whole_of_part && wto < hi && wto < past + 12 && !is_break(c, wto))
             wto++;
         /* "destroyed 312 homes, county officials said, and left more than a
          * thousand others needing repairs": the clause ends at its source */
@@ -2041,7 +2083,7 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
             c->key_partial = partial_count(c);
             partial_known = true;
         }
-        fc_status st = key_one(c, cl, sp, wfrom, wto);
+        fc_status st = key_one(c, cl, sp, wfrom, wto, whole_of_part);
         if (st != FC_OK)
             return st;
     }
