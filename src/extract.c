@@ -2107,6 +2107,20 @@ static void find_subject(ctx *c, size_t start, size_t i, found *f)
     }
 }
 
+/* Whether "before" or "after" at token k is of deductions, not of time ("$2.6
+ * million a year before taxes", "$41,000 a year after tax"). */
+static bool before_deductions(const ctx *c, size_t k)
+{
+    static const char *const what[] = {"tax",   "taxes",    "deductions", "inflation",
+                                       "costs", "expenses", "fees",       "interest"};
+    if (!is_word(c, k, "before") && !is_word(c, k, "after"))
+        return false;
+    for (size_t q = 0; q < sizeof what / sizeof *what; q++)
+        if (is_word(c, k + 1, what[q]))
+            return true;
+    return false;
+}
+
 static void find_rate(ctx *c, size_t start, size_t after, found *f)
 {
     /* Directly after the quantity ("3,000 a day") or within a few tokens after
@@ -2125,7 +2139,8 @@ static void find_rate(ctx *c, size_t start, size_t after, found *f)
              is_word(c, i - 1, "under") || is_word(c, i - 1, "after")))
             return;
         if (e && !(i > c->sent.from && list_at(c, &c->r->change_from, i - 1)) &&
-            !list_at(c, &c->r->time_references, i + e->phrase.ntok)) { /* not "a year ago" */
+            (!list_at(c, &c->r->time_references, i + e->phrase.ntok) ||
+             before_deductions(c, i + e->phrase.ntok))) { /* not "a year ago" */
             f->claim.per = (fc_per)e->kind;
             return;
         }

@@ -617,7 +617,7 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
          * singular, is the person noun its plural is ("passengers") */
         stem(c->text, tok(c, head), w, sizeof w);
         char role[48];
-        snprintf(role, sizeof role, "=%s", w);
+        snprintf(role, sizeof role, "=%.46s", w);
         add(b, 't', "person");
         add(b, 'm', role);
     } else if ((concept = concept_at(c, &g->events, head, &nt))) {
@@ -1260,6 +1260,23 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         if (plain)
             add(&b, 's', "part");
     }
+    /* "The area added 41,600 jobs from a year earlier", "up 3,100 year on year":
+     * a change over twelve months, never the month's figure */
+    /* (not "1.42 million riders in March, up from a year earlier": a level) */
+    for (size_t i = sp->end; i + 3 < wto + 3 && i + 3 < c->sent.to && i < sp->end + 6 &&
+                             tok(c, i)->kind != FC_TOK_PUNCT && !is_word(c, i, "up") &&
+                             !is_word(c, i, "down");
+         i++)
+        if ((is_word(c, i, "from") || is_word(c, i, "than")) && is_word(c, i + 1, "a") &&
+            is_word(c, i + 2, "year") &&
+            (is_word(c, i + 3, "earlier") || is_word(c, i + 3, "ago") || is_word(c, i + 3, "before"))) {
+            add(&b, 's', "year-on-year");
+            break;
+        } else if (is_word(c, i, "year") && (is_word(c, i + 1, "on") || is_word(c, i + 1, "over")) &&
+                   is_word(c, i + 2, "year")) {
+            add(&b, 's', "year-on-year");
+            break;
+        }
     /* "Three of the vessel's five crew members were arrested": the whole a part
      * is of, a group whose verb is the part's */
     if (whole)
@@ -1743,7 +1760,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                  * t:person m:=passenger, as after the figure) */
                 if (nt == 1 && list_at(c, &g->person_nouns, i)) {
                     char role[48];
-                    snprintf(role, sizeof role, "=%s", concept);
+                    snprintf(role, sizeof role, "=%.46s", concept);
                     add(&b, 't', "person");
                     add(&b, 'm', role);
                 } else {

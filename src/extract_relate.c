@@ -452,6 +452,26 @@ static bool per_item(const ctx *c, size_t end)
     return false;
 }
 
+/* Whether tokens [from, to) are a determiner or none, then a name ending in a
+ * possessive ("the Port of Velmar's", "Lorne County's"), at most six tokens. */
+static bool possessive_name_before(const ctx *c, size_t from, size_t to)
+{
+    if (to <= from || to > from + 6)
+        return false;
+    size_t k = from;
+    if (is_determiner(c, k))
+        k++;
+    const fc_tok *last = tok(c, to - 1);
+    if (last->kind != FC_TOK_WORD || last->end - last->start < 3 ||
+        !(fc_ieq(c->text + last->end - 2, "'s", 2) ||
+          (last->end - last->start > 4 && memcmp(c->text + last->end - 4, "\xE2\x80\x99s", 4) == 0)))
+        return false;
+    for (; k < to; k++)
+        if (!fc_tok_is_capitalised(c->text, tok(c, k)) && !is_word(c, k, "of"))
+            return false;
+    return true;
+}
+
 void link_sentence(ctx *c, size_t first)
 {
     size_t n = c->out->n - first;
@@ -714,7 +734,7 @@ void link_sentence(ctx *c, size_t first)
                 (tok(c, k)->kind == FC_TOK_WORD && tok(c, k)->end - tok(c, k)->start > 2 &&
                  fc_ieq(c->text + tok(c, k)->end - 2, "'s", 2))))
             k++; /* "of the", "of the county's" */
-        if (k != sp[i + 1].start)
+        if (k != sp[i + 1].start && !possessive_name_before(c, sp[i].end + 1, sp[i + 1].start))
             continue;
         memcpy(cl[i].part_of, cl[i + 1].id, sizeof cl[i].part_of);
         for (size_t j = i + 2; j < n && j < i + 3; j++)
