@@ -1015,6 +1015,10 @@ bool fc_check_relation(const fc_check_ctx *x, size_t k, fc_relation *rel)
         rel->change = k;
         rel->level = in_sentence(x, k, FC_ROLE_LEVEL, c->to);
         rel->previous = in_sentence(x, k, FC_ROLE_PREVIOUS, c->from);
+        /* a tally of a change as the level ("lost 4,820 hives, up from 3,100
+         * a year earlier, a rise of 38%") */
+        if (rel->level == FC_NONE && rel->previous != FC_NONE)
+            rel->level = in_sentence(x, k, FC_ROLE_CHANGE, c->to);
         /* a comparison's second figure is a level of its own ("20% above the
          * state average of $12,100") */
         if (rel->previous == FC_NONE && rel->level != FC_NONE)

@@ -788,6 +788,12 @@ static void change_base(const fc_check_ctx *x, const fc_claim *c, char *out, siz
             size_t n = strlen(cues[q]);
             if (i + n > to || strncasecmp(fc_ptr(&v, i), cues[q], n) != 0)
                 continue;
+            /* "lost 4,820 hives, up from 3,100 a year earlier": the rest is of
+             * the tally as a level, no base of the change */
+            if (q == 0 && i >= c->end + 3 &&
+                (strncasecmp(fc_ptr(&v, i - 3), "up ", 3) == 0 ||
+                 (i >= c->end + 5 && strncasecmp(fc_ptr(&v, i - 5), "down ", 5) == 0)))
+                return;
             size_t e = i + n, o = 0;
             while (e < to && fc_at(&v, e) == ' ')
                 e++;

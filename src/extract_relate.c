@@ -472,6 +472,14 @@ static bool possessive_name_before(const ctx *c, size_t from, size_t to)
     return true;
 }
 
+/* Whether "up from" or "down from" comes right before token k (a level's
+ * earlier level, not a change's base). */
+static bool up_from_before(const ctx *c, size_t k)
+{
+    return k >= c->sent.from + 2 && is_word(c, k - 1, "from") &&
+           (is_word(c, k - 2, "up") || is_word(c, k - 2, "down"));
+}
+
 void link_sentence(ctx *c, size_t first)
 {
     size_t n = c->out->n - first;
@@ -527,11 +535,27 @@ void link_sentence(ctx *c, size_t first)
         /* "fell to 96 from 131, a drop of 27 per cent, taking the total to
          * 1,284": a change set after its level and earlier level by a comma
          * is of those two, not of a level later in the sentence */
+        /* "lost 4,820 hives over the winter, up from 3,100 a year earlier, a
+         * rise of 38%": a tally of losses, its earlier tally after "up from",
+         * then the change of the two */
+        if (i >= 2 && cl[i].unit == FC_UNIT_PERCENT && cl[i - 1].role == FC_ROLE_PREVIOUS &&
+            cl[i - 2].role == FC_ROLE_CHANGE && cl[i - 2].unit == cl[i - 1].unit &&
+            cl[i - 2].unit != FC_UNIT_PERCENT && up_from_before(c, sp[i - 1].start) &&
+            sp[i].start - sp[i - 1].end <= 8) {
+            cl[i].to = cl[i - 2].value;
+            cl[i].from = cl[i - 1].value;
+            continue;
+        }
         if (i >= 2 && cl[i - 1].role == FC_ROLE_PREVIOUS && sp[i - 1].end < sp[i].start &&
             sp[i].start - sp[i - 1].end <= 4 && is_punct(c, sp[i - 1].end, ",")) {
             size_t lv = (size_t)-1;
             for (size_t j = i - 1; j-- > 0 && lv == (size_t)-1;)
-                if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit) &&
+                if ((cl[j].role == FC_ROLE_LEVEL ||
+                     /* "lost 4,820 hives over the winter, up from 3,100 a year
+                      * earlier, a rise of 38%": a tally of losses is the level */
+                     (cl[j].role == FC_ROLE_CHANGE && j + 1 == i - 1 && cl[j].unit != FC_UNIT_PERCENT &&
+                      up_from_before(c, sp[i - 1].start))) &&
+                    change_fits_level(cl[i].unit, cl[j].unit) &&
                     cl[j].unit == cl[i - 1].unit && !whole_after_of(c, sp, j))
                     lv = j;
             if (lv != (size_t)-1) {
@@ -571,7 +595,10 @@ void link_sentence(ctx *c, size_t first)
          * there is one; never the whole of a part ("won 52 of their 82 games, 14
          * more than last year's 38" arrives at the 52) */
         for (size_t j = i; from != (size_t)-1 && j-- > lo && to == (size_t)-1;)
-            if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit) &&
+            if ((cl[j].role == FC_ROLE_LEVEL ||
+                 (cl[j].role == FC_ROLE_CHANGE && j + 1 == from && cl[j].unit != FC_UNIT_PERCENT &&
+                  cl[i].unit == FC_UNIT_PERCENT && up_from_before(c, sp[from].start))) &&
+                change_fits_level(cl[i].unit, cl[j].unit) &&
                 cl[j].unit == cl[from].unit && cl[j].per == cl[from].per &&
                 !whole_after_of(c, sp, j))
                 to = j;
