@@ -3348,9 +3348,9 @@ static bool record_before(const ctx *c, size_t k)
         size_t n = t->end - t->start;
         const char *w = c->text + t->start;
         if (t->kind == FC_TOK_WORD &&
-            ((n > 5 && fc_ieq(w + n - 3, "est", 3) && !fc_ieq(w, "interest", 8) &&
-              !fc_ieq(w, "harvest", 7) && !fc_ieq(w, "protest", 7) && !fc_ieq(w, "request", 7) &&
-              !fc_ieq(w, "forest", 6) && !fc_ieq(w, "contest", 7) && !fc_ieq(w, "arrest", 6)) ||
+            ((n > 5 && fc_ieq(w + n - 3, "est", 3) && !is_word(c, q, "interest") &&
+              !is_word(c, q, "harvest") && !is_word(c, q, "protest") && !is_word(c, q, "request") &&
+              !is_word(c, q, "forest") && !is_word(c, q, "contest") && !is_word(c, q, "arrest")) ||
              is_word(c, q, "most") || is_word(c, q, "least") || is_word(c, q, "best") ||
              is_word(c, q, "worst") || is_word(c, q, "first") || is_word(c, q, "record")))
             return true;
