@@ -452,6 +452,19 @@ static bool per_item(const ctx *c, size_t end)
     return false;
 }
 
+/* Whether tokens [from, to) are at most three determiners or possessives
+ * ("the", "its", "the county's"): what stands between "of" and a whole's figure. */
+static bool determiners_to(const ctx *c, size_t from, size_t to)
+{
+    size_t k = from;
+    while (k < to && k < from + 3 &&
+           (is_determiner(c, k) ||
+            (tok(c, k)->kind == FC_TOK_WORD && tok(c, k)->end - tok(c, k)->start > 2 &&
+             fc_ieq(c->text + tok(c, k)->end - 2, "'s", 2))))
+        k++;
+    return k == to;
+}
+
 /* Whether tokens [from, to) are a determiner or none, then a name ending in a
  * possessive ("the Port of Velmar's", "Lorne County's"), at most six tokens. */
 static bool possessive_name_before(const ctx *c, size_t from, size_t to)
@@ -692,13 +705,8 @@ void link_sentence(ctx *c, size_t first)
         /* "30% of its $18 million budget" */
         if (cl[i].unit == FC_UNIT_PERCENT && cl[i].role == FC_ROLE_LEVEL && i + 1 < n &&
             is_word(c, sp[i].end, "of") && !cl[i].part_of[0]) {
-            size_t k = sp[i].end + 1;
-            while (k < sp[i + 1].start && k < sp[i].end + 4 &&
-                   (is_determiner(c, k) ||
-                    (tok(c, k)->kind == FC_TOK_WORD && tok(c, k)->end - tok(c, k)->start > 2 &&
-                     fc_ieq(c->text + tok(c, k)->end - 2, "'s", 2))))
-                k++; /* "of its", "of the city's" */
-            if (k == sp[i + 1].start && cl[i + 1].unit != FC_UNIT_PERCENT &&
+            if (determiners_to(c, sp[i].end + 1, sp[i + 1].start) && /* "of its", "of the city's" */
+                cl[i + 1].unit != FC_UNIT_PERCENT &&
                 cl[i + 1].unit != FC_UNIT_DURATION && cl[i + 1].value > 0)
                 memcpy(cl[i].part_of, cl[i + 1].id, sizeof cl[i].part_of);
         }
@@ -755,13 +763,9 @@ void link_sentence(ctx *c, size_t first)
             !is_word(c, sp[i].end, "of") || cl[i + 1].unit != FC_UNIT_COUNT ||
             cl[i + 1].role != FC_ROLE_LEVEL || cl[i + 1].value <= 0)
             continue;
-        size_t k = sp[i].end + 1;
-        while (k < sp[i + 1].start && k < sp[i].end + 4 &&
-               (is_determiner(c, k) ||
-                (tok(c, k)->kind == FC_TOK_WORD && tok(c, k)->end - tok(c, k)->start > 2 &&
-                 fc_ieq(c->text + tok(c, k)->end - 2, "'s", 2))))
-            k++; /* "of the", "of the county's" */
-        if (k != sp[i + 1].start && !possessive_name_before(c, sp[i].end + 1, sp[i + 1].start))
+        /* "of the", "of the county's", "of the Port of Velmar's" */
+        if (!determiners_to(c, sp[i].end + 1, sp[i + 1].start) &&
+            !possessive_name_before(c, sp[i].end + 1, sp[i + 1].start))
             continue;
         memcpy(cl[i].part_of, cl[i + 1].id, sizeof cl[i].part_of);
         for (size_t j = i + 2; j < n && j < i + 3; j++)
