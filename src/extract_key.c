@@ -1543,6 +1543,10 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             (is_word(c, i, "calls") || is_word(c, i, "call") || is_word(c, i, "called")) &&
             is_word(c, i + 1, "for"))
             concept = NULL;
+        /* "carried out 412 transplants": a verb and its particle, nobody carried */
+        if (concept && nt == 1 && is_word(c, i + 1, "out") &&
+            (is_word(c, i, "carried") || is_word(c, i, "carry") || is_word(c, i, "carries")))
+            concept = NULL;
         /* "raised its entry fee to $95", "raises the cap to 8,000": a level
          * raised to, no money raised */
         if (concept && i < sp->start && sp->start > c->sent.from &&

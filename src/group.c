@@ -36,6 +36,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "group.h"
 #include "rules_internal.h"
@@ -601,6 +602,19 @@ static bool scope_in_name(const fc_keyinfo *k, uint32_t t, const uint32_t *n, si
     return false;
 }
 
+/* Whether scope term t ("s:region") begins a word of a source
+ * ("the regional transplant service"): the source says the level the scope
+ * does. */
+static bool scope_in_source(const fc_keyinfo *k, uint32_t t, const char *source)
+{
+    const char *s = k->names[t] + 2;
+    size_t ls = strlen(s);
+    for (const char *p = source; p && *p; p++)
+        if ((p == source || !isalpha((unsigned char)p[-1])) && strncasecmp(p, s, ls) == 0)
+            return true;
+    return false;
+}
+
 /* Whether place term t is one of the rules' known places (countries, states). */
 static bool broad_place(const fc_keyinfo *k, uint32_t t)
 {
@@ -956,7 +970,15 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
                                         nb[FC_TERM_NAME])) ||
                          (nb[FC_TERM_SCOPE] == 1 && !na[FC_TERM_SCOPE] &&
                           scope_in_name(k, tb[FC_TERM_SCOPE][0], ta[FC_TERM_NAME],
-                                        na[FC_TERM_NAME]));
+                                        na[FC_TERM_NAME])) ||
+                         /* "across the region" and "the regional transplant
+                          * service said", both given to that service */
+                         (ca->attribution && cb->attribution &&
+                          strcasecmp(ca->attribution, cb->attribution) == 0 &&
+                          ((na[FC_TERM_SCOPE] == 1 && !nb[FC_TERM_SCOPE] &&
+                            scope_in_source(k, ta[FC_TERM_SCOPE][0], cb->attribution)) ||
+                           (nb[FC_TERM_SCOPE] == 1 && !na[FC_TERM_SCOPE] &&
+                            scope_in_source(k, tb[FC_TERM_SCOPE][0], ca->attribution))));
     if ((na[FC_TERM_SCOPE] != nb[FC_TERM_SCOPE] || c[FC_TERM_SCOPE] != na[FC_TERM_SCOPE]) &&
         !kind_is_place &&
         (!(c[FC_TERM_NAME] && (!na[FC_TERM_SCOPE] || !nb[FC_TERM_SCOPE])) ||
