@@ -2886,6 +2886,14 @@ static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_clai
         if (e && e->phrase.ntok + k == start && e->phrase.ntok == 1 && cl->per == FC_PER_NONE &&
             (is_word(c, k, "ordered") || is_word(c, k, "ordering")))
             e = NULL;
+        /* "ordered him to repay the $3.1 million", "ordered to pay $40,000": a
+         * court's order, the judgment given (as "must pay" and "awarded" tell
+         * it), no target to meet */
+        if (e && (is_word(c, k, "ordered") || is_word(c, k, "ordering")))
+            for (size_t q = k + 1; e && q < start && q < k + 8; q++)
+                if (is_word(c, q, "pay") || is_word(c, q, "repay") || is_word(c, q, "forfeit") ||
+                    is_word(c, q, "serve"))
+                    e = NULL;
         /* "64% passed, 29% needed repairs and 13% failed": a cue straight after
          * another figure is that figure's verb, not the later one's */
         if (e && k > c->sent.from + 1 && k < start &&
@@ -3596,10 +3604,38 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
             break;
         since_day = is_word(c, k, "since");
     }
+    /* "since Friday, when 1,338 flights were late": the "when" clause is that
+     * day's */
+    bool when_day = since_day && is_punct(c, i + 1, ",") && is_word(c, i + 2, "when");
+    if (when_day)
+        since_day = false;
+    /* "from Friday through Sunday", "Friday to Sunday": the days between, the
+     * last one the latest such day up to publication */
+    int wd0 = -1, wd1 = -1;
+    if (wd >= 0 && i >= c->sent.from + 2 &&
+        (is_word(c, i - 1, "through") || is_word(c, i - 1, "to") || is_word(c, i - 1, "and")) &&
+        (wd0 = weekday_at(c, i - 2)) >= 0 &&
+        (is_word(c, i - 1, "and") ? i >= c->sent.from + 3 && is_word(c, i - 3, "between") : true))
+        wd1 = wd;
+    else if (wd >= 0 && i + 2 < c->sent.to &&
+             (is_word(c, i + 1, "through") || is_word(c, i + 1, "to")) &&
+             (wd1 = weekday_at(c, i + 2)) >= 0)
+        wd0 = wd;
+    if (wd0 >= 0 && wd1 >= 0 && wd0 != wd1 && have_pub) {
+        long last = pub - (fc_weekday(pub) - wd1 + 7) % 7, from = last - (wd1 - wd0 + 7) % 7;
+        int y, m, d, y2, m2, d2;
+        fc_civil_from_days(from, &y, &m, &d);
+        fc_civil_from_days(last, &y2, &m2, &d2);
+        range_text(buf, n, y, m, d, y2, m2, d2);
+        return true;
+    }
     /* (and after a time of day: "at 9 a.m. Monday"; after "as of", "by" or
-     * "through", a running total up to that day: running_text) */
+     * "through", a running total up to that day: running_text; a day that
+     * opens its sentence as its subject: "Sunday was the worst day") */
     if (wd >= 0 && have_pub &&
-        (running_marker(c, i) || since_day ||
+        (running_marker(c, i) || since_day || when_day ||
+         (i == c->sent.from && (is_word(c, i + 1, "was") || is_word(c, i + 1, "saw") ||
+                                is_word(c, i + 1, "brought"))) ||
          (i > c->sent.from &&
           (is_word(c, i - 1, "on") || is_word(c, i - 1, "last") || is_word(c, i - 1, "next") ||
            (i > c->sent.from + 2 && is_punct(c, i - 1, ".") && is_word(c, i - 2, "m") &&
@@ -3928,7 +3964,7 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
         if (other_number(c, i) && !set_off(c, i, start))
             break;
     }
-    for (size_t i = end, k = 0; period_after(c, kept, &i, &k) && i - start < dl; i++) {
+    for (size_t i = end, k = 0; period_after(c, kept, &i, &k) && i - start <= dl; i++) {
         const char *p = period_read(c, kept, i, k, rbuf);
         if (p) {
             const fc_entry *prep = entry_before(c, &c->r->period_preps, i);
@@ -3949,7 +3985,12 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
         if (other_number(c, i))
             break;
     }
-    const char *best = dl <= dr ? left : right;
+    /* On a tie the time before wins ("44% in May"), unless "and" parts them:
+     * "1,010 on Sunday and 740 on Saturday" */
+    bool and_between = false;
+    for (size_t k = start - (dl <= start ? dl : 0); left && dl == dr && k < start; k++)
+        and_between |= is_word_n(c, k, c->w_and, "and");
+    const char *best = dl < dr || (dl == dr && !and_between) ? left : right;
     if (best && !(cl->period = fc_strdup(best)))
         return FC_ENOMEM;
     return FC_OK;

@@ -449,6 +449,7 @@ static size_t name_at(const ctx *c, size_t i, size_t hi, char *out, size_t n);
 static bool demonym(const ctx *c, size_t i);
 static bool possessive_name(const ctx *c, size_t i);
 static void antecedent_terms(ctx *c, keyb *b);
+static fc_status key_write(fc_claim *cl, const keyb *b);
 
 /* Whether token i says a period or a sum ("quarterly revenue", "total sales"):
  * no kind of the thing it comes before. */
@@ -1845,11 +1846,41 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     merge_losses(c, &b, sp->start);
     if (c->key_partial)
         add(&b, 's', "partial");
-    if (b.n == 0)
+    return key_write(cl, &b);
+}
+
+/* The key of a prison term: the term, the sentencing and the names of its
+ * sentence (whose term it is: "sentenced Garrett Voss ... to 11 years"). The
+ * words around it say little (the crimes, the judge's remarks). */
+static fc_status prison_key(const ctx *c, fc_claim *cl)
+{
+    keyb b;
+    b.n = b.bytes = 0;
+    memset(b.count, 0, sizeof b.count);
+    memset(b.kind_bytes, 0, sizeof b.kind_bytes);
+    add(&b, 't', "prison-term");
+    add(&b, 'u', cl->unit_name); /* "11 years" is never "30 months" */
+    add(&b, 'e', "sentence");
+    char name[48];
+    for (size_t k = c->sent.from; k < c->sent.to; k++)
+        if (is_name_word(c, k) && (k == c->sent.from || !is_name_word(c, k - 1))) {
+            size_t e = name_at(c, k, c->sent.to, name, sizeof name);
+            if (e > k + 1 && strchr(name, '_'))
+                add(&b, 'n', name);
+            if (e > k)
+                k = e - 1;
+        }
+    return key_write(cl, &b);
+}
+
+/* Writes the terms of b as cl's key. */
+static fc_status key_write(fc_claim *cl, const keyb *b)
+{
+    if (b->n == 0)
         return FC_OK;
     /* In kind order, each kind in the order found (the first place is the most
      * specific: "Ellabell, Georgia"). */
-    size_t total = b.bytes + b.n; /* the terms, a space between, a NUL */
+    size_t total = b->bytes + b->n; /* the terms, a space between, a NUL */
     char *out = cl->key = malloc(total);
     if (!out)
         return FC_ENOMEM;
@@ -1858,12 +1889,12 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     size_t place[sizeof KINDS], pos = 0;
     for (size_t k = 0; k < sizeof KINDS; k++) {
         place[k] = pos;
-        pos += b.kind_bytes[k] + b.count[k];
+        pos += b->kind_bytes[k] + b->count[k];
     }
-    for (size_t i = 0; i < b.n; i++) {
-        size_t *p = &place[b.kind[i]];
-        memcpy(out + *p, b.terms[i], b.len[i]);
-        *p += b.len[i];
+    for (size_t i = 0; i < b->n; i++) {
+        size_t *p = &place[b->kind[i]];
+        memcpy(out + *p, b->terms[i], b->len[i]);
+        *p += b->len[i];
         out[(*p)++] = ' ';
     }
     out[total - 1] = '\0';
@@ -2012,6 +2043,29 @@ static bool partitive_of(const ctx *c, size_t from, size_t to)
     return words <= 2;
 }
 
+/* Whether the length of time at sp is a prison term: "sentenced ... to 11
+ * years", "14 years in federal prison", "a 30-month jail term", "five years
+ * behind bars". */
+static bool prison_term(const ctx *c, const fc_claim_toks *sp)
+{
+    size_t e = sp->end;
+    if (is_word(c, e, "in") &&
+        (is_word(c, e + 1, "federal") || is_word(c, e + 1, "state") || is_word(c, e + 1, "county")))
+        e++;
+    if (is_word(c, e, "in") || is_word(c, e, "behind"))
+        e++;
+    if (is_word(c, e, "prison") || is_word(c, e, "jail") || is_word(c, e, "bars") ||
+        is_word(c, e, "custody"))
+        return true;
+    if (sp->start <= c->sent.from || !is_word(c, sp->start - 1, "to"))
+        return false;
+    for (size_t k = sp->start - 1; k > c->sent.from && k + 12 > sp->start; k--)
+        if (is_word(c, k - 1, "sentenced") || is_word(c, k - 1, "jailed") ||
+            is_word(c, k - 1, "imprisoned"))
+            return true;
+    return false;
+}
+
 fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
 {
     size_t n = c->out->n - first;
@@ -2023,6 +2077,12 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
     for (size_t i = 0; i < n; i++) {
         fc_claim *cl = &c->out->items[first + i];
         const fc_claim_toks *sp = &spans[i];
+        if (cl->unit == FC_UNIT_DURATION && cl->role == FC_ROLE_LEVEL && prison_term(c, sp)) {
+            fc_status st = prison_key(c, cl);
+            if (st != FC_OK)
+                return st;
+            continue;
+        }
         if ((cl->role == FC_ROLE_CHANGE && cl->unit != FC_UNIT_COUNT &&
              cl->unit != FC_UNIT_CURRENCY) ||
             cl->unit == FC_UNIT_DURATION)

@@ -1009,6 +1009,11 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
           (!any_mentioned(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], cb->doc) ||
            !any_mentioned(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ca->doc)))))
         return -1;
+    /* ... nor are two prison terms of two people named ("sentenced Corin Vale
+     * to 12 years", "Nadia Ostrow ... to 4 years"), whoever else the stories name */
+    if (BOTH(FC_TERM_NAME) && !c[FC_TERM_NAME] && BOTH(FC_TERM_THING) &&
+        strcmp(k->names[ta[FC_TERM_THING][0]], "t:prison-term") == 0)
+        return -1;
     /* ... nor when they share a name but each gives another the other's
      * document never mentions ("Bristow Foods ... its Ellery packing plant",
      * "Bristow Foods ... its Castine plant"): two of the named body's places */
@@ -1162,7 +1167,8 @@ static bool groupable(const fc_claim *c)
                (c->unit == FC_UNIT_COUNT || c->unit == FC_UNIT_CURRENCY);
     return c->key && !c->measure &&
            (c->unit == FC_UNIT_COUNT || c->unit == FC_UNIT_PERCENT ||
-            c->unit == FC_UNIT_CURRENCY || c->unit == FC_UNIT_OTHER);
+            c->unit == FC_UNIT_CURRENCY || c->unit == FC_UNIT_OTHER ||
+            c->unit == FC_UNIT_DURATION); /* (keyed only as a prison term) */
 }
 
 bool fc_groups_places_within(const fc_groups *g, const fc_claims *claims, size_t a, size_t b)
