@@ -360,8 +360,14 @@ bool fc_check_same_period(const fc_claim *a, fc_when x, const fc_claim *b, fc_wh
      * calls by Sunday morning", told on Sunday; "63 calls", told on Monday) */
     if (x.grain == 'u' || y.grain == 'u') {
         fc_when u = x.grain == 'u' ? x : y, o = x.grain == 'u' ? y : x;
-        return o.pub >= u.hi && o.pub <= u.hi + 1 &&
-               (u.doc_pub == LONG_MIN || o.pub <= u.doc_pub || later_count_smaller(a, x, b));
+        /* (a smaller figure told within a week after the day is an older
+         * count told as current: "held 1,874 as of Friday", and on Wednesday
+         * "currently holds 1,560") */
+        return o.pub >= u.hi &&
+               ((o.pub <= u.hi + 1 &&
+                 (u.doc_pub == LONG_MIN || o.pub <= u.doc_pub || later_count_smaller(a, x, b))) ||
+                (o.pub <= u.hi + 7 && u.doc_pub != LONG_MIN && o.pub > u.doc_pub &&
+                 later_count_smaller(a, x, b)));
     }
     /* A stated span of more than a year ("added 5,400 jobs since 2019") is a
      * running total, not the period of a figure that states none. */

@@ -4137,15 +4137,17 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
             cl->direction = up ? FC_DIR_UP : FC_DIR_DOWN;
             return FC_ROLE_CHANGE;
         }
-        /* "won by 1,674 votes", "led by 12 points": a margin, the difference
-         * between two figures, not a count of its own */
+        /* "led by 12 points": a margin, the difference between two figures,
+         * not a level of its own; "won by 1,674 votes" is a count of votes,
+         * the margin another story gives as "a margin of 1,674 votes" (a level
+         * whose key says s:margin) */
         static const char *const margins[] = {"won",      "lost",     "led",   "leads",
                                               "leading",  "trailed",  "trails", "trailing",
                                               "beat",     "defeated", "edged", "margin"};
         for (size_t k = lo; k + 1 < start; k++)
             for (size_t q = 0; q < sizeof margins / sizeof *margins; q++)
                 if (is_word(c, k, margins[q]))
-                    return FC_ROLE_CHANGE;
+                    return cl->unit == FC_UNIT_COUNT ? FC_ROLE_LEVEL : FC_ROLE_CHANGE;
     }
     if (start > c->sent.from && list_at(c, &r->change_from, start - 1) &&
         (list_in(c, &r->up_before, c->sent.from, start) ||

@@ -965,6 +965,36 @@ static void aggregate_thing(ctx *c, const fc_claim_toks *sp, size_t wfrom, keyb 
     }
 }
 
+/* "Barley did worse, with output falling to 1.9 million tonnes": a plain
+ * noun that opens the sentence as the subject of its verb is the measured
+ * thing (not the thing the story measured before in that unit). */
+static void subject_word_thing(ctx *c, const fc_claim_toks *sp, keyb *b)
+{
+    static const char *const verbs[] = {"did", "was", "were", "fell", "rose", "dropped",
+                                        "climbed", "slipped", "jumped", "came", "reached",
+                                        "totaled", "totalled", "fared", "had", "dipped"};
+    size_t i = c->sent.from;
+    if (i + 1 >= sp->start || tok(c, i)->kind != FC_TOK_WORD || skip_word(c, i) ||
+        is_determiner_word(c, i) || tok(c, i)->end - tok(c, i)->start < 4 ||
+        ends_ed_ing(c, i))
+        return;
+    bool verb = false;
+    for (size_t v = 0; v < sizeof verbs / sizeof *verbs && !verb; v++)
+        verb = is_word(c, i + 1, verbs[v]);
+    static const char *const aggregate[] = {"output", "production", "exports", "imports",
+                                            "catch", "harvest", "yield", "crop", "it", "this",
+                                            "that", "they", "total", "demand", "supply"};
+    for (size_t k = 0; k < sizeof aggregate / sizeof *aggregate && verb; k++)
+        verb = !is_word(c, i, aggregate[k]);
+    if (!verb)
+        return;
+    char w[48];
+    size_t nt;
+    const char *concept = concept_at(c, &c->r->grouping.things, i, &nt);
+    stem(c->text, tok(c, i), w, sizeof w);
+    add(b, 't', concept ? concept : w);
+}
+
 /* The key of one claim: its clause is tokens [wfrom, wto). */
 static bool word_of(const ctx *c, size_t i, const char *const *words, size_t n)
 {
@@ -1170,6 +1200,9 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         aggregate_thing(c, sp, wfrom, &b);
     if (cl->unit == FC_UNIT_OTHER && cl->unit_name[0] && count_kind(&b, 'u') &&
         !count_kind(&b, 't'))
+        subject_word_thing(c, sp, &b);
+    if (cl->unit == FC_UNIT_OTHER && cl->unit_name[0] && count_kind(&b, 'u') &&
+        !count_kind(&b, 't'))
         for (size_t j = (size_t)(cl - c->out->items); j-- > 0;) {
             const fc_claim *o = &c->out->items[j];
             if (o->doc != c->doc_index || o->sentence + 4 < c->sentence)
@@ -1282,6 +1315,19 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
      * is of, a group whose verb is the part's */
     if (whole)
         add(&b, 's', "whole");
+    /* "passed by 1,812 votes", "failed by 212 votes", "won the race by 9
+     * points": the winner's margin, as "a margin of" says it */
+    if (sp->start >= c->sent.from + 2 && is_word(c, sp->start - 1, "by")) {
+        static const char *const verbs[] = {"passed", "won",     "failed", "lost",  "defeated",
+                                            "carried", "approved", "rejected", "beat", "leads",
+                                            "led",    "trails",  "trailed", "win", "lose", "edged"};
+        bool margin = false;
+        for (size_t k = sp->start - 1; k-- > c->sent.from && k + 8 > sp->start && !margin;)
+            for (size_t v = 0; v < sizeof verbs / sizeof *verbs && !margin; v++)
+                margin = is_word(c, k, verbs[v]);
+        if (margin)
+            add(&b, 's', "margin");
+    }
     /* "In all, 47 pounds were seized on Tuesday: 41 pounds from the car and 6
      * from a storage unit": a sum the sentence breaks into parts, never the
      * figure of one of them another outlet gives */

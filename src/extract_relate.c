@@ -779,6 +779,14 @@ void link_sentence(ctx *c, size_t first)
      * of the figure just before, in one clause. */
     for (size_t i = 1; i < n; i++) {
         size_t s = sp[i].start, w = i - 1;
+        /* "held 4,930 people in five detention facilities, including 1,874 at
+         * ...": a count in a phrase of where is not the whole, the one before */
+        if (w > 0 && sp[w].start > c->sent.from &&
+            (is_word(c, sp[w].start - 1, "in") || is_word(c, sp[w].start - 1, "at") ||
+             is_word(c, sp[w].start - 1, "across")) &&
+            sp[w].start <= sp[w - 1].end + 3 && cl[w - 1].unit == cl[i].unit &&
+            (is_word(c, s - 1, "including") || is_word(c, s - 1, "includes")))
+            w--;
         if (cl[i].role != FC_ROLE_LEVEL || cl[i].part_of[0] || cl[i].value <= 0 || cl[i].per ||
             cl[i].unit == FC_UNIT_PERCENT || cl[w].role != FC_ROLE_LEVEL ||
             cl[w].unit != cl[i].unit || cl[w].value <= 0 || cl[w].per || s < sp[w].end + 1 ||

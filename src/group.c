@@ -75,6 +75,7 @@ struct fc_keyinfo {
     uint32_t money_event; /* the term "e:raise", or NO_TERM */
     uint32_t partial;     /* the term "s:partial", or NO_TERM */
     uint32_t part;        /* the term "s:part", or NO_TERM */
+    uint32_t margin;      /* the term "s:margin", or NO_TERM */
     uint32_t lose;        /* the term "e:lose", or NO_TERM */
     uint32_t job, person; /* the terms "t:job" and "t:person", or NO_TERM */
     uint32_t donate;      /* the term "e:donate", or NO_TERM */
@@ -990,7 +991,12 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
           * 410 workers at the plant", "the plant employs 2,300") */
          (k->part != NO_TERM &&
           contains(ta[FC_TERM_SCOPE], na[FC_TERM_SCOPE], k->part) !=
-              contains(tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE], k->part))))
+              contains(tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE], k->part)) ||
+         /* nor a winner's margin the winner's votes ("passed by 1,812 votes",
+          * "won with 6,214 votes") */
+         (k->margin != NO_TERM &&
+          contains(ta[FC_TERM_SCOPE], na[FC_TERM_SCOPE], k->margin) !=
+              contains(tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE], k->margin))))
         return -1;
     /* Names: two documents that each name something ("the Pellham consulate",
      * "the Dorrow consulate") and never the other's are about two things. */
@@ -1365,7 +1371,7 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
         if (st == FC_OK && d < ndocs && (i == 0 || claims->items[i - 1].doc != d))
             k->home[d] = k->claim[i].place;
     }
-    k->money_event = k->partial = k->part = k->lose = k->job = k->person = k->donate = NO_TERM;
+    k->money_event = k->partial = k->part = k->margin = k->lose = k->job = k->person = k->donate = NO_TERM;
     for (uint32_t i = 0; st == FC_OK && i < k->nnames; i++) {
         if (strcmp(k->names[i], "e:raise") == 0)
             k->money_event = i;
@@ -1373,6 +1379,8 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
             k->partial = i;
         else if (strcmp(k->names[i], "s:part") == 0)
             k->part = i;
+        else if (strcmp(k->names[i], "s:margin") == 0)
+            k->margin = i;
         if (strcmp(k->names[i], "e:lose") == 0)
             k->lose = i;
         if (strcmp(k->names[i], "t:job") == 0)
