@@ -78,6 +78,10 @@ bool fc_check_progress_of(const fc_check_ctx *x, const fc_claim *t, const fc_cla
                 return false;
         }
     }
+    /* ("set out to install 48 turbines ... Of the 1,100 workers, 640 were
+     * hired locally": a figure past twice the target is of another thing) */
+    if (o->value > 2 * t->value)
+        return false;
     return o->doc == t->doc && o->sentence > t->sentence &&
            o->sentence <= t->sentence + FC_PROGRESS_SENTENCES && o->unit == t->unit &&
            o->per == t->per && strcmp(o->currency, t->currency) == 0 && o->role == FC_ROLE_LEVEL &&

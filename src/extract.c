@@ -2150,6 +2150,25 @@ static void find_rate(ctx *c, size_t start, size_t after, found *f)
     static const char *const paid[] = {"rent",   "rents",    "wage",     "wages",  "salary",
                                        "salaries", "bill",   "bills",    "premium", "premiums",
                                        "payment", "payments", "mortgage", "fee",    "fees"};
+    /* ("Monthly active users reached 9.6 million", "daily ridership averaged
+     * 41,000": a count of an audience named by a rate's word before it) */
+    static const char *const audience[] = {"users",   "visitors",  "riders",  "ridership",
+                                           "passengers", "viewers", "listeners", "readers",
+                                           "boardings", "trips",   "downloads", "audience"};
+    if (f->claim.unit == FC_UNIT_COUNT)
+        for (size_t i = start; i-- > c->sent.from && i + 8 > start;) {
+            if (is_punct(c, i, ";") || is_punct(c, i, ",") || list_at(c, &c->r->clause_breaks, i))
+                return;
+            const fc_entry *e = entry_at(c, &c->r->rates, i);
+            if (!e || e->phrase.ntok != 1 || is_word(c, i, "a") || is_word(c, i, "per"))
+                continue;
+            for (size_t k = 0; k < sizeof audience / sizeof *audience; k++)
+                if (is_word(c, i + 1, audience[k]) ||
+                    (is_word(c, i + 1, "active") && is_word(c, i + 2, audience[k]))) {
+                    f->claim.per = (fc_per)e->kind;
+                    return;
+                }
+        }
     if (f->claim.unit != FC_UNIT_CURRENCY)
         return;
     for (size_t i = start; i-- > c->sent.from;) {
@@ -3964,7 +3983,12 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
         if (other_number(c, i) && !set_off(c, i, start))
             break;
     }
-    for (size_t i = end, k = 0; period_after(c, kept, &i, &k) && i - start <= dl; i++) {
+    /* (past the time before when a colon or semicolon parts it from the claim) */
+    size_t reach = dl;
+    for (size_t k = start - (dl <= start ? dl : 0); left && k < start; k++)
+        if (is_punct(c, k, ":") || is_punct(c, k, ";"))
+            reach = start + 24;
+    for (size_t i = end, k = 0; period_after(c, kept, &i, &k) && i - start <= reach; i++) {
         const char *p = period_read(c, kept, i, k, rbuf);
         if (p) {
             const fc_entry *prep = entry_before(c, &c->r->period_preps, i);
@@ -3986,11 +4010,17 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
             break;
     }
     /* On a tie the time before wins ("44% in May"), unless "and" parts them:
-     * "1,010 on Sunday and 740 on Saturday" */
-    bool and_between = false;
-    for (size_t k = start - (dl <= start ? dl : 0); left && dl == dr && k < start; k++)
+     * "1,010 on Sunday and 740 on Saturday"; a colon or a semicolon parts
+     * them whatever the distance ("kept growing over the summer: the company
+     * reported 412 million users for the third quarter") */
+    bool and_between = false, stop_between = false;
+    for (size_t k = start - (dl <= start ? dl : 0); left && right && k < start; k++) {
         and_between |= is_word_n(c, k, c->w_and, "and");
-    const char *best = dl < dr || (dl == dr && !and_between) ? left : right;
+        stop_between |= is_punct(c, k, ":") || is_punct(c, k, ";");
+    }
+    const char *best = stop_between                  ? right
+                       : dl < dr || (dl == dr && !and_between) ? left
+                                                               : right;
     if (best && !(cl->period = fc_strdup(best)))
         return FC_ENOMEM;
     return FC_OK;

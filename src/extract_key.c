@@ -1118,6 +1118,8 @@ static void subject_thing(ctx *c, const fc_claim_toks *sp, size_t wfrom, keyb *b
         while (k < end && (is_determiner_word(c, k) || is_word(c, k, "its")))
             k++;
     }
+    while (k < end && period_word(c, k))
+        k++; /* "Monthly active users reached 41.2 million": the rate is said */
     size_t e = k;
     while (e < end && e < k + 3 && tok(c, e)->kind == FC_TOK_WORD && !skip_word(c, e) &&
            (e == c->sent.from || !fc_tok_is_capitalised(c->text, tok(c, e))) &&
