@@ -965,6 +965,51 @@ static void aggregate_thing(ctx *c, const fc_claim_toks *sp, size_t wfrom, keyb 
     }
 }
 
+/* "Construction added 4,100 jobs", "Temporary help services added 600 jobs":
+ * the sector that opens the sentence as the subject of a verb of jobs gained or
+ * lost narrows the jobs (the area, the state, employers or the economy do not:
+ * "The metro area added 41,600 jobs" is all of them). */
+static void sector_terms(const ctx *c, const fc_claim_toks *sp, keyb *b)
+{
+    static const char *const verbs[] = {"added", "adds", "gained", "gains", "lost", "loses",
+                                        "shed",  "sheds", "cut",   "cuts",  "created"};
+    static const char *const broad[] = {"area", "region", "state", "economy", "employers",
+                                        "employer", "economy", "city", "county", "country",
+                                        "nation", "businesses", "companies", "firms",
+                                        "sector", "sectors", "industry", "industries",
+                                        "payrolls", "metro", "private", "public", "overall",
+                                        "total", "government", "district", "province"};
+    bool job = false;
+    for (size_t i = 0; i < b->n && !job; i++)
+        job = term_is(b, i, "t:job");
+    size_t v = sp->start;
+    if (!job || v < c->sent.from + 2)
+        return;
+    bool verb = false;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs && !verb; k++)
+        verb = is_word(c, v - 1, verbs[k]);
+    if (!verb)
+        return;
+    size_t i = c->sent.from;
+    while (i < v - 1 && (is_determiner_word(c, i) || skip_word(c, i)))
+        i++;
+    if (v - 1 - i == 0 || v - 1 - i > 4)
+        return;
+    for (size_t k = i; k < v - 1; k++) {
+        if (tok(c, k)->kind != FC_TOK_WORD || (k > c->sent.from && is_name_word(c, k)))
+            return; /* "Harlow County added": a place, no sector */
+        for (size_t q = 0; q < sizeof broad / sizeof *broad; q++)
+            if (is_word(c, k, broad[q]))
+                return;
+    }
+    char w[48];
+    for (size_t k = i; k < v - 1; k++)
+        if (!skip_word(c, k)) {
+            stem(c->text, tok(c, k), w, sizeof w);
+            add(b, 'm', w);
+        }
+}
+
 /* "Barley did worse, with output falling to 1.9 million tonnes": a plain
  * noun that opens the sentence as the subject of its verb is the measured
  * thing (not the thing the story measured before in that unit). */
@@ -1891,6 +1936,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
          is_word(c, wfrom, "she") || is_word(c, wfrom, "he") || is_word(c, wfrom, "her") ||
          is_word(c, wfrom, "his")))
         antecedent_terms(c, &b);
+    sector_terms(c, sp, &b);
     merge_losses(c, &b, sp->start);
     if (c->key_partial)
         add(&b, 's', "partial");
