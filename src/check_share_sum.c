@@ -604,6 +604,15 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                     break; /* "... 38% for Ostrander. Measure 4 passed with 54.2% of the
                               vote": another count of the vote, another race; "The
                               District 3 winner took 52%": another place's */
+                /* "In a survey of 410 shoppers, 62% said ...; in a separate survey
+                 * of the 96 vendors, 71% said ...": a sample counted between two
+                 * shares opens another base */
+                /* (not the base of the first share: "46% of the 1,200 parents
+                 * surveyed said by car, 31% by bus") */
+                if (o->unit == FC_UNIT_COUNT && o->modality == FC_MOD_POLL &&
+                    o->role == FC_ROLE_LEVEL && o->value >= 30 && !c_of &&
+                    strcmp(c->part_of, o->id) != 0) /* ("one or two" trips: an answer) */
+                    break;
                 if (!is_share(o) || named_rate(x, o) || among_before(x, o))
                     continue;
                 /* "a bond measure, which needed 60%, fell short with 55%": a

@@ -2057,7 +2057,10 @@ static void find_subject(ctx *c, size_t start, size_t i, found *f)
             !is_plural(c, start - 2) && !entry_at(c, &c->r->units, start - 2))
             return;
     }
-    while (j < c->sent.to && words < 4 && !is_stop(c, j)) {
+    /* (a fifth word when it is the plural the four before it name the kind of:
+     * "240,000 backlogged income tax refund claims") */
+    while (j < c->sent.to && (words < 4 || (words == 4 && is_plural(c, j) && !is_participle(c, j))) &&
+           !is_stop(c, j)) {
         /* "migrants arrested" ends the subject; "Aldermoor's registered voters"
          * does not (a participle after a possessive is an adjective). */
         const fc_tok *prev = j > from ? tok(c, j - 1) : NULL;
