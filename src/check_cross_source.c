@@ -841,6 +841,12 @@ static size_t best_match(const fc_check_ctx *x, size_t k, const size_t *cl, size
         if (s < 0 || (!c->measure && s < x->rules->grouping.similarity) ||
             !same_base(x, c, o))
             continue;
+        /* (two stated periods that differ are no match: "600 on Monday" is not
+         * the figure to set against "850 by Wednesday" when the voice also
+         * gives an undated 600) */
+        if (c->period && o->period &&
+            !fc_check_same_period(c, fc_check_when(x, c), o, fc_check_when(x, o)))
+            continue;
         double d = fabs(span_of(o, 0).point - span_of(c, 0).point);
         if (s > bs + 1e-12 || (fabs(s - bs) <= 1e-12 && d < bd)) {
             bs = s;
@@ -1186,12 +1192,23 @@ fc_status fc_check_cross_source(const fc_check_ctx *x)
         sort_members(order, sorting, m);
         /* Clusters: the claims of one modality class about the first one's period
          * (the scan stops at the first claim that starts after that period). */
-        for (size_t p0 = 0; st == FC_OK && p0 < m; p0++) {
+        /* (first around the figures that state their period, then around the
+         * rest: "roughly 600 on Monday", "about 850 by Wednesday" and an
+         * undated "the 600" told on Thursday gather around Wednesday's, the
+         * undated figure then no longer a bridge to Monday's; the latest
+         * first, as an undated figure is told of the recent past) */
+        for (size_t q0 = 0, pass = 0; st == FC_OK && pass < 2 && m > 0;
+             q0 = q0 + 1 < m ? q0 + 1 : (pass++, 0)) {
+            size_t p0 = pass == 0 ? m - 1 - q0 : q0;
             size_t k0 = order[p0].k, ncl = 0;
-            if (used[k0])
+            if (used[k0] || (pass == 0 && !order[p0].when.stated))
                 continue;
             fc_when w0 = order[p0].when;
-            for (size_t p = p0; p < m && order[p].cls == order[p0].cls; p++) {
+            size_t s0 = p0; /* (the figures with no period told in the months before it) */
+            while (pass == 0 && s0 > 0 && order[s0 - 1].cls == order[p0].cls &&
+                   order[s0 - 1].lo != LONG_MIN && order[s0 - 1].lo >= w0.lo - 400)
+                s0--;
+            for (size_t p = s0; p < m && order[p].cls == order[p0].cls; p++) {
                 size_t k = order[p].k;
                 /* (a year stated as twelve months is compared with figures that
                  * state no period from half a year before it to half a year

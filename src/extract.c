@@ -3196,6 +3196,15 @@ static int weekday_at(const ctx *c, size_t i)
 /* Whether a word of the rules' future cues ("starts", "will", "until") comes
  * shortly before token i in its sentence: a date without a year is then the next
  * one, not the last. */
+/* Whether a deadline's words come just before token i: "by April", "by the end
+ * of April" (a month later in the year than the story is this year's). */
+static bool deadline_before(const ctx *c, size_t i)
+{
+    return (i > c->sent.from && is_word(c, i - 1, "by")) ||
+           (i >= c->sent.from + 4 && is_word(c, i - 1, "of") && is_word(c, i - 2, "end") &&
+            is_word(c, i - 3, "the") && is_word(c, i - 4, "by"));
+}
+
 static bool future_cue(const ctx *c, size_t i)
 {
     /* in the clause, up to sixteen words back ("will lay off 112 teachers in
@@ -3593,7 +3602,7 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
             y = (int)fc_tok_number(c->text, tok(c, k));
         else if (last && have_pub)
             y = m >= pm ? py - 1 : py;
-        else if (have_pub && m > pm && !future_cue(c, i))
+        else if (have_pub && m > pm && !future_cue(c, i) && !deadline_before(c, i))
             y = py - 1; /* "in December", written in February */
         else if (have_pub && m < pm && future_cue(c, i))
             y = py + 1; /* "will open in March", written in October */
@@ -4716,6 +4725,16 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
         st = find_attribution(c, cl);
     if (st == FC_OK)
         st = find_period(c, start_tok, f.subj_to > after ? f.subj_to : after, cl);
+    /* "told regulators on Tuesday that it will lay off 310 workers": a day
+     * gone by is when a figure still to come was told, not its period */
+    if (st == FC_OK && cl->period && cl->modality == FC_MOD_PROJECTION && c->have_pub &&
+        strlen(cl->period) == 10) {
+        int y, m, d;
+        if (fc_date_parse(cl->period, &y, &m, &d) && fc_days_from_civil(y, m, d) < c->pub) {
+            free(cl->period);
+            cl->period = NULL;
+        }
+    }
     if (st == FC_OK && cl->role != FC_ROLE_CHANGE)
         st = find_measure(c, &f, cl);
     if (st == FC_OK)
