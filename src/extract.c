@@ -4170,6 +4170,14 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
     /* "cut its workforce by 9%", "raised fares by 15%". */
     if (start > c->sent.from && is_word(c, start - 1, "by")) {
         size_t lo = start > c->sent.from + 7 ? start - 7 : c->sent.from;
+        /* ("to raise tuition and mandatory fees for in-state undergraduates by
+         * 3.9%": the verb, its object between, back to a comma) */
+        size_t far = start > c->sent.from + 14 ? start - 14 : c->sent.from;
+        for (size_t k = start - 1; k > far && !is_punct(c, k - 1, ",") &&
+                                   tok(c, k - 1)->kind != FC_TOK_NUM;
+             k--)
+            if (k - 1 < lo && (list_at(c, &r->up_by, k - 1) || list_at(c, &r->down_by, k - 1)))
+                lo = k - 1;
         bool up = list_in(c, &r->up_by, lo, start - 1), down = list_in(c, &r->down_by, lo, start - 1);
         if (up == down) { /* "climbed by 25%", "slipped by 3%" */
             up = list_before(c, &r->up_before, start - 1);
@@ -4220,13 +4228,31 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
         return FC_ROLE_CHANGE;
     }
     bool up = list_at(c, &r->up_after, after), down = list_at(c, &r->down_after, after);
+    /* "a 3.9% tuition increase", "a 5% fare rise", "a 12% price cut": the
+     * change after a noun or two of what changed */
+    if (!up && !down && cl->unit == FC_UNIT_PERCENT && start > c->sent.from &&
+        (is_word(c, start - 1, "a") || is_word(c, start - 1, "an") ||
+         is_word(c, start - 1, "the")))
+        for (size_t k = after; k < after + 2 && k + 1 < c->sent.to; k++) {
+            if (tok(c, k)->kind != FC_TOK_WORD || is_stop(c, k) ||
+                fc_tok_is_capitalised(c->text, tok(c, k)) || entry_at(c, &r->units, k))
+                break;
+            up = list_at(c, &r->up_after, k + 1);
+            down = list_at(c, &r->down_after, k + 1);
+            if (up || down) {
+                after = k + 1;
+                break;
+            }
+        }
     if (!up && !down)
         return FC_ROLE_LEVEL;
     cl->direction = up ? FC_DIR_UP : FC_DIR_DOWN;
     /* "a 3% drop" is a change; "three times higher than" a comparison; "$23
      * million larger than this year's", "1,200 more than" a difference. */
     bool article =
-        start > c->sent.from && (is_word(c, start - 1, "a") || is_word(c, start - 1, "an"));
+        start > c->sent.from && (is_word(c, start - 1, "a") || is_word(c, start - 1, "an") ||
+                                 is_word(c, start - 1, "the") || is_word(c, start - 1, "its") ||
+                                 is_word(c, start - 1, "this") || is_word(c, start - 1, "their"));
     bool difference = (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY ||
                        cl->unit == FC_UNIT_OTHER) && /* "1,400 tonnes less than" */
                       cl->qualifier == FC_QUAL_EXACT && after + 1 < c->sent.to &&
