@@ -2077,6 +2077,12 @@ static void find_subject(ctx *c, size_t start, size_t i, found *f)
         size_t e = subject_word_end(c, j);
         if (e == 0)
             break;
+        /* "This $8.6 million award tells every city ...": a word in -s after
+         * the noun, then "every", "us" or "them", is the noun's verb ("steel
+         * workers the company hired" is a noun) */
+        if (words > 0 && e == j + 1 && is_plural(c, j) && e < c->sent.to &&
+            (is_word(c, e, "every") || is_word(c, e, "us") || is_word(c, e, "them")))
+            break;
         bool head = is_plural(c, e - 1);
         j = e;
         words++;

@@ -801,6 +801,16 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     if (BOTH(FC_TERM_EVENT) && c[FC_TERM_EVENT] != na[FC_TERM_EVENT] &&
         c[FC_TERM_EVENT] != nb[FC_TERM_EVENT])
         return -1;
+    /* Money for a thing one side names and nothing but an event shared ("the
+     * store gets a $50,000 bonus" from ticket sales, "the education fund
+     * received $61 million from sales"): two sums of one event. (Counts keep
+     * the looser rule: "arresting 3,000 a day" and an order of 3,000 arrests
+     * a day share only the arrests.) */
+    if (ca->unit == FC_UNIT_CURRENCY && (!na[FC_TERM_THING]) != (!nb[FC_TERM_THING]) &&
+        !c[FC_TERM_NAME] && !c[FC_TERM_PLACE] &&
+        !c[FC_TERM_WORD] && !c[FC_TERM_MODIFIER] && !c[FC_TERM_OBJECT] && !c[FC_TERM_SCOPE] &&
+        !c[FC_TERM_UNIT])
+        return -1;
     /* ... or a thing that is no person, at one named place, with a word of
      * the clause shared ("4,350 doses at the Fenwick Centre's weekend drive" and
      * "the weekend drive at the Fenwick Centre delivered 2,900 doses") */
