@@ -2685,6 +2685,8 @@ static fc_status defer_sentence(ctx *c)
     return st;
 }
 
+static int weekday_at(const ctx *c, size_t i);
+
 /* The sentence's attribution, found once per sentence (cl NULL: a sentence with
  * no claim, whose source is only noted for the sentences after it). */
 static fc_status find_attribution(ctx *c, fc_claim *cl)
@@ -2707,10 +2709,12 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
     }
     if (!c->about.done) {
         attribution_span(c, &c->about.attr_from, &c->about.attr_to);
-        /* ("in the year to 31 March put it fourth": a month is nobody) */
+        /* ("in the year to 31 March put it fourth": a month is nobody, nor is
+         * a day: "pushed the prize past Friday's estimate") */
         if (c->about.attr_to == c->about.attr_from + 1 &&
             (entry_at(c, &c->r->months, c->about.attr_from) ||
-             list_at(c, &c->r->day_names, c->about.attr_from)))
+             list_at(c, &c->r->day_names, c->about.attr_from) ||
+             weekday_at(c, c->about.attr_from) >= 0))
             c->about.attr_to = c->about.attr_from;
         c->about.done = true;
         char *written = NULL;
