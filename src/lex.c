@@ -38,8 +38,10 @@ static long decode(const unsigned char *p, const unsigned char *end, size_t *len
 
 static cclass classify(long cp)
 {
+    /* A byte that is no UTF-8 (Latin-1 copy: "\xa3300" for "£300") stands
+     * apart, so the figure glued to it is read */
     if (cp < 0)
-        return C_LETTER;
+        return C_PUNCT;
     if (cp == '\n')
         return C_NEWLINE;
     if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v')

@@ -261,6 +261,13 @@ static const row table[] = {
      .code = 0,
      .nclaims = 1,
      .claims = {{"12", 12, NULL}}},
+    /* Latin-1 copy read as UTF-8: the pound sign's byte glued to its figure
+     * ("\xa3300") stands apart, and the 300 is found. */
+    {.name = "c2-latin1.md",
+     BYTES("The caf\xe9 owners paid \xa3" "300 in fees.\n"),
+     .code = 0,
+     .nclaims = 1,
+     .claims = {{"300", 300, NULL}}},
     /* NUL bytes: a binary file, refused with the offset of the first NUL. */
     {.name = "d-nul.md",
      BYTES("nul\0byte with 5 people\n"),
