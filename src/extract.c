@@ -4005,11 +4005,16 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
         if (other_number(c, i) && !set_off(c, i, start))
             break;
     }
-    /* (past the time before when a colon or semicolon parts it from the claim) */
-    size_t reach = dl;
-    for (size_t k = start - (dl <= start ? dl : 0); left && k < start; k++)
-        if (is_punct(c, k, ":") || is_punct(c, k, ";"))
-            reach = start + 24;
+    /* What parts the time before from the claim: "and" ("1,010 on Sunday and
+     * 740 on Saturday"), a colon or a semicolon ("kept growing over the
+     * summer: the company reported 412 million users for the third quarter");
+     * past the latter the search after it goes on whatever the distance. */
+    bool and_between = false, stop_between = false;
+    for (size_t k = start - (dl <= start ? dl : 0); left && k < start; k++) {
+        and_between |= is_word_n(c, k, c->w_and, "and");
+        stop_between |= is_punct(c, k, ":") || is_punct(c, k, ";");
+    }
+    size_t reach = stop_between ? start + 24 : dl;
     for (size_t i = end, k = 0; period_after(c, kept, &i, &k) && i - start <= reach; i++) {
         const char *p = period_read(c, kept, i, k, rbuf);
         if (p) {
@@ -4031,16 +4036,9 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
         if (other_number(c, i))
             break;
     }
-    /* On a tie the time before wins ("44% in May"), unless "and" parts them:
-     * "1,010 on Sunday and 740 on Saturday"; a colon or a semicolon parts
-     * them whatever the distance ("kept growing over the summer: the company
-     * reported 412 million users for the third quarter") */
-    bool and_between = false, stop_between = false;
-    for (size_t k = start - (dl <= start ? dl : 0); left && right && k < start; k++) {
-        and_between |= is_word_n(c, k, c->w_and, "and");
-        stop_between |= is_punct(c, k, ":") || is_punct(c, k, ";");
-    }
-    const char *best = stop_between                  ? right
+    /* On a tie the time before wins ("44% in May") unless "and" parts them; a
+     * colon or a semicolon gives the time after it whatever the distance. */
+    const char *best = stop_between && right                   ? right
                        : dl < dr || (dl == dr && !and_between) ? left
                                                                : right;
     if (best && !(cl->period = fc_strdup(best)))

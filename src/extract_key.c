@@ -974,7 +974,7 @@ static void sector_terms(const ctx *c, const fc_claim_toks *sp, keyb *b)
     static const char *const verbs[] = {"added", "adds", "gained", "gains", "lost", "loses",
                                         "shed",  "sheds", "cut",   "cuts",  "created"};
     static const char *const broad[] = {"area", "region", "state", "economy", "employers",
-                                        "employer", "economy", "city", "county", "country",
+                                        "employer", "city", "county", "country",
                                         "nation", "businesses", "companies", "firms",
                                         "sector", "sectors", "industry", "industries",
                                         "payrolls", "metro", "private", "public", "overall",
