@@ -552,6 +552,11 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
              * year": a goal set against what was done is no restatement of it
              * (target_vs_actual reads such pairs) */
             bool goal_t = t->modality == FC_MOD_TARGET, goal_r = r->modality == FC_MOD_TARGET;
+            /* (nor a forecast rate against what a stated period saw: "412,000
+             * trips in October, short of the 450,000 a month planners had
+             * forecast") */
+            if (r->modality == FC_MOD_PROJECTION && t->modality == FC_MOD_ACTUAL && t->period)
+                continue;
             if (r->role != FC_ROLE_LEVEL || r->unit != t->unit || goal_t != goal_r ||
                 strcasecmp(r->currency, t->currency) != 0 ||
                 rate_days(r, t, &w) <= 0) /* feet a day for feet; gallons an hour */

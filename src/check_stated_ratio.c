@@ -362,6 +362,33 @@ static fc_status across_sources(const fc_check_ctx *x, size_t k, size_t bi)
     return FC_OK;
 }
 
+/* Whether another clause starts between the ratio and the figure after it
+ * ("nearly a quarter of the overall budget, and the fire department gets $71
+ * million"; "; ", ", but", ", while"). */
+static bool clause_between(const fc_check_ctx *x, const fc_claim *r, const fc_claim *o)
+{
+    const fc_doc *d = fc_check_doc(x, r);
+    if (!d || o->start <= r->end || o->start > d->len)
+        return false;
+    const char *s = fc_doc_bytes(d, r->end, o->start);
+    if (!s)
+        return false;
+    size_t n = o->start - r->end;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ';')
+            return true;
+        if (s[i] == ',' && i + 1 < n) {
+            const char *w = s + i + 1;
+            size_t left = n - i - 1;
+            if ((left > 5 && strncmp(w, " and ", 5) == 0) ||
+                (left > 5 && strncmp(w, " but ", 5) == 0) ||
+                (left > 7 && strncmp(w, " while ", 7) == 0))
+                return true;
+        }
+    }
+    return false;
+}
+
 fc_status fc_check_stated_ratio(const fc_check_ctx *x)
 {
     for (size_t k = 0; k < x->claims->n; k++) {
@@ -385,7 +412,7 @@ fc_status fc_check_stated_ratio(const fc_check_ctx *x)
             if (i == k || !figure_unit(o) || o->role != FC_ROLE_LEVEL)
                 continue;
             if (o->sentence == r->sentence && o->start > r->start) {
-                if (after == FC_NONE && gap_between(r, o) <= 60)
+                if (after == FC_NONE && gap_between(r, o) <= 60 && !clause_between(x, r, o))
                     after = i;
             } else if (o->start < r->start) {
                 /* The last one before: in this sentence, or for "N times" at the

@@ -2711,10 +2711,17 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
         attribution_span(c, &c->about.attr_from, &c->about.attr_to);
         /* ("in the year to 31 March put it fourth": a month is nobody, nor is
          * a day: "pushed the prize past Friday's estimate") */
+        /* (nor a stretch of time: "the aerial survey this winter counted") */
+        static const char *const stretches[] = {"winter", "summer", "spring", "fall", "autumn",
+                                                "year", "week", "month", "quarter", "weekend",
+                                                "season", "night", "morning", "afternoon"};
+        bool stretch = false;
+        for (size_t q = 0; q < sizeof stretches / sizeof *stretches && !stretch; q++)
+            stretch = is_word(c, c->about.attr_from, stretches[q]);
         if (c->about.attr_to == c->about.attr_from + 1 &&
             (entry_at(c, &c->r->months, c->about.attr_from) ||
              list_at(c, &c->r->day_names, c->about.attr_from) ||
-             weekday_at(c, c->about.attr_from) >= 0))
+             weekday_at(c, c->about.attr_from) >= 0 || stretch))
             c->about.attr_to = c->about.attr_from;
         c->about.done = true;
         char *written = NULL;
@@ -2841,6 +2848,40 @@ static bool rate_named(const ctx *c, size_t start)
     return false;
 }
 
+/* Whether a count is of things a survey tallies, not of people it asked: a
+ * count verb before it and a lowercase noun after it that names no people
+ * ("the aerial survey counted 3,420 elk", "tallied 412 nests"; a poll's counts
+ * are "1,000 adults", "600 likely voters", "412 respondents"). */
+static bool tally_of_things(const ctx *c, size_t start, size_t end, const fc_claim *cl)
+{
+    if (cl->unit != FC_UNIT_COUNT || end >= c->sent.to)
+        return false;
+    /* (counted: "counted 3,420 elk", "tallied about 188 nests") */
+    bool counted = false;
+    for (size_t k = start; k-- > c->sent.from && k + 3 > start && !counted;)
+        counted = is_word(c, k, "counted") || is_word(c, k, "tallied") ||
+                  is_word(c, k, "spotted") || is_word(c, k, "recorded") ||
+                  is_word(c, k, "observed") || is_word(c, k, "sighted") ||
+                  is_word(c, k, "logged") || is_word(c, k, "found");
+    if (!counted)
+        return false;
+    size_t k = end;
+    while (k + 1 < c->sent.to && k < end + 2 && tok(c, k)->kind == FC_TOK_WORD &&
+           !fc_tok_is_capitalised(c->text, tok(c, k)) && !list_at(c, &c->r->grouping.person_nouns, k) &&
+           tok(c, k + 1)->kind == FC_TOK_WORD && !fc_tok_is_capitalised(c->text, tok(c, k + 1)) &&
+           !is_word(c, k + 1, "of") && !is_word(c, k + 1, "said") && !is_word(c, k + 1, "were") &&
+           !is_word(c, k + 1, "are") && !is_word(c, k + 1, "in"))
+        k++; /* "3,420 cow elk", "600 likely voters" */
+    const fc_tok *t = tok(c, k);
+    return t->kind == FC_TOK_WORD && !fc_tok_is_capitalised(c->text, t) && t->end - t->start >= 3 &&
+           !list_at(c, &c->r->grouping.person_nouns, k) && !is_word(c, k, "of") &&
+           !is_word(c, k, "out") && !is_word(c, k, "said") && !is_word(c, k, "percent") &&
+           !is_word(c, k, "people") && !is_word(c, k, "respondents") && !is_word(c, k, "who") &&
+           !is_word(c, k, "were") && !is_word(c, k, "are") && !is_word(c, k, "have") &&
+           !is_word(c, k, "had") && !is_word(c, k, "and") && !is_word(c, k, "say") &&
+           !is_word(c, k, "says") && !is_word(c, k, "per");
+}
+
 static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_claim *cl)
 {
     if (cl->modality != FC_MOD_ACTUAL)
@@ -2949,6 +2990,30 @@ static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_clai
             break;
         best = entry_at(c, &c->r->modality_cues_after, i);
     }
+    /* "the 450,000 a month that planners had forecast", "the 600 homes the
+     * council had promised": a relative clause whose verb foresees or sets
+     * the figure */
+    for (size_t i = end; !best && i < c->sent.to && i < end + 3; i++) {
+        if (!is_word(c, i, "that") && !is_word(c, i, "which"))
+            continue;
+        for (size_t q = i + 1; q < c->sent.to && q < i + 5; q++) {
+            const fc_tok *t = tok(c, q);
+            if (t->kind != FC_TOK_WORD)
+                break;
+            static const char *const foreseen[] = {"forecast", "projected", "predicted",
+                                                   "expected", "anticipated"};
+            static const char *const set[] = {"promised", "pledged", "targeted", "budgeted"};
+            for (size_t v = 0; v < sizeof foreseen / sizeof *foreseen; v++)
+                if (is_word(c, q, foreseen[v]))
+                    cl->modality = FC_MOD_PROJECTION;
+            for (size_t v = 0; v < sizeof set / sizeof *set; v++)
+                if (is_word(c, q, set[v]))
+                    cl->modality = FC_MOD_TARGET;
+            if (cl->modality != FC_MOD_ACTUAL)
+                return;
+        }
+        break;
+    }
     /* "About 850 workers at St. Anselm Medical Center will be laid off": the
      * cue after the counted noun and a phrase of where it is (tail: the end
      * of the counted noun). */
@@ -2969,7 +3034,7 @@ static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_clai
         }
     if (best) {
         fc_modality m = (fc_modality)best->kind;
-        if (m != FC_MOD_POLL || (poll_unit(cl->unit) && people_answer(c)))
+        if (m != FC_MOD_POLL || (poll_unit(cl->unit) && people_answer(c) && !tally_of_things(c, start, end, cl)))
             cl->modality = m;
     }
 }
@@ -3055,6 +3120,31 @@ static int fiscal_end(const fc_rules *r)
 /* Writes the period a relative phrase names, resolved against the publication
  * day pub (days since 1970); false when it cannot be resolved. fe: the month
  * fiscal years end in. */
+/* A northern season of three months starting in month sm, said on y-m-d.
+ * "This winter" is the one under way (to publication), or one over within the
+ * last three months ("this winter", said in March), else the next; "last
+ * winter" the one before that one, or, when "this" is the next, the latest over
+ * ("last winter", said in March, is the one a year before the one just over). */
+static bool season_text(char *buf, size_t n, int sm, bool last, int y, int m, int d)
+{
+    long now = (long)y * 12 + (m - 1), s = (long)y * 12 + (sm - 1);
+    if (s > now)
+        s -= 12; /* the latest that began by publication */
+    bool recent = now - s <= 5;
+    long pick = last ? (recent ? s - 12 : s) : (recent ? s : s + 12), e = pick + 2;
+    int y0 = (int)(pick / 12), m0 = (int)(pick % 12) + 1, y1 = (int)(e / 12), m1 = (int)(e % 12) + 1;
+    if (!last && pick == s && now - s <= 2) { /* under way: to date */
+        /* (but a spring or a fall under way is a term or a season's count as
+         * much as a stretch: "enrollment stands at 14,260 this fall") */
+        if (sm == 3 || sm == 9)
+            return false;
+        range_text(buf, n, y0, m0, 1, y, m, d);
+    } else {
+        range_text(buf, n, y0, m0, 1, y1, m1, fc_month_days(y1, m1));
+    }
+    return true;
+}
+
 static bool relative_period(fc_period_kind kind, long pub, int fe, char *buf, size_t n)
 {
     int y, m, d, y2, m2, d2;
@@ -3091,28 +3181,17 @@ static bool relative_period(fc_period_kind kind, long pub, int fe, char *buf, si
         date_text(buf, n, 1, y + 1, 0, 0);
         return true;
     case FC_PERIOD_LAST_WINTER:
-    case FC_PERIOD_THIS_WINTER: {
-        /* the winter that ends in February of year ye */
-        int ye = m <= 2 ? y : y + 1; /* the one under way, or next */
-        if (kind == FC_PERIOD_LAST_WINTER)
-            ye = m >= 3 ? y : y - 1; /* the latest over */
-        else if (m >= 3 && m <= 5)
-            ye = y; /* "this winter", said in spring, is the one just over */
-        if (kind == FC_PERIOD_THIS_WINTER && (m == 12 || m <= 2)) /* under way: to date */
-            range_text(buf, n, ye - 1, 12, 1, y, m, d);
-        else
-            range_text(buf, n, ye - 1, 12, 1, ye, 2, fc_month_days(ye, 2));
-        return true;
-    }
+    case FC_PERIOD_THIS_WINTER:
+        return season_text(buf, n, 12, kind == FC_PERIOD_LAST_WINTER, y, m, d);
+    case FC_PERIOD_LAST_SPRING:
+    case FC_PERIOD_THIS_SPRING:
+        return season_text(buf, n, 3, kind == FC_PERIOD_LAST_SPRING, y, m, d);
     case FC_PERIOD_LAST_SUMMER:
-    case FC_PERIOD_THIS_SUMMER: {
-        int ys = kind == FC_PERIOD_THIS_SUMMER || m >= 9 ? y : y - 1;
-        if (kind == FC_PERIOD_THIS_SUMMER && m >= 6 && m <= 8) /* under way: to date */
-            range_text(buf, n, ys, 6, 1, y, m, d);
-        else
-            range_text(buf, n, ys, 6, 1, ys, 8, 31);
-        return true;
-    }
+    case FC_PERIOD_THIS_SUMMER:
+        return season_text(buf, n, 6, kind == FC_PERIOD_LAST_SUMMER, y, m, d);
+    case FC_PERIOD_LAST_FALL:
+    case FC_PERIOD_THIS_FALL:
+        return season_text(buf, n, 9, kind == FC_PERIOD_LAST_FALL, y, m, d);
     /* (the days up to publication, that day counted: seven for "the past
      * week", so "412 million litres over the past week" is 1/7 of it a day) */
     case FC_PERIOD_PAST_WEEK:
@@ -3407,7 +3486,35 @@ static bool record_before(const ctx *c, size_t k)
     return false;
 }
 
+static bool period_at_day(const ctx *c, size_t i, bool have_pub, long pub, char *buf, size_t n);
+
+/* Whether the day at token i ends a week: "the week ending Sunday", "the week
+ * ended July 20", "the week that ended Jan. 11", "the week to Friday". */
+static bool week_ending(const ctx *c, size_t i)
+{
+    if (i < c->sent.from + 2 || !(is_word(c, i - 1, "ending") || is_word(c, i - 1, "ended") ||
+                                  is_word(c, i - 1, "to") || is_word(c, i - 1, "through")))
+        return false;
+    return is_word(c, i - 2, "week") ||
+           (i >= c->sent.from + 3 && is_word(c, i - 2, "that") && is_word(c, i - 3, "week"));
+}
+
+/* The period named at token i; "the week ending Sunday", "the week ended July
+ * 20", "the week to Friday": the seven days up to that day. */
 static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf, size_t n)
+{
+    if (!period_at_day(c, i, have_pub, pub, buf, n))
+        return false;
+    int y, m, d;
+    if (strlen(buf) == 10 && week_ending(c, i) && fc_date_parse(buf, &y, &m, &d)) {
+        int y0, m0, d0;
+        fc_civil_from_days(fc_days_from_civil(y, m, d) - 6, &y0, &m0, &d0);
+        range_text(buf, n, y0, m0, d0, y, m, d);
+    }
+    return true;
+}
+
+static bool period_at_day(const ctx *c, size_t i, bool have_pub, long pub, char *buf, size_t n)
 {
     bool year = is_year(c, i), month = !year && is_month(c, i); /* a number; a word */
     int py = 0, pm = 0, pd = 0;
@@ -3662,6 +3769,13 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
              (is_word(c, i + 1, "through") || is_word(c, i + 1, "to")) &&
              (wd1 = weekday_at(c, i + 2)) >= 0)
         wd0 = wd;
+    /* "the week ending Sunday": that day (period_at makes it the week) */
+    if (wd >= 0 && have_pub && week_ending(c, i)) {
+        int y, m, d;
+        fc_civil_from_days(pub - (fc_weekday(pub) - wd + 7) % 7, &y, &m, &d);
+        date_text(buf, n, 3, y, m, d);
+        return true;
+    }
     if (wd0 >= 0 && wd1 >= 0 && wd0 != wd1 && have_pub) {
         long last = pub - (fc_weekday(pub) - wd1 + 7) % 7, from = last - (wd1 - wd0 + 7) % 7;
         int y, m, d, y2, m2, d2;
@@ -3975,6 +4089,71 @@ static bool set_off(const ctx *c, size_t i, size_t start)
     return false;
 }
 
+/* Whether the number at token i counts the days of a stretch the sentence goes
+ * on to date: "logged 48,200 books in the 43 days since June 9", "over the 14
+ * days to Friday". */
+static bool stretch_number(const ctx *c, size_t i)
+{
+    if (i <= c->sent.from || i + 2 >= c->sent.to || !is_word(c, i - 1, "the") ||
+        !(is_word(c, i + 1, "days") || is_word(c, i + 1, "weeks") || is_word(c, i + 1, "months")))
+        return false;
+    return is_word(c, i + 2, "since") || is_word(c, i + 2, "to") || is_word(c, i + 2, "through") ||
+           is_word(c, i + 2, "ending") || is_word(c, i + 2, "ended");
+}
+
+/* A period the clause refers back to: "over the same quarter", "in the same
+ * period" (the document's last period), "for the year", "over the full year"
+ * (the whole year the document last named); NULL when none, or when the words
+ * go on to another time ("the same quarter a year earlier", "the year
+ * before"). Looked for after the figure, then before it, in its clause. */
+static const char *period_referred(const ctx *c, size_t start, size_t end)
+{
+    static const char *const stretches[] = {"quarter", "period", "month", "months", "week",
+                                            "weeks", "year", "season", "stretch", "span",
+                                            "days", "day"};
+    for (int side = 0; side < 2; side++) {
+        size_t from = side == 0 ? end : (start > c->sent.from + 8 ? start - 8 : c->sent.from);
+        size_t to = side == 0 ? (end + 10 < c->sent.to ? end + 10 : c->sent.to) : start;
+        for (size_t i = from; i + 1 < to || (side == 1 && i < to); i++) {
+            if (side == 0 && (other_number(c, i) || is_punct(c, i, ";")))
+                break;
+            if (!is_word(c, i, "the") || i == c->sent.from)
+                continue;
+            if (!is_word(c, i - 1, "over") && !is_word(c, i - 1, "for") &&
+                !is_word(c, i - 1, "in") && !is_word(c, i - 1, "during") &&
+                !is_word(c, i - 1, "across") && !is_word(c, i - 1, "through"))
+                continue;
+            size_t k = i + 1;
+            bool same = is_word(c, k, "same");
+            if (same || is_word(c, k, "full") || is_word(c, k, "whole") || is_word(c, k, "entire"))
+                k++;
+            const char *ref = NULL;
+            if (same) {
+                for (size_t q = 0; q < sizeof stretches / sizeof *stretches && !ref; q++)
+                    if (is_word(c, k, stretches[q]) && c->last_period[0])
+                        ref = c->last_period;
+            } else if (is_word(c, k, "year") && c->year_period[0]) {
+                ref = c->year_period;
+            }
+            if (!ref)
+                continue;
+            /* "the same quarter a year earlier", "the year before", "the same
+             * period last year", "the same month of 2023" */
+            for (size_t q = k + 1; q < c->sent.to && q < k + 4; q++)
+                if (is_word(c, q, "before") || is_word(c, q, "earlier") || is_word(c, q, "ago") ||
+                    is_word(c, q, "last") || is_word(c, q, "previous") || is_word(c, q, "prior") ||
+                    is_year(c, q) || is_month(c, q) || is_word(c, q, "to") ||
+                    is_word(c, q, "ending") || is_word(c, q, "ended"))
+                    return NULL;
+            if (k + 1 < c->sent.to && tok(c, k + 1)->kind == FC_TOK_PUNCT &&
+                fc_tok_eq(c->text, tok(c, k + 1), "'"))
+                return NULL; /* "the year's" */
+            return ref;
+        }
+    }
+    return NULL;
+}
+
 static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
 {
     bool kept = period_toks(c);
@@ -4033,7 +4212,7 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
         }
         if (kept && k + 1 >= c->periods.maybe_hi) /* (the same, after it) */
             break;
-        if (other_number(c, i))
+        if (other_number(c, i) && !stretch_number(c, i))
             break;
     }
     /* On a tie the time before wins ("44% in May") unless "and" parts them; a
@@ -4041,8 +4220,20 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
     const char *best = stop_between && right                   ? right
                        : dl < dr || (dl == dr && !and_between) ? left
                                                                : right;
+    if (!best)
+        best = period_referred(c, start, end);
     if (best && !(cl->period = fc_strdup(best)))
         return FC_ENOMEM;
+    if (best && best != c->last_period && cl->role == FC_ROLE_LEVEL) {
+        snprintf(c->last_period, sizeof c->last_period, "%s", best);
+        /* (a year, or a stretch inside one: "the fourth quarter of 2024") */
+        const char *to = strchr(best, '/');
+        if (strspn(best, "0123456789") == 4 && (best[4] == '\0' || best[4] == '-') &&
+            (!to || strncmp(to + 1, best, 4) == 0)) {
+            memcpy(c->year_period, best, 4);
+            c->year_period[4] = '\0';
+        }
+    }
     return FC_OK;
 }
 
@@ -4826,6 +5017,26 @@ static bool magnitude_ok(double v)
 }
 
 /* Whether the quantity at q, outside links and page furniture, is a claim. */
+/* "a two-bedroom apartment", "the 20-book goal", "a three-story building": a
+ * number glued to a noun that each of the next noun's things has, after an
+ * article: no count of anything (but "the 96-car train" and "a 1,150-position
+ * restructuring" count cars and positions). */
+static bool compound_modifier(const ctx *c, size_t i, size_t end)
+{
+    static const char *const each[] = {"bedroom", "bathroom", "story", "storey", "lane",
+                                       "door",    "book",     "page",  "star",  "hole"};
+    if (!(i > c->sent.from &&
+          (is_word(c, i - 1, "a") || is_word(c, i - 1, "an") || is_word(c, i - 1, "the")) &&
+          end + 2 < c->sent.to && is_punct(c, end, "-") && glued(c, end) && glued(c, end + 1) &&
+          tok(c, end + 1)->kind == FC_TOK_WORD && !glued(c, end + 2) &&
+          tok(c, end + 2)->kind == FC_TOK_WORD))
+        return false;
+    for (size_t k = 0; k < sizeof each / sizeof *each; k++)
+        if (is_word(c, end + 1, each[k]))
+            return true;
+    return false;
+}
+
 static bool is_claim_here(const ctx *c, const quantity *q)
 {
     size_t i = q->sp.from, end = q->sp.to;
@@ -4854,7 +5065,8 @@ static bool is_claim_here(const ctx *c, const quantity *q)
             return false; /* "the city's 311 line" */
         /* The traps, the cheaper and the more often sprung first (the order
          * changes no answer: each only reads). */
-        return !(is_name_or_code(c, i, end) || is_time(c, i, end) || is_date(c, i) ||
+        return !(is_name_or_code(c, i, end) || compound_modifier(c, i, end) ||
+                 is_time(c, i, end) || is_date(c, i) ||
                  is_age(c, i, end) || is_score(c, i) || is_phone(c, i) || is_label(c, i) ||
                  is_address(c, i, end) || is_model_number(c, i, end) ||
                  is_identifier(c, i, end));
@@ -4882,6 +5094,8 @@ static bool is_claim_here(const ctx *c, const quantity *q)
         if (!(u && u->kind == FC_UNIT_DURATION))
             return false;
     }
+    if (compound_modifier(c, i, end))
+        return false;
     /* An ordinal: "twenty-fifth", "thirty-first" */
     if (end + 1 < c->sent.to && is_punct(c, end, "-") && glued(c, end) && glued(c, end + 1) &&
         tok(c, end + 1)->kind == FC_TOK_WORD) {
@@ -5034,6 +5248,37 @@ static const pmatch *match_at_token(ctx *c, size_t k)
     return NULL;
 }
 
+/* Where sentence s starts past a dateline ("VERRIN CITY — Early voting ...",
+ * "BRANTLEY, Ore. (AP) — ..."): words in capitals (a state's abbreviation, a
+ * wire's name in brackets) and commas up to a dash; s.from when there is none. */
+static size_t after_dateline(const ctx *c, span s)
+{
+    size_t caps = 0;
+    for (size_t i = s.from; i < s.to && i < s.from + 8; i++) {
+        const fc_tok *t = tok(c, i);
+        size_t n = t->end - t->start;
+        const char *p = c->text + t->start;
+        if (t->kind == FC_TOK_PUNCT &&
+            ((n == 3 && (memcmp(p, "\xE2\x80\x94", 3) == 0 || memcmp(p, "\xE2\x80\x93", 3) == 0)) ||
+             (n == 1 && *p == '-' && i + 1 < s.to && is_punct(c, i + 1, "-"))))
+            return caps && i + 1 + (*p == '-') < s.to ? i + 1 + (*p == '-') : s.from;
+        if (t->kind == FC_TOK_WORD) {
+            bool upper = n >= 2;
+            for (size_t k = 0; k < n && upper; k++)
+                upper = !(p[k] >= 'a' && p[k] <= 'z');
+            /* (and "Ore." or "Calif." after a comma) */
+            if (upper)
+                caps++;
+            else if (!(i > s.from && is_punct(c, i - 1, ",") && p[0] >= 'A' && p[0] <= 'Z' && n <= 5))
+                return s.from;
+            continue;
+        }
+        if (!(n == 1 && strchr(",.()", *p)))
+            return s.from;
+    }
+    return s.from;
+}
+
 static fc_status extract_sentences(ctx *c)
 {
     size_t i = 0;
@@ -5041,6 +5286,7 @@ static fc_status extract_sentences(ctx *c)
     while (i < c->toks.n) {
         span prev = c->sent; /* (next_sentence sets c->sent while it reads) */
         span s = next_sentence(c, i);
+        s.from = after_dateline(c, s);
         if (i > 0)
             c->prev_sent = prev;
         c->sent = s;

@@ -97,6 +97,10 @@ typedef struct ctx {
     bool any_sentence; /* a sentence was read before this one */
     bool have_pub;     /* the document's publication date is known: */
     long pub;          /* its day number (date.h) */
+    /* The period of the document's last claim that had one, and of its last
+     * claim of one whole year ("2024"): what "over the same quarter" and "for
+     * the year" refer to. */
+    char last_period[40], year_period[8];
     /* The document's language (front matter) writes "6,3" for 6.3. */
     bool decimal_comma;
     fc_claims *out;

@@ -1444,7 +1444,11 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     /* "On Thursday alone, crews pulled 1,200 dead fish", "In Marsh County
      * alone, 412 cases": one day's or one place's share of a running total */
     for (size_t i = c->sent.from + 1; i < sp->start; i++)
-        if (is_word(c, i, "alone") && (is_punct(c, i + 1, ",") || i + 1 == sp->start)) {
+        if (is_word(c, i, "alone") && !is_word(c, i - 1, "let") &&
+            (is_punct(c, i + 1, ",") || i + 1 == sp->start ||
+             /* "Its closing weekend alone drew 9,300" */
+             (i + 2 == sp->start && tok(c, i + 1)->kind == FC_TOK_WORD &&
+              !fc_tok_is_capitalised(c->text, tok(c, i + 1))))) {
             add(&b, 's', "part");
             break;
         }
@@ -1481,9 +1485,10 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     /* "Across the trust's two sites, 6,940 babies were born": a sum over
      * several sites, never one site's figure */
     {
-        static const char *const sites[] = {"sites",    "hospitals", "campuses", "branches",
-                                            "stores",   "locations", "plants",   "facilities",
-                                            "clinics",  "centres",   "centers",  "offices"};
+        static const char *const sites[] = {
+            "sites",   "hospitals", "campuses",  "branches",  "stores",     "locations",
+            "plants",  "facilities", "clinics",  "centres",   "centers",    "offices",
+            "mills",   "factories", "warehouses", "mines",    "restaurants", "hotels"};
         for (size_t q = c->sent.from; q < sp->start; q++)
             if (is_word(c, q, "across")) {
                 bool site = false;
@@ -1494,6 +1499,15 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                     break;
                 }
             }
+        /* ("employs about 9,600 people at 14 plants": after the figure, three
+         * sites or more; "held 1,480 inmates at two sites" may be one jail and
+         * its annex) */
+        size_t past = sp->subj_to > sp->end ? sp->subj_to : sp->end;
+        for (size_t q = past; q + 2 < c->sent.to && q < past + 2 && !count_kind(&b, 's'); q++)
+            if ((is_word(c, q, "at") || is_word(c, q, "across") || is_word(c, q, "in")) &&
+                tok(c, q + 1)->kind == FC_TOK_NUM && fc_tok_number(c->text, tok(c, q + 1)) >= 3 &&
+                word_of(c, q + 2, sites, sizeof sites / sizeof *sites))
+                add(&b, 's', "across-sites");
     }
     enum { PLAIN_MAX = 12 };
     size_t plain[PLAIN_MAX], nplain = 0;
@@ -1742,6 +1756,20 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         }
         /* "behind Linden College", "ahead of Harrowgate", "second to
          * Westbrook's 64": another the figure is set against, not its own */
+        /* (nor "downstream of Merrow Slough", "40 miles north of Dunmore", "12
+         * miles from Harwick": a place to reckon from, not where the figure is) */
+        if (name_word && i > wfrom + 1 &&
+            (is_word(c, i - 1, "of") || is_word(c, i - 1, "from")) &&
+            (is_word(c, i - 2, "downstream") || is_word(c, i - 2, "upstream") ||
+             is_word(c, i - 2, "north") || is_word(c, i - 2, "south") ||
+             is_word(c, i - 2, "east") || is_word(c, i - 2, "west") ||
+             is_word(c, i - 2, "northeast") || is_word(c, i - 2, "northwest") ||
+             is_word(c, i - 2, "southeast") || is_word(c, i - 2, "southwest") ||
+             is_word(c, i - 2, "miles") || is_word(c, i - 2, "kilometres") ||
+             is_word(c, i - 2, "kilometers"))) {
+            i = name_at(c, i, wto, name, sizeof name) - 1;
+            continue;
+        }
         if (name_word && i > wfrom &&
             (is_word(c, i - 1, "behind") || is_word(c, i - 1, "than") ||
              (i > wfrom + 1 && is_word(c, i - 1, "of") && is_word(c, i - 2, "ahead")) ||
@@ -1824,7 +1852,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
      * each of its figures is, when the figure's own clause names none. */
     if (!count_kind(&b, 'p') && wfrom > c->sent.from + 2 &&
         (is_word(c, c->sent.from, "in") || is_word(c, c->sent.from, "across") ||
-         is_word(c, c->sent.from, "throughout"))) {
+         is_word(c, c->sent.from, "throughout") || is_word(c, c->sent.from, "at"))) {
         size_t comma = c->sent.from + 1;
         while (comma < c->sent.from + 7 && comma < wfrom && !is_punct(c, comma, ","))
             comma++;
@@ -1832,8 +1860,14 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         while (k < comma && tok(c, k)->kind == FC_TOK_WORD && !is_name_word(c, k) &&
                !fc_tok_is_capitalised(c->text, tok(c, k)))
             k++; /* "the", "neighboring", "nearby" */
-        if (comma < wfrom && is_punct(c, comma, ",") && k < comma && is_name_word(c, k) &&
-            !possessive_name(c, k) && name_at(c, k, comma, name, sizeof name) == comma)
+        /* (and "At the Tallis Marsh rookery,": the name, a noun of what it is) */
+        size_t e = comma < wfrom && is_punct(c, comma, ",") && k < comma && is_name_word(c, k) &&
+                           !possessive_name(c, k)
+                       ? name_at(c, k, comma, name, sizeof name)
+                       : 0;
+        bool noun = e + 1 == comma && e > k && tok(c, e)->kind == FC_TOK_WORD &&
+                    !fc_tok_is_capitalised(c->text, tok(c, e)) && !skip_word(c, e);
+        if (e > k && (e == comma || noun))
             add(&b, 'p', name);
     }
     for (size_t q = 0; q < nplain && count_kind(&b, 'w') < 12; q++) {
@@ -2187,9 +2221,21 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
         /* "Visitor numbers at the zoo rose 7% to about 612,000": a level after
          * its change is in the change's clause */
         if (i > 0 && c->out->items[first + i - 1].role == FC_ROLE_CHANGE &&
-            cl->role == FC_ROLE_LEVEL && cl->unit == FC_UNIT_COUNT &&
+            cl->role == FC_ROLE_LEVEL &&
+            (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY) &&
             spans[i - 1].end + 4 >= sp->start)
             lo = i > 1 ? spans[i - 2].end : c->sent.from;
+        /* "Nearby Oldcastle Airport, 40 miles north, handled 1.12 million": a
+         * figure set off by commas is an aside in the clause, not its start */
+        if (i > 0 && spans[i - 1].start > c->sent.from + 1 &&
+            is_punct(c, spans[i - 1].start - 1, ",")) {
+            size_t e = spans[i - 1].end;
+            while (e < sp->start && e < spans[i - 1].end + 3 && !is_punct(c, e, ","))
+                e++;
+            if (e < sp->start && is_punct(c, e, ",") && !is_word(c, e + 1, "and") &&
+                !is_word(c, e + 1, "or"))
+                lo = i > 1 ? spans[i - 2].end : c->sent.from;
+        }
         if (sp->start > lo + 16)
             lo = sp->start - 16; /* a clause's words near the figure say the most */
         size_t wfrom = sp->start;

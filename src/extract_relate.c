@@ -659,15 +659,24 @@ void link_sentence(ctx *c, size_t first)
         /* (with an earlier level of its own, only when no later figure of that
          * unit reads as where it arrived: "..., reaching 210" does; "short of
          * the 25,000-tonne quota" is a figure of its noun, not the level) */
+        /* (nor is a figure past a comma and an article, a phrase of its own:
+         * "up 11% from 3.26 million, a jump driven by two new carriers") */
+        size_t apposed = reach;
+        for (size_t j = i + 1; j < reach && apposed == reach; j++)
+            for (size_t t = sp[j - 1].end; t + 1 < sp[j].start; t++)
+                if (is_punct(c, t, ",") && (is_word(c, t + 1, "a") || is_word(c, t + 1, "an"))) {
+                    apposed = j;
+                    break;
+                }
         bool own = from != (size_t)-1 && from > i;
-        for (size_t j = i + 1; own && j < reach; j++)
+        for (size_t j = i + 1; own && j < apposed; j++)
             if (cl[j].role == FC_ROLE_LEVEL && cl[j].unit == cl[from].unit &&
                 !(sp[j].start > c->sent.from && is_determiner(c, sp[j].start - 1)))
                 own = false;
         if (to == (size_t)-1 && (from == (size_t)-1 || own) &&
             link_back(c, first, i, &cl[i], own ? &cl[from] : NULL))
             continue;
-        for (size_t j = i + 1; j < reach && to == (size_t)-1; j++)
+        for (size_t j = i + 1; j < apposed && to == (size_t)-1; j++)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit))
                 to = j;
         if (to != (size_t)-1)

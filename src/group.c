@@ -378,6 +378,32 @@ static bool two_bodies(const fc_keyinfo *k, const uint32_t *a, size_t na, const 
     return na && nb;
 }
 
+/* Whether every name of a and every name of b are two bodies of one kind:
+ * names that end in the same word and share no other ("oldcastle_airport",
+ * "harrow_bay_regional_airport"; "maria_lopez", "dan_lopez"). */
+static bool same_kind_bodies(const fc_keyinfo *k, const uint32_t *a, size_t na,
+                             const uint32_t *b, size_t nb)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++) {
+            const char *p = k->names[a[i]] + 2, *q = k->names[b[j]] + 2;
+            const char *lp = strrchr(p, '_'), *lq = strrchr(q, '_');
+            if (!lp || !lq || strcmp(lp, lq) != 0)
+                return false;
+            for (const char *x = p; x < lp;) {
+                size_t n = strcspn(x, "_");
+                for (const char *y = q; y < lq;) {
+                    size_t m = strcspn(y, "_");
+                    if (m == n && strncmp(x, y, n) == 0)
+                        return false;
+                    y += m + 1;
+                }
+                x += n + 1;
+            }
+        }
+    return na && nb;
+}
+
 /* Whether a name of a, of two words or more, is the first words of a name of b
  * ("n:calloway_regional", "n:calloway_regional_airport"). */
 static bool name_shortened(const fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *b,
@@ -1024,6 +1050,12 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
                       nb[FC_TERM_NAME])) &&
           (!any_mentioned(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], cb->doc) ||
            !any_mentioned(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ca->doc)))))
+        return -1;
+    /* ... nor are two bodies of one kind ("Oldcastle Airport", "Harrow Bay
+     * Regional Airport"), whatever both stories mention */
+    if (BOTH(FC_TERM_NAME) && !c[FC_TERM_NAME] && ca->doc != cb->doc &&
+        same_kind_bodies(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_NAME],
+                         nb[FC_TERM_NAME]))
         return -1;
     /* ... nor are two prison terms of two people named ("sentenced Corin Vale
      * to 12 years", "Nadia Ostrow ... to 4 years"), whoever else the stories name */

@@ -199,12 +199,16 @@ typedef enum fc_period_kind {
     FC_PERIOD_NEXT_MONTH,
     FC_PERIOD_NEXT_YEAR,
     /* seasons, read for the northern hemisphere (winter is December to
-     * February, summer June to August); "last winter" is the latest one over
-     * by publication, "this winter" the one under way or next */
+     * February, summer June to August): extract.c's season_text */
     FC_PERIOD_LAST_WINTER,
     FC_PERIOD_THIS_WINTER,
     FC_PERIOD_LAST_SUMMER,
-    FC_PERIOD_THIS_SUMMER
+    FC_PERIOD_THIS_SUMMER,
+    /* spring March to May, fall September to November, read the same way */
+    FC_PERIOD_LAST_SPRING,
+    FC_PERIOD_THIS_SPRING,
+    FC_PERIOD_LAST_FALL,
+    FC_PERIOD_THIS_FALL
 } fc_period_kind;
 
 typedef struct fc_measure {

@@ -267,7 +267,8 @@ static const char *const period_names[] = {
     "this_year", "past_week", "past_month", "past_year",  "yesterday", "today",
     "first_quarter", "second_quarter", "third_quarter", "fourth_quarter", "first_half", "second_half",
     "last_fiscal_year", "this_fiscal_year", "next_fiscal_year", "next_week", "next_month",
-    "next_year", "last_winter", "this_winter", "last_summer", "this_summer"};
+    "next_year", "last_winter", "this_winter", "last_summer", "this_summer",
+    "last_spring", "this_spring", "last_fall", "this_fall"};
 
 static fc_status name_value(loader *ld, const cJSON *v, const char *at, const char *const *names,
                             size_t n, int *out)
