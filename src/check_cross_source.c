@@ -1057,6 +1057,12 @@ static fc_status cluster(const fc_check_ctx *x, size_t *cl, size_t n, size_t *do
                         continue;
                     if (poll_against_vote(x, a, b) || poll_against_vote(x, b, a))
                         continue;
+                    /* two polls of samples of different sizes are two polls ("the
+                     * survey of 800 likely voters" and the one of 1,012) */
+                    if (ca->modality == FC_MOD_POLL && cb->modality == FC_MOD_POLL &&
+                        scratch->samples[ca->doc] && scratch->samples[cb->doc] &&
+                        scratch->samples[ca->doc]->value != scratch->samples[cb->doc]->value)
+                        continue;
                     if (overlap(fc_check_claim(x, a), fc_check_claim(x, b), tol) ||
                         rounded_alike(x, a, b) || target_echo(x, a, scratch) ||
                         target_echo(x, b, scratch) || states_other_alike(x, a, b, cl, n, tol) ||

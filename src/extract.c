@@ -2161,18 +2161,28 @@ static void find_rate(ctx *c, size_t start, size_t after, found *f)
                                        "payment", "payments", "mortgage", "fee",    "fees"};
     /* ("Monthly active users reached 9.6 million", "daily ridership averaged
      * 41,000": a count of an audience named by a rate's word before it) */
-    static const char *const audience[] = {"users",   "visitors",  "riders",  "ridership",
-                                           "passengers", "viewers", "listeners", "readers",
-                                           "boardings", "trips",   "downloads", "audience"};
-    if (f->claim.unit == FC_UNIT_COUNT)
+    /* (and a flow: "daily water use averaged 118 million gallons", "weekly
+     * sales topped 40,000") */
+    static const char *const audience[] = {
+        "users",     "visitors", "riders",   "ridership",   "passengers", "viewers",
+        "listeners", "readers",  "boardings", "trips",      "downloads",  "audience",
+        "use",       "usage",    "consumption", "demand",   "output",     "production",
+        "flow",      "flows",    "traffic",  "deliveries",  "sales",      "arrivals",
+        "crossings", "calls"};
+    if (f->claim.unit == FC_UNIT_COUNT || f->claim.unit == FC_UNIT_OTHER)
         for (size_t i = start; i-- > c->sent.from && i + 8 > start;) {
             if (is_punct(c, i, ";") || is_punct(c, i, ",") || list_at(c, &c->r->clause_breaks, i))
                 return;
             const fc_entry *e = entry_at(c, &c->r->rates, i);
             if (!e || e->phrase.ntok != 1 || is_word(c, i, "a") || is_word(c, i, "per"))
                 continue;
+            /* (one plain word may come between: "daily water use") */
+            size_t n = i + 2 < start && tok(c, i + 1)->kind == FC_TOK_WORD &&
+                               !fc_tok_is_capitalised(c->text, tok(c, i + 1))
+                           ? i + 2
+                           : i + 1;
             for (size_t k = 0; k < sizeof audience / sizeof *audience; k++)
-                if (is_word(c, i + 1, audience[k]) ||
+                if (is_word(c, i + 1, audience[k]) || (n > i + 1 && is_word(c, n, audience[k])) ||
                     (is_word(c, i + 1, "active") && is_word(c, i + 2, audience[k]))) {
                     f->claim.per = (fc_per)e->kind;
                     return;
@@ -3032,6 +3042,16 @@ static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_clai
             if (i > tail + 1)
                 best = entry_at(c, &c->r->modality_cues_after, i);
         }
+    /* "with 8% undecided", "12% were unsure": only a poll asks */
+    if (!best && cl->unit == FC_UNIT_PERCENT) {
+        size_t u = end < c->sent.to && (is_word(c, end, "were") || is_word(c, end, "are") ||
+                                        is_word(c, end, "remain") || is_word(c, end, "remained") ||
+                                        is_word(c, end, "said"))
+                       ? end + 1
+                       : end;
+        if (u < c->sent.to && (is_word(c, u, "undecided") || is_word(c, u, "unsure")))
+            cl->modality = FC_MOD_POLL;
+    }
     if (best) {
         fc_modality m = (fc_modality)best->kind;
         if (m != FC_MOD_POLL || (poll_unit(cl->unit) && people_answer(c) && !tally_of_things(c, start, end, cl)))

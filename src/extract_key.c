@@ -1972,6 +1972,20 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         antecedent_terms(c, &b);
     sector_terms(c, sp, &b);
     merge_losses(c, &b, sp->start);
+    /* "16,482 votes for the levy", "14,905 votes against": the side the
+     * votes are on, as "in favor" gives it */
+    /* (of a question on the ballot, not a candidate: "votes for Tom Brennan") */
+    size_t after = sp->subj_to > sp->end ? sp->subj_to : sp->end;
+    if (!count_kind(&b, 'e') && cl->unit == FC_UNIT_COUNT && after + 1 < c->sent.to &&
+        (is_word(c, after, "for") || is_word(c, after, "against")) &&
+        (is_word(c, after + 1, "the") || is_word(c, after + 1, "it") ||
+         is_word(c, after + 1, "measure") || is_word(c, after + 1, "levy") ||
+         is_word(c, after + 1, "proposition") || is_word(c, after + 1, "referendum")))
+        for (size_t i = 0; i < b.n; i++)
+            if (term_is(&b, i, "t:vote")) {
+                add(&b, 'e', is_word(c, after, "for") ? "support" : "oppose");
+                break;
+            }
     if (c->key_partial)
         add(&b, 's', "partial");
     return key_write(cl, &b);
@@ -2103,9 +2117,18 @@ static bool partial_count(const ctx *c)
                     return true;
             }
         }
+        /* (not "with all 62 precincts reporting", "100% of precincts
+         * reporting": the whole count) */
         if (is_word(c, i, "precincts") &&
-            (is_word(c, i + 1, "reporting") || is_word(c, i + 1, "reported")))
-            return true;
+            (is_word(c, i + 1, "reporting") || is_word(c, i + 1, "reported"))) {
+            bool all = false;
+            for (size_t k = i > c->sent.from + 4 ? i - 4 : c->sent.from; k < i && !all; k++)
+                all = is_word(c, k, "all") || is_word(c, k, "every") ||
+                      (tok(c, k)->kind == FC_TOK_NUM && fc_tok_number(c->text, tok(c, k)) == 100 &&
+                       is_punct(c, k + 1, "%"));
+            if (!all)
+                return true;
+        }
         if (is_word(c, i, "partial") || is_word(c, i, "preliminary") || is_word(c, i, "early"))
             for (size_t q = 0; q < sizeof kinds / sizeof *kinds; q++)
                 if (is_word(c, i + 1, kinds[q]) && !(is_word(c, i, "early") && q != 3) &&
