@@ -34,7 +34,13 @@ fc_status fc_check_stated_change(const fc_check_ctx *x)
             continue;
         /* "down 20 cents from $4.09": a change in a subunit, in the levels' unit */
         double sub = 1;
-        if (!relative && c->unit == FC_UNIT_CURRENCY && strcmp(c->unit_name, now->unit_name) != 0) {
+        /* ("fell 2.4 cents to 24.5 cents per kilowatt-hour": the change's unit
+         * is the compound's first, the same money) */
+        size_t ln = strlen(c->unit_name);
+        bool same_money = strcmp(c->unit_name, now->unit_name) == 0 ||
+                          (ln && strncmp(c->unit_name, now->unit_name, ln) == 0 &&
+                           strncmp(now->unit_name + ln, " per ", 5) == 0);
+        if (!relative && c->unit == FC_UNIT_CURRENCY && !same_money) {
             if (!(c->value != 0 && now->value != 0 && isfinite(c->base_value) &&
                   isfinite(now->base_value) && now->base_value != 0))
                 continue;

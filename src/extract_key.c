@@ -424,6 +424,36 @@ static bool in_opening_subject(const ctx *c, size_t i)
  * "although"; ", as"; "and" between clauses. Asked of the tokens around every
  * claim, and told in a few compares, with no memo: a number or a word in no
  * rule phrase breaks none, any other word only when it is one of these. */
+static bool ends_ed_ing(const ctx *c, size_t i);
+
+/* Whether the "and" at token i joins two nouns of one phrase before a figure:
+ * "brings in-state tuition and fees to $12,750", "tuition and mandatory fees
+ * for ... by 3.9%" (lowercase words either side, the next a noun that takes a
+ * preposition, not a verb: not "fired 12 and hired 40"). */
+static bool nouns_joined(const ctx *c, size_t i)
+{
+    if (i <= c->sent.from || i + 3 >= c->sent.to || tok(c, i - 1)->kind != FC_TOK_WORD ||
+        tok(c, i + 1)->kind != FC_TOK_WORD || fc_tok_is_capitalised(c->text, tok(c, i - 1)) ||
+        fc_tok_is_capitalised(c->text, tok(c, i + 1)) || ends_ed_ing(c, i + 1) ||
+        ends_ed_ing(c, i - 1))
+        return false;
+    static const char *const verbs[] = {"is",  "was",   "are",   "were",  "has",  "have", "had",
+                                        "will", "would", "could", "can",  "may",  "might",
+                                        "should", "be",  "been",  "also", "then", "now"};
+    for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
+        if (is_word(c, i + 1, verbs[v]))
+            return false;
+    size_t k = i + 2;
+    if (tok(c, k)->kind == FC_TOK_WORD && !is_word(c, k, "to") && !is_word(c, k, "for")) {
+        if (ends_ed_ing(c, k))
+            return false; /* "and is expected to" */
+        k++; /* "and mandatory fees for" */
+    }
+    return (is_word(c, k, "to") || is_word(c, k, "for")) && k + 1 < c->sent.to &&
+           (tok(c, k + 1)->kind == FC_TOK_NUM || tok(c, k + 1)->kind == FC_TOK_PUNCT ||
+            tok(c, k + 1)->kind == FC_TOK_WORD);
+}
+
 FC_HOT bool is_break(const ctx *c, size_t i)
 {
     const fc_tok *t = tok(c, i);
@@ -441,7 +471,7 @@ FC_HOT bool is_break(const ctx *c, size_t i)
     if (w == c->w_and)
         return !(i + 1 < c->sent.to && fc_tok_is_capitalised(c->text, tok(c, i + 1)) &&
                  i > c->sent.from && fc_tok_is_capitalised(c->text, tok(c, i - 1))) &&
-               !in_opening_subject(c, i);
+               !in_opening_subject(c, i) && !nouns_joined(c, i);
     return w == c->w_but || w == c->w_while || w == c->w_whereas || w == c->w_although;
 }
 
@@ -1066,6 +1096,18 @@ static void valued_thing(ctx *c, const fc_claim_toks *sp, size_t wfrom, keyb *b)
     size_t from = c->sent.from > wfrom ? c->sent.from : wfrom, p = sp->start, h;
     if (p < from + 2)
         return;
+    /* "brings in-state tuition and fees to $12,750", "lifted fares to $2.75":
+     * a thing the rules know, ending right before "to" */
+    if (is_word(c, p - 1, "to") && p >= from + 2) {
+        size_t nt;
+        for (size_t q = p - 1; q-- > from && q + 6 > p;) {
+            const char *concept = concept_at(c, &c->r->grouping.things, q, &nt);
+            if (concept && q + nt + 1 == p) {
+                add(b, 't', concept);
+                return;
+            }
+        }
+    }
     if (is_word(c, p - 1, "worth")) {
         h = p - 2;
     } else if (is_word(c, p - 1, "at")) {
@@ -1498,6 +1540,26 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                     add(&b, 's', "across-sites");
                     break;
                 }
+            }
+        /* ("59 cases across Carnford and Ellis counties": two places' sum) */
+        for (size_t q = sp->end; q + 4 < c->sent.to && q < sp->end + 6 && !count_kind(&b, 's'); q++)
+            if ((is_word(c, q, "across") || is_word(c, q, "in") || is_word(c, q, "between")) &&
+                fc_tok_is_capitalised(c->text, tok(c, q + 1))) {
+                size_t k = q + 1;
+                while (k < c->sent.to && k < q + 4 && fc_tok_is_capitalised(c->text, tok(c, k)))
+                    k++;
+                if (is_word(c, k, "and") && k + 1 < c->sent.to &&
+                    fc_tok_is_capitalised(c->text, tok(c, k + 1))) {
+                    size_t e = k + 1;
+                    while (e < c->sent.to && e < k + 4 && fc_tok_is_capitalised(c->text, tok(c, e)))
+                        e++;
+                    if (is_word(c, e, "counties") || is_word(c, e, "cities") ||
+                        is_word(c, e, "towns") || is_word(c, e, "states") ||
+                        is_word(c, e, "districts") || is_word(c, e, "provinces") ||
+                        is_word(c, e, "parishes") || is_word(c, e, "boroughs"))
+                        add(&b, 's', "across-sites");
+                }
+                break;
             }
         /* ("employs about 9,600 people at 14 plants": after the figure, three
          * sites or more; "held 1,480 inmates at two sites" may be one jail and
@@ -1970,6 +2032,26 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
          is_word(c, wfrom, "she") || is_word(c, wfrom, "he") || is_word(c, wfrom, "her") ||
          is_word(c, wfrom, "his")))
         antecedent_terms(c, &b);
+    /* "Harrowgate University won a record $102 million ... Its researchers won
+     * 312 grants": a sentence that opens with "Its" or "Their" and names no
+     * one is of the first name of the sentence before */
+    if (wfrom == c->sent.from && !count_kind(&b, 'n') && !count_kind(&b, 'p') &&
+        (is_word(c, wfrom, "its") || is_word(c, wfrom, "their")) &&
+        c->prev_sent.to > c->prev_sent.from && c->prev_sent.to <= c->sent.from) {
+        span keep = c->sent;
+        c->sent = c->prev_sent;
+        for (size_t i = c->sent.from; i < c->sent.to; i++)
+            if (is_name_word(c, i) && !possessive_name(c, i)) {
+                size_t e = name_at(c, i, c->sent.to, name, sizeof name);
+                if (e > i + 1 && strchr(name, '_')) {
+                    add(&b, 'n', name);
+                    break;
+                }
+                if (e > i)
+                    i = e - 1;
+            }
+        c->sent = keep;
+    }
     sector_terms(c, sp, &b);
     merge_losses(c, &b, sp->start);
     /* "16,482 votes for the levy", "14,905 votes against": the side the
@@ -2316,7 +2398,11 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
                              partitive_of(c, spans[i - 1].end, sp->start);
         /* Past commas ("40 people, mostly students, were detained"), not breaks. */
         size_t wto = past;
-        while (!whole_of_part && wto < hi && wto < past + 12 && !is_break(c, wto))
+        while (!whole_of_part && wto < hi && wto < past + 12 && !is_break(c, wto) &&
+               /* ("to $12,750 for 2025-26, a decision student leaders called ...":
+                * an aside on the amount, not its clause) */
+               !(cl->unit == FC_UNIT_CURRENCY && wto > past && is_punct(c, wto, ",") &&
+                 (is_word(c, wto + 1, "a") || is_word(c, wto + 1, "an"))))
             wto++;
         /* "destroyed 312 homes, county officials said, and left more than a
          * thousand others needing repairs": the clause ends at its source */
@@ -2330,6 +2416,42 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
         fc_status st = key_one(c, cl, sp, wfrom, wto, whole_of_part);
         if (st != FC_OK)
             return st;
+    }
+    /* "Calder University researchers won 214 external grants ... The number of
+     * grants rose to 214 from 187": a figure the document gave before, of the
+     * same unit, is of what the earlier one named (its names and places) */
+    for (size_t i = 0; i < n; i++) {
+        fc_claim *cl = &c->out->items[first + i];
+        if (!cl->key || cl->value < 10 || strstr(cl->key, "n:") || strstr(cl->key, "p:"))
+            continue;
+        for (size_t j = first; j-- > 0;) {
+            const fc_claim *o = &c->out->items[j];
+            if (o->doc != cl->doc || o->sentence + 3 < cl->sentence)
+                break;
+            if (o->value != cl->value || o->unit != cl->unit || !o->key ||
+                (!strstr(o->key, "n:") && !strstr(o->key, "p:")))
+                continue;
+            char more[256];
+            size_t m = 0;
+            for (const char *p = o->key; *p;) {
+                size_t len = strcspn(p, " ");
+                if (len > 2 && (p[0] == 'n' || p[0] == 'p') && p[1] == ':' &&
+                    m + len + 1 < sizeof more) {
+                    more[m++] = ' ';
+                    memcpy(more + m, p, len);
+                    m += len;
+                }
+                p += len + (p[len] == ' ');
+            }
+            more[m] = '\0';
+            size_t kl = strlen(cl->key);
+            char *k2 = realloc(cl->key, kl + m + 1);
+            if (!k2)
+                return FC_ENOMEM;
+            memcpy(k2 + kl, more, m + 1);
+            cl->key = k2;
+            break;
+        }
     }
     /* An earlier level ("from 49% in March") measures what its level measures. */
     for (size_t i = 0; i < n; i++) {

@@ -768,6 +768,8 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     size_t c[FC_NTERM_KINDS];
     for (int i = 0; i < FC_NTERM_KINDS; i++)
         c[i] = common(ta[i], na[i], tb[i], nb[i]);
+    /* (a name both keys give and share, before any is read from plain words) */
+    bool name_shared = c[FC_TERM_NAME] > 0;
 #define BOTH(kind) (na[kind] && nb[kind])
     /* A thing one side names that is a plain word of the other's ("48,600 tonnes
      * of mackerel" and "mackerel landed ... totalled 36,900 tonnes"): the same
@@ -857,7 +859,10 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     if ((!na[FC_TERM_EVENT]) != (!nb[FC_TERM_EVENT]) && loss)
         return -1;
     bool person = c[FC_TERM_THING] && strcmp(k->names[ta[FC_TERM_THING][0]], "t:person") == 0;
-    if ((!na[FC_TERM_EVENT]) != (!nb[FC_TERM_EVENT]) &&
+    /* a measure of one named thing ("the Cinder Ridge Fire has grown to 4,820
+     * acres", "... which has now blackened about 8,400 acres") */
+    bool unit_named = c[FC_TERM_UNIT] && name_shared && (!na[FC_TERM_THING] || !nb[FC_TERM_THING]);
+    if ((!na[FC_TERM_EVENT]) != (!nb[FC_TERM_EVENT]) && !unit_named &&
         !(thing &&
           ((c[FC_TERM_MODIFIER] && !narrower) ||
            /* a modifier the other side gives as a word ("bushels of winter wheat"
@@ -1091,8 +1096,13 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
         wa += w[FC_TERM_EVENT];
         wb += w[FC_TERM_EVENT];
     }
+    /* (the named thing and the unit are all one side says: "the Cinder Ridge
+     * Fire has grown to 4,820 acres") */
+    if (unit_named && (!wa || !wb))
+        return 1;
     if (wa > 0 && wb > 0) {
-        if (!c[FC_TERM_THING] && !c[FC_TERM_MODIFIER] && !c[FC_TERM_OBJECT] && !c[FC_TERM_EVENT])
+        if (!c[FC_TERM_THING] && !c[FC_TERM_MODIFIER] && !c[FC_TERM_OBJECT] && !c[FC_TERM_EVENT] &&
+            !unit_named)
             return 0;
         /* At least a thing's weight shared: one event alone ("deaths") is not a
          * figure of the same thing. Bare people ("residents") need more in
@@ -1100,7 +1110,9 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
         double named = c[FC_TERM_NAME] ? w[FC_TERM_NAME] : 0; /* "at Ridgefield Stadium" */
         /* a unit of measure and an event ("burned 12,000 acres", "scorched
          * 8,500 acres"): what is measured is named */
-        if (c[FC_TERM_UNIT] && c[FC_TERM_EVENT])
+        if (unit_named && !c[FC_TERM_EVENT])
+            named += w[FC_TERM_NAME] + w[FC_TERM_PLACE];
+        else if (c[FC_TERM_UNIT] && (c[FC_TERM_EVENT] || unit_named))
             named += w[FC_TERM_PLACE];
         /* an event and two more words of the clause ("riders took 218,600
          * trips in the bike system's first year", "the bike system saw 281,600
