@@ -362,7 +362,8 @@ static bool named_rate(const fc_check_ctx *x, const fc_claim *c)
     static const char *const before[] = {
         "rate of ",    "rates of ", "rate at ",      "standard of ",  "target of ",
         "average of ", "goal of ",  "benchmark of ", "threshold of ", "rate was ",
-        "rates were ", "rate is ",  "rates are "};
+        "rates were ", "rate is ",  "rates are ",    "standard is ",  "standard was ",
+        "target is ",  "target was ", "goal is ",    "goal was "};
     const fc_doc *d = fc_check_doc(x, c);
     size_t from = c->start > c->sentence_start + 13 ? c->start - 13 : c->sentence_start;
     fc_view v;
