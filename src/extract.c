@@ -2726,7 +2726,9 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
                                                 "year", "week", "month", "quarter", "weekend",
                                                 "season", "night", "morning", "afternoon"};
         bool stretch = false;
-        for (size_t q = 0; q < sizeof stretches / sizeof *stretches && !stretch; q++)
+        for (size_t q = 0; c->about.attr_to == c->about.attr_from + 1 &&
+                           q < sizeof stretches / sizeof *stretches && !stretch;
+             q++)
             stretch = is_word(c, c->about.attr_from, stretches[q]);
         if (c->about.attr_to == c->about.attr_from + 1 &&
             (entry_at(c, &c->r->months, c->about.attr_from) ||
@@ -4131,6 +4133,8 @@ static const char *period_referred(const ctx *c, size_t start, size_t end)
     static const char *const stretches[] = {"quarter", "period", "month", "months", "week",
                                             "weeks", "year", "season", "stretch", "span",
                                             "days", "day"};
+    if (!c->last_period[0])
+        return NULL; /* (no period yet in the document: nothing to refer to) */
     for (int side = 0; side < 2; side++) {
         size_t from = side == 0 ? end : (start > c->sent.from + 8 ? start - 8 : c->sent.from);
         size_t to = side == 0 ? (end + 10 < c->sent.to ? end + 10 : c->sent.to) : start;
