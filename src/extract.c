@@ -4217,7 +4217,9 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
         and_between |= is_word_n(c, k, c->w_and, "and");
         stop_between |= is_punct(c, k, ":") || is_punct(c, k, ";");
     }
-    size_t reach = stop_between ? start + 24 : dl;
+    /* (and "and" lets the time after reach a little further: "1,270 lines in
+     * 2024 and 690 in the first six months of this year") */
+    size_t reach = stop_between ? start + 24 : and_between ? dl + 6 : dl;
     for (size_t i = end, k = 0; period_after(c, kept, &i, &k) && i - start <= reach; i++) {
         const char *p = period_read(c, kept, i, k, rbuf);
         if (p) {
@@ -4241,7 +4243,7 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
     }
     /* On a tie the time before wins ("44% in May") unless "and" parts them; a
      * colon or a semicolon gives the time after it whatever the distance. */
-    const char *best = stop_between && right                   ? right
+    const char *best = (stop_between || and_between) && right  ? right
                        : dl < dr || (dl == dr && !and_between) ? left
                                                                : right;
     if (!best)

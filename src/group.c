@@ -378,6 +378,26 @@ static bool two_bodies(const fc_keyinfo *k, const uint32_t *a, size_t na, const 
     return na && nb;
 }
 
+/* Whether a name of a is a place of b ("n:selva_alta", "p:selva_alta"). */
+static bool name_is_place(const fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *p,
+                          size_t np)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < np; j++)
+            if (strcmp(k->names[a[i]] + 2, k->names[p[j]] + 2) == 0)
+                return true;
+    return false;
+}
+
+/* Whether every name of a is of two words or more ("n:kestrel_airways"). */
+static bool all_multiword(const fc_keyinfo *k, const uint32_t *a, size_t na)
+{
+    for (size_t i = 0; i < na; i++)
+        if (!strchr(k->names[a[i]] + 2, '_'))
+            return false;
+    return na > 0;
+}
+
 /* Whether every name of a and every name of b are two bodies of one kind:
  * names that end in the same word and share no other ("oldcastle_airport",
  * "harrow_bay_regional_airport"; "maria_lopez", "dan_lopez"). */
@@ -862,6 +882,21 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     /* a measure of one named thing ("the Cinder Ridge Fire has grown to 4,820
      * acres", "... which has now blackened about 8,400 acres") */
     bool unit_named = c[FC_TERM_UNIT] && name_shared && (!na[FC_TERM_THING] || !nb[FC_TERM_THING]);
+    /* An amount added ("adding 2.4 miles of paved path") is never the whole it
+     * was added to ("the trail now runs nearly 11 miles"). */
+    bool add_a = false, add_b = false;
+    for (size_t i = 0; i < na[FC_TERM_EVENT]; i++)
+        add_a = add_a || strcmp(k->names[ta[FC_TERM_EVENT][i]], "e:add") == 0;
+    for (size_t i = 0; i < nb[FC_TERM_EVENT]; i++)
+        add_b = add_b || strcmp(k->names[tb[FC_TERM_EVENT][i]], "e:add") == 0;
+    if (add_a != add_b && c[FC_TERM_UNIT] && ca->unit == FC_UNIT_OTHER)
+        return -1;
+    /* (not a length added to it: "adding 3.2 miles of paved trail" against the
+     * greenway's "nearly 15 miles") */
+    for (size_t i = 0; unit_named && i < na[FC_TERM_EVENT]; i++)
+        unit_named = strcmp(k->names[ta[FC_TERM_EVENT][i]], "e:add") != 0;
+    for (size_t i = 0; unit_named && i < nb[FC_TERM_EVENT]; i++)
+        unit_named = strcmp(k->names[tb[FC_TERM_EVENT][i]], "e:add") != 0;
     if ((!na[FC_TERM_EVENT]) != (!nb[FC_TERM_EVENT]) && !unit_named &&
         !(thing &&
           ((c[FC_TERM_MODIFIER] && !narrower) ||
@@ -1057,10 +1092,19 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
            !any_mentioned(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ca->doc)))))
         return -1;
     /* ... nor are two bodies of one kind ("Oldcastle Airport", "Harrow Bay
-     * Regional Airport"), whatever both stories mention */
+     * Regional Airport"), nor two names of two words or more that share no word
+     * ("Kestrel Airways", "Dunmere Airport"), whatever both stories mention */
     if (BOTH(FC_TERM_NAME) && !c[FC_TERM_NAME] && ca->doc != cb->doc &&
-        same_kind_bodies(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_NAME],
-                         nb[FC_TERM_NAME]))
+        (same_kind_bodies(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_NAME],
+                          nb[FC_TERM_NAME]) ||
+         (!name_word_shared(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_NAME],
+                            nb[FC_TERM_NAME]) &&
+          all_multiword(k, ta[FC_TERM_NAME], na[FC_TERM_NAME]) &&
+          all_multiword(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME]) &&
+          !name_is_place(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_PLACE],
+                         nb[FC_TERM_PLACE]) &&
+          !name_is_place(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ta[FC_TERM_PLACE],
+                         na[FC_TERM_PLACE]))))
         return -1;
     /* ... nor are two prison terms of two people named ("sentenced Corin Vale
      * to 12 years", "Nadia Ostrow ... to 4 years"), whoever else the stories name */
