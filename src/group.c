@@ -77,6 +77,7 @@ struct fc_keyinfo {
     uint32_t part;        /* the term "s:part", or NO_TERM */
     uint32_t margin;      /* the term "s:margin", or NO_TERM */
     uint32_t lose;        /* the term "e:lose", or NO_TERM */
+    uint32_t add;         /* the term "e:add", or NO_TERM */
     uint32_t job, person; /* the terms "t:job" and "t:person", or NO_TERM */
     uint32_t donate;      /* the term "e:donate", or NO_TERM */
 };
@@ -376,17 +377,6 @@ static bool two_bodies(const fc_keyinfo *k, const uint32_t *a, size_t na, const 
                 return false;
         }
     return na && nb;
-}
-
-/* Whether a name of a is a place of b ("n:selva_alta", "p:selva_alta"). */
-static bool name_is_place(const fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *p,
-                          size_t np)
-{
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < np; j++)
-            if (strcmp(k->names[a[i]] + 2, k->names[p[j]] + 2) == 0)
-                return true;
-    return false;
 }
 
 /* Whether every name of a is of two words or more ("n:kestrel_airways"). */
@@ -884,19 +874,13 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     bool unit_named = c[FC_TERM_UNIT] && name_shared && (!na[FC_TERM_THING] || !nb[FC_TERM_THING]);
     /* An amount added ("adding 2.4 miles of paved path") is never the whole it
      * was added to ("the trail now runs nearly 11 miles"). */
-    bool add_a = false, add_b = false;
-    for (size_t i = 0; i < na[FC_TERM_EVENT]; i++)
-        add_a = add_a || strcmp(k->names[ta[FC_TERM_EVENT][i]], "e:add") == 0;
-    for (size_t i = 0; i < nb[FC_TERM_EVENT]; i++)
-        add_b = add_b || strcmp(k->names[tb[FC_TERM_EVENT][i]], "e:add") == 0;
+    bool add_a = k->add != NO_TERM && contains(ta[FC_TERM_EVENT], na[FC_TERM_EVENT], k->add),
+         add_b = k->add != NO_TERM && contains(tb[FC_TERM_EVENT], nb[FC_TERM_EVENT], k->add);
     if (add_a != add_b && c[FC_TERM_UNIT] && ca->unit == FC_UNIT_OTHER)
         return -1;
     /* (not a length added to it: "adding 3.2 miles of paved trail" against the
      * greenway's "nearly 15 miles") */
-    for (size_t i = 0; unit_named && i < na[FC_TERM_EVENT]; i++)
-        unit_named = strcmp(k->names[ta[FC_TERM_EVENT][i]], "e:add") != 0;
-    for (size_t i = 0; unit_named && i < nb[FC_TERM_EVENT]; i++)
-        unit_named = strcmp(k->names[tb[FC_TERM_EVENT][i]], "e:add") != 0;
+    unit_named = unit_named && !add_a && !add_b;
     if ((!na[FC_TERM_EVENT]) != (!nb[FC_TERM_EVENT]) && !unit_named &&
         !(thing &&
           ((c[FC_TERM_MODIFIER] && !narrower) ||
@@ -1101,10 +1085,11 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
                             nb[FC_TERM_NAME]) &&
           all_multiword(k, ta[FC_TERM_NAME], na[FC_TERM_NAME]) &&
           all_multiword(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME]) &&
-          !name_is_place(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_PLACE],
-                         nb[FC_TERM_PLACE]) &&
-          !name_is_place(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ta[FC_TERM_PLACE],
-                         na[FC_TERM_PLACE]))))
+          /* (not a name that is the other side's place: "n:selva_alta") */
+          !same_word_in(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_PLACE],
+                        nb[FC_TERM_PLACE]) &&
+          !same_word_in(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ta[FC_TERM_PLACE],
+                        na[FC_TERM_PLACE]))))
         return -1;
     /* ... nor are two prison terms of two people named ("sentenced Corin Vale
      * to 12 years", "Nadia Ostrow ... to 4 years"), whoever else the stories name */
@@ -1469,7 +1454,8 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
         if (st == FC_OK && d < ndocs && (i == 0 || claims->items[i - 1].doc != d))
             k->home[d] = k->claim[i].place;
     }
-    k->money_event = k->partial = k->part = k->margin = k->lose = k->job = k->person = k->donate = NO_TERM;
+    k->money_event = k->partial = k->part = k->margin = k->lose = k->add = k->job = k->person =
+        k->donate = NO_TERM;
     for (uint32_t i = 0; st == FC_OK && i < k->nnames; i++) {
         if (strcmp(k->names[i], "e:raise") == 0)
             k->money_event = i;
@@ -1481,6 +1467,8 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
             k->margin = i;
         if (strcmp(k->names[i], "e:lose") == 0)
             k->lose = i;
+        if (strcmp(k->names[i], "e:add") == 0)
+            k->add = i;
         if (strcmp(k->names[i], "t:job") == 0)
             k->job = i;
         if (strcmp(k->names[i], "t:person") == 0)
