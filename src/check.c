@@ -381,6 +381,13 @@ bool fc_check_same_period(const fc_claim *a, fc_when x, const fc_claim *b, fc_wh
     fc_civil_from_days(s.lo, &sy, &sm, &sd);
     if (s.grain == 'd' && s.hi - s.lo >= 364 && sd == 1) /* (not "the past year") */
         return o.lo <= s.hi + 183 && s.lo - 183 <= o.hi;
+    /* A level set to take effect soon ("fares go up to $2.57 next month"), told
+     * beside one with no period ("raised bus fares to $2.75") in a story of the
+     * same days: the new level both tell (a price, fee or wage; a count "with
+     * classes starting Aug. 27" is no level set to come). */
+    if (a->unit == FC_UNIT_CURRENCY && b->unit == FC_UNIT_CURRENCY && s.doc_pub != LONG_MIN && s.lo > s.doc_pub && s.lo <= s.doc_pub + 92 && o.pub <= s.lo &&
+        labs(o.pub - s.doc_pub) <= 7 && s.hi - s.lo <= 92)
+        return true;
     return x.lo <= y.hi && y.lo <= x.hi;
 }
 

@@ -371,6 +371,12 @@ fc_status fc_check_poll_change(const fc_check_ctx *x)
             if (li == FC_NONE || fc_check_claim(x, li)->unit != FC_UNIT_PERCENT)
                 continue;
             const fc_claim *l = fc_check_claim(x, li);
+            /* (a change of a level no poll gave: "the vacancy rate fell to 3.1%
+             * from 4.4%, a drop of 1.3 percentage points") */
+            if (rel.level != FC_NONE && l->modality != FC_MOD_POLL && l->sentence == c->sentence &&
+                (rel.previous == FC_NONE ||
+                 fc_check_claim(x, rel.previous)->modality != FC_MOD_POLL))
+                continue;
             /* The earlier level: stated, else reported by another source, else
              * the change read as points (percent_points says whether that fits). */
             double sign = c->direction == FC_DIR_DOWN ? 1 : -1;

@@ -61,7 +61,8 @@ static bool over_word(const fc_check_ctx *x, const fc_claim *d)
     size_t e = d->start;
     while (e > v.from && fc_at(&v, e - 1) == ' ')
         e--;
-    /* Past "the first", "the past", "the last", "just": "in the first 100 days". */
+    /* Past "the first", "the past", "the last", "just": "in the first 100 days";
+     * past "a", "an": "over a nine-week season". */
     for (int skip = 0; skip < 3; skip++) {
         size_t b = e;
         while (b > v.from && isalpha((unsigned char)fc_at(&v, b - 1)))
@@ -73,7 +74,9 @@ static bool over_word(const fc_check_ctx *x, const fc_claim *d)
               (e - b == 5 && strncasecmp(fc_ptr(&v, b), "first", 5) == 0) ||
               (e - b == 4 && strncasecmp(fc_ptr(&v, b), "past", 4) == 0) ||
               (e - b == 4 && strncasecmp(fc_ptr(&v, b), "last", 4) == 0) ||
-              (e - b == 4 && strncasecmp(fc_ptr(&v, b), "just", 4) == 0)))
+              (e - b == 4 && strncasecmp(fc_ptr(&v, b), "just", 4) == 0) ||
+              (e - b == 1 && (fc_at(&v, b) | 0x20) == 'a') ||
+              (e - b == 2 && strncasecmp(fc_ptr(&v, b), "an", 2) == 0)))
             return false;
         e = b;
         while (e > v.from && fc_at(&v, e - 1) == ' ')
@@ -386,6 +389,16 @@ static fc_status restated_rate(const fc_check_ctx *x, size_t k, size_t ri)
     if (pt > 0.15 * implied)
         pt = 0.15 * implied;
     bool fits = implied + pt >= r->low - pr - 1e-9 && implied - pt <= r->high + pr + 1e-9;
+    /* (a year of pay is also 52 weeks: "$31,720 a year, or $610 a week") */
+    double weeks = t->per == FC_PER_YEAR && r->per == FC_PER_WEEK   ? 1.0 / 52
+                   : t->per == FC_PER_WEEK && r->per == FC_PER_YEAR ? 52
+                                                                    : 0;
+    if (!fits && weeks > 0) {
+        double i52 = t->value * weeks, p52 = 0.5 * fc_check_precision(x, t) * weeks;
+        if (p52 > 0.15 * i52)
+            p52 = 0.15 * i52;
+        fits = i52 + p52 >= r->low - pr - 1e-9 && i52 - p52 <= r->high + pr + 1e-9;
+    }
     fc_finding f;
     fc_status st = fc_check_start(&f, "rate_total", fits ? FC_SEV_INFO : FC_SEV_WARNING, 2);
     if (st != FC_OK)

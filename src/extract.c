@@ -1653,6 +1653,19 @@ static const fc_entry *apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size
     }
     if (h->after)
         return NULL; /* "or more" belongs to the number before it */
+    /* "fares go up to $2.57", "prices went up to $4": a rise to a level, no
+     * bound (the verb of motion before "up") */
+    if (h->phrase.ntok == 2 && is_word(c, at - 2, "up") && is_word(c, at - 1, "to") &&
+        at >= c->sent.from + 3) {
+        static const char *const moves[] = {"go", "goes", "going", "went", "gone", "move",
+                                            "moves", "moved", "jump", "jumps", "jumped", "shot",
+                                            "tick", "ticks", "ticked", "inch", "inched", "creep",
+                                            "crept", "bump", "bumped", "bumps", "push", "pushed",
+                                            "climb", "climbed", "climbs", "ratcheted", "crawled"};
+        for (size_t k = 0; k < sizeof moves / sizeof *moves; k++)
+            if (is_word(c, at - 3, moves[k]))
+                return NULL;
+    }
     /* A comparator that opens its line is markup (a quoted line's ">"), not "more than". */
     size_t hs = at - h->phrase.ntok;
     const fc_tok *first = tok(c, hs);
@@ -2586,6 +2599,15 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
         if (!noun && i + 1 < hi &&
             (list_at(c, &r->up_before, i + 1) || list_at(c, &r->down_before, i + 1)))
             continue;
+        /* "the museum's busiest summer show in years", "the most for any show
+         * at the museum": "show" is a noun before a preposition or a stop,
+         * a verb before what it shows ("Figures show 412", "records show that") */
+        if (!noun && (is_word(c, i, "show") || is_word(c, i, "shows")) &&
+            (i + 1 >= hi || tok(c, i + 1)->kind == FC_TOK_PUNCT || is_word(c, i + 1, "in") ||
+             is_word(c, i + 1, "at") || is_word(c, i + 1, "of") || is_word(c, i + 1, "on") ||
+             is_word(c, i + 1, "for") || is_word(c, i + 1, "since") || is_word(c, i + 1, "this") ||
+             is_word(c, i + 1, "last")))
+            continue;
         if (s == e) {
             if (!noun) /* (speaker_span finds nothing for a noun: s == e) */
                 later_end[nlater++] = e;
@@ -2747,6 +2769,15 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
             written[wn - 2] = '\0';
         else if (wn > 5 && strcmp(written + wn - 4, "\xE2\x80\x99s") == 0)
             written[wn - 4] = '\0';
+        /* "according to the county coroner's final annual report": the owner
+         * of what is cited, not the words about the report */
+        /* (a name's own possessive stays: "St Aldhelm's Hospital") */
+        char *own = written ? strstr(written, "'s ") : NULL;
+        size_t ol = 3;
+        if (!own && written && (own = strstr(written, "\xE2\x80\x99s ")))
+            ol = 5;
+        if (own && own > written + 2 && own[ol] >= 'a' && own[ol] <= 'z')
+            *own = '\0';
         fc_status st = fc_source_sentence(c, written, cl != NULL);
         if (st != FC_OK)
             return st;
@@ -2848,7 +2879,11 @@ static bool rate_named(const ctx *c, size_t start)
 {
     for (size_t k = start, n = 0; k > c->sent.from && n < 10; k--, n++) {
         bool modifier = is_punct(c, k, "-") && glued(c, k); /* "a 30-year mortgage" */
-        if ((other_number(c, k - 1) && !modifier) || list_at(c, &c->r->clause_breaks, k - 1) ||
+        /* (a level of the same rate between: "the vacancy rate fell to 3.1% from
+         * 4.4%") */
+        bool level = other_number(c, k - 1) && is_punct(c, k, "%") && glued(c, k);
+        if ((other_number(c, k - 1) && !modifier && !level) ||
+            list_at(c, &c->r->clause_breaks, k - 1) ||
             is_punct(c, k - 1, ","))
             return false;
         if ((is_word(c, k - 1, "rate") || is_word(c, k - 1, "rates")) &&
@@ -3536,6 +3571,59 @@ static bool period_at(const ctx *c, size_t i, bool have_pub, long pub, char *buf
     return true;
 }
 
+/* The day a month at token i names with its number after it ("Aug. 29",
+ * "June 2"): its month, its day and the token after the day; false when none. */
+static bool month_day(const ctx *c, size_t i, int *m, int *d, size_t *after)
+{
+    if (i >= c->sent.to || !is_month(c, i))
+        return false;
+    size_t k = i + 1;
+    if (k < c->sent.to && is_punct(c, k, "."))
+        k++;
+    if (k >= c->sent.to || tok(c, k)->kind != FC_TOK_NUM || is_year(c, k) ||
+        tok(c, k)->end - tok(c, k)->start > 2)
+        return false;
+    double v = fc_tok_number(c->text, tok(c, k));
+    if (v < 1 || v > 31 || v != (int)v)
+        return false;
+    *m = (int)entry_at(c, &c->r->months, i)->value;
+    *d = (int)v;
+    *after = k + 1;
+    return true;
+}
+
+/* "from June 2 through Aug. 29", "June 2 to Aug. 29", "between June 2 and
+ * Aug. 29": the days between, read the same at either day (a, b: the two
+ * months' tokens); the year from one given after the later day, else the
+ * latest such stretch up to publication. */
+static bool day_range(const ctx *c, size_t a, bool have_pub, long pub, char *buf, size_t n)
+{
+    int m1, d1, m2, d2;
+    size_t e, e2;
+    if (!month_day(c, a, &m1, &d1, &e) || e + 1 >= c->sent.to)
+        return false;
+    if (!(is_word(c, e, "to") || is_word(c, e, "through") || is_word(c, e, "until") ||
+          is_word(c, e, "thru") || (is_punct(c, e, "-") && !glued(c, e)) ||
+          (is_word(c, e, "and") && a > c->sent.from && is_word(c, a - 1, "between"))) ||
+        !month_day(c, e + 1, &m2, &d2, &e2))
+        return false;
+    int py = 0, pm = 0, pd = 0;
+    if (have_pub)
+        fc_civil_from_days(pub, &py, &pm, &pd);
+    int y2 = py;
+    if (e2 + 1 < c->sent.to && is_punct(c, e2, ",") && is_year(c, e2 + 1))
+        y2 = (int)fc_tok_number(c->text, tok(c, e2 + 1));
+    else if (have_pub && fc_days_from_civil(py, m2, d2) > pub + 7 && !future_cue(c, a))
+        y2 = py - 1;
+    if (!y2 || d2 > fc_month_days(y2, m2))
+        return false;
+    int y1 = m1 > m2 || (m1 == m2 && d1 > d2) ? y2 - 1 : y2;
+    if (d1 > fc_month_days(y1, m1))
+        return false;
+    range_text(buf, n, y1, m1, d1, y2, m2, d2);
+    return true;
+}
+
 static bool period_at_day(const ctx *c, size_t i, bool have_pub, long pub, char *buf, size_t n)
 {
     bool year = is_year(c, i), month = !year && is_month(c, i); /* a number; a word */
@@ -3651,6 +3739,21 @@ static bool period_at_day(const ctx *c, size_t i, bool have_pub, long pub, char 
             return false;
         range_text(buf, n, m1 > m2 ? y - 1 : y, m1, 1, y, m2, fc_month_days(y, m2));
         return true;
+    }
+    if (month && !since) {
+        /* a day range, at its first day or at its last */
+        if (day_range(c, i, have_pub, pub, buf, n))
+            return true;
+        size_t b = i;
+        if (b > c->sent.from + 2 &&
+            (is_word(c, b - 1, "to") || is_word(c, b - 1, "through") || is_word(c, b - 1, "until") ||
+             is_word(c, b - 1, "thru") || is_word(c, b - 1, "and") || is_punct(c, b - 1, "-"))) {
+            size_t a = b - 3; /* "June 2 through", "Aug. 2 through" */
+            if (!is_month(c, a) && a > c->sent.from)
+                a--;
+            if (is_month(c, a) && day_range(c, a, have_pub, pub, buf, n))
+                return true;
+        }
     }
     if (month) {
         int m = (int)entry_at(c, &c->r->months, i)->value;
@@ -3904,11 +4007,15 @@ static bool other_number_test(const ctx *c, size_t k)
 /* Whether the period phrase at token p is nearer to another number than to the
  * claim at [start, end): "400 patients in March, and 900 more" gives March to
  * the 400 only. On a tie the number before the phrase owns it ("44% in May"). */
+static bool stretch_number(const ctx *c, size_t i);
+
 static bool owned_by_other(const ctx *c, size_t p, size_t start, size_t end)
 {
     if (p < start) {
+        /* (not the count of a stretch the time ends: "In the 43 days since
+         * June 9, the show has drawn 61,500" is since June 9 too) */
         for (size_t k = p; k-- > c->sent.from && p - k <= start - p;)
-            if (other_number(c, k))
+            if (other_number(c, k) && !stretch_number(c, k))
                 return true;
         return false;
     }
@@ -3952,6 +4059,14 @@ static bool other_time(const ctx *c, size_t i)
     const fc_entry *cue = entry_before(c, &c->r->modality_cues, k);
     if (cue && cue->kind == FC_MOD_TARGET && cue->phrase.ntok == 1)
         return true;
+    /* "meeting the goal she set in 2023": when a goal was set */
+    if (k >= c->sent.from + 3 &&
+        (is_word(c, k - 1, "set") || is_word(c, k - 1, "announced") ||
+         is_word(c, k - 1, "adopted") || is_word(c, k - 1, "made") || is_word(c, k - 1, "launched")))
+        for (size_t q = k - 1; q-- > c->sent.from && q + 5 > k;)
+            if (is_word(c, q, "goal") || is_word(c, q, "target") || is_word(c, q, "pledge") ||
+                is_word(c, q, "promise") || is_word(c, q, "plan"))
+                return true;
     /* (but "the fiscal year that starts July 1" is that year: year_bound_at) */
     return k >= c->sent.from + 2 &&
            (is_word(c, k - 1, "starts") || is_word(c, k - 1, "begins") ||
@@ -4424,7 +4539,10 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
                 if (is_word(c, k, margins[q]))
                     return cl->unit == FC_UNIT_COUNT ? FC_ROLE_LEVEL : FC_ROLE_CHANGE;
     }
+    /* (a length of time after "over" is the stretch of the figure: "bringing
+     * in 2.4 million pounds over a six-week season", the harvest "wrapped up") */
     if (start > c->sent.from && list_at(c, &r->change_from, start - 1) &&
+        !(cl->unit == FC_UNIT_DURATION && is_word(c, start - 1, "over")) &&
         (list_in(c, &r->up_before, c->sent.from, start) ||
          list_in(c, &r->down_before, c->sent.from, start) ||
          list_in(c, &r->up_after, c->sent.from, start) ||
@@ -4753,6 +4871,17 @@ static const fc_entry *per_unit_at(const ctx *c, size_t i)
 
 static const fc_entry *per_unit_at(const ctx *c, size_t i);
 
+/* The units table's entry of a unit of time by its name ("day"), or NULL. */
+static const fc_entry *time_unit(const ctx *c, const char *name)
+{
+    for (size_t k = 0; name && k < c->r->units.n; k++) {
+        const fc_entry *u = &c->r->units.items[k];
+        if (u->kind == FC_UNIT_DURATION && u->name && strcmp(u->name, name) == 0)
+            return u;
+    }
+    return NULL;
+}
+
 /* Builds the claim for the quantity q; returns the token after it. */
 static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
 {
@@ -4997,6 +5126,12 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
         free(cl->measure);
         return st;
     }
+    /* "daily water use averaged 118 million gallons" is in gallons per day, as
+     * "118 million gallons a day" is: the rate read before the figure names the
+     * compound too */
+    if (!per_u && cl->per != FC_PER_NONE && cl->unit == FC_UNIT_OTHER && unit && unit->name &&
+        !unit->offset)
+        per_u = time_unit(c, fc_per_name(cl->per));
     name_unit(cl, cl->unit == (fc_unit)(unit ? unit->kind : -1) ? unit : NULL, subunit, per_u);
     if (count_per) {
         const fc_tok *w = tok(c, f.subj_from);

@@ -142,6 +142,26 @@ static void merge_losses(const ctx *c, keyb *b, size_t figure)
     *b = nb;
 }
 
+/* A tax, fee, fine or toll is one flow whoever it is told of: "the city
+ * collected $3.72 million in sales tax" is what "shoppers paid" (the events
+ * of paying and bringing in are dropped). */
+static void tax_flow(keyb *b)
+{
+    bool tax = false, flow = false;
+    for (size_t i = 0; i < b->n; i++) {
+        tax = tax || term_is(b, i, "t:tax") || term_is(b, i, "t:fee") ||
+              term_is(b, i, "t:fine") || term_is(b, i, "t:toll");
+        flow = flow || term_is(b, i, "e:pay") || term_is(b, i, "e:raise");
+    }
+    if (!tax || !flow)
+        return;
+    keyb nb = {0};
+    for (size_t i = 0; i < b->n; i++)
+        if (!term_is(b, i, "e:pay") && !term_is(b, i, "e:raise"))
+            add(&nb, b->terms[i][0], b->terms[i] + 2);
+    *b = nb;
+}
+
 static size_t kind_index(char kind)
 {
     switch (kind) {
@@ -340,6 +360,13 @@ static const char *concept_lookup(const ctx *c, const fc_entries *e, size_t i, s
 {
     const fc_entry *en = entry_at(c, e, i);
     if (!en)
+        return NULL;
+    /* a phrase whose last word is the head of a hyphened compound is not said:
+     * "brings in-state tuition" brings in nothing */
+    size_t e_at = i + en->phrase.ntok;
+    if (en->phrase.ntok > 1 && e_at + 1 < c->sent.to && !tok(c, e_at)->space_before &&
+        !tok(c, e_at + 1)->space_before && is_punct(c, e_at, "-") &&
+        tok(c, e_at + 1)->kind == FC_TOK_WORD)
         return NULL;
     *ntok = en->phrase.ntok;
     size_t k = (size_t)en->value;
@@ -608,7 +635,10 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
      * heads are a person, an event or a thing of the rules, and need none) */
     bool of = is_word(c, to, "of");
     size_t mods_end = head; /* the modifiers end where the thing's name starts */
-    if (list_at(c, &g->measure_nouns, head) && of) {
+    const char *phrase_event = of ? concept_at(c, &g->events, head, &nt) : NULL;
+    if (phrase_event && nt > 1) {
+        add(b, 'e', phrase_event); /* "12,400 doses of flu vaccine": the doing is named */
+    } else if (list_at(c, &g->measure_nouns, head) && of) {
         stem(c->text, tok(c, head), w, sizeof w);
         add(b, 'u', w); /* "tons of wheat": the thing follows "of" */
         of_phrase_terms(c, to, b);
@@ -704,6 +734,14 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
         }
         if (period_word(c, i))
             continue;
+        /* "96 of the county's deaths": a possessive scope is the scope */
+        if (has_apostrophe(c, i) &&
+            (((concept = concept_at(c, &g->scopes, i, &nt)) && nt == 1) ||
+             (i > c->sent.from && is_word(c, i - 1, "the") &&
+              (concept = concept_at(c, &g->scopes, i - 1, &nt)) && nt == 2))) {
+            add(b, 's', concept);
+            continue;
+        }
         stem(c->text, tok(c, i), w, sizeof w);
         add(b, 'm', w);
     }
@@ -1700,7 +1738,17 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
              * scope's, not the figure's scope */
             for (size_t q = i + nt; possessive && q < i + nt + 3 && q < c->sent.to && !owner; q++)
                 owner = rank_word(c, q);
-            if (owner) {
+            /* (a rate of time is an average already: "daily water use averaged
+             * 118 million gallons" is the "118 million gallons a day" used) */
+            /* (but "the average resident used 104 gallons a day" is a figure
+             * for one of them) */
+            if (owner ||
+                (cl->per != FC_PER_NONE && strcmp(concept, "average") == 0 &&
+                 !(i + nt < c->sent.to &&
+                   (list_at(c, &g->person_nouns, i + nt) || list_at(c, &g->generic_persons, i + nt) ||
+                    is_word(c, i + nt, "household") || is_word(c, i + nt, "home") ||
+                    is_word(c, i + nt, "customer") || is_word(c, i + nt, "family") ||
+                    is_name_word(c, i + nt))))) {
                 i += nt - 1;
                 continue;
             }
@@ -1732,9 +1780,27 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             concept = NULL;
         /* "its busiest year since it opened", "Since the plant opened in 2019":
          * the event of a time clause dates the figure; it is not its event */
+        /* (nor, after the figure, the event of a clause on "after", "before",
+         * "because", "when" or "until": "will be $4,130 next year after the
+         * trustees voted for the increase") */
+        /* (and before it, the event of an opening clause on "when", "after",
+         * "by the time": "By the time the gates closed Sunday, nurses had given
+         * 1,240 flu shots") */
+        bool opening = false;
+        for (size_t q = i + nt; concept && q < sp->start && !opening; q++)
+            opening = is_punct(c, q, ",");
+        for (size_t q = i; opening && concept && q > wfrom && q + 5 >= i; q--)
+            if (is_word(c, q - 1, "when") || is_word(c, q - 1, "after") ||
+                is_word(c, q - 1, "before") || is_word(c, q - 1, "until") ||
+                (q >= wfrom + 3 && is_word(c, q - 1, "time") && is_word(c, q - 2, "the") &&
+                 is_word(c, q - 3, "by")))
+                concept = NULL;
         for (size_t q = i; concept && q > wfrom && q + 5 >= i && !is_punct(c, q - 1, ","); q--)
-            if (is_word(c, q - 1, "since") && q < c->sent.to && tok(c, q)->kind == FC_TOK_WORD &&
-                !in_span(q, sp->start, sp->end))
+            if ((is_word(c, q - 1, "since") ||
+                 (q > sp->end && (is_word(c, q - 1, "after") || is_word(c, q - 1, "before") ||
+                                  is_word(c, q - 1, "because") || is_word(c, q - 1, "when") ||
+                                  is_word(c, q - 1, "until")))) &&
+                q < c->sent.to && tok(c, q)->kind == FC_TOK_WORD && !in_span(q, sp->start, sp->end))
                 concept = NULL;
         if (concept) {
             /* "tied ... to a bakery that has since closed, with 13 confirmed
@@ -1940,6 +2006,17 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     if (cl->unit == FC_UNIT_PERCENT && !count_kind(&b, 't') && sp->end < c->sent.to &&
         is_word(c, sp->end, "full"))
         add(&b, 't', "capacity");
+    /* People given a vaccine are people vaccinated: "to give catch-up doses of
+     * the measles vaccine to 5,000 children" */
+    bool people = false;
+    for (size_t q = 0; q < b.n && !people; q++)
+        people = term_is(&b, q, "t:person");
+    if (people && !count_kind(&b, 'e'))
+        for (size_t i = wfrom; i < wto; i++)
+            if (is_word(c, i, "vaccine") || is_word(c, i, "vaccines")) {
+                add(&b, 'e', "vaccinate");
+                break;
+            }
     /* With no counted noun and no event, a thing the clause names is what is
      * counted ("Fenn's proposed budget totals $381 million"; "homes lost ... at
      * 340"); "Kindergarten enrollment in the school district fell to 612" counts
@@ -1963,6 +2040,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 /* "English learners number 1,015": the word before narrows it. */
                 if (i > wfrom && tok(c, i - 1)->kind == FC_TOK_WORD && !skip_word(c, i - 1) &&
                     !concept_at(c, &g->things, i - 1, &nt) &&
+                    !concept_at(c, &g->events, i - 1, &nt) && /* "raised tuition ... to" */
                     !in_span(i - 1, sp->start, sp->end) && !period_word(c, i - 1) &&
                     !(is_name_word(c, i - 1) && i - 1 > c->sent.from)) { /* "Pell Unified" */
                     stem(c->text, tok(c, i - 1), w, sizeof w);
@@ -2053,7 +2131,30 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         c->sent = keep;
     }
     sector_terms(c, sp, &b);
+    /* "Overdoses claimed 164 lives", "the crash took 3 lives": deaths */
+    for (size_t i = 0; i < b.n; i++) {
+        if (!term_is(&b, i, "t:liv"))
+            continue;
+        static const char *const took[] = {"claimed", "claim", "claims", "claiming", "took",
+                                           "take", "takes", "taking", "cost", "costs",
+                                           "costing", "lost"};
+        bool death = false;
+        for (size_t q = sp->start; q-- > c->sent.from && q + 4 > sp->start && !death;)
+            for (size_t v = 0; v < sizeof took / sizeof *took && !death; v++)
+                death = is_word(c, q, took[v]);
+        if (death) {
+            keyb nb = {0};
+            for (size_t j = 0; j < b.n; j++)
+                if (j != i)
+                    add(&nb, b.terms[j][0], b.terms[j] + 2);
+            add(&nb, 't', "person");
+            add(&nb, 'e', "death");
+            b = nb;
+        }
+        break;
+    }
     merge_losses(c, &b, sp->start);
+    tax_flow(&b);
     /* "16,482 votes for the levy", "14,905 votes against": the side the
      * votes are on, as "in favor" gives it */
     /* (of a question on the ballot, not a candidate: "votes for Tom Brennan") */
@@ -2070,6 +2171,31 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             }
     if (c->key_partial)
         add(&b, 's', "partial");
+    /* "412 athletes on 18 teams, and 236 of them are women": a part is of its
+     * whole's body and place (the whole's names, in its key) */
+    /* (and what the whole counts, when the part names nothing it counts) */
+    bool own_thing = count_kind(&b, 't') || count_kind(&b, 'u') || count_kind(&b, 'e');
+    if (cl->part_of[0] && !count_kind(&b, 'n') && !count_kind(&b, 'p'))
+        for (size_t k = c->out->n; k-- > 0 && k + 24 > c->out->n;) {
+            const fc_claim *wc = &c->out->items[k];
+            if (strcmp(wc->id, cl->part_of) != 0)
+                continue;
+            for (const char *p = wc->key; p && *p;) {
+                size_t len = strcspn(p, " ");
+                if (len > 2 && len < 48 && p[1] == ':' &&
+                    (p[0] == 'n' || p[0] == 'p' ||
+                     (!own_thing && (p[0] == 't' || p[0] == 'm' || p[0] == 'e')))) {
+                    char term[48];
+                    memcpy(term, p + 2, len - 2);
+                    term[len - 2] = '\0';
+                    add(&b, p[0], term);
+                }
+                p += len + (p[len] == ' ');
+            }
+            if (!own_thing) /* (a part of what it counts, never the whole) */
+                add(&b, 's', "part");
+            break;
+        }
     return key_write(cl, &b);
 }
 
@@ -2378,6 +2504,26 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
         if (i > 0 && wfrom > c->sent.from && wfrom < sp->start && is_word(c, wfrom - 1, "and") &&
             coordinated_verb(c, wfrom, sp->start))
             wfrom = prev_from;
+        /* "Crestline Electric Cooperative, which serves 38,000 members in the
+         * hills, had 6,840 members without power": past a relative clause set
+         * off by commas, the clause is its subject's */
+        {
+            size_t c1 = sp->start;
+            while (c1 > c->sent.from && c1 + 6 > sp->start && !is_punct(c, c1 - 1, ","))
+                c1--;
+            size_t w = c1 > c->sent.from + 2 && is_punct(c, c1 - 1, ",") ? c1 - 2 : c->sent.from;
+            while (w > c->sent.from && w + 24 > c1 && !is_punct(c, w - 1, ",") &&
+                   !is_punct(c, w - 1, ";"))
+                w--;
+            if (w > c->sent.from + 1 && is_punct(c, w - 1, ",") &&
+                (is_word(c, w, "which") || is_word(c, w, "who")) && is_name_word(c, w - 2)) {
+                size_t s0 = w - 1;
+                while (s0 > c->sent.from && s0 + 16 > w && !is_break(c, s0 - 1))
+                    s0--;
+                if (s0 < wfrom)
+                    wfrom = s0;
+            }
+        }
         prev_from = wfrom;
         /* a length of time after it ("during a three-day sweep") is part of its
          * clause, not another figure's */

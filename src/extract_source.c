@@ -167,6 +167,11 @@ static void name_around(const char *t, size_t lo, size_t hi, size_t p, size_t q,
             break;
         }
     }
+    /* "The Orland County Health Department's clinic": the owner is the name */
+    if (b >= a + 4 && t[b - 2] == '\'' && t[b - 1] == 's')
+        b -= 2;
+    else if (b >= a + 6 && memcmp(t + b - 4, "\xE2\x80\x99s", 4) == 0)
+        b -= 4;
     *from = a;
     *to = b;
 }
@@ -710,7 +715,16 @@ static char *name_in_sentence(const ctx *c)
     size_t e = s;
     while (e < hi && tok(c, e)->kind == FC_TOK_WORD && fc_tok_is_capitalised(c->text, tok(c, e)))
         e++;
-    return e >= s + 2 ? copy(c->text, tok(c, s)->start, tok(c, e - 1)->end) : NULL;
+    if (e < s + 2)
+        return NULL;
+    /* ("The Orland County Health Department's clinic": the owner) */
+    size_t to = tok(c, e - 1)->end;
+    const char *t = c->text;
+    if (to >= tok(c, s)->start + 4 && t[to - 2] == '\'' && t[to - 1] == 's')
+        to -= 2;
+    else if (to >= tok(c, s)->start + 6 && memcmp(t + to - 4, "\xE2\x80\x99s", 4) == 0)
+        to -= 4;
+    return copy(t, tok(c, s)->start, to);
 }
 
 /* Whether the sentence text[from, to) names someone: a capitalised word after
