@@ -3079,6 +3079,13 @@ static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_clai
             if (i > tail + 1)
                 best = entry_at(c, &c->r->modality_cues_after, i);
         }
+    /* "the year's 38,000-tonne quota", "a 500-home goal": a figure that names
+     * a target's size */
+    if (!best && end < c->sent.to && cl->modality == FC_MOD_ACTUAL && end > start &&
+        is_punct(c, end - 2 >= start ? end - 2 : start, "-") &&
+        (is_word(c, end, "quota") || is_word(c, end, "goal") || is_word(c, end, "target") ||
+         is_word(c, end, "cap") || is_word(c, end, "ceiling")))
+        cl->modality = FC_MOD_TARGET;
     /* "with 8% undecided", "12% were unsure": only a poll asks */
     if (!best && cl->unit == FC_UNIT_PERCENT) {
         size_t u = end < c->sent.to && (is_word(c, end, "were") || is_word(c, end, "are") ||

@@ -554,6 +554,8 @@ static bool phrase_end(const ctx *c, size_t i)
  * "tons of road salt"): the phrase's last word is the thing, the words before
  * it narrow it (a word in -ed or -ing after the first, or a preposition, ends
  * it: "wheat harvested", "food between Nov. 1 and ..."). */
+static bool word_of(const ctx *c, size_t i, const char *const *words, size_t n);
+
 static void of_phrase_terms(ctx *c, size_t of, keyb *b)
 {
     const fc_grouping *g = &c->r->grouping;
@@ -563,11 +565,16 @@ static void of_phrase_terms(ctx *c, size_t of, keyb *b)
         k++;
     if (k >= c->sent.to || tok(c, k)->kind != FC_TOK_WORD || skip_word(c, k))
         return;
+    /* (an adverb after the noun ends it: "3,140 tonnes of herring ashore") */
+    static const char *const adverbs[] = {"ashore", "aboard", "abroad", "overseas", "away",
+                                          "back", "home", "here", "there", "today",
+                                          "annually", "daily", "weekly", "monthly", "yearly",
+                                          "alone", "together", "overall", "instead", "apiece"};
     size_t h = k;
     while (h + 1 < c->sent.to && h < k + 2 && tok(c, h + 1)->kind == FC_TOK_WORD &&
            !skip_word(c, h + 1) && !fc_tok_is_capitalised(c->text, tok(c, h + 1)) &&
            !concept_at(c, &g->events, h + 1, &nt) && !ends_ed_ing(c, h + 1) &&
-           !phrase_end(c, h + 1))
+           !phrase_end(c, h + 1) && !word_of(c, h + 1, adverbs, sizeof adverbs / sizeof *adverbs))
         h++;
     stem(c->text, tok(c, h), w, sizeof w);
     const char *concept = concept_at(c, &g->things, h, &nt);
@@ -1975,16 +1982,34 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         if (count_kind(&b, 'w') < 12)
             add(&b, 'w', w);
     }
+    /* "Statewide, 45% of students met the math standard and 50% met the
+     * reading standard": a scope that opens the sentence before a comma is the
+     * scope of each of its figures whose clause gives none */
+    if (!count_kind(&b, 's') && !count_kind(&b, 'p') && wfrom > c->sent.from + 1 &&
+        is_punct(c, c->sent.from + 1, ",") && tok(c, c->sent.from)->kind == FC_TOK_WORD) {
+        size_t nt0;
+        const char *sc = concept_at(c, &g->scopes, c->sent.from, &nt0);
+        if (sc && nt0 == 1)
+            add(&b, 's', sc);
+    }
     /* "In neighboring Alder County, the water district reported ... and 2 of its
      * 40 sampled homes": a place that opens the sentence before a comma is where
      * each of its figures is, when the figure's own clause names none. */
-    if (!count_kind(&b, 'p') && wfrom > c->sent.from + 2 &&
-        (is_word(c, c->sent.from, "in") || is_word(c, c->sent.from, "across") ||
-         is_word(c, c->sent.from, "throughout") || is_word(c, c->sent.from, "at"))) {
-        size_t comma = c->sent.from + 1;
-        while (comma < c->sent.from + 7 && comma < wfrom && !is_punct(c, comma, ","))
+    /* (past an adverb of where: "Downstream at Mill Ferry,", "Nearby in ...") */
+    size_t o0 = c->sent.from;
+    if (o0 + 1 < c->sent.to &&
+        (is_word(c, o0, "downstream") || is_word(c, o0, "upstream") || is_word(c, o0, "nearby") ||
+         is_word(c, o0, "elsewhere") || is_word(c, o0, "meanwhile") || is_word(c, o0, "farther") ||
+         is_word(c, o0, "further")) &&
+        (is_word(c, o0 + 1, "in") || is_word(c, o0 + 1, "at")))
+        o0++;
+    if (!count_kind(&b, 'p') && wfrom > o0 + 2 &&
+        (is_word(c, o0, "in") || is_word(c, o0, "across") ||
+         is_word(c, o0, "throughout") || is_word(c, o0, "at"))) {
+        size_t comma = o0 + 1;
+        while (comma < o0 + 7 && comma < wfrom && !is_punct(c, comma, ","))
             comma++;
-        size_t k = c->sent.from + 1;
+        size_t k = o0 + 1;
         while (k < comma && tok(c, k)->kind == FC_TOK_WORD && !is_name_word(c, k) &&
                !fc_tok_is_capitalised(c->text, tok(c, k)))
             k++; /* "the", "neighboring", "nearby" */
@@ -2171,6 +2196,41 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             }
     if (c->key_partial)
         add(&b, 's', "partial");
+    /* "The biggest single day was the Dec. 14 event, which took in 41,250
+     * pounds": one day's part of a drive, never its total */
+    if (cl->per == FC_PER_NONE)
+        for (size_t i = c->sent.from; i + 1 < sp->start; i++)
+            if (is_word(c, i, "single") && (is_word(c, i + 1, "day") || is_word(c, i + 1, "week"))) {
+                add(&b, 's', "single-day");
+                break;
+            }
+    /* "22.4 feet, 5.4 feet above flood stage", "3 degrees below normal": a
+     * distance from a mark, never the level of one */
+    /* (not a stretch: "$5 million over the next decade") */
+    if (cl->unit != FC_UNIT_COUNT && sp->end + 1 < c->sent.to &&
+        (is_word(c, sp->end, "above") || is_word(c, sp->end, "below") ||
+         (cl->unit == FC_UNIT_OTHER && (is_word(c, sp->end, "over") || is_word(c, sp->end, "under")) &&
+          !is_word(c, sp->end + 1, "the") && !is_word(c, sp->end + 1, "a") &&
+          !is_word(c, sp->end + 1, "an") && !is_word(c, sp->end + 1, "its") &&
+          !is_word(c, sp->end + 1, "their") && !is_word(c, sp->end + 1, "next") &&
+          !is_word(c, sp->end + 1, "last") && !is_word(c, sp->end + 1, "past"))) &&
+        tok(c, sp->end + 1)->kind == FC_TOK_WORD)
+        add(&b, 's', "relative");
+    /* "About 400 evacuees remain in shelters", "9,100 are still without power":
+     * those left, never the whole count ("About 2,300 residents were
+     * evacuated") */
+    /* (said of the figure's own people, close after them: not "with damage
+     * assessments still under way") */
+    for (size_t i = sp->end, e = (sp->subj_to > sp->end ? sp->subj_to : sp->end) + 3;
+         i < wto && i < e && i < c->sent.to; i++) {
+        if (is_punct(c, i, ",") || is_word(c, i, "with") || is_word(c, i, "and"))
+            break;
+        if (is_word(c, i, "remain") || is_word(c, i, "remains") || is_word(c, i, "remained") ||
+            is_word(c, i, "still")) {
+            add(&b, 's', "remaining");
+            break;
+        }
+    }
     /* "412 athletes on 18 teams, and 236 of them are women": a part is of its
      * whole's body and place (the whole's names, in its key) */
     /* (and what the whole counts, when the part names nothing it counts) */
@@ -2583,6 +2643,40 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
                 size_t len = strcspn(p, " ");
                 if (len > 2 && (p[0] == 'n' || p[0] == 'p') && p[1] == ':' &&
                     m + len + 1 < sizeof more) {
+                    more[m++] = ' ';
+                    memcpy(more + m, p, len);
+                    m += len;
+                }
+                p += len + (p[len] == ' ');
+            }
+            more[m] = '\0';
+            size_t kl = strlen(cl->key);
+            char *k2 = realloc(cl->key, kl + m + 1);
+            if (!k2)
+                return FC_ENOMEM;
+            memcpy(k2 + kl, more, m + 1);
+            cl->key = k2;
+            break;
+        }
+    }
+    /* ... and what it was doing: "shipped 3.1 million tonnes of wheat abroad
+     * ... The 3.1 million tonnes that left the Port of Calder" are the exports */
+    for (size_t i = 0; i < n; i++) {
+        fc_claim *cl = &c->out->items[first + i];
+        if (!cl->key || cl->value < 10 || strstr(cl->key, "e:"))
+            continue;
+        for (size_t j = first; j-- > 0;) {
+            const fc_claim *o = &c->out->items[j];
+            if (o->doc != cl->doc || o->sentence + 3 < cl->sentence)
+                break;
+            if (o->value != cl->value || o->unit != cl->unit || !o->key || !strstr(o->key, "e:") ||
+                o->role != cl->role)
+                continue;
+            char more[256];
+            size_t m = 0;
+            for (const char *p = o->key; *p;) {
+                size_t len = strcspn(p, " ");
+                if (len > 2 && p[0] == 'e' && p[1] == ':' && m + len + 1 < sizeof more) {
                     more[m++] = ' ';
                     memcpy(more + m, p, len);
                     m += len;

@@ -493,6 +493,20 @@ static bool up_from_before(const ctx *c, size_t k)
            (is_word(c, k - 2, "up") || is_word(c, k - 2, "down"));
 }
 
+
+/* Whether a clause of its own opens in tokens [from, to): "down 4% from 2.28
+ * million in 2023, after one of its carriers cut back service to two hub
+ * cities" (the "to two" is the cut's, not the change's level). */
+static bool subordinate_between(const ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (is_word(c, k, "after") || is_word(c, k, "before") || is_word(c, k, "because") ||
+            is_word(c, k, "when") || is_word(c, k, "while") || is_word(c, k, "whereas") ||
+            is_punct(c, k, ";"))
+            return true;
+    return false;
+}
+
 void link_sentence(ctx *c, size_t first)
 {
     size_t n = c->out->n - first;
@@ -583,7 +597,7 @@ void link_sentence(ctx *c, size_t first)
                         (cl[i].unit == FC_UNIT_PERCENT || cl[i].unit == FC_UNIT_RATIO);
         for (size_t j = i + 1; j < reach && to == (size_t)-1; j++)
             if (cl[j].role == FC_ROLE_LEVEL && sp[j].start > c->sent.from &&
-                is_word(c, sp[j].start - 1, "to") &&
+                is_word(c, sp[j].start - 1, "to") && !subordinate_between(c, sp[i].end, sp[j].start) &&
                 (change_fits_level(cl[i].unit, cl[j].unit) ||
                  (durations && cl[j].unit == FC_UNIT_DURATION)))
                 to = j;

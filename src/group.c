@@ -452,6 +452,31 @@ static bool name_as_word(const fc_keyinfo *k, const uint32_t *a, size_t na, cons
     return false;
 }
 
+static bool mentions(fc_keyinfo *k, size_t doc, uint32_t t);
+
+/* Whether the last word of a name of two words or more in a is a plain word of
+ * b, the one maybe a stem of the other, and b's document names it whole: "the
+ * fire had scorched about 1,840 acres" in a story of the Sawtooth Ridge Fire. */
+static bool name_head_as_word(fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *b,
+                              size_t nb, size_t bdoc)
+{
+    for (size_t i = 0; i < na; i++) {
+        const char *n = k->names[a[i]] + 2, *h = strrchr(n, '_');
+        if (!h)
+            continue;
+        h++;
+        size_t nh = strlen(h);
+        for (size_t j = 0; j < nb; j++) {
+            const char *w = k->names[b[j]] + 2;
+            size_t nw = strlen(w);
+            if (nw >= 3 && nw <= nh && nh - nw <= 2 && strncmp(h, w, nw) == 0 &&
+                mentions(k, bdoc, a[i]))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Whether a modifier of a is a plain word of b, the one maybe a stem of the other
  * ("m:=finisher" and "w:finish": "6,200 runners crossed the finish line" and
  * "8,900 finishers"; "m:tern" and "w:tern"). */
@@ -571,6 +596,26 @@ static bool other_body(const fc_claim *c, const char *name)
         p += n + (p[n] == ' ');
     }
     return true;
+}
+
+/* Whether a modifier of a is a kind of person ("m:=officer"). */
+static bool has_role(const fc_keyinfo *k, const uint32_t *a, size_t na)
+{
+    for (size_t i = 0; i < na; i++)
+        if (k->names[a[i]][2] == '=')
+            return true;
+    return false;
+}
+
+/* Whether a and b share a kind of person. */
+static bool shares_role(const fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *b,
+                        size_t nb)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (a[i] == b[j] && k->names[a[i]][2] == '=')
+                return true;
+    return false;
 }
 
 /* Whether every term of a (of one kind) that b lacks is mentioned in b's document. */
@@ -837,7 +882,7 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     for (int i = 0; i < FC_NTERM_KINDS; i++)
         c[i] = common(ta[i], na[i], tb[i], nb[i]);
     /* (a name both keys give and share, before any is read from plain words) */
-    bool name_shared = c[FC_TERM_NAME] > 0;
+    bool name_shared = c[FC_TERM_NAME] > 0, head_named = false;
 #define BOTH(kind) (na[kind] && nb[kind])
     /* A thing one side names that is a plain word of the other's ("48,600 tonnes
      * of mackerel" and "mackerel landed ... totalled 36,900 tonnes"): the same
@@ -864,13 +909,22 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
      * county's job program, has placed ..."): the same name. */
     if ((!na[FC_TERM_NAME]) != (!nb[FC_TERM_NAME])) {
         bool in_a = na[FC_TERM_NAME] != 0;
+        /* (or its head noun, "the fire", of the Sawtooth Ridge Fire its story
+         * names: a measure of that named thing, below) */
+        bool head = ca->doc != cb->doc &&
+                    name_head_as_word(k, in_a ? ta[FC_TERM_NAME] : tb[FC_TERM_NAME],
+                                      in_a ? na[FC_TERM_NAME] : nb[FC_TERM_NAME],
+                                      in_a ? tb[FC_TERM_WORD] : ta[FC_TERM_WORD],
+                                      in_a ? nb[FC_TERM_WORD] : na[FC_TERM_WORD],
+                                      in_a ? cb->doc : ca->doc);
         if (name_as_word(k, in_a ? ta[FC_TERM_NAME] : tb[FC_TERM_NAME],
-                         in_a ? na[FC_TERM_NAME] : nb[FC_TERM_NAME],
-                         in_a ? tb[FC_TERM_WORD] : ta[FC_TERM_WORD],
-                         in_a ? nb[FC_TERM_WORD] : na[FC_TERM_WORD])) {
+                                 in_a ? na[FC_TERM_NAME] : nb[FC_TERM_NAME],
+                                 in_a ? tb[FC_TERM_WORD] : ta[FC_TERM_WORD],
+                                 in_a ? nb[FC_TERM_WORD] : na[FC_TERM_WORD])) {
             c[FC_TERM_NAME]++;
             (in_a ? nb : na)[FC_TERM_NAME]++;
         }
+        head_named = head;
     }
     /* Jobs lost are the people who lose them: "will cut 860 jobs" and "860
      * workers will be laid off" count one loss. */
@@ -929,7 +983,8 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     bool person = c[FC_TERM_THING] && strcmp(k->names[ta[FC_TERM_THING][0]], "t:person") == 0;
     /* a measure of one named thing ("the Cinder Ridge Fire has grown to 4,820
      * acres", "... which has now blackened about 8,400 acres") */
-    bool unit_named = c[FC_TERM_UNIT] && name_shared && (!na[FC_TERM_THING] || !nb[FC_TERM_THING]);
+    bool unit_named = c[FC_TERM_UNIT] && (name_shared || head_named) &&
+                      (!na[FC_TERM_THING] || !nb[FC_TERM_THING]);
     /* An amount added ("adding 2.4 miles of paved path") is never the whole it
      * was added to ("the trail now runs nearly 11 miles"). */
     bool add_a = k->add != NO_TERM && contains(ta[FC_TERM_EVENT], na[FC_TERM_EVENT], k->add),
@@ -990,6 +1045,20 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
         return -1;
     if (BOTH(FC_TERM_OBJECT) && !c[FC_TERM_OBJECT])
         return -1; /* approval of the job against approval of the handling of one issue */
+    /* Two kinds of person with no event in common are two groups, whatever
+     * other modifier they share ("2,610 retired officers and firefighters",
+     * "5,200 retired city workers") */
+    if (BOTH(FC_TERM_MODIFIER) && !c[FC_TERM_EVENT] &&
+        has_role(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER]) &&
+        has_role(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]) &&
+        !shares_role(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER], tb[FC_TERM_MODIFIER],
+                     nb[FC_TERM_MODIFIER]) &&
+        !c[FC_TERM_NAME] && !c[FC_TERM_PLACE] && /* ("swimmers" and "finishers" of one race) */
+        !modifier_as_word(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER], tb[FC_TERM_WORD],
+                          nb[FC_TERM_WORD]) &&
+        !modifier_as_word(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER], ta[FC_TERM_WORD],
+                          na[FC_TERM_WORD]))
+        return -1;
     /* A share's base is often left out ("46% approve" of "46% of adults"); other
      * modifiers only one side has must be in the other side's text. */
     if (ca->unit != FC_UNIT_PERCENT && na[FC_TERM_THING] && nb[FC_TERM_THING] &&
@@ -1047,6 +1116,20 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
             placed = scope_is_place_kind(k, oscope[0], named->place);
         if (!placed && !(broad_place(k, named->place) && other_scope == 0))
             return -1;
+        /* ... and a figure with no place in a story about another place (its
+         * home: the place its first figures name) is that place's, whatever
+         * the story says of the placed side's ("summer school enrolled 2,100
+         * students" in a Corbin County story that mentions neighboring Linden
+         * Falls, against "Linden Falls enrolls about 9,800 students") */
+        {
+            size_t pdoc = a->place != NO_TERM ? ca->doc : cb->doc;
+            uint32_t ohome = other_doc < k->ndocs ? k->home[other_doc] : NO_TERM;
+            if (pdoc != other_doc && ohome != NO_TERM && ohome != named->place &&
+                !broad_place(k, ohome) && !broad_place(k, named->place) &&
+                !same_place(k->names[ohome] + 2, k->names[named->place] + 2) &&
+                !mentions(k, pdoc, ohome))
+                return -1;
+        }
         /* ... and the other side's own clause names something the placed side's
          * text never does ("Next door, the Fairholm district has 4,100
          * students" against "Enrollment in the Lakemont school district fell
@@ -1203,6 +1286,13 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     /* (the named thing and the unit are all one side says: "the Cinder Ridge
      * Fire has grown to 4,820 acres") */
     if (unit_named && (!wa || !wb))
+        return 1;
+    /* (... and so it is when what else one side says is a thing the other
+     * leaves out and the other an event: "The Sawtooth Ridge Fire roared across
+     * 18,400 acres of timber", "the fire had scorched about 1,840 acres") */
+    if (unit_named && head_named && !c[FC_TERM_THING] && !c[FC_TERM_EVENT] &&
+        (!na[FC_TERM_THING] || !nb[FC_TERM_THING]) && (!na[FC_TERM_EVENT] || !nb[FC_TERM_EVENT]) &&
+        !na[FC_TERM_MODIFIER] && !nb[FC_TERM_MODIFIER])
         return 1;
     if (wa > 0 && wb > 0) {
         if (!c[FC_TERM_THING] && !c[FC_TERM_MODIFIER] && !c[FC_TERM_OBJECT] && !c[FC_TERM_EVENT] &&
