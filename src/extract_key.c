@@ -2485,6 +2485,30 @@ static bool prison_term(const ctx *c, const fc_claim_toks *sp)
     return false;
 }
 
+/* Appends to cl's key the terms of key whose kind is one of kinds ("np"). */
+static fc_status append_terms(fc_claim *cl, const char *key, const char *kinds)
+{
+    char more[256];
+    size_t m = 0;
+    for (const char *p = key; *p;) {
+        size_t len = strcspn(p, " ");
+        if (len > 2 && p[1] == ':' && strchr(kinds, p[0]) && m + len + 1 < sizeof more) {
+            more[m++] = ' ';
+            memcpy(more + m, p, len);
+            m += len;
+        }
+        p += len + (p[len] == ' ');
+    }
+    more[m] = '\0';
+    size_t kl = strlen(cl->key);
+    char *k2 = realloc(cl->key, kl + m + 1);
+    if (!k2)
+        return FC_ENOMEM;
+    memcpy(k2 + kl, more, m + 1);
+    cl->key = k2;
+    return FC_OK;
+}
+
 fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
 {
     size_t n = c->out->n - first;
@@ -2626,71 +2650,31 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
     /* "Calder University researchers won 214 external grants ... The number of
      * grants rose to 214 from 187": a figure the document gave before, of the
      * same unit, is of what the earlier one named (its names and places) */
-    for (size_t i = 0; i < n; i++) {
-        fc_claim *cl = &c->out->items[first + i];
-        if (!cl->key || cl->value < 10 || strstr(cl->key, "n:") || strstr(cl->key, "p:"))
-            continue;
-        for (size_t j = first; j-- > 0;) {
-            const fc_claim *o = &c->out->items[j];
-            if (o->doc != cl->doc || o->sentence + 3 < cl->sentence)
-                break;
-            if (o->value != cl->value || o->unit != cl->unit || !o->key ||
-                (!strstr(o->key, "n:") && !strstr(o->key, "p:")))
-                continue;
-            char more[256];
-            size_t m = 0;
-            for (const char *p = o->key; *p;) {
-                size_t len = strcspn(p, " ");
-                if (len > 2 && (p[0] == 'n' || p[0] == 'p') && p[1] == ':' &&
-                    m + len + 1 < sizeof more) {
-                    more[m++] = ' ';
-                    memcpy(more + m, p, len);
-                    m += len;
-                }
-                p += len + (p[len] == ' ');
-            }
-            more[m] = '\0';
-            size_t kl = strlen(cl->key);
-            char *k2 = realloc(cl->key, kl + m + 1);
-            if (!k2)
-                return FC_ENOMEM;
-            memcpy(k2 + kl, more, m + 1);
-            cl->key = k2;
-            break;
-        }
-    }
     /* ... and what it was doing: "shipped 3.1 million tonnes of wheat abroad
      * ... The 3.1 million tonnes that left the Port of Calder" are the exports */
     for (size_t i = 0; i < n; i++) {
         fc_claim *cl = &c->out->items[first + i];
-        if (!cl->key || cl->value < 10 || strstr(cl->key, "e:"))
+        if (!cl->key || cl->value < 10)
             continue;
-        for (size_t j = first; j-- > 0;) {
+        bool want_names = !strstr(cl->key, "n:") && !strstr(cl->key, "p:"),
+             want_events = !strstr(cl->key, "e:");
+        for (size_t j = first; (want_names || want_events) && j-- > 0;) {
             const fc_claim *o = &c->out->items[j];
             if (o->doc != cl->doc || o->sentence + 3 < cl->sentence)
                 break;
-            if (o->value != cl->value || o->unit != cl->unit || !o->key || !strstr(o->key, "e:") ||
-                o->role != cl->role)
+            if (o->value != cl->value || o->unit != cl->unit || !o->key)
                 continue;
-            char more[256];
-            size_t m = 0;
-            for (const char *p = o->key; *p;) {
-                size_t len = strcspn(p, " ");
-                if (len > 2 && p[0] == 'e' && p[1] == ':' && m + len + 1 < sizeof more) {
-                    more[m++] = ' ';
-                    memcpy(more + m, p, len);
-                    m += len;
-                }
-                p += len + (p[len] == ' ');
+            fc_status st = FC_OK;
+            if (want_names && (strstr(o->key, "n:") || strstr(o->key, "p:"))) {
+                st = append_terms(cl, o->key, "np");
+                want_names = false;
             }
-            more[m] = '\0';
-            size_t kl = strlen(cl->key);
-            char *k2 = realloc(cl->key, kl + m + 1);
-            if (!k2)
-                return FC_ENOMEM;
-            memcpy(k2 + kl, more, m + 1);
-            cl->key = k2;
-            break;
+            if (st == FC_OK && want_events && strstr(o->key, "e:") && o->role == cl->role) {
+                st = append_terms(cl, o->key, "e");
+                want_events = false;
+            }
+            if (st != FC_OK)
+                return st;
         }
     }
     /* An earlier level ("from 49% in March") measures what its level measures. */
