@@ -3001,6 +3001,19 @@ static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_clai
             if (!to)
                 e = NULL;
         }
+        /* "residents set out 18,400 tons of recycling at the curb": put out,
+         * done; "set out 500 new homes by 2030" names a goal (a deadline
+         * after the figure) */
+        if (e && e->phrase.ntok == 2 && k + 2 == start && is_word(c, k, "set") &&
+            is_word(c, k + 1, "out")) {
+            bool deadline = false;
+            for (size_t q = end; q + 1 < c->sent.to && q < end + 12 && !deadline; q++)
+                deadline = is_word(c, q, "by") &&
+                           (is_year(c, q + 1) || is_month(c, q + 1) || is_word(c, q + 1, "the") ||
+                            is_word(c, q + 1, "next") || is_word(c, q + 1, "year's"));
+            if (!deadline)
+                e = NULL;
+        }
         /* "ordered 146 trucks out of service", "ordered 40 buses": what was
          * ordered, done; "ordered 3,000 arrests a day" is a quota. */
         if (e && e->phrase.ntok + k == start && e->phrase.ntok == 1 && cl->per == FC_PER_NONE &&
