@@ -373,13 +373,58 @@ static bool whole_after_of(const ctx *c, const fc_claim_toks *sp, size_t j)
  * the level it arrives at is the one level of prev's unit in the sentence
  * before, in the same paragraph or the one before, not a later figure of its
  * own sentence; the change takes it as its `to`. */
-static bool link_back(ctx *c, size_t first, size_t i, fc_claim *change, const fc_claim *prev)
+/* Whether the words of the sentence before the change (tokens from c->sent.from
+ * to `to`) share a word with the sentence before it, by its first five letters
+ * ("Enrollment fell 6% from 8,600" after "The district enrolled 8,400"). */
+static bool subject_echoes(const ctx *c, size_t to)
+{
+    for (size_t t = c->sent.from; t < to; t++) {
+        const fc_tok *a = tok(c, t);
+        if (a->kind != FC_TOK_WORD || a->end - a->start < 5 || is_determiner(c, t))
+            continue;
+        for (size_t u = c->prev_sent.from; u < c->prev_sent.to; u++) {
+            const fc_tok *b = tok(c, u);
+            if (b->kind == FC_TOK_WORD && b->end - b->start >= 5 &&
+                fc_ieq(c->text + a->start, c->text + b->start, 5))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Whether the words right after the earlier level date it relative to the
+ * level before ("from 1,150 the year before", "from 8,600 a year earlier"). */
+static bool dated_back(const ctx *c, const fc_claim_toks *sp)
+{
+    static const char *const words[] = {"before", "earlier", "previous", "prior", "ago"};
+    for (size_t t = sp->end; t < sp->end + 4 && t < c->sent.to; t++)
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+            if (is_word(c, t, words[k]))
+                return true;
+    return false;
+}
+
+static bool link_back(ctx *c, size_t first, size_t i, fc_claim *change, const fc_claim *prev,
+                      const fc_claim_toks *prev_sp)
 {
     static const char *const openers[] = {"that", "this", "it", "that's", "it's", "which"};
     bool opens = false;
     for (size_t k = 0; k < sizeof openers / sizeof *openers && !opens; k++)
         opens = is_word(c, c->sent.from, openers[k]);
-    if (!opens || (tok(c, c->sent.from)->blank_before && !prev) || c->sentence == 0)
+    /* A sentence that names its subject points back too when the change
+     * starts from an earlier level of its own and no other figure, in the
+     * paragraph of the sentence before, and its subject echoes that sentence
+     * or its earlier level is dated back from it ("The shelter placed 1,260
+     * animals last year. Adoptions rose 12% from 1,150 the year before."); its
+     * subject is short (a modified one, "Cat adoptions", may be a part), and
+     * the two levels are within half again of each other. */
+    bool names = !opens && prev && c->sentence > 0 && c->out->n == first + 2 &&
+                 !tok(c, c->sent.from)->blank_before && c->prev_sent.to > c->prev_sent.from &&
+                 c->prev_sent.to <= c->sent.from &&
+                 c->spans[i].start <= c->sent.from + 3 &&
+                 (subject_echoes(c, c->spans[i].start) ||
+                  (c->spans[i].start <= c->sent.from + 2 && dated_back(c, prev_sp)));
+    if ((!opens && !names) || (tok(c, c->sent.from)->blank_before && !prev) || c->sentence == 0)
         return false;
     for (size_t k = first; k < first + i; k++)
         if (c->out->items[k].role == FC_ROLE_LEVEL || c->out->items[k].role == FC_ROLE_PREVIOUS)
@@ -399,6 +444,8 @@ static bool link_back(ctx *c, size_t first, size_t i, fc_claim *change, const fc
     }
     if (!level)
         return false;
+    if (names && !(level->value > 0 && prev->value > 0 && fabs(log(level->value / prev->value)) < 0.4))
+        return false; /* (a level far from the earlier one is of something else) */
     change->to = level->value;
     change->from = prev ? prev->value : level->from;
     return true;
@@ -688,7 +735,7 @@ void link_sentence(ctx *c, size_t first)
                 !(sp[j].start > c->sent.from && is_determiner(c, sp[j].start - 1)))
                 own = false;
         if (to == (size_t)-1 && (from == (size_t)-1 || own) &&
-            link_back(c, first, i, &cl[i], own ? &cl[from] : NULL))
+            link_back(c, first, i, &cl[i], own ? &cl[from] : NULL, own ? &sp[from] : NULL))
             continue;
         for (size_t j = i + 1; j < apposed && to == (size_t)-1; j++)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit))
