@@ -4586,6 +4586,19 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
         for (size_t k = 0; k < sizeof falls / sizeof *falls; k++)
             if (is_word(c, after + 1, falls[k]))
                 return FC_ROLE_LEVEL;
+    /* "the hospital lost $14.6 million on operations": an amount lost is a
+     * loss, a level another story gives as "its loss came to $9.8 million";
+     * "the shares lost $3.20 to close at $41.10" arrives at a level */
+    if (cl->unit == FC_UNIT_CURRENCY && start > c->sent.from &&
+        (is_word(c, start - 1, "lost") || is_word(c, start - 1, "lose") ||
+         is_word(c, start - 1, "loses") || is_word(c, start - 1, "losing"))) {
+        bool arrives = false;
+        for (size_t k = after; k < after + 6 && k + 1 < c->sent.to && !arrives; k++)
+            arrives = (is_word(c, k, "to") || is_word(c, k, "from") || is_word(c, k, "at")) &&
+                      tok(c, k + 1)->kind != FC_TOK_WORD;
+        if (!arrives)
+            return FC_ROLE_LEVEL;
+    }
     if (list_before(c, &r->up_before, start) || list_before(c, &r->down_before, start)) {
         cl->direction = list_before(c, &r->up_before, start) ? FC_DIR_UP : FC_DIR_DOWN;
         return FC_ROLE_CHANGE;

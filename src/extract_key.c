@@ -162,6 +162,23 @@ static void tax_flow(keyb *b)
     *b = nb;
 }
 
+/* Money lost is a loss, whoever lost it: "the hospital lost $14.6 million on
+ * operations" is what "its operating loss came to" (the thing "loss", not the
+ * event of destroying that "lost" names for homes and lives). */
+static void money_lost(const ctx *c, const fc_claim *cl, keyb *b, size_t figure)
+{
+    if (cl->unit != FC_UNIT_CURRENCY || figure <= c->sent.from ||
+        !(is_word(c, figure - 1, "lost") || is_word(c, figure - 1, "lose") ||
+          is_word(c, figure - 1, "loses") || is_word(c, figure - 1, "losing")))
+        return;
+    keyb nb = {0};
+    for (size_t i = 0; i < b->n; i++)
+        if (!term_is(b, i, "e:destroy") && !term_is(b, i, "e:lose"))
+            add(&nb, b->terms[i][0], b->terms[i] + 2);
+    add(&nb, 't', "loss");
+    *b = nb;
+}
+
 static size_t kind_index(char kind)
 {
     switch (kind) {
@@ -1245,6 +1262,19 @@ static void subject_thing(ctx *c, const fc_claim_toks *sp, size_t wfrom, keyb *b
     while (k < end && (is_determiner_word(c, k) || is_word(c, k, "a") || is_word(c, k, "its") ||
                        is_word(c, k, "their") || is_word(c, k, "this") || is_word(c, k, "that")))
         k++;
+    /* ("the Millbrook hospital's operating loss came to": past the owner) */
+    /* (only an owner that is the phrase's start, a name first: "the Corbin
+     * Valley transit authority's operating loss"; no "Finishers in Sunday's
+     * marathon") */
+    for (size_t q = k; q + 1 < end && q < k + 4; q++) {
+        if (has_apostrophe(c, q)) {
+            k = q + 1;
+            break;
+        }
+        if (tok(c, q)->kind != FC_TOK_WORD || skip_word(c, q) ||
+            (q == k && !fc_tok_is_capitalised(c->text, tok(c, q))))
+            break;
+    }
     if (k + 2 < end && word_of(c, k, tallies, N_(tallies)) && is_word(c, k + 1, "of")) {
         k += 2;
         while (k < end && (is_determiner_word(c, k) || is_word(c, k, "its")))
@@ -1614,6 +1644,15 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             if ((is_word(c, q, "at") || is_word(c, q, "across") || is_word(c, q, "in")) &&
                 tok(c, q + 1)->kind == FC_TOK_NUM && fc_tok_number(c->text, tok(c, q + 1)) >= 3 &&
                 word_of(c, q + 2, sites, sizeof sites / sizeof *sites))
+                add(&b, 's', "across-sites");
+        /* (and before it, in its subject: "its 14 data centers used 1.3
+         * billion gallons") */
+        for (size_t q = sp->start > c->sent.from + 8 ? sp->start - 8 : c->sent.from;
+             q + 1 < sp->start && !count_kind(&b, 's'); q++)
+            if (tok(c, q)->kind == FC_TOK_NUM && fc_tok_number(c->text, tok(c, q)) >= 3 &&
+                (word_of(c, q + 1, sites, sizeof sites / sizeof *sites) ||
+                 (q + 2 < sp->start && tok(c, q + 1)->kind == FC_TOK_WORD &&
+                  word_of(c, q + 2, sites, sizeof sites / sizeof *sites))))
                 add(&b, 's', "across-sites");
     }
     enum { PLAIN_MAX = 12 };
@@ -2075,6 +2114,10 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             }
         }
     }
+    /* ... and an amount whose clause names no thing the rules know is of its
+     * subject: "the hospital's operating loss came to $9.8 million" */
+    if (cl->unit == FC_UNIT_CURRENCY && !count_kind(&b, 't') && sp->subj_to <= sp->subj_from)
+        subject_thing(c, sp, wfrom, &b);
     /* "in its first 30 days", "in the busiest week", "over the past six
      * months": a stretch of its own, not the whole run ("about 460,000 trips
      * since it opened") nor another stretch; a figure with a period read
@@ -2180,6 +2223,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     }
     merge_losses(c, &b, sp->start);
     tax_flow(&b);
+    money_lost(c, cl, &b, sp->start);
     /* "16,482 votes for the levy", "14,905 votes against": the side the
      * votes are on, as "in favor" gives it */
     /* (of a question on the ballot, not a candidate: "votes for Tom Brennan") */
@@ -2632,13 +2676,25 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
                /* ("to $12,750 for 2025-26, a decision student leaders called ...":
                 * an aside on the amount, not its clause) */
                !(cl->unit == FC_UNIT_CURRENCY && wto > past && is_punct(c, wto, ",") &&
-                 (is_word(c, wto + 1, "a") || is_word(c, wto + 1, "an"))))
+                 (is_word(c, wto + 1, "a") || is_word(c, wto + 1, "an"))) &&
+               /* (", with the show accounting for much of the traffic": a
+                * clause of its own on something else) */
+               !(wto > past && is_punct(c, wto, ",") && is_word(c, wto + 1, "with")))
             wto++;
         /* "destroyed 312 homes, county officials said, and left more than a
          * thousand others needing repairs": the clause ends at its source */
         if (c->about.attr_to > c->about.attr_from && c->about.attr_from >= past &&
-            c->about.attr_from < wto)
+            c->about.attr_from < wto) {
             wto = c->about.attr_from;
+            /* (with the speaker's title, right after a comma: ", Petty
+             * Officer Dana Whitlow said") */
+            size_t t = wto;
+            while (t > past + 1 && t + 4 > wto && tok(c, t - 1)->kind == FC_TOK_WORD &&
+                   fc_tok_is_capitalised(c->text, tok(c, t - 1)))
+                t--;
+            if (t < wto && is_punct(c, t - 1, ","))
+                wto = t - 1;
+        }
         if (!partial_known) {
             c->key_partial = partial_count(c);
             partial_known = true;
