@@ -498,6 +498,40 @@ static bool modifier_as_word(const fc_keyinfo *k, const uint32_t *a, size_t na, 
 }
 
 
+/* Whether a modifier in m (no person's role, "=...") is a word of claim o's
+ * sentence in a clause after the figure, by its stem at a word's start. */
+static bool modifier_in_sentence(const fc_keyinfo *k, const uint32_t *m, size_t nm,
+                                 const fc_claim *o)
+{
+    if (o->doc >= k->ndocs || !k->docs[o->doc] || o->sentence_end <= o->sentence_start)
+        return false;
+    const char *p = fc_doc_bytes(k->docs[o->doc], o->sentence_start, o->sentence_end);
+    if (!p)
+        return false;
+    size_t len = o->sentence_end - o->sentence_start;
+    for (size_t i = 0; i < nm; i++) {
+        const char *w = k->names[m[i]] + 2;
+        size_t n = strlen(w);
+        if (*w == '=' || n < 3)
+            continue;
+        /* (a word its key has in a term of any kind is no kind set apart:
+         * "23 cases of Legionnaires' disease", n:legionnaires) */
+        bool keyed = false;
+        for (const char *t = o->key ? strchr(o->key, ':') : NULL; t && !keyed; t = strchr(t + 1, ':'))
+            keyed = strncmp(t + 1, w, n) == 0;
+        if (keyed)
+            continue;
+        /* (after the figure and a comma: a clause setting a part apart) */
+        size_t from = o->end - o->sentence_start;
+        while (from < len && p[from] != ',')
+            from++;
+        for (size_t q = from; q + n <= len; q++)
+            if (!isalnum((unsigned char)p[q - 1]) && strncasecmp(p + q, w, n) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* Whether the document of claim index doc mentions the word of term t (its
  * text after the kind prefix; "_" joins the words of a name: the first counts),
  * case-insensitive, at the start of a word. */
@@ -1068,6 +1102,20 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
          !one_sided_mentioned(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER], ta[FC_TERM_MODIFIER],
                               na[FC_TERM_MODIFIER], ca->doc)))
         return -1;
+    /* ... and one the other side's own sentence says apart from its figure is
+     * no kind of it ("Hood Valley's 212 pear orchards" and "Of the valley's 640
+     * orchards, about a third grow pears") */
+    if (ca->unit != FC_UNIT_PERCENT && na[FC_TERM_THING] && nb[FC_TERM_THING] &&
+        (!na[FC_TERM_MODIFIER]) != (!nb[FC_TERM_MODIFIER])) {
+        bool a_has = na[FC_TERM_MODIFIER] != 0;
+        const uint32_t *m = a_has ? ta[FC_TERM_MODIFIER] : tb[FC_TERM_MODIFIER];
+        size_t nm = a_has ? na[FC_TERM_MODIFIER] : nb[FC_TERM_MODIFIER];
+        const fc_claim *o = a_has ? cb : ca;
+        if (modifier_in_sentence(k, m, nm, o) &&
+            !modifier_as_word(k, m, nm, a_has ? tb[FC_TERM_WORD] : ta[FC_TERM_WORD],
+                              a_has ? nb[FC_TERM_WORD] : na[FC_TERM_WORD]))
+            return -1;
+    }
     /* Places: the first (most specific) ones must be the same ("Lubbock County,
      * Texas" is not "Texas"); a place only one side names must be in the other
      * side's text. */
