@@ -3656,8 +3656,9 @@ static bool period_at_day(const ctx *c, size_t i, bool have_pub, long pub, char 
     }
     bool since = prep && prep->kind == FC_PERIOD_SINCE;
     size_t since_at = since ? i - prep->phrase.ntok : 0;
-    /* "since the outbreak began in January": since January */
-    for (size_t k = i; !since && (year || month) && k-- > c->sent.from && k + 7 > i;) {
+    /* "since the outbreak began in January": since January ("since the heat
+     * wave set in on July 6") */
+    for (size_t k = i; !since && (year || month) && k-- > c->sent.from && k + 9 > i;) {
         if (tok(c, k)->kind == FC_TOK_PUNCT)
             break;
         if ((since = is_word(c, k, "since")))

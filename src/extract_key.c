@@ -2125,6 +2125,12 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     /* (also one that opens the sentence before the figure: "In its first 21
      * days of service the ferry carried 68,800") */
     size_t span_from = wfrom, span_to = cl->period ? 0 : wto; /* (0: no word looked at) */
+    /* (to the clause's end past a long subject: "1,450 students in the Harlan
+     * district were left without bus service on the first day of classes") */
+    while (span_to && span_to < wto + 6 && span_to < c->sent.to && !is_break(c, span_to) &&
+           !is_punct(c, span_to, ",") &&
+           !(c->about.attr_to > c->about.attr_from && span_to == c->about.attr_from))
+        span_to++;
     for (size_t i = c->sent.from; i < wfrom && i < span_to && i < c->sent.from + 4; i++)
         if (may_mark(c, i) &&
             (is_word(c, i, "first") || is_word(c, i, "last") || is_word(c, i, "past") ||
@@ -2152,17 +2158,17 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         }
         static const char *const units[] = {"day", "days", "week", "weeks", "weekend",
                                             "month", "months", "hour", "hours"};
-        for (size_t q = 0; u < wto && q < sizeof units / sizeof *units; q++)
+        for (size_t q = 0; u <= span_to && u < c->sent.to && q < sizeof units / sizeof *units; q++)
             if (is_word(c, u, units[q])) {
                 char sc[48];
                 size_t ul = strlen(units[q]) - (units[q][strlen(units[q]) - 1] == 's');
-                /* ("the latest week" is the last one) */
-                snprintf(sc, sizeof sc, "span-%s-%s%.*s", m == 7 ? "last" : marks[m], n, (int)ul,
-                         units[q]);
+                /* ("the latest week" is the last one, "opening day" the first) */
+                snprintf(sc, sizeof sc, "span-%s-%s%.*s",
+                         m == 7 ? "last" : m == 3 ? "first" : marks[m], n, (int)ul, units[q]);
                 for (char *p = sc; *p; p++)
                     *p = (char)tolower((unsigned char)*p);
                 add(&b, 's', sc);
-                i = wto;
+                i = span_to;
                 break;
             }
     }

@@ -1389,7 +1389,9 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
              * its gates in 2025") */
             bool same_time = !na[FC_TERM_EVENT] && !nb[FC_TERM_EVENT] && ca->period &&
                              cb->period && strcmp(ca->period, cb->period) == 0;
-            if (roles_a && roles_b && !same_time &&
+            /* (nor do two words of their clauses: "1,900 students without
+             * their usual bus", "3,400 students left without bus service") */
+            if (roles_a && roles_b && !same_time && c[FC_TERM_WORD] < 2 &&
                 (na[FC_TERM_EVENT] || nb[FC_TERM_EVENT] || na[FC_TERM_WORD] || nb[FC_TERM_WORD]))
                 return 0;
             /* "people" with nothing more, or with a kind of person on one side
