@@ -405,6 +405,25 @@ static const fc_entry *currency_after(const ctx *c, size_t i)
     return currency_lookup(c, i, false, false);
 }
 
+/* Whether "to", a figure and "from" a figure follow token i closely, with no
+ * punctuation between ("$15 to $20 from $35"). */
+static bool from_follows(const ctx *c, size_t i)
+{
+    size_t k = i + 1;
+    while (k < c->sent.to && k < i + 4 && !is_word(c, k, "to"))
+        k++;
+    if (!is_word(c, k, "to"))
+        return false;
+    for (size_t q = k + 1; q + 1 < c->sent.to && q < k + 7; q++) {
+        if (tok(c, q)->kind == FC_TOK_PUNCT && !is_punct(c, q, "$") && !is_punct(c, q, "%") &&
+            !is_punct(c, q, "."))
+            return false;
+        if (is_word(c, q, "from"))
+            return tok(c, q + 1)->kind == FC_TOK_NUM || tok(c, q + 1)->kind == FC_TOK_PUNCT;
+    }
+    return false;
+}
+
 /* Whether the number at token i is the first figure of a change, so that a
  * following "to" starts the new level, not the end of a range: a change word
  * just before it ("slipped 2% to 38%", "grew by $2.4 billion to $18.9
@@ -421,11 +440,29 @@ static bool starts_change(const ctx *c, size_t i)
         return !list_before(c, &r->not_changes, at);
     /* "improved by 6% to 84%", "widened by 3 points to 12": any change verb
      * before "by" */
-    if (at > c->sent.from + 1 && is_word(c, at - 1, "by") &&
+    /* ("to rise by 5 to 10 percent": a bare number, "to" and a percentage
+     * with no earlier level after it are a range of the change) */
+    bool bare_range = i + 3 < c->sent.to && is_word(c, i + 1, "to") &&
+                      tok(c, i + 2)->kind == FC_TOK_NUM &&
+                      (is_word(c, i + 3, "percent") || is_punct(c, i + 3, "%")) &&
+                      !from_follows(c, i);
+    if (at > c->sent.from + 1 && is_word(c, at - 1, "by") && !bare_range &&
         (list_before(c, &r->up_before, at - 1) || list_before(c, &r->down_before, at - 1) ||
          list_before(c, &r->change_verbs, at - 1) || list_before(c, &r->up_by, at - 1) ||
          list_before(c, &r->down_by, at - 1)))
         return true;
+    /* ... or with its object between, and the earlier level after the new
+     * one: "cut its monthly fee by $15 to $20 from $35" ("could cut the
+     * budget by $2 million to $3 million" is a range) */
+    if (at > c->sent.from + 2 && is_word(c, at - 1, "by") && from_follows(c, i)) {
+        size_t lo = at - 1;
+        while (lo > c->sent.from && lo + 12 > at && tok(c, lo - 1)->kind != FC_TOK_PUNCT &&
+               tok(c, lo - 1)->kind != FC_TOK_NUM)
+            lo--;
+        if (list_in(c, &r->up_by, lo, at - 1) || list_in(c, &r->down_by, lo, at - 1) ||
+            list_in(c, &r->up_before, lo, at - 1) || list_in(c, &r->down_before, lo, at - 1))
+            return true;
+    }
     if (!list_before(c, &r->change_from, at))
         return false;
     size_t from = at > c->sent.from + 12 ? at - 12 : c->sent.from;
@@ -4212,6 +4249,31 @@ static bool when_clause(const ctx *c, size_t i, size_t start)
     for (size_t k = i + 4 > start ? i + 1 : start - 3; k < start; k++)
         if (is_word(c, k, "when") && is_punct(c, k - 1, ","))
             return true;
+    /* ("since 1997, when a magnitude 6.0 tremor killed 23 people": the
+     * clause right after the time, with no break before the figure) */
+    if (i + 2 < start && is_punct(c, i + 1, ",") && is_word(c, i + 2, "when")) {
+        for (size_t k = i + 3; k < start; k++)
+            if (tok(c, k)->kind == FC_TOK_PUNCT && !is_punct(c, k, "."))
+                return false;
+        return start < i + 14;
+    }
+    return false;
+}
+
+/* Whether the number at token i stands in a clause on "when" (after a comma)
+ * that runs on to the figure at start with no break. */
+static bool in_when_clause(const ctx *c, size_t i, size_t start)
+{
+    for (size_t k = i; k-- > c->sent.from + 1 && k + 10 > i;) {
+        if (tok(c, k)->kind == FC_TOK_PUNCT)
+            return false;
+        if (is_word(c, k, "when") && is_punct(c, k - 1, ",")) {
+            for (size_t q = i + 1; q < start; q++)
+                if (tok(c, q)->kind == FC_TOK_PUNCT && !is_punct(c, q, "."))
+                    return false;
+            return true;
+        }
+    }
     return false;
 }
 
@@ -4341,7 +4403,7 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
          * or not a number stops the search here. */
         if (kept && k <= c->periods.maybe_lo)
             break;
-        if (other_number(c, i) && !set_off(c, i, start))
+        if (other_number(c, i) && !set_off(c, i, start) && !in_when_clause(c, i, start))
             break;
     }
     /* What parts the time before from the claim: "and" ("1,010 on Sunday and

@@ -680,6 +680,27 @@ static bool modifiers_within(const fc_keyinfo *k, const uint32_t *a, size_t na, 
     return true;
 }
 
+/* Whether one of the modifiers is no kind of person ("m:travel", not
+ * "m:=nurs"). */
+static bool has_plain_modifier(const fc_keyinfo *k, const uint32_t *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (k->names[t[i]][2] != '=')
+            return true;
+    return false;
+}
+
+/* Whether a and b share a modifier that is no kind of person. */
+static bool shares_plain_modifier(const fc_keyinfo *k, const uint32_t *a, size_t na,
+                                  const uint32_t *b, size_t nb)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (a[i] == b[j] && k->names[a[i]][2] != '=')
+                return true;
+    return false;
+}
+
 static bool only_roles(const fc_keyinfo *k, const uint32_t *t, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -1072,6 +1093,18 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     if (BOTH(FC_TERM_MODIFIER) && !c[FC_TERM_MODIFIER] &&
         !(c[FC_TERM_EVENT] && (only_roles(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER]) ||
                                only_roles(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]))) &&
+        !modifier_as_word(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER], tb[FC_TERM_WORD],
+                          nb[FC_TERM_WORD]) &&
+        !modifier_as_word(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER], ta[FC_TERM_WORD],
+                          na[FC_TERM_WORD]))
+        return -1;
+    /* Both narrow one kind of person or thing, each its own way, and share no
+     * such word ("1,240 registered nurses", "roughly 300 travel nurses") */
+    if (BOTH(FC_TERM_MODIFIER) &&
+        !shares_plain_modifier(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER],
+                               tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]) &&
+        has_plain_modifier(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER]) &&
+        has_plain_modifier(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]) &&
         !modifier_as_word(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER], tb[FC_TERM_WORD],
                           nb[FC_TERM_WORD]) &&
         !modifier_as_word(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER], ta[FC_TERM_WORD],
