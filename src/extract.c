@@ -3136,6 +3136,13 @@ static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_clai
         (is_word(c, end, "quota") || is_word(c, end, "goal") || is_word(c, end, "target") ||
          is_word(c, end, "cap") || is_word(c, end, "ceiling")))
         cl->modality = FC_MOD_TARGET;
+    /* "clearing the 55% threshold", "the 60% supermajority it needed": a bar
+     * to clear, no share of anything */
+    if (!best && end < c->sent.to && cl->modality == FC_MOD_ACTUAL &&
+        cl->unit == FC_UNIT_PERCENT &&
+        (is_word(c, end, "threshold") || is_word(c, end, "supermajority") ||
+         is_word(c, end, "bar") || is_word(c, end, "hurdle") || is_word(c, end, "minimum")))
+        cl->modality = FC_MOD_TARGET;
     /* "with 8% undecided", "12% were unsure": only a poll asks */
     if (!best && cl->unit == FC_UNIT_PERCENT) {
         size_t u = end < c->sent.to && (is_word(c, end, "were") || is_word(c, end, "are") ||

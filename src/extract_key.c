@@ -26,6 +26,7 @@
  *      reporting verbs, months or numbers)
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1647,13 +1648,26 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 add(&b, 's', "across-sites");
         /* (and before it, in its subject: "its 14 data centers used 1.3
          * billion gallons") */
+        /* (... "The county's three public housing agencies together manage
+         * some 7,300 apartments") */
+        static const char *const bodies[] = {"agencies", "authorities", "districts",
+                                             "departments", "utilities", "companies"};
         for (size_t q = sp->start > c->sent.from + 8 ? sp->start - 8 : c->sent.from;
-             q + 1 < sp->start && !count_kind(&b, 's'); q++)
-            if (tok(c, q)->kind == FC_TOK_NUM && fc_tok_number(c->text, tok(c, q)) >= 3 &&
-                (word_of(c, q + 1, sites, sizeof sites / sizeof *sites) ||
-                 (q + 2 < sp->start && tok(c, q + 1)->kind == FC_TOK_WORD &&
-                  word_of(c, q + 2, sites, sizeof sites / sizeof *sites))))
-                add(&b, 's', "across-sites");
+             q + 1 < sp->start && !count_kind(&b, 's'); q++) {
+            const fc_entry *nw = tok(c, q)->kind == FC_TOK_WORD ? entry_at(c, &r->number_words, q)
+                                                                : NULL;
+            double v = tok(c, q)->kind == FC_TOK_NUM ? fc_tok_number(c->text, tok(c, q))
+                       : nw                          ? nw->value
+                                                     : 0;
+            if (v < 2 || v != floor(v))
+                continue;
+            for (size_t h = q + 1; h < sp->start && h <= q + 3; h++)
+                if ((v >= 3 && word_of(c, h, sites, sizeof sites / sizeof *sites)) ||
+                    word_of(c, h, bodies, sizeof bodies / sizeof *bodies)) {
+                    add(&b, 's', "across-sites");
+                    break;
+                }
+        }
     }
     enum { PLAIN_MAX = 12 };
     size_t plain[PLAIN_MAX], nplain = 0;

@@ -427,8 +427,11 @@ static bool link_back(ctx *c, size_t first, size_t i, fc_claim *change, const fc
     if ((!opens && !names) || (tok(c, c->sent.from)->blank_before && !prev) || c->sentence == 0)
         return false;
     for (size_t k = first; k < first + i; k++)
-        if (c->out->items[k].role == FC_ROLE_LEVEL || c->out->items[k].role == FC_ROLE_PREVIOUS)
-            return false; /* the sentence states its own levels before the change */
+        if (c->out->items[k].role == FC_ROLE_LEVEL || c->out->items[k].role == FC_ROLE_PREVIOUS ||
+            c->out->items[k].role == FC_ROLE_CHANGE)
+            return false; /* the sentence states its own levels before the change, or
+                           * another change, the one that points back ("That is an
+                           * increase of 14%, far outpacing the 3.2% rise in wages") */
     const fc_claim *level = NULL;
     for (size_t k = first; k-- > 0;) {
         const fc_claim *o = &c->out->items[k];
