@@ -2854,7 +2854,7 @@ static bool poll_unit(fc_unit u)
 }
 
 /* A two-word cue split by a time at token k: "committed last year to",
- * "pledged this year to", "committed in March to" ("committed to" with the
+ * "pledged this year to", "committed in March (2024) to" ("committed to" with the
  * time between); NULL when none. */
 static const fc_entry *cue_across_period(const ctx *c, size_t k)
 {
@@ -2863,7 +2863,7 @@ static const fc_entry *cue_across_period(const ctx *c, size_t k)
     /* "committed in March to", "pledged in 2024 to" */
     if (!rel && k + 3 < c->sent.to && (is_word(c, k + 1, "in") || is_word(c, k + 1, "on")) &&
         (is_month(c, k + 2) || is_year(c, k + 2)))
-        two = k + 3;
+        two = k + 3 + (is_month(c, k + 2) && k + 4 < c->sent.to && is_year(c, k + 3));
     if (!two)
         return NULL;
     const fc_entries *e = &c->r->modality_cues;
@@ -5301,12 +5301,29 @@ static bool compound_modifier(const ctx *c, size_t i, size_t end)
     return false;
 }
 
+/* Whether the quantity starting at token i follows (or starts with) a word
+ * that makes it a stretch of time: "over", "during", "in", "for", "across",
+ * "within". */
+static bool stretch_before(const ctx *c, size_t i)
+{
+    static const char *const words[] = {"over", "during", "in", "for", "across", "within"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (is_word(c, i, words[k]) || (i > c->sent.from && is_word(c, i - 1, words[k])))
+            return true;
+    return false;
+}
+
 static bool is_claim_here(const ctx *c, const quantity *q)
 {
     size_t i = q->sp.from, end = q->sp.to;
     /* "five days after the storm" is a time; "over the five days after the
      * storm" a stretch of time */
-    if (is_time_reference(c, q, end) && !(i > c->sent.from && is_word(c, i - 1, "the")))
+    /* (nor "pumped 96 million gallons over 40 days before the holidays": a
+     * stretch after "over", "during", "in" or "for" that ends before a time) */
+    if (is_time_reference(c, q, end) && !(i > c->sent.from && is_word(c, i - 1, "the")) &&
+        !(stretch_before(c, i) && q->units_tok == end && q->units_entry &&
+          (is_word(c, end + q->units_entry->phrase.ntok, "before") ||
+           is_word(c, end + q->units_entry->phrase.ntok, "after"))))
         return false;
     /* "in the first six months of the year": the words of a period */
     const fc_entry *rel = i > c->sent.from ? entry_at(c, &c->r->relative_periods, i - 1) : NULL;
