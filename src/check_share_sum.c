@@ -354,7 +354,7 @@ static bool is_share(const fc_claim *c)
 }
 
 /* Whether the claim is a rate named as one ("a graduation rate of 88%", "a
- * statewide rate of 86%") or a yardstick ("against a national standard of 78
+ * statewide rate of 86%", "Occupancy averaged 71%") or a yardstick ("against a national standard of 78
  * per cent", "a target of 95%", "the state average of 61%"): each its own
  * group's, never a share of one base. */
 static bool named_rate(const fc_check_ctx *x, const fc_claim *c)
@@ -363,7 +363,8 @@ static bool named_rate(const fc_check_ctx *x, const fc_claim *c)
         "rate of ",    "rates of ", "rate at ",      "standard of ",  "target of ",
         "average of ", "goal of ",  "benchmark of ", "threshold of ", "rate was ",
         "rates were ", "rate is ",  "rates are ",    "standard is ",  "standard was ",
-        "target is ",  "target was ", "goal is ",    "goal was "};
+        "target is ",  "target was ", "goal is ",    "goal was ",  "averaged ",
+        "averaging ",  "averages ",   "occupancy of ", "occupancy was "};
     const fc_doc *d = fc_check_doc(x, c);
     size_t from = c->start > c->sentence_start + 13 ? c->start - 13 : c->sentence_start;
     fc_view v;

@@ -40,11 +40,17 @@ fc_status fc_check_stated_change(const fc_check_ctx *x)
         bool same_money = strcmp(c->unit_name, now->unit_name) == 0 ||
                           (ln && strncmp(c->unit_name, now->unit_name, ln) == 0 &&
                            strncmp(now->unit_name + ln, " per ", 5) == 0);
+        /* ("down 12 cents to $3.29 a gallon from $3.41": cents are worth a
+         * hundredth of the dollar, not of a price per cubic metre) */
         if (!relative && c->unit == FC_UNIT_CURRENCY && !same_money) {
             if (!(c->value != 0 && now->value != 0 && isfinite(c->base_value) &&
                   isfinite(now->base_value) && now->base_value != 0))
                 continue;
-            sub = (c->base_value / c->value) / (now->base_value / now->value);
+            /* (a change in the levels' own currency: its worth in it, whatever
+             * the levels are priced per) */
+            sub = strcmp(c->base_unit, now->currency) == 0
+                      ? c->base_value / c->value
+                      : (c->base_value / c->value) / (now->base_value / now->value);
         }
         double diff = now->value - then->value;
         double actual = relative ? 100 * diff / then->value : diff;

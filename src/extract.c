@@ -4383,6 +4383,32 @@ static const char *period_referred(const ctx *c, size_t start, size_t end)
     return NULL;
 }
 
+/* Whether a comma and "who", "whom", "whose" or "which" stand between tokens
+ * from and to. */
+static bool relative_between(const ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k + 1 < to; k++)
+        if (is_punct(c, k, ",") && (is_word(c, k + 1, "who") || is_word(c, k + 1, "whom") ||
+                                    is_word(c, k + 1, "whose") || is_word(c, k + 1, "which")))
+            return true;
+    return false;
+}
+
+/* Whether "since then" or "since that day" follows the figure ending at
+ * token end, within a few words of its clause. */
+static bool since_then(const ctx *c, size_t end)
+{
+    for (size_t k = end; k + 1 < c->sent.to && k < end + 4; k++) {
+        if (tok(c, k)->kind == FC_TOK_PUNCT)
+            return false;
+        if (is_word(c, k, "since") &&
+            (is_word(c, k + 1, "then") ||
+             (is_word(c, k + 1, "that") && k + 2 < c->sent.to && is_word(c, k + 2, "day"))))
+            return true;
+    }
+    return false;
+}
+
 static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
 {
     bool kept = period_toks(c);
@@ -4427,6 +4453,11 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
     size_t reach = stop_between ? start + 24 : and_between ? dl + 6 : dl;
     for (size_t i = end, k = 0; period_after(c, kept, &i, &k) && i - start <= reach; i++) {
         const char *p = period_read(c, kept, i, k, rbuf);
+        /* (a time in a relative clause after the figure is of its subject:
+         * "according to Chief Judge Rosalind Achebe, who took over the court
+         * in January") */
+        if (p && relative_between(c, end, i))
+            break;
         if (p) {
             const fc_entry *prep = entry_before(c, &c->r->period_preps, i);
             if (prep && prep->kind == FC_PERIOD_SINCE && comma_in(c, end, i))
@@ -4453,6 +4484,19 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
                                                                : right;
     if (!best)
         best = period_referred(c, start, end);
+    /* "The bloom, first reported July 9, has sickened 27 people since then":
+     * the days from that day to publication */
+    char since_buf[40];
+    int sy, sm, sd;
+    if (best && c->have_pub && strlen(best) == 10 &&
+        sscanf(best, "%4d-%2d-%2d", &sy, &sm, &sd) == 3 && since_then(c, end)) {
+        int py, pm, pd;
+        fc_civil_from_days(c->pub, &py, &pm, &pd);
+        if (fc_days_from_civil(sy, sm, sd) < c->pub) {
+            range_text(since_buf, sizeof since_buf, sy, sm, sd, py, pm, pd);
+            best = since_buf;
+        }
+    }
     if (best && !(cl->period = fc_strdup(best)))
         return FC_ENOMEM;
     if (best && best != c->last_period && cl->role == FC_ROLE_LEVEL) {
@@ -5108,11 +5152,15 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     if (((cl->unit == FC_UNIT_OTHER && unit && unit->name && !unit->offset) ||
          cl->unit == FC_UNIT_CURRENCY)) {
         bool slash = is_punct(c, after, "/") && glued(c, after);
-        /* "1.2 terabytes a second" after a unit; "$50 a day" stays a rate. */
-        bool a = cl->unit == FC_UNIT_OTHER && (is_word(c, after, "a") || is_word(c, after, "an"));
-        if (slash || a || is_word(c, after, "per")) {
+        /* "1.2 terabytes a second" after a unit; "$50 a day" stays a rate;
+         * "$3.62 a gallon", "$2.10 a square foot" are prices of a unit. */
+        bool article = is_word(c, after, "a") || is_word(c, after, "an");
+        bool a = cl->unit == FC_UNIT_OTHER && article;
+        bool a_price = cl->unit == FC_UNIT_CURRENCY && article;
+        if (slash || a || a_price || is_word(c, after, "per")) {
             const fc_entry *u2 = per_unit_at(c, after + 1);
-            if (a && u2 && u2->kind != FC_UNIT_DURATION)
+            if ((a && u2 && u2->kind != FC_UNIT_DURATION) ||
+                (a_price && u2 && u2->kind != FC_UNIT_OTHER))
                 u2 = NULL;
             if (u2 && (cl->unit == FC_UNIT_OTHER || u2->kind == FC_UNIT_OTHER)) {
                 per_u = u2;

@@ -180,6 +180,36 @@ static void money_lost(const ctx *c, const fc_claim *cl, keyb *b, size_t figure)
     *b = nb;
 }
 
+/* The story's own outlet is no name of what it counts ("Court records reviewed
+ * by Harlow Public Radio show 10,900 cases"): its name term is dropped. */
+static void drop_outlet(const ctx *c, keyb *b)
+{
+    if (!c->doc || !c->doc->outlet || !b->count[kind_index('n')])
+        return;
+    char term[48] = "n:";
+    size_t n = 2;
+    for (const char *p = c->doc->outlet; *p && n + 1 < sizeof term; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (isalnum(ch))
+            term[n++] = (char)tolower(ch);
+        else if (n > 2 && term[n - 1] != '_')
+            term[n++] = '_';
+    }
+    while (n > 2 && term[n - 1] == '_')
+        n--;
+    term[n] = '\0';
+    bool found = false;
+    for (size_t i = 0; i < b->n && !found; i++)
+        found = term_is(b, i, term);
+    if (!found)
+        return;
+    keyb nb = {0};
+    for (size_t i = 0; i < b->n; i++)
+        if (!term_is(b, i, term))
+            add(&nb, b->terms[i][0], b->terms[i] + 2);
+    *b = nb;
+}
+
 static size_t kind_index(char kind)
 {
     switch (kind) {
@@ -1581,7 +1611,12 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
              (i + 2 >= c->sent.to || tok(c, i + 2)->kind == FC_TOK_PUNCT)) ||
             (is_word(c, i, "first") && i + 1 < c->sent.to &&
              (is_word(c, i + 1, "put") || is_word(c, i + 1, "estimated") ||
-              is_word(c, i + 1, "reported") || is_word(c, i + 1, "given")))) {
+              is_word(c, i + 1, "reported") || is_word(c, i + 1, "given")) &&
+             /* (not when something was first reported: "The bloom, first
+              * reported July 9, has sickened 27") */
+             !(i + 2 < c->sent.to &&
+               (is_word(c, i + 2, "on") || is_word(c, i + 2, "in") ||
+                entry_at(c, &c->r->months, i + 2) || is_punct(c, i + 2, ","))))) {
             add(&b, 's', "earlier-estimate");
             break;
         }
@@ -1783,6 +1818,16 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                               fc_tok_number(c->text, tok(c, q)) >= 1800 &&
                               fc_tok_number(c->text, tok(c, q)) <= 2100);
             if (i > sp->start && (possessive || yardstick || strcmp(concept, "capacity") == 0)) {
+                i += nt - 1;
+                continue;
+            }
+            /* "pending in the county court", "in the state prison system": the
+             * place word names a body, no scope of the figure */
+            static const char *const bodies[] = {"court", "courts", "jail", "prison", "fair",
+                                                 "clerk", "system", "hospital", "library",
+                                                 "museum", "park", "government", "legislature"};
+            if (!possessive && i + nt < c->sent.to &&
+                word_of(c, i + nt, bodies, sizeof bodies / sizeof *bodies)) {
                 i += nt - 1;
                 continue;
             }
@@ -2128,6 +2173,21 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             }
         }
     }
+    /* A price of a unit ("$3.62 a gallon", "$2.10 per square foot") measures
+     * that unit's price: u:gallon, and t:price when nothing else is named */
+    if (cl->unit == FC_UNIT_CURRENCY) {
+        const char *per = strstr(cl->unit_name, " per ");
+        if (per && per[5]) {
+            char u[48];
+            size_t n = 0;
+            for (const char *p = per + 5; *p && n + 1 < sizeof u; p++)
+                u[n++] = *p == ' ' ? '_' : *p;
+            u[n] = '\0';
+            add(&b, 'u', u);
+            if (!count_kind(&b, 't'))
+                add(&b, 't', "price");
+        }
+    }
     /* ... and an amount whose clause names no thing the rules know is of its
      * subject: "the hospital's operating loss came to $9.8 million" */
     if (cl->unit == FC_UNIT_CURRENCY && !count_kind(&b, 't') && sp->subj_to <= sp->subj_from)
@@ -2320,6 +2380,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 add(&b, 's', "part");
             break;
         }
+    drop_outlet(c, &b);
     return key_write(cl, &b);
 }
 
