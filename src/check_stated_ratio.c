@@ -389,6 +389,30 @@ static bool clause_between(const fc_check_ctx *x, const fc_claim *r, const fc_cl
     return false;
 }
 
+/* Whether b over a is within five times either way of the stated ratio. */
+static bool plausible(const fc_claim *b, const fc_claim *a, double ratio)
+{
+    if (!(b->value > 0 && a->value > 0 && ratio > 0))
+        return true;
+    return fabs(log(b->value / a->value) - log(ratio)) < log(5.0);
+}
+
+/* Whether keys a and b share an event term ("e:sell"). */
+static bool share_event(const char *a, const char *b)
+{
+    if (!a || !b)
+        return false;
+    for (const char *p = strstr(a, "e:"); p; p = strstr(p + 2, "e:")) {
+        if (p != a && p[-1] != ' ')
+            continue;
+        size_t n = strcspn(p, " ");
+        for (const char *q = strstr(b, "e:"); q; q = strstr(q + 2, "e:"))
+            if ((q == b || q[-1] == ' ') && strncmp(p, q, n) == 0 && (q[n] == ' ' || !q[n]))
+                return true;
+    }
+    return false;
+}
+
 fc_status fc_check_stated_ratio(const fc_check_ctx *x)
 {
     for (size_t k = 0; k < x->claims->n; k++) {
@@ -398,6 +422,7 @@ fc_status fc_check_stated_ratio(const fc_check_ctx *x)
             continue;
         size_t from, to, before = FC_NONE, after = FC_NONE, earlier = FC_NONE;
         size_t dbefore = FC_NONE, dafter = FC_NONE; /* lengths of time, in this sentence */
+        size_t cands[8], ncand = 0; /* the figures before it in its sentence */
         fc_check_near(x, k, 5, 0, &from, &to);
         for (size_t j = from; j < to; j++) {
             size_t i = x->by_doc[j];
@@ -420,10 +445,26 @@ fc_status fc_check_stated_ratio(const fc_check_ctx *x)
                 if (o->sentence == r->sentence ||
                     (o->sentence + 1 == r->sentence && refers_back(x, r)))
                     before = i;
+                if (o->sentence == r->sentence && ncand < sizeof cands / sizeof *cands)
+                    cands[ncand++] = i;
                 if (o->measure || x->groups->of[i] != FC_NO_GROUP)
                     earlier = i;
             }
         }
+        /* "sold about 12,000 head of cattle at the state's six largest sale
+         * barns last week, more than twice the 5,400 sold": of the figures
+         * before it, the last one of the event of the figure after it */
+        /* (only when the last one is far out of the stated ratio's reach and
+         * that one is near it) */
+        if (after != FC_NONE && before != FC_NONE && ncand > 1 &&
+            !plausible(fc_check_claim(x, before), fc_check_claim(x, after), r->value))
+            for (size_t q = ncand - 1; q-- > 0;) {
+                const fc_claim *o = fc_check_claim(x, cands[q]), *a = fc_check_claim(x, after);
+                if (same_unit(o, a) && plausible(o, a, r->value) && share_event(o->key, a->key)) {
+                    before = cands[q];
+                    break;
+                }
+            }
         /* "61 nights, about a third of the 180-night season": two lengths of
          * time in one unit around the ratio, the nearest figures either side */
         if (dbefore != FC_NONE && dafter != FC_NONE &&

@@ -926,8 +926,12 @@ void link_sentence(ctx *c, size_t first)
                 w = whole_by_verb(c, first, k, sp[0].start);
             if (!w)
                 w = find_whole(c, first, c->sentence, event, false);
+            /* (never a count of another stated time: "That was the most since
+             * 2019, when the board granted 38. Of those released last year, 61
+             * were 70 or older") */
             for (size_t i = 0; w && i < n; i++)
-                if (cl[i].unit == FC_UNIT_COUNT && cl[i].role == FC_ROLE_LEVEL && !cl[i].part_of[0])
+                if (cl[i].unit == FC_UNIT_COUNT && cl[i].role == FC_ROLE_LEVEL && !cl[i].part_of[0] &&
+                    !(w->period && cl[i].period && strcmp(w->period, cl[i].period) != 0))
                     memcpy(cl[i].part_of, w->id, sizeof cl[i].part_of);
         }
     }
