@@ -725,12 +725,15 @@ void link_sentence(ctx *c, size_t first)
          * the 25,000-tonne quota" is a figure of its noun, not the level) */
         /* (nor is a figure past a comma and an article, a phrase of its own:
          * "up 11% from 3.26 million, a jump driven by two new carriers", or
-         * past a colon, a list of parts: "lost 3,400 colonies: 1,900 to mites") */
+         * past a colon, a list of parts: "lost 3,400 colonies: 1,900 to mites",
+         * or past ", and": "down 1.3 points from 17.5%, and well below the 2014
+         * peak of 21.9%") */
         size_t apposed = reach;
         for (size_t j = i + 1; j < reach && apposed == reach; j++)
             for (size_t t = sp[j - 1].end; t < sp[j].start; t++)
                 if ((t + 1 < sp[j].start && is_punct(c, t, ",") &&
-                     (is_word(c, t + 1, "a") || is_word(c, t + 1, "an"))) ||
+                     (is_word(c, t + 1, "a") || is_word(c, t + 1, "an") ||
+                      is_word(c, t + 1, "and") || is_word(c, t + 1, "but"))) ||
                     is_punct(c, t, ":")) {
                     apposed = j;
                     break;
