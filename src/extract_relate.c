@@ -705,6 +705,22 @@ void link_sentence(ctx *c, size_t first)
                 far = true;
             }
         }
+        /* "climbed to 81% from 74% in the survey of 320 plot holders, a rise
+         * of 7%": a level with its earlier level right after it, past figures
+         * of another unit only, before the nearest level of any unit */
+        for (size_t j = i; !far && j-- > lo && to == (size_t)-1 && from == (size_t)-1;) {
+            if (!(cl[j].role == FC_ROLE_LEVEL && j + 1 < i && cl[j + 1].role == FC_ROLE_PREVIOUS &&
+                  cl[j + 1].unit == cl[j].unit && change_fits_level(cl[i].unit, cl[j].unit)))
+                continue;
+            bool others = true;
+            for (size_t q = j + 2; q < i && others; q++)
+                others = cl[q].unit != cl[j].unit && cl[q].role == FC_ROLE_LEVEL;
+            if (others && j + 2 < i) {
+                to = j;
+                from = j + 1;
+            }
+            break;
+        }
         for (size_t j = i; !far && j-- > lo && to == (size_t)-1;)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit) &&
                 !whole_after_of(c, sp, j))
