@@ -86,6 +86,23 @@ static inline bool term_is(const keyb *b, size_t i, const char *term)
     return b->len[i] == n && memcmp(b->terms[i], term, n) == 0;
 }
 
+/* Drops the terms `a` and `b2` (b2 may be NULL) from key b, keeping the
+ * others in order; returns whether any was there. */
+static bool drop_terms(keyb *b, const char *a, const char *b2)
+{
+    bool found = false;
+    for (size_t i = 0; i < b->n && !found; i++)
+        found = term_is(b, i, a) || (b2 && term_is(b, i, b2));
+    if (!found)
+        return false;
+    keyb nb = {0}; /* about 2 KB */
+    for (size_t i = 0; i < b->n; i++)
+        if (!term_is(b, i, a) && !(b2 && term_is(b, i, b2)))
+            add(&nb, b->terms[i][0], b->terms[i] + 2);
+    *b = nb;
+    return true;
+}
+
 static void merge_losses(const ctx *c, keyb *b, size_t figure)
 {
     /* The merges need a thing, and an event or a verb of cutting jobs: most
@@ -154,13 +171,8 @@ static void tax_flow(keyb *b)
               term_is(b, i, "t:fine") || term_is(b, i, "t:toll");
         flow = flow || term_is(b, i, "e:pay") || term_is(b, i, "e:raise");
     }
-    if (!tax || !flow)
-        return;
-    keyb nb = {0};
-    for (size_t i = 0; i < b->n; i++)
-        if (!term_is(b, i, "e:pay") && !term_is(b, i, "e:raise"))
-            add(&nb, b->terms[i][0], b->terms[i] + 2);
-    *b = nb;
+    if (tax && flow)
+        drop_terms(b, "e:pay", "e:raise");
 }
 
 /* Money lost is a loss, whoever lost it: "the hospital lost $14.6 million on
@@ -172,12 +184,8 @@ static void money_lost(const ctx *c, const fc_claim *cl, keyb *b, size_t figure)
         !(is_word(c, figure - 1, "lost") || is_word(c, figure - 1, "lose") ||
           is_word(c, figure - 1, "loses") || is_word(c, figure - 1, "losing")))
         return;
-    keyb nb = {0};
-    for (size_t i = 0; i < b->n; i++)
-        if (!term_is(b, i, "e:destroy") && !term_is(b, i, "e:lose"))
-            add(&nb, b->terms[i][0], b->terms[i] + 2);
-    add(&nb, 't', "loss");
-    *b = nb;
+    drop_terms(b, "e:destroy", "e:lose");
+    add(b, 't', "loss");
 }
 
 /* The story's own outlet is no name of what it counts ("Court records reviewed
@@ -198,16 +206,7 @@ static void drop_outlet(const ctx *c, keyb *b)
     while (n > 2 && term[n - 1] == '_')
         n--;
     term[n] = '\0';
-    bool found = false;
-    for (size_t i = 0; i < b->n && !found; i++)
-        found = term_is(b, i, term);
-    if (!found)
-        return;
-    keyb nb = {0};
-    for (size_t i = 0; i < b->n; i++)
-        if (!term_is(b, i, term))
-            add(&nb, b->terms[i][0], b->terms[i] + 2);
-    *b = nb;
+    drop_terms(b, term, NULL);
 }
 
 static size_t kind_index(char kind)

@@ -680,16 +680,6 @@ static bool modifiers_within(const fc_keyinfo *k, const uint32_t *a, size_t na, 
     return true;
 }
 
-/* Whether one of the modifiers is no kind of person ("m:travel", not
- * "m:=nurs"). */
-static bool has_plain_modifier(const fc_keyinfo *k, const uint32_t *t, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (k->names[t[i]][2] != '=')
-            return true;
-    return false;
-}
-
 /* Whether a and b share a modifier that is no kind of person. */
 static bool shares_plain_modifier(const fc_keyinfo *k, const uint32_t *a, size_t na,
                                   const uint32_t *b, size_t nb)
@@ -1103,8 +1093,8 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     if (BOTH(FC_TERM_MODIFIER) &&
         !shares_plain_modifier(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER],
                                tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]) &&
-        has_plain_modifier(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER]) &&
-        has_plain_modifier(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]) &&
+        !only_roles(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER]) &&
+        !only_roles(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]) &&
         !modifier_as_word(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER], tb[FC_TERM_WORD],
                           nb[FC_TERM_WORD]) &&
         !modifier_as_word(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER], ta[FC_TERM_WORD],
