@@ -78,6 +78,8 @@ typedef struct ctx {
     size_t doc_index;
     uint64_t path_hash; /* fc_hash64 of doc->path, the start of every claim id */
     span sent;         /* the current sentence */
+    uint64_t sent_words[8]; /* a Bloom filter of its words' hashes (sent_has),
+                               filled by fc_key_sentence */
     span prev_sent;    /* the sentence before it in the block; from == to: none */
     size_t sent_first; /* the index in out of its first claim */
     bool sent_seeded;  /* sent_seed is known (on the sentence's first claim): */
@@ -186,6 +188,23 @@ FC_HOT bool is_punct(const ctx *c, size_t i, const char *s)
 FC_HOT bool is_word(const ctx *c, size_t i, const char *lower)
 {
     return i < c->sent.to && tok(c, i)->kind == FC_TOK_WORD && fc_tok_eq(c->text, tok(c, i), lower);
+}
+
+/* The filter's two bits of a word hash. */
+FC_HOT void bloom_bits(uint32_t h, unsigned *a, unsigned *b)
+{
+    *a = h & 511u;
+    *b = (h >> 9) & 511u;
+}
+
+/* Whether the current sentence may have the word lower (no false "no"): one
+ * hash and two bit tests, so a search of the sentence for a cue word is run
+ * only where the word may be. Valid in fc_key_sentence. */
+static inline bool sent_has(const ctx *c, const char *lower)
+{
+    unsigned a, b;
+    bloom_bits(fc_lower_hash(lower, strlen(lower)), &a, &b);
+    return (c->sent_words[a >> 6] >> (a & 63) & 1) && (c->sent_words[b >> 6] >> (b & 63) & 1);
 }
 
 /* is_word for a word whose vocabulary number (w) was looked up once per

@@ -1527,7 +1527,9 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
      * figure of one of them another outlet gives */
     if (!cl->part_of[0] && sp->start > c->sent.from) {
         bool sum_cue = false;
-        for (size_t i = c->sent.from; i + 1 < sp->start && !sum_cue; i++)
+        bool may_sum = (sent_has(c, "in") && (sent_has(c, "all") || sent_has(c, "total"))) ||
+                       sent_has(c, "altogether") || sent_has(c, "combined");
+        for (size_t i = c->sent.from; may_sum && i + 1 < sp->start && !sum_cue; i++)
             sum_cue = (is_word(c, i, "in") && (is_word(c, i + 1, "all") || is_word(c, i + 1, "total"))) ||
                       is_word(c, i, "altogether") || is_word(c, i, "combined");
         size_t parts = 0;
@@ -1577,7 +1579,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     /* "At Millbrook General, the trust's other maternity unit, 163 babies were
      * born": a figure of the owner's other site or body, never of the one the
      * story is about */
-    for (size_t i = c->sent.from + 1; i < sp->start; i++)
+    for (size_t i = c->sent.from + 1; sent_has(c, "other") && i < sp->start; i++)
         if (is_word(c, i, "other") && tok(c, i - 1)->kind == FC_TOK_WORD &&
             (is_word(c, i - 1, "its") || is_word(c, i - 1, "their") ||
              (tok(c, i - 1)->end - tok(c, i - 1)->start > 3 &&
@@ -1590,7 +1592,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         }
     /* "On Thursday alone, crews pulled 1,200 dead fish", "In Marsh County
      * alone, 412 cases": one day's or one place's share of a running total */
-    for (size_t i = c->sent.from + 1; i < sp->start; i++)
+    for (size_t i = c->sent.from + 1; sent_has(c, "alone") && i < sp->start; i++)
         if (is_word(c, i, "alone") && !is_word(c, i - 1, "let") &&
             (is_punct(c, i + 1, ",") || i + 1 == sp->start ||
              /* "Its closing weekend alone drew 9,300" */
@@ -1602,7 +1604,8 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     /* "The company had initially put the spill at 4,000 litres", "first
      * estimated at 300": an estimate since superseded, never the figure the
      * story now gives */
-    for (size_t i = c->sent.from; i < sp->end + 3 && i < c->sent.to; i++) {
+    bool may_earlier = sent_has(c, "initially") || sent_has(c, "originally") || sent_has(c, "first");
+    for (size_t i = c->sent.from; may_earlier && i < sp->end + 3 && i < c->sent.to; i++) {
         if (i >= sp->start && i < sp->end)
             continue;
         if (is_word(c, i, "initially") || is_word(c, i, "originally") ||
@@ -1641,7 +1644,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             "sites",   "hospitals", "campuses",  "branches",  "stores",     "locations",
             "plants",  "facilities", "clinics",  "centres",   "centers",    "offices",
             "mills",   "factories", "warehouses", "mines",    "restaurants", "hotels"};
-        for (size_t q = c->sent.from; q < sp->start; q++)
+        for (size_t q = c->sent.from; sent_has(c, "across") && q < sp->start; q++)
             if (is_word(c, q, "across")) {
                 bool site = false;
                 for (size_t k = q + 1; k < sp->start && k <= q + 5 && !site; k++)
@@ -2322,7 +2325,7 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     /* "The biggest single day was the Dec. 14 event, which took in 41,250
      * pounds": one day's part of a drive, never its total */
     if (cl->per == FC_PER_NONE)
-        for (size_t i = c->sent.from; i + 1 < sp->start; i++)
+        for (size_t i = c->sent.from; sent_has(c, "single") && i + 1 < sp->start; i++)
             if (is_word(c, i, "single") && (is_word(c, i + 1, "day") || is_word(c, i + 1, "week"))) {
                 add(&b, 's', "single-day");
                 break;
@@ -2639,6 +2642,14 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
     if (c->r->grouping.nconcepts == 0 && c->r->grouping.person_nouns.n == 0 &&
         c->r->grouping.weight[FC_TERM_THING] == 0)
         return FC_OK; /* rules without a grouping vocabulary: no keys */
+    memset(c->sent_words, 0, sizeof c->sent_words);
+    for (size_t k = c->sent.from; k < c->sent.to; k++)
+        if (tok(c, k)->kind == FC_TOK_WORD) {
+            unsigned a, b;
+            bloom_bits(tok(c, k)->hash, &a, &b);
+            c->sent_words[a >> 6] |= (uint64_t)1 << (a & 63);
+            c->sent_words[b >> 6] |= (uint64_t)1 << (b & 63);
+        }
     bool partial_known = false; /* c->key_partial, asked on the first claim keyed */
     size_t prev_from = c->sent.from; /* the clause start of the claim before */
     for (size_t i = 0; i < n; i++) {
