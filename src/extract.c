@@ -1724,6 +1724,16 @@ static void hedge_interval(fc_claim *cl, const fc_entry *h, double v)
     /* The tolerance is a share of the number's size, so a negative number
      * ("about minus 20") gets the same interval mirrored, never an inverted one. */
     double t = h->tolerance, size = fabs(v);
+    /* A hedge on a figure written to many places is narrow: "some 46,280
+     * ballots" is within a few of 46,280, not anywhere from 41,700 to 50,900;
+     * at most ten of its last written place, never below 2%. */
+    if (t > 0.02 && size > 0) {
+        double u = 1e15;
+        while (u > 1e-4 && (size < u || fabs(size / u - nearbyint(size / u)) > 1e-6 * (size / u)))
+            u /= 10;
+        if (u > 1e-4)
+            t = fmin(t, fmax(0.02, 10 * u / size));
+    }
     switch (cl->qualifier) {
     case FC_QUAL_APPROXIMATELY:
         cl->low = v - size * t;
@@ -4064,7 +4074,11 @@ static bool service_number(const ctx *c, size_t i)
 static bool other_number_test(const ctx *c, size_t k)
 {
     bool yes = !is_year(c, k) && !is_date(c, k) && !list_at(c, &c->r->special_numbers, k) &&
-               !is_age(c, k, k + 1) && !is_time(c, k, k + 1); /* "as of 9 a.m. Monday" */
+               !is_age(c, k, k + 1) && !is_time(c, k, k + 1) && /* "as of 9 a.m. Monday" */
+               /* ("on that part of Highway 14 in 2024": a name's number) */
+               !(k > c->sent.from && tok(c, k - 1)->kind == FC_TOK_WORD &&
+                 fc_tok_is_capitalised(c->text, tok(c, k - 1)) &&
+                 list_at(c, &c->r->label_words, k - 1));
     c->memo[k] |= (unsigned char)(FC_MEMO_OTHER_NUMBER_KNOWN | (yes ? FC_MEMO_OTHER_NUMBER : 0));
     return yes;
 }
@@ -4551,7 +4565,9 @@ static bool time_after_figure(const ctx *c, size_t q)
     while (k < c->sent.to && k < q + 3 && tok(c, k)->kind == FC_TOK_WORD &&
            (entry_at(c, &c->r->scale_words, k) || is_word(c, k, "percent")))
         k++;
-    for (size_t e = k; e < c->sent.to && e < k + 5; e++) {
+    /* (past a short clause of the figure's: "the 3,380 households signed up a
+     * year earlier") */
+    for (size_t e = k; e < c->sent.to && e < k + 7; e++) {
         if (tok(c, e)->kind == FC_TOK_NUM && !is_year(c, e))
             return false;
         if (tok(c, e)->kind == FC_TOK_PUNCT)
@@ -4607,6 +4623,31 @@ static bool people_given_from(const ctx *c, size_t after, const fc_claim *cl)
     return true;
 }
 
+/* Whether "from" at token k follows "to" and a figure of cl's unit, the
+ * sentence's last claim so far, with only its unit's words between: "to
+ * $31.50 from", "to 4,420 subscribers from". */
+static bool to_level_before(const ctx *c, size_t k, const fc_claim *cl)
+{
+    if (c->out->n <= c->sent_first)
+        return false;
+    const fc_claim *lv = &c->out->items[c->out->n - 1];
+    if (lv->sentence != c->sentence || lv->unit != cl->unit || lv->role != FC_ROLE_LEVEL)
+        return false;
+    size_t q = k;
+    while (q > c->sent.from && q + 4 > k && tok(c, q - 1)->kind != FC_TOK_NUM &&
+           !is_punct(c, q - 1, ",") && !list_at(c, &c->r->stop_words, q - 1))
+        q--;
+    if (q <= c->sent.from + 1 || tok(c, q - 1)->kind != FC_TOK_NUM)
+        return false;
+    q--;
+    if (tok(c, q)->start < lv->start || tok(c, q)->end > lv->end)
+        return false; /* (the number is the last claim's) */
+    while (q > c->sent.from && tok(c, q - 1)->kind == FC_TOK_PUNCT && !is_punct(c, q - 1, ",") &&
+           tok(c, q - 1)->start >= lv->start)
+        q--; /* "$" */
+    return q > c->sent.from && is_word(c, q - 1, "to");
+}
+
 static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
 {
     const fc_rules *r = c->r;
@@ -4635,6 +4676,11 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
         return FC_ROLE_PREVIOUS;
     if (fr > c->sent.from && list_at(c, &r->change_from, fr - 1))
         start = fr;
+    /* "goes to $31.50 from $27.00", "set at 14 to 9 from 12": a figure after
+     * "to" then "from" a figure of its unit is the level and its earlier level,
+     * whatever the verb */
+    if (start > c->sent.from + 3 && is_word(c, start - 1, "from") && to_level_before(c, start - 1, cl))
+        return FC_ROLE_PREVIOUS;
     /* "were cut in half", "slashed in half" */
     if (start > c->sent.from + 1 && is_word(c, start - 1, "in") && cl->unit == FC_UNIT_RATIO &&
         (list_at(c, &r->down_by, start - 2) || list_before(c, &r->down_before, start - 1))) {

@@ -2550,6 +2550,30 @@ static bool partial_count(const ctx *c)
 /* Whether the words from token k up to the figure at `to` open a verb phrase
  * with no subject of its own: "is", "was", "has", "had" ... within two words
  * ("and is 60% contained", "and has now reached 41"). */
+/* "shut off 1,420 households, most of them in Eastbank", ", mostly in the
+ * north", ", nearly half of those in ...": how the figure breaks down, after
+ * a comma at token k; its places and things are some of the figure's, no
+ * scope of the whole. */
+static bool breakdown_after(const ctx *c, size_t k)
+{
+    if (k + 1 >= c->sent.to)
+        return false;
+    if ((is_word(c, k, "mostly") || is_word(c, k, "mainly") || is_word(c, k, "largely") ||
+         is_word(c, k, "chiefly")) &&
+        (is_word(c, k + 1, "in") || is_word(c, k + 1, "at") || is_word(c, k + 1, "from")))
+        return true;
+    size_t q = k;
+    if (is_word(c, q, "nearly") || is_word(c, q, "almost") || is_word(c, q, "about") ||
+        is_word(c, q, "roughly") || is_word(c, q, "well"))
+        q++;
+    if (!(is_word(c, q, "most") || is_word(c, q, "many") || is_word(c, q, "some") ||
+          is_word(c, q, "half") || is_word(c, q, "all") || is_word(c, q, "several") ||
+          is_word(c, q, "majority") || is_word(c, q, "few")))
+        return false;
+    return (is_word(c, q + 1, "of") && (is_word(c, q + 2, "them") || is_word(c, q + 2, "those") ||
+                                        is_word(c, q + 2, "which") || is_word(c, q + 2, "whom")));
+}
+
 static bool coordinated_verb(const ctx *c, size_t k, size_t to)
 {
     static const char *const verbs[] = {"is",    "was",     "are",     "were",    "has",
@@ -2770,7 +2794,8 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
                  (is_word(c, wto + 1, "a") || is_word(c, wto + 1, "an"))) &&
                /* (", with the show accounting for much of the traffic": a
                 * clause of its own on something else) */
-               !(wto > past && is_punct(c, wto, ",") && is_word(c, wto + 1, "with")))
+               !(wto > past && is_punct(c, wto, ",") && is_word(c, wto + 1, "with")) &&
+               !(wto > past && is_punct(c, wto, ",") && breakdown_after(c, wto + 1)))
             wto++;
         /* "destroyed 312 homes, county officials said, and left more than a
          * thousand others needing repairs": the clause ends at its source */

@@ -254,6 +254,23 @@ void link_whole(ctx *c, fc_claim *cl)
     /* the part's own words: "of the patients" names its whole, "of them" points back */
     bool named = cl->end + 8 <= c->doc->len && memcmp(c->text + cl->end, " of the ", 8) == 0;
     const fc_claim *w = named ? named_whole(c, cl) : NULL;
+    /* ("made 2,437 visits ... 486 of the visits": a key may name the thing by
+     * its event, and the whole is the count written with the noun) */
+    if (!w && named) {
+        size_t p, q;
+        part_noun(c, cl, &p, &q);
+        for (size_t k = c->out->n; q - p >= 3 && k-- > 0;) {
+            const fc_claim *o = &c->out->items[k];
+            if (o->doc != c->doc_index || o->sentence + 3 < cl->sentence ||
+                blank_line_between(c->text, o->end, cl->start))
+                break;
+            if (o->unit == FC_UNIT_COUNT && o->role == FC_ROLE_LEVEL && o->value > 0 && !o->per &&
+                !o->part_of[0] && o->end < cl->start &&
+                noun_follows(c->text, c->doc->len, o->end, p, q - p) &&
+                (!w || o->value > w->value))
+                w = o;
+        }
+    }
     if (!w) {
         w = find_whole(c, c->out->n, cl->sentence, NULL, named);
         /* ("About 340 of the laid-off workers" after "118 placements as of June

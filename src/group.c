@@ -1384,6 +1384,14 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
          * rides"): what happened is told alike */
         else if (c[FC_TERM_EVENT] && c[FC_TERM_WORD] >= 2 && !c[FC_TERM_THING])
             named += w[FC_TERM_WORD];
+        /* ... or an event and what it struck, one side's modifier the other's
+         * word ("412 collisions with deer", "517 deer collisions") */
+        else if (c[FC_TERM_EVENT] && !na[FC_TERM_THING] && !nb[FC_TERM_THING] &&
+                 (modifier_as_word(k, ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER], tb[FC_TERM_WORD],
+                                   nb[FC_TERM_WORD]) ||
+                  modifier_as_word(k, tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER], ta[FC_TERM_WORD],
+                                   na[FC_TERM_WORD])))
+            named += w[FC_TERM_WORD];
         /* ... or an event of one stated month ("5,260 donations in January",
          * "Donations for January stood at 6,180") */
         else if (c[FC_TERM_EVENT] && !c[FC_TERM_THING] && ca->period && cb->period &&
