@@ -110,6 +110,14 @@ static bool before_ref(fc_when ref, fc_when wo, long pub)
 {
     if (!ref.stated || !wo.stated)
         return false;
+    /* (a whole year ended within the year before the story is the latest
+     * annual figure on a goal of a later year: "the annual report, released in
+     * June, put the rate at 26% in 2024", told in October 2025 of a goal for
+     * 2027; not on a goal of this year: "by November", and "last year crews
+     * managed 21 miles") */
+    if (pub != LONG_MIN && ref.lo > pub && wo.hi - wo.lo >= 360 && wo.hi < pub &&
+        wo.hi >= pub - 366)
+        return false;
     long lo = ref.lo - (ref.hi - ref.lo >= 360 ? 0 : 180);
     /* (a year's goal set ahead, "by 2027": a report of the half year before
      * the story is progress on it) */

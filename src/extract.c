@@ -1726,13 +1726,15 @@ static void hedge_interval(fc_claim *cl, const fc_entry *h, double v)
     double t = h->tolerance, size = fabs(v);
     /* A hedge on a figure written to many places is narrow: "some 46,280
      * ballots" is within a few of 46,280, not anywhere from 41,700 to 50,900;
-     * at most ten of its last written place, never below 2%. */
-    if (t > 0.02 && size > 0) {
+     * at most twenty of its last written place, never below 2%. An estimate
+     * ("an estimated 597,000 deaths") is as wide as its rule says, however
+     * it is written. */
+    if (t > 0.02 && size > 0 && h->modality != FC_MOD_ESTIMATE) {
         double u = 1e15;
         while (u > 1e-4 && (size < u || fabs(size / u - nearbyint(size / u)) > 1e-6 * (size / u)))
             u /= 10;
         if (u > 1e-4)
-            t = fmin(t, fmax(0.02, 10 * u / size));
+            t = fmin(t, fmax(0.02, 20 * u / size));
     }
     switch (cl->qualifier) {
     case FC_QUAL_APPROXIMATELY:
@@ -1800,6 +1802,12 @@ static const fc_entry *unit_at(const ctx *c, size_t end)
         u->phrase.text[0] != 'l' && !u->phrase.text[1] &&
         tok(c, end)->end == tok(c, end)->start + 1 && c->text[tok(c, end)->start] >= 'A' &&
         c->text[tok(c, end)->start] <= 'Z')
+        return NULL;
+    /* "6,480 second-graders", "12 second-year students": an ordinal glued by a
+     * hyphen to a word, no length of time */
+    if (u && u->phrase.ntok == 1 && is_word(c, end, "second") && end + 2 < c->sent.to &&
+        is_punct(c, end + 1, "-") && glued(c, end + 1) && glued(c, end + 2) &&
+        tok(c, end + 2)->kind == FC_TOK_WORD)
         return NULL;
     /* Some unit words need context: "points" are percentage points only in a
      * sentence about percentages ("30 points" in a game are not). */
@@ -1890,6 +1898,18 @@ static bool occurrences(const ctx *c, size_t start_tok, size_t end, const fc_ent
                                             "flew", "met",  "sent",   "spoke", "broke",
                                             "fought", "caught", "stole", "shot", "sang"};
     size_t v = start_tok - 1;
+    /* "rangers closed the entrance 31 times": past the verb's short object */
+    for (size_t k = start_tok - 1; k > c->sent.from + 1 && k + 4 >= start_tok; k--) {
+        if (tok(c, k)->kind != FC_TOK_WORD || fc_tok_is_capitalised(c->text, tok(c, k)))
+            break;
+        if (k + 1 < start_tok &&
+            (is_word(c, k, "the") || is_word(c, k, "its") || is_word(c, k, "their") ||
+             is_word(c, k, "his") || is_word(c, k, "her") || is_word(c, k, "a") ||
+             is_word(c, k, "an") || is_word(c, k, "our"))) {
+            v = k - 1;
+            break;
+        }
+    }
     /* "were called out 121 times", "has been sent back 12 times" */
     if (v > c->sent.from && (is_word(c, v, "out") || is_word(c, v, "off") ||
                              is_word(c, v, "back") || is_word(c, v, "away")))
@@ -2670,38 +2690,61 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
 /* Two sources in one sentence, a clause each ("Corbett Securities had forecast
  * $295 million, while Dunmore Capital had expected $301 million"): the second
  * clause's own source, for the figures in it. */
+/* The words of a source span [from, to): "according to its annual report" is
+ * the report of the body named last before it ("Keel Shipping carried 1.9
+ * million tonnes, according to its annual report"), when the sentence (from
+ * lo) names one; else the span's own words. */
+static char *source_words(ctx *c, size_t from, size_t to, size_t lo)
+{
+    if (is_word(c, from, "its") || is_word(c, from, "their")) {
+        size_t q = from;
+        while (q > lo && !name_word(c, q - 1))
+            q--;
+        size_t s0 = q > lo ? name_backward(c, q, lo) : q;
+        if (s0 + 1 < q && is_word(c, s0, "the"))
+            s0++;
+        if (s0 < q)
+            return span_text(c, s0, q);
+    }
+    return span_text(c, from, to);
+}
+
+/* Where the sentence's second clause starts: at ";", or after ", while": looked
+ * for from the punctuation (from its kind first), the cut at it or at the word
+ * after it; 0 when there is none. */
+static size_t clause_cut(const ctx *c)
+{
+    const fc_tok *toks = c->toks.items;
+    for (size_t k = c->sent.from, last = c->sent.to - 1; k < last; k++) {
+        if (toks[k].kind != FC_TOK_PUNCT)
+            continue;
+        if (k > c->sent.from && is_punct(c, k, ";"))
+            return k;
+        if (k + 1 < last && is_punct(c, k, ",") &&
+            (is_word(c, k + 1, "while") || is_word(c, k + 1, "whereas") || is_word(c, k + 1, "but")))
+            return k + 1;
+    }
+    return 0;
+}
+
 static fc_status clause_source(ctx *c)
 {
     c->about.clause_at = 0;
     if (c->about.attr_to <= c->about.attr_from)
         return FC_OK;
     span whole = c->sent;
-    size_t cut = 0;
-    /* at ";", or after ", while": looked for from the punctuation (from its
-     * kind first), the cut at it or at the word after it */
-    const fc_tok *toks = c->toks.items;
-    for (size_t k = whole.from, last = whole.to - 1; k < last; k++) {
-        if (toks[k].kind != FC_TOK_PUNCT)
-            continue;
-        if (k > whole.from && is_punct(c, k, ";")) {
-            cut = k;
-            break;
-        }
-        if (k + 1 < last && is_punct(c, k, ",") &&
-            (is_word(c, k + 1, "while") || is_word(c, k + 1, "whereas") || is_word(c, k + 1, "but"))) {
-            cut = k + 1;
-            break;
-        }
-    }
+    size_t cut = clause_cut(c);
     if (!cut || c->about.attr_from >= cut)
         return FC_OK;
     size_t from, to;
     c->sent.from = cut + 1;
     attribution_span(c, &from, &to);
-    c->sent = whole;
-    if (to <= from)
+    if (to <= from) {
+        c->sent = whole;
         return FC_OK;
-    char *written = span_text(c, from, to);
+    }
+    char *written = source_words(c, from, to, c->sent.from);
+    c->sent = whole;
     if (!written || !(c->about.clause_source = fc_source_clause(c, written)))
         return FC_ENOMEM;
     c->about.clause_at = cut;
@@ -2787,7 +2830,19 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
             return st;
     }
     if (!c->about.done) {
-        attribution_span(c, &c->about.attr_from, &c->about.attr_to);
+        /* ("Pellston State received 31,900 applications, the university said,
+         * while nearby Corliss University reported 19,750": a first clause's own
+         * source is the sentence's, the second's is its clause's) */
+        size_t cut = clause_cut(c);
+        c->about.attr_from = c->about.attr_to = 0;
+        if (cut) {
+            span whole = c->sent;
+            c->sent.to = cut;
+            attribution_span(c, &c->about.attr_from, &c->about.attr_to);
+            c->sent = whole;
+        }
+        if (c->about.attr_to <= c->about.attr_from)
+            attribution_span(c, &c->about.attr_from, &c->about.attr_to);
         /* ("in the year to 31 March put it fourth": a month is nobody, nor is
          * a day: "pushed the prize past Friday's estimate") */
         /* (nor a stretch of time: "the aerial survey this winter counted") */
@@ -2807,7 +2862,7 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
         c->about.done = true;
         char *written = NULL;
         if (c->about.attr_to > c->about.attr_from &&
-            !(written = span_text(c, c->about.attr_from, c->about.attr_to)))
+            !(written = source_words(c, c->about.attr_from, c->about.attr_to, c->sent.from)))
             return FC_ENOMEM;
         /* "according to the Commerce Department's": the named owner is the source
          * (a common noun's possessive is read as one in fc_source_sentence) */
@@ -4120,8 +4175,20 @@ static bool owned_by_other(const ctx *c, size_t p, size_t start, size_t end)
 static bool speech_time(const ctx *c, size_t i)
 {
     size_t k = i > c->sent.from && (is_word(c, i - 1, "on") || is_word(c, i - 1, "in")) ? i - 1 : i;
-    return k > c->sent.from && list_at(c, &c->r->attr_after, k - 1) == 1 &&
-           weekday_at(c, i) >= 0;
+    /* (a day, or the week: "the university said this week") */
+    bool day = weekday_at(c, i) >= 0 ||
+               ((is_word(c, i, "this") || is_word(c, i, "last") || is_word(c, i, "earlier")) &&
+                is_word(c, i + 1, "week"));
+    if (!day || k <= c->sent.from)
+        return false;
+    if (list_at(c, &c->r->attr_after, k - 1) == 1)
+        return true;
+    /* ("according to figures the university gave the regents on Tuesday":
+     * the day of a report the clause names) */
+    for (size_t q = k; q-- > c->sent.from + 1 && q + 14 > k && !is_punct(c, q, ",") && !is_punct(c, q, ";");)
+        if (is_word(c, q - 1, "according") && is_word(c, q, "to"))
+            return true;
+    return false;
 }
 
 /* Whether the time at token i is no period of the figure near it: when a source
@@ -4477,6 +4544,10 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
             if (prep && prep->kind == FC_PERIOD_SINCE && comma_in(c, end, i))
                 break; /* "31% of voters, the lowest since 2009" */
             if (weekday_at(c, i) >= 0 && (act < 0 ? (act = adopted_sum(c, cl)) : act))
+                break;
+            /* (past when the source spoke, another clause: "the company said
+             * this week, as it clears a backlog left by last winter's freeze") */
+            if (speech_time(c, i))
                 break;
             if (other_time(c, i))
                 continue;
@@ -5295,6 +5366,11 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
                   tok(c, after + 2)->kind == FC_TOK_WORD && !entry_at(c, &c->r->units, after + 2);
     if (f.partitive || of_the)
         link_whole(c, cl);
+    else if (cl->unit == FC_UNIT_CURRENCY && cl->role == FC_ROLE_LEVEL && !cl->per &&
+             is_word(c, after, "of") &&
+             (is_word(c, after + 1, "it") || is_word(c, after + 1, "that")) &&
+             (after + 2 >= c->sent.to || tok(c, after + 2)->kind == FC_TOK_PUNCT))
+        link_money_whole(c, cl);
     if (st == FC_OK && f.subj_to > f.subj_from && !(cl->subject = span_text(c, f.subj_from, f.subj_to)))
         st = FC_ENOMEM;
     find_modality(c, start_tok, after, f.subj_to > after ? f.subj_to : after, cl);

@@ -336,6 +336,9 @@ void link_sentence(ctx *c, size_t first);
 /* Links a part written as one ("five of those stores", "260 of the deaths",
  * "12 of them") to its whole among the claims read before it (part_of). */
 void link_whole(ctx *c, fc_claim *cl);
+/* "put $3.9 million of it toward ...": an amount of "it" or "that" is part of the
+ * amount of its currency given last, in its sentence or the one before. */
+void link_money_whole(ctx *c, fc_claim *cl);
 
 /* Looks up the words fc_key_sentence asks about by number (once a document). */
 void fc_key_words(ctx *c);

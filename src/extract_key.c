@@ -545,6 +545,8 @@ FC_HOT bool is_break(const ctx *c, size_t i)
     if (w == c->w_and)
         return !(i + 1 < c->sent.to && fc_tok_is_capitalised(c->text, tok(c, i + 1)) &&
                  i > c->sent.from && fc_tok_is_capitalised(c->text, tok(c, i - 1))) &&
+               /* ("472 flights in and out of the airport") */
+               !(i > c->sent.from && is_word(c, i - 1, "in") && is_word(c, i + 1, "out")) &&
                !in_opening_subject(c, i) && !nouns_joined(c, i);
     return w == c->w_but || w == c->w_while || w == c->w_whereas || w == c->w_although;
 }
@@ -781,7 +783,7 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
         /* "registered voters", "licensed drivers": a standing, no event */
         if (!(is_word(c, i, "registered") || is_word(c, i, "licensed") ||
               is_word(c, i, "enrolled") || is_word(c, i, "insured") ||
-              is_word(c, i, "eligible")) &&
+              is_word(c, i, "eligible") || is_word(c, i, "qualified")) &&
             (concept = concept_at(c, &g->events, i, &nt))) {
             add(b, 'e', concept);
             continue;
@@ -1674,6 +1676,23 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 }
                 break;
             }
+        /* ("5.31 million trips across its buses and light rail": a sum over
+         * two kinds of the body's own; not "jobs across the state's malls and
+         * main streets", where they are) */
+        for (size_t q = sp->end; q + 3 < c->sent.to && q < sp->end + 4 && !count_kind(&b, 's'); q++)
+            if (is_word(c, q, "across") && (is_word(c, q + 1, "its") || is_word(c, q + 1, "their")) &&
+                sent_has(c, "and")) {
+                for (size_t k = q + 2; k < c->sent.to && k < q + 6 && !is_punct(c, k, ","); k++) {
+                    if (is_word(c, k, "and") && k + 1 < c->sent.to &&
+                        tok(c, k + 1)->kind == FC_TOK_WORD) {
+                        add(&b, 's', "across-sites");
+                        break;
+                    }
+                    if (is_break(c, k))
+                        break;
+                }
+                break;
+            }
         /* ("employs about 9,600 people at 14 plants": after the figure, three
          * sites or more; "held 1,480 inmates at two sites" may be one jail and
          * its annex) */
@@ -1740,9 +1759,18 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             while (k < wto && is_determiner_word(c, k))
                 k++;
             if (k < wto && tok(c, k)->kind == FC_TOK_WORD) {
-                char s[48];
-                stem(c->text, tok(c, k), w, 40);
-                snprintf(s, sizeof s, "among-%.40s", w);
+                /* the group's words, up to its head: "among high school
+                 * football players" -> among-high_school_football_player */
+                char s[48] = "among-";
+                size_t n = strlen(s);
+                for (size_t e = k; e < wto && e < k + 4 && tok(c, e)->kind == FC_TOK_WORD &&
+                                   (e == k || (!skip_word(c, e) && !is_break(c, e)));
+                     e++) {
+                    stem(c->text, tok(c, e), w, 40);
+                    if (n + strlen(w) + 2 > sizeof s)
+                        break;
+                    n += (size_t)snprintf(s + n, sizeof s - n, "%s%s", e > k ? "_" : "", w);
+                }
                 add(&b, 's', s);
                 i = k;
                 continue;
@@ -1822,6 +1850,21 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             if (i > sp->start && (possessive || yardstick || strcmp(concept, "capacity") == 0)) {
                 i += nt - 1;
                 continue;
+            }
+            /* "Under the state's new rules, 6,840 students qualify": a possessive
+             * in a phrase that opens the sentence owns what the phrase is about */
+            if (possessive && i < sp->start && i <= c->sent.from + 3 &&
+                (is_word(c, c->sent.from, "under") || is_word(c, c->sent.from, "after") ||
+                 is_word(c, c->sent.from, "despite") || is_word(c, c->sent.from, "following") ||
+                 is_word(c, c->sent.from, "amid") || is_word(c, c->sent.from, "with") ||
+                 is_word(c, c->sent.from, "thanks") || is_word(c, c->sent.from, "because"))) {
+                bool comma = false;
+                for (size_t q = i + nt; q < sp->start && !comma; q++)
+                    comma = is_punct(c, q, ",");
+                if (comma) {
+                    i += nt - 1;
+                    continue;
+                }
             }
             /* "pending in the county court", "in the state prison system": the
              * place word names a body, no scope of the figure */

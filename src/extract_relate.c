@@ -96,6 +96,23 @@ static bool key_has_thing(const char *key, const char *text, size_t p, size_t n)
 
 static bool blank_line_between(const char *text, size_t from, size_t to);
 
+/* Whether key holds the event named by the plural noun w[0..n) ("delays" ->
+ * e:delay). */
+static bool key_has_event(const char *key, const char *w, size_t n)
+{
+    if (!key || n < 4 || n > 40 || (w[n - 1] != 's' && w[n - 1] != 'S'))
+        return false;
+    char term[48] = "e:";
+    for (size_t k = 0; k + 1 < n; k++)
+        term[2 + k] = (char)tolower((unsigned char)w[k]);
+    term[n + 1] = '\0';
+    size_t m = strlen(term);
+    for (const char *q = strstr(key, term); q; q = strstr(q + 1, term))
+        if ((q == key || q[-1] == ' ') && (q[m] == ' ' || !q[m]))
+            return true;
+    return false;
+}
+
 /* "2,900 of the cases": among the counts of the paragraph's last three
  * sentences whose key counts that noun, not averages ("an average of 240
  * cases per lawyer"), the largest (the set the cases are taken from; a smaller
@@ -266,7 +283,9 @@ void link_whole(ctx *c, fc_claim *cl)
                 break;
             if (o->unit == FC_UNIT_COUNT && o->role == FC_ROLE_LEVEL && o->value > 0 && !o->per &&
                 !o->part_of[0] && o->end < cl->start &&
-                noun_follows(c->text, c->doc->len, o->end, p, q - p) &&
+                (noun_follows(c->text, c->doc->len, o->end, p, q - p) ||
+                 /* ("642 flights had been delayed ... 211 of the delays") */
+                 key_has_event(o->key, c->text + p, q - p)) &&
                 (!w || o->value > w->value))
                 w = o;
         }
@@ -315,6 +334,23 @@ void link_whole(ctx *c, fc_claim *cl)
         w = NULL;
     if (w)
         memcpy(cl->part_of, w->id, sizeof cl->part_of);
+}
+
+void link_money_whole(ctx *c, fc_claim *cl)
+{
+    for (size_t k = c->out->n; k-- > 0;) {
+        const fc_claim *w = &c->out->items[k];
+        if (w == cl)
+            continue;
+        if (w->doc != c->doc_index || w->sentence + 1 < cl->sentence)
+            break;
+        if (w->unit != FC_UNIT_CURRENCY || strcmp(w->currency, cl->currency) != 0)
+            continue; /* (a count or a rate between: "over 18 years") */
+        if (w->role == FC_ROLE_LEVEL && !w->per && !w->part_of[0] && w->value > 0 &&
+            !blank_line_between(c->text, w->end, cl->start))
+            memcpy(cl->part_of, w->id, sizeof cl->part_of);
+        return; /* the amount given last, whatever it is */
+    }
 }
 
 /* ---- relations between the claims of a sentence ---------------------------------- */
@@ -574,6 +610,27 @@ static bool subordinate_between(const ctx *c, size_t from, size_t to)
     return false;
 }
 
+/* Whether level j is a rate beside the total that earlier level p is of:
+ * "roughly 40 a day, down from 17,900", "about 9,600 a day, down from 41,100
+ * over the same weekend last year" (a rate written after the figure), or a
+ * figure of another rate far from p's size; not "the monthly rent goes to
+ * $1,540 from $1,320" (the rate is both figures'). */
+static bool other_rate(const ctx *c, const fc_claim *cl, const fc_claim_toks *sp, size_t j,
+                       size_t p)
+{
+    if (cl[j].per == cl[p].per || cl[j].value <= 0 || cl[p].value <= 0)
+        return false;
+    double apart = fabs(log(cl[j].value / cl[p].value));
+    size_t e = sp[j].end;
+    /* (a rate of its own, and more than twice or less than half the earlier
+     * figure: "$15.40 an hour on Jan. 1 from $14.60" is one rate's) */
+    if (apart > 0.7 && e < c->sent.to &&
+        (is_word(c, e, "a") || is_word(c, e, "an") || is_word(c, e, "per") ||
+         is_word(c, e, "each") || is_word(c, e, "every") || is_punct(c, e, "/")))
+        return true;
+    return apart > 2.0;
+}
+
 void link_sentence(ctx *c, size_t first)
 {
     size_t n = c->out->n - first;
@@ -650,7 +707,11 @@ void link_sentence(ctx *c, size_t first)
                      (cl[j].role == FC_ROLE_CHANGE && j + 1 == i - 1 && cl[j].unit != FC_UNIT_PERCENT &&
                       up_from_before(c, sp[i - 1].start))) &&
                     change_fits_level(cl[i].unit, cl[j].unit) &&
-                    cl[j].unit == cl[i - 1].unit && !whole_after_of(c, sp, j))
+                    cl[j].unit == cl[i - 1].unit && !whole_after_of(c, sp, j) &&
+                    /* (not the daily rate told beside the total: "booked
+                     * 14,600 people last year, roughly 40 a day, down from
+                     * 17,900 in 2022, a decline of 18%") */
+                    !other_rate(c, cl, sp, j, i - 1))
                     lv = j;
             if (lv != (size_t)-1) {
                 cl[i].to = cl[lv].value;
@@ -738,9 +799,19 @@ void link_sentence(ctx *c, size_t first)
             }
             break;
         }
+        /* (a level before an earlier level of the change has its rate: not
+         * "roughly 40 a day" of "booked 14,600 people last year, roughly 40 a
+         * day, down from 17,900 in 2022, a decline of 18%") */
+        size_t prev_before = (size_t)-1;
+        for (size_t j = i; j-- > lo && prev_before == (size_t)-1;)
+            if (cl[j].role == FC_ROLE_PREVIOUS)
+                prev_before = j;
         for (size_t j = i; !far && j-- > lo && to == (size_t)-1;)
             if (cl[j].role == FC_ROLE_LEVEL && change_fits_level(cl[i].unit, cl[j].unit) &&
-                !whole_after_of(c, sp, j))
+                !whole_after_of(c, sp, j) &&
+                !(prev_before != (size_t)-1 && j < prev_before &&
+                  cl[j].unit == cl[prev_before].unit &&
+                  other_rate(c, cl, sp, j, prev_before)))
                 to = j;
         /* "420 more than the 3,000 forecast": a difference is from the figure
          * after its "than" or from nothing, never an earlier level before it */
@@ -864,7 +935,11 @@ void link_sentence(ctx *c, size_t first)
                                is_word(c, sp[i].start - 1, "to")
                            ? i - 1
                            : (size_t)-1;
-            if (j != (size_t)-1 && cl[j].unit == cl[i].unit)
+            /* (not a daily rate's, from a total hundreds of times its size:
+             * "roughly 40 a day, down from 17,900 in 2022") */
+            if (j != (size_t)-1 && cl[j].unit == cl[i].unit &&
+                !(cl[j].per != cl[i].per && cl[i].value > 0 && cl[j].value > 0 &&
+                  fabs(log(cl[j].value / cl[i].value)) > 2.0))
                 cl[i].from = cl[j].value;
         }
     }

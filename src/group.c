@@ -751,6 +751,61 @@ static bool scope_is_place_kind(const fc_keyinfo *k, uint32_t t, uint32_t place)
     return u && strcmp(u + 1, k->names[t] + 2) == 0;
 }
 
+/* Whether a term of kind thing, modifier or word of b is the word w (n bytes):
+ * "t:player", "m:player", "m:=player", "w:player". */
+static bool term_word_in(const fc_keyinfo *k, const uint32_t *const *tb, const size_t *nb,
+                         const char *w, size_t n)
+{
+    static const int kinds[] = {FC_TERM_THING, FC_TERM_MODIFIER, FC_TERM_WORD};
+    for (size_t q = 0; q < sizeof kinds / sizeof *kinds; q++)
+        for (size_t i = 0; i < nb[kinds[q]]; i++) {
+            const char *t = k->names[tb[kinds[q]][i]] + 2;
+            if (*t == '=')
+                t++;
+            if (strlen(t) == n && strncmp(t, w, n) == 0)
+                return true;
+        }
+    return false;
+}
+
+/* Whether the scopes of a and b differ only by a group a counts among, told by
+ * b's own words ("146 concussions among high school football players" against
+ * "Football players in the county suffered 188 concussions"): the group's head
+ * and, when it has more words, one of them are terms of b. Shares of a group
+ * ("41% among independents") against a whole ("48% of voters") differ, as b
+ * names no independents. */
+static bool among_implied(const fc_keyinfo *k, const uint32_t *const *ta, const size_t *na,
+                          const uint32_t *const *tb, const size_t *nb)
+{
+    const char *among = NULL;
+    for (size_t i = 0; i < na[FC_TERM_SCOPE]; i++) {
+        const char *s = k->names[ta[FC_TERM_SCOPE][i]];
+        if (contains(tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE], ta[FC_TERM_SCOPE][i]))
+            continue;
+        if (among || strncmp(s, "s:among-", 8) != 0)
+            return false; /* another scope of a's own */
+        among = s + 8;
+    }
+    if (!among)
+        return false;
+    for (size_t i = 0; i < nb[FC_TERM_SCOPE]; i++)
+        if (!contains(ta[FC_TERM_SCOPE], na[FC_TERM_SCOPE], tb[FC_TERM_SCOPE][i]))
+            return false; /* a scope of b's own */
+    const char *head = strrchr(among, '_');
+    head = head ? head + 1 : among;
+    if (!term_word_in(k, tb, nb, head, strlen(head)))
+        return false;
+    if (head == among)
+        return true;
+    for (const char *p = among; p < head - 1;) {
+        size_t n = strcspn(p, "_");
+        if (term_word_in(k, tb, nb, p, n))
+            return true;
+        p += n + 1;
+    }
+    return false;
+}
+
 /* Whether scope term t ("s:city") is a word of one of the names n[0..nn)
  * ("n:fenwick_city_council"): the name says the level the scope does. */
 static bool scope_in_name(const fc_keyinfo *k, uint32_t t, const uint32_t *n, size_t nn)
@@ -1253,7 +1308,7 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
                            (nb[FC_TERM_SCOPE] == 1 && !na[FC_TERM_SCOPE] &&
                             scope_in_source(k, tb[FC_TERM_SCOPE][0], ca->attribution))));
     if ((na[FC_TERM_SCOPE] != nb[FC_TERM_SCOPE] || c[FC_TERM_SCOPE] != na[FC_TERM_SCOPE]) &&
-        !kind_is_place &&
+        !kind_is_place && !among_implied(k, ta, na, tb, nb) && !among_implied(k, tb, nb, ta, na) &&
         (!(c[FC_TERM_NAME] && (!na[FC_TERM_SCOPE] || !nb[FC_TERM_SCOPE])) ||
          /* a count under way is never the final one, whatever name they share */
          (k->partial != NO_TERM &&
