@@ -798,6 +798,13 @@ static void thing_terms(ctx *c, size_t from, size_t to, keyb *b)
             add(b, 's', concept);
             continue;
         }
+        /* "5,610 full-time-equivalent students": a measure of the thing the
+         * rules name as a scope of its own */
+        if ((concept = concept_at(c, &g->scopes, i, &nt)) && i + nt <= mods_end) {
+            add(b, 's', concept);
+            i += nt - 1;
+            continue;
+        }
         stem(c->text, tok(c, i), w, sizeof w);
         add(b, 'm', w);
     }
@@ -1594,6 +1601,21 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         }
     /* "On Thursday alone, crews pulled 1,200 dead fish", "In Marsh County
      * alone, 412 cases": one day's or one place's share of a running total */
+    /* (... or after it, closing its time or place: "picked up 148,000 cubic
+     * yards in the past week alone, the most since ...") */
+    for (size_t i = sp->end + 2; sent_has(c, "alone") && i < c->sent.to && i < sp->end + 9; i++) {
+        if (is_break(c, i) || (is_punct(c, i, ",") && i + 1 < c->sent.to && !is_word(c, i + 1, "the")))
+            break;
+        if (is_word(c, i, "alone") && (i + 1 == c->sent.to || tok(c, i + 1)->kind == FC_TOK_PUNCT) &&
+            tok(c, i - 1)->kind == FC_TOK_WORD &&
+            (entry_at(c, &c->r->months, i - 1) || list_at(c, &c->r->day_names, i - 1) ||
+             is_word(c, i - 1, "week") || is_word(c, i - 1, "month") || is_word(c, i - 1, "year") ||
+             is_word(c, i - 1, "weekend") || is_word(c, i - 1, "day") ||
+             is_word(c, i - 1, "quarter") || fc_tok_is_capitalised(c->text, tok(c, i - 1)))) {
+            add(&b, 's', "part");
+            break;
+        }
+    }
     for (size_t i = c->sent.from + 1; sent_has(c, "alone") && i < sp->start; i++)
         if (is_word(c, i, "alone") && !is_word(c, i - 1, "let") &&
             (is_punct(c, i + 1, ",") || i + 1 == sp->start ||
@@ -1936,6 +1958,10 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         /* (and before it, the event of an opening clause on "when", "after",
          * "by the time": "By the time the gates closed Sunday, nurses had given
          * 1,240 flu shots") */
+        /* ("Crews picked up 148,000 cubic yards of debris": an amount of stuff
+         * is never arrested) */
+        if (concept && cl->unit == FC_UNIT_OTHER && strcmp(concept, "arrest") == 0)
+            concept = NULL;
         bool opening = false;
         for (size_t q = i + nt; concept && q < sp->start && !opening; q++)
             opening = is_punct(c, q, ",");
@@ -2424,6 +2450,33 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             if (!own_thing) /* (a part of what it counts, never the whole) */
                 add(&b, 's', "part");
             break;
+        }
+    /* "Turnout at the county's clinics has been strongest among seniors. The
+     * clinics have given 14,900 flu shots": "the clinics" of the figure's
+     * subject are the ones the sentence before owns */
+    if (!count_kind(&b, 's') && !count_kind(&b, 'p') && c->prev_sent.to > c->prev_sent.from &&
+        c->prev_sent.to <= c->sent.from)
+        for (size_t q = wfrom + 1; q < sp->start && q < wfrom + 4 && !count_kind(&b, 's'); q++) {
+            if (!is_word(c, q - 1, "the") || tok(c, q)->kind != FC_TOK_WORD ||
+                fc_tok_is_capitalised(c->text, tok(c, q)) || tok(c, q)->end - tok(c, q)->start < 4 ||
+                (c->text[tok(c, q)->end - 1] | 0x20) != 's')
+                continue;
+            span here = c->sent;
+            c->sent = c->prev_sent; /* (the look-ups stay inside their sentence) */
+            const char *sc = NULL;
+            for (size_t k = c->prev_sent.from; k + 1 < c->prev_sent.to && !sc; k++) {
+                size_t n0;
+                if (tok(c, k + 1)->hash != tok(c, q)->hash || !has_apostrophe(c, k))
+                    continue;
+                /* ("county's" alone, or with its article: "the county's") */
+                if (!(sc = concept_at(c, &g->scopes, k, &n0)) || n0 != 1)
+                    sc = k > c->sent.from && (sc = concept_at(c, &g->scopes, k - 1, &n0)) && n0 == 2
+                             ? sc
+                             : NULL;
+            }
+            c->sent = here;
+            if (sc)
+                add(&b, 's', sc);
         }
     drop_outlet(c, &b);
     return key_write(cl, &b);

@@ -76,6 +76,7 @@ struct fc_keyinfo {
     uint32_t partial;     /* the term "s:partial", or NO_TERM */
     uint32_t part;        /* the term "s:part", or NO_TERM */
     uint32_t margin;      /* the term "s:margin", or NO_TERM */
+    uint32_t fte;         /* the term "s:fte" (a count in full-time equivalents), or NO_TERM */
     uint32_t lose;        /* the term "e:lose", or NO_TERM */
     uint32_t add;         /* the term "e:add", or NO_TERM */
     uint32_t job, person; /* the terms "t:job" and "t:person", or NO_TERM */
@@ -1323,7 +1324,12 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
           * "won with 6,214 votes") */
          (k->margin != NO_TERM &&
           contains(ta[FC_TERM_SCOPE], na[FC_TERM_SCOPE], k->margin) !=
-              contains(tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE], k->margin))))
+              contains(tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE], k->margin)) ||
+         /* nor full-time equivalents a headcount ("5,610 full-time-equivalent
+          * students", "enrolled 9,240 students") */
+         (k->fte != NO_TERM &&
+          contains(ta[FC_TERM_SCOPE], na[FC_TERM_SCOPE], k->fte) !=
+              contains(tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE], k->fte))))
         return -1;
     /* Two parts of unnamed wholes ("96 of the county's deaths", "1,262 of the
      * deaths") are two breakdowns unless they share a word of what sets the
@@ -1755,7 +1761,7 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
         if (st == FC_OK && d < ndocs && (i == 0 || claims->items[i - 1].doc != d))
             k->home[d] = k->claim[i].place;
     }
-    k->money_event = k->partial = k->part = k->margin = k->lose = k->add = k->job = k->person =
+    k->money_event = k->partial = k->part = k->margin = k->fte = k->lose = k->add = k->job = k->person =
         k->donate = NO_TERM;
     for (uint32_t i = 0; st == FC_OK && i < k->nnames; i++) {
         if (strcmp(k->names[i], "e:raise") == 0)
@@ -1766,6 +1772,8 @@ fc_status fc_groups_build(const fc_rules *r, const fc_claims *claims, const fc_d
             k->part = i;
         else if (strcmp(k->names[i], "s:margin") == 0)
             k->margin = i;
+        else if (strcmp(k->names[i], "s:fte") == 0)
+            k->fte = i;
         if (strcmp(k->names[i], "e:lose") == 0)
             k->lose = i;
         if (strcmp(k->names[i], "e:add") == 0)
