@@ -2687,9 +2687,6 @@ static void attribution_span(ctx *c, size_t *from, size_t *to)
             return;
 }
 
-/* Two sources in one sentence, a clause each ("Corbett Securities had forecast
- * $295 million, while Dunmore Capital had expected $301 million"): the second
- * clause's own source, for the figures in it. */
 /* The words of a source span [from, to): "according to its annual report" is
  * the report of the body named last before it ("Keel Shipping carried 1.9
  * million tonnes, according to its annual report"), when the sentence (from
@@ -2727,6 +2724,9 @@ static size_t clause_cut(const ctx *c)
     return 0;
 }
 
+/* Two sources in one sentence, a clause each ("Corbett Securities had forecast
+ * $295 million, while Dunmore Capital had expected $301 million"): the second
+ * clause's own source, for the figures in it. */
 static fc_status clause_source(ctx *c)
 {
     c->about.clause_at = 0;
