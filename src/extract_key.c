@@ -2451,6 +2451,45 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                 add(&b, 's', "part");
             break;
         }
+    /* "The Linwood History Museum had its best year ... The museum counted
+     * 186,400 visitors": "the museum" is the body the sentence before names */
+    if (!count_kind(&b, 'n') && c->prev_sent.to > c->prev_sent.from &&
+        c->prev_sent.to <= c->sent.from)
+        for (size_t q = wfrom + 1; q < sp->start && q < wfrom + 3; q++) {
+            if (!is_word(c, q - 1, "the") || tok(c, q)->kind != FC_TOK_WORD ||
+                fc_tok_is_capitalised(c->text, tok(c, q)) || tok(c, q)->end - tok(c, q)->start < 4)
+                continue;
+            /* (not the speaker: "The board said 41 people were injured") */
+            if ((at > af && q >= af && q < at) || speech_verb(c, q + 1))
+                break;
+            span here = c->sent;
+            c->sent = c->prev_sent;
+            char nm[48] = "";
+            for (size_t k = c->prev_sent.from + 1; k < c->prev_sent.to && !nm[0]; k++) {
+                if (tok(c, k)->hash != tok(c, q)->hash || !fc_tok_is_capitalised(c->text, tok(c, k)) ||
+                    !fc_tok_is_capitalised(c->text, tok(c, k - 1)) || is_word(c, k - 1, "the"))
+                    continue;
+                size_t s0 = k - 1;
+                while (s0 > c->prev_sent.from && tok(c, s0 - 1)->kind == FC_TOK_WORD &&
+                       fc_tok_is_capitalised(c->text, tok(c, s0 - 1)) && !is_word(c, s0 - 1, "the"))
+                    s0--;
+                if (name_at(c, s0, k + 1, nm, sizeof nm) != k + 1 || !strchr(nm, '_'))
+                    nm[0] = '\0';
+            }
+            c->sent = here;
+            if (nm[0])
+                add(&b, 'n', nm);
+            break;
+        }
+    /* "asked for $400,000 to hire four more kennel workers", "another 40
+     * beds", "12 additional officers": an increment, never the whole staff */
+    if (cl->unit == FC_UNIT_COUNT && sp->end + 1 < c->sent.to &&
+        ((is_word(c, sp->end, "more") && tok(c, sp->end + 1)->kind == FC_TOK_WORD &&
+          !is_word(c, sp->end + 1, "than")) ||
+         is_word(c, sp->end, "additional") || is_word(c, sp->end, "extra") ||
+         (sp->start > c->sent.from &&
+          (is_word(c, sp->start - 1, "another") || is_word(c, sp->start - 1, "additional")))))
+        add(&b, 's', "more");
     /* "Turnout at the county's clinics has been strongest among seniors. The
      * clinics have given 14,900 flu shots": "the clinics" of the figure's
      * subject are the ones the sentence before owns */

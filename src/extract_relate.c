@@ -314,10 +314,13 @@ void link_whole(ctx *c, fc_claim *cl)
     /* "173 births across 41 species, 58 of them in endangered species": when
      * the nearest count is smaller than the part, "them" are the larger count
      * before it in that sentence */
+    /* (or in the sentence before: "removed 317 cats ... The cats were split
+     * between the shelter and two rescue groups, and 42 of them needed care") */
     if (w && !named && w->value < cl->value) {
         for (size_t j = (size_t)(w - c->out->items); j-- > 0;) {
             const fc_claim *o = &c->out->items[j];
-            if (o->doc != w->doc || o->sentence != w->sentence)
+            if (o->doc != w->doc || o->sentence + 1 < w->sentence ||
+                blank_line_between(c->text, o->end, cl->start))
                 break;
             if (o->unit == FC_UNIT_COUNT && o->role == FC_ROLE_LEVEL && !o->per &&
                 !o->part_of[0] && o->value >= cl->value) {
