@@ -397,20 +397,11 @@ static bool plausible(const fc_claim *b, const fc_claim *a, double ratio)
     return fabs(log(b->value / a->value) - log(ratio)) < log(5.0);
 }
 
-/* Whether keys a and b share an event term ("e:sell"). */
+/* Whether keys a and b share an event term ("e:sell"): both name events and
+ * one of b's is among a's (the contrary of fc_check_other_event). */
 static bool share_event(const char *a, const char *b)
 {
-    if (!a || !b)
-        return false;
-    for (const char *p = strstr(a, "e:"); p; p = strstr(p + 2, "e:")) {
-        if (p != a && p[-1] != ' ')
-            continue;
-        size_t n = strcspn(p, " ");
-        for (const char *q = strstr(b, "e:"); q; q = strstr(q + 2, "e:"))
-            if ((q == b || q[-1] == ' ') && strncmp(p, q, n) == 0 && (q[n] == ' ' || !q[n]))
-                return true;
-    }
-    return false;
+    return a && b && strstr(a, "e:") && strstr(b, "e:") && !fc_check_other_event(a, b);
 }
 
 fc_status fc_check_stated_ratio(const fc_check_ctx *x)
