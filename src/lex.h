@@ -61,10 +61,17 @@ __attribute__((always_inline))
 static inline bool
 fc_tok_eq(const char *text, const fc_tok *t, const char *lower)
 {
+    /* (the first letters first: a word from a list, not a literal, has its
+     * length counted only when they agree) */
+    unsigned char first = (unsigned char)text[t->start];
+    if (first >= 'A' && first <= 'Z')
+        first = (unsigned char)(first - 'A' + 'a');
+    if (first != (unsigned char)lower[0] || t->end == t->start)
+        return false;
     size_t n = strlen(lower);
     if (t->end - t->start != n)
         return false;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 1; i < n; i++) {
         unsigned char ch = (unsigned char)text[t->start + i];
         if (ch >= 'A' && ch <= 'Z')
             ch = (unsigned char)(ch - 'A' + 'a');
