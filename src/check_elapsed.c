@@ -88,6 +88,7 @@ static bool date_in_text(const fc_check_ctx *x, const fc_claim *c, long pub, lon
                          char *what, size_t nwhat)
 {
     fc_view v;
+    *day = 0;
     if (c->end >= c->sentence_end || c->start >= c->end ||
         !fc_view_of(fc_check_doc(x, c), c->start, c->sentence_end, &v))
         return false;
@@ -108,7 +109,9 @@ static bool date_in_text(const fc_check_ctx *x, const fc_claim *c, long pub, lon
         return false;
     int py, pm, pd;
     fc_civil_from_days(pub, &py, &pm, &pd);
-    bool found = false;
+    /* (a full date wins over a year met before it: "since organizers called
+     * off the 2024 festival on May 3, 2024") */
+    bool found = false, year_only = false;
     for (size_t i = 0; i < toks.n && i < 24 && !found; i++) {
         const fc_tok *t = &toks.items[i];
         int m = month_of(x->rules, text, t);
@@ -127,6 +130,8 @@ static bool date_in_text(const fc_check_ctx *x, const fc_claim *c, long pub, lon
                 toks.items[k + 1].kind == FC_TOK_NUM &&
                 toks.items[k + 1].end - toks.items[k + 1].start == 4)
                 y = (int)fc_tok_number(text, &toks.items[k + 1]);
+            else if (year_only)
+                continue; /* ("since 2019, when it opened on March 3": that year's) */
             else if (fc_days_from_civil(py, m, (int)dd) > pub)
                 y = py - 1; /* "since March 3" written in February */
             if (dd > fc_month_days(y, m))
@@ -134,7 +139,7 @@ static bool date_in_text(const fc_check_ctx *x, const fc_claim *c, long pub, lon
             *day = fc_days_from_civil(y, m, (int)dd);
             snprintf(what, nwhat, "%04d-%02d-%02d", y, m, (int)dd);
             found = true;
-        } else if (t->kind == FC_TOK_NUM && t->end - t->start == 4 && i + 1 < toks.n &&
+        } else if (!year_only && t->kind == FC_TOK_NUM && t->end - t->start == 4 && i + 1 < toks.n &&
                    month_of(x->rules, text, &toks.items[i + 1]) == 0 &&
                    !(i > 0 && month_of(x->rules, text, &toks.items[i - 1]))) {
             double y = fc_tok_number(text, t);
@@ -143,11 +148,11 @@ static bool date_in_text(const fc_check_ctx *x, const fc_claim *c, long pub, lon
             /* "since 2019": the year only; counted from its start. */
             *day = fc_days_from_civil((int)y, 1, 1);
             snprintf(what, nwhat, "%04d", (int)y);
-            found = true;
+            year_only = true;
         }
     }
     fc_toks_free(&toks);
-    return found && *day <= pub;
+    return (found || year_only) && *day <= pub;
 }
 
 /* Whether the line around [start, end) of the document names one of phrases
