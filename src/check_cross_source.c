@@ -888,6 +888,41 @@ static bool specific(double v)
     return v >= 100;
 }
 
+/* Whether key has the term t (n bytes, "t:person"). */
+static bool key_has(const char *key, const char *t, size_t n)
+{
+    for (const char *p = key; *p;) {
+        size_t len = strcspn(p, " ");
+        if (len == n && strncmp(p, t, n) == 0)
+            return true;
+        p += len + (p[len] == ' ');
+    }
+    return false;
+}
+
+/* Whether z counts what b does, by b's own words: every thing and modifier of
+ * b's key is in z's ("the 1.69 million who passed through its gates", of
+ * passengers, and "nearly 1.7 million passengers"), b names a thing, and
+ * their periods agree. */
+static bool same_things(const fc_check_ctx *x, const fc_claim *z, const fc_claim *b)
+{
+    if (!z->key || !b->key || z->role != b->role ||
+        (z->period && b->period &&
+         !fc_check_same_period(z, fc_check_when(x, z), b, fc_check_when(x, b))))
+        return false;
+    bool thing = false;
+    for (const char *p = b->key; *p;) {
+        size_t len = strcspn(p, " ");
+        if (len > 2 && (p[0] == 't' || p[0] == 'm') && p[1] == ':') {
+            thing = thing || p[0] == 't';
+            if (!key_has(z->key, p, len))
+                return false;
+        }
+        p += len + (p[len] == ' ');
+    }
+    return thing;
+}
+
 /* Whether z, a figure of a's document, says what b says: b's very figure
  * when it is no round one ("24,610", "214,000") or a large one ("1.2
  * million"), anywhere in the document; or,
@@ -913,8 +948,18 @@ static bool agrees_with(const fc_check_ctx *x, size_t a, size_t b, size_t z, dou
      * at least $500" against $3.6 million raised) */
     bool vague = (isinf(cz->high) && cb->value > 2 * cz->low) ||
                  (isinf(cz->low) && cb->value < cz->high / 2);
-    if (!exact && (!grouped || vague || !(overlap(cz, cb, tol) || rounded_alike(x, z, b)) ||
-                   !fc_groups_related(x->groups, x->rules, x->claims, z, b)))
+    /* (or, anywhere in the document and in a's voice, a figure of b's very
+     * thing that agrees with b: "842,600 passengers boarded ... roughly half
+     * the 1.69 million who passed through its gates" against "nearly 1.7
+     * million passengers"; not another source's figure the story sets
+     * against a's) */
+    bool kin = !grouped && !vague && (!voice_of(cz) || voice_of(cz) == voice_of(ca)) &&
+               cz->unit == cb->unit &&
+               strcmp(cz->currency, cb->currency) == 0 && overlap(cz, cb, tol) &&
+               same_things(x, cz, cb);
+    if (!exact && !kin &&
+        (!grouped || vague || !(overlap(cz, cb, tol) || rounded_alike(x, z, b)) ||
+         !fc_groups_related(x->groups, x->rules, x->claims, z, b)))
         return false;
     /* ... unless the document sets two sources' figures of one measure
      * against each other ("110,000, Pew estimated ... The Center for

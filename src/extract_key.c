@@ -112,7 +112,8 @@ static void merge_losses(const ctx *c, keyb *b, size_t figure)
     bool verb_loss = loss_verb_before(c, figure);
     if (!b->count[kind_index('e')] && !b->count[kind_index('w')] && !verb_loss)
         return;
-    bool people = false, loss = false, votes = false, built = false, jobs = false, cut = false,
+    bool people = false, loss = false, votes = false, vote = false, built = false, jobs = false,
+         cut = false,
          their_jobs = false, person = false, close = false, other_event = false;
     /* (the terms looked for are of kinds t, e and w; a term's kind is its first
      * letter, so each is compared only with the terms of its own kind) */
@@ -122,7 +123,8 @@ static void merge_losses(const ctx *c, keyb *b, size_t figure)
             people = people || is_person || is_job;
             jobs = jobs || is_job;
             person = person || is_person;
-            votes = votes || is_person || term_is(b, i, "t:vote");
+            vote = vote || term_is(b, i, "t:vote");
+            votes = votes || is_person || vote;
         } else if (b->kind[i] == kind_index('w')) {
             cut = cut || term_is(b, i, "w:cut") || term_is(b, i, "w:slash");
             their_jobs = their_jobs || term_is(b, i, "w:job");
@@ -148,8 +150,13 @@ static void merge_losses(const ctx *c, keyb *b, size_t figure)
     keyb nb = {0}; /* about 2 KB */
     for (size_t i = 0; i < b->n; i++) {
         const char *t = b->terms[i];
-        if (votes && strcmp(t, "e:build") == 0)
+        if (votes && strcmp(t, "e:build") == 0) {
+            /* (people who finished a race or a course did that, no less an
+             * event than signing up for it: "9,400 runners finished") */
+            if (person && !vote)
+                add(&nb, 'e', "finish");
             continue;
+        }
         bool ev = people && (strcmp(t, "e:destroy") == 0 || strcmp(t, "e:layoff") == 0);
         if (cut_jobs && t[0] == 'e' && (verb_loss || strcmp(t, "e:close") == 0))
             continue; /* "will see 460 jobs cut" in a closure: the loss */
@@ -1334,6 +1341,9 @@ static void subject_thing(ctx *c, const fc_claim_toks *sp, size_t wfrom, keyb *b
 #undef N_
 }
 
+static const char *time_statistic(const ctx *c, const fc_claim *cl, const fc_claim_toks *sp,
+                                  size_t *what);
+
 static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t wfrom, size_t wto,
                          bool whole)
 {
@@ -1347,6 +1357,21 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
     size_t nt;
     const char *concept;
     size_t af = c->about.attr_from, at = c->about.attr_to; /* the source's words */
+    if (cl->unit == FC_UNIT_DURATION) { /* a measured time: its unit and statistic */
+        size_t k = 0;
+        for (; cl->unit_name[k] && k + 1 < sizeof w; k++)
+            w[k] = cl->unit_name[k] == ' ' ? '_' : cl->unit_name[k];
+        w[k] = '\0';
+        add(&b, 'u', w);
+        size_t timed;
+        const char *stat = time_statistic(c, cl, sp, &timed);
+        if (stat)
+            add(&b, 's', stat);
+        if (timed != (size_t)-1) {
+            stem(c->text, tok(c, timed), name, sizeof name);
+            add(&b, 't', name);
+        }
+    }
     if (cl->unit == FC_UNIT_OTHER && sp->end > sp->start) { /* "40 million tons of wheat" */
         size_t u = sp->end - 1;
         if (tok(c, u)->kind == FC_TOK_WORD || cl->unit_name[0]) {
@@ -2032,9 +2057,28 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
                     if (entry_at(c, &c->r->months, k) || list_at(c, &c->r->day_names, k) ||
                         entry_at(c, &c->r->relative_periods, k))
                         break;
+                    /* ("attendance for the Hornets at Millrace Park": a name
+                     * ends the object, and is read as a name; an owner's is
+                     * passed, "approval of Trump's handling of immigration") */
+                    if (is_name_word(c, k)) {
+                        size_t m = k;
+                        while (m + 1 < wto && is_name_word(c, m + 1) && !has_apostrophe(c, m))
+                            m++;
+                        if (!has_apostrophe(c, m))
+                            break;
+                    }
                     if (in_span(k, sp->start, sp->end) || tok(c, k)->kind != FC_TOK_WORD ||
                         skip_word(c, k) || is_word(c, k, "how") || is_name_word(c, k))
                         continue;
+                    /* ("attendance for the season totaled 318,400": the verb
+                     * before the figure is the clause's, no object) */
+                    size_t nx = k + 1;
+                    while (nx < sp->start && skip_word(c, nx))
+                        nx++;
+                    const fc_tok *vt = tok(c, k);
+                    if (k < sp->start && nx == sp->start && vt->end - vt->start > 3 &&
+                        (c->text[vt->end - 2] | 0x20) == 'e' && (c->text[vt->end - 1] | 0x20) == 'd')
+                        break; /* (a verb: "totaled", "reached"; not "of immigration at 46%") */
                     char m[48];
                     stem(c->text, tok(c, k), m, sizeof m);
                     add(&b, 'o', m);
@@ -2301,10 +2345,14 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             snprintf(n, sizeof n, "%.*s-", (int)(len < 12 ? len : 12), c->text + tok(c, u)->start);
             u++;
         }
-        static const char *const units[] = {"day", "days", "week", "weeks", "weekend",
-                                            "month", "months", "hour", "hours"};
+        /* (years too when counted, "the past five years", and decades: "the
+         * past decade"; "last year" alone is a period) */
+        bool years = n[0] || is_word(c, u, "decade") || is_word(c, u, "decades");
+        static const char *const units[] = {"day",   "days",  "week",   "weeks",  "weekend",
+                                            "month", "months", "hour",  "hours",  "year",
+                                            "years", "decade", "decades"};
         for (size_t q = 0; u <= span_to && u < c->sent.to && q < sizeof units / sizeof *units; q++)
-            if (is_word(c, u, units[q])) {
+            if (is_word(c, u, units[q]) && (q < 9 || years)) {
                 char sc[48];
                 size_t ul = strlen(units[q]) - (units[q][strlen(units[q]) - 1] == 's');
                 /* ("the latest week" is the last one, "opening day" the first) */
@@ -2771,6 +2819,54 @@ static bool prison_term(const ctx *c, const fc_claim_toks *sp)
     return false;
 }
 
+/* The statistic a duration cl is a measured time of, a median or average of
+ * many ("a median wait of 212 minutes", "waited a median of 284 minutes",
+ * "response times averaged 9.4 minutes"): "median" or "average", keyed like a
+ * count with that scope; NULL for most lengths of time, the stretch a story's
+ * figures cover ("over three months"). *what is set to the token of what is
+ * timed ("wait", "waited", "response"), or SIZE_MAX. */
+static const char *time_statistic(const ctx *c, const fc_claim *cl, const fc_claim_toks *sp,
+                                  size_t *what)
+{
+    *what = (size_t)-1;
+    if (cl->unit != FC_UNIT_DURATION || cl->role != FC_ROLE_LEVEL || !cl->unit_name[0] ||
+        sp->start <= c->sent.from)
+        return NULL;
+    for (size_t k = sp->start; k-- > c->sent.from && k + 20 > sp->start;) {
+        if (is_break(c, k))
+            return NULL;
+        const char *stat = is_word(c, k, "median") ? "median"
+                           : is_word(c, k, "average") || is_word(c, k, "averaged") ||
+                                   is_word(c, k, "averaging") || is_word(c, k, "mean")
+                               ? "average"
+                               : NULL;
+        if (!stat)
+            continue;
+        /* what is timed: the noun after ("the median wait"), else the first
+         * word of the words before ("response times averaged", "waited a
+         * median of") */
+        if (k + 1 < sp->start && tok(c, k + 1)->kind == FC_TOK_WORD && !skip_word(c, k + 1) &&
+            !fc_tok_is_capitalised(c->text, tok(c, k + 1))) {
+            *what = k + 1;
+            return stat;
+        }
+        if (k >= c->sent.from + 2 && (is_word(c, k - 1, "a") || is_word(c, k - 1, "an"))) {
+            if (tok(c, k - 2)->kind == FC_TOK_WORD && !skip_word(c, k - 2))
+                *what = k - 2; /* "waited a median of" */
+            return stat;
+        }
+        size_t q = k; /* "response times averaged" */
+        while (q > c->sent.from && q + 3 > k && tok(c, q - 1)->kind == FC_TOK_WORD &&
+               !skip_word(c, q - 1) && !fc_tok_is_capitalised(c->text, tok(c, q - 1)) &&
+               !is_determiner(c, q - 1))
+            q--;
+        if (q < k)
+            *what = q;
+        return stat;
+    }
+    return NULL;
+}
+
 /* Appends to cl's key the terms of key whose kind is one of kinds ("np"). */
 static fc_status append_terms(fc_claim *cl, const char *key, const char *kinds)
 {
@@ -2820,9 +2916,10 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
                 return st;
             continue;
         }
+        size_t timed;
         if ((cl->role == FC_ROLE_CHANGE && cl->unit != FC_UNIT_COUNT &&
              cl->unit != FC_UNIT_CURRENCY) ||
-            cl->unit == FC_UNIT_DURATION)
+            (cl->unit == FC_UNIT_DURATION && !time_statistic(c, cl, sp, &timed)))
             continue; /* a change in points or percent is no tally of things */
         /* The clause: back to the figure before or a break, on to the figure
          * after or a break after the counted noun. */

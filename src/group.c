@@ -820,6 +820,17 @@ static bool scope_in_name(const fc_keyinfo *k, uint32_t t, const uint32_t *n, si
     return false;
 }
 
+/* Whether city scope term t ("the city had 318 public charging ports") is
+ * the one-word name nn[0] the other side gives ("Ravensholt had 412") in a
+ * story, doc, that names that place itself: a bare name of no known kind is
+ * most often the city the story is about (a state or county scope never is:
+ * "the state had 4,100 ports"). */
+static bool city_is_name(fc_keyinfo *k, uint32_t t, const uint32_t *n, size_t nn, size_t doc)
+{
+    return nn == 1 && strcmp(k->names[t] + 2, "city") == 0 && !strchr(k->names[n[0]] + 2, '_') &&
+           mentions(k, doc, n[0]);
+}
+
 /* Whether scope term t ("s:region") begins a word of a source
  * ("the regional transplant service"): the source says the level the scope
  * does. */
@@ -1112,6 +1123,13 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     if (!na[FC_TERM_THING] && !nb[FC_TERM_THING] && !na[FC_TERM_EVENT] && !nb[FC_TERM_UNIT] &&
         !c[FC_TERM_MODIFIER] && !c[FC_TERM_WORD])
         return -1; /* nothing at all in common about what is counted */
+    /* A measured time is of someone or somewhere: "the median wait was 47
+     * minutes" in a story about one hospital is not St. Aldric's 61 minutes
+     * in another's; a name or place on one side only leaves it unknown whose. */
+    /* (not a prison term, whose key names whom the sentencing is of) */
+    if (ca->unit == FC_UNIT_DURATION && (strstr(ca->key, "s:median") || strstr(ca->key, "s:average")) &&
+        !(na[FC_TERM_NAME] || na[FC_TERM_PLACE]) != !(nb[FC_TERM_NAME] || nb[FC_TERM_PLACE]))
+        return -1;
     /* Shares of one kind of thing say of it different things ("81% of
      * first-year students returned", "64% of students come from within the
      * state"): with no event, object, modifier, scope or name in common, their
@@ -1300,6 +1318,14 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
                          (nb[FC_TERM_SCOPE] == 1 && !na[FC_TERM_SCOPE] &&
                           scope_in_name(k, tb[FC_TERM_SCOPE][0], ta[FC_TERM_NAME],
                                         na[FC_TERM_NAME])) ||
+                         (na[FC_TERM_SCOPE] == 1 && !nb[FC_TERM_SCOPE] && !na[FC_TERM_NAME] &&
+                          !na[FC_TERM_PLACE] &&
+                          city_is_name(k, ta[FC_TERM_SCOPE][0], tb[FC_TERM_NAME], nb[FC_TERM_NAME],
+                                       ca->doc)) ||
+                         (nb[FC_TERM_SCOPE] == 1 && !na[FC_TERM_SCOPE] && !nb[FC_TERM_NAME] &&
+                          !nb[FC_TERM_PLACE] &&
+                          city_is_name(k, tb[FC_TERM_SCOPE][0], ta[FC_TERM_NAME], na[FC_TERM_NAME],
+                                       cb->doc)) ||
                          /* "across the region" and "the regional transplant
                           * service said", both given to that service */
                          (ca->attribution && cb->attribution &&
@@ -1505,7 +1531,15 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
         /* The smaller key counts as at least a thing's weight: one shared
          * event alone ("arrests") is not quite enough. */
         double floor = w[FC_TERM_THING], small = wa < wb ? wa : wb;
-        return shared / (small > floor ? small : floor);
+        double sim = shared / (small > floor ? small : floor);
+        /* (a key all of whose terms the other has is as near as can be; of
+         * two such, the one that shares more is nearer, by a hair: "56
+         * students treated for injuries after the Hollins Township crash" is
+         * the 23 of that crash, not the 41 students the bus carried, the
+         * closer figure) */
+        if (sim >= 1)
+            sim = 1 - 1e-6 / (1 + shared);
+        return sim;
     }
     double ww = w[FC_TERM_WORD];
     double all = ww * (double)(na[FC_TERM_WORD] + nb[FC_TERM_WORD]);
