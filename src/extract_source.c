@@ -24,6 +24,14 @@
 
 #define LOOKBACK (64 * 1024)
 
+/* is_word for a word of a list looked through in a loop, no literal: read with
+ * no strlen, and most words of the list are rejected at their first letter. */
+static inline bool is_list_word(const ctx *c, size_t i, const char *lower)
+{
+    return i < c->sent.to && tok(c, i)->kind == FC_TOK_WORD &&
+           fc_tok_eq_word(c->text, tok(c, i), lower);
+}
+
 static bool upper(char ch)
 {
     return ch >= 'A' && ch <= 'Z';
@@ -708,7 +716,7 @@ static char *name_in_sentence(const ctx *c)
                                         "inside", "from", "for",    "after",   "before", "during",
                                         "by",     "with", "throughout", "under", "over", "around"};
     for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
-        if (is_word(c, s, preps[k]))
+        if (is_list_word(c, s, preps[k]))
             return NULL;
     if (is_word(c, s, "the"))
         s++;

@@ -84,6 +84,23 @@ static inline bool fc_tok_is_capitalised(const char *text, const fc_tok *t)
     return t->kind == FC_TOK_WORD && ch >= 'A' && ch <= 'Z';
 }
 
+/* fc_tok_eq for a word that is no literal (one of a list looked through in a
+ * loop): compared as it is read, with no strlen, so most words of the list are
+ * rejected at their first letter. */
+static inline bool fc_tok_eq_word(const char *text, const fc_tok *t, const char *lower)
+{
+    size_t n = t->end - t->start;
+    const char *p = text + t->start;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch - 'A' + 'a');
+        if (ch != (unsigned char)lower[i] || !lower[i])
+            return false;
+    }
+    return lower[n] == '\0';
+}
+
 /* Value of a number token ("110,000" -> 110000, full-width digits too). */
 double fc_tok_number(const char *text, const fc_tok *t);
 
