@@ -2765,14 +2765,13 @@ static size_t clause_cut(const ctx *c)
 
 /* Two sources in one sentence, a clause each ("Corbett Securities had forecast
  * $295 million, while Dunmore Capital had expected $301 million"): the second
- * clause's own source, for the figures in it. */
-static fc_status clause_source(ctx *c)
+ * clause's own source, for the figures in it. cut: clause_cut of the sentence. */
+static fc_status clause_source(ctx *c, size_t cut)
 {
     c->about.clause_at = 0;
     if (c->about.attr_to <= c->about.attr_from)
         return FC_OK;
     span whole = c->sent;
-    size_t cut = clause_cut(c);
     if (!cut || c->about.attr_from >= cut)
         return FC_OK;
     size_t from, to;
@@ -2922,7 +2921,7 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
         fc_status st = fc_source_sentence(c, written, cl != NULL);
         if (st != FC_OK)
             return st;
-        st = clause_source(c);
+        st = clause_source(c, cut);
         if (st != FC_OK)
             return st;
     }
@@ -4636,7 +4635,7 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
     if (best && !(cl->period = fc_strdup(best)))
         return FC_ENOMEM;
     if (best && best != c->last_period && cl->role == FC_ROLE_LEVEL) {
-        snprintf(c->last_period, sizeof c->last_period, "%s", best);
+        put_period(c->last_period, sizeof c->last_period, best, best + strlen(best));
         /* (a year, or a stretch inside one: "the fourth quarter of 2024") */
         const char *to = strchr(best, '/');
         if (strspn(best, "0123456789") == 4 && (best[4] == '\0' || best[4] == '-') &&
@@ -5130,7 +5129,7 @@ static void name_unit(fc_claim *cl, const fc_entry *u, double sub, const fc_entr
     cl->base_value = NAN;
     if (cl->unit == FC_UNIT_CURRENCY && cl->currency[0]) {
         const char *n = !sub ? cl->currency : strcmp(cl->currency, "GBP") == 0 ? "penny" : "cent";
-        snprintf(cl->unit_name, sizeof cl->unit_name, "%s", n);
+        put_period(cl->unit_name, sizeof cl->unit_name, n, n + strlen(n)); /* (a copy) */
         memcpy(cl->base_unit, cl->currency, 4);
         cl->base_value = sub ? cl->value * sub : cl->value;
         if (per && per->name && per_name(cl->unit_name, sizeof cl->unit_name, n, per->name)) {
