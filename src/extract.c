@@ -41,10 +41,11 @@ typedef struct lword {
 typedef lword letter_words[26][LETTER_WORDS_MAX];
 #define LETTER_WORDS(ch, ...) [(ch) - 'a'] = {__VA_ARGS__}
 
-/* Whether word token i (of the sentence) is one of list, in any case, as is_word
- * tells it. */
-static bool in_letter_words(const ctx *c, size_t i, const letter_words *list)
+/* Whether token i is a word of list: is_word of any of them. */
+static bool is_word_in(const ctx *c, size_t i, const letter_words *list)
 {
+    if (i >= c->sent.to || tok(c, i)->kind != FC_TOK_WORD)
+        return false;
     const fc_tok *t = tok(c, i);
     unsigned char first = (unsigned char)c->text[t->start];
     if (first >= 'A' && first <= 'Z')
@@ -2111,12 +2112,17 @@ static size_t subject_word_end(const ctx *c, size_t i)
  * a singular one ("measles vaccine doses"; not "parents think schools"). */
 static bool plural_ahead(ctx *c, size_t j)
 {
-    static const char *const singular_s[] = {"measles", "mumps",  "rabies",  "diabetes",
-                                             "news",    "sports", "savings", "species",
-                                             "series",  "goods",  "arms",    "emissions"};
-    bool singular = false;
-    for (size_t q = 0; j > 0 && q < sizeof singular_s / sizeof *singular_s && !singular; q++)
-        singular = is_list_word(c, j - 1, singular_s[q]);
+    static const letter_words singular_s = {
+        LETTER_WORDS('a', LW("arms")),
+        LETTER_WORDS('d', LW("diabetes")),
+        LETTER_WORDS('e', LW("emissions")),
+        LETTER_WORDS('g', LW("goods")),
+        LETTER_WORDS('m', LW("measles"), LW("mumps")),
+        LETTER_WORDS('n', LW("news")),
+        LETTER_WORDS('r', LW("rabies")),
+        LETTER_WORDS('s', LW("sports"), LW("savings"), LW("species"), LW("series")),
+    };
+    bool singular = j > 0 && is_word_in(c, j - 1, &singular_s);
     for (size_t k = j; k < j + (singular ? 2 : 1) && k < c->sent.to; k++) {
         const fc_tok *t = tok(c, k);
         if (t->kind != FC_TOK_WORD || fc_tok_is_capitalised(c->text, t) || is_stop(c, k) ||
@@ -2884,14 +2890,18 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
         /* ("in the year to 31 March put it fourth": a month is nobody, nor is
          * a day: "pushed the prize past Friday's estimate") */
         /* (nor a stretch of time: "the aerial survey this winter counted") */
-        static const char *const stretches[] = {"winter", "summer", "spring", "fall", "autumn",
-                                                "year", "week", "month", "quarter", "weekend",
-                                                "season", "night", "morning", "afternoon"};
-        bool stretch = false;
-        for (size_t q = 0; c->about.attr_to == c->about.attr_from + 1 &&
-                           q < sizeof stretches / sizeof *stretches && !stretch;
-             q++)
-            stretch = is_list_word(c, c->about.attr_from, stretches[q]);
+        static const letter_words stretches = {
+            LETTER_WORDS('a', LW("autumn"), LW("afternoon")),
+            LETTER_WORDS('f', LW("fall")),
+            LETTER_WORDS('m', LW("month"), LW("morning")),
+            LETTER_WORDS('n', LW("night")),
+            LETTER_WORDS('q', LW("quarter")),
+            LETTER_WORDS('s', LW("summer"), LW("spring"), LW("season")),
+            LETTER_WORDS('w', LW("winter"), LW("week"), LW("weekend")),
+            LETTER_WORDS('y', LW("year")),
+        };
+        bool stretch = c->about.attr_to == c->about.attr_from + 1 &&
+                       is_word_in(c, c->about.attr_from, &stretches);
         if (c->about.attr_to == c->about.attr_from + 1 &&
             (entry_at(c, &c->r->months, c->about.attr_from) ||
              list_at(c, &c->r->day_names, c->about.attr_from) ||
@@ -3017,7 +3027,7 @@ static bool people_answer(const ctx *c)
             continue;
         if (list_at(c, &c->r->grouping.person_nouns, k) > 0)
             return true;
-        if (in_letter_words(c, k, &verbs))
+        if (is_word_in(c, k, &verbs))
             return true;
     }
     return false;
