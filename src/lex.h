@@ -50,8 +50,19 @@ fc_status fc_lex_lang(const char *text, size_t start, size_t end, bool decimal_c
 void fc_toks_free(fc_toks *toks);
 
 /* FNV-1a hash of n bytes with ASCII letters lowercased: tokens and rule phrases
- * are looked up by it. */
-uint32_t fc_lower_hash(const char *s, size_t n);
+ * are looked up by it. Inline, so that the hash of a literal (sent_has(c,
+ * "alone") in extract_key.c) is worked out by the compiler: no call, no strlen. */
+static inline uint32_t fc_lower_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a, as the tokenizer hashes (lex.c) */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch - 'A' + 'a');
+        h = (h ^ ch) * 16777619u;
+    }
+    return h;
+}
 
 /* Whether token t of text equals lower (ASCII case-insensitive). Inline so that
  * strlen of a literal folds to a constant. */
