@@ -20,6 +20,46 @@
 #include "extract_internal.h"
 #include "pattern.h"
 
+/* is_word for a word of a list looked through in a loop, no literal: read with
+ * no strlen, and most words of the list are rejected at their first letter. */
+FC_HOT bool is_list_word(const ctx *c, size_t i, const char *lower)
+{
+    return i < c->sent.to && tok(c, i)->kind == FC_TOK_WORD &&
+           fc_tok_eq_word(c->text, tok(c, i), lower);
+}
+
+/* A list of lowercase words by their first letter: row k holds the words of
+ * letter 'a' + k, then empty entries (n 0), so that a token is compared only
+ * with the few words of its own first letter. A row holds at most
+ * LETTER_WORDS_MAX words (more: the compiler warns of excess elements). */
+typedef struct lword {
+    const char *s;
+    size_t n; /* strlen(s) */
+} lword;
+#define LW(x) {x, sizeof x - 1}
+#define LETTER_WORDS_MAX 10
+typedef lword letter_words[26][LETTER_WORDS_MAX];
+#define LETTER_WORDS(ch, ...) [(ch) - 'a'] = {__VA_ARGS__}
+
+/* Whether token i is a word of list: is_word of any of them. */
+static bool is_word_in(const ctx *c, size_t i, const letter_words *list)
+{
+    if (i >= c->sent.to || tok(c, i)->kind != FC_TOK_WORD)
+        return false;
+    const fc_tok *t = tok(c, i);
+    unsigned char first = (unsigned char)c->text[t->start];
+    if (first >= 'A' && first <= 'Z')
+        first = (unsigned char)(first - 'A' + 'a');
+    if (first < 'a' || first > 'z') /* every word of the lists starts with one */
+        return false;
+    const lword *row = (*list)[first - 'a'];
+    size_t n = t->end - t->start;
+    for (size_t k = 0; k < LETTER_WORDS_MAX && row[k].n; k++)
+        if (row[k].n == n && fc_tok_eq_word(c->text, t, row[k].s))
+            return true;
+    return false;
+}
+
 /* ---- sentences ---------------------------------------------------------- */
 
 /* Whether a full stop at token i ends a sentence: not after an abbreviation or
@@ -190,10 +230,10 @@ static bool length_sentence(const ctx *c)
         if (tok(c, k)->kind != FC_TOK_WORD)
             continue;
         for (size_t a = 0; a < sizeof money / sizeof *money; a++)
-            if (is_word(c, k, money[a]))
+            if (is_list_word(c, k, money[a]))
                 return false;
         for (size_t a = 0; a < sizeof cue / sizeof *cue && !len; a++)
-            len = is_word(c, k, cue[a]);
+            len = is_list_word(c, k, cue[a]);
     }
     return len;
 }
@@ -1276,10 +1316,10 @@ static bool temperature_claim(const ctx *c, size_t i, const fc_entry *u)
         if (tok(c, k)->kind != FC_TOK_WORD)
             continue;
         for (size_t a = 0; a < sizeof angle / sizeof *angle; a++)
-            if (is_word(c, k, angle[a]))
+            if (is_list_word(c, k, angle[a]))
                 return false;
         for (size_t h = 0; h < sizeof heat / sizeof *heat && !warm; h++)
-            warm = is_word(c, k, heat[h]);
+            warm = is_list_word(c, k, heat[h]);
     }
     return warm;
 }
@@ -1700,7 +1740,7 @@ static const fc_entry *apply_hedge(ctx *c, const quantity *q, fc_claim *cl, size
                                             "crept", "bump", "bumped", "bumps", "push", "pushed",
                                             "climb", "climbed", "climbs", "ratcheted", "crawled"};
         for (size_t k = 0; k < sizeof moves / sizeof *moves; k++)
-            if (is_word(c, at - 3, moves[k]))
+            if (is_list_word(c, at - 3, moves[k]))
                 return NULL;
     }
     /* A comparator that opens its line is markup (a quoted line's ">"), not "more than". */
@@ -1832,10 +1872,10 @@ static bool money_sentence(const ctx *c)
         if (tok(c, k)->kind != FC_TOK_WORD)
             continue;
         for (size_t a = 0; a < sizeof weight / sizeof *weight; a++)
-            if (is_word(c, k, weight[a]))
+            if (is_list_word(c, k, weight[a]))
                 return false;
         for (size_t a = 0; a < sizeof money / sizeof *money && !m; a++)
-            m = is_word(c, k, money[a]);
+            m = is_list_word(c, k, money[a]);
     }
     return m;
 }
@@ -1868,11 +1908,11 @@ static void country_currency(const ctx *c, size_t end, char *code)
         {"AED", "dirhams", "MAD", {"morocco", "moroccan", "rabat", "casablanca"}},
     };
     for (size_t r = 0; r < sizeof t / sizeof *t; r++) {
-        if (strcmp(code, t[r].from) != 0 || !is_word(c, end, t[r].word))
+        if (strcmp(code, t[r].from) != 0 || !is_list_word(c, end, t[r].word))
             continue;
         for (size_t k = c->sent.from; k < c->sent.to; k++)
             for (size_t q = 0; q < 5 && t[r].cues[q]; q++)
-                if (is_word(c, k, t[r].cues[q])) {
+                if (is_list_word(c, k, t[r].cues[q])) {
                     memcpy(code, t[r].to, 4);
                     return;
                 }
@@ -1918,7 +1958,7 @@ static bool occurrences(const ctx *c, size_t start_tok, size_t end, const fc_ent
     size_t vn = vt->end - vt->start;
     bool verb = false;
     for (size_t k = 0; k < sizeof irregular / sizeof *irregular && !verb; k++)
-        verb = is_word(c, v, irregular[k]);
+        verb = is_list_word(c, v, irregular[k]);
     if (vt->kind != FC_TOK_WORD ||
         !(verb || (vn >= 4 && (fc_ieq(c->text + vt->end - 2, "ed", 2) ||
                                fc_ieq(c->text + vt->end - 3, "ing", 3)))))
@@ -1936,7 +1976,7 @@ static bool occurrences(const ctx *c, size_t start_tok, size_t end, const fc_ent
     if (is_word(c, end + 1, "over") && (end + 2 >= c->sent.to || tok(c, end + 2)->kind == FC_TOK_PUNCT))
         return false;
     for (size_t k = 0; k < sizeof compare / sizeof *compare; k++)
-        if (is_word(c, end + 1, compare[k]))
+        if (is_list_word(c, end + 1, compare[k]))
             return false;
     return !entry_at(c, &r->rates, end + 1); /* "five times a day" */
 }
@@ -2072,12 +2112,17 @@ static size_t subject_word_end(const ctx *c, size_t i)
  * a singular one ("measles vaccine doses"; not "parents think schools"). */
 static bool plural_ahead(ctx *c, size_t j)
 {
-    static const char *const singular_s[] = {"measles", "mumps",  "rabies",  "diabetes",
-                                             "news",    "sports", "savings", "species",
-                                             "series",  "goods",  "arms",    "emissions"};
-    bool singular = false;
-    for (size_t q = 0; j > 0 && q < sizeof singular_s / sizeof *singular_s && !singular; q++)
-        singular = is_word(c, j - 1, singular_s[q]);
+    static const letter_words singular_s = {
+        LETTER_WORDS('a', LW("arms")),
+        LETTER_WORDS('d', LW("diabetes")),
+        LETTER_WORDS('e', LW("emissions")),
+        LETTER_WORDS('g', LW("goods")),
+        LETTER_WORDS('m', LW("measles"), LW("mumps")),
+        LETTER_WORDS('n', LW("news")),
+        LETTER_WORDS('r', LW("rabies")),
+        LETTER_WORDS('s', LW("sports"), LW("savings"), LW("species"), LW("series")),
+    };
+    bool singular = j > 0 && is_word_in(c, j - 1, &singular_s);
     for (size_t k = j; k < j + (singular ? 2 : 1) && k < c->sent.to; k++) {
         const fc_tok *t = tok(c, k);
         if (t->kind != FC_TOK_WORD || fc_tok_is_capitalised(c->text, t) || is_stop(c, k) ||
@@ -2205,7 +2250,7 @@ static bool before_deductions(const ctx *c, size_t k)
     if (!is_word(c, k, "before") && !is_word(c, k, "after"))
         return false;
     for (size_t q = 0; q < sizeof what / sizeof *what; q++)
-        if (is_word(c, k + 1, what[q]))
+        if (is_list_word(c, k + 1, what[q]))
             return true;
     return false;
 }
@@ -2262,8 +2307,8 @@ static void find_rate(ctx *c, size_t start, size_t after, found *f)
                            ? i + 2
                            : i + 1;
             for (size_t k = 0; k < sizeof audience / sizeof *audience; k++)
-                if (is_word(c, i + 1, audience[k]) || (n > i + 1 && is_word(c, n, audience[k])) ||
-                    (is_word(c, i + 1, "active") && is_word(c, i + 2, audience[k]))) {
+                if (is_list_word(c, i + 1, audience[k]) || (n > i + 1 && is_list_word(c, n, audience[k])) ||
+                    (is_word(c, i + 1, "active") && is_list_word(c, i + 2, audience[k]))) {
                     f->claim.per = (fc_per)e->kind;
                     return;
                 }
@@ -2277,7 +2322,7 @@ static void find_rate(ctx *c, size_t start, size_t after, found *f)
         if (!e || e->phrase.ntok != 1 || is_word(c, i, "a"))
             continue;
         for (size_t k = 0; k < sizeof paid / sizeof *paid; k++)
-            if (is_word(c, i + 1, paid[k])) {
+            if (is_list_word(c, i + 1, paid[k])) {
                 f->claim.per = (fc_per)e->kind;
                 return;
             }
@@ -2726,14 +2771,13 @@ static size_t clause_cut(const ctx *c)
 
 /* Two sources in one sentence, a clause each ("Corbett Securities had forecast
  * $295 million, while Dunmore Capital had expected $301 million"): the second
- * clause's own source, for the figures in it. */
-static fc_status clause_source(ctx *c)
+ * clause's own source, for the figures in it. cut: clause_cut of the sentence. */
+static fc_status clause_source(ctx *c, size_t cut)
 {
     c->about.clause_at = 0;
     if (c->about.attr_to <= c->about.attr_from)
         return FC_OK;
     span whole = c->sent;
-    size_t cut = clause_cut(c);
     if (!cut || c->about.attr_from >= cut)
         return FC_OK;
     size_t from, to;
@@ -2846,14 +2890,18 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
         /* ("in the year to 31 March put it fourth": a month is nobody, nor is
          * a day: "pushed the prize past Friday's estimate") */
         /* (nor a stretch of time: "the aerial survey this winter counted") */
-        static const char *const stretches[] = {"winter", "summer", "spring", "fall", "autumn",
-                                                "year", "week", "month", "quarter", "weekend",
-                                                "season", "night", "morning", "afternoon"};
-        bool stretch = false;
-        for (size_t q = 0; c->about.attr_to == c->about.attr_from + 1 &&
-                           q < sizeof stretches / sizeof *stretches && !stretch;
-             q++)
-            stretch = is_word(c, c->about.attr_from, stretches[q]);
+        static const letter_words stretches = {
+            LETTER_WORDS('a', LW("autumn"), LW("afternoon")),
+            LETTER_WORDS('f', LW("fall")),
+            LETTER_WORDS('m', LW("month"), LW("morning")),
+            LETTER_WORDS('n', LW("night")),
+            LETTER_WORDS('q', LW("quarter")),
+            LETTER_WORDS('s', LW("summer"), LW("spring"), LW("season")),
+            LETTER_WORDS('w', LW("winter"), LW("week"), LW("weekend")),
+            LETTER_WORDS('y', LW("year")),
+        };
+        bool stretch = c->about.attr_to == c->about.attr_from + 1 &&
+                       is_word_in(c, c->about.attr_from, &stretches);
         if (c->about.attr_to == c->about.attr_from + 1 &&
             (entry_at(c, &c->r->months, c->about.attr_from) ||
              list_at(c, &c->r->day_names, c->about.attr_from) ||
@@ -2883,7 +2931,7 @@ static fc_status find_attribution(ctx *c, fc_claim *cl)
         fc_status st = fc_source_sentence(c, written, cl != NULL);
         if (st != FC_OK)
             return st;
-        st = clause_source(c);
+        st = clause_source(c, cut);
         if (st != FC_OK)
             return st;
     }
@@ -2951,24 +2999,36 @@ static const fc_entry *cue_across_period(const ctx *c, size_t k)
  * a survey") is no poll. */
 static bool people_answer(const ctx *c)
 {
-    static const char *const verbs[] = {
-        "said",    "say",     "says",     "support",  "supports", "supported", "oppose",
-        "opposed", "approve", "approved", "approves", "favor",    "favour",    "favored",
-        "back",    "backed",  "think",    "thought",  "believe",  "rate",      "rated",
-        "want",    "wanted",  "trust",    "prefer",   "agree",    "agreed",    "disagree",
-        "respondents", "people", "answered", "reported", "plan",  "expect",    "worry",
-        "worried", "feel",    "felt",     "would",    "likely",   "approval",  "disapprove",
-        "surveyed", "polled", "interviewed", "questioned", "asked", "sample", "margin",
-        "poll",    "polls",   "pollster", "race",    "lead",     "leads",     "ahead",
-        "trails",  "candidate", "candidates", "ballot", "vote"};
+    /* (by first letter: a word is compared with the few verbs of its letter) */
+    static const letter_words verbs = {
+        LETTER_WORDS('a', LW("approve"), LW("approved"), LW("approves"), LW("agree"), LW("agreed"),
+            LW("answered"), LW("approval"), LW("asked"), LW("ahead")),
+        LETTER_WORDS('b', LW("back"), LW("backed"), LW("believe"), LW("ballot")),
+        LETTER_WORDS('c', LW("candidate"), LW("candidates")),
+        LETTER_WORDS('d', LW("disagree"), LW("disapprove")),
+        LETTER_WORDS('e', LW("expect")),
+        LETTER_WORDS('f', LW("favor"), LW("favour"), LW("favored"), LW("feel"), LW("felt")),
+        LETTER_WORDS('i', LW("interviewed")),
+        LETTER_WORDS('l', LW("likely"), LW("lead"), LW("leads")),
+        LETTER_WORDS('m', LW("margin")),
+        LETTER_WORDS('o', LW("oppose"), LW("opposed")),
+        LETTER_WORDS('p', LW("prefer"), LW("people"), LW("plan"), LW("polled"), LW("poll"),
+            LW("polls"), LW("pollster")),
+        LETTER_WORDS('q', LW("questioned")),
+        LETTER_WORDS('r', LW("rate"), LW("rated"), LW("respondents"), LW("reported"), LW("race")),
+        LETTER_WORDS('s', LW("said"), LW("say"), LW("says"), LW("support"), LW("supports"),
+            LW("supported"), LW("surveyed"), LW("sample")),
+        LETTER_WORDS('t', LW("think"), LW("thought"), LW("trust"), LW("trails")),
+        LETTER_WORDS('v', LW("vote")),
+        LETTER_WORDS('w', LW("want"), LW("wanted"), LW("worry"), LW("worried"), LW("would")),
+    };
     for (size_t k = c->sent.from; k < c->sent.to; k++) {
         if (tok(c, k)->kind != FC_TOK_WORD)
             continue;
         if (list_at(c, &c->r->grouping.person_nouns, k) > 0)
             return true;
-        for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
-            if (is_word(c, k, verbs[v]))
-                return true;
+        if (is_word_in(c, k, &verbs))
+            return true;
     }
     return false;
 }
@@ -3166,10 +3226,10 @@ static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_clai
                                                    "expected", "anticipated"};
             static const char *const set[] = {"promised", "pledged", "targeted", "budgeted"};
             for (size_t v = 0; v < sizeof foreseen / sizeof *foreseen; v++)
-                if (is_word(c, q, foreseen[v]))
+                if (is_list_word(c, q, foreseen[v]))
                     cl->modality = FC_MOD_PROJECTION;
             for (size_t v = 0; v < sizeof set / sizeof *set; v++)
-                if (is_word(c, q, set[v]))
+                if (is_list_word(c, q, set[v]))
                     cl->modality = FC_MOD_TARGET;
             if (cl->modality != FC_MOD_ACTUAL)
                 return;
@@ -4120,7 +4180,7 @@ static bool service_number(const ctx *c, size_t i)
                                         "system", "service",  "operator",  "operators", "app",
                                         "dispatch", "dispatchers"};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (is_word(c, i + 1, words[k]))
+        if (is_list_word(c, i + 1, words[k]))
             return true;
     return false;
 }
@@ -4376,7 +4436,7 @@ static bool adopted_sum(const ctx *c, const fc_claim *cl)
     for (size_t k = c->sent.from; k < c->sent.to; k++)
         if (tok(c, k)->kind == FC_TOK_WORD)
             for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
-                if (is_word(c, k, verbs[v]))
+                if (is_list_word(c, k, verbs[v]))
                     return true;
     return false;
 }
@@ -4440,7 +4500,7 @@ static const char *period_referred(const ctx *c, size_t start, size_t end)
             const char *ref = NULL;
             if (same) {
                 for (size_t q = 0; q < sizeof stretches / sizeof *stretches && !ref; q++)
-                    if (is_word(c, k, stretches[q]) && c->last_period[0])
+                    if (is_list_word(c, k, stretches[q]) && c->last_period[0])
                         ref = c->last_period;
             } else if (is_word(c, k, "year") && c->year_period[0]) {
                 ref = c->year_period;
@@ -4585,7 +4645,7 @@ static fc_status find_period(ctx *c, size_t start, size_t end, fc_claim *cl)
     if (best && !(cl->period = fc_strdup(best)))
         return FC_ENOMEM;
     if (best && best != c->last_period && cl->role == FC_ROLE_LEVEL) {
-        snprintf(c->last_period, sizeof c->last_period, "%s", best);
+        put_period(c->last_period, sizeof c->last_period, best, best + strlen(best));
         /* (a year, or a stretch inside one: "the fourth quarter of 2024") */
         const char *to = strchr(best, '/');
         if (strspn(best, "0123456789") == 4 && (best[4] == '\0' || best[4] == '-') &&
@@ -4787,7 +4847,7 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
                                               "beat",     "defeated", "edged", "margin"};
         for (size_t k = lo; k + 1 < start; k++)
             for (size_t q = 0; q < sizeof margins / sizeof *margins; q++)
-                if (is_word(c, k, margins[q]))
+                if (is_list_word(c, k, margins[q]))
                     return cl->unit == FC_UNIT_COUNT ? FC_ROLE_LEVEL : FC_ROLE_CHANGE;
     }
     /* (a length of time after "over" is the stretch of the figure: "bringing
@@ -4815,7 +4875,7 @@ static fc_role find_role(const ctx *c, size_t start, size_t after, fc_claim *cl)
                                         "precipitation"};
     if (cl->unit == FC_UNIT_OTHER && is_word(c, after, "of"))
         for (size_t k = 0; k < sizeof falls / sizeof *falls; k++)
-            if (is_word(c, after + 1, falls[k]))
+            if (is_list_word(c, after + 1, falls[k]))
                 return FC_ROLE_LEVEL;
     /* "the hospital lost $14.6 million on operations": an amount lost is a
      * loss, a level another story gives as "its loss came to $9.8 million";
@@ -5079,7 +5139,7 @@ static void name_unit(fc_claim *cl, const fc_entry *u, double sub, const fc_entr
     cl->base_value = NAN;
     if (cl->unit == FC_UNIT_CURRENCY && cl->currency[0]) {
         const char *n = !sub ? cl->currency : strcmp(cl->currency, "GBP") == 0 ? "penny" : "cent";
-        snprintf(cl->unit_name, sizeof cl->unit_name, "%s", n);
+        put_period(cl->unit_name, sizeof cl->unit_name, n, n + strlen(n)); /* (a copy) */
         memcpy(cl->base_unit, cl->currency, 4);
         cl->base_value = sub ? cl->value * sub : cl->value;
         if (per && per->name && per_name(cl->unit_name, sizeof cl->unit_name, n, per->name)) {
@@ -5466,7 +5526,7 @@ static bool compound_modifier(const ctx *c, size_t i, size_t end)
           tok(c, end + 2)->kind == FC_TOK_WORD))
         return false;
     for (size_t k = 0; k < sizeof each / sizeof *each; k++)
-        if (is_word(c, end + 1, each[k]))
+        if (is_list_word(c, end + 1, each[k]))
             return true;
     return false;
 }
@@ -5478,7 +5538,7 @@ static bool stretch_before(const ctx *c, size_t i)
 {
     static const char *const words[] = {"over", "during", "in", "for", "across", "within"};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (is_word(c, i, words[k]) || (i > c->sent.from && is_word(c, i - 1, words[k])))
+        if (is_list_word(c, i, words[k]) || (i > c->sent.from && is_list_word(c, i - 1, words[k])))
             return true;
     return false;
 }
@@ -5875,9 +5935,19 @@ fc_status fc_extract(const fc_rules *rules, const fc_doc *doc, size_t doc_index,
             size_t n = c.toks.n, safe = n;
             while (safe > 0 && doc->len - items[safe - 1].start < 8)
                 safe--;
-            for (size_t i = 0; i < safe; i++)
+            /* (the table is larger than the cache, and most look-ups miss it:
+             * the slot of the token some way ahead is fetched while this one
+             * is looked up) */
+            enum { AHEAD = 8 };
+            for (size_t i = 0; i < safe; i++) {
+#if defined(__GNUC__)
+                if (i + AHEAD < n && vocab.slots)
+                    __builtin_prefetch(
+                        &vocab.slots[fc_vocab_home(items[i + AHEAD].hash, vocab.mask)]);
+#endif
                 word[i] = fc_vocab_find_in(&vocab, doc->text + items[i].start,
                                            items[i].end - items[i].start, items[i].hash, 8);
+            }
             for (size_t i = safe; i < n; i++)
                 word[i] = fc_vocab_find_in(&vocab, doc->text + items[i].start,
                                            items[i].end - items[i].start, items[i].hash,

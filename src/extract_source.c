@@ -704,12 +704,23 @@ static char *name_in_sentence(const ctx *c)
     size_t s = c->sent.from;
     /* ("At Corliss, 71 cars ..., the railroad said": a place the sentence opens
      * with names no company) */
-    static const char *const preps[] = {"at",     "in",   "on",     "near",    "across", "outside",
-                                        "inside", "from", "for",    "after",   "before", "during",
-                                        "by",     "with", "throughout", "under", "over", "around"};
-    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
-        if (is_word(c, s, preps[k]))
-            return NULL;
+    /* (by first letter: the word is compared with the few of its letter) */
+    static const word_list preps = {
+        LETTER('a', W("at"), W("across"), W("after"), W("around")),
+        LETTER('b', W("before"), W("by")),
+        LETTER('d', W("during")),
+        LETTER('f', W("from"), W("for")),
+        LETTER('i', W("in"), W("inside")),
+        LETTER('n', W("near")),
+        LETTER('o', W("on"), W("outside"), W("over")),
+        LETTER('t', W("throughout")),
+        LETTER('u', W("under")),
+        LETTER('w', W("with")),
+    };
+    const fc_tok *t0 = tok(c, s);
+    if (s < c->sent.to && t0->kind == FC_TOK_WORD &&
+        in_words(&preps, c->text + t0->start, t0->end - t0->start))
+        return NULL;
     if (is_word(c, s, "the"))
         s++;
     size_t e = s;

@@ -539,14 +539,6 @@ fc_status fc_lex(const char *text, size_t start, size_t end, fc_toks *out)
     return fc_lex_lang(text, start, end, false, out);
 }
 
-uint32_t fc_lower_hash(const char *s, size_t n)
-{
-    uint32_t h = HASH_START;
-    for (size_t i = 0; i < n; i++)
-        h = HASH_STEP(h, (unsigned char)s[i]);
-    return h;
-}
-
 void fc_toks_free(fc_toks *toks)
 {
     free(toks->items);

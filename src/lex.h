@@ -50,8 +50,19 @@ fc_status fc_lex_lang(const char *text, size_t start, size_t end, bool decimal_c
 void fc_toks_free(fc_toks *toks);
 
 /* FNV-1a hash of n bytes with ASCII letters lowercased: tokens and rule phrases
- * are looked up by it. */
-uint32_t fc_lower_hash(const char *s, size_t n);
+ * are looked up by it. Inline, so that the hash of a literal (sent_has(c,
+ * "alone") in extract_key.c) is worked out by the compiler: no call, no strlen. */
+static inline uint32_t fc_lower_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a, as the tokenizer hashes (lex.c) */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch - 'A' + 'a');
+        h = (h ^ ch) * 16777619u;
+    }
+    return h;
+}
 
 /* Whether token t of text equals lower (ASCII case-insensitive). Inline so that
  * strlen of a literal folds to a constant. */
@@ -89,6 +100,23 @@ static inline bool fc_tok_is_capitalised(const char *text, const fc_tok *t)
 {
     char ch = text[t->start];
     return t->kind == FC_TOK_WORD && ch >= 'A' && ch <= 'Z';
+}
+
+/* fc_tok_eq for a word that is no literal (one of a list looked through in a
+ * loop): compared as it is read, with no strlen, so most words of the list are
+ * rejected at their first letter. */
+static inline bool fc_tok_eq_word(const char *text, const fc_tok *t, const char *lower)
+{
+    size_t n = t->end - t->start;
+    const char *p = text + t->start;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch - 'A' + 'a');
+        if (ch != (unsigned char)lower[i] || !lower[i])
+            return false;
+    }
+    return lower[n] == '\0';
 }
 
 /* Value of a number token ("110,000" -> 110000, full-width digits too). */
