@@ -970,7 +970,13 @@ static bool is_proper(ctx *c, size_t i)
             size_t p = k;
             while (p > lo && (text[p - 1] == ' ' || text[p - 1] == '\t'))
                 p--;
-            if (p > lo && (isalpha((unsigned char)text[p - 1]) || text[p - 1] == ',')) {
+            /* (or one the rules do not know, written as an owner: "Kelbrook's
+             * council", as possessive_name reads it) */
+            bool owner = k + n + 1 < c->doc->len && unknown(c, i) &&
+                         ((text[k + n] == '\'' && (text[k + n + 1] | 0x20) == 's') ||
+                          (k + n + 3 < c->doc->len &&
+                           memcmp(text + k + n, "\xE2\x80\x99s", 4) == 0));
+            if (owner || (p > lo && (isalpha((unsigned char)text[p - 1]) || text[p - 1] == ','))) {
                 inside = true;
                 break; /* (nothing later in the window takes it back) */
             }
@@ -3035,10 +3041,10 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
             c->about.attr_from < wto) {
             wto = c->about.attr_from;
             /* (with the speaker's title, right after a comma: ", Petty
-             * Officer Dana Whitlow said") */
+             * Officer Dana Whitlow said", ", budget director Colin Raymer
+             * said") */
             size_t t = wto;
-            while (t > past + 1 && t + 4 > wto && tok(c, t - 1)->kind == FC_TOK_WORD &&
-                   fc_tok_is_capitalised(c->text, tok(c, t - 1)))
+            while (t > past + 1 && t + 4 > wto && tok(c, t - 1)->kind == FC_TOK_WORD)
                 t--;
             if (t < wto && is_punct(c, t - 1, ","))
                 wto = t - 1;

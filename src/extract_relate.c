@@ -311,6 +311,12 @@ void link_whole(ctx *c, fc_claim *cl)
                 w = NULL;
         }
     }
+    /* ("full on 341 of the year's 365 nights, or 93% of them": "them" are the
+     * nights, the whole of the figure before, not that figure, nor a larger
+     * count before it: "Its 212 campsites were full on 81 of the summer's 92
+     * nights, or 88% of them") */
+    if (w && !named && of_figure_follows(c, w->end))
+        w = NULL;
     /* "173 births across 41 species, 58 of them in endangered species": when
      * the nearest count is smaller than the part, "them" are the larger count
      * before it in that sentence */
@@ -330,10 +336,6 @@ void link_whole(ctx *c, fc_claim *cl)
         }
     }
     if (w && blank_line_between(c->text, w->end, cl->start))
-        w = NULL;
-    /* ("full on 341 of the year's 365 nights, or 93% of them": "them" are the
-     * nights, the whole of the figure before, not that figure) */
-    if (w && !named && of_figure_follows(c, w->end))
         w = NULL;
     if (w)
         memcpy(cl->part_of, w->id, sizeof cl->part_of);
