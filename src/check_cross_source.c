@@ -888,39 +888,16 @@ static bool specific(double v)
     return v >= 100;
 }
 
-/* Whether key has the term t (n bytes, "t:person"). */
-static bool key_has(const char *key, const char *t, size_t n)
+/* Whether z counts what b does, by b's own words (fc_groups_things_within:
+ * "the 1.69 million who passed through its gates", of passengers, and "nearly
+ * 1.7 million passengers"), of the same role and period. */
+static bool same_things(const fc_check_ctx *x, size_t z, size_t b)
 {
-    for (const char *p = key; *p;) {
-        size_t len = strcspn(p, " ");
-        if (len == n && strncmp(p, t, n) == 0)
-            return true;
-        p += len + (p[len] == ' ');
-    }
-    return false;
-}
-
-/* Whether z counts what b does, by b's own words: every thing and modifier of
- * b's key is in z's ("the 1.69 million who passed through its gates", of
- * passengers, and "nearly 1.7 million passengers"), b names a thing, and
- * their periods agree. */
-static bool same_things(const fc_check_ctx *x, const fc_claim *z, const fc_claim *b)
-{
-    if (!z->key || !b->key || z->role != b->role ||
-        (z->period && b->period &&
-         !fc_check_same_period(z, fc_check_when(x, z), b, fc_check_when(x, b))))
-        return false;
-    bool thing = false;
-    for (const char *p = b->key; *p;) {
-        size_t len = strcspn(p, " ");
-        if (len > 2 && (p[0] == 't' || p[0] == 'm') && p[1] == ':') {
-            thing = thing || p[0] == 't';
-            if (!key_has(z->key, p, len))
-                return false;
-        }
-        p += len + (p[len] == ' ');
-    }
-    return thing;
+    const fc_claim *cz = fc_check_claim(x, z), *cb = fc_check_claim(x, b);
+    return cz->role == cb->role &&
+           !(cz->period && cb->period &&
+             !fc_check_same_period(cz, fc_check_when(x, cz), cb, fc_check_when(x, cb))) &&
+           fc_groups_things_within(x->groups, x->claims, b, z);
 }
 
 /* Whether z, a figure of a's document, says what b says: b's very figure
@@ -956,7 +933,7 @@ static bool agrees_with(const fc_check_ctx *x, size_t a, size_t b, size_t z, dou
     bool kin = !grouped && !vague && (!voice_of(cz) || voice_of(cz) == voice_of(ca)) &&
                cz->unit == cb->unit &&
                strcmp(cz->currency, cb->currency) == 0 && overlap(cz, cb, tol) &&
-               same_things(x, cz, cb);
+               same_things(x, z, b);
     if (!exact && !kin &&
         (!grouped || vague || !(overlap(cz, cb, tol) || rounded_alike(x, z, b)) ||
          !fc_groups_related(x->groups, x->rules, x->claims, z, b)))

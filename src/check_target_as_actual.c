@@ -69,7 +69,7 @@ fc_status fc_check_target_as_actual(const fc_check_ctx *x)
             /* (a budget named again is the plan itself, no report of what was
              * done: "plans to spend its $7.2 million snow budget ... a third of
              * the $7.2 million budget") */
-            if (a->key && (strncmp(a->key, "t:budget", 8) == 0 || strstr(a->key, " t:budget")))
+            if (fc_groups_has_term(x->groups, x->claims, actuals[i], "t:budget"))
                 continue;
             fc_echo_others others = {.n = 0};
             if (!fc_check_target_echo(x, k, actuals[i], actuals, n, &mean, &others))

@@ -820,6 +820,15 @@ static bool scope_in_name(const fc_keyinfo *k, uint32_t t, const uint32_t *n, si
     return false;
 }
 
+/* Whether one of the terms t[0..n) is the term name ("s:median"). */
+static bool has_named(const fc_keyinfo *k, const uint32_t *t, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(k->names[t[i]], name) == 0)
+            return true;
+    return false;
+}
+
 /* Whether city scope term t ("the city had 318 public charging ports") is
  * the one-word name nn[0] the other side gives ("Ravensholt had 412") in a
  * story, doc, that names that place itself: a bare name of no known kind is
@@ -1127,7 +1136,9 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
      * minutes" in a story about one hospital is not St. Aldric's 61 minutes
      * in another's; a name or place on one side only leaves it unknown whose. */
     /* (not a prison term, whose key names whom the sentencing is of) */
-    if (ca->unit == FC_UNIT_DURATION && (strstr(ca->key, "s:median") || strstr(ca->key, "s:average")) &&
+    if (ca->unit == FC_UNIT_DURATION &&
+        (has_named(k, ta[FC_TERM_SCOPE], na[FC_TERM_SCOPE], "s:median") ||
+         has_named(k, ta[FC_TERM_SCOPE], na[FC_TERM_SCOPE], "s:average")) &&
         !(na[FC_TERM_NAME] || na[FC_TERM_PLACE]) != !(nb[FC_TERM_NAME] || nb[FC_TERM_PLACE]))
         return -1;
     /* Shares of one kind of thing say of it different things ("81% of
@@ -1632,6 +1643,25 @@ bool fc_groups_has_term(const fc_groups *g, const fc_claims *claims, size_t i, c
         if (strcmp(k->names[t[q]], term) == 0)
             return true;
     return false;
+}
+
+bool fc_groups_things_within(const fc_groups *g, const fc_claims *claims, size_t b, size_t a)
+{
+    const fc_keyinfo *k = g->keys;
+    if (!k || !groupable(&claims->items[a]) || !groupable(&claims->items[b]))
+        return false;
+    static const int kinds[] = {FC_TERM_THING, FC_TERM_MODIFIER};
+    size_t nthing = 0;
+    for (size_t q = 0; q < sizeof kinds / sizeof *kinds; q++) {
+        size_t nb, na;
+        const uint32_t *tb = terms(k, &k->claim[b], kinds[q], &nb),
+                       *ta = terms(k, &k->claim[a], kinds[q], &na);
+        for (size_t i = 0; i < nb; i++)
+            if (!contains(ta, na, tb[i]))
+                return false;
+        nthing += kinds[q] == FC_TERM_THING ? nb : 0;
+    }
+    return nthing > 0;
 }
 
 typedef struct block_entry {

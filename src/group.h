@@ -64,6 +64,11 @@ bool fc_groups_same_places(const fc_groups *g, const fc_claims *claims, size_t a
 /* Whether the inferred key of claim k has the term ("t:vote"). */
 bool fc_groups_has_term(const fc_groups *g, const fc_claims *claims, size_t k, const char *term);
 
+/* Whether every thing and modifier term of claim b's inferred key is one of
+ * claim a's too, and b has a thing ("nearly 1.7 million passengers" within "the
+ * 1.69 million [passengers] who passed through its gates"). */
+bool fc_groups_things_within(const fc_groups *g, const fc_claims *claims, size_t b, size_t a);
+
 /* Appends what a and b were compared on: the rule measure's key, or the words
  * their keys share ("thing: worker; event: detain; place: ellabell"). */
 void fc_groups_explain(const fc_groups *g, const fc_claims *claims, size_t a, size_t b,
