@@ -189,7 +189,8 @@ static bool size_modifier(const fc_check_ctx *x, const fc_claim *t)
 
 /* Whether a and b each name a counted thing in their keys ("t:container") and
  * the two differ: "moved 1.31 million TEUs ..., crediting two new weekly
- * services" gives no rate of the TEUs. */
+ * services" gives no rate of the TEUs; or one is counted in a unit of its own
+ * and the other is a thing. */
 static bool other_things(const fc_claim *a, const fc_claim *b)
 {
     const char *p = a->key ? strstr(a->key, "t:") : NULL, *q = b->key ? strstr(b->key, "t:") : NULL;
@@ -197,6 +198,12 @@ static bool other_things(const fc_claim *a, const fc_claim *b)
         p = strstr(p + 1, "t:");
     while (q && q != b->key && q[-1] != ' ')
         q = strstr(q + 1, "t:");
+    /* (or one is counted in a unit and names no thing, the other a thing in
+     * no unit: "about 1.58 million meals ... about 17,000 people a month") */
+    bool ua = a->key && (strncmp(a->key, "u:", 2) == 0 || strstr(a->key, " u:")),
+         ub = b->key && (strncmp(b->key, "u:", 2) == 0 || strstr(b->key, " u:"));
+    if ((ua && !ub && !p && q) || (ub && !ua && !q && p))
+        return true;
     if (!p || !q)
         return false;
     size_t n = strcspn(p, " "), m = strcspn(q, " ");

@@ -3215,8 +3215,14 @@ static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_clai
     /* "the 450,000 a month that planners had forecast", "the 600 homes the
      * council had promised": a relative clause whose verb foresees or sets
      * the figure */
+    /* (with no "that" too, when no verb of the sentence makes the figure its
+     * own: "well short of the 12 miles it had planned"; not "had now built the
+     * 2,000 units it promised", the promise told as kept) */
+    bool measured_against = start >= c->sent.from + 2 && is_word(c, start - 1, "the") &&
+                            (is_word(c, start - 2, "of") || is_word(c, start - 2, "than"));
     for (size_t i = end; !best && i < c->sent.to && i < end + 3; i++) {
-        if (!is_word(c, i, "that") && !is_word(c, i, "which"))
+        if (!is_word(c, i, "that") && !is_word(c, i, "which") &&
+            !(measured_against && (is_word(c, i, "it") || is_word(c, i, "they"))))
             continue;
         for (size_t q = i + 1; q < c->sent.to && q < i + 5; q++) {
             const fc_tok *t = tok(c, q);
@@ -3224,7 +3230,8 @@ static void find_modality(ctx *c, size_t start, size_t end, size_t tail, fc_clai
                 break;
             static const char *const foreseen[] = {"forecast", "projected", "predicted",
                                                    "expected", "anticipated"};
-            static const char *const set[] = {"promised", "pledged", "targeted", "budgeted"};
+            static const char *const set[] = {"promised", "pledged", "targeted", "budgeted",
+                                              "planned"};
             for (size_t v = 0; v < sizeof foreseen / sizeof *foreseen; v++)
                 if (is_list_word(c, q, foreseen[v]))
                     cl->modality = FC_MOD_PROJECTION;
@@ -4525,12 +4532,15 @@ static const char *period_referred(const ctx *c, size_t start, size_t end)
 }
 
 /* Whether a comma and "who", "whom", "whose" or "which" stand between tokens
- * from and to. */
+ * from and to, or a comma and "and that", a second reported clause ("said the
+ * median wait was 16 days, and that the city plans a fourth pool by 2028"). */
 static bool relative_between(const ctx *c, size_t from, size_t to)
 {
     for (size_t k = from; k + 1 < to; k++)
         if (is_punct(c, k, ",") && (is_word(c, k + 1, "who") || is_word(c, k + 1, "whom") ||
-                                    is_word(c, k + 1, "whose") || is_word(c, k + 1, "which")))
+                                    is_word(c, k + 1, "whose") || is_word(c, k + 1, "which") ||
+                                    (k + 2 < to && is_word(c, k + 1, "and") &&
+                                     is_word(c, k + 2, "that"))))
             return true;
     return false;
 }

@@ -1678,6 +1678,21 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             break;
         }
     }
+    /* "when 19 mains broke in seven days": a count over a stretch of time its
+     * sentence gives right after it, with no period, is a total of that stretch,
+     * never of the year to date (a scope, as "over the past six months") */
+    if (!cl->period && !cl->per && (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY) &&
+        cl + 1 < c->out->items + c->out->n && cl[1].sentence == cl->sentence &&
+        cl[1].unit == FC_UNIT_DURATION && cl[1].unit_name[0] && sp[1].start > sp->end &&
+        sp[1].start <= (sp->subj_to > sp->end ? sp->subj_to : sp->end) + 3 &&
+        (is_word(c, sp[1].start - 1, "in") || is_word(c, sp[1].start - 1, "over") ||
+         is_word(c, sp[1].start - 1, "within"))) {
+        char sc[48];
+        snprintf(sc, sizeof sc, "span-%.6g-%.24s", cl[1].value, cl[1].unit_name);
+        for (char *p = sc; *p; p++)
+            *p = *p == ' ' ? '_' : *p;
+        add(&b, 's', sc);
+    }
     /* "Weekend ridership has run at about 7,000 a day", "14,800 trips on
      * weekdays": a daily figure of some days of the week only, never the
      * average over all days */
@@ -1702,8 +1717,19 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
         for (size_t q = c->sent.from; sent_has(c, "across") && q < sp->start; q++)
             if (is_word(c, q, "across")) {
                 bool site = false;
-                for (size_t k = q + 1; k < sp->start && k <= q + 5 && !site; k++)
+                for (size_t k = q + 1; k < sp->start && k <= q + 5 && !site; k++) {
                     site = word_of(c, k, sites, sizeof sites / sizeof *sites);
+                    /* ("Across Rockport's three public pools, visits reached
+                     * 52,100": two or more of any kind of place) */
+                    bool several = (tok(c, k)->kind == FC_TOK_NUM &&
+                                    fc_tok_number(c->text, tok(c, k)) >= 2) ||
+                                   (entry_at(c, &c->r->number_words, k) && !is_word(c, k, "one"));
+                    for (size_t h = k + 1; several && !site && h < sp->start && h <= k + 2; h++) {
+                        const fc_tok *ht = tok(c, h);
+                        site = ht->kind == FC_TOK_WORD && ht->end - ht->start > 3 &&
+                               (c->text[ht->end - 1] | 0x20) == 's';
+                    }
+                }
                 if (site) {
                     add(&b, 's', "across-sites");
                     break;
