@@ -18,6 +18,8 @@
  * units are converted ("a week", "a year"; "50,000 gallons an hour" against
  * "1.2 million gallons" is a rate of the total's unit too). The rate as written
  * is rounded: half a unit of its last digit either way, and its hedge.
+ * An average per item is read the same way: "drew 312,600 fans over 66 home
+ * dates, about 5,900 a game" (312,600 / 66 = 4,736 a game; per_item_averages).
  */
 #include <ctype.h>
 #include <math.h>
@@ -460,8 +462,223 @@ static bool hours_of(const fc_check_ctx *x, const fc_claim *t)
            fc_at(&v, t->end + 2) == 'f' && fc_at(&v, t->end + 3) == ' ';
 }
 
+/* ---- an average per item ---------------------------------------------------------
+ *
+ * "drew 312,600 fans over 66 home dates, about 5,900 a game": a total over a
+ * number of items (dates, games, clinics, stores) and the average per item the
+ * sentence states, "a game", "per clinic", "each", "apiece", or "an average of
+ * 4,355 over 66 home dates". 312,600 / 66 = 4,736 a game. */
+
+/* The lowercased word of d's text starting at or after offset i (past spaces,
+ * up to n - 1 letters) into buf; the offset after it in *end. */
+static const char *text_word(const fc_doc *d, size_t i, char *buf, size_t n, size_t *end)
+{
+    buf[0] = '\0';
+    *end = i;
+    fc_view v;
+    size_t to = i + 40 < d->len ? i + 40 : d->len;
+    if (i >= to || !fc_view_of(d, i, to, &v))
+        return buf;
+    while (i < to && fc_at(&v, i) == ' ')
+        i++;
+    size_t k = 0;
+    while (i < to && k + 1 < n && isalpha((unsigned char)fc_at(&v, i)))
+        buf[k++] = (char)tolower((unsigned char)fc_at(&v, i++));
+    buf[k] = '\0';
+    *end = i;
+    return buf;
+}
+
+/* Whether the claim's text starts with the word w ("over 66": the
+ * preposition read as a bound). */
+static bool text_starts(const fc_check_ctx *x, const fc_claim *c, const char *w)
+{
+    char buf[16];
+    size_t e;
+    const fc_doc *d = fc_check_doc(x, c);
+    return d && strcmp(text_word(d, c->start, buf, sizeof buf, &e), w) == 0 &&
+           e < c->end;
+}
+
+/* Whether the word before claim c is one of words (lowercase), or, with
+ * `owner`, one of them before "their", "its" or "the" ("over their 27 home
+ * dates"). */
+static bool word_before_in(const fc_check_ctx *x, const fc_claim *c, const char *const *words,
+                           size_t n, bool owner)
+{
+    const fc_doc *d = fc_check_doc(x, c);
+    fc_view v;
+    size_t lo = c->start > c->sentence_start + 24 ? c->start - 24 : c->sentence_start;
+    if (!d || c->start > d->len || lo >= c->start || !fc_view_of(d, lo, c->start, &v))
+        return false;
+    size_t e = c->start;
+    for (int round = 0; round < (owner ? 2 : 1); round++) {
+        while (e > lo && fc_at(&v, e - 1) == ' ')
+            e--;
+        size_t b = e;
+        while (b > lo && isalpha((unsigned char)fc_at(&v, b - 1)))
+            b--;
+        if (b == e || (b > lo && isalpha((unsigned char)fc_at(&v, b - 1))))
+            return false;
+        for (size_t i = 0; i < n; i++)
+            if (e - b == strlen(words[i]) && strncasecmp(fc_ptr(&v, b), words[i], e - b) == 0)
+                return true;
+        if (!((e - b == 5 && strncasecmp(fc_ptr(&v, b), "their", 5) == 0) ||
+              (e - b == 3 && strncasecmp(fc_ptr(&v, b), "its", 3) == 0) ||
+              (e - b == 3 && strncasecmp(fc_ptr(&v, b), "the", 3) == 0)))
+            return false;
+        e = b;
+    }
+    return false;
+}
+
+/* The item a stated average is per ("a game", "per clinic", "each",
+ * "apiece"; "an average of" before it) into buf; false when it states none. */
+static bool per_item(const fc_check_ctx *x, const fc_claim *r, char *item, size_t n)
+{
+    static const char *const average[] = {"of", "averaging", "averaged"};
+    const fc_doc *d = fc_check_doc(x, r);
+    char w[24];
+    size_t e;
+    item[0] = '\0';
+    if (!d || r->per || r->end >= d->len)
+        return false;
+    const char *next = fc_doc_bytes(d, r->end, r->end + 1);
+    if (next && *next == ' ')
+        text_word(d, r->end, w, sizeof w, &e);
+    else
+        w[0] = '\0', e = r->end;
+    if (strcmp(w, "each") == 0 || strcmp(w, "apiece") == 0) {
+        snprintf(item, n, "%s", w);
+        return true;
+    }
+    if (strcmp(w, "a") == 0 || strcmp(w, "an") == 0 || strcmp(w, "per") == 0 ||
+        strcmp(w, "every") == 0) {
+        char noun[24];
+        size_t e2;
+        text_word(d, e, noun, sizeof noun, &e2);
+        size_t ln = strlen(noun);
+        if (ln >= 3 && noun[ln - 1] != 's' && e2 > e) {
+            snprintf(item, n, "%s", noun);
+            return true;
+        }
+        return false;
+    }
+    /* "an average of 4,355 over 66 home dates" */
+    if (word_before_in(x, r, average, 3, false)) {
+        fc_view v;
+        size_t lo = r->start > 20 ? r->start - 20 : 0;
+        if (lo < r->sentence_start)
+            lo = r->sentence_start;
+        if (fc_view_of(d, lo, r->start, &v))
+            for (size_t i = lo; i + 7 <= r->start; i++)
+                if (strncasecmp(fc_ptr(&v, i), "average", 7) == 0 ||
+                    strncasecmp(fc_ptr(&v, i), "averag", 6) == 0) {
+                    snprintf(item, n, "average");
+                    return true;
+                }
+    }
+    return false;
+}
+
+static fc_status per_item_averages(const fc_check_ctx *x)
+{
+    static const char *const over[] = {"over", "across", "in", "at", "from", "for", "on"};
+    for (size_t d = 0; d < x->ndocs; d++) {
+        size_t from, to;
+        fc_check_doc_range(x, d, &from, &to);
+        for (size_t j = from; j < to; j++) {
+            size_t mi = x->by_doc[j];
+            const fc_claim *m = fc_check_claim(x, mi);
+            /* the number of items: a whole count after "over", "across", "at"
+             * ... (or "over" read as its bound), a plural noun after it */
+            bool over_bound = text_starts(x, m, "over");
+            double items = over_bound ? m->low : m->value;
+            if (m->unit != FC_UNIT_COUNT || m->role != FC_ROLE_LEVEL || m->per ||
+                !m->subject || items < 2 || items != floor(items) ||
+                (!over_bound && (m->low != m->high || !word_before_in(x, m, over, 7, true))))
+                continue;
+            /* the total: the nearest figure of its sentence before the items */
+            size_t ti = FC_NONE;
+            for (size_t q = j; q-- > from;) {
+                const fc_claim *o = fc_check_claim(x, x->by_doc[q]);
+                if (o->sentence != m->sentence)
+                    break;
+                char avg[24];
+                if (o->unit == FC_UNIT_DURATION ||
+                    (per_item(x, o, avg, sizeof avg) && strcmp(avg, "average") == 0))
+                    continue; /* (the average said before the items) */
+                ti = x->by_doc[q];
+                break;
+            }
+            if (ti == FC_NONE)
+                continue;
+            const fc_claim *t = fc_check_claim(x, ti);
+            if ((t->unit != FC_UNIT_COUNT && t->unit != FC_UNIT_CURRENCY) ||
+                t->role != FC_ROLE_LEVEL || t->per || t->part_of[0] ||
+                t->modality == FC_MOD_TARGET || t->value <= items)
+                continue;
+            /* the average: a figure of the total's unit in the sentence, just
+             * before the items ("an average of 4,355 over 66") or after them */
+            for (size_t q = from; q < to; q++) {
+                size_t ri = x->by_doc[q];
+                const fc_claim *r = fc_check_claim(x, ri);
+                char item[24];
+                if (ri == ti || ri == mi || r->sentence != m->sentence || r->start < t->end ||
+                    r->unit != t->unit || strcmp(r->currency, t->currency) != 0 ||
+                    r->role != FC_ROLE_LEVEL || r->modality != t->modality ||
+                    r->high >= t->value || !per_item(x, r, item, sizeof item) ||
+                    (r->start < m->start && strcmp(item, "average") != 0))
+                    continue;
+                double implied = t->value / items;
+                double pr = 0.5 * fc_check_precision(x, r);
+                double tol = 0.5 * fc_check_precision(x, t) / items;
+                /* (a hedged total gives a range: "roughly 96,000 over 15") */
+                double lo_t = isfinite(t->low) ? t->low : t->value,
+                       hi_t = isfinite(t->high) ? t->high : t->value;
+                bool fits = hi_t / items >= r->low - pr - tol - 1e-9 &&
+                            lo_t / items <= r->high + pr + tol + 1e-9;
+                fc_finding f;
+                fc_status st =
+                    fc_check_start(&f, "rate_total", fits ? FC_SEV_INFO : FC_SEV_WARNING, 3);
+                if (st != FC_OK)
+                    return st;
+                f.claims[f.nclaims++] = ti;
+                f.claims[f.nclaims++] = mi;
+                f.claims[f.nclaims++] = ri;
+                fc_check_add_num(&f, "total", t->value);
+                fc_check_add_num(&f, "items", items);
+                fc_check_add_num(&f, "implied_rate", implied);
+                fc_check_add_num(&f, "stated_rate", r->value);
+                fc_strbuf sb = {0};
+                fc_check_words(&sb, x, t);
+                fc_sb_puts(&sb, " over ");
+                fc_sb_number(&sb, items);
+                fc_sb_printf(&sb, " %s is ", m->subject);
+                put_rate(&sb, implied);
+                if (strcmp(item, "average") == 0 || strcmp(item, "each") == 0 ||
+                    strcmp(item, "apiece") == 0)
+                    fc_sb_puts(&sb, " each");
+                else
+                    fc_sb_printf(&sb, " a %s", item);
+                fc_sb_puts(&sb, "; the text says ");
+                fc_check_words(&sb, x, r);
+                fc_sb_puts(&sb, fits ? ": consistent." : ": they do not match.");
+                st = fc_check_finish(x, &f, &sb);
+                if (st != FC_OK)
+                    return st;
+                break;
+            }
+        }
+    }
+    return FC_OK;
+}
+
 fc_status fc_check_rate_total(const fc_check_ctx *x)
 {
+    fc_status pst = per_item_averages(x);
+    if (pst != FC_OK)
+        return pst;
     for (size_t d = 0; d < x->ndocs; d++) {
         size_t from, to;
         fc_check_doc_range(x, d, &from, &to);

@@ -39,6 +39,23 @@ static bool share_fits(const fc_check_ctx *x, const fc_claim *a, const fc_claim 
     return amax >= s->low - ps - 1e-9 && amin <= s->high + ps + 1e-9;
 }
 
+/* Whether share s restates part p with only a word pointing back at the
+ * whole between them ("took home $121,000 of that, about 45% of the pot"). */
+static bool pointer_share(const fc_check_ctx *x, const fc_claim *p, const fc_claim *s)
+{
+    static const char *const between[] = {" of that, ", " of it, ", " of them, ",
+                                          " of those, ", " of these, ", " of this, ",
+                                          " of the total, "};
+    const fc_doc *d = fc_check_doc(x, p);
+    size_t n = s->start - p->end;
+    const char *t = d && n < 20 && s->start <= d->len ? fc_doc_bytes(d, p->end, s->start) : NULL;
+    for (size_t k = 0; t && k < sizeof between / sizeof *between; k++)
+        if (strlen(between[k]) == n && strncmp(t, between[k], n) == 0)
+            return true;
+    return false;
+}
+
+
 /* The share a count part is restated as in its sentence ("388 of them, or 42%";
  * "14 of the 26 players (54%)"), or that it restates ("Turnout was 61 percent,
  * or 84,000 of the county's 152,000 voters"); FC_NONE when none. */
@@ -52,6 +69,8 @@ static size_t restated_share(const fc_check_ctx *x, size_t k)
         if (s->sentence == p->sentence && s->unit == FC_UNIT_PERCENT &&
             s->role == FC_ROLE_LEVEL && !s->part_of[0] &&
             ((s->start > p->end && fc_check_restates(x, p, s)) ||
+             /* ("took home $121,000 of that, about 45% of the pot") */
+             (s->start > p->end && pointer_share(x, p, s)) ||
              (s->end < p->start && fc_check_restates(x, s, p))))
             return x->by_doc[j];
     }

@@ -324,6 +324,22 @@ static bool verb_between(const fc_check_ctx *x, const fc_claim *a, const fc_clai
     return false;
 }
 
+/* Whether the text between claims a and b of one document has the word "of"
+ * ("44% had a primary diagnosis of cancer, 27% of dementia": the later shares
+ * repeat the first one's "of", its verb left out). */
+static bool of_between(const fc_check_ctx *x, const fc_claim *a, const fc_claim *b)
+{
+    const fc_doc *d = fc_check_doc(x, a);
+    fc_view v;
+    if (!d || b->start <= a->end || b->start > d->len || !fc_view_of(d, a->end, b->start, &v))
+        return false;
+    for (size_t i = a->end; i + 3 < b->start; i++)
+        if (fc_at(&v, i) == ' ' && (fc_at(&v, i + 1) | 0x20) == 'o' &&
+            (fc_at(&v, i + 2) | 0x20) == 'f' && fc_at(&v, i + 3) == ' ')
+            return true;
+    return false;
+}
+
 /* Whether the claim's sentence gives the answer of those with none
  * ("undecided", "unsure", "don't know") or asks for one answer ("the single
  * issue", "only one"): the shares around it answer one question, each
@@ -638,7 +654,13 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                  * whose first share is of nothing named) */
                 char of[8];
                 bool o_of = strcmp(word_after(x, o, of, sizeof of), "of") == 0;
-                if (o_of && ((c->part_of[0] && !o->part_of[0]) || !c_of))
+                /* (but "44% had a diagnosis of cancer, 27% of dementia": the
+                 * first share's "of" said again, its verb left out) */
+                const fc_claim *before = fc_check_claim(x, list[n - 1]);
+                bool of_again = !c_of && before->sentence == o->sentence &&
+                                of_between(x, c, n > 1 ? fc_check_claim(x, list[1]) : o) &&
+                                (n == 1 || !verb_between(x, before, o));
+                if (o_of && ((c->part_of[0] && !o->part_of[0]) || (!c_of && !of_again)))
                     continue;
                 /* after "Of the 96,000 riders," the shares of the sentence are cuts
                  * of that base whatever their verbs ("58% bought passes and 49% paid

@@ -2193,7 +2193,11 @@ static void find_subject(ctx *c, size_t start, size_t i, found *f)
                           (c->text[prev->end - 2] == '\'' ||
                            (prev->end - prev->start > 4 &&
                             (unsigned char)c->text[prev->end - 4] == 0xE2));
-        if (words > 0 && is_participle(c, j) && !possessive)
+        /* ("40 Brayton Unified schools": a capitalised word in -ed after a
+         * capitalised one is part of a name, no participle) */
+        if (words > 0 && is_participle(c, j) && !possessive &&
+            !(fc_tok_is_capitalised(c->text, tok(c, j)) &&
+              fc_tok_is_capitalised(c->text, tok(c, j - 1))))
             break;
         if (tok(c, j)->kind == FC_TOK_WORD && entry_at(c, &c->r->units, j))
             break;
@@ -4156,8 +4160,24 @@ static bool period_at_day(const ctx *c, size_t i, bool have_pub, long pub, char 
         if (!part || !(is_word(c, o, "the") || is_word(c, o, "this")) || !is_word(c, o + 1, "year"))
             return false;
     }
-    return rel && have_pub &&
-           relative_period((fc_period_kind)rel->kind, pub, fiscal_end(c->r), buf, n);
+    if (!rel || !have_pub)
+        return false;
+    fc_period_kind kind = (fc_period_kind)rel->kind;
+    /* "11,900 tons of salt ... this season, in a winter that has brought 61
+     * inches of snow": a season its sentence names as the winter is this
+     * winter, which spans two years, not this year */
+    /* (said in winter: "winter wheat this season", said in August, is the
+     * summer's harvest) */
+    int sy, sm, sd;
+    fc_civil_from_days(pub, &sy, &sm, &sd);
+    if (kind == FC_PERIOD_THIS_YEAR && (sm <= 3 || sm == 12) && i + rel->phrase.ntok <= c->sent.to &&
+        is_word(c, i + rel->phrase.ntok - 1, "season"))
+        for (size_t k = c->sent.from; k < c->sent.to; k++)
+            if (is_word(c, k, "winter") || is_word(c, k, "snow") || is_word(c, k, "snowfall")) {
+                kind = FC_PERIOD_THIS_WINTER;
+                break;
+            }
+    return relative_period(kind, pub, fiscal_end(c->r), buf, n);
 }
 
 /* Whether token i may start a period: a number, a month, a day of the week or

@@ -103,6 +103,10 @@ typedef struct ctx {
      * claim of one whole year ("2024"): what "over the same quarter" and "for
      * the year" refer to. */
     char last_period[40], year_period[8];
+    /* The name the document's first sentence opens with after "The" ("The
+     * Delmont County Fair, which ran ...", "The Kessling River Otters drew"),
+     * of two words or more: what the story is about; "" when none. */
+    char lead_name[48];
     /* The document's language (front matter) writes "6,3" for 6.3. */
     bool decimal_comma;
     fc_claims *out;

@@ -2929,6 +2929,15 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
     if (c->r->grouping.nconcepts == 0 && c->r->grouping.person_nouns.n == 0 &&
         c->r->grouping.weight[FC_TERM_THING] == 0)
         return FC_OK; /* rules without a grouping vocabulary: no keys */
+    if (c->sentence == 0) {
+        c->lead_name[0] = '\0';
+        size_t e = c->sent.from + 1 < c->sent.to && is_word(c, c->sent.from, "the")
+                       ? name_at(c, c->sent.from + 1, c->sent.to, c->lead_name,
+                                 sizeof c->lead_name)
+                       : 0;
+        if (!e || !strchr(c->lead_name, '_') || has_apostrophe(c, e - 1))
+            c->lead_name[0] = '\0';
+    }
     memset(c->sent_words, 0, sizeof c->sent_words);
     for (size_t k = c->sent.from; k < c->sent.to; k++)
         if (tok(c, k)->kind == FC_TOK_WORD) {
@@ -3031,6 +3040,22 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
                     wfrom = s0;
             }
         }
+        /* "drawn an average of 5,200 fans to the arena, the club said, on
+         * their way to 31 wins": the words before a source named between two
+         * figures are the first figure's statement */
+        for (size_t cq = i > 0 ? spans[i - 1].end : sp->start; cq + 3 < sp->start; cq++) {
+            if (!is_punct(c, cq, ",") || cq < wfrom)
+                continue;
+            size_t e = cq + 1;
+            while (e < sp->start && e < cq + 7 && tok(c, e)->kind == FC_TOK_WORD &&
+                   !is_word(c, e, "said") && !is_word(c, e, "says"))
+                e++;
+            if (e + 1 < sp->start && e > cq + 1 && (is_word(c, e, "said") || is_word(c, e, "says")) &&
+                is_punct(c, e + 1, ",")) {
+                wfrom = e + 2;
+                break;
+            }
+        }
         prev_from = wfrom;
         /* a length of time after it ("during a three-day sweep") is part of its
          * clause, not another figure's */
@@ -3050,8 +3075,8 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
                              c->out->items[first + i - 1].unit == FC_UNIT_COUNT &&
                              partitive_of(c, spans[i - 1].end, sp->start);
         /* Past commas ("40 people, mostly students, were detained"), not breaks. */
-        size_t wto = past;
-        while (!whole_of_part && wto < hi && wto < past + 12 && !is_break(c, wto) &&
+        size_t wto = past, reach = past + 12;
+        while (!whole_of_part && wto < hi && wto < reach && !is_break(c, wto) &&
                /* ("to $12,750 for 2025-26, a decision student leaders called ...":
                 * an aside on the amount, not its clause) */
                !(cl->unit == FC_UNIT_CURRENCY && wto > past && is_punct(c, wto, ",") &&
@@ -3059,8 +3084,25 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
                /* (", with the show accounting for much of the traffic": a
                 * clause of its own on something else) */
                !(wto > past && is_punct(c, wto, ",") && is_word(c, wto + 1, "with")) &&
-               !(wto > past && is_punct(c, wto, ",") && breakdown_after(c, wto + 1)))
+               !(wto > past && is_punct(c, wto, ",") && breakdown_after(c, wto + 1))) {
+            /* "Fifteen schools on the north side, where the air was cleaner,
+             * stayed open": a relative clause set off by commas is passed, the
+             * verb after it is the figure's */
+            if (is_punct(c, wto, ",") && wto > past &&
+                (is_word(c, wto + 1, "where") || is_word(c, wto + 1, "which") ||
+                 is_word(c, wto + 1, "who") || is_word(c, wto + 1, "whose"))) {
+                size_t rq = wto + 2;
+                while (rq < hi && rq < wto + 12 && !is_break(c, rq) && !is_punct(c, rq, ","))
+                    rq++;
+                if (rq < hi && is_punct(c, rq, ",") && rq + 1 < hi &&
+                    tok(c, rq + 1)->kind == FC_TOK_WORD && !is_name_word(c, rq + 1)) {
+                    reach += rq + 1 - wto;
+                    wto = rq + 1;
+                    continue;
+                }
+            }
             wto++;
+        }
         /* "destroyed 312 homes, county officials said, and left more than a
          * thousand others needing repairs": the clause ends at its source */
         if (c->about.attr_to > c->about.attr_from && c->about.attr_from >= past &&
@@ -3109,6 +3151,17 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
                 st = append_terms(cl, o->key, "e");
                 want_events = false;
             }
+            if (st != FC_OK)
+                return st;
+        }
+        /* "The Delmont County Fair, which ran Aug. 9 through Aug. 17, wrapped up
+         * ... Attendance reached 96,500": a count of an event with no name or
+         * place of its own is of what the story's first sentence names */
+        if (want_names && c->lead_name[0] && cl->sentence > 0 && cl->sentence <= 4 &&
+            strstr(cl->key, "e:") && (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_CURRENCY)) {
+            char term[56];
+            snprintf(term, sizeof term, "n:%s", c->lead_name);
+            fc_status st = append_terms(cl, term, "n");
             if (st != FC_OK)
                 return st;
         }

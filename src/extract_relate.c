@@ -570,7 +570,21 @@ static bool determiners_to(const ctx *c, size_t from, size_t to)
             (tok(c, k)->kind == FC_TOK_WORD && tok(c, k)->end - tok(c, k)->start > 2 &&
              fc_ieq(c->text + tok(c, k)->end - 2, "'s", 2))))
         k++;
-    return k == to;
+    if (k == to)
+        return true;
+    /* ("of the stormwater utility's $11.4 million budget": words before the
+     * owner's possessive) */
+    if (to <= from + 1 || to > from + 4)
+        return false;
+    const fc_tok *last = tok(c, to - 1);
+    if (last->kind != FC_TOK_WORD || last->end - last->start < 3 ||
+        !(fc_ieq(c->text + last->end - 2, "'s", 2) ||
+          (last->end - last->start > 4 && memcmp(c->text + last->end - 4, "\xE2\x80\x99s", 4) == 0)))
+        return false;
+    for (k = from; k + 1 < to; k++)
+        if (tok(c, k)->kind != FC_TOK_WORD)
+            return false;
+    return true;
 }
 
 /* Whether tokens [from, to) are a determiner or none, then a name ending in a

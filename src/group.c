@@ -1132,6 +1132,13 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     if (!na[FC_TERM_THING] && !nb[FC_TERM_THING] && !na[FC_TERM_EVENT] && !nb[FC_TERM_UNIT] &&
         !c[FC_TERM_MODIFIER] && !c[FC_TERM_WORD])
         return -1; /* nothing at all in common about what is counted */
+    /* An average or a median is no count of its own: "an average of 3,900
+     * fans" a game is not "a crowd of 6,480" */
+    if (has_named(k, ta[FC_TERM_SCOPE], na[FC_TERM_SCOPE], "s:average") !=
+            has_named(k, tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE], "s:average") ||
+        has_named(k, ta[FC_TERM_SCOPE], na[FC_TERM_SCOPE], "s:median") !=
+            has_named(k, tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE], "s:median"))
+        return -1;
     /* A measured time is of someone or somewhere: "the median wait was 47
      * minutes" in a story about one hospital is not St. Aldric's 61 minutes
      * in another's; a name or place on one side only leaves it unknown whose. */
