@@ -116,6 +116,28 @@ static bool clause_share(const fc_check_ctx *x, const fc_claim *a, const fc_clai
     return true;
 }
 
+/* Whether share s is set after its clause by a participle that makes it the
+ * clause's figure's share ("spent $46,800 at the market, including ...,
+ * making up about 18% of its $386,000 in sales"). */
+static bool share_of_clause(const fc_check_ctx *x, const fc_claim *s)
+{
+    static const char *const cues[] = {", making up ", ", accounting for ", ", representing ",
+                                       ", amounting to ", ", equal to "};
+    const fc_doc *d = fc_check_doc(x, s);
+    size_t lo = s->start > s->sentence_start + 24 ? s->start - 24 : s->sentence_start;
+    const char *t = d && s->start <= d->len ? fc_doc_bytes(d, lo, s->start) : NULL;
+    if (!t)
+        return false;
+    size_t n = s->start - lo;
+    /* (a hedge may open the share's text: "about 18%") */
+    for (size_t k = 0; k < sizeof cues / sizeof *cues; k++) {
+        size_t m = strlen(cues[k]);
+        if (n >= m && strncmp(t + n - m, cues[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* "$9 million, 30% of its $18 million budget": the figure the share is of. */
 static fc_status stated_share(const fc_check_ctx *x, size_t k, size_t wi)
 {
@@ -134,7 +156,8 @@ static fc_status stated_share(const fc_check_ctx *x, size_t k, size_t wi)
         else if (relative_between(x, a, s))
             continue; /* "41 happened downtown, which is home to about 9% of the city's
                          96,000 residents": the share is of something else */
-        else if (s->start - a->end <= 40 || fc_check_restates(x, a, s) || clause_share(x, a, s))
+        else if (s->start - a->end <= 40 || fc_check_restates(x, a, s) || clause_share(x, a, s) ||
+                 share_of_clause(x, s))
             ai = i; /* the last such figure before the share ("$4.8 million on levee
                        repairs in the year that ended June 30, or 45% of its ...") */
     }

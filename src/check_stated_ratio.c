@@ -201,6 +201,64 @@ static size_t linked_whole(const fc_check_ctx *x, size_t part)
     return FC_NONE;
 }
 
+/* "In-district students will pay $148 a credit hour ... Students from outside
+ * the district will pay $312 a credit hour, three times the in-district rate":
+ * a ratio to a figure named by a word of its own ("the in-district rate",
+ * "the national average"), given in one of the two sentences before. The
+ * figure of the first's unit there whose sentence has that word; FC_NONE when
+ * none, or more than one. */
+static size_t described_before(const fc_check_ctx *x, size_t k, size_t first)
+{
+    static const char *const vague[] = {"previous", "prior",   "earlier", "last",  "same",
+                                        "current",  "first",   "original", "old",  "year",
+                                        "usual",    "normal",  "other",   "next", "total"};
+    const fc_claim *r = fc_check_claim(x, k), *a = fc_check_claim(x, first);
+    const fc_doc *d = fc_check_doc(x, r);
+    if (!d || r->end + 6 > d->len)
+        return FC_NONE;
+    size_t to = r->end + 40 < d->len ? r->end + 40 : d->len;
+    const char *t = fc_doc_bytes(d, r->end, to);
+    if (!t || strncasecmp(t, " the ", 5) != 0)
+        return FC_NONE;
+    char word[32];
+    size_t n = 0;
+    for (size_t i = 5; r->end + i < to && n + 1 < sizeof word &&
+                       (isalpha((unsigned char)t[i]) || t[i] == '-');
+         i++)
+        word[n++] = (char)tolower((unsigned char)t[i]);
+    word[n] = '\0';
+    if (n < 4 || word[n - 1] == '-')
+        return FC_NONE;
+    for (size_t q = 0; q < sizeof vague / sizeof *vague; q++)
+        if (strncmp(word, vague[q], strlen(vague[q])) == 0)
+            return FC_NONE;
+    size_t from, upto, found = FC_NONE;
+    fc_check_near(x, k, 2, 0, &from, &upto);
+    for (size_t j = from; j < upto; j++) {
+        size_t i = x->by_doc[j];
+        const fc_claim *o = fc_check_claim(x, i);
+        if (o->sentence >= r->sentence || o->role != FC_ROLE_LEVEL || !same_unit(o, a) ||
+            o->value == a->value || o->sentence_end > d->len || o->sentence_end <= o->sentence_start)
+            continue;
+        const char *st = fc_doc_bytes(d, o->sentence_start, o->sentence_end);
+        if (!st)
+            continue;
+        size_t len = o->sentence_end - o->sentence_start;
+        bool has = false;
+        for (size_t p = 0; p + n <= len && !has; p++)
+            has = strncasecmp(st + p, word, n) == 0 && (p == 0 || !isalpha((unsigned char)st[p - 1])) &&
+                  (p + n == len || !isalpha((unsigned char)st[p + n]) ||
+                   /* ("Residents will pay $75": a plural) */
+                   ((st[p + n] | 0x20) == 's' && (p + n + 1 == len || !isalpha((unsigned char)st[p + n + 1]))));
+        if (!has)
+            continue;
+        if (found != FC_NONE && fc_check_claim(x, found)->sentence == o->sentence)
+            return FC_NONE; /* two figures of that sentence: which is unknown */
+        found = i;
+    }
+    return found;
+}
+
 /* A fraction with a direction is a change: "a third fewer than 95" is two
  * thirds of it, "a quarter more than" five quarters. Sets the factor the
  * fraction stands for and its range. */
@@ -495,6 +553,10 @@ fc_status fc_check_stated_ratio(const fc_check_ctx *x)
                 st = of_pronoun(x, r) || (r->value < 1 && restated_after(x, r, fc_check_claim(x, after)))
                          ? in_text(x, k, after, before)
                          : in_text(x, k, before, after);
+        } else if (before != FC_NONE && fc_check_claim(x, before)->sentence == r->sentence &&
+                   r->direction == FC_DIR_NONE &&
+                   (whole = described_before(x, k, before)) != FC_NONE) {
+            st = in_text(x, k, before, whole);
         } else if (earlier != FC_NONE && r->qualifier == FC_QUAL_EXACT && r->value > 1 &&
                    fc_check_claim(x, earlier)->unit == FC_UNIT_COUNT && compares(x, r)) {
             st = across_sources(x, k, earlier);

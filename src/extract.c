@@ -4270,6 +4270,19 @@ static bool speech_time(const ctx *c, size_t i)
         return false;
     if (list_at(c, &c->r->attr_after, k - 1) == 1)
         return true;
+    /* ("told county commissioners on Tuesday that the jail averaged 534":
+     * the day a clause of speech opens with "that") */
+    if (weekday_at(c, i) >= 0 && is_word(c, i + 1, "that"))
+        return true;
+    /* ("said at Monday's board meeting": a meeting's day) */
+    const fc_tok *wt = tok(c, i);
+    if (weekday_at(c, i) >= 0 && wt->end - wt->start > 3 &&
+        (fc_ieq(c->text + wt->end - 2, "'s", 2) ||
+         (wt->end - wt->start > 5 && memcmp(c->text + wt->end - 4, "\xE2\x80\x99s", 4) == 0)))
+        for (size_t q = i + 1; q < c->sent.to && q < i + 3; q++)
+            if (is_word(c, q, "meeting") || is_word(c, q, "hearing") ||
+                is_word(c, q, "session") || is_word(c, q, "briefing"))
+                return true;
     /* ("according to figures the university gave the regents on Tuesday":
      * the day of a report the clause names) */
     for (size_t q = k; q-- > c->sent.from + 1 && q + 14 > k && !is_punct(c, q, ",") && !is_punct(c, q, ";");)
@@ -4301,6 +4314,11 @@ static bool other_time(const ctx *c, size_t i)
                 is_word(c, q, "promise") || is_word(c, q, "plan"))
                 return true;
     /* (but "the fiscal year that starts July 1" is that year: year_bound_at) */
+    /* ("with classes set to begin Aug. 19": when something else is to begin) */
+    if (k >= c->sent.from + 2 && is_word(c, k - 2, "to") &&
+        (is_word(c, k - 1, "begin") || is_word(c, k - 1, "start") || is_word(c, k - 1, "open") ||
+         is_word(c, k - 1, "reopen") || is_word(c, k - 1, "resume")))
+        return true;
     return k >= c->sent.from + 2 &&
            (is_word(c, k - 1, "starts") || is_word(c, k - 1, "begins") ||
             is_word(c, k - 1, "ends")) &&

@@ -2370,6 +2370,11 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             m++;
         if (m == sizeof marks / sizeof *marks)
             continue;
+        /* ("A week before the first day of school": a day to reckon from) */
+        if (i >= c->sent.from + 2 && is_word(c, i - 1, "the") &&
+            (is_word(c, i - 2, "before") || is_word(c, i - 2, "after") ||
+             is_word(c, i - 2, "until") || is_word(c, i - 2, "since")))
+            continue;
         size_t u = i + 1;
         char n[16] = "";
         if (tok(c, u)->kind == FC_TOK_NUM || entry_at(c, &r->number_words, u)) {
@@ -2597,6 +2602,42 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             if (sc)
                 add(&b, 's', sc);
         }
+    /* Vacancies: "31 open bus driver positions" and "still short 46 bus
+     * drivers" count the same unfilled jobs */
+    if (cl->unit == FC_UNIT_COUNT && count_kind(&b, 't') == 1) {
+        bool job = false, person = false, open = false;
+        for (size_t i = 0; i < b.n; i++) {
+            job = job || term_is(&b, i, "t:job");
+            person = person || term_is(&b, i, "t:person");
+            open = open || term_is(&b, i, "m:open") || term_is(&b, i, "m:vacant") ||
+                   term_is(&b, i, "m:unfill") || term_is(&b, i, "m:unfilled");
+        }
+        bool short_of = sp->start > c->sent.from && is_word(c, sp->start - 1, "short");
+        if ((job && open) || (person && short_of)) {
+            keyb nb = {0};
+            add(&nb, 't', "vacancy");
+            for (size_t i = 0; i < b.n; i++) {
+                const char *t = b.terms[i];
+                if (term_is(&b, i, "t:job") || term_is(&b, i, "t:person") ||
+                    term_is(&b, i, "m:open") || term_is(&b, i, "m:vacant") ||
+                    term_is(&b, i, "m:unfill") || term_is(&b, i, "m:unfilled"))
+                    continue;
+                if (t[0] == 'm') {
+                    /* "=teacher": the role, as a kind; "teacher" and "teaching
+                     * positions" alike (the doer's -er left out) */
+                    char m[48];
+                    snprintf(m, sizeof m, "%s", t + 2 + (t[2] == '='));
+                    size_t ml = strlen(m);
+                    if (ml > 5 && m[ml - 2] == 'e' && m[ml - 1] == 'r')
+                        m[ml - 2] = '\0';
+                    add(&nb, 'm', m);
+                } else {
+                    add(&nb, t[0], t + 2);
+                }
+            }
+            b = nb;
+        }
+    }
     drop_outlet(c, &b);
     return key_write(cl, &b);
 }
@@ -3165,6 +3206,29 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
             if (st != FC_OK)
                 return st;
         }
+    }
+    /* "Pinecrest Municipal ... hosted 48,700 of them": a part linked to its
+     * whole counts what the whole counts, a part of it */
+    for (size_t i = 0; i < n; i++) {
+        fc_claim *cl = &c->out->items[first + i];
+        if (!cl->key || !cl->part_of[0] || cl->unit == FC_UNIT_PERCENT ||
+            strstr(cl->key, "t:") || strstr(cl->key, "u:"))
+            continue;
+        const fc_claim *w = NULL;
+        for (size_t j = first + i; j-- > 0 && !w;) {
+            const fc_claim *o = &c->out->items[j];
+            if (o->doc != cl->doc || o->sentence + 3 < cl->sentence)
+                break;
+            if (strcmp(o->id, cl->part_of) == 0)
+                w = o;
+        }
+        if (!w || !w->key || w->unit != cl->unit)
+            continue;
+        fc_status st = append_terms(cl, w->key, "tum");
+        if (st == FC_OK && !strstr(cl->key, "s:part"))
+            st = append_terms(cl, "s:part", "s");
+        if (st != FC_OK)
+            return st;
     }
     /* An earlier level ("from 49% in March") measures what its level measures. */
     for (size_t i = 0; i < n; i++) {

@@ -946,10 +946,12 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     /* ... and two parts only when their wholes agree: "236 of them" of 412
      * athletes is no reading of "251 of them" of 488 (a whole in dispute is
      * found between the wholes) */
+    bool same_whole = false;
     if (ca->part_of[0] && ca->doc != cb->doc) {
         const fc_claim *wa = whole_of(claims, ia), *wb = whole_of(claims, ib);
         if (wa && wb && fabs(wa->value - wb->value) > 0.05 * fmax(fabs(wa->value), fabs(wb->value)))
             return -1;
+        same_whole = wa && wb;
     }
     /* A tally of a change ("lost 1,240 hives") is compared with changes only,
      * the same way: a level or an earlier level is another kind of figure. */
@@ -961,6 +963,16 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
     const uint32_t *ta[FC_NTERM_KINDS], *tb[FC_NTERM_KINDS];
     all_terms(k, a, ta, na);
     all_terms(k, b, tb, nb);
+    /* Parts of one whole (equal in both) named alike are the same part: "61,200
+     * of those rounds" at Pinecrest Municipal and "48,700 of them" there, of
+     * the 118,400 rounds both give. */
+    if (same_whole)
+        for (int kind = 0; kind < 2; kind++) {
+            int t = kind ? FC_TERM_PLACE : FC_TERM_NAME;
+            for (size_t i = 0; i < na[t]; i++)
+                if (contains(tb[t], nb[t], ta[t][i]))
+                    return 1;
+        }
     /* Money brought in ("raised", "brought in") says nothing of a figure that is
      * no amount: "brought in 2.3 million bushels" is a harvest. */
     uint32_t ea[8], eb[8], da[8], db[8];
@@ -1765,6 +1777,20 @@ static fc_status link_inferred(const fc_rules *r, const fc_claims *claims, fc_ke
                     blocks[nb++] = (block_entry){t[j], unit, i};
                     added++;
                 }
+            }
+        }
+        /* A part meets the parts named alike of another source's whole
+         * (key_similarity: "accounted for 5,100 of those visits", "treated
+         * 3,900 of them") whatever its event. */
+        for (int q = 0; c->part_of[0] && q < 2; q++) {
+            size_t nt;
+            const uint32_t *t = terms(k, p, q ? FC_TERM_PLACE : FC_TERM_NAME, &nt);
+            for (size_t j = 0; j < nt && j < 2; j++) {
+                if (fc_grow((void **)&blocks, &cap, nb + 1, sizeof *blocks) != FC_OK) {
+                    free(blocks);
+                    return FC_ENOMEM;
+                }
+                blocks[nb++] = (block_entry){t[j], unit, i};
             }
         }
     }
