@@ -184,30 +184,14 @@ FC_HOT const fc_tok *tok(const ctx *c, size_t i)
     return &c->toks.items[i];
 }
 
-/* Whether token t may be the text lower: when lower is a literal, its hash
- * (fc_lower_hash, worked out by the compiler) against the token's, so most
- * tokens are told apart without reading the text; else yes. */
-#if defined(__GNUC__) && defined(__OPTIMIZE__)
-#define FC_MAY_BE(t, lower)                                                                        \
-    (!__builtin_constant_p((lower)[0]) || (t)->hash == fc_lower_hash((lower), strlen(lower)))
-#else
-#define FC_MAY_BE(t, lower) true
-#endif
-
 FC_HOT bool is_punct(const ctx *c, size_t i, const char *s)
 {
-    if (i >= c->sent.to)
-        return false;
-    const fc_tok *t = tok(c, i);
-    return t->kind == FC_TOK_PUNCT && FC_MAY_BE(t, s) && fc_tok_eq(c->text, t, s);
+    return i < c->sent.to && tok(c, i)->kind == FC_TOK_PUNCT && fc_tok_eq(c->text, tok(c, i), s);
 }
 
 FC_HOT bool is_word(const ctx *c, size_t i, const char *lower)
 {
-    if (i >= c->sent.to)
-        return false;
-    const fc_tok *t = tok(c, i);
-    return t->kind == FC_TOK_WORD && FC_MAY_BE(t, lower) && fc_tok_eq(c->text, t, lower);
+    return i < c->sent.to && tok(c, i)->kind == FC_TOK_WORD && fc_tok_eq(c->text, tok(c, i), lower);
 }
 
 /* The filter's two bits of a word hash. */
