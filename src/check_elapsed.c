@@ -121,6 +121,17 @@ static bool date_in_text(const fc_check_ctx *x, const fc_claim *c, long pub, lon
                 j++;
             if (j >= toks.n || toks.items[j].kind != FC_TOK_NUM)
                 continue;
+            /* "since ... in March 2022": a month of a year, counted from its
+             * first day */
+            if (toks.items[j].end - toks.items[j].start == 4 && j == i + 1 && !year_only) {
+                double yy = fc_tok_number(text, &toks.items[j]);
+                if (yy >= 1800 && yy <= py && fc_days_from_civil((int)yy, m, 1) <= pub) {
+                    *day = fc_days_from_civil((int)yy, m, 1);
+                    snprintf(what, nwhat, "%04d-%02d", (int)yy, m);
+                    found = true;
+                }
+                continue;
+            }
             double dd = fc_tok_number(text, &toks.items[j]);
             if (dd < 1 || dd > 31 || dd != floor(dd))
                 continue;

@@ -34,14 +34,15 @@ static bool words_after(const fc_check_ctx *x, const fc_claim *c, const char *wo
     const fc_doc *d = fc_check_doc(x, c);
     if (!d || c->end > d->len)
         return false;
-    size_t to = c->end + 24 < d->len ? c->end + 24 : d->len;
+    /* (the word starts within 24 bytes and may run past them) */
+    size_t to = c->end + 40 < d->len ? c->end + 40 : d->len;
     fc_view v;
     if (!fc_view_of(d, c->end, to, &v))
         return false;
     for (const char *w = words; *w;) {
         const char *bar = strchr(w, '|');
         size_t n = bar ? (size_t)(bar - w) : strlen(w);
-        for (size_t i = c->end; i + n <= to; i++)
+        for (size_t i = c->end; i + n <= to && i <= c->end + 24; i++)
             if (strncasecmp(fc_ptr(&v, i), w, n) == 0 && (i == c->end || fc_at(&v, i - 1) == ' '))
                 return true;
         w += n + (bar ? 1 : 0);
@@ -71,7 +72,9 @@ static bool words_before(const fc_check_ctx *x, const fc_claim *c, size_t span, 
 }
 
 #define CONTACTED "contacted|invited|approached|mailed|sampled|dialed|called|selected"
-#define COMPLETED "completed|responded|took part|answered|participated|were interviewed|respondents"
+#define COMPLETED                                                                                  \
+    "completed|responded|took part|answered|participated|were interviewed|respondents|"            \
+    "interviewed|surveyed|polled|questioned"
 #define INTERVIEWED "completed|interviewed|interviews|surveyed|polled|questioned|responses from|survey of|poll of|sample of"
 
 const fc_claim *fc_check_stated_sample(const fc_check_ctx *x, size_t doc)

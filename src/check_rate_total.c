@@ -674,6 +674,31 @@ static fc_status per_item_averages(const fc_check_ctx *x)
     return FC_OK;
 }
 
+/* Whether rate r is one member's, not its total's ("$61 million ..., or
+ * about $5.80 a month for a typical member"; "per household"). */
+static bool per_member(const fc_check_ctx *x, const fc_claim *r)
+{
+    static const char *const cues[] = {" for a typical ", " for the typical ", " for an average ",
+                                       " for the average ", " per customer", " per household",
+                                       " per member", " per person", " per resident",
+                                       " per student", " per family", " for each "};
+    const fc_doc *d = fc_check_doc(x, r);
+    if (!d || r->end >= d->len)
+        return false;
+    size_t to = r->end + 48 < d->len ? r->end + 48 : d->len;
+    const char *t = fc_doc_bytes(d, r->end, to);
+    if (!t)
+        return false;
+    size_t n = to - r->end;
+    for (size_t i = 0; i < n && t[i] != '.' && t[i] != ';'; i++)
+        for (size_t k = 0; k < sizeof cues / sizeof *cues; k++) {
+            size_t m = strlen(cues[k]);
+            if (i + m <= n && strncasecmp(t + i, cues[k], m) == 0)
+                return true;
+        }
+    return false;
+}
+
 fc_status fc_check_rate_total(const fc_check_ctx *x)
 {
     fc_status pst = per_item_averages(x);
@@ -818,7 +843,8 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
              * may take the words after it) */
             bool other_event =
                 r->key && strstr(r->key, "t:") && fc_check_other_event(r->key, t->key);
-            if (here && (other_things(r, t) || other_event || relative_between(x, t, r)))
+            if (here && (other_things(r, t) || other_event || relative_between(x, t, r) ||
+                         per_member(x, r)))
                 continue;
             if (here && di != FC_NONE && worth_of_stretch(x, t, fc_check_claim(x, di), r))
                 continue;

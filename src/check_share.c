@@ -147,9 +147,13 @@ static fc_status stated_share(const fc_check_ctx *x, size_t k, size_t wi)
     for (size_t j = from; j < to; j++) {
         size_t i = x->by_doc[j];
         const fc_claim *a = fc_check_claim(x, i);
+        /* (a count lost or gained restated as a share of a level: "lost 186
+         * students, 61% of the districtwide total") */
+        bool tally = a->role == FC_ROLE_CHANGE && a->unit == FC_UNIT_COUNT &&
+                     s->start > a->end && s->start - a->end <= 40;
         if (i == wi || a->sentence != s->sentence || a->end > s->start ||
-            a->role != FC_ROLE_LEVEL || a->unit != w->unit || strcmp(a->currency, w->currency) ||
-            a->per != w->per)
+            (a->role != FC_ROLE_LEVEL && !tally) || a->unit != w->unit ||
+            strcmp(a->currency, w->currency) || a->per != w->per)
             continue;
         if (strcmp(a->part_of, w->id) == 0)
             part = i; /* "14 of the 26 players, or 70%" */

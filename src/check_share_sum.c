@@ -340,6 +340,20 @@ static bool of_between(const fc_check_ctx *x, const fc_claim *a, const fc_claim 
     return false;
 }
 
+/* Whether a share is the level of a place: "at" before it ("Central at 83%",
+ * "highest in Crane Hill, at 91%") or "at" and a name after it ("85% at
+ * Northgate"). */
+static bool place_level(const fc_check_ctx *x, const fc_claim *c)
+{
+    if (word_before_is(x, c, "at"))
+        return true;
+    const fc_doc *d = fc_check_doc(x, c);
+    if (!d || c->end + 5 > d->len)
+        return false;
+    const char *t = fc_doc_bytes(d, c->end, c->end + 5);
+    return t && strncmp(t, " at ", 4) == 0 && t[4] >= 'A' && t[4] <= 'Z';
+}
+
 /* Whether the claim's sentence gives the answer of those with none
  * ("undecided", "unsure", "don't know") or asks for one answer ("the single
  * issue", "only one"): the shares around it answer one question, each
@@ -451,6 +465,36 @@ static bool none_after(const fc_check_ctx *x, const fc_claim *c)
  * "no" ("44% had no cavities"), the counts distinct and only the highest open
  * ("three or more"): bins of one variable, which cannot overlap. ("52% had at
  * least one and 30% had three or more" overlap: no.) */
+/* The number of a compound written with a hyphen just after a share ("48% need
+ * a one-bedroom unit": 1), or 0: a bin the extractor reads as no count. */
+static double hyphen_number_after(const fc_check_ctx *x, const fc_claim *c)
+{
+    static const char *const words[] = {"one", "two", "three", "four", "five",
+                                        "six", "seven", "eight", "nine", "ten"};
+    const fc_doc *d = fc_check_doc(x, c);
+    if (!d || c->end >= d->len)
+        return 0;
+    size_t to = c->end + 28 < d->len ? c->end + 28 : d->len;
+    const char *t = fc_doc_bytes(d, c->end, to);
+    if (!t)
+        return 0;
+    size_t n = to - c->end;
+    for (size_t i = 1; i < n; i++) {
+        if (t[i] == ',' || t[i] == '.' || t[i] == ';')
+            return 0;
+        if (t[i - 1] != ' ')
+            continue;
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+            size_t m = strlen(words[k]);
+            if (i + m < n && strncasecmp(t + i, words[k], m) == 0 && t[i + m] == '-')
+                return (double)(k + 1);
+        }
+        if (i + 1 < n && t[i] >= '1' && t[i] <= '9' && t[i + 1] == '-')
+            return t[i] - '0';
+    }
+    return 0;
+}
+
 static bool numeric_categories(const fc_check_ctx *x, const size_t *list, size_t n, size_t from,
                                size_t to)
 {
@@ -465,10 +509,11 @@ static bool numeric_categories(const fc_check_ctx *x, const size_t *list, size_t
                 o->start <= c->end + 24)
                 bin = o;
         }
-        if (bin) {
+        double glued_bin = bin ? 0 : hyphen_number_after(x, c);
+        if (bin || glued_bin > 0) {
             /* "one or two": the bin starts at the first number */
-            lows[i] = bin->low < bin->value ? bin->low : bin->value;
-            highs[i] = bin->high;
+            lows[i] = bin ? (bin->low < bin->value ? bin->low : bin->value) : glued_bin;
+            highs[i] = bin ? bin->high : glued_bin;
             for (size_t q = 0; q < i; q++)
                 if (lows[q] == lows[i])
                     return false;
@@ -678,7 +723,7 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
                 /* "lowest in Eastgate, at 64%, and highest in Crane Hill, at 91%":
                  * each share the level of the place before it, no list */
                 elliptic = elliptic && (!w[0] || strcmp(w, "and") == 0 || strcmp(w, "or") == 0) &&
-                           no_verb && !(word_before_is(x, o, "at") && word_before_is(x, c, "at"));
+                           no_verb && !(place_level(x, o) && place_level(x, c));
                 verb_left_out = verb_left_out && strcmp(w, p0) == 0 && no_verb;
                 /* (or with the verb said again: "46% ... said by car, 31% said by
                  * bus, 19% by bike") */
@@ -700,14 +745,16 @@ fc_status fc_check_share_sum(const fc_check_ctx *x)
             /* Each share with the same verb of its own, not one of categories:
              * answers to other questions ("Of the 1,200 tested, 64% passed math
              * and 71% passed reading"), which overlap. */
-            bool other_questions =
-                same_word && w0[0] && !category_verb(w0) && !group_word(w0) &&
-                strcmp(w0, "and") != 0 && strcmp(w0, "or") != 0 &&
-                !(one_sentence && n >= 2 && numeric_categories(x, list, n, from, to));
+            /* (bins of a number with the verb said again: "48% need a
+             * one-bedroom unit, 37% need two bedrooms and 24% need three") */
+            bool numeric = one_sentence && n >= 2 && numeric_categories(x, list, n, from, to);
+            bool other_questions = same_word && w0[0] && !category_verb(w0) &&
+                                   !group_word(w0) && strcmp(w0, "and") != 0 &&
+                                   strcmp(w0, "or") != 0 && !numeric;
             other_questions = other_questions || mixed_categories(x, list, n);
             if (n >= 2 && !other_questions &&
                 (vote || opening || same_verb || elliptic || verb_left_out || answers ||
-                 answers_left_out)) {
+                 answers_left_out || (numeric && n >= 3))) {
                 fc_status st = percent_list(x, list, n);
                 if (st != FC_OK)
                     return st;

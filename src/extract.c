@@ -1366,6 +1366,9 @@ static bool is_name_or_code(const ctx *c, size_t i, size_t end)
     if (i > c->sent.from + 1 && end == i + 1 && tok(c, i)->kind == FC_TOK_NUM &&
         tok(c, i)->end - tok(c, i)->start <= 4 && !glued(c, i) &&
         fc_tok_is_capitalised(t, tok(c, i - 1)) && !is_month(c, i - 1) &&
+        /* ("TARROW BAY - Some 41 downtown restaurants": a hedge opening a
+         * clause) */
+        !entry_at(c, &c->r->hedges, i - 1) &&
         !memchr(t + tok(c, i - 1)->start, '\'', tok(c, i - 1)->end - tok(c, i - 1)->start) &&
         !memchr(t + tok(c, i - 1)->start, 0xE2, tok(c, i - 1)->end - tok(c, i - 1)->start) &&
         !list_at(c, &c->r->day_names, i - 1) && !currency_before(c, i) && end < c->sent.to &&
@@ -3674,9 +3677,16 @@ static bool year_bound_at(const ctx *c, size_t i, bool have_pub, long pub, char 
     if (k < c->sent.from + 2)
         return false;
     size_t v = k - 1, w = v - 1;
+    /* ("the fiscal year that wrapped up June 30", "closed out") */
+    bool phrasal = k >= c->sent.from + 3 && (is_word(c, v, "up") || is_word(c, v, "out")) &&
+                   (is_word(c, v - 1, "wrapped") || is_word(c, v - 1, "closed"));
+    if (phrasal) {
+        v--;
+        w--;
+    }
     /* "in the year to March 31": the year ending then, the latest up to now */
     int past = is_word(c, v, "ended") || is_word(c, v, "started") || is_word(c, v, "began") ||
-               is_word(c, v, "to");
+               is_word(c, v, "to") || phrasal;
     int now = is_word(c, v, "ends") || is_word(c, v, "starts") || is_word(c, v, "begins");
     int near = is_word(c, v, "ending") || is_word(c, v, "starting") || is_word(c, v, "beginning");
     bool start = is_word(c, v, "started") || is_word(c, v, "began") || is_word(c, v, "starts") ||

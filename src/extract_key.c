@@ -2602,6 +2602,34 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
             if (sc)
                 add(&b, 's', sc);
         }
+    /* Which count of an event over time: the most at once ("outages peaked at
+     * 63,400", "at the height of the storm"), all who were ever in it ("lost
+     * power at some point"), or those in it still ("remained without
+     * service", "still without"): three figures of one storm, never compared */
+    if (count_kind(&b, 'e') && (cl->unit == FC_UNIT_COUNT || cl->unit == FC_UNIT_PERCENT)) {
+        bool peak = false, ever = false, still = false;
+        for (size_t i = wfrom; i < wto && i < c->sent.to; i++) {
+            /* (the verb, or "at the peak", "at its height": not "Hollin Peak"
+             * nor "peak season") */
+            peak = peak || is_word(c, i, "peaked") ||
+                   ((is_word(c, i, "peak") || is_word(c, i, "height")) && i >= wfrom + 2 &&
+                    !fc_tok_is_capitalised(c->text, tok(c, i)) &&
+                    (is_word(c, i - 1, "the") || is_word(c, i - 1, "its")) &&
+                    is_word(c, i - 2, "at"));
+            ever = ever || (is_word(c, i, "some") && is_word(c, i + 1, "point")) ||
+                   is_word(c, i, "cumulative");
+            /* ("still without power", "remained without service", "remain
+             * hospitalized": not "assessments are still under way") */
+            if ((is_word(c, i, "still") || is_word(c, i, "remained") || is_word(c, i, "remain") ||
+                 is_word(c, i, "remains")) &&
+                (is_word(c, i + 1, "without") || is_word(c, i + 1, "hospitalized") ||
+                 is_word(c, i + 1, "missing") || is_word(c, i + 1, "displaced") ||
+                 (is_word(c, i + 1, "in") && is_word(c, i + 2, "the") && is_word(c, i + 3, "dark"))))
+                still = true;
+        }
+        if (peak + ever + still == 1)
+            add(&b, 's', peak ? "peak" : ever ? "ever" : "still");
+    }
     /* Vacancies: "31 open bus driver positions" and "still short 46 bus
      * drivers" count the same unfilled jobs */
     if (cl->unit == FC_UNIT_COUNT && count_kind(&b, 't') == 1) {
@@ -2964,6 +2992,16 @@ static fc_status append_terms(fc_claim *cl, const char *key, const char *kinds)
     return FC_OK;
 }
 
+/* Whether token i is a lowercase word in -ing ("bringing", "leaving"). */
+static bool ends_ing(const ctx *c, size_t i)
+{
+    if (i >= c->sent.to || tok(c, i)->kind != FC_TOK_WORD ||
+        fc_tok_is_capitalised(c->text, tok(c, i)))
+        return false;
+    const fc_tok *t = tok(c, i);
+    return t->end - t->start > 5 && fc_ieq(c->text + t->end - 3, "ing", 3);
+}
+
 fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
 {
     size_t n = c->out->n - first;
@@ -3125,7 +3163,11 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
                /* (", with the show accounting for much of the traffic": a
                 * clause of its own on something else) */
                !(wto > past && is_punct(c, wto, ",") && is_word(c, wto + 1, "with")) &&
-               !(wto > past && is_punct(c, wto, ",") && breakdown_after(c, wto + 1))) {
+               !(wto > past && is_punct(c, wto, ",") && breakdown_after(c, wto + 1)) &&
+               /* (", bringing in $3.1 million in fees": a participle's clause of
+                * the figure after it) */
+               !(wto > past && is_punct(c, wto, ",") && hi < c->sent.to && hi <= wto + 5 &&
+                 ends_ing(c, wto + 1))) {
             /* "Fifteen schools on the north side, where the air was cleaner,
              * stayed open": a relative clause set off by commas is passed, the
              * verb after it is the figure's */
@@ -3206,6 +3248,26 @@ fc_status fc_key_sentence(ctx *c, size_t first, const fc_claim_toks *spans)
             if (st != FC_OK)
                 return st;
         }
+    }
+    /* "57 restaurants opened in the district last year and 41 closed": a
+     * count after "and" with no noun of its own counts the noun of the count
+     * before it */
+    for (size_t i = 1; i < n; i++) {
+        fc_claim *cl = &c->out->items[first + i];
+        const fc_claim *prev = &c->out->items[first + i - 1];
+        const fc_claim_toks *sp = &spans[i];
+        if (!cl->key || !prev->key || cl->unit != FC_UNIT_COUNT || prev->unit != FC_UNIT_COUNT ||
+            strstr(cl->key, "t:") || strstr(cl->key, "u:") || !strstr(prev->key, "t:") ||
+            /* (not "and hundreds more delayed": no figure of its own) */
+            strstr(cl->key, "s:more") || !isfinite(cl->high) || cl->high > 1.5 * cl->low + 1 ||
+            sp->start <= c->sent.from || !is_word(c, sp->start - 1, "and") ||
+            (sp->subj_to > sp->subj_from &&
+             !(sp->subj_to == sp->subj_from + 1 && ends_ed_ing(c, sp->subj_from))) ||
+            cl->part_of[0])
+            continue; /* (a verb read as its subject: "41 closed") */
+        fc_status st = append_terms(cl, prev->key, "tm");
+        if (st != FC_OK)
+            return st;
     }
     /* "Pinecrest Municipal ... hosted 48,700 of them": a part linked to its
      * whole counts what the whole counts, a part of it */

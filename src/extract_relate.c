@@ -650,6 +650,12 @@ static bool other_rate(const ctx *c, const fc_claim *cl, const fc_claim_toks *sp
     return apart > 2.0;
 }
 
+/* The token after a claim's figure and its counted noun ("186 students"). */
+static size_t past_subject(const fc_claim_toks *sp)
+{
+    return sp->subj_to > sp->end ? sp->subj_to : sp->end;
+}
+
 void link_sentence(ctx *c, size_t first)
 {
     size_t n = c->out->n - first;
@@ -663,7 +669,11 @@ void link_sentence(ctx *c, size_t first)
         size_t j = i + 1;
         if (cl[i].role != FC_ROLE_LEVEL || cl[j].role != FC_ROLE_PREVIOUS ||
             cl[j].unit != FC_UNIT_COUNT || cl[i].unit == FC_UNIT_COUNT ||
-            cl[i].unit == FC_UNIT_RATIO || cl[i].unit == FC_UNIT_DURATION ||
+            cl[i].unit == FC_UNIT_RATIO ||
+            /* (a length of time only when written "to 18,400 nights from 8,700") */
+            (cl[i].unit == FC_UNIT_DURATION &&
+             !(sp[i].start > c->sent.from && is_word(c, sp[i].start - 1, "to") &&
+               sp[j].start == sp[i].end + 1 && is_word(c, sp[i].end, "from"))) ||
             (sp[j].end != sp[j].start + 1 && /* "from 5.6 million" */
              !(sp[j].end == sp[j].start + 2 && entry_at(c, &c->r->scale_words, sp[j].start + 1))) ||
             tok(c, sp[j].start)->kind != FC_TOK_NUM ||
@@ -915,25 +925,47 @@ void link_sentence(ctx *c, size_t first)
         /* "a $52 million budget that sets aside $14 million, or 35% of the
          * total": a share of "the total" restating the figure before it is of
          * the figure of that unit before the restated one */
-        if (cl[i].unit == FC_UNIT_PERCENT && cl[i].role == FC_ROLE_LEVEL && i >= 2 &&
-            !cl[i].part_of[0] && is_word(c, sp[i].end, "of") && sp[i - 1].end < sp[i].start &&
-            is_punct(c, sp[i - 1].end, ",") && is_word(c, sp[i - 1].end + 1, "or") &&
-            sp[i - 1].end + 2 == sp[i].start) {
+        /* (or set off by a comma alone: "lost 186 students, 61% of the
+         * districtwide total") */
+        if (cl[i].unit == FC_UNIT_PERCENT && cl[i].role == FC_ROLE_LEVEL && i >= 1 &&
+            !cl[i].part_of[0] && is_word(c, sp[i].end, "of") &&
+            past_subject(&sp[i - 1]) < sp[i].start && is_punct(c, past_subject(&sp[i - 1]), ",") &&
+            ((is_word(c, past_subject(&sp[i - 1]) + 1, "or") &&
+              past_subject(&sp[i - 1]) + 2 == sp[i].start) ||
+             past_subject(&sp[i - 1]) + 1 == sp[i].start)) {
             size_t k = sp[i].end + 1;
             while (k < c->sent.to && k < sp[i].end + 4 &&
                    (is_determiner(c, k) ||
                     (tok(c, k)->kind == FC_TOK_WORD && tok(c, k)->end - tok(c, k)->start > 2 &&
                      fc_ieq(c->text + tok(c, k)->end - 2, "'s", 2))))
                 k++;
-            if (k < c->sent.to && (is_word(c, k, "total") || is_word(c, k, "overall")))
-                for (size_t j = i - 1; j-- > 0;)
-                    if (cl[j].unit == cl[i - 1].unit && cl[j].per == cl[i - 1].per &&
-                        cl[j].role == FC_ROLE_LEVEL &&
-                        strcmp(cl[j].currency, cl[i - 1].currency) == 0 &&
-                        cl[j].value > cl[i - 1].value) {
-                        memcpy(cl[i].part_of, cl[j].id, sizeof cl[i].part_of);
+            /* (a lowercase word before the noun: "the districtwide total") */
+            if (k + 1 < c->sent.to && tok(c, k)->kind == FC_TOK_WORD &&
+                !fc_tok_is_capitalised(c->text, tok(c, k)) &&
+                (is_word(c, k + 1, "total") || is_word(c, k + 1, "overall")))
+                k++;
+            /* (the total in the sentence, or in the one before: "counted 412
+             * dropouts ... Eastfield High alone lost 186 students, 61% of the
+             * districtwide total") */
+            /* (in the sentence before, only when it gives one figure of that
+             * unit: "$118.2 million for police and $79.4 million for fire"
+             * are parts too, no total) */
+            if (k < c->sent.to && (is_word(c, k, "total") || is_word(c, k, "overall"))) {
+                const fc_claim *found = NULL;
+                size_t before = 0;
+                for (size_t j = first + i - 1; j-- > 0;) {
+                    const fc_claim *o = &c->out->items[j];
+                    if (o->doc != cl[i].doc || o->sentence + 1 < cl[i].sentence)
                         break;
-                    }
+                    bool unit = o->unit == cl[i - 1].unit && o->per == cl[i - 1].per &&
+                                strcmp(o->currency, cl[i - 1].currency) == 0;
+                    before += unit && o->sentence != cl[i].sentence;
+                    if (!found && unit && o->role == FC_ROLE_LEVEL && o->value > cl[i - 1].value)
+                        found = o;
+                }
+                if (found && (found->sentence == cl[i].sentence || before == 1))
+                    memcpy(cl[i].part_of, found->id, sizeof cl[i].part_of);
+            }
         }
         /* "71%, up from 66%" and "from 66% to 71%": the earlier level next to a level;
          * "57% of the 250 residents surveyed backed it, up from 51%": past the whole
@@ -1034,9 +1066,15 @@ void link_sentence(ctx *c, size_t first)
             cl[0].value > 0) {
             whole = 0; /* "Of the 40 arrested, ...", "Of the 86 kilometres of lanes, ..." */
             parts_from = 1;
-            for (size_t t = sp[0].end; t < c->sent.to && !is_punct(c, t, ","); t++)
-                if (t + 1 == c->sent.to)
-                    parts_from = n; /* no comma: "Of the 40 arrested 12 ..." is not read */
+            size_t t = sp[0].end;
+            while (t < c->sent.to && !is_punct(c, t, ","))
+                t++;
+            if (t >= c->sent.to)
+                parts_from = n; /* no comma: "Of the 40 arrested 12 ..." is not read */
+            /* (the parts come after the comma: "Of the 850 visitors interviewed
+             * at 12 parks, 62% said ...") */
+            while (parts_from < n && sp[parts_from].start < t)
+                parts_from++;
         } else if (k > c->sent.from + 1 &&
                    (is_word(c, k - 1, "those") || is_word(c, k - 1, "them") ||
                     is_word(c, k - 1, "these")) &&

@@ -820,6 +820,17 @@ static bool scope_in_name(const fc_keyinfo *k, uint32_t t, const uint32_t *n, si
     return false;
 }
 
+/* Whether term t's word (after its kind, "t:cat") is the word of one of the
+ * terms m[0..n) ("m:cat"). */
+static bool term_word_among(const fc_keyinfo *k, uint32_t t, const uint32_t *m, size_t n)
+{
+    const char *w = k->names[t] + 2;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(k->names[m[i]] + 2, w) == 0)
+            return true;
+    return false;
+}
+
 /* Whether one of the terms t[0..n) is the term name ("s:median"). */
 static bool has_named(const fc_keyinfo *k, const uint32_t *t, size_t n, const char *name)
 {
@@ -1029,6 +1040,14 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
             c[FC_TERM_THING]++;
             (in_a ? nb : na)[FC_TERM_THING]++;
         }
+    }
+    /* The thing and its kind said the other way round ("6,500 licensed cats",
+     * "2,380 cat licenses"): the same thing. */
+    if (na[FC_TERM_THING] == 1 && nb[FC_TERM_THING] == 1 && !c[FC_TERM_THING] &&
+        term_word_among(k, ta[FC_TERM_THING][0], tb[FC_TERM_MODIFIER], nb[FC_TERM_MODIFIER]) &&
+        term_word_among(k, tb[FC_TERM_THING][0], ta[FC_TERM_MODIFIER], na[FC_TERM_MODIFIER])) {
+        c[FC_TERM_THING]++;
+        c[FC_TERM_MODIFIER]++;
     }
     /* A name of two words or more that starts the other side's name ("Calloway
      * Regional" and "Calloway Regional Airport"): the one body, shortened. */
