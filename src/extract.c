@@ -80,7 +80,9 @@ static bool ends_sentence(const ctx *c, size_t i)
         const fc_tok *w = tok(c, i - 1);
         if (w->end - w->start == 1 && !(i + 1 < c->toks.n && list_at(c, &c->r->stop_words, i + 1)))
             return false; /* an initial: "U.S.", "J. Smith"; but "on X. The ..." ends */
-        if (list_at(c, &c->r->abbreviations, i - 1) == 1)
+        /* (not an ordinal's suffix: "on December 31st. Hospital leaders ...") */
+        bool ordinal = i >= 2 && glued(c, i - 1) && tok(c, i - 2)->kind == FC_TOK_NUM;
+        if (!ordinal && list_at(c, &c->r->abbreviations, i - 1) == 1)
             return false;
         /* "on Jan. 28", "Sept. 4, 2025": a day or a year follows; "in March.
          * Turnout ..." ends. */
@@ -822,10 +824,12 @@ static bool number_quantity_at(const ctx *c, size_t i, const number_read *nr, qu
         bool year_to_figure = !sym && n2 < c->sent.to && is_year(c, i) && !is_year(c, n2);
         if ((!hyphen || same_kind) && !year_to_figure && number_at(c, n2, &v2, &k2)) {
             size_t s2 = scale_at(c, k2, &mult2);
-            if (s2 == 0)
-                mult2 = mult; /* "1.5-2 million": the scale is shared */
+            /* ("lending $4 million to 80 businesses": a scale written on the
+             * first end only is that end's) */
+            if (s2 == 0 && s == 0)
+                mult2 = mult;
             else if (s == 0)
-                mult = mult2;
+                mult = mult2; /* "1.5-2 million": the scale is shared */
             double lo = v * mult, hi = v2 * mult2;
             const fc_entry *u2 = entry_at(c, &c->r->units, k2 + s2);
             const fc_entry *c2 = c1 ? currency_after(c, k2 + s2) : NULL;

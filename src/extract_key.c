@@ -619,7 +619,13 @@ static void of_phrase_terms(ctx *c, size_t of, keyb *b)
     size_t nt, k = of + 1;
     while (k < c->sent.to && (is_word(c, k, "the") || is_word(c, k, "its")))
         k++;
-    if (k >= c->sent.to || tok(c, k)->kind != FC_TOK_WORD || skip_word(c, k))
+    /* (a word skipped alone may start a compound: "tons of yard waste") */
+    bool compound = k + 1 < c->sent.to && tok(c, k)->kind == FC_TOK_WORD &&
+                    tok(c, k)->end - tok(c, k)->start >= 3 &&
+                    !fc_tok_is_capitalised(c->text, tok(c, k)) && !is_determiner(c, k) &&
+                    tok(c, k + 1)->kind == FC_TOK_WORD && !skip_word(c, k + 1) &&
+                    !fc_tok_is_capitalised(c->text, tok(c, k + 1));
+    if (k >= c->sent.to || tok(c, k)->kind != FC_TOK_WORD || (skip_word(c, k) && !compound))
         return;
     /* (an adverb after the noun ends it: "3,140 tonnes of herring ashore") */
     static const char *const adverbs[] = {"ashore", "aboard", "abroad", "overseas", "away",
@@ -1339,6 +1345,16 @@ static void subject_thing(ctx *c, const fc_claim_toks *sp, size_t wfrom, keyb *b
            (e == c->sent.from || !fc_tok_is_capitalised(c->text, tok(c, e))) &&
            !(e > k && ends_ed_ing(c, e)))
         e++;
+    /* ("The number of oiled birds brought to the center has climbed to 184":
+     * an irregular participle after the plural ends the noun too) */
+    static const char *const irregular[] = {"brought", "taken", "given", "seen", "found",
+                                            "held", "sent", "caught", "kept", "sold",
+                                            "bought", "built", "left", "shown", "told"};
+    for (size_t q = k + 1; q < e; q++)
+        if (word_of(c, q, irregular, N_(irregular))) {
+            e = q;
+            break;
+        }
     if (e > k && word_of(c, e - 1, tallies, N_(tallies)))
         return; /* "The death toll stands at 26", "Passenger traffic reached
                  * 2.86 million": the clause's other words tell what it counts */

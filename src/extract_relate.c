@@ -1046,6 +1046,42 @@ void link_sentence(ctx *c, size_t first)
             is_word(c, sp[i + 1].start - 1, "and") && sp[i + 1].start <= sp[i].end + 5)
             memcpy(cl[i + 1].part_of, cl[w].id, sizeof cl[i + 1].part_of);
     }
+    /* "a goal of lending $4 million to 80 businesses": a figure joined to a
+     * target's by "to", "for" or "and" in its phrase is part of the target */
+    for (size_t i = 1; i < n; i++)
+        if (cl[i - 1].modality == FC_MOD_TARGET && cl[i].modality == FC_MOD_ACTUAL &&
+            cl[i].role == FC_ROLE_LEVEL && sp[i].start == sp[i - 1].end + 1 &&
+            (is_word(c, sp[i - 1].end, "to") || is_word(c, sp[i - 1].end, "for") ||
+             is_word(c, sp[i - 1].end, "and")))
+            cl[i].modality = FC_MOD_TARGET;
+    /* "the field has nearly tripled since 2021, when 3,120 runners signed up":
+     * the earlier level of a stated multiple, told after "since ..., when" */
+    for (size_t i = 0; i < n; i++) {
+        if (cl[i].role != FC_ROLE_CHANGE || cl[i].unit != FC_UNIT_RATIO || !isfinite(cl[i].to) ||
+            isfinite(cl[i].from))
+            continue;
+        size_t since = sp[i].end;
+        while (since < c->sent.to && since < sp[i].end + 3 && !is_word(c, since, "since"))
+            since++;
+        if (since >= c->sent.to || !is_word(c, since, "since"))
+            continue;
+        for (size_t j = i + 1; j < n; j++) {
+            if (sp[j].start <= since || sp[j].start > since + 8)
+                break;
+            size_t w = sp[j].start;
+            bool when = (w > since && is_word(c, w - 1, "when")) ||
+                        (w > since + 1 && is_word(c, w - 2, "when"));
+            /* (a rise from a smaller figure: "first run in 1985, when 2,140
+             * finished, and ... more than doubled since 2010, when 8,950 ..."
+             * gives no level the 8,950 rose to) */
+            if (when && cl[j].role == FC_ROLE_LEVEL && cl[j].value > 0 &&
+                (cl[j].unit == FC_UNIT_COUNT || cl[j].unit == FC_UNIT_CURRENCY) &&
+                (cl[i].value > 1 ? cl[j].value < cl[i].to : cl[j].value > cl[i].to)) {
+                cl[i].from = cl[j].value;
+                break;
+            }
+        }
+    }
     /* Parts and wholes. */
     size_t whole = (size_t)-1, parts_from = n;
     /* "Of the 40 arrested", "Among them", "Out of 75 inspections" */
@@ -1181,6 +1217,15 @@ void link_sentence(ctx *c, size_t first)
         for (size_t t = sp[parts_from].start; t < sp[i].start && !relative; t++)
             relative = is_word(c, t, "which") || is_word(c, t, "who") || is_word(c, t, "whose") ||
                        is_word(c, t, "where") || is_punct(c, t, ";") ||
+                       /* ("the May 27 windstorm that knocked out power to 3,000
+                        * homes": "that" after a noun, not after "said") */
+                       (is_word(c, t, "that") && t > c->sent.from &&
+                        tok(c, t - 1)->kind == FC_TOK_WORD && !is_word(c, t - 1, "said") &&
+                        !is_word(c, t - 1, "says") && !is_word(c, t - 1, "reported") &&
+                        !is_word(c, t - 1, "found") && !is_word(c, t - 1, "shows") &&
+                        !is_word(c, t - 1, "showed") && !is_word(c, t - 1, "estimated") &&
+                        !is_word(c, t - 1, "noted") && !is_word(c, t - 1, "added") &&
+                        !is_word(c, t - 1, "believe") && !is_word(c, t - 1, "believed")) ||
                        /* "..., 61% gave that answer, up from 44% in the 2023
                         * survey of 510 nurses": an earlier time's figures */
                        (is_word(c, t, "from") && t > c->sent.from &&

@@ -937,6 +937,14 @@ static const fc_claim *whole_of(const fc_claims *claims, size_t i)
         if (strcmp(w->id, p->part_of) == 0)
             return w;
     }
+    /* (or just after it: "31 of the 146 state-owned bridges") */
+    for (size_t j = i + 1; j < claims->n && j < i + 4; j++) {
+        const fc_claim *w = &claims->items[j];
+        if (w->doc != p->doc || w->sentence != p->sentence)
+            break;
+        if (strcmp(w->id, p->part_of) == 0)
+            return w;
+    }
     return NULL;
 }
 
@@ -1056,6 +1064,14 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
                         nb[FC_TERM_NAME]) ||
          name_shortened(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ta[FC_TERM_NAME],
                         na[FC_TERM_NAME])))
+        c[FC_TERM_NAME]++;
+    /* ... or starts the other side's place ("Merrow County's 911 dispatchers",
+     * "the Merrow County Emergency Communications Center") */
+    if (!c[FC_TERM_NAME] && !c[FC_TERM_PLACE] &&
+        ((!na[FC_TERM_NAME] && nb[FC_TERM_NAME] && !nb[FC_TERM_PLACE] &&
+          name_shortened(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ta[FC_TERM_PLACE], na[FC_TERM_PLACE])) ||
+         (!nb[FC_TERM_NAME] && na[FC_TERM_NAME] && !na[FC_TERM_PLACE] &&
+          name_shortened(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_PLACE], nb[FC_TERM_PLACE]))))
         c[FC_TERM_NAME]++;
     /* A name one side gives that is a plain word of the other's ("Pathways, the
      * county's job program, has placed ..."): the same name. */
@@ -1303,6 +1319,13 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
             placed = name_located(a->place != NO_TERM ? ca : cb, k->docs, k->ndocs,
                                   k->names[names[q]] + 2, k->names[named->place] + 2) &&
                      mentions(k, other_doc, names[q]);
+        /* ... or a name the other side gives that starts the place's ("Ashby
+         * County's 911 dispatchers", "the Ashby County Emergency
+         * Communications Center") */
+        if (!placed)
+            placed = name_shortened(k, a->place != NO_TERM ? tb[FC_TERM_NAME] : ta[FC_TERM_NAME],
+                                    a->place != NO_TERM ? nb[FC_TERM_NAME] : na[FC_TERM_NAME],
+                                    &named->place, 1);
         /* ... or a scope of the place's kind on the other side ("The county's
          * measles count" and "measles cases in Fenwick County") */
         const uint32_t *oscope = a->place != NO_TERM ? tb[FC_TERM_SCOPE] : ta[FC_TERM_SCOPE];
