@@ -30,6 +30,9 @@
 #include "check_internal.h"
 #include "date.h"
 
+static bool word_before_in(const fc_check_ctx *x, const fc_claim *c, const char *const *words,
+                           size_t n, bool owner);
+
 /* Days in the duration a claim's words name ("100 days", "six weeks"); 0 if none. */
 static double duration_days(const fc_check_ctx *x, const fc_claim *d)
 {
@@ -169,10 +172,13 @@ static bool total_between(const fc_check_ctx *x, size_t from, size_t to, const f
 {
     for (size_t j = from; j < to; j++) {
         const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
+        /* (not where the total was counted: "38,400 lunches at 22 sites over
+         * 32 serving days, about 1,300 a day") */
+        static const char *const at[] = {"at", "across", "from"};
         if (o != t && o->sentence == t->sentence && o->start > t->start && o->start < r->start &&
             (o->unit == t->unit ||
              (o->unit == FC_UNIT_OTHER && o->unit_name[0] && t->unit == FC_UNIT_COUNT)) &&
-            !o->per && o->role == FC_ROLE_LEVEL)
+            !o->per && o->role == FC_ROLE_LEVEL && !word_before_in(x, o, at, 3, false))
             return true;
     }
     return false;
@@ -699,6 +705,39 @@ static bool per_member(const fc_check_ctx *x, const fc_claim *r)
     return false;
 }
 
+/* Whether another total of t's sentence and unit, over the same stretch of
+ * `days`, fits rate ri: then the rate is that total's, not t's. */
+static bool other_total_fits(const fc_check_ctx *x, size_t k, size_t ri, double days)
+{
+    const fc_claim *t = fc_check_claim(x, k), *r = fc_check_claim(x, ri);
+    const char *w;
+    double per = rate_days(r, t, &w);
+    if (per <= 0)
+        return false;
+    size_t from, to;
+    fc_check_near(x, k, 0, 0, &from, &to);
+    double pr = 0.5 * fc_check_precision(x, r);
+    for (size_t j = from; j < to; j++) {
+        size_t i = x->by_doc[j];
+        const fc_claim *o = fc_check_claim(x, i);
+        if (i == k || i == ri || o->unit != t->unit || o->role != FC_ROLE_LEVEL || o->per ||
+            o->sentence != t->sentence || strcmp(o->currency, t->currency) != 0)
+            continue;
+        double implied = o->value / whole_periods(days, per);
+        if (implied >= r->low - pr - 1e-9 && implied <= r->high + pr + 1e-9)
+            return true;
+    }
+    return false;
+}
+
+/* Whether a count is of the places a total was counted at ("served 38,400
+ * lunches at 22 sites"): no total of its own over the stretch. */
+static bool site_count(const fc_check_ctx *x, const fc_claim *t)
+{
+    static const char *const at[] = {"at", "across"};
+    return t->unit == FC_UNIT_COUNT && word_before_in(x, t, at, 2, false);
+}
+
 fc_status fc_check_rate_total(const fc_check_ctx *x)
 {
     fc_status pst = per_item_averages(x);
@@ -731,7 +770,7 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
              * the past 12 years, roughly 9 feet a year") */
             (t->role != FC_ROLE_LEVEL && !(t->role == FC_ROLE_CHANGE && t->unit_name[0])) ||
             t->part_of[0] || size_modifier(x, t) ||
-            (t->unit == FC_UNIT_DURATION && !hours_of(x, t)))
+            (t->unit == FC_UNIT_DURATION && !hours_of(x, t)) || site_count(x, t))
             continue;
         size_t from, to, di = FC_NONE;
         fc_check_near(x, k, 0, 0, &from, &to);
@@ -851,6 +890,11 @@ fc_status fc_check_rate_total(const fc_check_ctx *x)
             if (here && total_between(x, from, to, t, r))
                 break; /* "4,300 in August, bringing gains to 31,800, an average of
                           4,000 a month": the rate is the nearer total's */
+            /* ("served 210,640 meals at 31 sites over 47 serving days, about
+             * 4,480 a day": the rate is another total's of the sentence, one
+             * it fits) */
+            if (here && other_total_fits(x, k, i, days))
+                break;
             fc_status st = compare(x, k, di, days, days_low, i, stretch[0] ? stretch : t->period);
             if (st != FC_OK)
                 return st;

@@ -15,6 +15,8 @@
 
 #include "check_internal.h"
 
+static bool share_of_clause(const fc_check_ctx *x, const fc_claim *s);
+
 /* The whole a part names: a claim of its own or the sentences just before. */
 static size_t whole_of(const fc_check_ctx *x, size_t k)
 {
@@ -71,6 +73,8 @@ static size_t restated_share(const fc_check_ctx *x, size_t k)
             ((s->start > p->end && fc_check_restates(x, p, s)) ||
              /* ("took home $121,000 of that, about 45% of the pot") */
              (s->start > p->end && pointer_share(x, p, s)) ||
+             /* ("1,030 of them will be income-restricted, making up 42%") */
+             (s->start > p->end && s->start - p->end <= 80 && share_of_clause(x, s)) ||
              (s->end < p->start && fc_check_restates(x, s, p))))
             return x->by_doc[j];
     }

@@ -218,6 +218,27 @@ static size_t described_before(const fc_check_ctx *x, size_t k, size_t first)
         return FC_NONE;
     size_t to = r->end + 40 < d->len ? r->end + 40 : d->len;
     const char *t = fc_doc_bytes(d, r->end, to);
+    /* ("roughly a third of that citywide total": the one figure of the
+     * sentence before, a total) */
+    if (t && (strncasecmp(t, " of that ", 9) == 0 || strncasecmp(t, " of the ", 8) == 0)) {
+        size_t m = to - r->end;
+        bool total = false;
+        for (size_t i = 8; i + 5 <= m && i < 30 && !total && t[i] != ','; i++)
+            total = strncasecmp(t + i, "total", 5) == 0;
+        if (total) {
+            size_t from, upto, found = FC_NONE, seen = 0;
+            fc_check_near(x, k, 1, 0, &from, &upto);
+            for (size_t j = from; j < upto; j++) {
+                const fc_claim *o = fc_check_claim(x, x->by_doc[j]);
+                if (o->sentence + 1 == r->sentence && same_unit(o, a)) {
+                    seen++;
+                    if (o->role == FC_ROLE_LEVEL && o->value > a->value)
+                        found = x->by_doc[j];
+                }
+            }
+            return seen == 1 ? found : FC_NONE;
+        }
+    }
     if (!t || strncasecmp(t, " the ", 5) != 0)
         return FC_NONE;
     char word[32];
@@ -442,6 +463,17 @@ static bool clause_between(const fc_check_ctx *x, const fc_claim *r, const fc_cl
                 (left > 5 && strncmp(w, " but ", 5) == 0) ||
                 (left > 7 && strncmp(w, " while ", 7) == 0))
                 return true;
+            /* (", driven by two towers with 186 and 142 units": a participle's
+             * clause of its own) */
+            size_t e = 1;
+            while (e < left && isalpha((unsigned char)w[e]))
+                e++;
+            if (e > 5 && islower((unsigned char)w[1]) &&
+                ((w[e - 2] == 'e' && w[e - 1] == 'd') ||
+                 (e > 6 && w[e - 3] == 'i' && w[e - 2] == 'n' && w[e - 1] == 'g') ||
+                 (e == 7 && strncmp(w + 1, "driven", 6) == 0) ||
+                 (e == 6 && strncmp(w + 1, "taken", 5) == 0)))
+                return true;
         }
     }
     return false;
@@ -462,12 +494,39 @@ static bool share_event(const char *a, const char *b)
     return a && b && strstr(a, "e:") && strstr(b, "e:") && !fc_check_other_event(a, b);
 }
 
+/* Whether the ratio is a verb of change after "to", "will" or "would" ("voted
+ * ... to double the daily storage charge to $40 from $20"): a change, no
+ * ratio between two figures. */
+static bool verb_multiple(const fc_check_ctx *x, const fc_claim *r)
+{
+    static const char *const verbs[] = {"double", "triple", "quadruple", "halve"};
+    static const char *const before[] = {" to ", " will ", " would "};
+    const fc_doc *d = fc_check_doc(x, r);
+    if (!d || r->end > d->len || r->start < r->sentence_start + 7)
+        return false;
+    const char *t = fc_doc_bytes(d, r->start - 7, r->end);
+    if (!t)
+        return false;
+    size_t n = r->end - r->start;
+    bool verb = false;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs && !verb; k++)
+        verb = n == strlen(verbs[k]) && strncasecmp(t + 7, verbs[k], n) == 0;
+    if (!verb)
+        return false;
+    for (size_t k = 0; k < sizeof before / sizeof *before; k++) {
+        size_t m = strlen(before[k]);
+        if (strncmp(t + 7 - m, before[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
 fc_status fc_check_stated_ratio(const fc_check_ctx *x)
 {
     for (size_t k = 0; k < x->claims->n; k++) {
         const fc_claim *r = fc_check_claim(x, k);
         if (r->unit != FC_UNIT_RATIO || r->role != FC_ROLE_LEVEL || r->value <= 0 ||
-            r->value == 1 || r->part_of[0])
+            r->value == 1 || r->part_of[0] || verb_multiple(x, r))
             continue;
         size_t from, to, before = FC_NONE, after = FC_NONE, earlier = FC_NONE;
         size_t dbefore = FC_NONE, dafter = FC_NONE; /* lengths of time, in this sentence */

@@ -2015,7 +2015,12 @@ static size_t apply_unit(ctx *c, size_t start_tok, size_t end, fc_claim *cl,
         (list_at(c, &c->r->subject_modifiers, end) == 1 || is_word(c, end, "working") ||
          is_word(c, end, "business") || is_word(c, end, "school") ||
          is_word(c, end, "calendar") || is_word(c, end, "consecutive") ||
-         is_word(c, end, "straight"))) {
+         is_word(c, end, "straight") || is_word(c, end, "market") || is_word(c, end, "race") ||
+         is_word(c, end, "game") || is_word(c, end, "class") ||
+         /* ("over 44 serving days", "12 operating days") */
+         (tok(c, end)->kind == FC_TOK_WORD && tok(c, end)->end - tok(c, end)->start > 5 &&
+          !fc_tok_is_capitalised(c->text, tok(c, end)) &&
+          fc_ieq(c->text + tok(c, end)->end - 3, "ing", 3)))) {
         const fc_entry *after = unit_at(c, end + 1);
         if (after && after->kind == FC_UNIT_DURATION) {
             u = after; /* "three more weeks", "24 working days", "10 business days" */
