@@ -1366,6 +1366,8 @@ static void subject_thing(ctx *c, const fc_claim_toks *sp, size_t wfrom, keyb *b
 static const char *time_statistic(const ctx *c, const fc_claim *cl, const fc_claim_toks *sp,
                                   size_t *what);
 
+static bool ends_ing(const ctx *c, size_t i);
+
 static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t wfrom, size_t wto,
                          bool whole)
 {
@@ -2035,6 +2037,13 @@ static fc_status key_one(ctx *c, fc_claim *cl, const fc_claim_toks *sp, size_t w
          * is never arrested) */
         if (concept && cl->unit == FC_UNIT_OTHER && strcmp(concept, "arrest") == 0)
             concept = NULL;
+        /* "The rink closed for the season Sunday after drawing 48,200
+         * skaters": an event before "after" and a verb in -ing of the figure's
+         * own is the main clause's */
+        for (size_t q = i + nt; concept && q + 1 < sp->start; q++)
+            if ((is_word(c, q, "after") || is_word(c, q, "before") || is_word(c, q, "while")) &&
+                ends_ing(c, q + 1))
+                concept = NULL;
         bool opening = false;
         for (size_t q = i + nt; concept && q < sp->start && !opening; q++)
             opening = is_punct(c, q, ",");

@@ -434,6 +434,18 @@ static bool name_shortened(const fc_keyinfo *k, const uint32_t *a, size_t na, co
     return false;
 }
 
+/* Whether a term of a and a term of b (of other kinds: a name, a place) have
+ * the same words ("n:mercer_park", "p:mercer_park"). */
+static bool same_words(const fc_keyinfo *k, const uint32_t *a, size_t na, const uint32_t *b,
+                       size_t nb)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (strchr(k->names[a[i]] + 2, '_') && strcmp(k->names[a[i]] + 2, k->names[b[j]] + 2) == 0)
+                return true;
+    return false;
+}
+
 /* Whether a name of a (its first word: "n:pathways", "n:halvorsen_foods") is a
  * plain word of b, stemmed or not ("w:pathway", "w:halvorsen"): the name at the
  * head of a sentence, where a capital tells nothing. */
@@ -831,6 +843,16 @@ static bool term_word_among(const fc_keyinfo *k, uint32_t t, const uint32_t *m, 
     return false;
 }
 
+/* Whether one of the terms t[0..n) starts with prefix ("s:among-"). */
+static bool has_prefix(const fc_keyinfo *k, const uint32_t *t, size_t n, const char *prefix)
+{
+    size_t m = strlen(prefix);
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(k->names[t[i]], prefix, m) == 0)
+            return true;
+    return false;
+}
+
 /* Whether one of the terms t[0..n) is the term name ("s:median"). */
 static bool has_named(const fc_keyinfo *k, const uint32_t *t, size_t n, const char *name)
 {
@@ -1067,11 +1089,17 @@ static double key_similarity(fc_keyinfo *k, const fc_claims *claims, size_t ia, 
         c[FC_TERM_NAME]++;
     /* ... or starts the other side's place ("Merrow County's 911 dispatchers",
      * "the Merrow County Emergency Communications Center") */
-    if (!c[FC_TERM_NAME] && !c[FC_TERM_PLACE] &&
+    /* (or is it: "Mercer Park's ice rink", "the rink at Mercer Park"; not for
+     * a subgroup on one side, "among girls", whose place names no more) */
+    bool subgroup = has_prefix(k, ta[FC_TERM_SCOPE], na[FC_TERM_SCOPE], "s:among-") ||
+                    has_prefix(k, tb[FC_TERM_SCOPE], nb[FC_TERM_SCOPE], "s:among-");
+    if (!c[FC_TERM_NAME] && !c[FC_TERM_PLACE] && !subgroup &&
         ((!na[FC_TERM_NAME] && nb[FC_TERM_NAME] && !nb[FC_TERM_PLACE] &&
-          name_shortened(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ta[FC_TERM_PLACE], na[FC_TERM_PLACE])) ||
+          (name_shortened(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ta[FC_TERM_PLACE], na[FC_TERM_PLACE]) ||
+           same_words(k, tb[FC_TERM_NAME], nb[FC_TERM_NAME], ta[FC_TERM_PLACE], na[FC_TERM_PLACE]))) ||
          (!nb[FC_TERM_NAME] && na[FC_TERM_NAME] && !na[FC_TERM_PLACE] &&
-          name_shortened(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_PLACE], nb[FC_TERM_PLACE]))))
+          (name_shortened(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_PLACE], nb[FC_TERM_PLACE]) ||
+           same_words(k, ta[FC_TERM_NAME], na[FC_TERM_NAME], tb[FC_TERM_PLACE], nb[FC_TERM_PLACE])))))
         c[FC_TERM_NAME]++;
     /* A name one side gives that is a plain word of the other's ("Pathways, the
      * county's job program, has placed ..."): the same name. */
