@@ -5501,6 +5501,11 @@ static fc_status claim_for(ctx *c, const quantity *q, size_t *next)
     if (st == FC_OK && f.subj_to > f.subj_from && !(cl->subject = span_text(c, f.subj_from, f.subj_to)))
         st = FC_ENOMEM;
     find_modality(c, start_tok, after, f.subj_to > after ? f.subj_to : after, cl);
+    /* ("the 2,100 she needs to fully staff all 88 polling places": "all" and a
+     * count are what there is, no goal) */
+    if (cl->modality == FC_MOD_TARGET && cl->unit == FC_UNIT_COUNT && start_tok > c->sent.from &&
+        is_word(c, start_tok - 1, "all"))
+        cl->modality = FC_MOD_ACTUAL;
     if (st == FC_OK)
         st = find_attribution(c, cl);
     if (st == FC_OK)
