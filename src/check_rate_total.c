@@ -578,8 +578,7 @@ static bool per_item(const fc_check_ctx *x, const fc_claim *r, char *item, size_
             lo = r->sentence_start;
         if (fc_view_of(d, lo, r->start, &v))
             for (size_t i = lo; i + 7 <= r->start; i++)
-                if (strncasecmp(fc_ptr(&v, i), "average", 7) == 0 ||
-                    strncasecmp(fc_ptr(&v, i), "averag", 6) == 0) {
+                if (strncasecmp(fc_ptr(&v, i), "averag", 6) == 0) { /* average(d), averaging */
                     snprintf(item, n, "average");
                     return true;
                 }
@@ -596,8 +595,9 @@ static fc_status per_item_averages(const fc_check_ctx *x)
         for (size_t j = from; j < to; j++) {
             size_t mi = x->by_doc[j];
             const fc_claim *m = fc_check_claim(x, mi);
-            /* the number of items: a whole count after "over", "across", "at"
-             * ... (or "over" read as its bound), a plural noun after it */
+            /* the number of items: a whole count with a noun after "over",
+             * "across", "at" ... (or "over" read as its bound), maybe past
+             * "their", "its" or "the" */
             bool over_bound = text_starts(x, m, "over");
             double items = over_bound ? m->low : m->value;
             if (m->unit != FC_UNIT_COUNT || m->role != FC_ROLE_LEVEL || m->per ||
